@@ -1,0 +1,19 @@
+/* heimpack.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The core contract of Heimpack: include this, link hp_core. No GTK here.
+ */
+#pragma once
+
+#include "hp-types.h"
+#include "hp-campaign.h"
+#include "hp-sponsor.h"
+#include "hp-product.h"
+#include "hp-pledge.h"
+#include "hp-receipt.h"
+#include "hp-recipe-item.h"
+#include "hp-school.h"
+#include "hp-graduate.h"
+#include "hp-store.h"
+#include "hp-format.h"
+#include "hp-demo.h"

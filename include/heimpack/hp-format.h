@@ -1,0 +1,75 @@
+/* hp-format.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * SECTION:hp-format
+ *
+ * Parsing and display of the values Heimpack stores as integers and ISO
+ * text: money in cents, dates as `YYYY-MM-DD`, hand-over times as
+ * `YYYY-MM-DDTHH:MM`. Display follows the user's locale (German:
+ * `1.234,50 €`, `22.11.2026`); storage never does.
+ */
+
+/**
+ * hp_iso_date_is_valid:
+ * @text: (nullable): text to check
+ *
+ * Returns: %TRUE if @text is a real calendar date written `YYYY-MM-DD`.
+ */
+gboolean hp_iso_date_is_valid      (const char *text);
+
+/**
+ * hp_iso_datetime_is_valid:
+ *
+ * Returns: %TRUE for `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` with a real date and
+ *   time.
+ */
+gboolean hp_iso_datetime_is_valid  (const char *text);
+
+/**
+ * hp_parse_date:
+ * @text: `YYYY-MM-DD`, `dd.mm.yyyy` or `d.m.yyyy`
+ *
+ * Returns: (transfer full) (nullable): the date as `YYYY-MM-DD`, or %NULL if
+ *   @text is not a real date in one of those forms.
+ */
+char    *hp_parse_date             (const char *text);
+
+/**
+ * hp_parse_money:
+ * @text: an amount in euros: `12`, `12,5`, `1.234,50`, `12.50`, `3,99 €`
+ * @out_cents: (out): the amount in cents
+ *
+ * A single `.` or `,` followed by one or two digits is the decimal separator;
+ * otherwise `.` groups thousands. Negative amounts are refused.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean hp_parse_money            (const char *text,
+                                    gint64     *out_cents);
+
+/**
+ * hp_format_money:
+ *
+ * Returns: (transfer full): @cents for display in the current locale, e.g.
+ *   `1.234,50 €` in German.
+ */
+char    *hp_format_money           (gint64      cents);
+
+/**
+ * hp_format_date:
+ * @iso: (nullable): `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`
+ *
+ * Returns: (transfer full): the date (and time) for display: `dd.mm.yyyy`
+ *   (and `HH:MM`) in German, the locale's own date form otherwise; "" for
+ *   %NULL; @iso itself if it is not a valid date.
+ */
+char    *hp_format_date            (const char *iso);
+
+G_END_DECLS

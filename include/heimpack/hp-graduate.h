@@ -1,0 +1,63 @@
+/* hp-graduate.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hp-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * HpGraduate:
+ *
+ * A school leaver of one campaign and school. This is personal data of young
+ * people: names and birth date are optional, so that counts alone work.
+ *
+ * Stored properties: `id`, `campaign-id`, `school-id` (gint64, required),
+ * `last-name`, `first-name`, `class-name` (e.g. "Q2" or "13b"), `birth-date`
+ * (ISO date or %NULL), `consent-date` (ISO date of the consent to be
+ * contacted, %NULL if none), `consent-source` (where the consent was given,
+ * e.g. "Formular Abiball"), `pack-received` (gboolean).
+ *
+ * Filled in by hp_store_list_graduates(): `school-name`.
+ */
+#define HP_TYPE_GRADUATE (hp_graduate_get_type ())
+G_DECLARE_FINAL_TYPE (HpGraduate, hp_graduate, HP, GRADUATE, GObject)
+
+HpGraduate *hp_graduate_new                (gint64      campaign_id,
+                                            gint64      school_id);
+gint64      hp_graduate_get_id             (HpGraduate *self);
+void        hp_graduate_set_id             (HpGraduate *self,
+                                            gint64      id);
+gint64      hp_graduate_get_campaign_id    (HpGraduate *self);
+void        hp_graduate_set_campaign_id    (HpGraduate *self,
+                                            gint64      campaign_id);
+gint64      hp_graduate_get_school_id      (HpGraduate *self);
+void        hp_graduate_set_school_id      (HpGraduate *self,
+                                            gint64      school_id);
+const char *hp_graduate_get_school_name    (HpGraduate *self);
+void        hp_graduate_set_school_name    (HpGraduate *self,
+                                            const char *school_name);
+const char *hp_graduate_get_last_name      (HpGraduate *self);
+void        hp_graduate_set_last_name      (HpGraduate *self,
+                                            const char *last_name);
+const char *hp_graduate_get_first_name     (HpGraduate *self);
+void        hp_graduate_set_first_name     (HpGraduate *self,
+                                            const char *first_name);
+const char *hp_graduate_get_class_name     (HpGraduate *self);
+void        hp_graduate_set_class_name     (HpGraduate *self,
+                                            const char *class_name);
+const char *hp_graduate_get_birth_date     (HpGraduate *self);
+void        hp_graduate_set_birth_date     (HpGraduate *self,
+                                            const char *iso_date);
+const char *hp_graduate_get_consent_date   (HpGraduate *self);
+void        hp_graduate_set_consent_date   (HpGraduate *self,
+                                            const char *iso_date);
+const char *hp_graduate_get_consent_source (HpGraduate *self);
+void        hp_graduate_set_consent_source (HpGraduate *self,
+                                            const char *source);
+gboolean    hp_graduate_get_pack_received  (HpGraduate *self);
+void        hp_graduate_set_pack_received  (HpGraduate *self,
+                                            gboolean    received);
+
+G_END_DECLS

@@ -1,0 +1,64 @@
+/* hp-product.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hp-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * HpProduct:
+ *
+ * A donated product (Sachspende) of one sponsor. Persists across campaigns.
+ *
+ * Stored properties: `id` (gint64), `sponsor-id` (gint64, required), `name`
+ * (required), `value-cents` (gint64, in-kind value per piece in euro cents,
+ * ≥ 0), `adult-only` (gboolean: alcohol and other goods that the
+ * Jugendschutzgesetz keeps from minors; such a product never goes into the
+ * under-18 pack), `best-before` (ISO date or %NULL), `notes`.
+ *
+ * Filled in by hp_store_list_products() (never written back): `sponsor-name`,
+ * and for one campaign `pledged`, `received` (pieces), `per-standard` and
+ * `per-under18` (pieces in each pack of the recipe).
+ */
+#define HP_TYPE_PRODUCT (hp_product_get_type ())
+G_DECLARE_FINAL_TYPE (HpProduct, hp_product, HP, PRODUCT, GObject)
+
+HpProduct  *hp_product_new              (gint64      sponsor_id,
+                                         const char *name);
+gint64      hp_product_get_id           (HpProduct  *self);
+void        hp_product_set_id           (HpProduct  *self,
+                                         gint64      id);
+gint64      hp_product_get_sponsor_id   (HpProduct  *self);
+void        hp_product_set_sponsor_id   (HpProduct  *self,
+                                         gint64      sponsor_id);
+const char *hp_product_get_sponsor_name (HpProduct  *self);
+void        hp_product_set_sponsor_name (HpProduct  *self,
+                                         const char *sponsor_name);
+const char *hp_product_get_name         (HpProduct  *self);
+void        hp_product_set_name         (HpProduct  *self,
+                                         const char *name);
+gint64      hp_product_get_value_cents  (HpProduct  *self);
+void        hp_product_set_value_cents  (HpProduct  *self,
+                                         gint64      value_cents);
+gboolean    hp_product_get_adult_only   (HpProduct  *self);
+void        hp_product_set_adult_only   (HpProduct  *self,
+                                         gboolean    adult_only);
+const char *hp_product_get_best_before  (HpProduct  *self);
+void        hp_product_set_best_before  (HpProduct  *self,
+                                         const char *iso_date);
+const char *hp_product_get_notes        (HpProduct  *self);
+void        hp_product_set_notes        (HpProduct  *self,
+                                         const char *notes);
+gint64      hp_product_get_pledged      (HpProduct  *self);
+gint64      hp_product_get_received     (HpProduct  *self);
+guint       hp_product_get_per_standard (HpProduct  *self);
+guint       hp_product_get_per_under18  (HpProduct  *self);
+void        hp_product_set_figures      (HpProduct  *self,
+                                         gint64      pledged,
+                                         gint64      received,
+                                         guint       per_standard,
+                                         guint       per_under18);
+
+G_END_DECLS

@@ -1,0 +1,430 @@
+/* hp-store.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hp-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * SECTION:hp-store
+ *
+ * #HpStore is Heimpack's database: one SQLite file per agency, usually
+ * `$XDG_DATA_HOME/heimpack/heimpack.db` (see hp_store_get_default_path()).
+ *
+ * - Opening creates the file (mode 0600) and migrates it to
+ *   %HP_STORE_SCHEMA_VERSION through `PRAGMA user_version`. A file written by a
+ *   newer Heimpack is refused with %HP_STORE_ERROR_TOO_NEW and left untouched;
+ *   an SQLite file of another program with %HP_STORE_ERROR_NOT_HEIMPACK.
+ * - A writable store holds a lock next to the file (`FILE.lock`, an advisory
+ *   flock() that the kernel drops when the process dies). A second opener gets
+ *   %HP_STORE_ERROR_LOCKED, with a message naming user, host, process and
+ *   since when; it may then open with %HP_STORE_OPEN_READ_ONLY.
+ * - Writes that touch several rows run in one transaction; callers can group
+ *   their own writes with hp_store_begin() / hp_store_commit().
+ * - All SQL lives in the store; everything else calls these functions.
+ *
+ * Threading: an #HpStore belongs to the thread that opened it, except that
+ * the `hp_store_list_*()` and hp_store_get_stats() functions may be called
+ * from one worker thread at a time while the owner thread waits for it (as a
+ * #GTask does).
+ *
+ * Lists are returned as #GListModel (a #GListStore) of the model objects.
+ */
+
+#define HP_STORE_SCHEMA_VERSION 1
+
+#define HP_STORE_ERROR (hp_store_error_quark ())
+
+/**
+ * HpStoreError:
+ * @HP_STORE_ERROR_FAILED: an SQLite or I/O error without a better code
+ * @HP_STORE_ERROR_NOT_FOUND: no row with that id
+ * @HP_STORE_ERROR_CONSTRAINT: a value breaks a rule of the schema (duplicate
+ *   school number, negative quantity, …)
+ * @HP_STORE_ERROR_INVALID: a value is malformed (bad date, empty name, …)
+ * @HP_STORE_ERROR_IN_USE: the row is still referenced (a sponsor with
+ *   products, a school with graduates, …); nothing is deleted
+ * @HP_STORE_ERROR_BUSY: SQLite could not get its lock in time
+ * @HP_STORE_ERROR_LOCKED: another Heimpack holds the file
+ * @HP_STORE_ERROR_TOO_NEW: written by a newer Heimpack; left untouched
+ * @HP_STORE_ERROR_NOT_HEIMPACK: not a Heimpack database
+ * @HP_STORE_ERROR_READ_ONLY: the store was opened read-only
+ */
+typedef enum
+{
+  HP_STORE_ERROR_FAILED,
+  HP_STORE_ERROR_NOT_FOUND,
+  HP_STORE_ERROR_CONSTRAINT,
+  HP_STORE_ERROR_INVALID,
+  HP_STORE_ERROR_IN_USE,
+  HP_STORE_ERROR_BUSY,
+  HP_STORE_ERROR_LOCKED,
+  HP_STORE_ERROR_TOO_NEW,
+  HP_STORE_ERROR_NOT_HEIMPACK,
+  HP_STORE_ERROR_READ_ONLY,
+} HpStoreError;
+
+/**
+ * HpStoreOpenFlags:
+ * @HP_STORE_OPEN_DEFAULT: read-write, create and migrate, take the lock
+ * @HP_STORE_OPEN_READ_ONLY: read only, no lock, never create or migrate
+ */
+typedef enum
+{
+  HP_STORE_OPEN_DEFAULT   = 0,
+  HP_STORE_OPEN_READ_ONLY = 1 << 0,
+} HpStoreOpenFlags;
+
+/**
+ * HpStoreStats:
+ *
+ * Row counts over the whole file (all campaigns).
+ */
+typedef struct
+{
+  guint campaigns;
+  guint sponsors;
+  guint products;
+  guint schools;
+  guint graduates;
+} HpStoreStats;
+
+#define HP_TYPE_STORE (hp_store_get_type ())
+G_DECLARE_FINAL_TYPE (HpStore, hp_store, HP, STORE, GObject)
+
+GQuark       hp_store_error_quark     (void);
+
+/**
+ * hp_store_get_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/heimpack/heimpack.db`. The folder
+ *   is not created here; hp_store_open() creates missing folders (mode 0700).
+ */
+char        *hp_store_get_default_path (void);
+
+/**
+ * hp_store_open:
+ * @path: the database file, or ":memory:" for a private in-memory store
+ * @flags: #HpStoreOpenFlags
+ * @error: return location for a #GError in %HP_STORE_ERROR
+ *
+ * Opens (and with %HP_STORE_OPEN_DEFAULT creates and migrates) a store.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set.
+ */
+HpStore     *hp_store_open            (const char        *path,
+                                       HpStoreOpenFlags   flags,
+                                       GError           **error);
+const char  *hp_store_get_path        (HpStore           *self);
+gboolean     hp_store_is_read_only    (HpStore           *self);
+
+/**
+ * hp_store_get_schema_version:
+ *
+ * Returns: the `PRAGMA user_version` of the open file (%HP_STORE_SCHEMA_VERSION
+ *   after a read-write open).
+ */
+int          hp_store_get_schema_version (HpStore        *self);
+
+/**
+ * hp_store_begin:
+ *
+ * Starts a transaction, or a savepoint inside one that is already open. Every
+ * hp_store_begin() is matched by exactly one hp_store_commit() or
+ * hp_store_rollback(). Use it to make a series of writes all-or-nothing.
+ */
+gboolean     hp_store_begin           (HpStore           *self,
+                                       GError           **error);
+gboolean     hp_store_commit          (HpStore           *self,
+                                       GError           **error);
+/**
+ * hp_store_rollback:
+ *
+ * Undoes everything since the matching hp_store_begin(). Never fails in a way
+ * the caller could act on, so it takes no #GError (problems are logged).
+ */
+void         hp_store_rollback        (HpStore           *self);
+
+gboolean     hp_store_get_stats       (HpStore           *self,
+                                       HpStoreStats      *stats,
+                                       GError           **error);
+
+/* ------------------------------------------------------------------------ */
+/* Campaigns                                                                 */
+
+/**
+ * hp_store_list_campaigns:
+ *
+ * Returns: (transfer full): a #GListModel of #HpCampaign, newest year first.
+ */
+GListModel  *hp_store_list_campaigns  (HpStore           *self,
+                                       GError           **error);
+HpCampaign  *hp_store_get_campaign    (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+/**
+ * hp_store_find_campaign:
+ * @name_or_id: a campaign's name, or its id in decimal
+ *
+ * Returns: (transfer full) (nullable): the campaign, or %NULL with
+ *   %HP_STORE_ERROR_NOT_FOUND.
+ */
+HpCampaign  *hp_store_find_campaign   (HpStore           *self,
+                                       const char        *name_or_id,
+                                       GError           **error);
+/**
+ * hp_store_get_current_campaign:
+ *
+ * Returns: (transfer full) (nullable): the campaign with the latest year (the
+ *   newest by id among equals), or %NULL with %HP_STORE_ERROR_NOT_FOUND when
+ *   the file has no campaign yet.
+ */
+HpCampaign  *hp_store_get_current_campaign (HpStore      *self,
+                                            GError      **error);
+/**
+ * hp_store_add_campaign:
+ *
+ * Inserts @campaign and sets its `id`. Names are unique.
+ */
+gboolean     hp_store_add_campaign    (HpStore           *self,
+                                       HpCampaign        *campaign,
+                                       GError           **error);
+gboolean     hp_store_update_campaign (HpStore           *self,
+                                       HpCampaign        *campaign,
+                                       GError           **error);
+/**
+ * hp_store_remove_campaign:
+ *
+ * Removes a campaign together with everything that belongs to it only
+ * (pledges, receipts, recipe, school figures, graduates), in one transaction.
+ * Sponsors, products and schools stay.
+ */
+gboolean     hp_store_remove_campaign (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+/**
+ * hp_store_clone_campaign:
+ * @source_id: last year's campaign
+ *
+ * Creates a new campaign from @source_id in one transaction: its pledges are
+ * copied as unconfirmed requests (same quantity, no due date, no receipts),
+ * the pack recipe is copied, and every school that took part is added with
+ * its expected graduates from last year and no hand-over date. Graduates are
+ * not copied.
+ *
+ * Returns: (transfer full) (nullable): the new campaign.
+ */
+HpCampaign  *hp_store_clone_campaign  (HpStore           *self,
+                                       gint64             source_id,
+                                       const char        *name,
+                                       int                year,
+                                       GError           **error);
+
+/* ------------------------------------------------------------------------ */
+/* Sponsors                                                                  */
+
+/**
+ * hp_store_list_sponsors:
+ * @campaign_id: fill in the campaign figures of each sponsor for this
+ *   campaign, or 0
+ *
+ * Returns: (transfer full): a #GListModel of #HpSponsor ordered by name.
+ */
+GListModel  *hp_store_list_sponsors   (HpStore           *self,
+                                       gint64             campaign_id,
+                                       GError           **error);
+HpSponsor   *hp_store_get_sponsor     (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+gboolean     hp_store_add_sponsor     (HpStore           *self,
+                                       HpSponsor         *sponsor,
+                                       GError           **error);
+gboolean     hp_store_update_sponsor  (HpStore           *self,
+                                       HpSponsor         *sponsor,
+                                       GError           **error);
+/**
+ * hp_store_remove_sponsor:
+ *
+ * Fails with %HP_STORE_ERROR_IN_USE while the sponsor has products: products
+ * are never deleted behind the user's back.
+ */
+gboolean     hp_store_remove_sponsor  (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+
+/* ------------------------------------------------------------------------ */
+/* Products                                                                  */
+
+/**
+ * hp_store_list_products:
+ * @campaign_id: fill in pledged / received / recipe figures for this
+ *   campaign, or 0
+ * @sponsor_id: only this sponsor's products, or 0 for all
+ *
+ * Returns: (transfer full): a #GListModel of #HpProduct ordered by name.
+ */
+GListModel  *hp_store_list_products   (HpStore           *self,
+                                       gint64             campaign_id,
+                                       gint64             sponsor_id,
+                                       GError           **error);
+HpProduct   *hp_store_get_product     (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+gboolean     hp_store_add_product     (HpStore           *self,
+                                       HpProduct         *product,
+                                       GError           **error);
+gboolean     hp_store_update_product  (HpStore           *self,
+                                       HpProduct         *product,
+                                       GError           **error);
+/**
+ * hp_store_remove_product:
+ *
+ * Fails with %HP_STORE_ERROR_IN_USE while a pledge or a recipe refers to it.
+ */
+gboolean     hp_store_remove_product  (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+
+/* ------------------------------------------------------------------------ */
+/* Pledges and receipts                                                      */
+
+/**
+ * hp_store_list_pledges:
+ *
+ * Returns: (transfer full): a #GListModel of #HpPledge of @campaign_id,
+ *   with `received` filled in, ordered by id.
+ */
+GListModel  *hp_store_list_pledges    (HpStore           *self,
+                                       gint64             campaign_id,
+                                       GError           **error);
+gboolean     hp_store_add_pledge      (HpStore           *self,
+                                       HpPledge          *pledge,
+                                       GError           **error);
+gboolean     hp_store_update_pledge   (HpStore           *self,
+                                       HpPledge          *pledge,
+                                       GError           **error);
+/**
+ * hp_store_remove_pledge:
+ *
+ * Fails with %HP_STORE_ERROR_IN_USE while receipts are booked on it.
+ */
+gboolean     hp_store_remove_pledge   (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+GListModel  *hp_store_list_receipts   (HpStore           *self,
+                                       gint64             pledge_id,
+                                       GError           **error);
+gboolean     hp_store_add_receipt     (HpStore           *self,
+                                       HpReceipt         *receipt,
+                                       GError           **error);
+gboolean     hp_store_remove_receipt  (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+
+/* ------------------------------------------------------------------------ */
+/* Pack recipe                                                               */
+
+/**
+ * hp_store_list_recipe:
+ *
+ * Returns: (transfer full): a #GListModel of #HpRecipeItem of @campaign_id
+ *   in packing order.
+ */
+GListModel  *hp_store_list_recipe     (HpStore           *self,
+                                       gint64             campaign_id,
+                                       GError           **error);
+/**
+ * hp_store_set_recipe_item:
+ *
+ * Inserts or replaces the recipe line of @item's campaign and product. An
+ * item with both quantities 0 removes the line. Fails with
+ * %HP_STORE_ERROR_INVALID when an adult-only product would go into the
+ * under-18 pack.
+ */
+gboolean     hp_store_set_recipe_item (HpStore           *self,
+                                       HpRecipeItem      *item,
+                                       GError           **error);
+
+/* ------------------------------------------------------------------------ */
+/* Schools                                                                   */
+
+/**
+ * hp_store_list_schools:
+ * @campaign_id: fill in the campaign figures for this campaign, or 0
+ *
+ * Returns: (transfer full): a #GListModel of #HpSchool ordered by number.
+ */
+GListModel  *hp_store_list_schools    (HpStore           *self,
+                                       gint64             campaign_id,
+                                       GError           **error);
+HpSchool    *hp_store_get_school      (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+/**
+ * hp_store_find_school:
+ * @number: the official school number
+ *
+ * Returns: (transfer full) (nullable): the school (without campaign figures),
+ *   or %NULL with %HP_STORE_ERROR_NOT_FOUND.
+ */
+HpSchool    *hp_store_find_school     (HpStore           *self,
+                                       const char        *number,
+                                       GError           **error);
+gboolean     hp_store_add_school      (HpStore           *self,
+                                       HpSchool          *school,
+                                       GError           **error);
+gboolean     hp_store_update_school   (HpStore           *self,
+                                       HpSchool          *school,
+                                       GError           **error);
+/**
+ * hp_store_set_school_campaign:
+ *
+ * Stores @school's per-campaign figures (`expected-graduates`,
+ * `under18-expected`, `handover`) for @campaign_id.
+ */
+gboolean     hp_store_set_school_campaign (HpStore       *self,
+                                           gint64         campaign_id,
+                                           HpSchool      *school,
+                                           GError       **error);
+/**
+ * hp_store_remove_school:
+ *
+ * Fails with %HP_STORE_ERROR_IN_USE while graduates of any campaign belong to
+ * the school.
+ */
+gboolean     hp_store_remove_school   (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+
+/* ------------------------------------------------------------------------ */
+/* Graduates                                                                 */
+
+/**
+ * hp_store_list_graduates:
+ * @school_id: only this school's graduates, or 0 for all
+ *
+ * Returns: (transfer full): a #GListModel of #HpGraduate of @campaign_id,
+ *   ordered by school number, class, last and first name.
+ */
+GListModel  *hp_store_list_graduates  (HpStore           *self,
+                                       gint64             campaign_id,
+                                       gint64             school_id,
+                                       GError           **error);
+HpGraduate  *hp_store_get_graduate    (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+gboolean     hp_store_add_graduate    (HpStore           *self,
+                                       HpGraduate        *graduate,
+                                       GError           **error);
+gboolean     hp_store_update_graduate (HpStore           *self,
+                                       HpGraduate        *graduate,
+                                       GError           **error);
+gboolean     hp_store_remove_graduate (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,432 @@
+/* hp-cli-entities.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The four record kinds of the CLI (sponsor, product, school, graduate): their
+ * options, their table columns, and thin wrappers over the store, so that
+ * heimpack-cli.c can run list/add/edit/remove the same way for each.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hp-cli-private.h"
+
+static gboolean
+parse_key_id (const char  *key,
+              gint64      *out_id,
+              GError     **error)
+{
+  guint64 id = 0;
+
+  if (!g_ascii_string_to_unsigned (key, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not an ID (a whole number)."), key);
+      return FALSE;
+    }
+
+  *out_id = (gint64) id;
+  return TRUE;
+}
+
+static gint64
+object_id (GObject *object)
+{
+  gint64 id = 0;
+
+  g_object_get (object, "id", &id, NULL);
+  return id;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sponsors                                                                  */
+
+static const Field sponsor_fields[] = {
+  { "name",    "name",    FIELD_TEXT, TRUE,  FALSE, N_("Company name"), N_("TEXT") },
+  { "contact", "contact", FIELD_TEXT, FALSE, FALSE, N_("Contact person"), N_("TEXT") },
+  { "phone",   "phone",   FIELD_TEXT, FALSE, FALSE, N_("Phone number"), N_("TEXT") },
+  { "email",   "email",   FIELD_TEXT, FALSE, FALSE, N_("E-mail address"), N_("TEXT") },
+  { "address", "address", FIELD_TEXT, FALSE, FALSE, N_("Postal address"), N_("TEXT") },
+  { "notes",   "notes",   FIELD_TEXT, FALSE, FALSE, N_("Notes"), N_("TEXT") },
+};
+
+static const HpCliColumn sponsor_columns[] = {
+  { "id",            N_("ID"),       HP_CELL_NUMBER },
+  { "name",          N_("Company"),  HP_CELL_TEXT },
+  { "contact",       N_("Contact"),  HP_CELL_TEXT },
+  { "phone",         N_("Phone"),    HP_CELL_TEXT },
+  { "product-count", N_("Products"), HP_CELL_NUMBER },
+  { "pledged",       N_("Pledged"),  HP_CELL_NUMBER },
+  { "received",      N_("Received"), HP_CELL_NUMBER },
+  { "value-cents",   N_("In-kind value"), HP_CELL_MONEY },
+};
+
+static GListModel *
+list_sponsors (Cli         *cli,
+               const char  *filter,
+               GError     **error)
+{
+  return hp_store_list_sponsors (cli->store, cli_campaign_id (cli), error);
+}
+
+static GObject *
+lookup_sponsor (Cli         *cli,
+                const char  *key,
+                GError     **error)
+{
+  gint64 id;
+
+  return parse_key_id (key, &id, error) ? G_OBJECT (hp_store_get_sponsor (cli->store, id, error)) : NULL;
+}
+
+static gboolean
+add_sponsor (Cli       *cli,
+             GObject   *object,
+             gboolean   per_campaign,
+             GError   **error)
+{
+  return hp_store_add_sponsor (cli->store, HP_SPONSOR (object), error);
+}
+
+static gboolean
+update_sponsor (Cli       *cli,
+                GObject   *object,
+                gboolean   per_campaign,
+                GError   **error)
+{
+  return hp_store_update_sponsor (cli->store, HP_SPONSOR (object), error);
+}
+
+static gboolean
+remove_sponsor (Cli      *cli,
+                GObject  *object,
+                GError  **error)
+{
+  return hp_store_remove_sponsor (cli->store, object_id (object), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Products                                                                  */
+
+static const Field product_fields[] = {
+  { "sponsor",     "sponsor-id",  FIELD_ID,    TRUE,  FALSE, N_("ID of the sponsor"), N_("ID") },
+  { "name",        "name",        FIELD_TEXT,  TRUE,  FALSE, N_("Product name"), N_("TEXT") },
+  { "value",       "value-cents", FIELD_MONEY, FALSE, FALSE, N_("Value per piece in euros"), N_("AMOUNT") },
+  { "adult-only",  "adult-only",  FIELD_FLAG,  FALSE, FALSE, N_("For adults only (18+)"), NULL },
+  { "best-before", "best-before", FIELD_DATE,  FALSE, FALSE, N_("Best-before date"), N_("DATE") },
+  { "notes",       "notes",       FIELD_TEXT,  FALSE, FALSE, N_("Notes"), N_("TEXT") },
+};
+
+static const HpCliColumn product_columns[] = {
+  { "id",           N_("ID"),          HP_CELL_NUMBER },
+  { "name",         N_("Product"),     HP_CELL_TEXT },
+  { "sponsor-name", N_("Sponsor"),     HP_CELL_TEXT },
+  { "value-cents",  N_("Value"),       HP_CELL_MONEY },
+  { "adult-only",   N_("18+"),         HP_CELL_FLAG },
+  { "best-before",  N_("Best before"), HP_CELL_DATE },
+  { "pledged",      N_("Pledged"),     HP_CELL_NUMBER },
+  { "received",     N_("Received"),    HP_CELL_NUMBER },
+  { "per-standard", N_("Per pack"),    HP_CELL_NUMBER },
+  { "per-under18",  N_("Per U18 pack"), HP_CELL_NUMBER },
+};
+
+static GListModel *
+list_products (Cli         *cli,
+               const char  *filter,
+               GError     **error)
+{
+  gint64 sponsor_id = 0;
+
+  if (filter != NULL && !parse_key_id (filter, &sponsor_id, error))
+    return NULL;
+
+  return hp_store_list_products (cli->store, cli_campaign_id (cli), sponsor_id, error);
+}
+
+static GObject *
+lookup_product (Cli         *cli,
+                const char  *key,
+                GError     **error)
+{
+  gint64 id;
+
+  return parse_key_id (key, &id, error) ? G_OBJECT (hp_store_get_product (cli->store, id, error)) : NULL;
+}
+
+static gboolean
+add_product (Cli       *cli,
+             GObject   *object,
+             gboolean   per_campaign,
+             GError   **error)
+{
+  return hp_store_add_product (cli->store, HP_PRODUCT (object), error);
+}
+
+static gboolean
+update_product (Cli       *cli,
+                GObject   *object,
+                gboolean   per_campaign,
+                GError   **error)
+{
+  return hp_store_update_product (cli->store, HP_PRODUCT (object), error);
+}
+
+static gboolean
+remove_product (Cli      *cli,
+                GObject  *object,
+                GError  **error)
+{
+  return hp_store_remove_product (cli->store, object_id (object), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Schools                                                                   */
+
+static const Field school_fields[] = {
+  { "number",          "number",             FIELD_TEXT,     TRUE,  FALSE, N_("Official school number"), N_("NUMBER") },
+  { "name",            "name",               FIELD_TEXT,     TRUE,  FALSE, N_("School name"), N_("TEXT") },
+  { "street",          "street",             FIELD_TEXT,     FALSE, FALSE, N_("Street and house number"), N_("TEXT") },
+  { "postcode",        "postcode",           FIELD_TEXT,     FALSE, FALSE, N_("Postcode"), N_("TEXT") },
+  { "town",            "town",               FIELD_TEXT,     FALSE, FALSE, N_("Town"), N_("TEXT") },
+  { "district-key",    "district-key",       FIELD_TEXT,     FALSE, FALSE, N_("Municipality key (Gemeindeschlüssel)"), N_("KEY") },
+  { "school-form",     "school-form",        FIELD_TEXT,     FALSE, FALSE, N_("School form code"), N_("CODE") },
+  { "contact-teacher", "contact-teacher",    FIELD_TEXT,     FALSE, FALSE, N_("Contact teacher"), N_("TEXT") },
+  { "email",           "email",              FIELD_TEXT,     FALSE, FALSE, N_("E-mail address"), N_("TEXT") },
+  { "phone",           "phone",              FIELD_TEXT,     FALSE, FALSE, N_("Phone number"), N_("TEXT") },
+  { "expected",        "expected-graduates", FIELD_COUNT,    FALSE, TRUE,  N_("Expected graduates in the campaign"), N_("N") },
+  { "under18",         "under18-expected",   FIELD_COUNT,    FALSE, TRUE,  N_("Under-18 packs, if known"), N_("N") },
+  { "handover",        "handover",           FIELD_DATETIME, FALSE, TRUE,  N_("Hand-over date and time"), N_("\"DD.MM.YYYY HH:MM\"") },
+};
+
+static const HpCliColumn school_columns[] = {
+  { "id",                 N_("ID"),              HP_CELL_NUMBER },
+  { "number",             N_("No."),             HP_CELL_TEXT },
+  { "name",               N_("School"),          HP_CELL_TEXT },
+  { "town",               N_("Town"),            HP_CELL_TEXT },
+  { "contact-teacher",    N_("Contact teacher"), HP_CELL_TEXT },
+  { "expected-graduates", N_("Expected"),        HP_CELL_COUNT_OR_UNSET },
+  { "handover",           N_("Hand-over"),       HP_CELL_DATE },
+  { "graduate-count",     N_("Graduates"),       HP_CELL_NUMBER },
+};
+
+static GListModel *
+list_schools (Cli         *cli,
+              const char  *filter,
+              GError     **error)
+{
+  return hp_store_list_schools (cli->store, cli_campaign_id (cli), error);
+}
+
+/* Schools are addressed by their official number, and come with the current
+ * campaign's figures so that editing one figure keeps the others. */
+static GObject *
+lookup_school (Cli         *cli,
+               const char  *key,
+               GError     **error)
+{
+  g_autoptr(GListModel) schools = hp_store_list_schools (cli->store, cli_campaign_id (cli), error);
+
+  if (schools == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(HpSchool) school = g_list_model_get_item (schools, i);
+
+      if (g_strcmp0 (hp_school_get_number (school), key) == 0)
+        return G_OBJECT (g_steal_pointer (&school));
+    }
+
+  g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND,
+               _("There is no school with the number %s."), key);
+  return NULL;
+}
+
+static gboolean
+save_school_campaign (Cli       *cli,
+                      HpSchool  *school,
+                      gboolean   per_campaign,
+                      GError   **error)
+{
+  HpCampaign *campaign;
+
+  if (!per_campaign)
+    return TRUE;
+
+  campaign = cli_get_campaign (cli, TRUE, error);
+  return campaign != NULL &&
+         hp_store_set_school_campaign (cli->store, hp_campaign_get_id (campaign), school, error);
+}
+
+static gboolean
+add_school (Cli       *cli,
+            GObject   *object,
+            gboolean   per_campaign,
+            GError   **error)
+{
+  gboolean ok;
+
+  /* School and its campaign figures: both or neither. */
+  if (!hp_store_begin (cli->store, error))
+    return FALSE;
+
+  ok = hp_store_add_school (cli->store, HP_SCHOOL (object), error) &&
+       save_school_campaign (cli, HP_SCHOOL (object), per_campaign, error);
+
+  if (!ok)
+    {
+      hp_store_rollback (cli->store);
+      return FALSE;
+    }
+
+  return hp_store_commit (cli->store, error);
+}
+
+static gboolean
+update_school (Cli       *cli,
+               GObject   *object,
+               gboolean   per_campaign,
+               GError   **error)
+{
+  gboolean ok;
+
+  if (!hp_store_begin (cli->store, error))
+    return FALSE;
+
+  ok = hp_store_update_school (cli->store, HP_SCHOOL (object), error) &&
+       save_school_campaign (cli, HP_SCHOOL (object), per_campaign, error);
+
+  if (!ok)
+    {
+      hp_store_rollback (cli->store);
+      return FALSE;
+    }
+
+  return hp_store_commit (cli->store, error);
+}
+
+static gboolean
+remove_school (Cli      *cli,
+               GObject  *object,
+               GError  **error)
+{
+  return hp_store_remove_school (cli->store, object_id (object), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Graduates                                                                 */
+
+static const Field graduate_fields[] = {
+  { "school",         "school-id",      FIELD_SCHOOL_NUMBER, TRUE,  FALSE, N_("Number of the school"), N_("NUMBER") },
+  { "last-name",      "last-name",      FIELD_TEXT,          FALSE, FALSE, N_("Last name"), N_("TEXT") },
+  { "first-name",     "first-name",     FIELD_TEXT,          FALSE, FALSE, N_("First name"), N_("TEXT") },
+  { "class",          "class-name",     FIELD_TEXT,          FALSE, FALSE, N_("Class or year, e.g. Q2"), N_("TEXT") },
+  { "birth-date",     "birth-date",     FIELD_DATE,          FALSE, FALSE, N_("Date of birth"), N_("DATE") },
+  { "consent-date",   "consent-date",   FIELD_DATE,          FALSE, FALSE, N_("Date of the consent to be contacted"), N_("DATE") },
+  { "consent-source", "consent-source", FIELD_TEXT,          FALSE, FALSE, N_("Where the consent was given"), N_("TEXT") },
+  { "pack-received",  "pack-received",  FIELD_FLAG,          FALSE, FALSE, N_("The pack was handed over"), NULL },
+};
+
+static const HpCliColumn graduate_columns[] = {
+  { "id",            N_("ID"),         HP_CELL_NUMBER },
+  { "school-name",   N_("School"),     HP_CELL_TEXT },
+  { "class-name",    N_("Class"),      HP_CELL_TEXT },
+  { "last-name",     N_("Last name"),  HP_CELL_TEXT },
+  { "first-name",    N_("First name"), HP_CELL_TEXT },
+  { "birth-date",    N_("Born"),       HP_CELL_DATE },
+  { "consent-date",  N_("Consent"),    HP_CELL_DATE },
+  { "pack-received", N_("Pack"),       HP_CELL_FLAG },
+};
+
+static GListModel *
+list_graduates (Cli         *cli,
+                const char  *filter,
+                GError     **error)
+{
+  HpCampaign *campaign = cli_get_campaign (cli, TRUE, error);
+  gint64 school_id = 0;
+
+  if (campaign == NULL)
+    return NULL;
+
+  if (filter != NULL)
+    {
+      g_autoptr(HpSchool) school = hp_store_find_school (cli->store, filter, error);
+
+      if (school == NULL)
+        return NULL;
+      school_id = hp_school_get_id (school);
+    }
+
+  return hp_store_list_graduates (cli->store, hp_campaign_get_id (campaign), school_id, error);
+}
+
+static GObject *
+lookup_graduate (Cli         *cli,
+                 const char  *key,
+                 GError     **error)
+{
+  gint64 id;
+
+  return parse_key_id (key, &id, error) ? G_OBJECT (hp_store_get_graduate (cli->store, id, error)) : NULL;
+}
+
+static gboolean
+add_graduate (Cli       *cli,
+              GObject   *object,
+              gboolean   per_campaign,
+              GError   **error)
+{
+  HpCampaign *campaign = cli_get_campaign (cli, TRUE, error);
+
+  if (campaign == NULL)
+    return FALSE;
+
+  hp_graduate_set_campaign_id (HP_GRADUATE (object), hp_campaign_get_id (campaign));
+  return hp_store_add_graduate (cli->store, HP_GRADUATE (object), error);
+}
+
+static gboolean
+update_graduate (Cli       *cli,
+                 GObject   *object,
+                 gboolean   per_campaign,
+                 GError   **error)
+{
+  return hp_store_update_graduate (cli->store, HP_GRADUATE (object), error);
+}
+
+static gboolean
+remove_graduate (Cli      *cli,
+                 GObject  *object,
+                 GError  **error)
+{
+  return hp_store_remove_graduate (cli->store, object_id (object), error);
+}
+
+/* ------------------------------------------------------------------------ */
+
+#define ENTITY(name_, plural_, label_, prefix, type_getter, filter, filter_desc, key) \
+  { name_, plural_, label_, prefix##_fields, G_N_ELEMENTS (prefix##_fields),           \
+    prefix##_columns, G_N_ELEMENTS (prefix##_columns), type_getter,                    \
+    list_##prefix##s, filter, filter_desc, lookup_##prefix, add_##prefix,              \
+    update_##prefix, remove_##prefix, key }
+
+static const Entity entities[] = {
+  ENTITY ("sponsor",  "sponsors",  N_("Sponsor"),  sponsor,  hp_sponsor_get_type, NULL, NULL, "ID"),
+  ENTITY ("product",  "products",  N_("Product"),  product,  hp_product_get_type, "sponsor",
+          N_("Only the products of this sponsor (ID)"), "ID"),
+  ENTITY ("school",   "schools",   N_("School"),   school,   hp_school_get_type, NULL, NULL, "NUMBER"),
+  ENTITY ("graduate", "graduates", N_("Graduate"), graduate, hp_graduate_get_type, "school",
+          N_("Only the graduates of this school (number)"), "ID"),
+};
+
+const Entity *
+hp_cli_find_entity (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    if (g_strcmp0 (name, entities[i].name) == 0 || g_strcmp0 (name, entities[i].plural) == 0)
+      return &entities[i];
+
+  return NULL;
+}

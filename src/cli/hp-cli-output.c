@@ -1,0 +1,205 @@
+/* hp-cli-output.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tables for people (titles translated, money and dates in the locale's
+ * form, columns aligned by characters, not bytes) and JSON for scripts
+ * (every readable property, keys with '_' for '-', values unformatted).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <heimpack/heimpack.h>
+
+#include "hp-cli-output.h"
+
+static char *
+format_cell (GObject          *object,
+             const HpCliColumn *column)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), column->property);
+  gint64 number = 0;
+
+  g_return_val_if_fail (pspec != NULL, g_strdup ("?"));
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (object, column->property, &value);
+
+  if (G_VALUE_HOLDS_STRING (&value))
+    {
+      const char *text = g_value_get_string (&value);
+
+      return column->kind == HP_CELL_DATE ? hp_format_date (text) : g_strdup (text ? text : "");
+    }
+
+  if (G_VALUE_HOLDS_BOOLEAN (&value))
+    return g_strdup (g_value_get_boolean (&value) ? (column->kind == HP_CELL_FLAG ? "✓" : _("yes")) : "");
+
+  if (G_VALUE_HOLDS_INT64 (&value))
+    number = g_value_get_int64 (&value);
+  else if (G_VALUE_HOLDS_INT (&value))
+    number = g_value_get_int (&value);
+  else if (G_VALUE_HOLDS_UINT (&value))
+    number = g_value_get_uint (&value);
+
+  if (column->kind == HP_CELL_MONEY)
+    return hp_format_money (number);
+  if (column->kind == HP_CELL_COUNT_OR_UNSET && number == HP_UNSET)
+    return g_strdup ("");
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, number);
+}
+
+static void
+print_padded (FILE       *out,
+              const char *text,
+              guint       width,
+              gboolean    right)
+{
+  guint len = (guint) g_utf8_strlen (text, -1);
+  guint pad = width > len ? width - len : 0;
+
+  if (right)
+    fprintf (out, "%*s%s", (int) pad, "", text);
+  else
+    fprintf (out, "%s%*s", text, (int) pad, "");
+}
+
+void
+hp_cli_print_table (FILE              *out,
+                    GListModel        *items,
+                    const HpCliColumn *columns,
+                    guint              n_columns)
+{
+  guint n_items = g_list_model_get_n_items (items);
+  g_autofree guint *widths = g_new0 (guint, n_columns);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint c = 0; c < n_columns; c++)
+    widths[c] = (guint) g_utf8_strlen (_(columns[c].title), -1);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          char *cell = format_cell (item, &columns[c]);
+
+          widths[c] = MAX (widths[c], (guint) g_utf8_strlen (cell, -1));
+          g_ptr_array_add (cells, cell);
+        }
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      gboolean right = columns[c].kind != HP_CELL_TEXT && columns[c].kind != HP_CELL_DATE;
+
+      print_padded (out, _(columns[c].title), widths[c], right);
+      fputs (c + 1 < n_columns ? "  " : "\n", out);
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        gboolean right = columns[c].kind != HP_CELL_TEXT && columns[c].kind != HP_CELL_DATE;
+
+        print_padded (out, g_ptr_array_index (cells, i * n_columns + c), widths[c], right);
+        fputs (c + 1 < n_columns ? "  " : "\n", out);
+      }
+}
+
+void
+hp_cli_print_json_string (FILE       *out,
+                          const char *text)
+{
+  if (text == NULL)
+    {
+      fputs ("null", out);
+      return;
+    }
+
+  fputc ('"', out);
+  for (const unsigned char *p = (const unsigned char *) text; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':  fputs ("\\\"", out); break;
+        case '\\': fputs ("\\\\", out); break;
+        case '\n': fputs ("\\n", out); break;
+        case '\r': fputs ("\\r", out); break;
+        case '\t': fputs ("\\t", out); break;
+        default:
+          if (*p < 0x20)
+            fprintf (out, "\\u%04x", *p);
+          else
+            fputc (*p, out);
+        }
+    }
+  fputc ('"', out);
+}
+
+void
+hp_cli_print_json_object (FILE    *out,
+                          GObject *object)
+{
+  guint n_props = 0;
+  g_autofree GParamSpec **props = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_props);
+
+  fputc ('{', out);
+  for (guint i = 0; i < n_props; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *key = g_strdelimit (g_strdup (props[i]->name), "-", '_');
+
+      g_value_init (&value, props[i]->value_type);
+      g_object_get_property (object, props[i]->name, &value);
+
+      if (i > 0)
+        fputc (',', out);
+      hp_cli_print_json_string (out, key);
+      fputc (':', out);
+
+      if (G_VALUE_HOLDS_STRING (&value))
+        hp_cli_print_json_string (out, g_value_get_string (&value));
+      else if (G_VALUE_HOLDS_BOOLEAN (&value))
+        fputs (g_value_get_boolean (&value) ? "true" : "false", out);
+      else if (G_VALUE_HOLDS_INT64 (&value))
+        fprintf (out, "%" G_GINT64_FORMAT, g_value_get_int64 (&value));
+      else if (G_VALUE_HOLDS_INT (&value))
+        {
+          int v = g_value_get_int (&value);
+
+          /* Unset optional counts are null, not -1, for scripts. */
+          if (v == HP_UNSET && g_param_spec_get_default_value (props[i]) != NULL &&
+              g_value_get_int (g_param_spec_get_default_value (props[i])) == HP_UNSET)
+            fputs ("null", out);
+          else
+            fprintf (out, "%d", v);
+        }
+      else if (G_VALUE_HOLDS_UINT (&value))
+        fprintf (out, "%u", g_value_get_uint (&value));
+      else
+        fputs ("null", out);
+    }
+  fputc ('}', out);
+}
+
+void
+hp_cli_print_json_list (FILE       *out,
+                        GListModel *items)
+{
+  guint n_items = g_list_model_get_n_items (items);
+
+  fputc ('[', out);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      fputs (i > 0 ? ",\n " : "", out);
+      hp_cli_print_json_object (out, item);
+    }
+  fputs ("]\n", out);
+}

@@ -1,0 +1,599 @@
+/* hp-demo.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Deterministic synthetic data at the sizes of DOMAIN.md, for trying the
+ * program, for screenshots and for the benchmarks. A GRand seeded with the
+ * caller's seed drives every choice, so a seed always gives the same rows.
+ * Everything goes through the public store API (no SQL here) inside one
+ * transaction.
+ */
+
+#define G_LOG_DOMAIN "hp-demo"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "heimpack/heimpack.h"
+
+static const char * const last_names[] = {
+  "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann",
+  "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann",
+  "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Schmitz", "Krause", "Meier",
+  "Lehmann", "Schmid", "Schulze", "Maier", "Köhler", "Herrmann", "König", "Walter", "Mayer", "Huber",
+  "Kaiser", "Fuchs", "Peters", "Lang", "Scholz", "Möller", "Weiß", "Jung", "Hahn", "Schubert",
+  "Vogel", "Friedrich", "Keller", "Günther", "Frank", "Berger", "Winkler", "Roth", "Beck", "Lorenz",
+  "Baumann", "Franke", "Albrecht", "Schuster", "Simon", "Ludwig", "Böhm", "Winter", "Kraus", "Martin",
+  "Kemper", "Hüttemann", "Rüther", "Wiegelmann", "Schulte", "Vollmer", "Kersting", "Tigges", "Rickert", "Ohm",
+};
+
+static const char * const first_names[] = {
+  "Lena", "Mia", "Emma", "Hannah", "Sophie", "Lea", "Anna", "Marie", "Lina", "Emilia",
+  "Clara", "Leonie", "Johanna", "Lara", "Paula", "Ida", "Nele", "Greta", "Charlotte", "Amelie",
+  "Elif", "Zeynep", "Aylin", "Jana", "Luisa", "Frieda", "Maja", "Tabea", "Merle", "Pia",
+  "Paul", "Leon", "Lukas", "Jonas", "Felix", "Finn", "Elias", "Noah", "Ben", "Luca",
+  "Maximilian", "Tim", "Jan", "Niklas", "Moritz", "Julian", "Tom", "Henri", "Emil", "David",
+  "Mehmet", "Can", "Milan", "Jakob", "Erik", "Ole", "Janne", "Mattis", "Hendrik", "Fabian",
+};
+
+typedef struct
+{
+  const char *town;
+  const char *postcode;
+  const char *district_key;
+  const char *area_code;
+} DemoTown;
+
+static const DemoTown towns[] = {
+  { "Arnsberg",      "59821", "05958004", "02931" },
+  { "Meschede",      "59872", "05958032", "0291" },
+  { "Brilon",        "59929", "05958012", "02961" },
+  { "Sundern",       "59846", "05958044", "02933" },
+  { "Schmallenberg", "57392", "05958040", "02972" },
+  { "Winterberg",    "59955", "05958056", "02981" },
+  { "Marsberg",      "34431", "05958028", "02992" },
+  { "Olsberg",       "59939", "05958036", "02962" },
+  { "Bestwig",       "59909", "05958008", "02904" },
+  { "Eslohe",        "59889", "05958016", "02973" },
+  { "Medebach",      "59964", "05958024", "02982" },
+  { "Hallenberg",    "59969", "05958020", "02984" },
+  { "Lennestadt",    "57368", "05966020", "02723" },
+  { "Attendorn",     "57439", "05966004", "02722" },
+  { "Olpe",          "57462", "05966024", "02761" },
+  { "Siegen",        "57072", "05970040", "0271" },
+  { "Lüdenscheid",   "58507", "05962032", "02351" },
+  { "Iserlohn",      "58636", "05962024", "02371" },
+  { "Soest",         "59494", "05974040", "02921" },
+  { "Lippstadt",     "59555", "05974028", "02941" },
+  { "Meppen",        "49716", "03454035", "05931" },
+  { "Lingen (Ems)",  "49808", "03454032", "0591" },
+  { "Papenburg",     "26871", "03454041", "04961" },
+  { "Lüneburg",      "21335", "03355022", "04131" },
+  { "Uelzen",        "29525", "03360025", "0581" },
+  { "Bad Berleburg", "57319", "05970004", "02751" },
+  { "Warstein",      "59581", "05974048", "02902" },
+  { "Plettenberg",   "58840", "05962044", "02391" },
+  { "Finnentrop",    "57413", "05966008", "02721" },
+  { "Kreuztal",      "57223", "05970024", "02732" },
+};
+
+typedef struct
+{
+  const char *form_code;
+  const char *prefix;        /* before the town or patron's name */
+  const char *suffix;        /* after it */
+  gboolean    patron;
+} DemoSchoolKind;
+
+static const DemoSchoolKind school_kinds[] = {
+  { "20", "Gymnasium ", "", FALSE },
+  { "20", "", "-Gymnasium", TRUE },
+  { "15", "Gesamtschule ", "", FALSE },
+  { "15", "", "-Gesamtschule", TRUE },
+  { "10", "Berufskolleg ", "", FALSE },
+  { "17", "Weiterbildungskolleg ", "", FALSE },
+};
+
+static const char * const patrons[] = {
+  "Marien", "Benediktiner", "Petrus-Legge", "Annette-von-Droste-Hülshoff", "Friedrich-Spee",
+  "Walburga", "Geschwister-Scholl", "St.-Ursula", "Laurentius", "August-Macke", "Sophie-Scholl",
+  "Carl-Severing", "Fürstenberg", "Engelbert-Kaempfer", "Rivius",
+};
+
+static const char * const streets[] = {
+  "Schulstraße", "Am Sportplatz", "Kirchplatz", "Gartenstraße", "Ruhrstraße", "Lindenweg",
+  "Graf-Gottfried-Straße", "Im Ohl", "Zum Sportzentrum", "Brückenplatz", "Auf dem Hagen",
+};
+
+typedef struct
+{
+  const char *trade;                /* "Bäckerei", followed by a family name */
+  const char *products[3];
+  int         value_cents[3];
+  gboolean    adult_only;
+} DemoTrade;
+
+/* Index 0 (brewery) makes the adult-only product of the recipe, index 1 its
+ * under-18 substitute. */
+static const DemoTrade trades[] = {
+  { "Brauerei",           { "Pils 0,33 l", "Radler 0,33 l", "Bierdeckel-Set" }, { 95, 90, 150 }, TRUE },
+  { "Mosterei",           { "Apfelschorle 0,33 l", "Apfelsaft 0,2 l", "Birnensaft 0,2 l" }, { 80, 70, 75 }, FALSE },
+  { "Fahrradmanufaktur",  { "Fahrradpumpe", "Flickzeug", "Fahrradklingel" }, { 1290, 350, 490 }, FALSE },
+  { "Elektro",            { "USB-Stick 16 GB", "Powerbank", "USB-Kabel" }, { 590, 1490, 299 }, FALSE },
+  { "Strickwaren",        { "Socken", "Mütze", "Schal" }, { 690, 1290, 1990 }, FALSE },
+  { "Nussrösterei",       { "Erdnüsse 150 g", "Cashewkerne 100 g", "Studentenfutter" }, { 199, 349, 249 }, FALSE },
+  { "Druckerei",          { "Notizblock A6", "Kalender", "Postkartenset" }, { 150, 450, 300 }, FALSE },
+  { "Holzbau",            { "Holzkugelschreiber", "Frühstücksbrett", "Handyhalter aus Holz" }, { 390, 890, 590 }, FALSE },
+  { "Bäckerei",           { "Dauerbackwaren-Tüte", "Sauerländer Knäcke", "Honigkuchen" }, { 250, 220, 300 }, FALSE },
+  { "Metallbau",          { "Flaschenöffner", "Schlüsselanhänger", "Karabiner" }, { 290, 190, 350 }, FALSE },
+  { "Imkerei",            { "Honig 250 g", "Bienenwachskerze", "Lippenbalsam" }, { 490, 390, 290 }, FALSE },
+  { "Kunststofftechnik",  { "Trinkflasche", "Brotdose", "Eiskratzer" }, { 890, 690, 190 }, FALSE },
+};
+
+static const char * const legal_forms[] = { "GmbH", "GmbH & Co. KG", "KG", "e. K.", "AG" };
+
+#define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
+
+gboolean
+hp_demo_scale_from_string (const char  *text,
+                           HpDemoScale *out_scale)
+{
+  static const char * const names[] = { "district", "region", "national" };
+
+  g_return_val_if_fail (out_scale != NULL, FALSE);
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (text, names[i]))
+      {
+        *out_scale = (HpDemoScale) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+HpDemoSize
+hp_demo_scale_get_size (HpDemoScale scale)
+{
+  switch (scale)
+    {
+    case HP_DEMO_SCALE_DISTRICT: return (HpDemoSize) { 30, 2000, 40, 60 };
+    case HP_DEMO_SCALE_REGION:   return (HpDemoSize) { 150, 12000, 200, 300 };
+    case HP_DEMO_SCALE_NATIONAL: return (HpDemoSize) { 3500, 350000, 2000, 5000 };
+    default:                     g_return_val_if_reached ((HpDemoSize) { 0 });
+    }
+}
+
+typedef struct
+{
+  HpStore    *store;
+  GRand      *rand;
+  HpDemoSize  size;
+  gint64      campaign_id;
+  GArray     *product_ids;     /* gint64 */
+  GArray     *product_adult;   /* gboolean, parallel to product_ids */
+  GPtrArray  *schools;         /* HpSchool, with their hand-over set */
+} Demo;
+
+static char *
+make_phone (GRand          *rand,
+            const DemoTown *town)
+{
+  return g_strdup_printf ("%s %d", town->area_code, g_rand_int_range (rand, 10000, 999999));
+}
+
+static char *
+ascii_slug (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  g_autoptr(GString) slug = g_string_new (NULL);
+
+  for (const char *p = ascii; *p; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (slug, g_ascii_tolower (*p));
+
+  return g_string_free (g_steal_pointer (&slug), FALSE);
+}
+
+static gboolean
+add_sponsors_and_products (Demo    *demo,
+                           GError **error)
+{
+  guint products_made = 0;
+
+  for (guint i = 0; i < demo->size.sponsors; i++)
+    {
+      /* The first two sponsors are always the brewery and the cider press, so
+       * that the recipe's 18+ product and its substitute exist at any scale. */
+      const DemoTrade *trade = i < 2 ? &trades[i] : &PICK (demo->rand, trades);
+      const DemoTown *town = &PICK (demo->rand, towns);
+      const char *family = PICK (demo->rand, last_names);
+      g_autofree char *base = g_strconcat (trade->trade, " ", family, NULL);
+      g_autofree char *name = g_strdup_printf ("%s %s", base, PICK (demo->rand, legal_forms));
+      g_autofree char *slug = ascii_slug (family);
+      g_autofree char *email = g_strdup_printf ("info@%s-%s.de", slug, g_ascii_strdown (town->postcode, -1));
+      g_autofree char *contact = g_strdup_printf ("%s %s", PICK (demo->rand, first_names), family);
+      g_autofree char *phone = make_phone (demo->rand, town);
+      g_autofree char *address = g_strdup_printf ("%s %d, %s %s", PICK (demo->rand, streets),
+                                                  g_rand_int_range (demo->rand, 1, 80), town->postcode, town->town);
+      g_autoptr(HpSponsor) sponsor = hp_sponsor_new (name);
+      /* Spread the products evenly: sponsor i makes products up to
+       * (i + 1) * products / sponsors. */
+      guint until = (guint) (((guint64) (i + 1) * demo->size.products) / demo->size.sponsors);
+
+      hp_sponsor_set_contact (sponsor, contact);
+      hp_sponsor_set_phone (sponsor, phone);
+      hp_sponsor_set_email (sponsor, email);
+      hp_sponsor_set_address (sponsor, address);
+      if (!hp_store_add_sponsor (demo->store, sponsor, error))
+        return FALSE;
+
+      for (guint k = 0; products_made < until; k++, products_made++)
+        {
+          guint which = k % 3;
+          g_autoptr(HpProduct) product = NULL;
+          g_autofree char *product_name = NULL;
+
+          product_name = k < 3 ? g_strdup (trade->products[which])
+                               : g_strdup_printf ("%s (Sorte %u)", trade->products[which], k / 3 + 1);
+          product = hp_product_new (hp_sponsor_get_id (sponsor), product_name);
+          hp_product_set_value_cents (product, trade->value_cents[which]);
+          /* Only the beer itself is 18+; the brewery's other products are not. */
+          hp_product_set_adult_only (product, trade->adult_only && which == 0);
+          if (trade == &trades[0] || trade == &trades[1] || trade == &trades[5] || trade == &trades[8])
+            hp_product_set_best_before (product, "2027-12-31");
+          if (!hp_store_add_product (demo->store, product, error))
+            return FALSE;
+
+          {
+            gint64 id = hp_product_get_id (product);
+            gboolean adult = hp_product_get_adult_only (product);
+
+            g_array_append_val (demo->product_ids, id);
+            g_array_append_val (demo->product_adult, adult);
+          }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_recipe (Demo    *demo,
+            GError **error)
+{
+  guint n_products = demo->product_ids->len;
+  /* The beer is the first product of sponsor 0, the cider press's juice the
+   * first of sponsor 1 (see add_sponsors_and_products). */
+  guint substitute = (guint) (1 * (guint64) n_products / demo->size.sponsors);
+  guint n_items = MIN (8u, n_products);
+  int position = 0;
+
+  {
+    g_autoptr(HpRecipeItem) beer = hp_recipe_item_new (demo->campaign_id,
+                                                       g_array_index (demo->product_ids, gint64, 0), 1, 0);
+    g_autoptr(HpRecipeItem) juice = hp_recipe_item_new (demo->campaign_id,
+                                                        g_array_index (demo->product_ids, gint64, substitute), 0, 1);
+
+    hp_recipe_item_set_position (beer, position++);
+    hp_recipe_item_set_position (juice, position++);
+    if (!hp_store_set_recipe_item (demo->store, beer, error) ||
+        !hp_store_set_recipe_item (demo->store, juice, error))
+      return FALSE;
+  }
+
+  /* Then every n-th product after the press's, skipping 18+ ones (the pack
+   * has exactly one, with its substitute). */
+  for (guint i = 0; i + 2 < n_items; i++)
+    {
+      guint index = substitute + 1 + (guint) (((guint64) (i + 1) * (n_products - substitute - 2)) / n_items);
+      g_autoptr(HpRecipeItem) item = NULL;
+      guint per_pack = (i % 4 == 2) ? 2 : 1;
+
+      while (index + 1 < n_products && g_array_index (demo->product_adult, gboolean, index))
+        index++;
+
+      item = hp_recipe_item_new (demo->campaign_id, g_array_index (demo->product_ids, gint64, index),
+                                 per_pack, per_pack);
+      hp_recipe_item_set_position (item, position++);
+      if (!hp_store_set_recipe_item (demo->store, item, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_pledges (Demo    *demo,
+             GError **error)
+{
+  g_autoptr(GListModel) recipe = hp_store_list_recipe (demo->store, demo->campaign_id, error);
+  g_autoptr(GHashTable) in_recipe = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint packs = demo->size.graduates + demo->size.graduates / 20;
+
+  if (recipe == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (recipe); i++)
+    {
+      g_autoptr(HpRecipeItem) item = g_list_model_get_item (recipe, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = hp_recipe_item_get_product_id (item);
+      g_hash_table_insert (in_recipe, key,
+                           GUINT_TO_POINTER (MAX (hp_recipe_item_get_per_standard (item),
+                                                  hp_recipe_item_get_per_under18 (item))));
+    }
+
+  for (guint i = 0; i < demo->product_ids->len; i++)
+    {
+      gint64 product_id = g_array_index (demo->product_ids, gint64, i);
+      guint per_pack = GPOINTER_TO_UINT (g_hash_table_lookup (in_recipe, &product_id));
+      gint64 quantity;
+      g_autoptr(HpPledge) pledge = NULL;
+      int n_receipts;
+      gint64 left;
+
+      /* Recipe products get about what the packs need (some too little, so
+       * that planning has a bottleneck); the rest a few hundred pieces. */
+      if (per_pack > 0)
+        quantity = (gint64) packs * per_pack * g_rand_int_range (demo->rand, 85, 125) / 100;
+      else
+        quantity = g_rand_int_range (demo->rand, 1, 40) * 25;
+
+      pledge = hp_pledge_new (demo->campaign_id, product_id, quantity);
+      hp_pledge_set_due_date (pledge, g_rand_boolean (demo->rand) ? "2027-05-15" : "2027-05-31");
+      hp_pledge_set_confirmed (pledge, g_rand_int_range (demo->rand, 0, 10) > 0);
+      if (!hp_store_add_pledge (demo->store, pledge, error))
+        return FALSE;
+
+      /* Partial deliveries: none, some or all of it, in up to three parts. */
+      n_receipts = g_rand_int_range (demo->rand, 0, 4);
+      left = quantity;
+      for (int r = 0; r < n_receipts && left > 0; r++)
+        {
+          gint64 part = r == 2 ? left : MAX (1, left * g_rand_int_range (demo->rand, 30, 70) / 100);
+          g_autofree char *date = g_strdup_printf ("2027-0%d-%02d", 3 + r, g_rand_int_range (demo->rand, 1, 29));
+          g_autoptr(HpReceipt) receipt = hp_receipt_new (hp_pledge_get_id (pledge), date, part);
+
+          if (!hp_store_add_receipt (demo->store, receipt, error))
+            return FALSE;
+          left -= part;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_schools (Demo    *demo,
+             GError **error)
+{
+  g_autoptr(GHashTable) names_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint number = 100000 + (guint) g_rand_int_range (demo->rand, 0, 1000);
+
+  for (guint i = 0; i < demo->size.schools; i++)
+    {
+      const DemoTown *town = &towns[i % G_N_ELEMENTS (towns)];
+      const DemoSchoolKind *kind = &PICK (demo->rand, school_kinds);
+      g_autofree char *name = NULL;
+      g_autofree char *number_text = NULL;
+      g_autofree char *email = NULL;
+      g_autofree char *street = NULL;
+      g_autofree char *teacher = NULL;
+      g_autofree char *phone = NULL;
+      g_autofree char *handover = NULL;
+      g_autoptr(HpSchool) school = NULL;
+
+      name = g_strconcat (kind->prefix, kind->patron ? PICK (demo->rand, patrons) : town->town, kind->suffix, NULL);
+      if (kind->patron)
+        {
+          g_autofree char *with_town = g_strdup_printf ("%s %s", name, town->town);
+          g_free (name);
+          name = g_steal_pointer (&with_town);
+        }
+      /* Many schools share town and kind at larger scales: number them the
+       * way real directories do ("Gymnasium Arnsberg II"). */
+      for (guint n = 2; g_hash_table_contains (names_used, name); n++)
+        {
+          g_autofree char *numbered = g_strdup_printf ("%s %u", name, n);
+
+          if (!g_hash_table_contains (names_used, numbered))
+            {
+              g_free (name);
+              name = g_steal_pointer (&numbered);
+            }
+        }
+      g_hash_table_add (names_used, g_strdup (name));
+
+      number += (guint) g_rand_int_range (demo->rand, 1, 200);
+      number_text = g_strdup_printf ("%06u", number);
+      email = g_strdup_printf ("%s@schule.nrw.de", number_text);
+      street = g_strdup_printf ("%s %d", PICK (demo->rand, streets), g_rand_int_range (demo->rand, 1, 60));
+      teacher = g_strdup_printf ("%s %s", g_rand_boolean (demo->rand) ? "Frau" : "Herr", PICK (demo->rand, last_names));
+      phone = make_phone (demo->rand, town);
+
+      school = hp_school_new (number_text, name);
+      hp_school_set_street (school, street);
+      hp_school_set_postcode (school, town->postcode);
+      hp_school_set_town (school, town->town);
+      hp_school_set_district_key (school, town->district_key);
+      hp_school_set_school_form (school, kind->form_code);
+      hp_school_set_contact_teacher (school, teacher);
+      hp_school_set_email (school, email);
+      hp_school_set_phone (school, phone);
+      if (!hp_store_add_school (demo->store, school, error))
+        return FALSE;
+
+      /* Hand-overs at the Abitur ceremonies, late June to early July. */
+      handover = g_strdup_printf ("2027-%s-%02dT%02d:%s",
+                                  i % 3 == 0 ? "07" : "06",
+                                  i % 3 == 0 ? g_rand_int_range (demo->rand, 1, 4) : g_rand_int_range (demo->rand, 18, 31),
+                                  g_rand_int_range (demo->rand, 10, 19), g_rand_boolean (demo->rand) ? "00" : "30");
+      hp_school_set_handover (school, handover);
+      g_ptr_array_add (demo->schools, g_steal_pointer (&school));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_graduates (Demo    *demo,
+               GError **error)
+{
+  guint n_schools = demo->schools->len;
+  guint total = demo->size.graduates;
+  guint made = 0;
+
+  for (guint s = 0; s < n_schools; s++)
+    {
+      HpSchool *school = g_ptr_array_index (demo->schools, s);
+      gint64 school_id = hp_school_get_id (school);
+      /* Uneven school sizes that still add up exactly: a random share around
+       * the mean, and the last school takes the rest. */
+      guint mean = total / n_schools;
+      guint count = s + 1 == n_schools ? total - made
+                                       : MIN (total - made, mean * g_rand_int_range (demo->rand, 70, 131) / 100);
+      guint n_classes = MAX (1u, count / 25);
+
+      for (guint i = 0; i < count; i++)
+        {
+          g_autoptr(HpGraduate) graduate = hp_graduate_new (demo->campaign_id, school_id);
+          g_autofree char *birth = NULL;
+          g_autofree char *class_name = NULL;
+          int year;
+
+          /* Most are 18 or 19 at the hand-over in June 2027; about one in
+           * twenty is still 17, which is what the under-18 pack is for. */
+          year = g_rand_int_range (demo->rand, 0, 20) == 0 ? 2010 : g_rand_int_range (demo->rand, 2007, 2010);
+          birth = g_strdup_printf ("%d-%02d-%02d", year, g_rand_int_range (demo->rand, 1, 13),
+                                   g_rand_int_range (demo->rand, 1, 29));
+          class_name = n_classes == 1 ? g_strdup ("Q2") : g_strdup_printf ("Q2-%u", i % n_classes + 1);
+
+          hp_graduate_set_last_name (graduate, PICK (demo->rand, last_names));
+          hp_graduate_set_first_name (graduate, PICK (demo->rand, first_names));
+          hp_graduate_set_class_name (graduate, class_name);
+          hp_graduate_set_birth_date (graduate, birth);
+          if (g_rand_int_range (demo->rand, 0, 10) < 4)
+            {
+              hp_graduate_set_consent_date (graduate, "2027-03-15");
+              hp_graduate_set_consent_source (graduate, g_rand_boolean (demo->rand) ? "Formular Abiball"
+                                                                                    : "Online-Anmeldung");
+            }
+
+          if (!hp_store_add_graduate (demo->store, graduate, error))
+            return FALSE;
+        }
+
+      made += count;
+
+      /* The school's own estimate, reported before the lists came in. */
+      hp_school_set_expected_graduates (school, (int) (count + (guint) g_rand_int_range (demo->rand, 0, 5)));
+      if (!hp_store_set_school_campaign (demo->store, demo->campaign_id, school, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static HpCampaign *
+add_campaign (HpStore  *store,
+              GError  **error)
+{
+  g_autoptr(GListModel) campaigns = hp_store_list_campaigns (store, error);
+  g_autoptr(HpCampaign) campaign = NULL;
+  g_autofree char *name = NULL;
+
+  if (campaigns == NULL)
+    return NULL;
+
+  /* "Heimvorteil2GO 2027", then "… 2028" if that exists already. */
+  for (int year = 2027; campaign == NULL; year++)
+    {
+      g_autoptr(HpCampaign) existing = NULL;
+
+      g_free (name);
+      name = g_strdup_printf ("Heimvorteil2GO %d", year);
+      existing = hp_store_find_campaign (store, name, NULL);
+      if (existing == NULL)
+        campaign = hp_campaign_new (name, year);
+    }
+
+  {
+    g_autofree char *handover = g_strdup_printf ("%d-06-25", hp_campaign_get_year (campaign));
+
+    hp_campaign_set_handover_date (campaign, handover);
+  }
+  hp_campaign_set_spare_percent (campaign, 5);
+
+  if (!hp_store_add_campaign (store, campaign, error))
+    return NULL;
+
+  return g_steal_pointer (&campaign);
+}
+
+HpCampaign *
+hp_demo_fill (HpStore      *store,
+              HpDemoScale   scale,
+              guint32       seed,
+              GError      **error)
+{
+  g_autoptr(HpCampaign) campaign = NULL;
+  g_autoptr(GRand) rand = NULL;
+  g_autoptr(GArray) product_ids = NULL;
+  g_autoptr(GArray) product_adult = NULL;
+  g_autoptr(GPtrArray) schools = NULL;
+  HpStoreStats stats;
+  Demo demo;
+
+  g_return_val_if_fail (HP_IS_STORE (store), NULL);
+
+  if (!hp_store_get_stats (store, &stats, error))
+    return NULL;
+
+  /* Schools have unique numbers and sponsors would double: the demo wants a
+   * file of its own. */
+  if (stats.sponsors > 0 || stats.schools > 0)
+    {
+      g_set_error_literal (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID,
+                           _("The demo data needs an empty database. Choose a new file for it."));
+      return NULL;
+    }
+
+  rand = g_rand_new_with_seed (seed);
+  product_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  product_adult = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  schools = g_ptr_array_new_with_free_func (g_object_unref);
+  demo = (Demo) {
+    .store = store,
+    .rand = rand,
+    .size = hp_demo_scale_get_size (scale),
+    .product_ids = product_ids,
+    .product_adult = product_adult,
+    .schools = schools,
+  };
+
+  if (!hp_store_begin (store, error))
+    return NULL;
+
+  campaign = add_campaign (store, error);
+  if (campaign == NULL)
+    goto fail;
+  demo.campaign_id = hp_campaign_get_id (campaign);
+
+  if (!add_sponsors_and_products (&demo, error) ||
+      !add_recipe (&demo, error) ||
+      !add_pledges (&demo, error) ||
+      !add_schools (&demo, error) ||
+      !add_graduates (&demo, error))
+    goto fail;
+
+  if (!hp_store_commit (store, error))
+    return NULL;
+
+  return g_steal_pointer (&campaign);
+
+fail:
+  hp_store_rollback (store);
+  return NULL;
+}

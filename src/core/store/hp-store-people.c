@@ -1,0 +1,491 @@
+/* hp-store-people.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Schools (which persist across campaigns, with per-campaign figures in
+ * campaign_school) and graduates (which belong to one campaign and school).
+ * Graduates are personal data of young people: nothing here logs their
+ * names.
+ */
+
+#define G_LOG_DOMAIN "hp-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "heimpack/hp-format.h"
+#include "heimpack/hp-graduate.h"
+#include "heimpack/hp-school.h"
+#include "hp-store-private.h"
+
+/* ------------------------------------------------------------------------ */
+/* Schools                                                                   */
+
+#define SCHOOL_SELECT \
+  "SELECT s.id, s.number, s.name, s.street, s.postcode, s.town, s.district_key, s.school_form, " \
+  "  s.contact_teacher, s.email, s.phone, cs.expected_graduates, cs.under18_expected, cs.handover_at, " \
+  "  (SELECT count(*) FROM graduate g WHERE g.school_id = s.id AND g.campaign_id = ?1) " \
+  "FROM school s LEFT JOIN campaign_school cs ON cs.school_id = s.id AND cs.campaign_id = ?1 "
+
+static gpointer
+read_school (sqlite3_stmt *stmt)
+{
+  HpSchool *school = hp_school_new (_hp_column_text (stmt, 1), _hp_column_text (stmt, 2));
+
+  hp_school_set_id (school, sqlite3_column_int64 (stmt, 0));
+  hp_school_set_street (school, _hp_column_text (stmt, 3));
+  hp_school_set_postcode (school, _hp_column_text (stmt, 4));
+  hp_school_set_town (school, _hp_column_text (stmt, 5));
+  hp_school_set_district_key (school, _hp_column_text (stmt, 6));
+  hp_school_set_school_form (school, _hp_column_text (stmt, 7));
+  hp_school_set_contact_teacher (school, _hp_column_text (stmt, 8));
+  hp_school_set_email (school, _hp_column_text (stmt, 9));
+  hp_school_set_phone (school, _hp_column_text (stmt, 10));
+  hp_school_set_expected_graduates (school, sqlite3_column_type (stmt, 11) == SQLITE_NULL
+                                              ? HP_UNSET : sqlite3_column_int (stmt, 11));
+  hp_school_set_under18_expected (school, sqlite3_column_type (stmt, 12) == SQLITE_NULL
+                                            ? HP_UNSET : sqlite3_column_int (stmt, 12));
+  hp_school_set_handover (school, _hp_column_text (stmt, 13));
+  hp_school_set_graduate_count (school, sqlite3_column_int (stmt, 14));
+  return school;
+}
+
+static gboolean
+validate_school (HpStore   *self,
+                 HpSchool  *school,
+                 GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!_hp_store_require_text (hp_school_get_number (school), _("The school number"), error) ||
+      !_hp_store_require_text (hp_school_get_name (school), _("The school name"), error))
+    return FALSE;
+
+  stmt = _hp_store_prepare_owned (self, "SELECT name FROM school WHERE number = ?1 AND id <> ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _hp_bind_text (stmt, 1, hp_school_get_number (school));
+  sqlite3_bind_int64 (stmt, 2, hp_school_get_id (school));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_CONSTRAINT,
+                   _("The school number %s already belongs to “%s”."),
+                   hp_school_get_number (school), _hp_column_text (stmt, 0));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_school (sqlite3_stmt *stmt,
+             HpSchool     *school)
+{
+  _hp_bind_text (stmt, 1, hp_school_get_number (school));
+  _hp_bind_text (stmt, 2, hp_school_get_name (school));
+  _hp_bind_text (stmt, 3, hp_school_get_street (school));
+  _hp_bind_text (stmt, 4, hp_school_get_postcode (school));
+  _hp_bind_text (stmt, 5, hp_school_get_town (school));
+  _hp_bind_text (stmt, 6, hp_school_get_district_key (school));
+  _hp_bind_text (stmt, 7, hp_school_get_school_form (school));
+  _hp_bind_text (stmt, 8, hp_school_get_contact_teacher (school));
+  _hp_bind_text (stmt, 9, hp_school_get_email (school));
+  _hp_bind_text (stmt, 10, hp_school_get_phone (school));
+}
+
+GListModel *
+hp_store_list_schools (HpStore  *self,
+                       gint64    campaign_id,
+                       GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+
+  stmt = _hp_store_prepare_owned (self, SCHOOL_SELECT "ORDER BY s.number", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  return _hp_store_collect (self, stmt, HP_TYPE_SCHOOL, read_school, error);
+}
+
+HpSchool *
+hp_store_get_school (HpStore  *self,
+                     gint64    id,
+                     GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+
+  stmt = _hp_store_prepare_owned (self, SCHOOL_SELECT "WHERE s.id = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, 0);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return _hp_store_get_one (self, stmt, read_school, HP_ROW_SCHOOL, id, error);
+}
+
+HpSchool *
+hp_store_find_school (HpStore     *self,
+                      const char  *number,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+
+  stmt = _hp_store_prepare_owned (self, SCHOOL_SELECT "WHERE s.number = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, 0);
+  _hp_bind_text (stmt, 2, number);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_school (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND,
+               _("There is no school with the number %s."), number);
+  return NULL;
+}
+
+gboolean
+hp_store_add_school (HpStore   *self,
+                     HpSchool  *school,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HP_IS_SCHOOL (school), FALSE);
+
+  if (!_hp_store_check_writable (self, error) || !validate_school (self, school, error))
+    return FALSE;
+
+  stmt = _hp_store_prepare (self,
+                            "INSERT INTO school (number, name, street, postcode, town, district_key, school_form, "
+                            "  contact_teacher, email, phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_school (stmt, school);
+  if (!_hp_store_step_done (self, stmt, error))
+    return FALSE;
+
+  hp_school_set_id (school, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+gboolean
+hp_store_update_school (HpStore   *self,
+                        HpSchool  *school,
+                        GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HP_IS_SCHOOL (school), FALSE);
+
+  if (!_hp_store_check_writable (self, error) || !validate_school (self, school, error))
+    return FALSE;
+
+  stmt = _hp_store_prepare (self,
+                            "UPDATE school SET number = ?1, name = ?2, street = ?3, postcode = ?4, town = ?5, "
+                            "  district_key = ?6, school_form = ?7, contact_teacher = ?8, email = ?9, phone = ?10 "
+                            "WHERE id = ?11",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_school (stmt, school);
+  sqlite3_bind_int64 (stmt, 11, hp_school_get_id (school));
+  return _hp_store_step_done (self, stmt, error) &&
+         _hp_store_check_changed (self, HP_ROW_SCHOOL, hp_school_get_id (school), error);
+}
+
+gboolean
+hp_store_set_school_campaign (HpStore   *self,
+                              gint64     campaign_id,
+                              HpSchool  *school,
+                              GError   **error)
+{
+  const char *handover;
+  sqlite3_stmt *stmt;
+  gint64 exists = 0;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HP_IS_SCHOOL (school), FALSE);
+
+  if (!_hp_store_check_writable (self, error))
+    return FALSE;
+
+  handover = hp_school_get_handover (school);
+  if (handover != NULL && !hp_iso_datetime_is_valid (handover))
+    {
+      g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID,
+                   _("The hand-over “%s” is not a valid date and time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)."),
+                   handover);
+      return FALSE;
+    }
+
+  if (!_hp_store_query_int64 (self, "SELECT count(*) FROM campaign WHERE id = ?1", campaign_id, &exists, error))
+    return FALSE;
+  if (exists == 0)
+    return _hp_store_not_found (HP_ROW_CAMPAIGN, campaign_id, error);
+
+  stmt = _hp_store_prepare (self,
+                            "INSERT INTO campaign_school (campaign_id, school_id, expected_graduates, "
+                            "  under18_expected, handover_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+                            "ON CONFLICT (campaign_id, school_id) DO UPDATE SET "
+                            "  expected_graduates = excluded.expected_graduates, "
+                            "  under18_expected = excluded.under18_expected, handover_at = excluded.handover_at",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_int64 (stmt, 2, hp_school_get_id (school));
+  _hp_bind_optional_int (stmt, 3, hp_school_get_expected_graduates (school));
+  _hp_bind_optional_int (stmt, 4, hp_school_get_under18_expected (school));
+  _hp_bind_text (stmt, 5, handover);
+  return _hp_store_step_done (self, stmt, error);
+}
+
+gboolean
+hp_store_remove_school (HpStore  *self,
+                        gint64    id,
+                        GError  **error)
+{
+  g_autoptr(HpSchool) school = NULL;
+  sqlite3_stmt *stmt;
+  gint64 n_graduates = 0;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+
+  if (!_hp_store_check_writable (self, error))
+    return FALSE;
+
+  school = hp_store_get_school (self, id, error);
+  if (school == NULL)
+    return FALSE;
+
+  if (!_hp_store_query_int64 (self, "SELECT count(*) FROM graduate WHERE school_id = ?1", id, &n_graduates, error))
+    return FALSE;
+
+  if (n_graduates > 0)
+    {
+      g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_IN_USE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” still has %d graduate. Remove the graduate first.",
+                                "“%s” still has %d graduates. Remove the graduates first.",
+                                n_graduates),
+                   hp_school_get_name (school), (int) n_graduates);
+      return FALSE;
+    }
+
+  stmt = _hp_store_prepare (self, "DELETE FROM school WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _hp_store_step_done (self, stmt, error) &&
+         _hp_store_check_changed (self, HP_ROW_SCHOOL, id, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Graduates                                                                 */
+
+#define GRADUATE_SELECT \
+  "SELECT g.id, g.campaign_id, g.school_id, s.name, g.last_name, g.first_name, g.class, g.birth_date, " \
+  "  g.consent_date, g.consent_source, g.pack_received " \
+  "FROM graduate g JOIN school s ON s.id = g.school_id "
+
+static gpointer
+read_graduate (sqlite3_stmt *stmt)
+{
+  HpGraduate *graduate = hp_graduate_new (sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2));
+
+  hp_graduate_set_id (graduate, sqlite3_column_int64 (stmt, 0));
+  hp_graduate_set_school_name (graduate, _hp_column_text (stmt, 3));
+  hp_graduate_set_last_name (graduate, _hp_column_text (stmt, 4));
+  hp_graduate_set_first_name (graduate, _hp_column_text (stmt, 5));
+  hp_graduate_set_class_name (graduate, _hp_column_text (stmt, 6));
+  hp_graduate_set_birth_date (graduate, _hp_column_text (stmt, 7));
+  hp_graduate_set_consent_date (graduate, _hp_column_text (stmt, 8));
+  hp_graduate_set_consent_source (graduate, _hp_column_text (stmt, 9));
+  hp_graduate_set_pack_received (graduate, sqlite3_column_int (stmt, 10) != 0);
+  return graduate;
+}
+
+static gboolean
+validate_graduate (HpStore     *self,
+                   HpGraduate  *graduate,
+                   GError     **error)
+{
+  gint64 exists = 0;
+
+  if (!_hp_store_check_date (hp_graduate_get_birth_date (graduate), _("The birth date"), error) ||
+      !_hp_store_check_date (hp_graduate_get_consent_date (graduate), _("The consent date"), error))
+    return FALSE;
+
+  /* Checked here rather than left to the foreign key, so the message can say
+   * which one is missing. Cheap: both are primary-key look-ups. */
+  if (!_hp_store_query_int64 (self, "SELECT count(*) FROM school WHERE id = ?1",
+                              hp_graduate_get_school_id (graduate), &exists, error))
+    return FALSE;
+  if (exists == 0)
+    return _hp_store_not_found (HP_ROW_SCHOOL, hp_graduate_get_school_id (graduate), error);
+
+  if (!_hp_store_query_int64 (self, "SELECT count(*) FROM campaign WHERE id = ?1",
+                              hp_graduate_get_campaign_id (graduate), &exists, error))
+    return FALSE;
+  if (exists == 0)
+    return _hp_store_not_found (HP_ROW_CAMPAIGN, hp_graduate_get_campaign_id (graduate), error);
+
+  return TRUE;
+}
+
+static void
+bind_graduate (sqlite3_stmt *stmt,
+               HpGraduate   *graduate)
+{
+  sqlite3_bind_int64 (stmt, 1, hp_graduate_get_campaign_id (graduate));
+  sqlite3_bind_int64 (stmt, 2, hp_graduate_get_school_id (graduate));
+  _hp_bind_text (stmt, 3, hp_graduate_get_last_name (graduate));
+  _hp_bind_text (stmt, 4, hp_graduate_get_first_name (graduate));
+  _hp_bind_text (stmt, 5, hp_graduate_get_class_name (graduate));
+  _hp_bind_text (stmt, 6, hp_graduate_get_birth_date (graduate));
+  _hp_bind_text (stmt, 7, hp_graduate_get_consent_date (graduate));
+  _hp_bind_text (stmt, 8, hp_graduate_get_consent_source (graduate));
+  sqlite3_bind_int (stmt, 9, hp_graduate_get_pack_received (graduate) ? 1 : 0);
+}
+
+GListModel *
+hp_store_list_graduates (HpStore  *self,
+                         gint64    campaign_id,
+                         gint64    school_id,
+                         GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+
+  stmt = _hp_store_prepare_owned (self,
+                                  GRADUATE_SELECT
+                                  "WHERE g.campaign_id = ?1 AND (?2 = 0 OR g.school_id = ?2) "
+                                  "ORDER BY s.number, g.class, g.last_name COLLATE HP_NAME, "
+                                  "  g.first_name COLLATE HP_NAME, g.id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_int64 (stmt, 2, school_id);
+  return _hp_store_collect (self, stmt, HP_TYPE_GRADUATE, read_graduate, error);
+}
+
+HpGraduate *
+hp_store_get_graduate (HpStore  *self,
+                       gint64    id,
+                       GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+
+  stmt = _hp_store_prepare_owned (self, GRADUATE_SELECT "WHERE g.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _hp_store_get_one (self, stmt, read_graduate, HP_ROW_GRADUATE, id, error);
+}
+
+gboolean
+hp_store_add_graduate (HpStore     *self,
+                       HpGraduate  *graduate,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HP_IS_GRADUATE (graduate), FALSE);
+
+  if (!_hp_store_check_writable (self, error) || !validate_graduate (self, graduate, error))
+    return FALSE;
+
+  stmt = _hp_store_prepare (self,
+                            "INSERT INTO graduate (campaign_id, school_id, last_name, first_name, class, birth_date, "
+                            "  consent_date, consent_source, pack_received) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_graduate (stmt, graduate);
+  if (!_hp_store_step_done (self, stmt, error))
+    return FALSE;
+
+  hp_graduate_set_id (graduate, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+gboolean
+hp_store_update_graduate (HpStore     *self,
+                          HpGraduate  *graduate,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HP_IS_GRADUATE (graduate), FALSE);
+
+  if (!_hp_store_check_writable (self, error) || !validate_graduate (self, graduate, error))
+    return FALSE;
+
+  stmt = _hp_store_prepare (self,
+                            "UPDATE graduate SET campaign_id = ?1, school_id = ?2, last_name = ?3, first_name = ?4, "
+                            "  class = ?5, birth_date = ?6, consent_date = ?7, consent_source = ?8, "
+                            "  pack_received = ?9 WHERE id = ?10",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_graduate (stmt, graduate);
+  sqlite3_bind_int64 (stmt, 10, hp_graduate_get_id (graduate));
+  return _hp_store_step_done (self, stmt, error) &&
+         _hp_store_check_changed (self, HP_ROW_GRADUATE, hp_graduate_get_id (graduate), error);
+}
+
+gboolean
+hp_store_remove_graduate (HpStore  *self,
+                          gint64    id,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+
+  if (!_hp_store_check_writable (self, error))
+    return FALSE;
+
+  stmt = _hp_store_prepare (self, "DELETE FROM graduate WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _hp_store_step_done (self, stmt, error) &&
+         _hp_store_check_changed (self, HP_ROW_GRADUATE, id, error);
+}

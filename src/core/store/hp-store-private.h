@@ -1,0 +1,116 @@
+/* hp-store-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the store's own files share: the instance struct, statement helpers,
+ * error mapping, the lock and the migrations. Only src/core/store/ includes
+ * this, and only src/core/store/ contains SQL.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "heimpack/hp-store.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+struct _HpStore
+{
+  GObject     parent_instance;
+
+  /* Owned */
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* const char *sql (static) -> sqlite3_stmt * */
+  int         lock_fd;      /* -1 when read-only or in memory */
+
+  int         schema_version;
+  guint       tx_depth;
+  guint       read_only : 1;
+};
+
+/* hp-store.c */
+gboolean      _hp_store_set_error     (HpStore       *self,
+                                       int            rc,
+                                       GError       **error);
+sqlite3_stmt *_hp_store_prepare       (HpStore       *self,
+                                       const char    *sql,
+                                       GError       **error);
+sqlite3_stmt *_hp_store_prepare_owned (HpStore       *self,
+                                       const char    *sql,
+                                       GError       **error);
+gboolean      _hp_store_step_done     (HpStore       *self,
+                                       sqlite3_stmt  *stmt,
+                                       GError       **error);
+gboolean      _hp_store_query_int64   (HpStore       *self,
+                                       const char    *sql,
+                                       gint64         param,
+                                       gint64        *out_value,
+                                       GError       **error);
+gboolean      _hp_store_check_writable (HpStore      *self,
+                                        GError      **error);
+void          _hp_bind_text           (sqlite3_stmt  *stmt,
+                                       int            index,
+                                       const char    *text);
+void          _hp_bind_optional_int   (sqlite3_stmt  *stmt,
+                                       int            index,
+                                       int            value);
+char         *_hp_column_dup          (sqlite3_stmt  *stmt,
+                                       int            column);
+const char   *_hp_column_text         (sqlite3_stmt  *stmt,
+                                       int            column);
+
+typedef gpointer (*HpRowReader) (sqlite3_stmt *stmt);
+
+/* What a missing row was, for a message in proper German grammar. */
+typedef enum
+{
+  HP_ROW_CAMPAIGN,
+  HP_ROW_SPONSOR,
+  HP_ROW_PRODUCT,
+  HP_ROW_PLEDGE,
+  HP_ROW_RECEIPT,
+  HP_ROW_SCHOOL,
+  HP_ROW_GRADUATE,
+} HpRowKind;
+
+gboolean      _hp_store_not_found     (HpRowKind      kind,
+                                       gint64         id,
+                                       GError       **error);
+
+gboolean      _hp_store_require_text  (const char    *value,
+                                       const char    *label,
+                                       GError       **error);
+gboolean      _hp_store_check_date    (const char    *value,
+                                       const char    *label,
+                                       GError       **error);
+gboolean      _hp_store_check_changed (HpStore       *self,
+                                       HpRowKind      kind,
+                                       gint64         id,
+                                       GError       **error);
+GListModel   *_hp_store_collect       (HpStore       *self,
+                                       sqlite3_stmt  *stmt,
+                                       GType          item_type,
+                                       HpRowReader    read_row,
+                                       GError       **error);
+gpointer      _hp_store_get_one       (HpStore       *self,
+                                       sqlite3_stmt  *stmt,
+                                       HpRowReader    read_row,
+                                       HpRowKind      kind,
+                                       gint64         id,
+                                       GError       **error);
+
+/* hp-store-lock.c */
+int           _hp_store_lock_acquire  (const char    *db_path,
+                                       GError       **error);
+void          _hp_store_lock_release  (int            lock_fd);
+
+/* hp-store-schema.c */
+gboolean      _hp_store_inspect_file  (const char    *path,
+                                       int           *out_version,
+                                       GError       **error);
+gboolean      _hp_store_migrate       (HpStore       *self,
+                                       GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,250 @@
+/* hp-format.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Parsing and display of money and dates. Storage forms are fixed (cents,
+ * ISO-8601); display forms follow the locale, German first.
+ */
+
+#define G_LOG_DOMAIN "hp-format"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "heimpack/hp-format.h"
+
+static gboolean
+parse_fixed_digits (const char *text,
+                    guint       n_digits,
+                    guint      *out_value)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n_digits; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      value = value * 10 + (guint) (text[i] - '0');
+    }
+
+  *out_value = value;
+  return TRUE;
+}
+
+static gboolean
+ymd_is_valid (guint year,
+              guint month,
+              guint day)
+{
+  return year >= 1 && year <= 9999 &&
+         g_date_valid_month ((GDateMonth) month) &&
+         day >= 1 && day <= g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year);
+}
+
+gboolean
+hp_iso_date_is_valid (const char *text)
+{
+  guint y, m, d;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  return parse_fixed_digits (text, 4, &y) &&
+         parse_fixed_digits (text + 5, 2, &m) &&
+         parse_fixed_digits (text + 8, 2, &d) &&
+         ymd_is_valid (y, m, d);
+}
+
+gboolean
+hp_iso_datetime_is_valid (const char *text)
+{
+  guint h, min;
+
+  if (text == NULL)
+    return FALSE;
+
+  if (strlen (text) == 10)
+    return hp_iso_date_is_valid (text);
+
+  if (strlen (text) != 16 || text[10] != 'T' || text[13] != ':')
+    return FALSE;
+
+  {
+    char date[11];
+
+    memcpy (date, text, 10);
+    date[10] = '\0';
+    if (!hp_iso_date_is_valid (date))
+      return FALSE;
+  }
+
+  return parse_fixed_digits (text + 11, 2, &h) &&
+         parse_fixed_digits (text + 14, 2, &min) &&
+         h < 24 && min < 60;
+}
+
+char *
+hp_parse_date (const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 d, m, y;
+
+  if (text == NULL)
+    return NULL;
+
+  if (hp_iso_date_is_valid (text))
+    return g_strdup (text);
+
+  parts = g_strsplit (text, ".", -1);
+  if (g_strv_length (parts) != 3 ||
+      strlen (parts[0]) < 1 || strlen (parts[0]) > 2 ||
+      strlen (parts[1]) < 1 || strlen (parts[1]) > 2 ||
+      strlen (parts[2]) != 4 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 1, 31, &d, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) ||
+      !g_ascii_string_to_unsigned (parts[2], 10, 1, 9999, &y, NULL) ||
+      !ymd_is_valid ((guint) y, (guint) m, (guint) d))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u", (guint) y, (guint) m, (guint) d);
+}
+
+gboolean
+hp_parse_money (const char *text,
+                gint64     *out_cents)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autofree char *trimmed = NULL;
+  const char *decimal = NULL;
+  gint64 euros = 0;
+  gint64 cents = 0;
+  char *end;
+
+  g_return_val_if_fail (out_cents != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (text));
+  if (g_str_has_suffix (trimmed, "€"))
+    trimmed[strlen (trimmed) - strlen ("€")] = '\0';
+  g_strstrip (trimmed);
+  if (*trimmed == '\0')
+    return FALSE;
+
+  /* The last separator followed by one or two digits at the end is the
+   * decimal one; every other '.' (or ',' before a decimal '.') groups
+   * thousands. */
+  {
+    const char *last = NULL;
+
+    for (const char *p = trimmed; *p; p++)
+      if (*p == '.' || *p == ',')
+        last = p;
+
+    if (last != NULL)
+      {
+        size_t tail = strlen (last + 1);
+
+        if ((tail == 1 || tail == 2) && (*last == ',' || strchr (trimmed, '.') == last))
+          decimal = last;
+        else if (*last == ',')
+          return FALSE;
+      }
+  }
+
+  for (const char *p = trimmed; *p && p != decimal; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (*p != '.' && !(*p == ',' && decimal != NULL && *decimal == '.'))
+        return FALSE;
+    }
+
+  if (digits->len == 0 || digits->len > 15)
+    return FALSE;
+
+  euros = g_ascii_strtoll (digits->str, &end, 10);
+
+  if (decimal != NULL)
+    {
+      const char *frac = decimal + 1;
+
+      if (!g_ascii_isdigit (frac[0]) || (frac[1] != '\0' && !g_ascii_isdigit (frac[1])))
+        return FALSE;
+      cents = (frac[0] - '0') * 10 + (frac[1] ? frac[1] - '0' : 0);
+    }
+
+  *out_cents = euros * 100 + cents;
+  return TRUE;
+}
+
+/* Groups digits with the locale's thousands separator (or none). */
+static void
+append_grouped (GString    *out,
+                guint64     value,
+                const char *separator)
+{
+  char buf[32];
+  size_t len;
+
+  g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, value);
+  len = strlen (buf);
+
+  for (size_t i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, buf[i]);
+    }
+}
+
+char *
+hp_format_money (gint64 cents)
+{
+  struct lconv *lc = localeconv ();
+  const char *point = lc->decimal_point && *lc->decimal_point ? lc->decimal_point : ".";
+  const char *thousands = lc->thousands_sep ? lc->thousands_sep : "";
+  g_autoptr(GString) number = g_string_new (NULL);
+  guint64 magnitude = cents < 0 ? (guint64) -cents : (guint64) cents;
+
+  if (cents < 0)
+    g_string_append_c (number, '-');
+  append_grouped (number, magnitude / 100, thousands);
+  g_string_append_printf (number, "%s%02u", point, (guint) (magnitude % 100));
+
+  /* TRANSLATORS: an amount of money; %s is the number, e.g. "1.234,50" */
+  return g_strdup_printf (_("%s €"), number->str);
+}
+
+char *
+hp_format_date (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *date_part = NULL;
+  guint y = 0, m = 0, d = 0;
+
+  if (iso == NULL)
+    return g_strdup ("");
+
+  if (!hp_iso_datetime_is_valid (iso))
+    return g_strdup (iso);
+
+  parse_fixed_digits (iso, 4, &y);
+  parse_fixed_digits (iso + 5, 2, &m);
+  parse_fixed_digits (iso + 8, 2, &d);
+  dt = g_date_time_new_utc ((int) y, (int) m, (int) d, 0, 0, 0);
+
+  /* TRANSLATORS: date format for g_date_time_format(); German: "%d.%m.%Y".
+   * xgettext:no-c-format */
+  date_part = g_date_time_format (dt, _("%Y-%m-%d"));
+
+  if (strlen (iso) == 16)
+    /* TRANSLATORS: a date and a time of day, e.g. "22.11.2026, 10:30" */
+    return g_strdup_printf (_("%s, %.5s"), date_part, iso + 11);
+
+  return g_steal_pointer (&date_part);
+}
