@@ -165,7 +165,7 @@ hp_store_add_school (HpStore   *self,
                      HpSchool  *school,
                      GError   **error)
 {
-  sqlite3_stmt *stmt;
+  gint64 id = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_SCHOOL (school), FALSE);
@@ -173,18 +173,13 @@ hp_store_add_school (HpStore   *self,
   if (!_hp_store_check_writable (self, error) || !validate_school (self, school, error))
     return FALSE;
 
-  stmt = _hp_store_prepare (self,
-                            "INSERT INTO school (number, name, street, postcode, town, district_key, school_form, "
-                            "  contact_teacher, email, phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                            error);
-  if (stmt == NULL)
+  if (!_hp_store_insert_row (self,
+                             "INSERT INTO school (number, name, street, postcode, town, district_key, school_form, "
+                             "  contact_teacher, email, phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                             (HpRowBinder) bind_school, school, &id, error))
     return FALSE;
 
-  bind_school (stmt, school);
-  if (!_hp_store_step_done (self, stmt, error))
-    return FALSE;
-
-  hp_school_set_id (school, sqlite3_last_insert_rowid (self->db));
+  hp_school_set_id (school, id);
   return TRUE;
 }
 
@@ -193,7 +188,6 @@ hp_store_update_school (HpStore   *self,
                         HpSchool  *school,
                         GError   **error)
 {
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_SCHOOL (school), FALSE);
@@ -201,18 +195,12 @@ hp_store_update_school (HpStore   *self,
   if (!_hp_store_check_writable (self, error) || !validate_school (self, school, error))
     return FALSE;
 
-  stmt = _hp_store_prepare (self,
-                            "UPDATE school SET number = ?1, name = ?2, street = ?3, postcode = ?4, town = ?5, "
-                            "  district_key = ?6, school_form = ?7, contact_teacher = ?8, email = ?9, phone = ?10 "
-                            "WHERE id = ?11",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_school (stmt, school);
-  sqlite3_bind_int64 (stmt, 11, hp_school_get_id (school));
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, HP_ROW_SCHOOL, hp_school_get_id (school), error);
+  return _hp_store_update_row (self,
+                               "UPDATE school SET number = ?1, name = ?2, street = ?3, postcode = ?4, town = ?5, "
+                               "  district_key = ?6, school_form = ?7, contact_teacher = ?8, email = ?9, phone = ?10 "
+                               "WHERE id = ?11",
+                               (HpRowBinder) bind_school, school,
+                               HP_ROW_SCHOOL, hp_school_get_id (school), error);
 }
 
 gboolean
@@ -269,7 +257,6 @@ hp_store_remove_school (HpStore  *self,
                         GError  **error)
 {
   g_autoptr(HpSchool) school = NULL;
-  sqlite3_stmt *stmt;
   gint64 n_graduates = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
@@ -295,13 +282,7 @@ hp_store_remove_school (HpStore  *self,
       return FALSE;
     }
 
-  stmt = _hp_store_prepare (self, "DELETE FROM school WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, HP_ROW_SCHOOL, id, error);
+  return _hp_store_delete_row (self, "DELETE FROM school WHERE id = ?1", HP_ROW_SCHOOL, id, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -418,7 +399,7 @@ hp_store_add_graduate (HpStore     *self,
                        HpGraduate  *graduate,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
+  gint64 id = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_GRADUATE (graduate), FALSE);
@@ -426,19 +407,14 @@ hp_store_add_graduate (HpStore     *self,
   if (!_hp_store_check_writable (self, error) || !validate_graduate (self, graduate, error))
     return FALSE;
 
-  stmt = _hp_store_prepare (self,
-                            "INSERT INTO graduate (campaign_id, school_id, last_name, first_name, class, birth_date, "
-                            "  consent_date, consent_source, pack_received) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                            error);
-  if (stmt == NULL)
+  if (!_hp_store_insert_row (self,
+                             "INSERT INTO graduate (campaign_id, school_id, last_name, first_name, class, birth_date, "
+                             "  consent_date, consent_source, pack_received) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                             (HpRowBinder) bind_graduate, graduate, &id, error))
     return FALSE;
 
-  bind_graduate (stmt, graduate);
-  if (!_hp_store_step_done (self, stmt, error))
-    return FALSE;
-
-  hp_graduate_set_id (graduate, sqlite3_last_insert_rowid (self->db));
+  hp_graduate_set_id (graduate, id);
   return TRUE;
 }
 
@@ -447,7 +423,6 @@ hp_store_update_graduate (HpStore     *self,
                           HpGraduate  *graduate,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_GRADUATE (graduate), FALSE);
@@ -455,18 +430,12 @@ hp_store_update_graduate (HpStore     *self,
   if (!_hp_store_check_writable (self, error) || !validate_graduate (self, graduate, error))
     return FALSE;
 
-  stmt = _hp_store_prepare (self,
-                            "UPDATE graduate SET campaign_id = ?1, school_id = ?2, last_name = ?3, first_name = ?4, "
-                            "  class = ?5, birth_date = ?6, consent_date = ?7, consent_source = ?8, "
-                            "  pack_received = ?9 WHERE id = ?10",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_graduate (stmt, graduate);
-  sqlite3_bind_int64 (stmt, 10, hp_graduate_get_id (graduate));
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, HP_ROW_GRADUATE, hp_graduate_get_id (graduate), error);
+  return _hp_store_update_row (self,
+                               "UPDATE graduate SET campaign_id = ?1, school_id = ?2, last_name = ?3, first_name = ?4, "
+                               "  class = ?5, birth_date = ?6, consent_date = ?7, consent_source = ?8, "
+                               "  pack_received = ?9 WHERE id = ?10",
+                               (HpRowBinder) bind_graduate, graduate,
+                               HP_ROW_GRADUATE, hp_graduate_get_id (graduate), error);
 }
 
 gboolean
@@ -474,18 +443,11 @@ hp_store_remove_graduate (HpStore  *self,
                           gint64    id,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
 
   if (!_hp_store_check_writable (self, error))
     return FALSE;
 
-  stmt = _hp_store_prepare (self, "DELETE FROM graduate WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, HP_ROW_GRADUATE, id, error);
+  return _hp_store_delete_row (self, "DELETE FROM graduate WHERE id = ?1", HP_ROW_GRADUATE, id, error);
 }

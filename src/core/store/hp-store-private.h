@@ -101,6 +101,28 @@ gpointer      _hp_store_get_one       (HpStore       *self,
                                        gint64         id,
                                        GError       **error);
 
+typedef void (*HpRowBinder) (sqlite3_stmt *stmt,
+                             gpointer      object);
+
+gboolean      _hp_store_insert_row    (HpStore       *self,
+                                       const char    *sql,
+                                       HpRowBinder    bind,
+                                       gpointer       object,
+                                       gint64        *out_id,
+                                       GError       **error);
+gboolean      _hp_store_update_row    (HpStore       *self,
+                                       const char    *sql,
+                                       HpRowBinder    bind,
+                                       gpointer       object,
+                                       HpRowKind      kind,
+                                       gint64         id,
+                                       GError       **error);
+gboolean      _hp_store_delete_row    (HpStore       *self,
+                                       const char    *sql,
+                                       HpRowKind      kind,
+                                       gint64         id,
+                                       GError       **error);
+
 /* hp-store-lock.c */
 int           _hp_store_lock_acquire  (const char    *db_path,
                                        GError       **error);

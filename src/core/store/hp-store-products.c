@@ -135,7 +135,7 @@ hp_store_add_product (HpStore    *self,
                       HpProduct  *product,
                       GError    **error)
 {
-  sqlite3_stmt *stmt;
+  gint64 id = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_PRODUCT (product), FALSE);
@@ -143,18 +143,13 @@ hp_store_add_product (HpStore    *self,
   if (!_hp_store_check_writable (self, error) || !validate_product (self, product, error))
     return FALSE;
 
-  stmt = _hp_store_prepare (self,
-                            "INSERT INTO product (sponsor_id, name, value_cents, adult_only, best_before, notes) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                            error);
-  if (stmt == NULL)
+  if (!_hp_store_insert_row (self,
+                             "INSERT INTO product (sponsor_id, name, value_cents, adult_only, best_before, notes) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                             (HpRowBinder) bind_product, product, &id, error))
     return FALSE;
 
-  bind_product (stmt, product);
-  if (!_hp_store_step_done (self, stmt, error))
-    return FALSE;
-
-  hp_product_set_id (product, sqlite3_last_insert_rowid (self->db));
+  hp_product_set_id (product, id);
   return TRUE;
 }
 
@@ -163,7 +158,6 @@ hp_store_update_product (HpStore    *self,
                          HpProduct  *product,
                          GError    **error)
 {
-  sqlite3_stmt *stmt;
   gint64 in_u18_recipe = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
@@ -190,17 +184,11 @@ hp_store_update_product (HpStore    *self,
         }
     }
 
-  stmt = _hp_store_prepare (self,
-                            "UPDATE product SET sponsor_id = ?1, name = ?2, value_cents = ?3, adult_only = ?4, "
-                            "best_before = ?5, notes = ?6 WHERE id = ?7",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_product (stmt, product);
-  sqlite3_bind_int64 (stmt, 7, hp_product_get_id (product));
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, HP_ROW_PRODUCT, hp_product_get_id (product), error);
+  return _hp_store_update_row (self,
+                               "UPDATE product SET sponsor_id = ?1, name = ?2, value_cents = ?3, adult_only = ?4, "
+                               "best_before = ?5, notes = ?6 WHERE id = ?7",
+                               (HpRowBinder) bind_product, product,
+                               HP_ROW_PRODUCT, hp_product_get_id (product), error);
 }
 
 gboolean
@@ -209,7 +197,6 @@ hp_store_remove_product (HpStore  *self,
                          GError  **error)
 {
   g_autoptr(HpProduct) product = NULL;
-  sqlite3_stmt *stmt;
   gint64 n_pledges = 0;
   gint64 n_recipes = 0;
 
@@ -234,13 +221,7 @@ hp_store_remove_product (HpStore  *self,
       return FALSE;
     }
 
-  stmt = _hp_store_prepare (self, "DELETE FROM product WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, HP_ROW_PRODUCT, id, error);
+  return _hp_store_delete_row (self, "DELETE FROM product WHERE id = ?1", HP_ROW_PRODUCT, id, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -354,7 +335,6 @@ hp_store_update_pledge (HpStore   *self,
                         HpPledge  *pledge,
                         GError   **error)
 {
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_PLEDGE (pledge), FALSE);
@@ -362,17 +342,11 @@ hp_store_update_pledge (HpStore   *self,
   if (!_hp_store_check_writable (self, error) || !validate_pledge (pledge, error))
     return FALSE;
 
-  stmt = _hp_store_prepare (self,
-                            "UPDATE pledge SET campaign_id = ?1, product_id = ?2, quantity = ?3, due_date = ?4, "
-                            "confirmed = ?5 WHERE id = ?6",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_pledge (stmt, pledge);
-  sqlite3_bind_int64 (stmt, 6, hp_pledge_get_id (pledge));
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, HP_ROW_PLEDGE, hp_pledge_get_id (pledge), error);
+  return _hp_store_update_row (self,
+                               "UPDATE pledge SET campaign_id = ?1, product_id = ?2, quantity = ?3, due_date = ?4, "
+                               "confirmed = ?5 WHERE id = ?6",
+                               (HpRowBinder) bind_pledge, pledge,
+                               HP_ROW_PLEDGE, hp_pledge_get_id (pledge), error);
 }
 
 gboolean
@@ -380,7 +354,6 @@ hp_store_remove_pledge (HpStore  *self,
                         gint64    id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
   gint64 n_receipts = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
@@ -396,13 +369,7 @@ hp_store_remove_pledge (HpStore  *self,
       return FALSE;
     }
 
-  stmt = _hp_store_prepare (self, "DELETE FROM pledge WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, HP_ROW_PLEDGE, id, error);
+  return _hp_store_delete_row (self, "DELETE FROM pledge WHERE id = ?1", HP_ROW_PLEDGE, id, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -491,20 +458,13 @@ hp_store_remove_receipt (HpStore  *self,
                          gint64    id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
 
   if (!_hp_store_check_writable (self, error))
     return FALSE;
 
-  stmt = _hp_store_prepare (self, "DELETE FROM receipt WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, HP_ROW_RECEIPT, id, error);
+  return _hp_store_delete_row (self, "DELETE FROM receipt WHERE id = ?1", HP_ROW_RECEIPT, id, error);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -203,7 +203,7 @@ hp_store_add_campaign (HpStore     *self,
                        HpCampaign  *campaign,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
+  gint64 id = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_CAMPAIGN (campaign), FALSE);
@@ -213,18 +213,13 @@ hp_store_add_campaign (HpStore     *self,
       !check_campaign_name_free (self, campaign, error))
     return FALSE;
 
-  stmt = _hp_store_prepare (self,
-                            "INSERT INTO campaign (name, year, handover_date, spare_percent) "
-                            "VALUES (?1, ?2, ?3, ?4)",
-                            error);
-  if (stmt == NULL)
+  if (!_hp_store_insert_row (self,
+                             "INSERT INTO campaign (name, year, handover_date, spare_percent) "
+                             "VALUES (?1, ?2, ?3, ?4)",
+                             (HpRowBinder) bind_campaign, campaign, &id, error))
     return FALSE;
 
-  bind_campaign (stmt, campaign);
-  if (!_hp_store_step_done (self, stmt, error))
-    return FALSE;
-
-  hp_campaign_set_id (campaign, sqlite3_last_insert_rowid (self->db));
+  hp_campaign_set_id (campaign, id);
   return TRUE;
 }
 
@@ -233,7 +228,6 @@ hp_store_update_campaign (HpStore     *self,
                           HpCampaign  *campaign,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_CAMPAIGN (campaign), FALSE);
@@ -243,17 +237,11 @@ hp_store_update_campaign (HpStore     *self,
       !check_campaign_name_free (self, campaign, error))
     return FALSE;
 
-  stmt = _hp_store_prepare (self,
-                            "UPDATE campaign SET name = ?1, year = ?2, handover_date = ?3, spare_percent = ?4 "
-                            "WHERE id = ?5",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_campaign (stmt, campaign);
-  sqlite3_bind_int64 (stmt, 5, hp_campaign_get_id (campaign));
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, HP_ROW_CAMPAIGN, hp_campaign_get_id (campaign), error);
+  return _hp_store_update_row (self,
+                               "UPDATE campaign SET name = ?1, year = ?2, handover_date = ?3, spare_percent = ?4 "
+                               "WHERE id = ?5",
+                               (HpRowBinder) bind_campaign, campaign,
+                               HP_ROW_CAMPAIGN, hp_campaign_get_id (campaign), error);
 }
 
 gboolean
@@ -261,7 +249,6 @@ hp_store_remove_campaign (HpStore  *self,
                           gint64    id,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
 
@@ -270,13 +257,7 @@ hp_store_remove_campaign (HpStore  *self,
 
   /* One statement; ON DELETE CASCADE takes the campaign's own rows with it
    * inside SQLite's implicit transaction. */
-  stmt = _hp_store_prepare (self, "DELETE FROM campaign WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, HP_ROW_CAMPAIGN, id, error);
+  return _hp_store_delete_row (self, "DELETE FROM campaign WHERE id = ?1", HP_ROW_CAMPAIGN, id, error);
 }
 
 static gboolean
@@ -444,7 +425,7 @@ hp_store_add_sponsor (HpStore    *self,
                       HpSponsor  *sponsor,
                       GError    **error)
 {
-  sqlite3_stmt *stmt;
+  gint64 id = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_SPONSOR (sponsor), FALSE);
@@ -453,18 +434,13 @@ hp_store_add_sponsor (HpStore    *self,
       !_hp_store_require_text (hp_sponsor_get_name (sponsor), _("The company name"), error))
     return FALSE;
 
-  stmt = _hp_store_prepare (self,
-                            "INSERT INTO sponsor (name, contact, phone, email, address, notes) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                            error);
-  if (stmt == NULL)
+  if (!_hp_store_insert_row (self,
+                             "INSERT INTO sponsor (name, contact, phone, email, address, notes) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                             (HpRowBinder) bind_sponsor, sponsor, &id, error))
     return FALSE;
 
-  bind_sponsor (stmt, sponsor);
-  if (!_hp_store_step_done (self, stmt, error))
-    return FALSE;
-
-  hp_sponsor_set_id (sponsor, sqlite3_last_insert_rowid (self->db));
+  hp_sponsor_set_id (sponsor, id);
   return TRUE;
 }
 
@@ -473,7 +449,6 @@ hp_store_update_sponsor (HpStore    *self,
                          HpSponsor  *sponsor,
                          GError    **error)
 {
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_SPONSOR (sponsor), FALSE);
@@ -482,17 +457,11 @@ hp_store_update_sponsor (HpStore    *self,
       !_hp_store_require_text (hp_sponsor_get_name (sponsor), _("The company name"), error))
     return FALSE;
 
-  stmt = _hp_store_prepare (self,
-                            "UPDATE sponsor SET name = ?1, contact = ?2, phone = ?3, email = ?4, "
-                            "address = ?5, notes = ?6 WHERE id = ?7",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_sponsor (stmt, sponsor);
-  sqlite3_bind_int64 (stmt, 7, hp_sponsor_get_id (sponsor));
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, HP_ROW_SPONSOR, hp_sponsor_get_id (sponsor), error);
+  return _hp_store_update_row (self,
+                               "UPDATE sponsor SET name = ?1, contact = ?2, phone = ?3, email = ?4, "
+                               "address = ?5, notes = ?6 WHERE id = ?7",
+                               (HpRowBinder) bind_sponsor, sponsor,
+                               HP_ROW_SPONSOR, hp_sponsor_get_id (sponsor), error);
 }
 
 gboolean
@@ -501,7 +470,6 @@ hp_store_remove_sponsor (HpStore  *self,
                          GError  **error)
 {
   g_autoptr(HpSponsor) sponsor = NULL;
-  sqlite3_stmt *stmt;
   gint64 n_products = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
@@ -527,11 +495,5 @@ hp_store_remove_sponsor (HpStore  *self,
       return FALSE;
     }
 
-  stmt = _hp_store_prepare (self, "DELETE FROM sponsor WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, HP_ROW_SPONSOR, id, error);
+  return _hp_store_delete_row (self, "DELETE FROM sponsor WHERE id = ?1", HP_ROW_SPONSOR, id, error);
 }

@@ -735,3 +735,79 @@ _hp_store_get_one (HpStore       *self,
 
   return NULL;
 }
+
+/* ------------------------------------------------------------------------ */
+/* The three shapes of a single-row write                                    */
+
+/*
+ * _hp_store_insert_row:
+ * Runs an INSERT whose parameters @bind fills from @object; returns the new
+ * row's id in @out_id.
+ */
+gboolean
+_hp_store_insert_row (HpStore      *self,
+                      const char   *sql,
+                      HpRowBinder   bind,
+                      gpointer      object,
+                      gint64       *out_id,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = _hp_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind (stmt, object);
+  if (!_hp_store_step_done (self, stmt, error))
+    return FALSE;
+
+  *out_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/*
+ * _hp_store_update_row:
+ * Runs an UPDATE whose parameters @bind fills from @object, except the last
+ * one, which is the row's @id. Fails with NOT_FOUND if no row changed.
+ */
+gboolean
+_hp_store_update_row (HpStore      *self,
+                      const char   *sql,
+                      HpRowBinder   bind,
+                      gpointer      object,
+                      HpRowKind     kind,
+                      gint64        id,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = _hp_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind (stmt, object);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), id);
+  return _hp_store_step_done (self, stmt, error) &&
+         _hp_store_check_changed (self, kind, id, error);
+}
+
+/*
+ * _hp_store_delete_row:
+ * Runs a DELETE whose only parameter is @id. Fails with NOT_FOUND if no row
+ * went.
+ */
+gboolean
+_hp_store_delete_row (HpStore     *self,
+                      const char  *sql,
+                      HpRowKind    kind,
+                      gint64       id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = _hp_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _hp_store_step_done (self, stmt, error) &&
+         _hp_store_check_changed (self, kind, id, error);
+}
