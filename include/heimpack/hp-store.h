@@ -29,8 +29,9 @@ G_BEGIN_DECLS
  *
  * Threading: an #HpStore belongs to the thread that opened it, except that
  * the `hp_store_list_*()` and hp_store_get_stats() functions may be called
- * from one worker thread at a time while the owner thread waits for it (as a
- * #GTask does).
+ * from worker threads (e.g. in a #GTask) at any time; they use statements of
+ * their own, and SQLite serialises them on the connection. A list taken while
+ * the owner thread is inside hp_store_begin() sees its uncommitted rows.
  *
  * Lists are returned as #GListModel (a #GListStore) of the model objects.
  */
@@ -43,9 +44,10 @@ G_BEGIN_DECLS
  * HpStoreError:
  * @HP_STORE_ERROR_FAILED: an SQLite or I/O error without a better code
  * @HP_STORE_ERROR_NOT_FOUND: no row with that id
- * @HP_STORE_ERROR_CONSTRAINT: a value breaks a rule of the schema (duplicate
- *   school number, negative quantity, …)
- * @HP_STORE_ERROR_INVALID: a value is malformed (bad date, empty name, …)
+ * @HP_STORE_ERROR_CONSTRAINT: a value conflicts with other rows (a duplicate
+ *   school number or campaign name, a second pledge for one product, …)
+ * @HP_STORE_ERROR_INVALID: a value is not allowed in itself (a bad date, an
+ *   empty name, a negative quantity, an 18+ product in the under-18 pack, …)
  * @HP_STORE_ERROR_IN_USE: the row is still referenced (a sponsor with
  *   products, a school with graduates, …); nothing is deleted
  * @HP_STORE_ERROR_BUSY: SQLite could not get its lock in time

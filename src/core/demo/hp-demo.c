@@ -211,7 +211,7 @@ add_sponsors_and_products (Demo    *demo,
       g_autofree char *base = g_strconcat (trade->trade, " ", family, NULL);
       g_autofree char *name = g_strdup_printf ("%s %s", base, PICK (demo->rand, legal_forms));
       g_autofree char *slug = ascii_slug (family);
-      g_autofree char *email = g_strdup_printf ("info@%s-%s.de", slug, g_ascii_strdown (town->postcode, -1));
+      g_autofree char *email = g_strdup_printf ("info@%s-%s.de", slug, town->postcode);
       g_autofree char *contact = g_strdup_printf ("%s %s", PICK (demo->rand, first_names), family);
       g_autofree char *phone = make_phone (demo->rand, town);
       g_autofree char *address = g_strdup_printf ("%s %d, %s %s", PICK (demo->rand, streets),

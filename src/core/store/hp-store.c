@@ -201,7 +201,9 @@ open_connection (HpStore     *self,
                  int          sqlite_flags,
                  GError     **error)
 {
-  int rc = sqlite3_open_v2 (self->path, &self->db, sqlite_flags, NULL);
+  /* FULLMUTEX: the list functions may run in worker threads next to the
+   * owner thread (see hp-store.h); SQLite serialises them on the connection. */
+  int rc = sqlite3_open_v2 (self->path, &self->db, sqlite_flags | SQLITE_OPEN_FULLMUTEX, NULL);
 
   if (rc != SQLITE_OK)
     {

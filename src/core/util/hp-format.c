@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <string.h>
 
@@ -220,6 +221,26 @@ hp_format_money (gint64 cents)
   return g_strdup_printf (_("%s €"), number->str);
 }
 
+/* The translation decides (German: "%d.%m.%Y"); without one, the locale's
+ * own date form if it writes the year in full (de_DE, en_US), else ISO. */
+static const char *
+date_format (void)
+{
+  /* TRANSLATORS: date format for g_date_time_format(); German: "%d.%m.%Y".
+   * xgettext:no-c-format */
+  const char *translated = _("%Y-%m-%d");
+  const char *locale_format;
+
+  if (!g_str_equal (translated, "%Y-%m-%d"))
+    return translated;
+
+  locale_format = nl_langinfo (D_FMT);
+  if (locale_format != NULL && strstr (locale_format, "%Y") != NULL)
+    return locale_format;
+
+  return "%Y-%m-%d";
+}
+
 char *
 hp_format_date (const char *iso)
 {
@@ -238,9 +259,7 @@ hp_format_date (const char *iso)
   parse_fixed_digits (iso + 8, 2, &d);
   dt = g_date_time_new_utc ((int) y, (int) m, (int) d, 0, 0, 0);
 
-  /* TRANSLATORS: date format for g_date_time_format(); German: "%d.%m.%Y".
-   * xgettext:no-c-format */
-  date_part = g_date_time_format (dt, _("%Y-%m-%d"));
+  date_part = g_date_time_format (dt, date_format ());
 
   if (strlen (iso) == 16)
     /* TRANSLATORS: a date and a time of day, e.g. "22.11.2026, 10:30" */

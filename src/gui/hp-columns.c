@@ -1,0 +1,186 @@
+/* hp-columns.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hp-columns"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <heimpack/heimpack.h>
+
+#include "hp-columns.h"
+
+/* ------------------------------------------------------------------------ */
+/* Formatting                                                                */
+
+static gboolean
+is_numeric_format (HpCellFormat format)
+{
+  return format == HP_CELL_NUMBER || format == HP_CELL_MONEY;
+}
+
+static gint64
+value_get_int64 (const GValue *value)
+{
+  g_auto(GValue) as_int64 = G_VALUE_INIT;
+
+  g_value_init (&as_int64, G_TYPE_INT64);
+  if (!g_value_transform (value, &as_int64))
+    g_assert_not_reached ();
+
+  return g_value_get_int64 (&as_int64);
+}
+
+/**
+ * hp_columns_format_cell:
+ * @spec: the column
+ * @value: the item's value of `spec->property`
+ *
+ * Returns: (transfer full): the text of the cell, never %NULL.
+ */
+char *
+hp_columns_format_cell (const HpColumnSpec *spec,
+                        const GValue       *value)
+{
+  gint64 number;
+
+  g_return_val_if_fail (spec != NULL, NULL);
+  g_return_val_if_fail (G_IS_VALUE (value), NULL);
+
+  switch (spec->format)
+    {
+    case HP_CELL_TEXT:
+      return g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
+
+    case HP_CELL_DATE:
+      return hp_format_date (g_value_get_string (value));
+
+    case HP_CELL_FLAG:
+      return g_strdup (g_value_get_boolean (value) ? spec->flag_text : "");
+
+    case HP_CELL_MONEY:
+      return hp_format_money (value_get_int64 (value));
+
+    case HP_CELL_NUMBER:
+      number = value_get_int64 (value);
+      if (number < 0)
+        return g_strdup ("");
+      /* %' groups digits the locale's way: 2,000 or 2.000 */
+      return g_strdup_printf ("%'" G_GINT64_FORMAT, number);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cells                                                                     */
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  const HpColumnSpec *spec = user_data;
+  GtkWidget *cell;
+
+  cell = gtk_inscription_new (NULL);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), spec->width_chars);
+
+  if (is_numeric_format (spec->format))
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
+      gtk_widget_add_css_class (cell, "numeric");
+    }
+  else if (spec->format == HP_CELL_FLAG)
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0.5);
+    }
+
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  const HpColumnSpec *spec = user_data;
+  GObject *item = gtk_list_item_get_item (list_item);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *text = NULL;
+
+  g_object_get_property (item, spec->property, &value);
+  text = hp_columns_format_cell (spec, &value);
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Columns                                                                   */
+
+static GtkSorter *
+create_sorter (GType       item_type,
+               GParamSpec *pspec)
+{
+  GtkExpression *expression;
+
+  expression = gtk_property_expression_new (item_type, NULL, pspec->name);
+
+  /* ISO dates sort correctly as text */
+  if (pspec->value_type == G_TYPE_STRING)
+    return GTK_SORTER (gtk_string_sorter_new (expression));
+
+  return GTK_SORTER (gtk_numeric_sorter_new (expression));
+}
+
+/**
+ * hp_columns_append:
+ * @column_view: the view to add columns to
+ * @item_type: the #GObject type of the model's items
+ * @specs: (array length=n_specs): the columns, in order; the array must
+ *   outlive the view (use a static table)
+ *
+ * Appends one sortable, resizable column per spec.
+ */
+void
+hp_columns_append (GtkColumnView      *column_view,
+                   GType               item_type,
+                   const HpColumnSpec *specs,
+                   guint               n_specs)
+{
+  g_autoptr(GTypeClass) item_class = NULL;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
+  g_return_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT));
+  g_return_if_fail (specs != NULL || n_specs == 0);
+
+  item_class = g_type_class_ref (item_type);
+
+  for (guint i = 0; i < n_specs; i++)
+    {
+      const HpColumnSpec *spec = &specs[i];
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
+      GtkListItemFactory *factory;
+      GParamSpec *pspec;
+
+      pspec = g_object_class_find_property (G_OBJECT_CLASS (item_class), spec->property);
+      g_assert (pspec != NULL);
+
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer) spec);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) spec);
+
+      /* the column takes the factory's reference */
+      column = gtk_column_view_column_new (_(spec->title), factory);
+      sorter = create_sorter (item_type, pspec);
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, spec->expand);
+      gtk_column_view_append_column (column_view, column);
+    }
+}

@@ -1,0 +1,349 @@
+/* hp-test-utils.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "hp-test-utils.h"
+
+#define PYTHON "/usr/bin/python3"
+
+HpStore *
+hp_test_store_new_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) store = NULL;
+
+  store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_false (hp_store_is_read_only (store));
+
+  return g_steal_pointer (&store);
+}
+
+char *
+hp_test_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir;
+
+  dir = g_dir_make_tmp ("heimpack-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+
+  return dir;
+}
+
+char *
+hp_test_tmp_path (const char *dir,
+                  const char *basename)
+{
+  g_autofree char *owned = NULL;
+
+  if (dir == NULL)
+    dir = owned = hp_test_tmp_dir ();
+
+  return g_build_filename (dir, basename, NULL);
+}
+
+void
+hp_test_rm_rf (const char *dir)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  d = g_dir_open (dir, 0, NULL);
+  if (d == NULL)
+    {
+      g_remove (dir);
+      return;
+    }
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
+          !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        hp_test_rm_rf (child);
+      else
+        g_remove (child);
+    }
+
+  g_rmdir (dir);
+}
+
+guint
+hp_test_list_count (GListModel *model)
+{
+  GType item_type;
+  guint n = 0;
+
+  g_assert_true (G_IS_LIST_MODEL (model));
+  item_type = g_list_model_get_item_type (model);
+
+  for (;;)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, n);
+
+      if (item == NULL)
+        break;
+
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (item, item_type));
+      n++;
+    }
+
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (model));
+
+  return n;
+}
+
+gpointer
+hp_test_list_get (GListModel *model,
+                  guint       position)
+{
+  gpointer item = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (item);
+
+  return item;
+}
+
+GBytes *
+hp_test_file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, len);
+}
+
+gboolean
+hp_test_bytes_equal (GBytes *a,
+                     GBytes *b)
+{
+  return g_bytes_equal (a, b);
+}
+
+/* ------------------------------------------------------------------------ */
+/* heimpack-cli                                                               */
+
+void
+hp_test_cli_result_free (HpTestCliResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+const char *
+hp_test_cli_path (void)
+{
+  const char *path = g_getenv ("HEIMPACK_CLI");
+
+  if (path == NULL || *path == '\0')
+    return NULL;
+
+  return path;
+}
+
+HpTestCliResult *
+hp_test_run_cli_argv (const char * const *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *cmdline = NULL;
+  HpTestCliResult *result;
+
+  g_assert_nonnull (hp_test_cli_path ());
+
+  g_ptr_array_add (argv, (gpointer) hp_test_cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  cmdline = g_strjoinv (" ", (char **) argv->pdata);
+  g_test_message ("running: %s", cmdline);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                            G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
+  g_assert_no_error (error);
+
+  result = g_new0 (HpTestCliResult, 1);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+
+  if (result->out == NULL)
+    result->out = g_strdup ("");
+  if (result->err == NULL)
+    result->err = g_strdup ("");
+
+  /* A crash is never an acceptable way to fail. */
+  if (!g_subprocess_get_if_exited (proc))
+    g_error ("%s did not exit normally (signal %d); stderr: %s",
+             cmdline, g_subprocess_get_term_sig (proc), result->err);
+
+  result->status = g_subprocess_get_exit_status (proc);
+  g_test_message ("exit %d\nstdout: %.2000s\nstderr: %s", result->status, result->out, result->err);
+
+  return result;
+}
+
+HpTestCliResult *
+hp_test_run_cli (const char *db,
+                 ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  if (db != NULL)
+    {
+      g_ptr_array_add (args, (gpointer) "--db");
+      g_ptr_array_add (args, (gpointer) db);
+    }
+
+  va_start (ap, db);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+
+  g_ptr_array_add (args, NULL);
+
+  return hp_test_run_cli_argv ((const char * const *) args->pdata);
+}
+
+guint
+hp_test_count_lines (const char *text)
+{
+  guint n = 0;
+  const char *p;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+
+  for (p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+
+  if (p[-1] != '\n')
+    n++;
+
+  return n;
+}
+
+/* ------------------------------------------------------------------------ */
+/* JSON                                                                       */
+
+gboolean
+hp_test_have_python (void)
+{
+  return g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE);
+}
+
+static gboolean
+run_python (const char  *json,
+            const char  *expr,
+            va_list      ap,
+            char       **out_value)
+{
+  static const char script[] =
+    "import json, sys\n"
+    "a = sys.argv[2:]\n"
+    "d = json.loads(sys.stdin.read())\n"
+    "v = eval(sys.argv[1])\n"
+    "print(v)\n"
+    "sys.exit(0 if v else 3)\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  int status;
+
+  g_assert_true (hp_test_have_python ());
+
+  g_ptr_array_add (argv, (gpointer) PYTHON);
+  g_ptr_array_add (argv, (gpointer) "-c");
+  g_ptr_array_add (argv, (gpointer) script);
+  g_ptr_array_add (argv, (gpointer) expr);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                            G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (proc, json, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+
+  status = g_subprocess_get_exit_status (proc);
+  if (status != 0 && status != 3)
+    g_test_message ("JSON check `%s` failed: %s\nJSON was: %.2000s", expr, err, json);
+  else if (status == 3)
+    g_test_message ("JSON check `%s` is false\nJSON was: %.2000s", expr, json);
+
+  if (out_value != NULL)
+    {
+      if (status == 0 || status == 3)
+        *out_value = g_strchomp (g_steal_pointer (&out));
+      else
+        *out_value = NULL;
+    }
+
+  return status == 0;
+}
+
+gboolean
+hp_test_json_check (const char *json,
+                    const char *expr,
+                    ...)
+{
+  gboolean ret;
+  va_list ap;
+
+  va_start (ap, expr);
+  ret = run_python (json, expr, ap, NULL);
+  va_end (ap);
+
+  return ret;
+}
+
+char *
+hp_test_json_eval (const char *json,
+                   const char *expr,
+                   ...)
+{
+  char *value = NULL;
+  va_list ap;
+
+  va_start (ap, expr);
+  run_python (json, expr, ap, &value);
+  va_end (ap);
+
+  return value;
+}

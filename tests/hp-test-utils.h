@@ -1,0 +1,85 @@
+/* hp-test-utils.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared helpers of the core tests: stores, temp files, list models and
+ * running heimpack-cli as a subprocess.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "heimpack/heimpack.h"
+
+G_BEGIN_DECLS
+
+/* A fresh private ":memory:" store; aborts the test if it can't be opened. */
+HpStore  *hp_test_store_new_memory (void);
+
+/* A new empty folder under the temp dir (g_dir_make_tmp). */
+char     *hp_test_tmp_dir          (void);
+
+/* @dir/@basename; @dir NULL means a new folder from hp_test_tmp_dir(). */
+char     *hp_test_tmp_path         (const char *dir,
+                                    const char *basename);
+
+/* Removes @dir and everything in it (test temp folders only). */
+void      hp_test_rm_rf            (const char *dir);
+
+/* Number of rows of @model, counted by walking it: every row must be a
+ * non-NULL object of the model's item type. */
+guint     hp_test_list_count       (GListModel *model);
+
+/* Row @position of @model as a new reference, asserting it exists. */
+gpointer  hp_test_list_get         (GListModel *model,
+                                    guint       position);
+
+/* Byte contents of @path (asserting it can be read). */
+GBytes   *hp_test_file_bytes       (const char *path);
+
+/* TRUE if the first file equals the second byte for byte. */
+gboolean  hp_test_bytes_equal      (GBytes     *a,
+                                    GBytes     *b);
+
+/* ------------------------------------------------------------------------ */
+/* heimpack-cli                                                               */
+
+typedef struct
+{
+  int   status;       /* exit status (the test fails if the child crashed) */
+  char *out;          /* stdout, UTF-8 */
+  char *err;          /* stderr, UTF-8 */
+} HpTestCliResult;
+
+void             hp_test_cli_result_free (HpTestCliResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HpTestCliResult, hp_test_cli_result_free)
+
+/* $HEIMPACK_CLI, or NULL when it is not set (the tests then skip). */
+const char      *hp_test_cli_path        (void);
+
+/* Runs `$HEIMPACK_CLI --db @db ARGS...` (no --db if @db is NULL). */
+HpTestCliResult *hp_test_run_cli         (const char *db,
+                                          ...) G_GNUC_NULL_TERMINATED;
+HpTestCliResult *hp_test_run_cli_argv    (const char * const *args);
+
+/* Number of lines of @text ("a\n" and "a" are one line, "" is none). */
+guint            hp_test_count_lines     (const char *text);
+
+/* ------------------------------------------------------------------------ */
+/* JSON through /usr/bin/python3                                               */
+
+/* TRUE if python3 is there to check JSON. */
+gboolean         hp_test_have_python     (void);
+
+/* Parses @json with python3's json module as `d` and evaluates @expr (which
+ * may use `a` = the list of further string arguments); TRUE if the JSON
+ * parsed and @expr is true. Prints python's complaint on failure. */
+gboolean         hp_test_json_check      (const char *json,
+                                          const char *expr,
+                                          ...) G_GNUC_NULL_TERMINATED;
+
+/* Evaluates @expr like hp_test_json_check() and returns str() of it. */
+char            *hp_test_json_eval       (const char *json,
+                                          const char *expr,
+                                          ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS

@@ -1,0 +1,449 @@
+/* test-demo.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The synthetic demo data: sizes of DOMAIN.md, determinism by seed, and data
+ * that looks like the real thing (recipe with an adult-only product and its
+ * substitute, partial receipts, names, dates, school numbers, postcodes).
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <string.h>
+
+#include "hp-test-utils.h"
+
+#define SEED 20270625
+
+typedef struct
+{
+  HpStore    *store;
+  HpCampaign *campaign;
+} Fixture;
+
+static HpCampaign *
+fill (HpStore     *store,
+      HpDemoScale  scale,
+      guint32      seed)
+{
+  g_autoptr(GError) error = NULL;
+  HpCampaign *campaign = hp_demo_fill (store, scale, seed, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (campaign);
+  g_assert_cmpint (hp_campaign_get_id (campaign), >, 0);
+
+  return campaign;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->store = hp_test_store_new_memory ();
+  f->campaign = fill (f->store, HP_DEMO_SCALE_DISTRICT, SEED);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->campaign);
+  g_assert_finalize_object (f->store);
+}
+
+#define TEST(path, func) \
+  g_test_add ("/heimpack/demo/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+/* ------------------------------------------------------------------------ */
+
+static void
+test_scales (void)
+{
+  static const struct { const char *name; HpDemoScale scale; HpDemoSize size; } rows[] = {
+    { "district", HP_DEMO_SCALE_DISTRICT, { 30, 2000, 40, 60 } },
+    { "region", HP_DEMO_SCALE_REGION, { 150, 12000, 200, 300 } },
+    { "national", HP_DEMO_SCALE_NATIONAL, { 3500, 350000, 2000, 5000 } },
+  };
+  HpDemoScale scale = HP_DEMO_SCALE_NATIONAL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      HpDemoSize size = hp_demo_scale_get_size (rows[i].scale);
+
+      g_assert_cmpuint (size.schools, ==, rows[i].size.schools);
+      g_assert_cmpuint (size.graduates, ==, rows[i].size.graduates);
+      g_assert_cmpuint (size.sponsors, ==, rows[i].size.sponsors);
+      g_assert_cmpuint (size.products, ==, rows[i].size.products);
+
+      scale = (HpDemoScale) 99;
+      g_assert_true (hp_demo_scale_from_string (rows[i].name, &scale));
+      g_assert_cmpint (scale, ==, rows[i].scale);
+    }
+
+  g_assert_false (hp_demo_scale_from_string ("huge", &scale));
+  g_assert_false (hp_demo_scale_from_string ("", &scale));
+  g_assert_false (hp_demo_scale_from_string ("District ", &scale));
+}
+
+static void
+test_district_counts (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = NULL;
+  HpStoreStats stats = { 0, };
+  guint sum = 0;
+
+  g_assert_true (hp_store_get_stats (f->store, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.campaigns, ==, 1);
+  g_assert_cmpuint (stats.schools, ==, 30);
+  g_assert_cmpuint (stats.graduates, ==, 2000);
+  g_assert_cmpuint (stats.sponsors, ==, 40);
+  g_assert_cmpuint (stats.products, ==, 60);
+
+  /* the returned campaign is the stored one */
+  {
+    g_autoptr(HpCampaign) current = hp_store_get_current_campaign (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (hp_campaign_get_id (current), ==, hp_campaign_get_id (f->campaign));
+    g_assert_cmpstr (hp_campaign_get_name (current), ==, hp_campaign_get_name (f->campaign));
+    g_assert_nonnull (hp_campaign_get_name (current));
+  }
+
+  /* every graduate belongs to one of the schools, in this campaign */
+  list = hp_store_list_schools (f->store, hp_campaign_get_id (f->campaign), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hp_test_list_count (list), ==, 30);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(HpSchool) s = hp_test_list_get (list, i);
+
+      sum += hp_school_get_graduate_count (s);
+    }
+  g_assert_cmpuint (sum, ==, 2000);
+}
+
+static char *
+names_of_graduates (HpStore *store,
+                    gint64   campaign_id,
+                    guint    n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = hp_store_list_graduates (store, campaign_id, 0, &error);
+  GString *s = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), >=, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HpGraduate) g = hp_test_list_get (list, i);
+
+      g_string_append_printf (s, "%s, %s (%s) %s\n",
+                              hp_graduate_get_last_name (g),
+                              hp_graduate_get_first_name (g),
+                              hp_graduate_get_class_name (g),
+                              hp_graduate_get_birth_date (g));
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static char *
+names_of_sponsors (HpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = hp_store_list_sponsors (store, 0, &error);
+  GString *s = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(HpSponsor) sp = hp_test_list_get (list, i);
+
+      g_string_append_printf (s, "%s\n", hp_sponsor_get_name (sp));
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_deterministic (void)
+{
+  g_autoptr(HpStore) a = hp_test_store_new_memory ();
+  g_autoptr(HpStore) b = hp_test_store_new_memory ();
+  g_autoptr(HpStore) c = hp_test_store_new_memory ();
+  g_autoptr(HpCampaign) ca = fill (a, HP_DEMO_SCALE_DISTRICT, 42);
+  g_autoptr(HpCampaign) cb = fill (b, HP_DEMO_SCALE_DISTRICT, 42);
+  g_autoptr(HpCampaign) cc = fill (c, HP_DEMO_SCALE_DISTRICT, 43);
+  g_autofree char *grads_a = names_of_graduates (a, hp_campaign_get_id (ca), 20);
+  g_autofree char *grads_b = names_of_graduates (b, hp_campaign_get_id (cb), 20);
+  g_autofree char *grads_c = names_of_graduates (c, hp_campaign_get_id (cc), 20);
+  g_autofree char *sponsors_a = names_of_sponsors (a);
+  g_autofree char *sponsors_b = names_of_sponsors (b);
+  g_autofree char *sponsors_c = names_of_sponsors (c);
+
+  g_assert_cmpstr (grads_a, ==, grads_b);
+  g_assert_cmpstr (sponsors_a, ==, sponsors_b);
+  g_assert_cmpstr (hp_campaign_get_name (ca), ==, hp_campaign_get_name (cb));
+
+  g_assert_cmpstr (grads_a, !=, grads_c);
+  g_assert_cmpstr (sponsors_a, !=, sponsors_c);
+
+  g_assert_finalize_object (g_steal_pointer (&a));
+  g_assert_finalize_object (g_steal_pointer (&b));
+  g_assert_finalize_object (g_steal_pointer (&c));
+}
+
+static void
+test_recipe (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) recipe = hp_store_list_recipe (f->store, hp_campaign_get_id (f->campaign), &error);
+  guint n, adult = 0, substitutes = 0, standard = 0;
+
+  g_assert_no_error (error);
+  n = hp_test_list_count (recipe);
+  g_assert_cmpuint (n, >, 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HpRecipeItem) item = hp_test_list_get (recipe, i);
+      g_autoptr(HpProduct) product = hp_store_get_product (f->store, hp_recipe_item_get_product_id (item), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (hp_recipe_item_get_campaign_id (item), ==, hp_campaign_get_id (f->campaign));
+      g_assert_nonnull (hp_recipe_item_get_product_name (item));
+      g_assert_cmpstr (hp_recipe_item_get_product_name (item), ==, hp_product_get_name (product));
+
+      if (hp_product_get_adult_only (product))
+        {
+          adult++;
+          g_assert_cmpuint (hp_recipe_item_get_per_under18 (item), ==, 0);
+          g_assert_cmpuint (hp_recipe_item_get_per_standard (item), >, 0);
+        }
+      if (hp_recipe_item_get_per_standard (item) == 0 && hp_recipe_item_get_per_under18 (item) > 0)
+        substitutes++;
+      if (hp_recipe_item_get_per_standard (item) > 0)
+        standard++;
+    }
+
+  g_assert_cmpuint (adult, ==, 1);
+  g_assert_cmpuint (substitutes, >=, 1);
+  g_assert_cmpuint (standard, >, 1);
+}
+
+static void
+test_pledges (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) pledges = hp_store_list_pledges (f->store, hp_campaign_get_id (f->campaign), &error);
+  guint n, partial = 0;
+
+  g_assert_no_error (error);
+  n = hp_test_list_count (pledges);
+  g_assert_cmpuint (n, >, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HpPledge) p = hp_test_list_get (pledges, i);
+      gint64 q = hp_pledge_get_quantity (p);
+      gint64 r = hp_pledge_get_received (p);
+
+      g_assert_cmpint (q, >, 0);
+      g_assert_cmpint (r, >=, 0);
+      if (r > 0 && r < q)
+        partial++;
+    }
+
+  g_assert_cmpuint (partial, >, 0);
+
+  /* the sponsor figures reflect them */
+  {
+    g_autoptr(GListModel) sponsors = hp_store_list_sponsors (f->store, hp_campaign_get_id (f->campaign), &error);
+    gint64 value = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (sponsors); i++)
+      {
+        g_autoptr(HpSponsor) s = hp_test_list_get (sponsors, i);
+
+        g_assert_cmpint (hp_sponsor_get_received (s), >=, 0);
+        value += hp_sponsor_get_value_cents (s);
+      }
+    g_assert_cmpint (value, >, 0);
+  }
+}
+
+static gboolean
+looks_like_a_name (const char *s)
+{
+  if (s == NULL || *s == '\0' || !g_utf8_validate (s, -1, NULL))
+    return FALSE;
+
+  /* has an upper-case letter ("von der Heide" is fine), no digits */
+  for (const char *p = s; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      return FALSE;
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isupper (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_graduates (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = hp_store_list_graduates (f->store, hp_campaign_get_id (f->campaign), 0, &error);
+  g_autoptr(GHashTable) last_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n;
+
+  g_assert_no_error (error);
+  n = hp_test_list_count (list);
+  g_assert_cmpuint (n, ==, 2000);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HpGraduate) g = hp_test_list_get (list, i);
+      const char *birth = hp_graduate_get_birth_date (g);
+
+      if (!looks_like_a_name (hp_graduate_get_last_name (g)) ||
+          !looks_like_a_name (hp_graduate_get_first_name (g)))
+        g_error ("graduate %u has no German-looking name: \"%s\", \"%s\"", i,
+                 hp_graduate_get_last_name (g), hp_graduate_get_first_name (g));
+
+      g_assert_true (hp_iso_date_is_valid (birth));
+      /* school leavers of 2027 and thereabouts: 16 to 25 years old */
+      g_assert_cmpstr (birth, >=, "1995-01-01");
+      g_assert_cmpstr (birth, <=, "2012-12-31");
+      if (hp_graduate_get_consent_date (g) != NULL)
+        g_assert_true (hp_iso_date_is_valid (hp_graduate_get_consent_date (g)));
+      g_assert_cmpint (hp_graduate_get_school_id (g), >, 0);
+      g_assert_nonnull (hp_graduate_get_school_name (g));
+
+      g_hash_table_add (last_names, g_strdup (hp_graduate_get_last_name (g)));
+    }
+
+  /* not everybody is called Müller */
+  g_assert_cmpuint (g_hash_table_size (last_names), >=, 20);
+}
+
+static gboolean
+all_digits (const char *s,
+            guint       len)
+{
+  if (s == NULL || strlen (s) != len)
+    return FALSE;
+  for (guint i = 0; i < len; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_schools (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = hp_store_list_schools (f->store, hp_campaign_get_id (f->campaign), &error);
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n;
+
+  g_assert_no_error (error);
+  n = hp_test_list_count (list);
+  g_assert_cmpuint (n, ==, 30);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HpSchool) s = hp_test_list_get (list, i);
+      const char *number = hp_school_get_number (s);
+
+      g_assert_nonnull (number);
+      g_assert_false (g_hash_table_contains (numbers, number));
+      g_hash_table_add (numbers, g_strdup (number));
+
+      g_assert_nonnull (hp_school_get_name (s));
+      g_assert_nonnull (hp_school_get_town (s));
+      if (!all_digits (hp_school_get_postcode (s), 5))
+        g_error ("school %s: postcode \"%s\" is not 5 digits", number, hp_school_get_postcode (s));
+    }
+}
+
+static void
+test_products (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = hp_store_list_products (f->store, hp_campaign_get_id (f->campaign), 0, &error);
+  guint n, adult = 0;
+
+  g_assert_no_error (error);
+  n = hp_test_list_count (list);
+  g_assert_cmpuint (n, ==, 60);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HpProduct) p = hp_test_list_get (list, i);
+
+      g_assert_nonnull (hp_product_get_name (p));
+      g_assert_nonnull (hp_product_get_sponsor_name (p));
+      g_assert_cmpint (hp_product_get_value_cents (p), >=, 0);
+      if (hp_product_get_best_before (p) != NULL)
+        g_assert_true (hp_iso_date_is_valid (hp_product_get_best_before (p)));
+      adult += hp_product_get_adult_only (p);
+    }
+
+  g_assert_cmpuint (adult, >=, 1);
+}
+
+static void
+test_region (void)
+{
+  g_autoptr(HpStore) store = hp_test_store_new_memory ();
+  g_autoptr(HpCampaign) campaign = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  HpStoreStats stats = { 0, };
+
+  campaign = fill (store, HP_DEMO_SCALE_REGION, SEED);
+  g_test_message ("region demo: %.2f s", g_timer_elapsed (timer, NULL));
+
+  g_assert_true (hp_store_get_stats (store, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.campaigns, ==, 1);
+  g_assert_cmpuint (stats.schools, ==, 150);
+  g_assert_cmpuint (stats.graduates, ==, 12000);
+  g_assert_cmpuint (stats.sponsors, ==, 200);
+  g_assert_cmpuint (stats.products, ==, 300);
+
+  g_clear_object (&campaign);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/heimpack/demo/scales", test_scales);
+  g_test_add_func ("/heimpack/demo/deterministic", test_deterministic);
+  g_test_add_func ("/heimpack/demo/region", test_region);
+  TEST ("district-counts", test_district_counts);
+  TEST ("recipe", test_recipe);
+  TEST ("pledges", test_pledges);
+  TEST ("graduates", test_graduates);
+  TEST ("schools", test_schools);
+  TEST ("products", test_products);
+
+  return g_test_run ();
+}

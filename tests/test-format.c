@@ -1,0 +1,259 @@
+/* test-format.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Parsing and display of dates and money (hp-format.h).
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "hp-test-utils.h"
+
+/* Only the digits of @text, for checks that must not depend on the locale's
+ * separators. */
+static char *
+digits_of (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (s, *p);
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_iso_date_is_valid (void)
+{
+  g_assert_true (hp_iso_date_is_valid ("2024-02-29"));
+  g_assert_true (hp_iso_date_is_valid ("2027-01-05"));
+  g_assert_true (hp_iso_date_is_valid ("2027-12-31"));
+  g_assert_true (hp_iso_date_is_valid ("2000-02-29"));
+
+  g_assert_false (hp_iso_date_is_valid ("2023-02-29"));
+  g_assert_false (hp_iso_date_is_valid ("1900-02-29"));
+  g_assert_false (hp_iso_date_is_valid ("2027-02-30"));
+  g_assert_false (hp_iso_date_is_valid ("2027-04-31"));
+  g_assert_false (hp_iso_date_is_valid ("2027-13-01"));
+  g_assert_false (hp_iso_date_is_valid ("2027-00-10"));
+  g_assert_false (hp_iso_date_is_valid ("2027-01-00"));
+  g_assert_false (hp_iso_date_is_valid ("2024-1-5"));
+  g_assert_false (hp_iso_date_is_valid ("31.12.2027"));
+  g_assert_false (hp_iso_date_is_valid ("20240229"));
+  g_assert_false (hp_iso_date_is_valid ("2024-02-29x"));
+  g_assert_false (hp_iso_date_is_valid (" 2024-02-29"));
+  g_assert_false (hp_iso_date_is_valid ("2024-02-29T10:00"));
+  g_assert_false (hp_iso_date_is_valid ("abcd-ef-gh"));
+  g_assert_false (hp_iso_date_is_valid (""));
+  g_assert_false (hp_iso_date_is_valid (NULL));
+}
+
+static void
+test_iso_datetime_is_valid (void)
+{
+  g_assert_true (hp_iso_datetime_is_valid ("2026-11-22"));
+  g_assert_true (hp_iso_datetime_is_valid ("2026-11-22T14:30"));
+  g_assert_true (hp_iso_datetime_is_valid ("2024-02-29T00:00"));
+  g_assert_true (hp_iso_datetime_is_valid ("2026-11-22T23:59"));
+
+  g_assert_false (hp_iso_datetime_is_valid ("2026-11-22T24:00"));
+  g_assert_false (hp_iso_datetime_is_valid ("2026-11-22T14:60"));
+  g_assert_false (hp_iso_datetime_is_valid ("2026-11-22T7:30"));
+  g_assert_false (hp_iso_datetime_is_valid ("2026-11-22T"));
+  g_assert_false (hp_iso_datetime_is_valid ("2023-02-29T10:00"));
+  g_assert_false (hp_iso_datetime_is_valid ("2026-11-22Tab:cd"));
+  g_assert_false (hp_iso_datetime_is_valid ("2026-11-22T14:30x"));
+  g_assert_false (hp_iso_datetime_is_valid ("22.11.2026 14:30"));
+  g_assert_false (hp_iso_datetime_is_valid (""));
+  g_assert_false (hp_iso_datetime_is_valid (NULL));
+}
+
+static void
+check_parse_date (const char *text,
+                  const char *expected)
+{
+  g_autofree char *iso = hp_parse_date (text);
+
+  g_test_message ("hp_parse_date (\"%s\")", text);
+  g_assert_cmpstr (iso, ==, expected);
+}
+
+static void
+test_parse_date (void)
+{
+  check_parse_date ("5.1.2027", "2027-01-05");
+  check_parse_date ("05.01.2027", "2027-01-05");
+  check_parse_date ("29.02.2024", "2024-02-29");
+  check_parse_date ("31.12.2027", "2027-12-31");
+  check_parse_date ("2027-01-05", "2027-01-05");
+  check_parse_date ("2024-02-29", "2024-02-29");
+
+  check_parse_date ("31.02.2027", NULL);
+  check_parse_date ("29.02.2023", NULL);
+  check_parse_date ("1.13.2027", NULL);
+  check_parse_date ("0.1.2027", NULL);
+  check_parse_date ("2027-02-30", NULL);
+  check_parse_date ("2027-1-5", NULL);
+  check_parse_date ("5.1.", NULL);
+  check_parse_date ("5.1.2027x", NULL);
+  check_parse_date ("morgen", NULL);
+  check_parse_date ("", NULL);
+}
+
+static void
+check_money (const char *text,
+             gint64      expected)
+{
+  gint64 cents = -12345;
+
+  g_test_message ("hp_parse_money (\"%s\")", text);
+  g_assert_true (hp_parse_money (text, &cents));
+  g_assert_cmpint (cents, ==, expected);
+}
+
+static void
+check_money_refused (const char *text)
+{
+  gint64 cents = 0;
+
+  g_test_message ("hp_parse_money (\"%s\") must fail", text);
+  g_assert_false (hp_parse_money (text, &cents));
+}
+
+static void
+test_parse_money (void)
+{
+  check_money ("12", 1200);
+  check_money ("0", 0);
+  check_money ("12,5", 1250);
+  check_money ("12,50", 1250);
+  check_money ("12.5", 1250);
+  check_money ("12.50", 1250);
+  check_money ("0,05", 5);
+  check_money ("1.234,50", 123450);
+  check_money ("1.234", 123400);
+  check_money ("1.234.567,89", 123456789);
+  check_money ("3,99 €", 399);
+  check_money ("3,99€", 399);
+  check_money ("1234", 123400);
+
+  check_money_refused ("-1");
+  check_money_refused ("-3,99");
+  check_money_refused ("abc");
+  check_money_refused ("12abc");
+  check_money_refused ("€");
+  check_money_refused ("");
+  check_money_refused ("1,2,3");
+}
+
+static void
+test_format_money_c (void)
+{
+  g_autofree char *a = hp_format_money (123450);
+  g_autofree char *b = hp_format_money (399);
+  g_autofree char *c = hp_format_money (5);
+  g_autofree char *d = hp_format_money (0);
+  g_autofree char *da = digits_of (a);
+  g_autofree char *db = digits_of (b);
+  g_autofree char *dc = digits_of (c);
+  g_autofree char *dd = digits_of (d);
+
+  g_test_message ("C.UTF-8: %s | %s | %s | %s", a, b, c, d);
+  g_assert_true (g_utf8_validate (a, -1, NULL));
+  g_assert_nonnull (strstr (a, "€"));
+  g_assert_nonnull (strstr (b, "€"));
+  g_assert_cmpstr (da, ==, "123450");
+  g_assert_cmpstr (db, ==, "399");
+  g_assert_cmpstr (dc, ==, "005");
+  g_assert_cmpstr (dd, ==, "000");
+}
+
+static void
+test_format_date_c (void)
+{
+  g_autofree char *a = hp_format_date ("2026-11-22");
+  g_autofree char *b = hp_format_date ("2026-11-22T14:30");
+  g_autofree char *n = hp_format_date (NULL);
+  g_autofree char *bad = hp_format_date ("kaputt");
+  g_autofree char *bad2 = hp_format_date ("2027-02-30");
+
+  g_test_message ("C.UTF-8: %s | %s", a, b);
+  g_assert_nonnull (strstr (a, "22"));
+  g_assert_nonnull (strstr (a, "11"));
+  g_assert_nonnull (strstr (a, "26"));
+  g_assert_nonnull (strstr (b, "22"));
+  g_assert_nonnull (strstr (b, "14"));
+  g_assert_nonnull (strstr (b, "30"));
+  g_assert_cmpstr (n, ==, "");
+  g_assert_cmpstr (bad, ==, "kaputt");
+  g_assert_cmpstr (bad2, ==, "2027-02-30");
+}
+
+static void
+test_format_german (void)
+{
+  g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *old_env = g_strdup (g_getenv ("LC_ALL"));
+  const char *names[] = { "de_DE.UTF-8", "de_DE.utf8" };
+  gboolean ok = FALSE;
+
+  /* a German user: both the C library's locale and the environment that
+   * gettext and g_get_language_names() read */
+  for (guint i = 0; i < G_N_ELEMENTS (names) && !ok; i++)
+    {
+      ok = setlocale (LC_ALL, names[i]) != NULL;
+      if (ok)
+        g_setenv ("LC_ALL", names[i], TRUE);
+    }
+
+  if (!ok)
+    {
+      g_test_skip ("locale de_DE.UTF-8 is not generated");
+      return;
+    }
+
+  {
+    g_autofree char *money = hp_format_money (123450);
+    g_autofree char *small = hp_format_money (399);
+    g_autofree char *date = hp_format_date ("2026-11-22");
+    g_autofree char *datetime = hp_format_date ("2026-11-22T14:30");
+
+    setlocale (LC_ALL, old);
+    if (old_env != NULL)
+      g_setenv ("LC_ALL", old_env, TRUE);
+    else
+      g_unsetenv ("LC_ALL");
+    g_test_message ("de_DE: %s | %s | %s | %s", money, small, date, datetime);
+
+    /* the space may be a (narrow) no-break space */
+    g_assert_true (g_str_has_prefix (money, "1.234,50"));
+    g_assert_true (g_str_has_suffix (money, "€"));
+    g_assert_true (g_str_has_prefix (small, "3,99"));
+    g_assert_cmpstr (date, ==, "22.11.2026");
+    g_assert_true (g_str_has_prefix (datetime, "22.11.2026"));
+    g_assert_nonnull (strstr (datetime, "14:30"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* report every failing case, not only the first one */
+  g_test_set_nonfatal_assertions ();
+
+  g_test_add_func ("/heimpack/format/iso-date-is-valid", test_iso_date_is_valid);
+  g_test_add_func ("/heimpack/format/iso-datetime-is-valid", test_iso_datetime_is_valid);
+  g_test_add_func ("/heimpack/format/parse-date", test_parse_date);
+  g_test_add_func ("/heimpack/format/parse-money", test_parse_money);
+  g_test_add_func ("/heimpack/format/format-money-c", test_format_money_c);
+  g_test_add_func ("/heimpack/format/format-date-c", test_format_date_c);
+  g_test_add_func ("/heimpack/format/german", test_format_german);
+
+  return g_test_run ();
+}

@@ -1,0 +1,506 @@
+/* test-store-file.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * HpStore on real files: creation and migration, file mode, reopening, files
+ * that are too new or not ours (left untouched), the lock against a second
+ * writer, read-only opening and the default path.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "hp-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;   /* dir/heimpack.db, not created */
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = hp_test_tmp_dir ();
+  f->path = g_build_filename (f->dir, "heimpack.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  hp_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+#define TEST(path, func) \
+  g_test_add ("/heimpack/store-file/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+/* ------------------------------------------------------------------------ */
+/* Helpers: SQLite directly, behind the store's back                         */
+
+static void
+sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *errmsg = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, &errmsg);
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, errmsg);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static int
+sql_pragma_int (const char *path,
+                const char *pragma)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return value;
+}
+
+static HpStore *
+open_ok (const char       *path,
+         HpStoreOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  HpStore *store = hp_store_open (path, flags, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+static void
+add_sponsor (HpStore    *store,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSponsor) s = hp_sponsor_new (name);
+
+  g_assert_true (hp_store_add_sponsor (store, s, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_sponsors (HpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = hp_store_list_sponsors (store, 0, &error);
+
+  g_assert_no_error (error);
+  return hp_test_list_count (list);
+}
+
+/* A write-ahead log with content would mean the bytes of the main file are
+ * not the whole story. */
+static void
+assert_no_pending_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  if (g_stat (wal, &st) == 0)
+    g_assert_cmpint (st.st_size, ==, 0);
+}
+
+/* Creates a Heimpack file with one sponsor at @path and closes it. */
+static void
+make_heimpack_file (const char *path)
+{
+  g_autoptr(HpStore) store = open_ok (path, HP_STORE_OPEN_DEFAULT);
+
+  add_sponsor (store, "Brauerei Veltins");
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Creation and migration                                                    */
+
+static void
+test_new_file (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(HpStore) store = NULL;
+  GStatBuf st;
+
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  store = open_ok (f->path, HP_STORE_OPEN_DEFAULT);
+  g_assert_cmpstr (hp_store_get_path (store), ==, f->path);
+  g_assert_false (hp_store_is_read_only (store));
+  g_assert_cmpint (hp_store_get_schema_version (store), ==, HP_STORE_SCHEMA_VERSION);
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  add_sponsor (store, "Erster Sponsor");
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (sql_pragma_int (f->path, "user_version"), ==, HP_STORE_SCHEMA_VERSION);
+}
+
+static void
+test_missing_folders (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *sub = g_build_filename (f->dir, "a", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "a", "b", "heimpack.db", NULL);
+  g_autoptr(HpStore) store = NULL;
+  GStatBuf st;
+
+  store = open_ok (path, HP_STORE_OPEN_DEFAULT);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (g_stat (sub, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_empty_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) store = NULL;
+
+  g_file_set_contents (f->path, "", 0, &error);
+  g_assert_no_error (error);
+
+  store = open_ok (f->path, HP_STORE_OPEN_DEFAULT);
+  g_assert_cmpint (hp_store_get_schema_version (store), ==, HP_STORE_SCHEMA_VERSION);
+  add_sponsor (store, "Sponsor");
+  g_assert_cmpuint (count_sponsors (store), ==, 1);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  g_assert_cmpint (sql_pragma_int (f->path, "user_version"), ==, HP_STORE_SCHEMA_VERSION);
+}
+
+static void
+test_reopen (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) store = open_ok (f->path, HP_STORE_OPEN_DEFAULT);
+  g_autoptr(HpSchool) school = hp_school_new ("012345", "Gymnasium Müller & Söhne 🎒");
+  g_autoptr(HpSchool) got = NULL;
+  g_autoptr(HpCampaign) current = NULL;
+  g_autoptr(HpCampaign) c = hp_campaign_new ("Heimvorteil2GO 2027", 2027);
+  HpStoreStats stats = { 0, };
+
+  add_sponsor (store, "Brauerei Veltins");
+  g_assert_true (hp_store_add_school (store, school, &error));
+  g_assert_no_error (error);
+  g_assert_true (hp_store_add_campaign (store, c, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  store = open_ok (f->path, HP_STORE_OPEN_DEFAULT);
+  g_assert_cmpint (hp_store_get_schema_version (store), ==, HP_STORE_SCHEMA_VERSION);
+  g_assert_true (hp_store_get_stats (store, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.sponsors, ==, 1);
+  g_assert_cmpuint (stats.schools, ==, 1);
+  g_assert_cmpuint (stats.campaigns, ==, 1);
+
+  got = hp_store_get_school (store, hp_school_get_id (school), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hp_school_get_number (got), ==, "012345");
+  g_assert_cmpstr (hp_school_get_name (got), ==, "Gymnasium Müller & Söhne 🎒");
+
+  current = hp_store_get_current_campaign (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hp_campaign_get_name (current), ==, "Heimvorteil2GO 2027");
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Files we must not touch                                                   */
+
+static void
+test_too_new (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *sql = NULL;
+
+  make_heimpack_file (f->path);
+  sql = g_strdup_printf ("PRAGMA user_version = %d", HP_STORE_SCHEMA_VERSION + 1);
+  sql_exec (f->path, sql);
+  g_assert_cmpint (sql_pragma_int (f->path, "user_version"), ==, HP_STORE_SCHEMA_VERSION + 1);
+  assert_no_pending_wal (f->path);
+  before = hp_test_file_bytes (f->path);
+
+  store = hp_store_open (f->path, HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_TOO_NEW);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  after = hp_test_file_bytes (f->path);
+  g_assert_true (hp_test_bytes_equal (before, after));
+  assert_no_pending_wal (f->path);
+  g_assert_cmpint (sql_pragma_int (f->path, "user_version"), ==, HP_STORE_SCHEMA_VERSION + 1);
+
+  /* the refused open left no lock behind: the same answer again */
+  store = hp_store_open (f->path, HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_TOO_NEW);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  g_clear_pointer (&after, g_bytes_unref);
+  after = hp_test_file_bytes (f->path);
+  g_assert_true (hp_test_bytes_equal (before, after));
+}
+
+static void
+test_not_heimpack (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  sql_exec (f->path,
+            "CREATE TABLE rezepte (id INTEGER PRIMARY KEY, titel TEXT);"
+            "INSERT INTO rezepte (titel) VALUES ('Pfannkuchen');");
+  g_assert_cmpint (sql_pragma_int (f->path, "application_id"), ==, 0);
+  before = hp_test_file_bytes (f->path);
+
+  store = hp_store_open (f->path, HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_HEIMPACK);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  after = hp_test_file_bytes (f->path);
+  g_assert_true (hp_test_bytes_equal (before, after));
+  assert_no_pending_wal (f->path);
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* read-only is no way around it */
+  store = hp_store_open (f->path, HP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_HEIMPACK);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  after = hp_test_file_bytes (f->path);
+  g_assert_true (hp_test_bytes_equal (before, after));
+}
+
+static void
+test_not_sqlite (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char text[] = "Schulnummer;Name\n123456;Gymnasium\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) store = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) before = g_bytes_new_static (text, sizeof text - 1);
+
+  g_file_set_contents (f->path, text, -1, &error);
+  g_assert_no_error (error);
+
+  store = hp_store_open (f->path, HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_HEIMPACK);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  after = hp_test_file_bytes (f->path);
+  g_assert_true (hp_test_bytes_equal (before, after));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Lock and read-only                                                        */
+
+static void
+test_lock (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) first = NULL;
+  g_autoptr(HpStore) second = NULL;
+  g_autoptr(HpStore) reader = NULL;
+  g_autoptr(HpStore) again = NULL;
+  g_autoptr(HpSponsor) s = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
+  g_autofree char *lock_path = g_strconcat (f->path, ".lock", NULL);
+
+  first = open_ok (f->path, HP_STORE_OPEN_DEFAULT);
+  add_sponsor (first, "Brauerei Veltins");
+  add_sponsor (first, "Sauerland Snacks");
+  g_assert_true (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+
+  second = hp_store_open (f->path, HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_LOCKED);
+  g_assert_null (second);
+  g_test_message ("lock message: %s", error->message);
+  g_assert_nonnull (strstr (error->message, g_get_user_name ()));
+  g_assert_nonnull (strstr (error->message, pid));
+  g_assert_nonnull (strstr (error->message, g_get_host_name ()));
+  g_clear_error (&error);
+
+  /* the first store is unharmed */
+  add_sponsor (first, "Tischlerei Kemper");
+  g_assert_cmpuint (count_sponsors (first), ==, 3);
+
+  /* read-only works next to the writer and sees its data */
+  reader = open_ok (f->path, HP_STORE_OPEN_READ_ONLY);
+  g_assert_true (hp_store_is_read_only (reader));
+  g_assert_cmpint (hp_store_get_schema_version (reader), ==, HP_STORE_SCHEMA_VERSION);
+  list = hp_store_list_sponsors (reader, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hp_test_list_count (list), ==, 3);
+  s = hp_test_list_get (list, 0);
+  g_assert_cmpstr (hp_sponsor_get_name (s), ==, "Brauerei Veltins");
+  g_clear_object (&list);
+
+  /* ... and refuses writes */
+  {
+    g_autoptr(HpSponsor) n = hp_sponsor_new ("Neu");
+    g_autoptr(HpSchool) sc = hp_school_new ("100001", "Schule");
+    g_autoptr(HpCampaign) c = hp_campaign_new ("Aktion", 2027);
+
+    g_assert_false (hp_store_add_sponsor (reader, n, &error));
+    g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+
+    hp_sponsor_set_name (s, "Umbenannt");
+    g_assert_false (hp_store_update_sponsor (reader, s, &error));
+    g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+
+    g_assert_false (hp_store_remove_sponsor (reader, hp_sponsor_get_id (s), &error));
+    g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+
+    g_assert_false (hp_store_add_school (reader, sc, &error));
+    g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+
+    g_assert_false (hp_store_add_campaign (reader, c, &error));
+    g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (count_sponsors (reader), ==, 3);
+  g_assert_cmpuint (count_sponsors (first), ==, 3);
+  {
+    g_autoptr(HpSponsor) still = hp_store_get_sponsor (first, hp_sponsor_get_id (s), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (hp_sponsor_get_name (still), ==, "Brauerei Veltins");
+  }
+
+  /* once the writer is gone, a writer may open again */
+  g_assert_finalize_object (g_steal_pointer (&first));
+  again = open_ok (f->path, HP_STORE_OPEN_DEFAULT);
+  g_assert_false (hp_store_is_read_only (again));
+  add_sponsor (again, "Nach dem Schließen");
+  g_assert_cmpuint (count_sponsors (again), ==, 4);
+
+  g_assert_finalize_object (g_steal_pointer (&again));
+  g_assert_finalize_object (g_steal_pointer (&reader));
+}
+
+static void
+test_read_only_missing (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) store = NULL;
+
+  /* read-only never creates */
+  store = hp_store_open (f->path, HP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (error->domain, ==, HP_STORE_ERROR);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_read_only_no_migration (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(HpStore) reader = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  make_heimpack_file (f->path);
+  before = hp_test_file_bytes (f->path);
+
+  reader = open_ok (f->path, HP_STORE_OPEN_READ_ONLY);
+  g_assert_cmpuint (count_sponsors (reader), ==, 1);
+  g_assert_finalize_object (g_steal_pointer (&reader));
+
+  after = hp_test_file_bytes (f->path);
+  g_assert_true (hp_test_bytes_equal (before, after));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Default path                                                              */
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = hp_store_get_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "heimpack", "heimpack.db", NULL);
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "heimpack", NULL);
+
+  g_assert_true (g_str_has_suffix (path, "heimpack/heimpack.db"));
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+  g_assert_cmpstr (path, ==, expected);
+  /* not created here */
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/heimpack/store-file/default-path", test_default_path);
+  TEST ("new-file", test_new_file);
+  TEST ("missing-folders", test_missing_folders);
+  TEST ("empty-file", test_empty_file);
+  TEST ("reopen", test_reopen);
+  TEST ("too-new", test_too_new);
+  TEST ("not-heimpack", test_not_heimpack);
+  TEST ("not-sqlite", test_not_sqlite);
+  TEST ("lock", test_lock);
+  TEST ("read-only-missing", test_read_only_missing);
+  TEST ("read-only-no-migration", test_read_only_no_migration);
+
+  return g_test_run ();
+}
