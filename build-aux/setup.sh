@@ -75,5 +75,5 @@ hp_build () {
 # translations come from there, not from /usr.
 hp_devenv () {
   export GSETTINGS_SCHEMA_DIR="$HP_BUILD_DIR/data"
-  export HEIMPACK_LOCALEDIR="$HP_BUILD_DIR/po/locale"
+  export HEIMPACK_LOCALEDIR="$HP_BUILD_DIR/po"
 }

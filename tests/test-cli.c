@@ -679,6 +679,45 @@ test_not_heimpack (Fixture       *f,
   }
 }
 
+/* With LANGUAGE=de the tables and messages are German (the catalogue comes
+ * from the build tree through HEIMPACK_LOCALEDIR, set by tests/meson.build). */
+static void
+test_german (Fixture       *f,
+             gconstpointer  data)
+{
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("demo", "--scale", "district");
+    assert_ok (r);
+  }
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("stats");
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->out, "Sponsoren"));
+    g_assert_nonnull (strstr (r->out, "Absolvent:innen"));
+  }
+  {
+    /* 30 schools with graduates: removing one is refused, in German */
+    g_autoptr(HpTestCliResult) list = RUN ("school", "list", "--json");
+    g_autofree char *number = NULL;
+    g_autoptr(HpTestCliResult) r = NULL;
+
+    assert_ok (list);
+    number = hp_test_json_eval (list->out, "d[0]['number']", NULL);
+    g_assert_nonnull (number);
+    r = RUN ("school", "remove", number);
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "Absolvent:innen"));
+    g_assert_nonnull (strstr (r->err, "Entfernen Sie"));
+  }
+  g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -694,6 +733,7 @@ main (int   argc,
   TEST ("too-new", test_too_new);
   TEST ("locked", test_locked);
   TEST ("not-heimpack", test_not_heimpack);
+  TEST ("german", test_german);
 
   return g_test_run ();
 }

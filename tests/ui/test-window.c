@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -507,16 +510,75 @@ run_in_subprocess (gconstpointer data)
   g_test_trap_assert_passed ();
 }
 
+/* ------------------------------------------------------------------------ */
+/* German                                                                    */
+
+/* glibc caches translations per locale, not per LANGUAGE: tell it that the
+ * catalogues changed (the documented way, see the gettext manual). */
+extern int _nl_msg_cat_cntr;
+
+static void
+set_language (const char *language)
+{
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  ++_nl_msg_cat_cntr;
+}
+
+static void
+fixture_setup_german (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  /* gettext reads LANGUAGE at every lookup; the window's templates are
+   * translated when it is built. */
+  set_language ("de");
+  fixture_setup_empty (fixture, data);
+}
+
+static void
+fixture_teardown_german (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  set_language (NULL);
+  fixture_teardown (fixture, data);
+}
+
+static void
+test_window_german (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const titles[] = { "Sponsoren", "Produkte", "Schulen", "Absolvent:innen" };
+  AdwViewStack *stack = _hp_window_get_view_stack (fixture->window);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+  const char *subtitle = adw_view_switcher_title_get_subtitle (_hp_window_get_switcher_title (fixture->window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, titles[i]);
+    }
+
+  g_assert_nonnull (strstr (subtitle, "Noch keine Aktion"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("HEIMPACK_LOCALEDIR");
+
   /* What gtk_test_init() does, but with isolated XDG folders per test (it
    * calls g_test_init() itself, without options) and the locale of the
    * environment (LC_ALL=C.UTF-8 from meson) instead of en_US. */
   use_system_mime_database ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   /* Fails hard without a display: CI must run this under Xvfb. */
   if (!gtk_init_check ())
@@ -537,6 +599,8 @@ main (int   argc,
               fixture_setup_demo, test_window_sort_numeric, fixture_teardown);
   g_test_add ("/heimpack/window/reload", Fixture, NULL,
               fixture_setup_demo, test_window_reload, fixture_teardown);
+  g_test_add ("/heimpack/window/german", Fixture, NULL,
+              fixture_setup_german, test_window_german, fixture_teardown_german);
   g_test_add_func ("/heimpack/window/read-only", test_window_read_only);
   g_test_add_func ("/heimpack/window/size-remembered", test_window_size_remembered);
   g_test_add_data_func ("/heimpack/application/actions",
