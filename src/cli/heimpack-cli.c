@@ -23,8 +23,7 @@
 #define EXIT_USAGE 2
 
 /* Errors of the command line itself: they exit with 2. */
-#define HP_CLI_USAGE_ERROR (hp_cli_usage_error_quark ())
-static G_DEFINE_QUARK (hp-cli-usage-error-quark, hp_cli_usage_error)
+G_DEFINE_QUARK (hp-cli-usage-error-quark, hp_cli_usage_error)
 
 static void
 cli_clear (Cli *cli)
@@ -37,8 +36,8 @@ cli_clear (Cli *cli)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Cli, cli_clear)
 
-static gboolean
-usage_error (GError     **error,
+gboolean
+hp_cli_usage_error (GError     **error,
              const char  *message)
 {
   g_set_error_literal (error, HP_CLI_USAGE_ERROR, 0, message);
@@ -118,8 +117,8 @@ cli_campaign_id (Cli *cli)
 /* ------------------------------------------------------------------------ */
 /* Option parsing                                                            */
 
-static gboolean
-parse_options (int           *argc,
+gboolean
+hp_cli_parse_options (int           *argc,
                char        ***argv,
                const char    *parameter,
                const char    *summary,
@@ -134,13 +133,13 @@ parse_options (int           *argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &local_error))
-    return usage_error (error, local_error->message);
+    return hp_cli_usage_error (error, local_error->message);
 
   return TRUE;
 }
 
-static gboolean
-expect_args (int          argc,
+gboolean
+hp_cli_expect_args (int          argc,
              int          wanted,
              const char  *what,
              GError     **error)
@@ -152,372 +151,7 @@ expect_args (int          argc,
 
   message = argc < wanted ? g_strdup_printf (_("Missing %s."), what)
                           : g_strdup_printf (_("Unexpected argument “%s”."), "…");
-  return usage_error (error, message);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Fields: command-line options that map onto model properties              */
-
-typedef struct
-{
-  const Field *field;
-  char        *text;          /* value of a valued option */
-  gboolean     flag_on;
-  gboolean     flag_off;
-} FieldValue;
-
-static char *
-parse_datetime (const char *text)
-{
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *date = NULL;
-
-  if (hp_iso_datetime_is_valid (text))
-    return g_strdup (text);
-
-  /* "25.06.2027 10:30" or "25.06.2027" */
-  parts = g_strsplit (text, " ", 2);
-  date = hp_parse_date (parts[0]);
-  if (date == NULL)
-    return NULL;
-  if (parts[1] == NULL)
-    return g_steal_pointer (&date);
-
-  {
-    g_autofree char *iso = g_strdup_printf ("%sT%s", date, g_strstrip (parts[1]));
-    return hp_iso_datetime_is_valid (iso) ? g_steal_pointer (&iso) : NULL;
-  }
-}
-
-static gboolean
-invalid_value (const Field  *field,
-               const char   *text,
-               const char   *expected,
-               GError      **error)
-{
-  g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID,
-               _("--%s: “%s” is not %s."), field->option, text, expected);
-  return FALSE;
-}
-
-static gboolean
-apply_field (Cli         *cli,
-             GObject     *object,
-             FieldValue  *fv,
-             GError     **error)
-{
-  const Field *field = fv->field;
-  const char *text = fv->text;
-
-  switch (field->kind)
-    {
-    case FIELD_FLAG:
-      if (fv->flag_on || fv->flag_off)
-        g_object_set (object, field->property, fv->flag_on, NULL);
-      return TRUE;
-
-    case FIELD_TEXT:
-      g_object_set (object, field->property, text, NULL);
-      return TRUE;
-
-    case FIELD_DATE:
-      {
-        g_autofree char *iso = *text ? hp_parse_date (text) : NULL;
-
-        if (*text && iso == NULL)
-          return invalid_value (field, text, _("a date (DD.MM.YYYY or YYYY-MM-DD)"), error);
-        g_object_set (object, field->property, iso, NULL);
-        return TRUE;
-      }
-
-    case FIELD_DATETIME:
-      {
-        g_autofree char *iso = *text ? parse_datetime (text) : NULL;
-
-        if (*text && iso == NULL)
-          return invalid_value (field, text, _("a date and time (DD.MM.YYYY HH:MM)"), error);
-        g_object_set (object, field->property, iso, NULL);
-        return TRUE;
-      }
-
-    case FIELD_MONEY:
-      {
-        gint64 cents = 0;
-
-        if (!hp_parse_money (text, &cents))
-          return invalid_value (field, text, _("an amount in euros, e.g. 3,99"), error);
-        g_object_set (object, field->property, cents, NULL);
-        return TRUE;
-      }
-
-    case FIELD_COUNT:
-      {
-        guint64 n = 0;
-
-        if (*text == '\0')
-          {
-            g_object_set (object, field->property, HP_UNSET, NULL);
-            return TRUE;
-          }
-        if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &n, NULL))
-          return invalid_value (field, text, _("a whole number of 0 or more"), error);
-        g_object_set (object, field->property, (int) n, NULL);
-        return TRUE;
-      }
-
-    case FIELD_ID:
-      {
-        guint64 id = 0;
-
-        if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL))
-          return invalid_value (field, text, _("an ID (a whole number)"), error);
-        g_object_set (object, field->property, (gint64) id, NULL);
-        return TRUE;
-      }
-
-    case FIELD_SCHOOL_NUMBER:
-      {
-        g_autoptr(HpSchool) school = hp_store_find_school (cli->store, text, error);
-
-        if (school == NULL)
-          return FALSE;
-        g_object_set (object, field->property, hp_school_get_id (school), NULL);
-        return TRUE;
-      }
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-
-/* Builds the GOptionEntry table for an entity's fields. For add every field
- * is offered; flags get a --no-… twin for edit. */
-static GOptionEntry *
-build_entries (const Entity *entity,
-               FieldValue   *values,
-               GPtrArray    *strings)
-{
-  GArray *entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
-
-  for (guint i = 0; i < entity->n_fields; i++)
-    {
-      const Field *field = &entity->fields[i];
-      GOptionEntry entry = { field->option, 0, 0, G_OPTION_ARG_STRING, &values[i].text,
-                             field->description, field->arg_description };
-
-      values[i].field = field;
-      if (field->kind == FIELD_FLAG)
-        {
-          char *no_option = g_strconcat ("no-", field->option, NULL);
-          GOptionEntry off = { no_option, 0, 0, G_OPTION_ARG_NONE, &values[i].flag_off,
-                               N_("Clear this flag"), NULL };
-
-          g_ptr_array_add (strings, no_option);
-          entry.arg = G_OPTION_ARG_NONE;
-          entry.arg_data = &values[i].flag_on;
-          g_array_append_val (entries, entry);
-          g_array_append_val (entries, off);
-          continue;
-        }
-      g_array_append_val (entries, entry);
-    }
-
-  return (GOptionEntry *) g_array_free (entries, FALSE);
-}
-
-static gboolean
-apply_fields (Cli         *cli,
-              const Entity *entity,
-              GObject     *object,
-              FieldValue  *values,
-              gboolean     adding,
-              gboolean    *out_per_campaign,
-              GError     **error)
-{
-  *out_per_campaign = FALSE;
-
-  for (guint i = 0; i < entity->n_fields; i++)
-    {
-      gboolean given = values[i].text != NULL || values[i].flag_on || values[i].flag_off;
-
-      if (adding && entity->fields[i].required && !given)
-        {
-          g_autofree char *message = g_strdup_printf (_("Missing --%s."), entity->fields[i].option);
-          return usage_error (error, message);
-        }
-
-      if (!given)
-        continue;
-
-      if (entity->fields[i].per_campaign)
-        *out_per_campaign = TRUE;
-
-      if (!apply_field (cli, object, &values[i], error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-print_object (Cli        *cli,
-              GObject    *object,
-              const char *message)
-{
-  if (cli->json)
-    {
-      hp_cli_print_json_object (stdout, object);
-      fputc ('\n', stdout);
-    }
-  else
-    printf ("%s\n", message);
-}
-
-static gboolean
-run_entity (Cli           *cli,
-            const Entity  *entity,
-            int            argc,
-            char         **argv,
-            GError       **error)
-{
-  const char *verb = argc > 1 ? argv[1] : NULL;
-  g_autofree FieldValue *values = g_new0 (FieldValue, entity->n_fields);
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_autofree GOptionEntry *entries = NULL;
-  g_autofree char *parameter = NULL;
-  gboolean ok = FALSE;
-
-  if (verb == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Missing action: %s list|add|edit|remove."), entity->name);
-      return usage_error (error, message);
-    }
-
-  argc--;
-  argv++;
-
-  if (g_str_equal (verb, "list"))
-    {
-      char *filter = NULL;
-      GOptionEntry list_entries[] = {
-        { entity->list_filter_option, 0, 0, G_OPTION_ARG_STRING, &filter,
-          entity->list_filter_description, NULL },
-        { NULL }
-      };
-      g_autoptr(GListModel) items = NULL;
-
-      if (!parse_options (&argc, &argv, NULL, NULL,
-                          entity->list_filter_option ? list_entries : &list_entries[1], error) ||
-          !expect_args (argc, 1, "", error) ||
-          cli_get_store (cli, FALSE, error) == NULL)
-        {
-          g_free (filter);
-          return FALSE;
-        }
-
-      items = entity->list (cli, filter, error);
-      g_free (filter);
-      if (items == NULL)
-        return FALSE;
-
-      if (cli->json)
-        hp_cli_print_json_list (stdout, items);
-      else
-        hp_cli_print_table (stdout, items, entity->columns, entity->n_columns);
-      return TRUE;
-    }
-
-  if (!g_str_equal (verb, "add") && !g_str_equal (verb, "edit") && !g_str_equal (verb, "remove"))
-    {
-      g_autofree char *message = g_strdup_printf (_("Unknown action “%s”: use list, add, edit or remove."), verb);
-      return usage_error (error, message);
-    }
-
-  if (g_str_equal (verb, "remove"))
-    {
-      g_autoptr(GObject) object = NULL;
-      GOptionEntry none[] = { { NULL } };
-
-      parameter = g_strdup (entity->key_name);
-      if (!parse_options (&argc, &argv, parameter, NULL, none, error) ||
-          !expect_args (argc, 2, entity->key_name, error) ||
-          cli_get_store (cli, TRUE, error) == NULL)
-        return FALSE;
-
-      object = entity->lookup (cli, argv[1], error);
-      if (object == NULL || !entity->remove (cli, object, error))
-        return FALSE;
-
-      if (!cli->json)
-        printf (_("%s %s removed.\n"), _(entity->label), argv[1]);
-      else
-        printf ("{\"removed\":%s}\n", "true");
-      return TRUE;
-    }
-
-  entries = build_entries (entity, values, strings);
-
-  if (g_str_equal (verb, "add"))
-    {
-      g_autoptr(GObject) object = g_object_new (entity->get_type (), NULL);
-      g_autofree char *message = NULL;
-      gboolean per_campaign = FALSE;
-
-      if (!parse_options (&argc, &argv, NULL, NULL, entries, error) ||
-          !expect_args (argc, 1, "", error))
-        goto out;
-
-      /* Check the required options before touching the file. */
-      for (guint i = 0; i < entity->n_fields; i++)
-        if (entity->fields[i].required && values[i].text == NULL && !values[i].flag_on)
-          {
-            g_autofree char *missing = g_strdup_printf (_("Missing --%s."), entity->fields[i].option);
-            usage_error (error, missing);
-            goto out;
-          }
-
-      if (cli_get_store (cli, TRUE, error) == NULL ||
-          !apply_fields (cli, entity, object, values, TRUE, &per_campaign, error) ||
-          !entity->add (cli, object, per_campaign, error))
-        goto out;
-
-      {
-        gint64 id = 0;
-
-        g_object_get (object, "id", &id, NULL);
-        message = g_strdup_printf (_("%s with ID %lld added."), _(entity->label), (long long) id);
-      }
-      print_object (cli, object, message);
-      ok = TRUE;
-    }
-  else
-    {
-      g_autoptr(GObject) object = NULL;
-      g_autofree char *message = NULL;
-      gboolean per_campaign = FALSE;
-
-      parameter = g_strdup (entity->key_name);
-      if (!parse_options (&argc, &argv, parameter, NULL, entries, error) ||
-          !expect_args (argc, 2, entity->key_name, error) ||
-          cli_get_store (cli, TRUE, error) == NULL)
-        goto out;
-
-      object = entity->lookup (cli, argv[1], error);
-      if (object == NULL ||
-          !apply_fields (cli, entity, object, values, FALSE, &per_campaign, error) ||
-          !entity->update (cli, object, per_campaign, error))
-        goto out;
-
-      message = g_strdup_printf (_("%s %s saved."), _(entity->label), argv[1]);
-      print_object (cli, object, message);
-      ok = TRUE;
-    }
-
-out:
-  for (guint i = 0; i < entity->n_fields; i++)
-    g_free (values[i].text);
-  return ok;
+  return hp_cli_usage_error (error, message);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -536,7 +170,7 @@ parse_year (int          year,
             GError     **error)
 {
   if (year == 0)
-    return usage_error (error, _("Missing --year."));
+    return hp_cli_usage_error (error, _("Missing --year."));
   return TRUE;
 }
 
@@ -555,7 +189,7 @@ run_campaign (Cli     *cli,
   g_autofree char *message = NULL;
 
   if (verb == NULL)
-    return usage_error (error, _("Missing action: campaign list|new|clone."));
+    return hp_cli_usage_error (error, _("Missing action: campaign list|new|clone."));
 
   argc--;
   argv++;
@@ -565,8 +199,8 @@ run_campaign (Cli     *cli,
       GOptionEntry none[] = { { NULL } };
       g_autoptr(GListModel) campaigns = NULL;
 
-      if (!parse_options (&argc, &argv, NULL, NULL, none, error) ||
-          !expect_args (argc, 1, "", error) ||
+      if (!hp_cli_parse_options (&argc, &argv, NULL, NULL, none, error) ||
+          !hp_cli_expect_args (argc, 1, "", error) ||
           cli_get_store (cli, FALSE, error) == NULL)
         return FALSE;
 
@@ -590,8 +224,8 @@ run_campaign (Cli     *cli,
         { NULL }
       };
 
-      if (!parse_options (&argc, &argv, _("NAME"), NULL, entries, error) ||
-          !expect_args (argc, 2, _("the campaign name"), error) ||
+      if (!hp_cli_parse_options (&argc, &argv, _("NAME"), NULL, entries, error) ||
+          !hp_cli_expect_args (argc, 2, _("the campaign name"), error) ||
           !parse_year (year, error) ||
           cli_get_store (cli, TRUE, error) == NULL)
         return FALSE;
@@ -624,8 +258,8 @@ run_campaign (Cli     *cli,
         { NULL }
       };
 
-      if (!parse_options (&argc, &argv, _("NAME"), NULL, entries, error) ||
-          !expect_args (argc, 2, _("the campaign name"), error) ||
+      if (!hp_cli_parse_options (&argc, &argv, _("NAME"), NULL, entries, error) ||
+          !hp_cli_expect_args (argc, 2, _("the campaign name"), error) ||
           !parse_year (year, error) ||
           cli_get_store (cli, TRUE, error) == NULL)
         return FALSE;
@@ -642,12 +276,12 @@ run_campaign (Cli     *cli,
   else
     {
       g_autofree char *unknown = g_strdup_printf (_("Unknown action “%s”: use list, new or clone."), verb);
-      return usage_error (error, unknown);
+      return hp_cli_usage_error (error, unknown);
     }
 
   message = g_strdup_printf (_("Campaign “%s” created (ID %lld)."),
                              hp_campaign_get_name (campaign), (long long) hp_campaign_get_id (campaign));
-  print_object (cli, G_OBJECT (campaign), message);
+  hp_cli_print_object (cli, G_OBJECT (campaign), message);
   return TRUE;
 }
 
@@ -678,8 +312,8 @@ run_stats (Cli     *cli,
   GOptionEntry none[] = { { NULL } };
   HpStoreStats stats;
 
-  if (!parse_options (&argc, &argv, NULL, NULL, none, error) ||
-      !expect_args (argc, 1, "", error) ||
+  if (!hp_cli_parse_options (&argc, &argv, NULL, NULL, none, error) ||
+      !hp_cli_expect_args (argc, 1, "", error) ||
       cli_get_store (cli, FALSE, error) == NULL ||
       !hp_store_get_stats (cli->store, &stats, error))
     return FALSE;
@@ -705,8 +339,8 @@ run_demo (Cli     *cli,
     { NULL }
   };
 
-  if (!parse_options (&argc, &argv, NULL, _("Fills an empty database with realistic made-up data."), entries, error) ||
-      !expect_args (argc, 1, "", error))
+  if (!hp_cli_parse_options (&argc, &argv, NULL, _("Fills an empty database with realistic made-up data."), entries, error) ||
+      !hp_cli_expect_args (argc, 1, "", error))
     return FALSE;
 
   if (scale_name == NULL)
@@ -716,7 +350,7 @@ run_demo (Cli     *cli,
     {
       g_autofree char *message = g_strdup_printf (_("Unknown scale “%s”: use district, region or national."),
                                                   scale_name);
-      return usage_error (error, message);
+      return hp_cli_usage_error (error, message);
     }
 
   if (cli_get_store (cli, TRUE, error) == NULL)
@@ -792,7 +426,7 @@ take_global_options (Cli     *cli,
       else
         {
           g_autofree char *message = g_strdup_printf (_("%s needs a value."), arg);
-          return usage_error (error, message);
+          return hp_cli_usage_error (error, message);
         }
 
       g_free (*target);
@@ -821,7 +455,7 @@ run (Cli     *cli,
 
   command = argc > 1 ? argv[1] : NULL;
   if (command == NULL)
-    return usage_error (error, _("Missing command."));
+    return hp_cli_usage_error (error, _("Missing command."));
 
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h") || g_str_equal (command, "help"))
     {
@@ -847,11 +481,11 @@ run (Cli     *cli,
 
   entity = hp_cli_find_entity (command);
   if (entity != NULL)
-    return run_entity (cli, entity, argc, argv, error);
+    return hp_cli_run_entity (cli, entity, argc, argv, error);
 
   {
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), command);
-    return usage_error (error, message);
+    return hp_cli_usage_error (error, message);
   }
 }
 

@@ -30,15 +30,6 @@ parse_key_id (const char  *key,
   return TRUE;
 }
 
-static gint64
-object_id (GObject *object)
-{
-  gint64 id = 0;
-
-  g_object_get (object, "id", &id, NULL);
-  return id;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Sponsors                                                                  */
 
@@ -68,42 +59,6 @@ list_sponsors (Cli         *cli,
                GError     **error)
 {
   return hp_store_list_sponsors (cli->store, cli_campaign_id (cli), error);
-}
-
-static GObject *
-lookup_sponsor (Cli         *cli,
-                const char  *key,
-                GError     **error)
-{
-  gint64 id;
-
-  return parse_key_id (key, &id, error) ? G_OBJECT (hp_store_get_sponsor (cli->store, id, error)) : NULL;
-}
-
-static gboolean
-add_sponsor (Cli       *cli,
-             GObject   *object,
-             gboolean   per_campaign,
-             GError   **error)
-{
-  return hp_store_add_sponsor (cli->store, HP_SPONSOR (object), error);
-}
-
-static gboolean
-update_sponsor (Cli       *cli,
-                GObject   *object,
-                gboolean   per_campaign,
-                GError   **error)
-{
-  return hp_store_update_sponsor (cli->store, HP_SPONSOR (object), error);
-}
-
-static gboolean
-remove_sponsor (Cli      *cli,
-                GObject  *object,
-                GError  **error)
-{
-  return hp_store_remove_sponsor (cli->store, object_id (object), error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -142,42 +97,6 @@ list_products (Cli         *cli,
     return NULL;
 
   return hp_store_list_products (cli->store, cli_campaign_id (cli), sponsor_id, error);
-}
-
-static GObject *
-lookup_product (Cli         *cli,
-                const char  *key,
-                GError     **error)
-{
-  gint64 id;
-
-  return parse_key_id (key, &id, error) ? G_OBJECT (hp_store_get_product (cli->store, id, error)) : NULL;
-}
-
-static gboolean
-add_product (Cli       *cli,
-             GObject   *object,
-             gboolean   per_campaign,
-             GError   **error)
-{
-  return hp_store_add_product (cli->store, HP_PRODUCT (object), error);
-}
-
-static gboolean
-update_product (Cli       *cli,
-                GObject   *object,
-                gboolean   per_campaign,
-                GError   **error)
-{
-  return hp_store_update_product (cli->store, HP_PRODUCT (object), error);
-}
-
-static gboolean
-remove_product (Cli      *cli,
-                GObject  *object,
-                GError  **error)
-{
-  return hp_store_remove_product (cli->store, object_id (object), error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -245,7 +164,7 @@ lookup_school (Cli         *cli,
 
 static gboolean
 save_school_campaign (Cli       *cli,
-                      HpSchool  *school,
+                      GObject   *object,
                       gboolean   per_campaign,
                       GError   **error)
 {
@@ -256,62 +175,7 @@ save_school_campaign (Cli       *cli,
 
   campaign = cli_get_campaign (cli, TRUE, error);
   return campaign != NULL &&
-         hp_store_set_school_campaign (cli->store, hp_campaign_get_id (campaign), school, error);
-}
-
-static gboolean
-add_school (Cli       *cli,
-            GObject   *object,
-            gboolean   per_campaign,
-            GError   **error)
-{
-  gboolean ok;
-
-  /* School and its campaign figures: both or neither. */
-  if (!hp_store_begin (cli->store, error))
-    return FALSE;
-
-  ok = hp_store_add_school (cli->store, HP_SCHOOL (object), error) &&
-       save_school_campaign (cli, HP_SCHOOL (object), per_campaign, error);
-
-  if (!ok)
-    {
-      hp_store_rollback (cli->store);
-      return FALSE;
-    }
-
-  return hp_store_commit (cli->store, error);
-}
-
-static gboolean
-update_school (Cli       *cli,
-               GObject   *object,
-               gboolean   per_campaign,
-               GError   **error)
-{
-  gboolean ok;
-
-  if (!hp_store_begin (cli->store, error))
-    return FALSE;
-
-  ok = hp_store_update_school (cli->store, HP_SCHOOL (object), error) &&
-       save_school_campaign (cli, HP_SCHOOL (object), per_campaign, error);
-
-  if (!ok)
-    {
-      hp_store_rollback (cli->store);
-      return FALSE;
-    }
-
-  return hp_store_commit (cli->store, error);
-}
-
-static gboolean
-remove_school (Cli      *cli,
-               GObject  *object,
-               GError  **error)
-{
-  return hp_store_remove_school (cli->store, object_id (object), error);
+         hp_store_set_school_campaign (cli->store, hp_campaign_get_id (campaign), HP_SCHOOL (object), error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -362,63 +226,50 @@ list_graduates (Cli         *cli,
   return hp_store_list_graduates (cli->store, hp_campaign_get_id (campaign), school_id, error);
 }
 
-static GObject *
-lookup_graduate (Cli         *cli,
-                 const char  *key,
-                 GError     **error)
-{
-  gint64 id;
-
-  return parse_key_id (key, &id, error) ? G_OBJECT (hp_store_get_graduate (cli->store, id, error)) : NULL;
-}
-
+/* New graduates belong to the campaign the CLI works on. */
 static gboolean
-add_graduate (Cli       *cli,
-              GObject   *object,
-              gboolean   per_campaign,
-              GError   **error)
+prepare_graduate (Cli      *cli,
+                  GObject  *object,
+                  GError  **error)
 {
-  HpCampaign *campaign = cli_get_campaign (cli, TRUE, error);
+  HpCampaign *campaign;
 
+  if (hp_graduate_get_campaign_id (HP_GRADUATE (object)) != 0)
+    return TRUE;
+
+  campaign = cli_get_campaign (cli, TRUE, error);
   if (campaign == NULL)
     return FALSE;
 
   hp_graduate_set_campaign_id (HP_GRADUATE (object), hp_campaign_get_id (campaign));
-  return hp_store_add_graduate (cli->store, HP_GRADUATE (object), error);
-}
-
-static gboolean
-update_graduate (Cli       *cli,
-                 GObject   *object,
-                 gboolean   per_campaign,
-                 GError   **error)
-{
-  return hp_store_update_graduate (cli->store, HP_GRADUATE (object), error);
-}
-
-static gboolean
-remove_graduate (Cli      *cli,
-                 GObject  *object,
-                 GError  **error)
-{
-  return hp_store_remove_graduate (cli->store, object_id (object), error);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
 
-#define ENTITY(name_, plural_, label_, prefix, type_getter, filter, filter_desc, key) \
-  { name_, plural_, label_, prefix##_fields, G_N_ELEMENTS (prefix##_fields),           \
-    prefix##_columns, G_N_ELEMENTS (prefix##_columns), type_getter,                    \
-    list_##prefix##s, filter, filter_desc, lookup_##prefix, add_##prefix,              \
-    update_##prefix, remove_##prefix, key }
+#define STORE_CALLS(kind) \
+  (gpointer (*) (HpStore *, gint64, GError **)) hp_store_get_##kind, \
+  (gboolean (*) (HpStore *, gpointer, GError **)) hp_store_add_##kind, \
+  (gboolean (*) (HpStore *, gpointer, GError **)) hp_store_update_##kind, \
+  hp_store_remove_##kind
 
 static const Entity entities[] = {
-  ENTITY ("sponsor",  "sponsors",  N_("Sponsor"),  sponsor,  hp_sponsor_get_type, NULL, NULL, "ID"),
-  ENTITY ("product",  "products",  N_("Product"),  product,  hp_product_get_type, "sponsor",
-          N_("Only the products of this sponsor (ID)"), "ID"),
-  ENTITY ("school",   "schools",   N_("School"),   school,   hp_school_get_type, NULL, NULL, "NUMBER"),
-  ENTITY ("graduate", "graduates", N_("Graduate"), graduate, hp_graduate_get_type, "school",
-          N_("Only the graduates of this school (number)"), "ID"),
+  { "sponsor", "sponsors", N_("Sponsor"),
+    sponsor_fields, G_N_ELEMENTS (sponsor_fields), sponsor_columns, G_N_ELEMENTS (sponsor_columns),
+    hp_sponsor_get_type, list_sponsors, NULL, NULL,
+    STORE_CALLS (sponsor), NULL, NULL, NULL, "ID" },
+  { "product", "products", N_("Product"),
+    product_fields, G_N_ELEMENTS (product_fields), product_columns, G_N_ELEMENTS (product_columns),
+    hp_product_get_type, list_products, "sponsor", N_("Only the products of this sponsor (ID)"),
+    STORE_CALLS (product), NULL, NULL, NULL, "ID" },
+  { "school", "schools", N_("School"),
+    school_fields, G_N_ELEMENTS (school_fields), school_columns, G_N_ELEMENTS (school_columns),
+    hp_school_get_type, list_schools, NULL, NULL,
+    STORE_CALLS (school), lookup_school, NULL, save_school_campaign, "NUMBER" },
+  { "graduate", "graduates", N_("Graduate"),
+    graduate_fields, G_N_ELEMENTS (graduate_fields), graduate_columns, G_N_ELEMENTS (graduate_columns),
+    hp_graduate_get_type, list_graduates, "school", N_("Only the graduates of this school (number)"),
+    STORE_CALLS (graduate), NULL, prepare_graduate, NULL, "ID" },
 };
 
 const Entity *
@@ -429,4 +280,22 @@ hp_cli_find_entity (const char *name)
       return &entities[i];
 
   return NULL;
+}
+
+/* The record @key names: by ID, or by the entity's own lookup. */
+GObject *
+hp_cli_lookup (Cli           *cli,
+               const Entity  *entity,
+               const char    *key,
+               GError       **error)
+{
+  gint64 id;
+
+  if (entity->lookup != NULL)
+    return entity->lookup (cli, key, error);
+
+  if (!parse_key_id (key, &id, error))
+    return NULL;
+
+  return entity->get (cli->store, id, error);
 }

@@ -59,14 +59,50 @@ typedef struct
   GListModel      *(*list)     (Cli *cli, const char *filter, GError **error);
   const char        *list_filter_option;
   const char        *list_filter_description;
+  /* The store's own calls, cast to take any object. */
+  gpointer         (*get)      (HpStore *store, gint64 id, GError **error);
+  gboolean         (*add)      (HpStore *store, gpointer object, GError **error);
+  gboolean         (*update)   (HpStore *store, gpointer object, GError **error);
+  gboolean         (*remove)   (HpStore *store, gint64 id, GError **error);
+  /* Optional: find a record by something else than its ID (schools by number) */
   GObject         *(*lookup)   (Cli *cli, const char *key, GError **error);
-  gboolean         (*add)      (Cli *cli, GObject *object, gboolean per_campaign, GError **error);
-  gboolean         (*update)   (Cli *cli, GObject *object, gboolean per_campaign, GError **error);
-  gboolean         (*remove)   (Cli *cli, GObject *object, GError **error);
+  /* Optional: fill in what the options don't (a graduate's campaign) */
+  gboolean         (*prepare)  (Cli *cli, GObject *object, GError **error);
+  /* Optional: store what goes beside the record, in its transaction */
+  gboolean         (*save_extra) (Cli *cli, GObject *object, gboolean per_campaign, GError **error);
   const char        *key_name;  /* "ID" or "NUMBER" */
 } Entity;
 
+/* Errors of the command line itself: they exit with 2. */
+#define HP_CLI_USAGE_ERROR (hp_cli_usage_error_quark ())
+GQuark        hp_cli_usage_error_quark (void);
+
+gboolean      hp_cli_usage_error   (GError       **error,
+                                    const char    *message);
+gboolean      hp_cli_parse_options (int           *argc,
+                                    char        ***argv,
+                                    const char    *parameter,
+                                    const char    *summary,
+                                    GOptionEntry  *entries,
+                                    GError       **error);
+gboolean      hp_cli_expect_args   (int            argc,
+                                    int            wanted,
+                                    const char    *what,
+                                    GError       **error);
+void          hp_cli_print_object  (Cli           *cli,
+                                    GObject       *object,
+                                    const char    *message);
+gboolean      hp_cli_run_entity    (Cli           *cli,
+                                    const Entity  *entity,
+                                    int            argc,
+                                    char         **argv,
+                                    GError       **error);
+
 const Entity *hp_cli_find_entity (const char *name);
+GObject      *hp_cli_lookup      (Cli           *cli,
+                                  const Entity  *entity,
+                                  const char    *key,
+                                  GError       **error);
 
 HpStore      *cli_get_store      (Cli        *cli,
                                   gboolean    writes,
