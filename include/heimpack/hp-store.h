@@ -34,6 +34,9 @@ G_BEGIN_DECLS
  * the owner thread is inside hp_store_begin() sees its uncommitted rows.
  *
  * Lists are returned as #GListModel (a #GListStore) of the model objects.
+ *
+ * Signals: #HpStore::changed, once per write or per outermost transaction,
+ * says which kinds of rows were written, so that views can refresh.
  */
 
 #define HP_STORE_SCHEMA_VERSION 1
@@ -154,6 +157,50 @@ void         hp_store_rollback        (HpStore           *self);
 gboolean     hp_store_get_stats       (HpStore           *self,
                                        HpStoreStats      *stats,
                                        GError           **error);
+
+/* ------------------------------------------------------------------------ */
+/* Removing with undo                                                        */
+
+/**
+ * HpStoreRemoval:
+ *
+ * What hp_store_remove() took out of the file: the row and every row that
+ * went with it (a school's campaign figures, a campaign's pledges, recipe and
+ * graduates …), exactly, so that hp_store_restore() can put them back.
+ */
+typedef struct _HpStoreRemoval HpStoreRemoval;
+
+/**
+ * hp_store_remove:
+ * @kind: what @id is; not %HP_RECORD_RECIPE
+ * @id: the row's id
+ *
+ * Removes a row like the kind's own `hp_store_remove_*()` (with the same
+ * refusals, e.g. %HP_STORE_ERROR_IN_USE for a sponsor with products), in one
+ * transaction, and returns what was removed for an undo.
+ *
+ * Returns: (transfer full) (nullable): the removal; free it with
+ *   hp_store_removal_free() when it can no longer be undone.
+ */
+HpStoreRemoval *hp_store_remove          (HpStore        *self,
+                                          HpRecordKind    kind,
+                                          gint64          id,
+                                          GError        **error);
+/**
+ * hp_store_restore:
+ *
+ * Puts the rows of @removal back with their old ids, in one transaction.
+ * Fails (and changes nothing) if the file has changed so that they no longer
+ * fit, e.g. another school took the school number in the meantime.
+ */
+gboolean        hp_store_restore         (HpStore        *self,
+                                          HpStoreRemoval *removal,
+                                          GError        **error);
+HpRecordKind    hp_store_removal_get_kind (HpStoreRemoval *removal);
+gint64          hp_store_removal_get_id   (HpStoreRemoval *removal);
+void            hp_store_removal_free     (HpStoreRemoval *removal);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HpStoreRemoval, hp_store_removal_free)
 
 /* ------------------------------------------------------------------------ */
 /* Campaigns                                                                 */
@@ -317,6 +364,36 @@ gboolean     hp_store_update_pledge   (HpStore           *self,
 gboolean     hp_store_remove_pledge   (HpStore           *self,
                                        gint64             id,
                                        GError           **error);
+/**
+ * hp_store_find_pledge:
+ *
+ * Returns: (transfer full) (nullable): the pledge of @product_id in
+ *   @campaign_id with `received` filled in, or %NULL with
+ *   %HP_STORE_ERROR_NOT_FOUND if the product has none there.
+ */
+HpPledge    *hp_store_find_pledge     (HpStore           *self,
+                                       gint64             campaign_id,
+                                       gint64             product_id,
+                                       GError           **error);
+/**
+ * hp_store_book_receipt:
+ * @iso_date: the delivery date, `YYYY-MM-DD`
+ * @quantity: pieces, > 0
+ * @note: (nullable): e.g. "Lieferschein 4711"
+ *
+ * Books a delivery ("Eingang buchen") of a product in a campaign, in one
+ * transaction: on the product's pledge, or on a new unconfirmed pledge of 0
+ * pieces if the sponsor delivered without one.
+ *
+ * Returns: (transfer full) (nullable): the stored receipt.
+ */
+HpReceipt   *hp_store_book_receipt    (HpStore           *self,
+                                       gint64             campaign_id,
+                                       gint64             product_id,
+                                       const char        *iso_date,
+                                       gint64             quantity,
+                                       const char        *note,
+                                       GError           **error);
 GListModel  *hp_store_list_receipts   (HpStore           *self,
                                        gint64             pledge_id,
                                        GError           **error);
@@ -413,6 +490,47 @@ gboolean     hp_store_remove_school   (HpStore           *self,
  *   ordered by school number, class, last and first name.
  */
 GListModel  *hp_store_list_graduates  (HpStore           *self,
+                                       gint64             campaign_id,
+                                       gint64             school_id,
+                                       GError           **error);
+/**
+ * HpStoreBatchFunc:
+ * @items: (transfer full): a #GPtrArray of model objects, with a free func
+ * @user_data: the data given to the streaming call
+ *
+ * Receives one batch of a streamed list, in the thread that streams.
+ *
+ * Returns: %FALSE to stop the stream early.
+ */
+typedef gboolean (*HpStoreBatchFunc) (GPtrArray *items,
+                                      gpointer   user_data);
+
+/**
+ * hp_store_stream_graduates:
+ * @batch_size: objects per batch (the last batch may be smaller)
+ * @cancellable: (nullable): stops the stream with %G_IO_ERROR_CANCELLED
+ *
+ * Like hp_store_list_graduates(), in the same order, but hands the rows over
+ * in batches while it reads, so that a view can show the first ones at once.
+ * May run in a worker thread like the list functions.
+ *
+ * Returns: %TRUE if the stream ended or @func stopped it, %FALSE with @error.
+ */
+gboolean     hp_store_stream_graduates (HpStore          *self,
+                                        gint64            campaign_id,
+                                        gint64            school_id,
+                                        guint             batch_size,
+                                        HpStoreBatchFunc  func,
+                                        gpointer          user_data,
+                                        GCancellable     *cancellable,
+                                        GError          **error);
+/**
+ * hp_store_count_graduates:
+ * @school_id: only this school, or 0 for all
+ *
+ * Returns: the number of graduates of @campaign_id, or -1 with @error set.
+ */
+gint64       hp_store_count_graduates (HpStore           *self,
                                        gint64             campaign_id,
                                        gint64             school_id,
                                        GError           **error);

@@ -27,4 +27,31 @@ typedef struct _HpGraduate   HpGraduate;
  */
 #define HP_UNSET (-1)
 
+/**
+ * HpRecordKind:
+ *
+ * The kinds of rows in a Heimpack file, e.g. for hp_store_remove().
+ */
+typedef enum
+{
+  HP_RECORD_CAMPAIGN,
+  HP_RECORD_SPONSOR,
+  HP_RECORD_PRODUCT,
+  HP_RECORD_PLEDGE,
+  HP_RECORD_RECEIPT,
+  HP_RECORD_RECIPE,
+  HP_RECORD_SCHOOL,
+  HP_RECORD_GRADUATE,
+} HpRecordKind;
+
+/**
+ * HpStoreChanges:
+ *
+ * Flags of the #HpRecordKind that a write touched: `1 << kind`, e.g.
+ * `HP_STORE_CHANGED (HP_RECORD_SCHOOL)`.
+ */
+typedef guint HpStoreChanges;
+#define HP_STORE_CHANGED(kind) ((HpStoreChanges) 1u << (kind))
+#define HP_STORE_CHANGED_ALL   ((HpStoreChanges) 0xff)
+
 G_END_DECLS

@@ -126,7 +126,7 @@ hp_store_get_school (HpStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, 0);
   sqlite3_bind_int64 (stmt, 2, id);
-  return _hp_store_get_one (self, stmt, read_school, HP_ROW_SCHOOL, id, error);
+  return _hp_store_get_one (self, stmt, read_school, HP_RECORD_SCHOOL, id, error);
 }
 
 HpSchool *
@@ -173,7 +173,7 @@ hp_store_add_school (HpStore   *self,
   if (!_hp_store_check_writable (self, error) || !validate_school (self, school, error))
     return FALSE;
 
-  if (!_hp_store_insert_row (self,
+  if (!_hp_store_insert_row (self, HP_RECORD_SCHOOL,
                              "INSERT INTO school (number, name, street, postcode, town, district_key, school_form, "
                              "  contact_teacher, email, phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                              (HpRowBinder) bind_school, school, &id, error))
@@ -200,7 +200,7 @@ hp_store_update_school (HpStore   *self,
                                "  district_key = ?6, school_form = ?7, contact_teacher = ?8, email = ?9, phone = ?10 "
                                "WHERE id = ?11",
                                (HpRowBinder) bind_school, school,
-                               HP_ROW_SCHOOL, hp_school_get_id (school), error);
+                               HP_RECORD_SCHOOL, hp_school_get_id (school), error);
 }
 
 gboolean
@@ -231,7 +231,7 @@ hp_store_set_school_campaign (HpStore   *self,
   if (!_hp_store_query_int64 (self, "SELECT count(*) FROM campaign WHERE id = ?1", campaign_id, &exists, error))
     return FALSE;
   if (exists == 0)
-    return _hp_store_not_found (HP_ROW_CAMPAIGN, campaign_id, error);
+    return _hp_store_not_found (HP_RECORD_CAMPAIGN, campaign_id, error);
 
   stmt = _hp_store_prepare (self,
                             "INSERT INTO campaign_school (campaign_id, school_id, expected_graduates, "
@@ -248,7 +248,11 @@ hp_store_set_school_campaign (HpStore   *self,
   _hp_bind_optional_int (stmt, 3, hp_school_get_expected_graduates (school));
   _hp_bind_optional_int (stmt, 4, hp_school_get_under18_expected (school));
   _hp_bind_text (stmt, 5, handover);
-  return _hp_store_step_done (self, stmt, error);
+  if (!_hp_store_step_done (self, stmt, error))
+    return FALSE;
+
+  _hp_store_note_change (self, HP_RECORD_SCHOOL);
+  return TRUE;
 }
 
 gboolean
@@ -282,7 +286,7 @@ hp_store_remove_school (HpStore  *self,
       return FALSE;
     }
 
-  return _hp_store_delete_row (self, "DELETE FROM school WHERE id = ?1", HP_ROW_SCHOOL, id, error);
+  return _hp_store_delete_row (self, "DELETE FROM school WHERE id = ?1", HP_RECORD_SCHOOL, id, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -292,6 +296,10 @@ hp_store_remove_school (HpStore  *self,
   "SELECT g.id, g.campaign_id, g.school_id, s.name, g.last_name, g.first_name, g.class, g.birth_date, " \
   "  g.consent_date, g.consent_source, g.pack_received " \
   "FROM graduate g JOIN school s ON s.id = g.school_id "
+
+#define GRADUATE_WHERE_ORDER \
+  "WHERE g.campaign_id = ?1 AND (?2 = 0 OR g.school_id = ?2) " \
+  "ORDER BY s.number, g.class, g.last_name COLLATE HP_NAME, g.first_name COLLATE HP_NAME, g.id"
 
 static gpointer
 read_graduate (sqlite3_stmt *stmt)
@@ -327,13 +335,13 @@ validate_graduate (HpStore     *self,
                               hp_graduate_get_school_id (graduate), &exists, error))
     return FALSE;
   if (exists == 0)
-    return _hp_store_not_found (HP_ROW_SCHOOL, hp_graduate_get_school_id (graduate), error);
+    return _hp_store_not_found (HP_RECORD_SCHOOL, hp_graduate_get_school_id (graduate), error);
 
   if (!_hp_store_query_int64 (self, "SELECT count(*) FROM campaign WHERE id = ?1",
                               hp_graduate_get_campaign_id (graduate), &exists, error))
     return FALSE;
   if (exists == 0)
-    return _hp_store_not_found (HP_ROW_CAMPAIGN, hp_graduate_get_campaign_id (graduate), error);
+    return _hp_store_not_found (HP_RECORD_CAMPAIGN, hp_graduate_get_campaign_id (graduate), error);
 
   return TRUE;
 }
@@ -363,18 +371,89 @@ hp_store_list_graduates (HpStore  *self,
 
   g_return_val_if_fail (HP_IS_STORE (self), NULL);
 
-  stmt = _hp_store_prepare_owned (self,
-                                  GRADUATE_SELECT
-                                  "WHERE g.campaign_id = ?1 AND (?2 = 0 OR g.school_id = ?2) "
-                                  "ORDER BY s.number, g.class, g.last_name COLLATE HP_NAME, "
-                                  "  g.first_name COLLATE HP_NAME, g.id",
-                                  error);
+  stmt = _hp_store_prepare_owned (self, GRADUATE_SELECT GRADUATE_WHERE_ORDER, error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, campaign_id);
   sqlite3_bind_int64 (stmt, 2, school_id);
   return _hp_store_collect (self, stmt, HP_TYPE_GRADUATE, read_graduate, error);
+}
+
+gboolean
+hp_store_stream_graduates (HpStore           *self,
+                           gint64             campaign_id,
+                           gint64             school_id,
+                           guint              batch_size,
+                           HpStoreBatchFunc   func,
+                           gpointer           user_data,
+                           GCancellable      *cancellable,
+                           GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) batch = NULL;
+  int rc = SQLITE_ROW;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (batch_size > 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = _hp_store_prepare_owned (self, GRADUATE_SELECT GRADUATE_WHERE_ORDER, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_int64 (stmt, 2, school_id);
+
+  for (;;)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      batch = g_ptr_array_new_full (batch_size, g_object_unref);
+      while (batch->len < batch_size && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (batch, read_graduate (stmt));
+
+      if (batch->len < batch_size && rc != SQLITE_DONE)
+        return _hp_store_set_error (self, rc, error);
+
+      if (batch->len > 0 && !func (g_steal_pointer (&batch), user_data))
+        return TRUE;
+
+      if (rc == SQLITE_DONE)
+        return TRUE;
+
+      g_clear_pointer (&batch, g_ptr_array_unref);
+    }
+}
+
+gint64
+hp_store_count_graduates (HpStore  *self,
+                          gint64    campaign_id,
+                          gint64    school_id,
+                          GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (HP_IS_STORE (self), -1);
+
+  stmt = _hp_store_prepare_owned (self,
+                                  "SELECT count(*) FROM graduate WHERE campaign_id = ?1 AND (?2 = 0 OR school_id = ?2)",
+                                  error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_int64 (stmt, 2, school_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _hp_store_set_error (self, rc, error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 HpGraduate *
@@ -391,7 +470,7 @@ hp_store_get_graduate (HpStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  return _hp_store_get_one (self, stmt, read_graduate, HP_ROW_GRADUATE, id, error);
+  return _hp_store_get_one (self, stmt, read_graduate, HP_RECORD_GRADUATE, id, error);
 }
 
 gboolean
@@ -407,7 +486,7 @@ hp_store_add_graduate (HpStore     *self,
   if (!_hp_store_check_writable (self, error) || !validate_graduate (self, graduate, error))
     return FALSE;
 
-  if (!_hp_store_insert_row (self,
+  if (!_hp_store_insert_row (self, HP_RECORD_GRADUATE,
                              "INSERT INTO graduate (campaign_id, school_id, last_name, first_name, class, birth_date, "
                              "  consent_date, consent_source, pack_received) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -435,7 +514,7 @@ hp_store_update_graduate (HpStore     *self,
                                "  class = ?5, birth_date = ?6, consent_date = ?7, consent_source = ?8, "
                                "  pack_received = ?9 WHERE id = ?10",
                                (HpRowBinder) bind_graduate, graduate,
-                               HP_ROW_GRADUATE, hp_graduate_get_id (graduate), error);
+                               HP_RECORD_GRADUATE, hp_graduate_get_id (graduate), error);
 }
 
 gboolean
@@ -449,5 +528,5 @@ hp_store_remove_graduate (HpStore  *self,
   if (!_hp_store_check_writable (self, error))
     return FALSE;
 
-  return _hp_store_delete_row (self, "DELETE FROM graduate WHERE id = ?1", HP_ROW_GRADUATE, id, error);
+  return _hp_store_delete_row (self, "DELETE FROM graduate WHERE id = ?1", HP_RECORD_GRADUATE, id, error);
 }

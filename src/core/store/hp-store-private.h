@@ -25,8 +25,9 @@ struct _HpStore
   GHashTable *statements;   /* const char *sql (static) -> sqlite3_stmt * */
   int         lock_fd;      /* -1 when read-only or in memory */
 
-  int         schema_version;
-  guint       tx_depth;
+  int            schema_version;
+  guint          tx_depth;
+  HpStoreChanges pending_changes;   /* written in the open transaction */
   guint       read_only : 1;
 };
 
@@ -63,19 +64,7 @@ const char   *_hp_column_text         (sqlite3_stmt  *stmt,
 
 typedef gpointer (*HpRowReader) (sqlite3_stmt *stmt);
 
-/* What a missing row was, for a message in proper German grammar. */
-typedef enum
-{
-  HP_ROW_CAMPAIGN,
-  HP_ROW_SPONSOR,
-  HP_ROW_PRODUCT,
-  HP_ROW_PLEDGE,
-  HP_ROW_RECEIPT,
-  HP_ROW_SCHOOL,
-  HP_ROW_GRADUATE,
-} HpRowKind;
-
-gboolean      _hp_store_not_found     (HpRowKind      kind,
+gboolean      _hp_store_not_found     (HpRecordKind      kind,
                                        gint64         id,
                                        GError       **error);
 
@@ -86,7 +75,7 @@ gboolean      _hp_store_check_date    (const char    *value,
                                        const char    *label,
                                        GError       **error);
 gboolean      _hp_store_check_changed (HpStore       *self,
-                                       HpRowKind      kind,
+                                       HpRecordKind      kind,
                                        gint64         id,
                                        GError       **error);
 GListModel   *_hp_store_collect       (HpStore       *self,
@@ -97,14 +86,17 @@ GListModel   *_hp_store_collect       (HpStore       *self,
 gpointer      _hp_store_get_one       (HpStore       *self,
                                        sqlite3_stmt  *stmt,
                                        HpRowReader    read_row,
-                                       HpRowKind      kind,
+                                       HpRecordKind      kind,
                                        gint64         id,
                                        GError       **error);
 
 typedef void (*HpRowBinder) (sqlite3_stmt *stmt,
                              gpointer      object);
 
+void          _hp_store_note_change   (HpStore       *self,
+                                       HpRecordKind   kind);
 gboolean      _hp_store_insert_row    (HpStore       *self,
+                                       HpRecordKind   kind,
                                        const char    *sql,
                                        HpRowBinder    bind,
                                        gpointer       object,
@@ -114,12 +106,12 @@ gboolean      _hp_store_update_row    (HpStore       *self,
                                        const char    *sql,
                                        HpRowBinder    bind,
                                        gpointer       object,
-                                       HpRowKind      kind,
+                                       HpRecordKind      kind,
                                        gint64         id,
                                        GError       **error);
 gboolean      _hp_store_delete_row    (HpStore       *self,
                                        const char    *sql,
-                                       HpRowKind      kind,
+                                       HpRecordKind      kind,
                                        gint64         id,
                                        GError       **error);
 
@@ -127,6 +119,16 @@ gboolean      _hp_store_delete_row    (HpStore       *self,
 int           _hp_store_lock_acquire  (const char    *db_path,
                                        GError       **error);
 void          _hp_store_lock_release  (int            lock_fd);
+
+/* hp-store-removal.c */
+HpStoreRemoval *_hp_store_removal_new  (HpRecordKind   kind,
+                                        gint64         id);
+gboolean        _hp_store_capture      (HpStore       *self,
+                                        HpStoreRemoval *removal,
+                                        const char    *table,
+                                        const char    *where,
+                                        gint64         id,
+                                        GError       **error);
 
 /* hp-store-schema.c */
 gboolean      _hp_store_inspect_file  (const char    *path,

@@ -72,7 +72,7 @@ validate_product (HpStore    *self,
     return FALSE;
 
   if (exists == 0)
-    return _hp_store_not_found (HP_ROW_SPONSOR, hp_product_get_sponsor_id (product), error);
+    return _hp_store_not_found (HP_RECORD_SPONSOR, hp_product_get_sponsor_id (product), error);
 
   return TRUE;
 }
@@ -127,7 +127,7 @@ hp_store_get_product (HpStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, 0);
   sqlite3_bind_int64 (stmt, 2, id);
-  return _hp_store_get_one (self, stmt, read_product, HP_ROW_PRODUCT, id, error);
+  return _hp_store_get_one (self, stmt, read_product, HP_RECORD_PRODUCT, id, error);
 }
 
 gboolean
@@ -143,7 +143,7 @@ hp_store_add_product (HpStore    *self,
   if (!_hp_store_check_writable (self, error) || !validate_product (self, product, error))
     return FALSE;
 
-  if (!_hp_store_insert_row (self,
+  if (!_hp_store_insert_row (self, HP_RECORD_PRODUCT,
                              "INSERT INTO product (sponsor_id, name, value_cents, adult_only, best_before, notes) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                              (HpRowBinder) bind_product, product, &id, error))
@@ -188,7 +188,7 @@ hp_store_update_product (HpStore    *self,
                                "UPDATE product SET sponsor_id = ?1, name = ?2, value_cents = ?3, adult_only = ?4, "
                                "best_before = ?5, notes = ?6 WHERE id = ?7",
                                (HpRowBinder) bind_product, product,
-                               HP_ROW_PRODUCT, hp_product_get_id (product), error);
+                               HP_RECORD_PRODUCT, hp_product_get_id (product), error);
 }
 
 gboolean
@@ -221,7 +221,7 @@ hp_store_remove_product (HpStore  *self,
       return FALSE;
     }
 
-  return _hp_store_delete_row (self, "DELETE FROM product WHERE id = ?1", HP_ROW_PRODUCT, id, error);
+  return _hp_store_delete_row (self, "DELETE FROM product WHERE id = ?1", HP_RECORD_PRODUCT, id, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -266,6 +266,11 @@ bind_pledge (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, 5, hp_pledge_get_confirmed (pledge) ? 1 : 0);
 }
 
+#define PLEDGE_SELECT \
+  "SELECT pl.id, pl.campaign_id, pl.product_id, pl.quantity, pl.due_date, pl.confirmed, " \
+  "  coalesce((SELECT sum(r.quantity) FROM receipt r WHERE r.pledge_id = pl.id), 0) " \
+  "FROM pledge pl "
+
 GListModel *
 hp_store_list_pledges (HpStore  *self,
                        gint64    campaign_id,
@@ -275,16 +280,93 @@ hp_store_list_pledges (HpStore  *self,
 
   g_return_val_if_fail (HP_IS_STORE (self), NULL);
 
-  stmt = _hp_store_prepare_owned (self,
-    "SELECT pl.id, pl.campaign_id, pl.product_id, pl.quantity, pl.due_date, pl.confirmed, "
-    "  coalesce((SELECT sum(r.quantity) FROM receipt r WHERE r.pledge_id = pl.id), 0) "
-    "FROM pledge pl WHERE pl.campaign_id = ?1 ORDER BY pl.id",
-    error);
+  stmt = _hp_store_prepare_owned (self, PLEDGE_SELECT "WHERE pl.campaign_id = ?1 ORDER BY pl.id", error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, campaign_id);
   return _hp_store_collect (self, stmt, HP_TYPE_PLEDGE, read_pledge, error);
+}
+
+HpPledge *
+hp_store_find_pledge (HpStore  *self,
+                      gint64    campaign_id,
+                      gint64    product_id,
+                      GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+
+  stmt = _hp_store_prepare_owned (self, PLEDGE_SELECT "WHERE pl.campaign_id = ?1 AND pl.product_id = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_int64 (stmt, 2, product_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_pledge (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_set_error_literal (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND,
+                       _("This product has no pledge in this campaign."));
+  return NULL;
+}
+
+HpReceipt *
+hp_store_book_receipt (HpStore     *self,
+                       gint64       campaign_id,
+                       gint64       product_id,
+                       const char  *iso_date,
+                       gint64       quantity,
+                       const char  *note,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(HpPledge) pledge = NULL;
+  g_autoptr(HpReceipt) receipt = NULL;
+
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+
+  if (!_hp_store_check_writable (self, error) || !hp_store_begin (self, error))
+    return NULL;
+
+  pledge = hp_store_find_pledge (self, campaign_id, product_id, &local_error);
+  if (pledge == NULL)
+    {
+      if (!g_error_matches (local_error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto fail;
+        }
+
+      /* Delivered without a pledge: book it on an unconfirmed one of 0. */
+      pledge = hp_pledge_new (campaign_id, product_id, 0);
+      hp_pledge_set_confirmed (pledge, FALSE);
+      if (!hp_store_add_pledge (self, pledge, error))
+        goto fail;
+    }
+
+  receipt = hp_receipt_new (hp_pledge_get_id (pledge), iso_date, quantity);
+  hp_receipt_set_note (receipt, note);
+  if (!hp_store_add_receipt (self, receipt, error))
+    goto fail;
+
+  /* A failed commit has rolled back already. */
+  if (!hp_store_commit (self, error))
+    return NULL;
+
+  return g_steal_pointer (&receipt);
+
+fail:
+  hp_store_rollback (self);
+  return NULL;
 }
 
 gboolean
@@ -305,7 +387,7 @@ hp_store_add_pledge (HpStore   *self,
                               hp_pledge_get_product_id (pledge), &exists, error))
     return FALSE;
   if (exists == 0)
-    return _hp_store_not_found (HP_ROW_PRODUCT, hp_pledge_get_product_id (pledge), error);
+    return _hp_store_not_found (HP_RECORD_PRODUCT, hp_pledge_get_product_id (pledge), error);
 
   stmt = _hp_store_prepare (self,
                             "INSERT INTO pledge (campaign_id, product_id, quantity, due_date, confirmed) "
@@ -327,6 +409,7 @@ hp_store_add_pledge (HpStore   *self,
     }
 
   hp_pledge_set_id (pledge, sqlite3_last_insert_rowid (self->db));
+  _hp_store_note_change (self, HP_RECORD_PLEDGE);
   return TRUE;
 }
 
@@ -346,7 +429,7 @@ hp_store_update_pledge (HpStore   *self,
                                "UPDATE pledge SET campaign_id = ?1, product_id = ?2, quantity = ?3, due_date = ?4, "
                                "confirmed = ?5 WHERE id = ?6",
                                (HpRowBinder) bind_pledge, pledge,
-                               HP_ROW_PLEDGE, hp_pledge_get_id (pledge), error);
+                               HP_RECORD_PLEDGE, hp_pledge_get_id (pledge), error);
 }
 
 gboolean
@@ -369,7 +452,7 @@ hp_store_remove_pledge (HpStore  *self,
       return FALSE;
     }
 
-  return _hp_store_delete_row (self, "DELETE FROM pledge WHERE id = ?1", HP_ROW_PLEDGE, id, error);
+  return _hp_store_delete_row (self, "DELETE FROM pledge WHERE id = ?1", HP_RECORD_PLEDGE, id, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -434,7 +517,7 @@ hp_store_add_receipt (HpStore    *self,
                               hp_receipt_get_pledge_id (receipt), &exists, error))
     return FALSE;
   if (exists == 0)
-    return _hp_store_not_found (HP_ROW_PLEDGE, hp_receipt_get_pledge_id (receipt), error);
+    return _hp_store_not_found (HP_RECORD_PLEDGE, hp_receipt_get_pledge_id (receipt), error);
 
   stmt = _hp_store_prepare (self,
                             "INSERT INTO receipt (pledge_id, received_on, quantity, note) VALUES (?1, ?2, ?3, ?4)",
@@ -450,6 +533,7 @@ hp_store_add_receipt (HpStore    *self,
     return FALSE;
 
   hp_receipt_set_id (receipt, sqlite3_last_insert_rowid (self->db));
+  _hp_store_note_change (self, HP_RECORD_RECEIPT);
   return TRUE;
 }
 
@@ -464,7 +548,7 @@ hp_store_remove_receipt (HpStore  *self,
   if (!_hp_store_check_writable (self, error))
     return FALSE;
 
-  return _hp_store_delete_row (self, "DELETE FROM receipt WHERE id = ?1", HP_ROW_RECEIPT, id, error);
+  return _hp_store_delete_row (self, "DELETE FROM receipt WHERE id = ?1", HP_RECORD_RECEIPT, id, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -563,5 +647,6 @@ hp_store_set_recipe_item (HpStore       *self,
     return FALSE;
 
   hp_recipe_item_set_product_name (item, hp_product_get_name (product));
+  _hp_store_note_change (self, HP_RECORD_RECIPE);
   return TRUE;
 }

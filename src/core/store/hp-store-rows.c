@@ -127,7 +127,7 @@ hp_store_get_campaign (HpStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  return _hp_store_get_one (self, stmt, read_campaign, HP_ROW_CAMPAIGN, id, error);
+  return _hp_store_get_one (self, stmt, read_campaign, HP_RECORD_CAMPAIGN, id, error);
 }
 
 HpCampaign *
@@ -213,7 +213,7 @@ hp_store_add_campaign (HpStore     *self,
       !check_campaign_name_free (self, campaign, error))
     return FALSE;
 
-  if (!_hp_store_insert_row (self,
+  if (!_hp_store_insert_row (self, HP_RECORD_CAMPAIGN,
                              "INSERT INTO campaign (name, year, handover_date, spare_percent) "
                              "VALUES (?1, ?2, ?3, ?4)",
                              (HpRowBinder) bind_campaign, campaign, &id, error))
@@ -241,7 +241,7 @@ hp_store_update_campaign (HpStore     *self,
                                "UPDATE campaign SET name = ?1, year = ?2, handover_date = ?3, spare_percent = ?4 "
                                "WHERE id = ?5",
                                (HpRowBinder) bind_campaign, campaign,
-                               HP_ROW_CAMPAIGN, hp_campaign_get_id (campaign), error);
+                               HP_RECORD_CAMPAIGN, hp_campaign_get_id (campaign), error);
 }
 
 gboolean
@@ -255,9 +255,21 @@ hp_store_remove_campaign (HpStore  *self,
   if (!_hp_store_check_writable (self, error))
     return FALSE;
 
-  /* One statement; ON DELETE CASCADE takes the campaign's own rows with it
-   * inside SQLite's implicit transaction. */
-  return _hp_store_delete_row (self, "DELETE FROM campaign WHERE id = ?1", HP_ROW_CAMPAIGN, id, error);
+  /* ON DELETE CASCADE takes the campaign's own rows with it. */
+  if (!hp_store_begin (self, error))
+    return FALSE;
+
+  if (!_hp_store_delete_row (self, "DELETE FROM campaign WHERE id = ?1", HP_RECORD_CAMPAIGN, id, error))
+    {
+      hp_store_rollback (self);
+      return FALSE;
+    }
+
+  /* what went with it */
+  for (HpRecordKind kind = HP_RECORD_PLEDGE; kind <= HP_RECORD_GRADUATE; kind++)
+    _hp_store_note_change (self, kind);
+
+  return hp_store_commit (self, error);
 }
 
 static gboolean
@@ -328,6 +340,10 @@ hp_store_clone_campaign (HpStore     *self,
                  "   OR EXISTS (SELECT 1 FROM graduate g WHERE g.school_id = s.id AND g.campaign_id = ?2)",
                  new_id, source_id, error))
     goto fail;
+
+  _hp_store_note_change (self, HP_RECORD_PLEDGE);
+  _hp_store_note_change (self, HP_RECORD_RECIPE);
+  _hp_store_note_change (self, HP_RECORD_SCHOOL);
 
   if (!hp_store_commit (self, error))
     return NULL;
@@ -417,7 +433,7 @@ hp_store_get_sponsor (HpStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  return _hp_store_get_one (self, stmt, read_sponsor, HP_ROW_SPONSOR, id, error);
+  return _hp_store_get_one (self, stmt, read_sponsor, HP_RECORD_SPONSOR, id, error);
 }
 
 gboolean
@@ -434,7 +450,7 @@ hp_store_add_sponsor (HpStore    *self,
       !_hp_store_require_text (hp_sponsor_get_name (sponsor), _("The company name"), error))
     return FALSE;
 
-  if (!_hp_store_insert_row (self,
+  if (!_hp_store_insert_row (self, HP_RECORD_SPONSOR,
                              "INSERT INTO sponsor (name, contact, phone, email, address, notes) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                              (HpRowBinder) bind_sponsor, sponsor, &id, error))
@@ -461,7 +477,7 @@ hp_store_update_sponsor (HpStore    *self,
                                "UPDATE sponsor SET name = ?1, contact = ?2, phone = ?3, email = ?4, "
                                "address = ?5, notes = ?6 WHERE id = ?7",
                                (HpRowBinder) bind_sponsor, sponsor,
-                               HP_ROW_SPONSOR, hp_sponsor_get_id (sponsor), error);
+                               HP_RECORD_SPONSOR, hp_sponsor_get_id (sponsor), error);
 }
 
 gboolean
@@ -495,5 +511,5 @@ hp_store_remove_sponsor (HpStore  *self,
       return FALSE;
     }
 
-  return _hp_store_delete_row (self, "DELETE FROM sponsor WHERE id = ?1", HP_ROW_SPONSOR, id, error);
+  return _hp_store_delete_row (self, "DELETE FROM sponsor WHERE id = ?1", HP_RECORD_SPONSOR, id, error);
 }

@@ -28,6 +28,13 @@ G_DEFINE_QUARK (hp-store-error-quark, hp_store_error)
 
 G_DEFINE_FINAL_TYPE (HpStore, hp_store, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 hp_store_finalize (GObject *object)
 {
@@ -52,6 +59,46 @@ hp_store_class_init (HpStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = hp_store_finalize;
+
+  /**
+   * HpStore::changed:
+   * @self: the store
+   * @changes: #HpStoreChanges, the kinds of rows written
+   *
+   * Emitted after a write outside a transaction, or once after the outermost
+   * hp_store_commit() with everything written inside it. Not emitted for
+   * writes that were rolled back.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+emit_pending_changes (HpStore *self)
+{
+  HpStoreChanges changes = self->pending_changes;
+
+  self->pending_changes = 0;
+  if (changes != 0)
+    g_signal_emit (self, signals[CHANGED], 0, changes);
+}
+
+/*
+ * _hp_store_note_change:
+ * Records that rows of @kind were written; the signal follows at once outside
+ * a transaction, or at the outermost commit.
+ */
+void
+_hp_store_note_change (HpStore      *self,
+                       HpRecordKind  kind)
+{
+  self->pending_changes |= HP_STORE_CHANGED (kind);
+
+  if (self->tx_depth == 0)
+    emit_pending_changes (self);
 }
 
 static void
@@ -554,6 +601,8 @@ hp_store_commit (HpStore  *self,
     }
 
   self->tx_depth--;
+  if (self->tx_depth == 0)
+    emit_pending_changes (self);
   return TRUE;
 }
 
@@ -584,6 +633,10 @@ hp_store_rollback (HpStore *self)
     g_critical ("Rollback failed: %s", error->message);
 
   self->tx_depth--;
+  /* Nothing reached the file; a savepoint's rollback may leave flags of the
+   * outer transaction, which can only cause one refresh too many. */
+  if (self->tx_depth == 0)
+    self->pending_changes = 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -657,7 +710,7 @@ _hp_store_check_date (const char  *value,
 
 /* Always returns FALSE. */
 gboolean
-_hp_store_not_found (HpRowKind   kind,
+_hp_store_not_found (HpRecordKind   kind,
                      gint64      id,
                      GError    **error)
 {
@@ -667,13 +720,14 @@ _hp_store_not_found (HpRowKind   kind,
   /* One sentence per kind: German needs the right article for each. */
   switch (kind)
     {
-    case HP_ROW_CAMPAIGN: g_set_error (error, d, c, _("There is no campaign with ID %lld."), (long long) id); break;
-    case HP_ROW_SPONSOR:  g_set_error (error, d, c, _("There is no sponsor with ID %lld."), (long long) id); break;
-    case HP_ROW_PRODUCT:  g_set_error (error, d, c, _("There is no product with ID %lld."), (long long) id); break;
-    case HP_ROW_PLEDGE:   g_set_error (error, d, c, _("There is no pledge with ID %lld."), (long long) id); break;
-    case HP_ROW_RECEIPT:  g_set_error (error, d, c, _("There is no delivery with ID %lld."), (long long) id); break;
-    case HP_ROW_SCHOOL:   g_set_error (error, d, c, _("There is no school with ID %lld."), (long long) id); break;
-    case HP_ROW_GRADUATE: g_set_error (error, d, c, _("There is no graduate with ID %lld."), (long long) id); break;
+    case HP_RECORD_CAMPAIGN: g_set_error (error, d, c, _("There is no campaign with ID %lld."), (long long) id); break;
+    case HP_RECORD_SPONSOR:  g_set_error (error, d, c, _("There is no sponsor with ID %lld."), (long long) id); break;
+    case HP_RECORD_PRODUCT:  g_set_error (error, d, c, _("There is no product with ID %lld."), (long long) id); break;
+    case HP_RECORD_PLEDGE:   g_set_error (error, d, c, _("There is no pledge with ID %lld."), (long long) id); break;
+    case HP_RECORD_RECEIPT:  g_set_error (error, d, c, _("There is no delivery with ID %lld."), (long long) id); break;
+    case HP_RECORD_SCHOOL:   g_set_error (error, d, c, _("There is no school with ID %lld."), (long long) id); break;
+    case HP_RECORD_GRADUATE: g_set_error (error, d, c, _("There is no graduate with ID %lld."), (long long) id); break;
+    case HP_RECORD_RECIPE:
     default: g_assert_not_reached ();
     }
 
@@ -682,7 +736,7 @@ _hp_store_not_found (HpRowKind   kind,
 
 gboolean
 _hp_store_check_changed (HpStore     *self,
-                         HpRowKind    kind,
+                         HpRecordKind    kind,
                          gint64       id,
                          GError     **error)
 {
@@ -721,7 +775,7 @@ gpointer
 _hp_store_get_one (HpStore       *self,
                    sqlite3_stmt  *stmt,
                    HpRowReader    read_row,
-                   HpRowKind      kind,
+                   HpRecordKind      kind,
                    gint64         id,
                    GError       **error)
 {
@@ -748,6 +802,7 @@ _hp_store_get_one (HpStore       *self,
  */
 gboolean
 _hp_store_insert_row (HpStore      *self,
+                      HpRecordKind  kind,
                       const char   *sql,
                       HpRowBinder   bind,
                       gpointer      object,
@@ -764,6 +819,7 @@ _hp_store_insert_row (HpStore      *self,
     return FALSE;
 
   *out_id = sqlite3_last_insert_rowid (self->db);
+  _hp_store_note_change (self, kind);
   return TRUE;
 }
 
@@ -777,7 +833,7 @@ _hp_store_update_row (HpStore      *self,
                       const char   *sql,
                       HpRowBinder   bind,
                       gpointer      object,
-                      HpRowKind     kind,
+                      HpRecordKind     kind,
                       gint64        id,
                       GError      **error)
 {
@@ -788,8 +844,12 @@ _hp_store_update_row (HpStore      *self,
 
   bind (stmt, object);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), id);
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, kind, id, error);
+  if (!_hp_store_step_done (self, stmt, error) ||
+      !_hp_store_check_changed (self, kind, id, error))
+    return FALSE;
+
+  _hp_store_note_change (self, kind);
+  return TRUE;
 }
 
 /*
@@ -800,7 +860,7 @@ _hp_store_update_row (HpStore      *self,
 gboolean
 _hp_store_delete_row (HpStore     *self,
                       const char  *sql,
-                      HpRowKind    kind,
+                      HpRecordKind    kind,
                       gint64       id,
                       GError     **error)
 {
@@ -810,6 +870,10 @@ _hp_store_delete_row (HpStore     *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  return _hp_store_step_done (self, stmt, error) &&
-         _hp_store_check_changed (self, kind, id, error);
+  if (!_hp_store_step_done (self, stmt, error) ||
+      !_hp_store_check_changed (self, kind, id, error))
+    return FALSE;
+
+  _hp_store_note_change (self, kind);
+  return TRUE;
 }

@@ -1,0 +1,422 @@
+/* test-store-undo.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * HpStore: removing with undo (hp_store_remove / hp_store_restore), the
+ * HpStore::changed signal, booking deliveries, and streaming graduates.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "test-store-fixture.h"
+
+/* Every readable property of @a equals @b's. */
+static void
+assert_same_object (gpointer a,
+                    gpointer b)
+{
+  guint n_props = 0;
+  g_autofree GParamSpec **props = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_props);
+
+  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
+
+  for (guint i = 0; i < n_props; i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+
+      g_value_init (&va, props[i]->value_type);
+      g_value_init (&vb, props[i]->value_type);
+      g_object_get_property (a, props[i]->name, &va);
+      g_object_get_property (b, props[i]->name, &vb);
+      if (g_param_values_cmp (props[i], &va, &vb) != 0)
+        g_error ("property %s differs", props[i]->name);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Remove and restore                                                        */
+
+static void
+test_undo_sponsor (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSponsor) sponsor = add_sponsor (f->store, UMLAUTS);
+  g_autoptr(HpSponsor) before = NULL;
+  g_autoptr(HpSponsor) after = NULL;
+  g_autoptr(HpStoreRemoval) removal = NULL;
+  gint64 id = hp_sponsor_get_id (sponsor);
+
+  hp_sponsor_set_contact (sponsor, "Anna Kemper");
+  hp_sponsor_set_email (sponsor, "anna@example.org");
+  hp_sponsor_set_notes (sponsor, EMOJI);
+  g_assert_true (hp_store_update_sponsor (f->store, sponsor, &error));
+  before = hp_store_get_sponsor (f->store, id, &error);
+  g_assert_no_error (error);
+
+  removal = hp_store_remove (f->store, HP_RECORD_SPONSOR, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (removal);
+  g_assert_cmpint (hp_store_removal_get_kind (removal), ==, HP_RECORD_SPONSOR);
+  g_assert_cmpint (hp_store_removal_get_id (removal), ==, id);
+  g_assert_cmpuint (count_sponsors (f->store), ==, 0);
+
+  g_assert_true (hp_store_restore (f->store, removal, &error));
+  g_assert_no_error (error);
+
+  after = hp_store_get_sponsor (f->store, id, &error);
+  g_assert_no_error (error);
+  assert_same_object (before, after);
+}
+
+static void
+test_undo_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSponsor) sponsor = add_sponsor (f->store, "Brauerei Veltins");
+  g_autoptr(HpProduct) product = add_product (f->store, hp_sponsor_get_id (sponsor), "Pils", 95, TRUE);
+  g_autoptr(HpStoreRemoval) removal = NULL;
+
+  /* The kind's own refusal applies: nothing removed, nothing to undo. */
+  removal = hp_store_remove (f->store, HP_RECORD_SPONSOR, hp_sponsor_get_id (sponsor), &error);
+  g_assert_null (removal);
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_IN_USE);
+  g_assert_cmpuint (count_sponsors (f->store), ==, 1);
+  g_clear_error (&error);
+
+  removal = hp_store_remove (f->store, HP_RECORD_GRADUATE, 4711, &error);
+  g_assert_null (removal);
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_undo_school (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) school = add_school (f->store, "170123", "Gymnasium Arnsberg");
+  g_autoptr(HpCampaign) other = hp_campaign_new ("Heimvorteil2GO 2028", 2028);
+  g_autoptr(HpStoreRemoval) removal = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) before_other = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GListModel) after_other = NULL;
+  gint64 id = hp_school_get_id (school);
+
+  g_assert_true (hp_store_add_campaign (f->store, other, &error));
+  hp_school_set_postcode (school, "59821");
+  hp_school_set_expected_graduates (school, 85);
+  hp_school_set_handover (school, "2027-06-25T11:00");
+  g_assert_true (hp_store_update_school (f->store, school, &error));
+  g_assert_true (hp_store_set_school_campaign (f->store, cid (f), school, &error));
+  hp_school_set_expected_graduates (school, 90);
+  hp_school_set_handover (school, NULL);
+  g_assert_true (hp_store_set_school_campaign (f->store, hp_campaign_get_id (other), school, &error));
+  g_assert_no_error (error);
+
+  before = hp_store_list_schools (f->store, cid (f), &error);
+  before_other = hp_store_list_schools (f->store, hp_campaign_get_id (other), &error);
+
+  /* The school and its figures in both campaigns go … */
+  removal = hp_store_remove (f->store, HP_RECORD_SCHOOL, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_schools (f->store), ==, 0);
+
+  /* … and come back exactly, figures included. */
+  g_assert_true (hp_store_restore (f->store, removal, &error));
+  g_assert_no_error (error);
+  after = hp_store_list_schools (f->store, cid (f), &error);
+  after_other = hp_store_list_schools (f->store, hp_campaign_get_id (other), &error);
+  g_assert_cmpuint (hp_test_list_count (after), ==, 1);
+  {
+    g_autoptr(HpSchool) a = hp_test_list_get (before, 0);
+    g_autoptr(HpSchool) b = hp_test_list_get (after, 0);
+    g_autoptr(HpSchool) c = hp_test_list_get (before_other, 0);
+    g_autoptr(HpSchool) d = hp_test_list_get (after_other, 0);
+
+    assert_same_object (a, b);
+    assert_same_object (c, d);
+    g_assert_cmpint (hp_school_get_expected_graduates (b), ==, 85);
+    g_assert_cmpint (hp_school_get_expected_graduates (d), ==, 90);
+  }
+}
+
+static void
+test_undo_conflict (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) school = add_school (f->store, "170123", "Gymnasium Arnsberg");
+  g_autoptr(HpStoreRemoval) removal = NULL;
+  g_autoptr(HpSchool) newcomer = NULL;
+
+  removal = hp_store_remove (f->store, HP_RECORD_SCHOOL, hp_school_get_id (school), &error);
+  g_assert_no_error (error);
+
+  /* Someone takes the number in the meantime: the undo must fail cleanly. */
+  newcomer = add_school (f->store, "170123", "Gesamtschule Arnsberg");
+  g_assert_false (hp_store_restore (f->store, removal, &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpuint (count_schools (f->store), ==, 1);
+}
+
+static void
+test_undo_graduate_and_campaign (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) school = add_school (f->store, "170123", "Gymnasium Arnsberg");
+  g_autoptr(HpGraduate) graduate = NULL;
+  g_autoptr(HpGraduate) before = NULL;
+  g_autoptr(HpGraduate) after = NULL;
+  g_autoptr(HpStoreRemoval) removal = NULL;
+  g_autoptr(HpStoreRemoval) campaign_removal = NULL;
+  g_autoptr(HpSponsor) sponsor = add_sponsor (f->store, "Nussrösterei Kemper");
+  g_autoptr(HpProduct) nuts = add_product (f->store, hp_sponsor_get_id (sponsor), "Erdnüsse", 199, FALSE);
+  g_autoptr(HpPledge) pledge = add_pledge (f->store, cid (f), hp_product_get_id (nuts), 500);
+  HpStoreStats stats;
+
+  graduate = add_graduate (f->store, cid (f), hp_school_get_id (school), "Q2", "Müller", "Lena");
+  hp_graduate_set_birth_date (graduate, "2009-03-05");
+  hp_graduate_set_consent_date (graduate, "2027-03-15");
+  hp_graduate_set_consent_source (graduate, "Formular Abiball");
+  g_assert_true (hp_store_update_graduate (f->store, graduate, &error));
+  before = hp_store_get_graduate (f->store, hp_graduate_get_id (graduate), &error);
+  add_receipt (f->store, hp_pledge_get_id (pledge), "2027-04-01", 200);
+  set_recipe (f->store, cid (f), hp_product_get_id (nuts), 1, 1, 0);
+
+  removal = hp_store_remove (f->store, HP_RECORD_GRADUATE, hp_graduate_get_id (graduate), &error);
+  g_assert_no_error (error);
+  g_assert_true (hp_store_restore (f->store, removal, &error));
+  after = hp_store_get_graduate (f->store, hp_graduate_get_id (graduate), &error);
+  g_assert_no_error (error);
+  assert_same_object (before, after);
+
+  /* A whole campaign: pledges, receipts, recipe, graduates come back. */
+  campaign_removal = hp_store_remove (f->store, HP_RECORD_CAMPAIGN, cid (f), &error);
+  g_assert_no_error (error);
+  stats = get_stats (f->store);
+  g_assert_cmpuint (stats.campaigns, ==, 0);
+  g_assert_cmpuint (stats.graduates, ==, 0);
+
+  g_assert_true (hp_store_restore (f->store, campaign_removal, &error));
+  g_assert_no_error (error);
+  stats = get_stats (f->store);
+  g_assert_cmpuint (stats.campaigns, ==, 1);
+  g_assert_cmpuint (stats.graduates, ==, 1);
+  {
+    g_autoptr(HpPledge) p = hp_store_find_pledge (f->store, cid (f), hp_product_get_id (nuts), &error);
+    g_autoptr(GListModel) recipe = hp_store_list_recipe (f->store, cid (f), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (hp_pledge_get_quantity (p), ==, 500);
+    g_assert_cmpint (hp_pledge_get_received (p), ==, 200);
+    g_assert_cmpuint (hp_test_list_count (recipe), ==, 1);
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* HpStore::changed                                                          */
+
+static void
+changed_cb (HpStore        *store,
+            HpStoreChanges  changes,
+            GArray         *seen)
+{
+  g_array_append_val (seen, changes);
+}
+
+static void
+test_changed_signal (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (HpStoreChanges));
+  g_autoptr(HpSponsor) sponsor = NULL;
+  g_autoptr(HpSchool) school = NULL;
+  gulong handler = g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), seen);
+
+  /* A write outside a transaction: at once. */
+  sponsor = add_sponsor (f->store, "Elektro Becker");
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpuint (g_array_index (seen, HpStoreChanges, 0), ==, HP_STORE_CHANGED (HP_RECORD_SPONSOR));
+
+  /* Inside a transaction: once, at the outermost commit, with every kind. */
+  g_assert_true (hp_store_begin (f->store, &error));
+  g_assert_true (hp_store_begin (f->store, &error));
+  school = add_school (f->store, "170123", "Gymnasium Arnsberg");
+  g_assert_true (hp_store_commit (f->store, &error));
+  {
+    g_autoptr(HpProduct) p = add_product (f->store, hp_sponsor_get_id (sponsor), "USB-Stick", 590, FALSE);
+  }
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_true (hp_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpuint (g_array_index (seen, HpStoreChanges, 1), ==,
+                    HP_STORE_CHANGED (HP_RECORD_SCHOOL) | HP_STORE_CHANGED (HP_RECORD_PRODUCT));
+
+  /* Rolled back: nothing to tell. */
+  g_assert_true (hp_store_begin (f->store, &error));
+  {
+    g_autoptr(HpSchool) s = add_school (f->store, "170124", "Gesamtschule Arnsberg");
+  }
+  hp_store_rollback (f->store);
+  g_assert_cmpuint (seen->len, ==, 2);
+
+  /* A failed write tells nothing either. */
+  g_assert_false (hp_store_remove_school (f->store, 4711, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (seen->len, ==, 2);
+
+  g_signal_handler_disconnect (f->store, handler);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Deliveries                                                                */
+
+static void
+test_book_receipt (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSponsor) sponsor = add_sponsor (f->store, "Strickwaren Tigges");
+  g_autoptr(HpProduct) socks = add_product (f->store, hp_sponsor_get_id (sponsor), "Socken", 690, FALSE);
+  g_autoptr(HpProduct) caps = add_product (f->store, hp_sponsor_get_id (sponsor), "Mütze", 1290, FALSE);
+  g_autoptr(HpPledge) pledge = add_pledge (f->store, cid (f), hp_product_get_id (socks), 1000);
+  g_autoptr(HpReceipt) first = NULL;
+  g_autoptr(HpReceipt) second = NULL;
+  g_autoptr(HpReceipt) unpledged = NULL;
+  g_autoptr(HpReceipt) bad = NULL;
+  g_autoptr(HpPledge) found = NULL;
+  g_autoptr(HpPledge) created = NULL;
+  g_autoptr(GListModel) receipts = NULL;
+
+  /* On the existing pledge, history kept */
+  first = hp_store_book_receipt (f->store, cid (f), hp_product_get_id (socks), "2027-04-01", 300, "Lieferschein 4711", &error);
+  g_assert_no_error (error);
+  second = hp_store_book_receipt (f->store, cid (f), hp_product_get_id (socks), "2027-05-02", 250, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_receipt_get_pledge_id (first), ==, hp_pledge_get_id (pledge));
+  found = hp_store_find_pledge (f->store, cid (f), hp_product_get_id (socks), &error);
+  g_assert_cmpint (hp_pledge_get_received (found), ==, 550);
+  receipts = hp_store_list_receipts (f->store, hp_pledge_get_id (pledge), &error);
+  g_assert_cmpuint (hp_test_list_count (receipts), ==, 2);
+
+  /* Without a pledge: an unconfirmed pledge of 0 carries it */
+  g_assert_null (hp_store_find_pledge (f->store, cid (f), hp_product_get_id (caps), &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  unpledged = hp_store_book_receipt (f->store, cid (f), hp_product_get_id (caps), "2027-04-03", 40, NULL, &error);
+  g_assert_no_error (error);
+  created = hp_store_find_pledge (f->store, cid (f), hp_product_get_id (caps), &error);
+  g_assert_cmpint (hp_pledge_get_quantity (created), ==, 0);
+  g_assert_false (hp_pledge_get_confirmed (created));
+  g_assert_cmpint (hp_pledge_get_received (created), ==, 40);
+
+  /* A bad delivery leaves no pledge behind */
+  {
+    g_autoptr(HpProduct) pump = add_product (f->store, hp_sponsor_get_id (sponsor), "Pumpe", 1290, FALSE);
+
+    bad = hp_store_book_receipt (f->store, cid (f), hp_product_get_id (pump), "2027-02-30", 5, NULL, &error);
+    g_assert_null (bad);
+    g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_null (hp_store_find_pledge (f->store, cid (f), hp_product_get_id (pump), &error));
+    g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND);
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Streaming graduates                                                       */
+
+typedef struct
+{
+  GPtrArray *all;
+  guint      batches;
+  guint      stop_after;
+} Stream;
+
+static gboolean
+collect_batch (GPtrArray *items,
+               gpointer   user_data)
+{
+  Stream *stream = user_data;
+
+  stream->batches++;
+  g_ptr_array_extend_and_steal (stream->all, items);
+  return stream->stop_after == 0 || stream->batches < stream->stop_after;
+}
+
+static void
+test_stream_graduates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) store = hp_test_store_new_memory ();
+  g_autoptr(HpCampaign) campaign = hp_demo_fill (store, HP_DEMO_SCALE_DISTRICT, 3, &error);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Stream stream = { all, 0, 0 };
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = hp_campaign_get_id (campaign);
+  g_assert_cmpint (hp_store_count_graduates (store, id, 0, &error), ==, 2000);
+
+  /* Same rows, same order as the list, in batches of 300 */
+  g_assert_true (hp_store_stream_graduates (store, id, 0, 300, collect_batch, &stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stream.batches, ==, 7);
+  list = hp_store_list_graduates (store, id, 0, &error);
+  g_assert_cmpuint (all->len, ==, g_list_model_get_n_items (list));
+  for (guint i = 0; i < all->len; i += 97)
+    {
+      g_autoptr(HpGraduate) g = hp_test_list_get (list, i);
+
+      g_assert_cmpint (hp_graduate_get_id (g), ==, hp_graduate_get_id (g_ptr_array_index (all, i)));
+    }
+
+  /* The callback can stop it … */
+  g_ptr_array_set_size (all, 0);
+  stream = (Stream) { all, 0, 2 };
+  g_assert_true (hp_store_stream_graduates (store, id, 0, 300, collect_batch, &stream, NULL, &error));
+  g_assert_cmpuint (all->len, ==, 600);
+
+  /* … and so can a cancellable */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (hp_store_stream_graduates (store, id, 0, 300, collect_batch, &stream, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* One school only */
+  {
+    g_autoptr(GListModel) schools = hp_store_list_schools (store, id, &error);
+    g_autoptr(HpSchool) first = hp_test_list_get (schools, 0);
+
+    g_assert_cmpint (hp_store_count_graduates (store, id, hp_school_get_id (first), &error), ==,
+                     hp_school_get_graduate_count (first));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  TEST ("undo/sponsor", test_undo_sponsor);
+  TEST ("undo/refused", test_undo_refused);
+  TEST ("undo/school", test_undo_school);
+  TEST ("undo/conflict", test_undo_conflict);
+  TEST ("undo/graduate-and-campaign", test_undo_graduate_and_campaign);
+  TEST ("changed", test_changed_signal);
+  TEST ("book-receipt", test_book_receipt);
+  g_test_add_func ("/heimpack/store/stream-graduates", test_stream_graduates);
+
+  return g_test_run ();
+}
