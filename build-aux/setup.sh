@@ -14,6 +14,7 @@ HP_PACKAGES=(
   # build
   gcc pkg-config meson ninja-build gettext libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev
+  libcsv-dev libuchardet-dev libarchive-dev libxml2-dev
   # validation of the data files
   desktop-file-utils appstream
   # headless runs and tests

@@ -17,3 +17,5 @@
 #include "hp-store.h"
 #include "hp-format.h"
 #include "hp-demo.h"
+#include "hp-table-reader.h"
+#include "hp-import.h"

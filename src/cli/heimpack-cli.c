@@ -382,6 +382,8 @@ static const char usage_text[] =
      "  product  list [--sponsor ID] | add | edit ID | remove ID\n"
      "  school   list | add | edit NUMBER | remove NUMBER\n"
      "  graduate list [--school NUMBER] | add | edit ID | remove ID\n"
+     "  import schools FILE [--district PREFIX] [--abitur-only] [--map FIELD=HEADER]… [--dry-run]\n"
+     "  import graduates FILE (--school NUMBER | --school-column HEADER) [--year VALUE] [--dry-run]\n"
      "\n"
      "“heimpack-cli COMMAND add --help” lists the fields of a record.\n"
      "The database defaults to %s.\n");
@@ -478,6 +480,8 @@ run (Cli     *cli,
     return run_stats (cli, argc, argv, error);
   if (g_str_equal (command, "campaign") || g_str_equal (command, "campaigns"))
     return run_campaign (cli, argc, argv, error);
+  if (g_str_equal (command, "import"))
+    return hp_cli_run_import (cli, argc, argv, error);
 
   entity = hp_cli_find_entity (command);
   if (entity != NULL)

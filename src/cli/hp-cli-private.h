@@ -99,6 +99,12 @@ gboolean      hp_cli_run_entity    (Cli           *cli,
                                     GError       **error);
 
 const Entity *hp_cli_find_entity (const char *name);
+
+/* hp-cli-import.c */
+gboolean      hp_cli_run_import    (Cli           *cli,
+                                    int            argc,
+                                    char         **argv,
+                                    GError       **error);
 GObject      *hp_cli_lookup      (Cli           *cli,
                                   const Entity  *entity,
                                   const char    *key,

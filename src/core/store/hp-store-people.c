@@ -11,12 +11,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "heimpack/hp-format.h"
 #include "heimpack/hp-graduate.h"
 #include "heimpack/hp-school.h"
 #include "hp-store-private.h"
+#include "hp-store-bulk-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Schools                                                                   */
@@ -529,4 +532,141 @@ hp_store_remove_graduate (HpStore  *self,
     return FALSE;
 
   return _hp_store_delete_row (self, "DELETE FROM graduate WHERE id = ?1", HP_RECORD_GRADUATE, id, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* For the importer                                                          */
+
+gboolean
+_hp_store_insert_graduate_row (HpStore     *self,
+                               gint64       campaign_id,
+                               gint64       school_id,
+                               const char  *last_name,
+                               const char  *first_name,
+                               const char  *class_name,
+                               const char  *birth_date,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_hp_store_check_writable (self, error))
+    return FALSE;
+
+  stmt = _hp_store_prepare (self,
+                            "INSERT INTO graduate (campaign_id, school_id, last_name, first_name, class, birth_date) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_int64 (stmt, 2, school_id);
+  _hp_bind_text (stmt, 3, last_name && *last_name ? last_name : NULL);
+  _hp_bind_text (stmt, 4, first_name && *first_name ? first_name : NULL);
+  _hp_bind_text (stmt, 5, class_name && *class_name ? class_name : NULL);
+  _hp_bind_text (stmt, 6, birth_date);
+  if (!_hp_store_step_done (self, stmt, error))
+    return FALSE;
+
+  _hp_store_note_change (self, HP_RECORD_GRADUATE);
+  return TRUE;
+}
+
+/* FNV-1a, 64 bit */
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME  0x100000001b3ULL
+
+static guint64
+hash_bytes (guint64     hash,
+            const char *data,
+            gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    hash = (hash ^ (guchar) data[i]) * FNV_PRIME;
+
+  return hash;
+}
+
+static guint64
+hash_folded (guint64     hash,
+             const char *text)
+{
+  gboolean ascii = TRUE;
+
+  if (text == NULL)
+    return hash_bytes (hash, "\x1f", 1);
+
+  for (const char *p = text; *p; p++)
+    if ((guchar) *p >= 0x80)
+      {
+        ascii = FALSE;
+        break;
+      }
+
+  if (ascii)
+    for (const char *p = text; *p; p++)
+      hash = (hash ^ (guchar) g_ascii_tolower (*p)) * FNV_PRIME;
+  else
+    {
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+
+      hash = hash_bytes (hash, folded, strlen (folded));
+    }
+
+  return hash_bytes (hash, "\x1f", 1);
+}
+
+guint64
+_hp_store_graduate_key (gint64       school_id,
+                        const char  *last_name,
+                        const char  *first_name,
+                        const char  *birth_date)
+{
+  guint64 hash = FNV_OFFSET;
+
+  if ((last_name == NULL || *last_name == '\0') && (first_name == NULL || *first_name == '\0'))
+    return 0;
+
+  hash = hash_bytes (hash, (const char *) &school_id, sizeof school_id);
+  hash = hash_folded (hash, last_name);
+  hash = hash_folded (hash, first_name);
+  hash = hash_bytes (hash, birth_date ? birth_date : "", birth_date ? strlen (birth_date) : 0);
+
+  /* 0 means "no key" */
+  return hash != 0 ? hash : 1;
+}
+
+GHashTable *
+_hp_store_graduate_keys (HpStore  *self,
+                         gint64    campaign_id,
+                         GError  **error)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _hp_store_prepare_owned (self,
+                                  "SELECT school_id, last_name, first_name, birth_date FROM graduate "
+                                  "WHERE campaign_id = ?1",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint64 key = _hp_store_graduate_key (sqlite3_column_int64 (stmt, 0), _hp_column_text (stmt, 1),
+                                            _hp_column_text (stmt, 2), _hp_column_text (stmt, 3));
+
+      if (key != 0)
+        g_hash_table_add (keys, HP_GRADUATE_KEY_TO_POINTER (key));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _hp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&keys);
 }

@@ -87,11 +87,33 @@ hp_iso_datetime_is_valid (const char *text)
          h < 24 && min < 60;
 }
 
+/* Reads 1 to @max digits; returns the position after them, or NULL. */
+static const char *
+read_number (const char *p,
+             guint       max,
+             guint      *out_value)
+{
+  guint value = 0;
+  guint n = 0;
+
+  while (n < max && g_ascii_isdigit (p[n]))
+    {
+      value = value * 10 + (guint) (p[n] - '0');
+      n++;
+    }
+
+  if (n == 0 || g_ascii_isdigit (p[n]))
+    return NULL;
+
+  *out_value = value;
+  return p + n;
+}
+
 char *
 hp_parse_date (const char *text)
 {
-  g_auto(GStrv) parts = NULL;
-  guint64 d, m, y;
+  guint d, m, y;
+  const char *p;
 
   if (text == NULL)
     return NULL;
@@ -99,18 +121,15 @@ hp_parse_date (const char *text)
   if (hp_iso_date_is_valid (text))
     return g_strdup (text);
 
-  parts = g_strsplit (text, ".", -1);
-  if (g_strv_length (parts) != 3 ||
-      strlen (parts[0]) < 1 || strlen (parts[0]) > 2 ||
-      strlen (parts[1]) < 1 || strlen (parts[1]) > 2 ||
-      strlen (parts[2]) != 4 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 1, 31, &d, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) ||
-      !g_ascii_string_to_unsigned (parts[2], 10, 1, 9999, &y, NULL) ||
-      !ymd_is_valid ((guint) y, (guint) m, (guint) d))
+  /* d.m.yyyy, without allocating: importers call this for every row */
+  if ((p = read_number (text, 2, &d)) == NULL || *p++ != '.' ||
+      (p = read_number (p, 2, &m)) == NULL || *p++ != '.' ||
+      !g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || !g_ascii_isdigit (p[3]) ||
+      (p = read_number (p, 4, &y)) == NULL || *p != '\0' ||
+      !ymd_is_valid (y, m, d))
     return NULL;
 
-  return g_strdup_printf ("%04u-%02u-%02u", (guint) y, (guint) m, (guint) d);
+  return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
 }
 
 gboolean

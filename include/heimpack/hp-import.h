@@ -1,0 +1,197 @@
+/* hp-import.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hp-store.h"
+#include "hp-table-reader.h"
+
+G_BEGIN_DECLS
+
+/**
+ * SECTION:hp-import
+ *
+ * Importing the files agencies get: official school directories (e.g. NRW's
+ * "Schulgrunddaten") and the student lists schools export, as CSV or XLSX
+ * (read by #HpTableReader).
+ *
+ * Columns are mapped by header name, never by position: built-in aliases
+ * cover the NRW directory (`Schulnummer`, `Schulbezeichnung_1..3`, `PLZ`,
+ * `Ort`, `Strasse`, `Gemeindeschluessel`, `Schulform`, `Telefonvorwahl` +
+ * `Telefon`, `E-Mail`, `Schulbetriebsschluessel`) and school-software exports
+ * (`Name`/`Nachname`, `Vorname`, `Klasse`, `Jahrgang`/`Stufe`,
+ * `GebDat`/`Geburtsdatum`); anything else is mapped with
+ * hp_import_set_mapping(). Codes stay text; a code that lost its leading
+ * zeros in a spreadsheet (a 7-digit Gemeindeschlüssel, a 4-digit postcode, a
+ * one-digit Schulform, an area code without its 0) is repaired and counted;
+ * a code that cannot be repaired stops the import with its line and column.
+ *
+ * An import is all or nothing: one transaction; on any error nothing is
+ * stored and the message names the file, line, column and problem. A dry
+ * run does everything and then rolls back, to preview the counts.
+ */
+
+typedef enum
+{
+  HP_IMPORT_SCHOOLS,
+  HP_IMPORT_GRADUATES,
+} HpImportKind;
+
+/**
+ * HpImportField:
+ * @name: the field's id, for hp_import_set_mapping() and `--map name=Header`
+ * @label: for people: an English msgid of the "heimpack" domain, to be shown
+ *   through gettext
+ * @required: the import needs a column for it
+ */
+typedef struct
+{
+  const char *name;
+  const char *label;
+  gboolean    required;
+} HpImportField;
+
+/**
+ * HpImportResult:
+ * @rows: data rows read
+ * @added: new records
+ * @updated: existing records (schools, by number) that changed
+ * @unchanged: existing records that were already so
+ * @skipped: rows left out by a filter (district, school form, closed school,
+ *   leaving year)
+ * @duplicates: graduates already at their school (same name and birth date),
+ *   in the file or in the campaign; not added again
+ * @repaired: codes whose lost leading zeros were put back
+ */
+typedef struct
+{
+  guint rows;
+  guint added;
+  guint updated;
+  guint unchanged;
+  guint skipped;
+  guint duplicates;
+  guint repaired;
+} HpImportResult;
+
+/**
+ * HpImportProgressFunc:
+ * @fraction: 0.0 … 1.0
+ *
+ * Called now and then during hp_import_run(), in its thread.
+ */
+typedef void (*HpImportProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
+typedef struct _HpImport HpImport;
+
+/* The fields of @kind: @index < hp_import_get_n_fields() */
+guint                hp_import_get_n_fields (HpImportKind          kind);
+const HpImportField *hp_import_get_field    (HpImportKind          kind,
+                                             guint                 index);
+
+/**
+ * hp_import_new:
+ * @store: where the rows go
+ * @kind: schools or graduates
+ * @path: the CSV or XLSX file
+ * @options: (nullable): how to read it
+ *
+ * Opens @path and maps its columns by their header names.
+ *
+ * Returns: (transfer full) (nullable): the import, ready to run.
+ */
+HpImport            *hp_import_new          (HpStore              *store,
+                                             HpImportKind          kind,
+                                             const char           *path,
+                                             const HpTableOptions *options,
+                                             GError              **error);
+HpTableReader       *hp_import_get_reader   (HpImport             *self);
+
+/**
+ * hp_import_set_mapping:
+ * @field: a field name (HpImportField.name)
+ * @header: (nullable): the column's header, or %NULL for none
+ *
+ * Returns: %FALSE with %HP_IMPORT_ERROR_MISSING_COLUMN if the file has no
+ *   such column, or %HP_IMPORT_ERROR_FAILED for an unknown field.
+ */
+gboolean             hp_import_set_mapping  (HpImport             *self,
+                                             const char           *field,
+                                             const char           *header,
+                                             GError              **error);
+/* Returns: (nullable): the header mapped to @field */
+const char          *hp_import_get_mapping  (HpImport             *self,
+                                             const char           *field);
+
+/* Schools: only district keys (Gemeindeschlüssel) starting with @prefix,
+ * e.g. "05958" for the Hochsauerlandkreis; NULL for all. */
+void                 hp_import_set_district_prefix (HpImport      *self,
+                                                    const char    *prefix);
+/* Schools: only school forms that lead to the Abitur (see
+ * hp_import_school_form_leads_to_abitur()). */
+void                 hp_import_set_abitur_only     (HpImport      *self,
+                                                    gboolean       abitur_only);
+/* Schools: keep schools whose status says they are closed (NRW
+ * Schulbetriebsschluessel 9). Default FALSE: closed schools are skipped. */
+void                 hp_import_set_include_closed  (HpImport      *self,
+                                                    gboolean       include_closed);
+
+/* Graduates: the campaign they belong to (required). */
+void                 hp_import_set_campaign        (HpImport      *self,
+                                                    gint64         campaign_id);
+/* Graduates: all rows go to this school (its official number); otherwise a
+ * column mapped to "school_number" says which school each row belongs to. */
+void                 hp_import_set_school          (HpImport      *self,
+                                                    const char    *school_number);
+/**
+ * hp_import_set_leaving_year:
+ * @value: (nullable): keep rows whose year column (`Jahrgang`, `Stufe`) has
+ *   this value; "" keeps every row; %NULL (the default) keeps "Q2" and "13"
+ *
+ * Only applies when the file has a year column.
+ */
+void                 hp_import_set_leaving_year    (HpImport      *self,
+                                                    const char    *value);
+
+/**
+ * hp_import_run:
+ * @dry_run: roll back at the end: only count
+ * @result: (out caller-allocates): the counts
+ * @progress: (nullable): progress callback
+ * @cancellable: (nullable): cancels with %G_IO_ERROR_CANCELLED; nothing is
+ *   stored then
+ *
+ * Reads every row and stores it, all in one transaction. May be called in a
+ * worker thread while the store's owner thread leaves the store alone (as a
+ * modal import assistant does). Runs once per #HpImport.
+ */
+gboolean             hp_import_run          (HpImport             *self,
+                                             gboolean              dry_run,
+                                             HpImportResult       *result,
+                                             HpImportProgressFunc  progress,
+                                             gpointer              user_data,
+                                             GCancellable         *cancellable,
+                                             GError              **error);
+void                 hp_import_free         (HpImport             *self);
+
+/**
+ * hp_import_school_form_leads_to_abitur:
+ * @code: an NRW Schulform key, e.g. "20"
+ *
+ * The school forms with a gymnasiale Oberstufe or another way to the Abitur:
+ * Gymnasium (20), Gesamtschule (15), Freie Waldorfschule (17), Freie
+ * Waldorfförderschule (19), Förderschule im Bereich Gymnasium (87) — the
+ * `hatGymOb` forms
+ * of the SVWS-Server's Schulform table (SVWS-NRW/SVWS-Server,
+ * `svws-asd/.../schule/Schulform.json`, BSD-3-Clause) — plus Berufskolleg
+ * (30, berufliches Gymnasium) and Weiterbildungskolleg (25, Abendgymnasium
+ * and Kolleg).
+ */
+gboolean             hp_import_school_form_leads_to_abitur (const char *code);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HpImport, hp_import_free)
+
+G_END_DECLS

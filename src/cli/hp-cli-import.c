@@ -1,0 +1,154 @@
+/* hp-cli-import.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * heimpack-cli import schools|graduates FILE …: options to an HpImport, the
+ * counts (or the error line) out.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hp-cli-private.h"
+
+static void
+print_result (Cli                  *cli,
+              HpImportKind          kind,
+              gboolean              dry_run,
+              const HpImportResult *r)
+{
+  if (cli->json)
+    {
+      printf ("{\"rows\":%u,\"added\":%u,\"updated\":%u,\"unchanged\":%u,\"skipped\":%u,"
+              "\"duplicates\":%u,\"repaired\":%u,\"dry_run\":%s}\n",
+              r->rows, r->added, r->updated, r->unchanged, r->skipped, r->duplicates, r->repaired,
+              dry_run ? "true" : "false");
+      return;
+    }
+
+  if (dry_run)
+    printf ("%s\n", _("Dry run: nothing was stored."));
+
+  if (kind == HP_IMPORT_SCHOOLS)
+    printf (_("%u rows read: %u schools added, %u updated, %u unchanged, %u skipped by the filters.\n"),
+            r->rows, r->added, r->updated, r->unchanged, r->skipped);
+  else
+    printf (_("%u rows read: %u graduates added, %u duplicates left out, %u skipped by the year filter.\n"),
+            r->rows, r->added, r->duplicates, r->skipped);
+
+  if (r->repaired > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "%u code had lost its leading zeros and was repaired.\n",
+                         "%u codes had lost their leading zeros and were repaired.\n", r->repaired),
+            r->repaired);
+}
+
+static gboolean
+apply_maps (HpImport  *import,
+            char     **maps,
+            GError   **error)
+{
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (maps[i], "=", 2);
+
+      if (parts[0] == NULL || parts[1] == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("--map wants FIELD=HEADER, not “%s”."), maps[i]);
+          return hp_cli_usage_error (error, message);
+        }
+
+      if (!hp_import_set_mapping (import, parts[0], *parts[1] ? parts[1] : NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+hp_cli_run_import (Cli     *cli,
+                   int      argc,
+                   char   **argv,
+                   GError **error)
+{
+  const char *what = argc > 1 ? argv[1] : NULL;
+  g_autofree char *district = NULL;
+  g_autofree char *school = NULL;
+  g_autofree char *school_column = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *delimiter = NULL;
+  g_autofree char *sheet = NULL;
+  g_auto(GStrv) maps = NULL;
+  gboolean abitur_only = FALSE;
+  gboolean include_closed = FALSE;
+  gboolean dry_run = FALSE;
+  HpTableOptions options = { 0 };
+  HpImportKind kind;
+  HpImportResult result;
+  g_autoptr(HpImport) import = NULL;
+  GOptionEntry entries[] = {
+    { "district", 0, 0, G_OPTION_ARG_STRING, &district, N_("Schools: only municipality keys starting with PREFIX (05958 = Hochsauerlandkreis)"), N_("PREFIX") },
+    { "abitur-only", 0, 0, G_OPTION_ARG_NONE, &abitur_only, N_("Schools: only school forms that lead to the Abitur"), NULL },
+    { "include-closed", 0, 0, G_OPTION_ARG_NONE, &include_closed, N_("Schools: also closed schools"), NULL },
+    { "school", 0, 0, G_OPTION_ARG_STRING, &school, N_("Graduates: all rows belong to this school (number)"), N_("NUMBER") },
+    { "school-column", 0, 0, G_OPTION_ARG_STRING, &school_column, N_("Graduates: the column with each row's school number"), N_("HEADER") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year, N_("Graduates: keep rows of this year (default Q2 and 13; \"\" keeps all)"), N_("VALUE") },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Map a field to a column (repeatable)"), N_("FIELD=HEADER") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Only count what would happen"), NULL },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("CSV encoding (default: detected)"), N_("ENCODING") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter, N_("CSV delimiter (default: detected)"), N_("CHAR") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("XLSX sheet (default: the first)"), N_("NAME") },
+    { NULL }
+  };
+
+  if (what == NULL || (!g_str_equal (what, "schools") && !g_str_equal (what, "graduates")))
+    return hp_cli_usage_error (error, _("Import what? Use “import schools FILE” or “import graduates FILE”."));
+  kind = g_str_equal (what, "schools") ? HP_IMPORT_SCHOOLS : HP_IMPORT_GRADUATES;
+
+  argc--;
+  argv++;
+  if (!hp_cli_parse_options (&argc, &argv, _("FILE"), NULL, entries, error) ||
+      !hp_cli_expect_args (argc, 2, _("the file to import"), error))
+    return FALSE;
+
+  if (kind == HP_IMPORT_GRADUATES && school == NULL && school_column == NULL)
+    return hp_cli_usage_error (error, _("Say which school the graduates belong to: --school NUMBER or --school-column HEADER."));
+
+  options.encoding = encoding;
+  options.delimiter = delimiter ? (g_str_equal (delimiter, "\\t") || g_str_equal (delimiter, "tab") ? '\t'
+                                                                                                    : delimiter[0])
+                                : 0;
+  options.sheet = sheet;
+
+  /* A dry run writes too, inside a transaction it rolls back. */
+  if (cli_get_store (cli, TRUE, error) == NULL)
+    return FALSE;
+
+  import = hp_import_new (cli->store, kind, argv[1], &options, error);
+  if (import == NULL || !apply_maps (import, maps, error))
+    return FALSE;
+
+  if (school_column != NULL && !hp_import_set_mapping (import, "school_number", school_column, error))
+    return FALSE;
+
+  hp_import_set_district_prefix (import, district);
+  hp_import_set_abitur_only (import, abitur_only);
+  hp_import_set_include_closed (import, include_closed);
+  hp_import_set_school (import, school);
+  hp_import_set_leaving_year (import, year);
+  if (kind == HP_IMPORT_GRADUATES)
+    {
+      HpCampaign *campaign = cli_get_campaign (cli, TRUE, error);
+
+      if (campaign == NULL)
+        return FALSE;
+      hp_import_set_campaign (import, hp_campaign_get_id (campaign));
+    }
+
+  if (!hp_import_run (import, dry_run, &result, NULL, NULL, NULL, error))
+    return FALSE;
+
+  print_result (cli, kind, dry_run, &result);
+  return TRUE;
+}

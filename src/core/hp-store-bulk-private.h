@@ -1,0 +1,52 @@
+/* hp-store-bulk-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Lean store calls for the importer (src/core/import), which writes hundreds
+ * of thousands of rows in one transaction and checks their references once
+ * per school rather than once per row. Not part of the contract.
+ */
+#pragma once
+
+#include "heimpack/hp-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * _hp_store_insert_graduate_row:
+ * Inserts one graduate without building an object. The caller has checked
+ * that the campaign and school exist and that @birth_date is NULL or a valid
+ * ISO date; the schema checks again.
+ */
+gboolean    _hp_store_insert_graduate_row (HpStore     *self,
+                                           gint64       campaign_id,
+                                           gint64       school_id,
+                                           const char  *last_name,
+                                           const char  *first_name,
+                                           const char  *class_name,
+                                           const char  *birth_date,
+                                           GError     **error);
+
+/*
+ * _hp_store_graduate_key:
+ * The identity of a graduate at a school for duplicate detection, as a
+ * 64-bit hash of school, last and first name (case-folded) and birth date:
+ * 8 bytes a row instead of the strings. 0 when the row has no name
+ * (counts-only lists have no duplicates).
+ */
+guint64     _hp_store_graduate_key        (gint64       school_id,
+                                           const char  *last_name,
+                                           const char  *first_name,
+                                           const char  *birth_date);
+
+/*
+ * _hp_store_graduate_keys:
+ * A set (keys as pointers, g_direct_hash) of the keys of the graduates of
+ * @campaign_id that are already stored.
+ */
+GHashTable *_hp_store_graduate_keys       (HpStore     *self,
+                                           gint64       campaign_id,
+                                           GError     **error);
+
+#define HP_GRADUATE_KEY_TO_POINTER(key) ((gpointer) (guintptr) (key))
+
+G_END_DECLS

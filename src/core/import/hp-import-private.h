@@ -1,0 +1,67 @@
+/* hp-import-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What hp-import.c and hp-import-rows.c share.
+ */
+#pragma once
+
+#include "heimpack/hp-import.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  HpImportField field;
+  const char   *aliases[8];   /* normalized header names, NULL-terminated */
+} HpImportFieldSpec;
+
+struct _HpImport
+{
+  /* Owned */
+  HpStore                 *store;
+  HpTableReader           *reader;
+  int                     *columns;   /* per spec: column index or -1 */
+
+  HpImportKind             kind;
+  const HpImportFieldSpec *specs;
+  guint                    n_specs;
+  gboolean                 ran;
+
+  /* Options */
+  char                    *district_prefix;
+  gboolean                 abitur_only;
+  gboolean                 include_closed;
+  gint64                   campaign_id;
+  char                    *school_number;
+  char                    *leaving_year;
+
+  /* State of a run (hp-import-rows.c) */
+  GHashTable              *seen;        /* schools: number -> line; graduates: duplicate keys */
+  GHashTable              *school_ids;  /* number -> gint64 id (boxed) */
+  gint64                   fixed_school_id;
+  GString                 *scratch[8];
+};
+
+gboolean    _hp_import_value_error (HpImport           *self,
+                                    GError            **error,
+                                    guint               line,
+                                    int                 spec,
+                                    const char         *message);
+const char *_hp_import_value       (HpImport           *self,
+                                    const char * const *fields,
+                                    int                 spec,
+                                    GString            *scratch);
+int         _hp_import_spec        (HpImport           *self,
+                                    const char         *field);
+
+/* hp-import-rows.c */
+gboolean    _hp_import_prepare     (HpImport           *self,
+                                    GError            **error);
+gboolean    _hp_import_row         (HpImport           *self,
+                                    const char * const *fields,
+                                    guint               line,
+                                    HpImportResult     *result,
+                                    GError            **error);
+void        _hp_import_clear_state (HpImport           *self);
+
+G_END_DECLS

@@ -1,0 +1,497 @@
+/* hp-import-rows.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One row of an import: a school of a directory (filters, code repairs,
+ * merge by school number) or a graduate of a school's list (leaving-year
+ * filter, duplicates, counts-only lists). Graduates take a lean path to the
+ * store (hp-store-bulk-private.h): a list may have 350,000 rows.
+ */
+
+#define G_LOG_DOMAIN "hp-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "heimpack/hp-format.h"
+#include "heimpack/hp-campaign.h"
+#include "heimpack/hp-school.h"
+#include "hp-import-private.h"
+#include "hp-store-bulk-private.h"
+
+/* NRW Schulbetriebsschluessel of a closed school */
+#define STATUS_CLOSED "9"
+
+gboolean
+hp_import_school_form_leads_to_abitur (const char *code)
+{
+  static const char * const forms[] = { "20", "15", "17", "19", "87", "30", "25" };
+
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (forms); i++)
+    if (g_str_equal (code, forms[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+all_digits (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/*
+ * repair_code:
+ * A numeric code of @width digits that a spreadsheet turned into a number
+ * lost its leading zeros: put them back (and count it). Empty stays empty.
+ * Anything else that is not @width digits is an error.
+ */
+static gboolean
+repair_code (HpImport        *self,
+             GString         *value,
+             guint            width,
+             const char      *what,
+             guint            line,
+             int              spec,
+             guint           *repaired,
+             GError         **error)
+{
+  if (value->len == 0)
+    return TRUE;
+
+  /* "05 958 004", "5958004.0" from a spreadsheet */
+  for (gsize i = 0; i < value->len; )
+    if (value->str[i] == ' ')
+      g_string_erase (value, i, 1);
+    else
+      i++;
+  if (g_str_has_suffix (value->str, ".0"))
+    g_string_truncate (value, value->len - 2);
+
+  if (all_digits (value->str) && value->len < width && value->len >= width - 2)
+    {
+      while (value->len < width)
+        g_string_prepend_c (value, '0');
+      (*repaired)++;
+      return TRUE;
+    }
+
+  if (all_digits (value->str) && value->len == width)
+    return TRUE;
+
+  {
+    g_autofree char *message = g_strdup_printf (_("“%s” is not a %s (%u digits)."), value->str, what, width);
+    return _hp_import_value_error (self, error, line, spec, message);
+  }
+}
+
+static gboolean
+prepare_schools (HpImport  *self,
+                 GError   **error)
+{
+  if (_hp_import_spec (self, "name") >= 0 &&
+      self->columns[_hp_import_spec (self, "name")] < 0 &&
+      self->columns[_hp_import_spec (self, "name_1")] < 0)
+    {
+      g_set_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_MISSING_COLUMN,
+                   _("%s has no column for the school name. Choose one, e.g. with --map name=HEADER."),
+                   hp_table_reader_get_display_name (self->reader));
+      return FALSE;
+    }
+
+  self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return TRUE;
+}
+
+/* Joins "Schulbezeichnung_1..3", which are cut at 40 characters: after a
+ * hyphen the parts join without a space, and a lower-case continuation was a
+ * hyphenated word ("Hochsauerland-" + "kreises" → "Hochsauerlandkreises",
+ * but "Bodelschwingh-" + "Schule" → "Bodelschwingh-Schule"). */
+static void
+join_name_part (GString    *name,
+                const char *part)
+{
+  if (*part == '\0')
+    return;
+
+  if (name->len > 0 && name->str[name->len - 1] == '-')
+    {
+      if (g_unichar_islower (g_utf8_get_char (part)))
+        g_string_truncate (name, name->len - 1);
+    }
+  else if (name->len > 0)
+    g_string_append_c (name, ' ');
+
+  g_string_append (name, part);
+}
+
+/* Sets a mapped, non-empty value; returns TRUE if it changed the school. */
+static gboolean
+set_if_given (HpSchool   *school,
+              const char *property,
+              const char *value)
+{
+  g_autofree char *old = NULL;
+
+  if (value == NULL || *value == '\0')
+    return FALSE;
+
+  g_object_get (school, property, &old, NULL);
+  if (g_strcmp0 (old, value) == 0)
+    return FALSE;
+
+  g_object_set (school, property, value, NULL);
+  return TRUE;
+}
+
+static gboolean
+import_school (HpImport            *self,
+               const char * const  *fields,
+               guint                line,
+               HpImportResult      *result,
+               GError             **error)
+{
+  GString **s = self->scratch;
+  int number_spec = _hp_import_spec (self, "number");
+  int district_spec = _hp_import_spec (self, "district_key");
+  int postcode_spec = _hp_import_spec (self, "postcode");
+  int form_spec = _hp_import_spec (self, "school_form");
+  g_autoptr(GString) name = g_string_new (_hp_import_value (self, fields, _hp_import_spec (self, "name"), s[0]));
+  g_autoptr(GString) phone = NULL;
+  g_autoptr(HpSchool) school = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *number;
+  gboolean changed = FALSE;
+  guint repaired = 0;
+
+  number = _hp_import_value (self, fields, number_spec, s[1]);
+  if (*number == '\0')
+    return _hp_import_value_error (self, error, line, number_spec, _("The school number is empty."));
+
+  for (guint part = 1; part <= 3; part++)
+    {
+      char field[8];
+
+      g_snprintf (field, sizeof field, "name_%u", part);
+      join_name_part (name, _hp_import_value (self, fields, _hp_import_spec (self, field), s[0]));
+    }
+
+  g_string_assign (s[2], _hp_import_value (self, fields, district_spec, s[2]));
+  g_string_assign (s[3], _hp_import_value (self, fields, postcode_spec, s[3]));
+  g_string_assign (s[4], _hp_import_value (self, fields, form_spec, s[4]));
+  if (!repair_code (self, s[2], 8, _("municipality key"), line, district_spec, &repaired, error) ||
+      !repair_code (self, s[3], 5, _("postcode"), line, postcode_spec, &repaired, error))
+    return FALSE;
+  if (s[4]->len == 1 && g_ascii_isdigit (s[4]->str[0]))
+    {
+      g_string_prepend_c (s[4], '0');
+      repaired++;
+    }
+
+  /* Filters: district, school form, closed schools */
+  if ((self->district_prefix != NULL && !g_str_has_prefix (s[2]->str, self->district_prefix)) ||
+      (self->abitur_only && !hp_import_school_form_leads_to_abitur (s[4]->str)) ||
+      (!self->include_closed &&
+       g_str_equal (_hp_import_value (self, fields, _hp_import_spec (self, "status"), s[5]), STATUS_CLOSED)))
+    {
+      result->skipped++;
+      return TRUE;
+    }
+
+  if (name->len == 0)
+    return _hp_import_value_error (self, error, line, _hp_import_spec (self, "name_1"),
+                                   _("The school name is empty."));
+
+  {
+    gpointer first_line = g_hash_table_lookup (self->seen, number);
+
+    if (first_line != NULL)
+      {
+        g_autofree char *message = g_strdup_printf (_("The school number %s appears a second time (first in line %u)."),
+                                                    number, GPOINTER_TO_UINT (first_line));
+        _hp_import_value_error (self, error, line, number_spec, message);
+        (*error)->code = HP_IMPORT_ERROR_DUPLICATE;
+        return FALSE;
+      }
+    g_hash_table_insert (self->seen, g_strdup (number), GUINT_TO_POINTER (line));
+  }
+
+  /* Phone: area code + number; an area code lost its 0 in a spreadsheet */
+  {
+    GString *prefix = s[6];
+    const char *rest;
+
+    g_string_assign (prefix, _hp_import_value (self, fields, _hp_import_spec (self, "phone_prefix"), s[6]));
+    rest = _hp_import_value (self, fields, _hp_import_spec (self, "phone"), s[7]);
+    if (all_digits (prefix->str) && prefix->str[0] != '0' && prefix->len >= 2 && prefix->len <= 5)
+      {
+        g_string_prepend_c (prefix, '0');
+        repaired++;
+      }
+    phone = g_string_new (prefix->str);
+    if (phone->len > 0 && *rest != '\0')
+      g_string_append_c (phone, ' ');
+    g_string_append (phone, rest);
+  }
+
+  school = hp_store_find_school (self->store, number, &local_error);
+  if (school == NULL && !g_error_matches (local_error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (school == NULL)
+    {
+      g_clear_error (&local_error);
+      school = hp_school_new (number, name->str);
+    }
+
+  changed |= set_if_given (school, "name", name->str);
+  changed |= set_if_given (school, "street", _hp_import_value (self, fields, _hp_import_spec (self, "street"), s[5]));
+  changed |= set_if_given (school, "postcode", s[3]->str);
+  changed |= set_if_given (school, "town", _hp_import_value (self, fields, _hp_import_spec (self, "town"), s[5]));
+  changed |= set_if_given (school, "district-key", s[2]->str);
+  changed |= set_if_given (school, "school-form", s[4]->str);
+  changed |= set_if_given (school, "phone", phone->str);
+  changed |= set_if_given (school, "email", _hp_import_value (self, fields, _hp_import_spec (self, "email"), s[5]));
+  changed |= set_if_given (school, "contact-teacher",
+                           _hp_import_value (self, fields, _hp_import_spec (self, "contact_teacher"), s[5]));
+
+  if (hp_school_get_id (school) == 0)
+    {
+      if (!hp_store_add_school (self->store, school, &local_error))
+        goto store_error;
+      result->added++;
+    }
+  else if (changed)
+    {
+      if (!hp_store_update_school (self->store, school, &local_error))
+        goto store_error;
+      result->updated++;
+    }
+  else
+    result->unchanged++;
+
+  result->repaired += repaired;
+  return TRUE;
+
+store_error:
+  return _hp_import_value_error (self, error, line, -1, local_error->message);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Graduates                                                                 */
+
+static gboolean
+prepare_graduates (HpImport  *self,
+                   GError   **error)
+{
+  g_autoptr(HpCampaign) campaign = NULL;
+
+  if (self->campaign_id == 0)
+    {
+      g_set_error_literal (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_FAILED,
+                           _("Choose the campaign the graduates belong to."));
+      return FALSE;
+    }
+
+  campaign = hp_store_get_campaign (self->store, self->campaign_id, error);
+  if (campaign == NULL)
+    return FALSE;
+
+  if (self->school_number != NULL)
+    {
+      g_autoptr(HpSchool) school = hp_store_find_school (self->store, self->school_number, error);
+
+      if (school == NULL)
+        return FALSE;
+      self->fixed_school_id = hp_school_get_id (school);
+    }
+  else if (self->columns[_hp_import_spec (self, "school_number")] < 0)
+    {
+      g_set_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_MISSING_COLUMN,
+                   _("%s has no school number column: choose the school the list belongs to."),
+                   hp_table_reader_get_display_name (self->reader));
+      return FALSE;
+    }
+
+  self->school_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->seen = _hp_store_graduate_keys (self->store, self->campaign_id, error);
+  return self->seen != NULL;
+}
+
+static gboolean
+school_for_row (HpImport            *self,
+                const char * const  *fields,
+                guint                line,
+                gint64              *out_id,
+                GError             **error)
+{
+  int spec = _hp_import_spec (self, "school_number");
+  const char *number;
+  gint64 *id;
+
+  if (self->fixed_school_id != 0)
+    {
+      *out_id = self->fixed_school_id;
+      return TRUE;
+    }
+
+  number = _hp_import_value (self, fields, spec, self->scratch[7]);
+  id = g_hash_table_lookup (self->school_ids, number);
+  if (id == NULL)
+    {
+      g_autoptr(HpSchool) school = hp_store_find_school (self->store, number, NULL);
+
+      if (school == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("There is no school with the number “%s”. Import or add the school first."), number);
+          return _hp_import_value_error (self, error, line, spec, message);
+        }
+
+      id = g_new (gint64, 1);
+      *id = hp_school_get_id (school);
+      g_hash_table_insert (self->school_ids, g_strdup (number), id);
+    }
+
+  *out_id = *id;
+  return TRUE;
+}
+
+/* "Q2", "q 2", "13" … with the default filter; or exactly the chosen value. */
+static gboolean
+in_leaving_year (HpImport   *self,
+                 const char *year)
+{
+  g_autofree char *compact = g_ascii_strup (year, -1);
+
+  g_strdelimit (compact, " ", ' ');
+  for (char *r = compact, *w = compact; ; r++)
+    {
+      if (*r != ' ')
+        *w++ = *r;
+      if (*r == '\0')
+        break;
+    }
+
+  if (self->leaving_year == NULL)
+    return g_str_equal (compact, "Q2") || g_str_equal (compact, "13");
+
+  if (*self->leaving_year == '\0')
+    return TRUE;
+
+  return g_ascii_strcasecmp (compact, self->leaving_year) == 0;
+}
+
+static gboolean
+import_graduate (HpImport            *self,
+                 const char * const  *fields,
+                 guint                line,
+                 HpImportResult      *result,
+                 GError             **error)
+{
+  GString **s = self->scratch;
+  int year_spec = _hp_import_spec (self, "year");
+  int birth_spec = _hp_import_spec (self, "birth_date");
+  const char *last = _hp_import_value (self, fields, _hp_import_spec (self, "last_name"), s[0]);
+  const char *first = _hp_import_value (self, fields, _hp_import_spec (self, "first_name"), s[1]);
+  const char *class_name = _hp_import_value (self, fields, _hp_import_spec (self, "class"), s[2]);
+  const char *birth = _hp_import_value (self, fields, birth_spec, s[3]);
+  g_autofree char *birth_iso = NULL;
+  guint64 key;
+  gint64 school_id = 0;
+
+  if (self->columns[year_spec] >= 0 &&
+      !in_leaving_year (self, _hp_import_value (self, fields, year_spec, s[4])))
+    {
+      result->skipped++;
+      return TRUE;
+    }
+
+  if (*birth != '\0')
+    {
+      birth_iso = hp_parse_date (birth);
+      if (birth_iso == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a date (DD.MM.YYYY)."), birth);
+          return _hp_import_value_error (self, error, line, birth_spec, message);
+        }
+    }
+
+  if (!school_for_row (self, fields, line, &school_id, error))
+    return FALSE;
+
+  key = _hp_store_graduate_key (school_id, last, first, birth_iso);
+  if (key != 0 && !g_hash_table_add (self->seen, HP_GRADUATE_KEY_TO_POINTER (key)))
+    {
+      result->duplicates++;
+      return TRUE;
+    }
+
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!_hp_store_insert_graduate_row (self->store, self->campaign_id, school_id, last, first, class_name,
+                                        birth_iso, &local_error))
+      return _hp_import_value_error (self, error, line, -1, local_error->message);
+  }
+
+  result->added++;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+
+gboolean
+_hp_import_prepare (HpImport  *self,
+                    GError   **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->scratch); i++)
+    self->scratch[i] = g_string_new (NULL);
+
+  switch (self->kind)
+    {
+    case HP_IMPORT_SCHOOLS:   return prepare_schools (self, error);
+    case HP_IMPORT_GRADUATES: return prepare_graduates (self, error);
+    default:                  g_return_val_if_reached (FALSE);
+    }
+}
+
+gboolean
+_hp_import_row (HpImport            *self,
+                const char * const  *fields,
+                guint                line,
+                HpImportResult      *result,
+                GError             **error)
+{
+  switch (self->kind)
+    {
+    case HP_IMPORT_SCHOOLS:   return import_school (self, fields, line, result, error);
+    case HP_IMPORT_GRADUATES: return import_graduate (self, fields, line, result, error);
+    default:                  g_return_val_if_reached (FALSE);
+    }
+}
+
+void
+_hp_import_clear_state (HpImport *self)
+{
+  g_clear_pointer (&self->seen, g_hash_table_unref);
+  g_clear_pointer (&self->school_ids, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->scratch); i++)
+    if (self->scratch[i] != NULL)
+      {
+        g_string_free (self->scratch[i], TRUE);
+        self->scratch[i] = NULL;
+      }
+}

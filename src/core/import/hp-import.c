@@ -1,0 +1,435 @@
+/* hp-import.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * HpImport: rows of an HpTableReader into the store. This file maps columns
+ * by header name and runs the import loop (one transaction, all or nothing,
+ * cancellable, with progress); hp-import-rows.c turns one row into a school
+ * or a graduate, with the filters and code repairs.
+ */
+
+#define G_LOG_DOMAIN "hp-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hp-import-private.h"
+
+/* Checked every so many rows: cancellation and progress. */
+#define ROWS_PER_TICK 1024
+
+/* Header aliases, compared after normalize_header(). */
+static const HpImportFieldSpec school_specs[] = {
+  { { "number", N_("School number"), TRUE }, { "schulnummer", "schulnr", "nummer", "schulnummerdienststelle", NULL } },
+  { { "name", N_("School name"), FALSE }, { "schulname", "name", "bezeichnung", "schulbezeichnung", NULL } },
+  { { "name_1", N_("School name, part 1"), FALSE }, { "schulbezeichnung1", "bezeichnung1", "name1", NULL } },
+  { { "name_2", N_("School name, part 2"), FALSE }, { "schulbezeichnung2", "bezeichnung2", "name2", NULL } },
+  { { "name_3", N_("School name, part 3"), FALSE }, { "schulbezeichnung3", "bezeichnung3", "name3", NULL } },
+  { { "street", N_("Street"), FALSE }, { "strasse", "strassehausnummer", "anschrift", "adresse", NULL } },
+  { { "postcode", N_("Postcode"), FALSE }, { "plz", "postleitzahl", NULL } },
+  { { "town", N_("Town"), FALSE }, { "ort", "stadt", "schulort", NULL } },
+  { { "district_key", N_("Municipality key"), FALSE }, { "gemeindeschluessel", "ags", "regschl", "regionalschluessel", "gemeindekennziffer", NULL } },
+  { { "school_form", N_("School form"), FALSE }, { "schulform", "sf", "schulformschluessel", NULL } },
+  { { "phone_prefix", N_("Area code"), FALSE }, { "telefonvorwahl", "vorwahl", NULL } },
+  { { "phone", N_("Phone"), FALSE }, { "telefon", "telefonnummer", "tel", NULL } },
+  { { "email", N_("E-mail"), FALSE }, { "email", "mail", "emailadresse", NULL } },
+  { { "contact_teacher", N_("Contact teacher"), FALSE }, { "ansprechpartner", "kontaktlehrer", "lehrkraft", "kontakt", NULL } },
+  { { "status", N_("Operating status"), FALSE }, { "schulbetriebsschluessel", "betriebsstatus", "status", NULL } },
+};
+
+static const HpImportFieldSpec graduate_specs[] = {
+  { { "last_name", N_("Last name"), FALSE }, { "nachname", "name", "familienname", "zuname", NULL } },
+  { { "first_name", N_("First name"), FALSE }, { "vorname", "rufname", "vornamen", NULL } },
+  { { "class", N_("Class"), FALSE }, { "klasse", "klassenbezeichnung", "kurs", NULL } },
+  { { "year", N_("Year (Jahrgang)"), FALSE }, { "jahrgang", "stufe", "jahrgangsstufe", "jgst", NULL } },
+  { { "birth_date", N_("Birth date"), FALSE }, { "gebdat", "geburtsdatum", "geburtstag", "gebdatum", NULL } },
+  { { "school_number", N_("School number"), FALSE }, { "schulnummer", "schulnr", NULL } },
+};
+
+static const HpImportFieldSpec *
+specs_for (HpImportKind  kind,
+           guint        *n_specs)
+{
+  switch (kind)
+    {
+    case HP_IMPORT_SCHOOLS:
+      *n_specs = G_N_ELEMENTS (school_specs);
+      return school_specs;
+    case HP_IMPORT_GRADUATES:
+      *n_specs = G_N_ELEMENTS (graduate_specs);
+      return graduate_specs;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+guint
+hp_import_get_n_fields (HpImportKind kind)
+{
+  guint n_specs = 0;
+
+  specs_for (kind, &n_specs);
+  return n_specs;
+}
+
+const HpImportField *
+hp_import_get_field (HpImportKind kind,
+                     guint        index)
+{
+  guint n_specs = 0;
+  const HpImportFieldSpec *specs = specs_for (kind, &n_specs);
+
+  g_return_val_if_fail (index < n_specs, NULL);
+  return &specs[index].field;
+}
+
+/* "Schulbezeichnung_1" → "schulbezeichnung1", "Geb.-Datum" → "gebdatum",
+ * "Gemeindeschlüssel" → "gemeindeschluessel". */
+static char *
+normalize_header (const char *header)
+{
+  g_autofree char *folded = g_utf8_casefold (header, -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case 0x00E4: g_string_append (out, "ae"); break;   /* ä */
+        case 0x00F6: g_string_append (out, "oe"); break;   /* ö */
+        case 0x00FC: g_string_append (out, "ue"); break;   /* ü */
+        case 0x00DF: g_string_append (out, "ss"); break;   /* ß */
+        default:
+          if (g_unichar_isalnum (c))
+            g_string_append_unichar (out, c);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static int
+find_spec (HpImport   *self,
+           const char *field)
+{
+  for (guint i = 0; i < self->n_specs; i++)
+    if (g_str_equal (self->specs[i].field.name, field))
+      return (int) i;
+
+  return -1;
+}
+
+static void
+guess_mapping (HpImport *self)
+{
+  const char * const *header = hp_table_reader_get_header (self->reader);
+  guint n_columns = hp_table_reader_get_n_columns (self->reader);
+  g_autoptr(GPtrArray) normalized = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint c = 0; c < n_columns; c++)
+    g_ptr_array_add (normalized, normalize_header (header[c]));
+
+  for (guint i = 0; i < self->n_specs; i++)
+    {
+      self->columns[i] = -1;
+
+      /* Aliases in order of preference, then columns left to right. */
+      for (guint a = 0; self->specs[i].aliases[a] != NULL && self->columns[i] < 0; a++)
+        for (guint c = 0; c < n_columns; c++)
+          if (g_str_equal (g_ptr_array_index (normalized, c), self->specs[i].aliases[a]))
+            {
+              self->columns[i] = (int) c;
+              break;
+            }
+    }
+}
+
+HpImport *
+hp_import_new (HpStore               *store,
+               HpImportKind           kind,
+               const char            *path,
+               const HpTableOptions  *options,
+               GError               **error)
+{
+  g_autoptr(HpImport) self = NULL;
+
+  g_return_val_if_fail (HP_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_new0 (HpImport, 1);
+  self->store = g_object_ref (store);
+  self->kind = kind;
+  self->specs = specs_for (kind, &self->n_specs);
+  self->columns = g_new0 (int, self->n_specs);
+
+  self->reader = hp_table_reader_open (path, options, error);
+  if (self->reader == NULL)
+    return NULL;
+
+  guess_mapping (self);
+  return g_steal_pointer (&self);
+}
+
+HpTableReader *
+hp_import_get_reader (HpImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->reader;
+}
+
+gboolean
+hp_import_set_mapping (HpImport    *self,
+                       const char  *field,
+                       const char  *header,
+                       GError     **error)
+{
+  const char * const *names;
+  int spec;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  spec = find_spec (self, field);
+  if (spec < 0)
+    {
+      g_set_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_FAILED, _("There is no field “%s” to map."), field);
+      return FALSE;
+    }
+
+  if (header == NULL)
+    {
+      self->columns[spec] = -1;
+      return TRUE;
+    }
+
+  names = hp_table_reader_get_header (self->reader);
+  for (guint c = 0; names[c] != NULL; c++)
+    if (g_str_equal (names[c], header))
+      {
+        self->columns[spec] = (int) c;
+        return TRUE;
+      }
+
+  g_set_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_MISSING_COLUMN,
+               _("%s has no column “%s”."), hp_table_reader_get_display_name (self->reader), header);
+  return FALSE;
+}
+
+const char *
+hp_import_get_mapping (HpImport   *self,
+                       const char *field)
+{
+  int spec;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  spec = find_spec (self, field);
+  if (spec < 0 || self->columns[spec] < 0)
+    return NULL;
+
+  return hp_table_reader_get_header (self->reader)[self->columns[spec]];
+}
+
+void
+hp_import_set_district_prefix (HpImport   *self,
+                               const char *prefix)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->district_prefix);
+  self->district_prefix = prefix && *prefix ? g_strdup (prefix) : NULL;
+}
+
+void
+hp_import_set_abitur_only (HpImport *self,
+                           gboolean  abitur_only)
+{
+  g_return_if_fail (self != NULL);
+  self->abitur_only = abitur_only;
+}
+
+void
+hp_import_set_include_closed (HpImport *self,
+                              gboolean  include_closed)
+{
+  g_return_if_fail (self != NULL);
+  self->include_closed = include_closed;
+}
+
+void
+hp_import_set_campaign (HpImport *self,
+                        gint64    campaign_id)
+{
+  g_return_if_fail (self != NULL);
+  self->campaign_id = campaign_id;
+}
+
+void
+hp_import_set_school (HpImport   *self,
+                      const char *school_number)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->school_number);
+  self->school_number = g_strdup (school_number);
+}
+
+void
+hp_import_set_leaving_year (HpImport   *self,
+                            const char *value)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->leaving_year);
+  self->leaving_year = g_strdup (value);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Running                                                                   */
+
+/*
+ * _hp_import_value_error:
+ * "FILE, line N, column “Header”: problem". Always returns FALSE.
+ */
+gboolean
+_hp_import_value_error (HpImport     *self,
+                        GError      **error,
+                        guint         line,
+                        int           spec,
+                        const char   *message)
+{
+  const char *name = hp_table_reader_get_display_name (self->reader);
+
+  if (spec >= 0 && self->columns[spec] >= 0)
+    /* TRANSLATORS: "FILE, line N, column “HEADER”: problem" */
+    g_set_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_VALUE, _("%s, line %u, column “%s”: %s"), name, line,
+                 hp_table_reader_get_header (self->reader)[self->columns[spec]], message);
+  else
+    g_set_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_VALUE, _("%s, line %u: %s"), name, line, message);
+
+  return FALSE;
+}
+
+/* The value of field @spec in @fields, trimmed; "" if it has no column. */
+const char *
+_hp_import_value (HpImport           *self,
+                  const char * const *fields,
+                  int                 spec,
+                  GString            *scratch)
+{
+  const char *value;
+
+  if (spec < 0 || self->columns[spec] < 0)
+    return "";
+
+  value = fields[self->columns[spec]];
+  while (g_ascii_isspace (*value))
+    value++;
+  g_string_assign (scratch, value);
+  while (scratch->len > 0 && g_ascii_isspace (scratch->str[scratch->len - 1]))
+    g_string_truncate (scratch, scratch->len - 1);
+
+  return scratch->str;
+}
+
+int
+_hp_import_spec (HpImport   *self,
+                 const char *field)
+{
+  return find_spec (self, field);
+}
+
+static gboolean
+check_required (HpImport  *self,
+                GError   **error)
+{
+  for (guint i = 0; i < self->n_specs; i++)
+    if (self->specs[i].field.required && self->columns[i] < 0)
+      {
+        g_set_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_MISSING_COLUMN,
+                     _("%s has no column for “%s”. Choose one, e.g. with --map %s=HEADER."),
+                     hp_table_reader_get_display_name (self->reader), _(self->specs[i].field.label),
+                     self->specs[i].field.name);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+gboolean
+hp_import_run (HpImport              *self,
+               gboolean               dry_run,
+               HpImportResult        *result,
+               HpImportProgressFunc   progress,
+               gpointer               user_data,
+               GCancellable          *cancellable,
+               GError               **error)
+{
+  const char * const *fields;
+  guint line = 0;
+  gboolean ok = FALSE;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (!self->ran, FALSE);
+
+  self->ran = TRUE;
+  memset (result, 0, sizeof *result);
+
+  if (!check_required (self, error) || !hp_store_begin (self->store, error))
+    return FALSE;
+
+  if (!_hp_import_prepare (self, error))
+    goto out;
+
+  while (hp_table_reader_next (self->reader, &fields, &line, &local_error))
+    {
+      result->rows++;
+
+      if (result->rows % ROWS_PER_TICK == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+            break;
+          if (progress != NULL)
+            progress (hp_table_reader_get_progress (self->reader), user_data);
+        }
+
+      if (!_hp_import_row (self, fields, line, result, &local_error))
+        break;
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
+
+  ok = TRUE;
+  if (progress != NULL)
+    progress (1.0, user_data);
+
+out:
+  if (ok && !dry_run)
+    return hp_store_commit (self->store, error);
+
+  hp_store_rollback (self->store);
+  return ok;
+}
+
+void
+hp_import_free (HpImport *self)
+{
+  if (self == NULL)
+    return;
+
+  _hp_import_clear_state (self);
+  g_clear_pointer (&self->reader, hp_table_reader_free);
+  g_clear_object (&self->store);
+  g_free (self->columns);
+  g_free (self->district_prefix);
+  g_free (self->school_number);
+  g_free (self->leaving_year);
+  g_free (self);
+}

@@ -1,0 +1,589 @@
+/* test-import.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * HpTableReader and HpImport on our own fixtures (tests/data/): encodings,
+ * delimiters, line ends, quoting, title lines, code repairs, filters, merge
+ * by school number, duplicates, all-or-nothing with line-numbered errors.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "hp-test-utils.h"
+
+typedef struct
+{
+  HpStore    *store;
+  HpCampaign *campaign;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = hp_test_store_new_memory ();
+  f->campaign = hp_campaign_new ("Heimvorteil2GO 2027", 2027);
+  g_assert_true (hp_store_add_campaign (f->store, f->campaign, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->campaign);
+  g_assert_finalize_object (f->store);
+}
+
+#define TEST(path, func) \
+  g_test_add ("/heimpack/import/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static HpImport *
+new_import (Fixture      *f,
+            HpImportKind  kind,
+            const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (name);
+  HpImport *import = hp_import_new (f->store, kind, path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  hp_import_set_campaign (import, hp_campaign_get_id (f->campaign));
+  return import;
+}
+
+static void
+add_school (Fixture    *f,
+            const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) school = hp_school_new (number, "Schule");
+
+  g_assert_true (hp_store_add_school (f->store, school, &error));
+  g_assert_no_error (error);
+}
+
+static HpStoreStats
+stats (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  HpStoreStats s;
+
+  g_assert_true (hp_store_get_stats (f->store, &s, &error));
+  g_assert_no_error (error);
+  return s;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading                                                                   */
+
+static void
+test_reader_directory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path ("schools-directory.csv");
+  g_autoptr(HpTableReader) reader = hp_table_reader_open (path, NULL, &error);
+  const char * const *header;
+  const char * const *fields;
+  guint line = 0;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (hp_table_reader_get_format (reader), ==, "CSV");
+  g_assert_cmpstr (hp_table_reader_get_encoding (reader), ==, "UTF-8");
+  g_assert_cmpint (hp_table_reader_get_delimiter (reader), ==, ';');
+  /* line 1 is "sep=;"; the header ends with a delimiter too many */
+  g_assert_cmpuint (hp_table_reader_get_header_line (reader), ==, 2);
+  g_assert_cmpuint (hp_table_reader_get_n_columns (reader), ==, 13);
+  header = hp_table_reader_get_header (reader);
+  g_assert_cmpstr (header[0], ==, "Schulnummer");
+  g_assert_cmpstr (header[12], ==, "Schulbetriebsschluessel");
+  g_assert_null (header[13]);
+
+  while (hp_table_reader_next (reader, &fields, &line, &error))
+    {
+      if (n == 0)
+        {
+          g_assert_cmpuint (line, ==, 3);
+          g_assert_cmpstr (fields[2], ==, "Städt. Gymnasium Laurentianum");
+          g_assert_cmpstr (fields[11], ==, "05958004");
+        }
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 7);
+  g_assert_cmpuint (line, ==, 9);
+}
+
+static void
+test_reader_encodings (void)
+{
+  static const struct { const char *file; const char *encoding; char delimiter; const char *first; guint line; } cases[] = {
+    { "schools-cp1252.csv", "WINDOWS-1252", ',', "Gymnasium „Am Ring“ – Förderverein 5 €", 2 },
+    { "graduates-schild.csv", "UTF-8", ';', "Q2", 2 },
+    { "graduates-utf16.tsv", "UTF-16LE", '\t', "Kemper", 2 },
+    { "graduates-cr.csv", "UTF-8", ';', "Hüttemann", 4 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = fixture_path (cases[i].file);
+      g_autoptr(HpTableReader) reader = hp_table_reader_open (path, NULL, &error);
+      const char * const *fields;
+      guint line = 0;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (hp_table_reader_get_encoding (reader), ==, cases[i].encoding);
+      g_assert_cmpint (hp_table_reader_get_delimiter (reader), ==, cases[i].delimiter);
+      g_assert_true (hp_table_reader_next (reader, &fields, &line, &error));
+      g_assert_cmpuint (line, ==, cases[i].line);
+      g_assert_true (g_strv_contains (fields, cases[i].first));
+    }
+}
+
+/* A quoted field over two physical lines; the next record starts after it;
+ * doubled quotes; CR-only line ends. */
+static void
+test_reader_quoting (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path ("graduates-cr.csv");
+  g_autoptr(HpTableReader) reader = hp_table_reader_open (path, NULL, &error);
+  const char * const *fields;
+  guint line = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hp_table_reader_get_header_line (reader), ==, 3);
+  g_assert_true (hp_table_reader_next (reader, &fields, &line, &error));
+  g_assert_cmpuint (line, ==, 4);
+  g_assert_cmpstr (fields[3], ==, "Zwei\rZeilen");
+  g_assert_true (hp_table_reader_next (reader, &fields, &line, &error));
+  g_assert_cmpuint (line, ==, 6);
+  g_assert_cmpstr (fields[0], ==, "Rickert");
+  g_assert_true (hp_table_reader_next (reader, &fields, &line, &error));
+  g_assert_cmpuint (line, ==, 7);
+  g_assert_cmpstr (fields[3], ==, "sagt \"Hallo\"");
+  g_assert_false (hp_table_reader_next (reader, &fields, &line, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_reader_errors (void)
+{
+  static const struct { const char *file; int code; const char *needle; } cases[] = {
+    { "graduates-nul.csv", HP_IMPORT_ERROR_ENCODING, "line 3" },
+    { "schools-bad-row.csv", HP_IMPORT_ERROR_ROW_LENGTH, "schools-bad-row.csv, line 4" },
+    { "graduates-unclosed-quote.csv", HP_IMPORT_ERROR_FORMAT, "line 3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = fixture_path (cases[i].file);
+      g_autoptr(HpTableReader) reader = hp_table_reader_open (path, NULL, &error);
+      const char * const *fields;
+
+      if (reader != NULL)
+        while (hp_table_reader_next (reader, &fields, NULL, &error))
+          ;
+
+      g_assert_error (error, HP_IMPORT_ERROR, cases[i].code);
+      if (strstr (error->message, cases[i].needle) == NULL)
+        g_error ("“%s” does not name “%s”", error->message, cases[i].needle);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Schools                                                                   */
+
+static void
+test_schools_directory (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpImport) import = new_import (f, HP_IMPORT_SCHOOLS, "schools-directory.csv");
+  HpImportResult r;
+
+  g_assert_cmpstr (hp_import_get_mapping (import, "number"), ==, "Schulnummer");
+  g_assert_cmpstr (hp_import_get_mapping (import, "name_2"), ==, "Schulbezeichnung_2");
+  g_assert_cmpstr (hp_import_get_mapping (import, "district_key"), ==, "Gemeindeschluessel");
+  g_assert_null (hp_import_get_mapping (import, "name"));
+
+  g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.rows, ==, 7);
+  g_assert_cmpuint (r.added, ==, 6);
+  g_assert_cmpuint (r.skipped, ==, 1);          /* closed (Schulbetriebsschluessel 9) */
+  g_assert_cmpuint (r.repaired, ==, 4);         /* 5958012, 2961, "2", 9889 */
+
+  {
+    g_autoptr(HpSchool) bk = hp_store_find_school (f->store, "170003", &error);
+    g_autoptr(HpSchool) gs = hp_store_find_school (f->store, "170006", &error);
+    g_autoptr(HpSchool) ge = hp_store_find_school (f->store, "170002", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (hp_school_get_name (bk), ==, "Berufskolleg des Hochsauerlandkreises");
+    g_assert_cmpstr (hp_school_get_district_key (bk), ==, "05958012");
+    g_assert_cmpstr (hp_school_get_phone (bk), ==, "02961 777");
+    g_assert_cmpstr (hp_school_get_school_form (gs), ==, "02");
+    g_assert_cmpstr (hp_school_get_postcode (gs), ==, "09889");
+    g_assert_cmpstr (hp_school_get_name (ge), ==, "Städt. Gesamtschule Sekundarstufe I u. II");
+    g_assert_cmpstr (hp_school_get_email (ge), ==, "170002@schule.nrw.de");
+  }
+
+  /* The same file again: merged by number, nothing doubled */
+  {
+    g_autoptr(HpImport) again = new_import (f, HP_IMPORT_SCHOOLS, "schools-directory.csv");
+
+    g_assert_true (hp_import_run (again, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_cmpuint (r.added, ==, 0);
+    g_assert_cmpuint (r.unchanged, ==, 6);
+    g_assert_cmpuint (stats (f).schools, ==, 6);
+  }
+}
+
+static void
+test_schools_filters (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpImport) import = new_import (f, HP_IMPORT_SCHOOLS, "schools-directory.csv");
+  HpImportResult r;
+
+  hp_import_set_district_prefix (import, "05958");
+  hp_import_set_abitur_only (import, TRUE);
+  g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* Gymnasium, Gesamtschule, Berufskolleg of the HSK; not the Hauptschule,
+   * the Grundschule, the closed Gymnasium or the one in Olpe */
+  g_assert_cmpuint (r.added, ==, 3);
+  g_assert_cmpuint (r.skipped, ==, 4);
+  g_assert_cmpuint (r.repaired, ==, 2);
+  g_assert_true (hp_import_school_form_leads_to_abitur ("20"));
+  g_assert_false (hp_import_school_form_leads_to_abitur ("04"));
+}
+
+static void
+test_schools_update_and_dry_run (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hp_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "moved.csv", NULL);
+  HpImportResult r;
+
+  add_school (f, "190002");
+
+  /* Dry run: counts, stores nothing */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_SCHOOLS, "schools-cp1252.csv");
+
+    g_assert_true (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 1);
+    g_assert_cmpuint (r.updated, ==, 1);
+    g_assert_cmpuint (stats (f).schools, ==, 1);
+  }
+
+  g_assert_true (g_file_set_contents (path, "Schulnummer;Schulname;Ort\n190002;Gesamtschule Soest;Bad Sassendorf\n",
+                                      -1, &error));
+  {
+    g_autoptr(HpImport) import = hp_import_new (f->store, HP_IMPORT_SCHOOLS, path, NULL, &error);
+    g_autoptr(HpSchool) school = NULL;
+
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.updated, ==, 1);
+    school = hp_store_find_school (f->store, "190002", &error);
+    g_assert_cmpstr (hp_school_get_town (school), ==, "Bad Sassendorf");
+    g_assert_cmpstr (hp_school_get_name (school), ==, "Gesamtschule Soest");
+  }
+
+  hp_test_rm_rf (dir);
+}
+
+/* Any error: nothing stored, and the message names file, line (and column) */
+static void
+test_schools_all_or_nothing (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const struct { const char *file; int code; const char *needle; } cases[] = {
+    { "schools-bad-row.csv", HP_IMPORT_ERROR_ROW_LENGTH, "schools-bad-row.csv, line 4" },
+    { "schools-bad-postcode.csv", HP_IMPORT_ERROR_VALUE, "schools-bad-postcode.csv, line 3, column “PLZ”" },
+    { "schools-duplicate.csv", HP_IMPORT_ERROR_DUPLICATE, "line 4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HpImport) import = new_import (f, HP_IMPORT_SCHOOLS, cases[i].file);
+      HpImportResult r;
+
+      g_assert_false (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+      g_assert_error (error, HP_IMPORT_ERROR, cases[i].code);
+      if (strstr (error->message, cases[i].needle) == NULL)
+        g_error ("“%s” does not name “%s”", error->message, cases[i].needle);
+      g_assert_cmpuint (stats (f).schools, ==, 0);
+    }
+}
+
+static void
+test_schools_mapping (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hp_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "other.csv", NULL);
+  HpImportResult r;
+
+  g_assert_true (g_file_set_contents (path, "Dienststelle;Titel;Postleitbereich\n300001;Gymnasium X;57392\n", -1, &error));
+
+  {
+    g_autoptr(HpImport) import = hp_import_new (f->store, HP_IMPORT_SCHOOLS, path, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_MISSING_COLUMN);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(HpImport) import = hp_import_new (f->store, HP_IMPORT_SCHOOLS, path, NULL, &error);
+    g_autoptr(HpSchool) school = NULL;
+
+    g_assert_false (hp_import_set_mapping (import, "number", "Nummer", &error));
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_MISSING_COLUMN);
+    g_clear_error (&error);
+    g_assert_true (hp_import_set_mapping (import, "number", "Dienststelle", &error));
+    g_assert_true (hp_import_set_mapping (import, "name", "Titel", &error));
+    g_assert_true (hp_import_set_mapping (import, "postcode", "Postleitbereich", &error));
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    school = hp_store_find_school (f->store, "300001", &error);
+    g_assert_cmpstr (hp_school_get_postcode (school), ==, "57392");
+  }
+
+  hp_test_rm_rf (dir);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Graduates                                                                 */
+
+static guint
+count_graduates (Fixture *f)
+{
+  return stats (f).graduates;
+}
+
+static void
+test_graduates_schild (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HpImportResult r;
+
+  add_school (f, "170001");
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_GRADUATES, "graduates-schild.csv");
+    g_autoptr(GListModel) list = NULL;
+
+    hp_import_set_school (import, "170001");
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.rows, ==, 6);
+    g_assert_cmpuint (r.skipped, ==, 1);      /* Q1 */
+    g_assert_cmpuint (r.duplicates, ==, 1);   /* Lena Müller twice */
+    g_assert_cmpuint (r.added, ==, 4);
+
+    list = hp_store_list_graduates (f->store, hp_campaign_get_id (f->campaign), 0, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+    {
+      g_autoptr(HpGraduate) g = NULL;
+
+      for (guint i = 0; i < 4; i++)
+        {
+          g_clear_object (&g);
+          g = g_list_model_get_item (list, i);
+          if (g_strcmp0 (hp_graduate_get_last_name (g), "Weiß") == 0)
+            break;
+        }
+      g_assert_cmpstr (hp_graduate_get_first_name (g), ==, "Jana");
+      g_assert_cmpstr (hp_graduate_get_birth_date (g), ==, "2008-07-30");
+      g_assert_cmpstr (hp_graduate_get_class_name (g), ==, "Q2");
+    }
+  }
+
+  /* Again: everyone is there already */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_GRADUATES, "graduates-schild.csv");
+
+    hp_import_set_school (import, "170001");
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_cmpuint (r.added, ==, 0);
+    g_assert_cmpuint (r.duplicates, ==, 5);
+  }
+
+  /* Every year: the Q1 student too */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_GRADUATES, "graduates-schild.csv");
+
+    hp_import_set_school (import, "170001");
+    hp_import_set_leaving_year (import, "");
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_cmpuint (r.added, ==, 1);
+    g_assert_cmpuint (count_graduates (f), ==, 5);
+  }
+}
+
+static void
+test_graduates_other_shapes (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HpImportResult r;
+
+  add_school (f, "170001");
+  add_school (f, "170002");
+
+  /* UTF-16, tabs, a school number per row */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_GRADUATES, "graduates-utf16.tsv");
+    g_autoptr(HpSchool) s2 = hp_store_find_school (f->store, "170002", &error);
+
+    g_assert_cmpstr (hp_import_get_mapping (import, "school_number"), ==, "Schulnummer");
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 2);
+    g_assert_cmpint (hp_store_count_graduates (f->store, hp_campaign_get_id (f->campaign),
+                                               hp_school_get_id (s2), &error), ==, 1);
+  }
+
+  /* CR-only, title lines, a year column named Stufe */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_GRADUATES, "graduates-cr.csv");
+
+    hp_import_set_school (import, "170002");
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 3);
+  }
+
+  /* Counts only: no names, no duplicates */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_GRADUATES, "graduates-counts.csv");
+
+    hp_import_set_school (import, "170001");
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 3);
+    g_assert_cmpuint (r.skipped, ==, 1);
+    g_assert_cmpuint (r.duplicates, ==, 0);
+  }
+
+  g_assert_cmpuint (count_graduates (f), ==, 8);
+}
+
+static void
+test_graduates_errors (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HpImportResult r;
+
+  add_school (f, "170001");
+
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_GRADUATES, "graduates-bad-date.csv");
+
+    hp_import_set_school (import, "170001");
+    g_assert_false (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_VALUE);
+    g_assert_nonnull (strstr (error->message, "graduates-bad-date.csv, line 3, column “Geburtsdatum”"));
+    g_assert_nonnull (strstr (error->message, "31.02.2008"));
+    g_clear_error (&error);
+    g_assert_cmpuint (count_graduates (f), ==, 0);   /* line 2 was fine, and is not stored either */
+  }
+
+  /* A school number that is not in the store */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_GRADUATES, "graduates-utf16.tsv");
+
+    g_assert_false (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_VALUE);
+    g_assert_nonnull (strstr (error->message, "line 3"));
+    g_assert_nonnull (strstr (error->message, "170002"));
+    g_clear_error (&error);
+    g_assert_cmpuint (count_graduates (f), ==, 0);
+  }
+
+  /* No school at all */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_GRADUATES, "graduates-schild.csv");
+
+    g_assert_false (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_MISSING_COLUMN);
+  }
+}
+
+static void
+test_graduates_cancel (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hp_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "many.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("Name;Vorname\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(HpImport) import = NULL;
+  HpImportResult r;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (text, "Name%u;Vorname%u\n", i, i);
+  g_assert_true (g_file_set_contents (path, text->str, -1, &error));
+  add_school (f, "170001");
+
+  import = hp_import_new (f->store, HP_IMPORT_GRADUATES, path, NULL, &error);
+  hp_import_set_campaign (import, hp_campaign_get_id (f->campaign));
+  hp_import_set_school (import, "170001");
+  g_cancellable_cancel (cancellable);
+  g_assert_false (hp_import_run (import, FALSE, &r, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_graduates (f), ==, 0);
+
+  hp_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/heimpack/import/reader/directory", test_reader_directory);
+  g_test_add_func ("/heimpack/import/reader/encodings", test_reader_encodings);
+  g_test_add_func ("/heimpack/import/reader/quoting", test_reader_quoting);
+  g_test_add_func ("/heimpack/import/reader/errors", test_reader_errors);
+  TEST ("schools/directory", test_schools_directory);
+  TEST ("schools/filters", test_schools_filters);
+  TEST ("schools/update-and-dry-run", test_schools_update_and_dry_run);
+  TEST ("schools/all-or-nothing", test_schools_all_or_nothing);
+  TEST ("schools/mapping", test_schools_mapping);
+  TEST ("graduates/schild", test_graduates_schild);
+  TEST ("graduates/other-shapes", test_graduates_other_shapes);
+  TEST ("graduates/errors", test_graduates_errors);
+  TEST ("graduates/cancel", test_graduates_cancel);
+
+  return g_test_run ();
+}
