@@ -65,6 +65,7 @@ typedef struct
 
   GPtrArray        *current;     /* fields of the record being parsed */
   GQueue           *ready;       /* CsvRecord * */
+  GPtrArray        *spare;       /* an emptied field array, for the next record */
 } Csv;
 
 static void
@@ -72,7 +73,7 @@ csv_record_free (gpointer data)
 {
   CsvRecord *record = data;
 
-  g_ptr_array_unref (record->fields);
+  g_clear_pointer (&record->fields, g_ptr_array_unref);
   g_free (record);
 }
 
@@ -88,6 +89,7 @@ csv_free_data (gpointer data)
   g_free (csv->buf);
   g_string_free (csv->line, TRUE);
   g_ptr_array_unref (csv->current);
+  g_clear_pointer (&csv->spare, g_ptr_array_unref);
   g_queue_free_full (csv->ready, csv_record_free);
   g_free (csv);
 }
@@ -454,7 +456,7 @@ row_cb (int   terminator,
   record->fields = g_steal_pointer (&csv->current);
   record->line = csv->record_start;
   g_queue_push_tail (csv->ready, record);
-  csv->current = g_ptr_array_new_with_free_func (g_free);
+  csv->current = csv->spare ? g_steal_pointer (&csv->spare) : g_ptr_array_new_with_free_func (g_free);
 }
 
 static gboolean
@@ -528,9 +530,13 @@ csv_next (HpTableReader  *reader,
   {
     CsvRecord *record = g_queue_pop_head (csv->ready);
 
+    /* Hand the strings over and keep the array for the next record. */
     for (guint i = 0; i < record->fields->len; i++)
       g_ptr_array_add (fields, g_steal_pointer (&g_ptr_array_index (record->fields, i)));
+    g_ptr_array_set_size (record->fields, 0);
     *out_line = record->line;
+    if (csv->spare == NULL)
+      csv->spare = g_steal_pointer (&record->fields);
     csv_record_free (record);
   }
 

@@ -16,9 +16,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "hp-import-private.h"
+#include "hp-table-reader-private.h"
 
-/* Checked every so many rows: cancellation and progress. */
-#define ROWS_PER_TICK 1024
+/* Rows handed from the reader thread to the importing one at a time, and
+ * how many such batches may be under way (bounded: memory stays flat). */
+#define BATCH_ROWS    1024
+#define BATCHES       4
 
 /* Header aliases, compared after normalize_header(). */
 static const HpImportFieldSpec school_specs[] = {
@@ -357,6 +360,82 @@ check_required (HpImport  *self,
   return TRUE;
 }
 
+/* ------------------------------------------------------------------------ */
+/* The reader thread: parsing (and decoding) the file runs on the second core
+ * while this thread writes to the store. Batches go round between two queues:
+ * empty ones to the reader, full ones back. */
+
+typedef struct
+{
+  GPtrArray *rows;       /* GPtrArray * of fields, NULL-terminated */
+  GArray    *lines;      /* guint */
+  double     progress;
+  GError    *error;      /* the reader's error, after the rows before it */
+  gboolean   last;
+} Batch;
+
+typedef struct
+{
+  HpTableReader *reader;
+  GAsyncQueue   *empty;
+  GAsyncQueue   *full;
+  gint           stop;
+} Pipe;
+
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->rows = g_ptr_array_new_full (BATCH_ROWS, (GDestroyNotify) g_ptr_array_unref);
+  batch->lines = g_array_sized_new (FALSE, FALSE, sizeof (guint), BATCH_ROWS);
+  return batch;
+}
+
+static void
+batch_free (gpointer data)
+{
+  Batch *batch = data;
+
+  g_ptr_array_unref (batch->rows);
+  g_array_unref (batch->lines);
+  g_clear_error (&batch->error);
+  g_free (batch);
+}
+
+static gpointer
+read_batches (gpointer data)
+{
+  Pipe *pipe = data;
+
+  for (;;)
+    {
+      Batch *batch = g_async_queue_pop (pipe->empty);
+      const char * const *fields;
+      guint line;
+
+      if (g_atomic_int_get (&pipe->stop))
+        {
+          batch_free (batch);
+          return NULL;
+        }
+
+      while (batch->rows->len < BATCH_ROWS &&
+             hp_table_reader_next (pipe->reader, &fields, &line, &batch->error))
+        {
+          g_ptr_array_add (batch->rows, _hp_table_reader_steal_fields (pipe->reader));
+          g_array_append_val (batch->lines, line);
+        }
+
+      batch->progress = hp_table_reader_get_progress (pipe->reader);
+      batch->last = batch->rows->len < BATCH_ROWS;
+      g_async_queue_push (pipe->full, batch);
+
+      if (batch->last)
+        return NULL;
+    }
+}
+
 gboolean
 hp_import_run (HpImport              *self,
                gboolean               dry_run,
@@ -366,10 +445,11 @@ hp_import_run (HpImport              *self,
                GCancellable          *cancellable,
                GError               **error)
 {
-  const char * const *fields;
-  guint line = 0;
-  gboolean ok = FALSE;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GThread) thread = NULL;
+  Pipe pipe = { 0 };
+  gboolean done = FALSE;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
@@ -384,21 +464,46 @@ hp_import_run (HpImport              *self,
   if (!_hp_import_prepare (self, error))
     goto out;
 
-  while (hp_table_reader_next (self->reader, &fields, &line, &local_error))
-    {
-      result->rows++;
+  pipe.reader = self->reader;
+  pipe.empty = g_async_queue_new_full (batch_free);
+  pipe.full = g_async_queue_new_full (batch_free);
+  for (guint i = 0; i < BATCHES; i++)
+    g_async_queue_push (pipe.empty, batch_new ());
+  thread = g_thread_new ("hp-import-reader", read_batches, &pipe);
 
-      if (result->rows % ROWS_PER_TICK == 0)
+  while (!done && local_error == NULL)
+    {
+      Batch *batch = g_async_queue_pop (pipe.full);
+
+      for (guint i = 0; i < batch->rows->len && local_error == NULL; i++)
         {
-          if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
-            break;
-          if (progress != NULL)
-            progress (hp_table_reader_get_progress (self->reader), user_data);
+          GPtrArray *fields = g_ptr_array_index (batch->rows, i);
+
+          result->rows++;
+          _hp_import_row (self, (const char * const *) fields->pdata, g_array_index (batch->lines, guint, i),
+                          result, &local_error);
         }
 
-      if (!_hp_import_row (self, fields, line, result, &local_error))
-        break;
+      done = batch->last;
+      if (local_error == NULL && batch->error != NULL)
+        local_error = g_steal_pointer (&batch->error);
+      if (local_error == NULL)
+        g_cancellable_set_error_if_cancelled (cancellable, &local_error);
+      if (local_error == NULL && progress != NULL)
+        progress (batch->progress, user_data);
+
+      g_ptr_array_set_size (batch->rows, 0);
+      g_array_set_size (batch->lines, 0);
+      g_async_queue_push (pipe.empty, batch);
     }
+
+  /* Stop the reader (it may wait for an empty batch) and wait for it. */
+  g_atomic_int_set (&pipe.stop, TRUE);
+  if (!done)
+    g_async_queue_push (pipe.empty, batch_new ());
+  g_thread_join (g_steal_pointer (&thread));
+  g_async_queue_unref (pipe.empty);
+  g_async_queue_unref (pipe.full);
 
   if (local_error != NULL)
     {

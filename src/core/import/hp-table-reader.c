@@ -195,6 +195,7 @@ hp_table_reader_open (const char            *path,
   self->display_name = g_filename_display_basename (path);
   self->header = g_ptr_array_new_with_free_func (g_free);
   self->fields = g_ptr_array_new_with_free_func (g_free);
+  self->raw = g_ptr_array_new_with_free_func (g_free);
   self->lookahead = g_queue_new ();
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
@@ -215,64 +216,86 @@ hp_table_reader_open (const char            *path,
   return g_steal_pointer (&self);
 }
 
+static gboolean
+row_length_error (HpTableReader  *self,
+                  guint           n_fields,
+                  guint           line,
+                  GError        **error)
+{
+  g_autofree char *message =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                  "The row has %u field, but the header has %u columns.",
+                                  "The row has %u fields, but the header has %u columns.", n_fields),
+                     n_fields, self->n_columns);
+
+  _hp_table_reader_set_error (self, error, HP_IMPORT_ERROR_ROW_LENGTH, line, message);
+  return FALSE;
+}
+
 gboolean
 hp_table_reader_next (HpTableReader         *self,
                       const char * const   **out_fields,
                       guint                 *out_line,
                       GError               **error)
 {
-  Record *record = NULL;
+  GPtrArray *raw;
+  guint line = 0;
   guint width;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (out_fields != NULL, FALSE);
 
+  /* The records read while looking for the header come first; after them
+   * the backend fills one reused array: no allocation per record here. */
   if (!g_queue_is_empty (self->lookahead))
-    record = g_queue_pop_head (self->lookahead);
-  else if (!read_raw (self, &record, error) || record == NULL)
-    return FALSE;
+    {
+      Record *record = g_queue_pop_head (self->lookahead);
 
-  width = trimmed_width (record->fields);
+      g_ptr_array_set_size (self->raw, 0);
+      g_ptr_array_extend_and_steal (self->raw, g_steal_pointer (&record->fields));
+      line = record->line;
+      g_free (record);
+    }
+  else
+    {
+      do
+        {
+          g_ptr_array_set_size (self->raw, 0);
+          if (!self->backend->next (self, self->raw, &line, error))
+            return FALSE;
+        }
+      while (count_non_empty (self->raw) == 0);
+    }
+
+  raw = self->raw;
+  width = trimmed_width (raw);
+
+  /* Extra values, or (CSV) too few fields: a row that lost its tail. An
+   * XLSX row simply has its last cells empty. */
   if (width > self->n_columns)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "The row has %u field, but the header has %u columns.",
-                                      "The row has %u fields, but the header has %u columns.", width),
-                         width, self->n_columns);
-      _hp_table_reader_set_error (self, error, HP_IMPORT_ERROR_ROW_LENGTH, record->line, message);
-      record_free (record);
-      return FALSE;
-    }
-
-  /* Too few fields: a CSV row that lost its tail; an XLSX row simply has its
-   * last cells empty. */
-  if (record->fields->len < self->n_columns && g_str_equal (self->format, "CSV"))
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "The row has %u field, but the header has %u columns.",
-                                      "The row has %u fields, but the header has %u columns.",
-                                      record->fields->len),
-                         record->fields->len, self->n_columns);
-      _hp_table_reader_set_error (self, error, HP_IMPORT_ERROR_ROW_LENGTH, record->line, message);
-      record_free (record);
-      return FALSE;
-    }
+    return row_length_error (self, width, line, error);
+  if (raw->len < self->n_columns && g_str_equal (self->format, "CSV"))
+    return row_length_error (self, raw->len, line, error);
 
   g_ptr_array_set_size (self->fields, 0);
   for (guint i = 0; i < self->n_columns; i++)
-    g_ptr_array_add (self->fields,
-                     i < record->fields->len ? g_steal_pointer (&g_ptr_array_index (record->fields, i))
-                                             : g_strdup (""));
+    g_ptr_array_add (self->fields, i < raw->len ? g_steal_pointer (&g_ptr_array_index (raw, i)) : g_strdup (""));
   g_ptr_array_add (self->fields, NULL);
 
   *out_fields = (const char * const *) self->fields->pdata;
   if (out_line != NULL)
-    *out_line = record->line;
+    *out_line = line;
 
-  record_free (record);
   return TRUE;
+}
+
+GPtrArray *
+_hp_table_reader_steal_fields (HpTableReader *self)
+{
+  GPtrArray *fields = g_steal_pointer (&self->fields);
+
+  self->fields = g_ptr_array_new_full (self->n_columns + 1, g_free);
+  return fields;
 }
 
 const char * const *
@@ -343,6 +366,7 @@ hp_table_reader_free (HpTableReader *self)
     g_queue_free_full (self->lookahead, record_free);
   g_clear_pointer (&self->header, g_ptr_array_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->raw, g_ptr_array_unref);
   g_free (self->encoding);
   g_free (self->display_name);
   g_free (self->path);

@@ -102,6 +102,7 @@ typedef struct
   GString       *value;        /* scratch */
   guint          row_number;
   guint          next_column;
+  gboolean       in_row;
   guint          last_row;     /* from <dimension>, 0 if unknown */
   goffset        file_size;
   double         progress;
@@ -812,7 +813,10 @@ sheet_error (Xlsx        *x,
     detail = x->sheet.error;
   /* TRANSLATORS: the detail is libxml2's or libarchive's English message */
   message = g_strdup_printf (_("The sheet is damaged (%s)."), detail);
-  _hp_table_reader_set_error (x->reader, error, HP_IMPORT_ERROR_FORMAT, x->row_number, message);
+  /* Between rows, the damage is in a row not yet seen: the parser reads
+   * ahead by up to 512 bytes, so it can be a few rows further on */
+  _hp_table_reader_set_error (x->reader, error, HP_IMPORT_ERROR_FORMAT,
+                              x->in_row ? x->row_number : x->row_number + 1, message);
   x->done = TRUE;
   return FALSE;
 }
@@ -851,6 +855,7 @@ start_row (Xlsx             *x,
   else
     x->row_number++;
   x->next_column = 0;
+  x->in_row = !xmlTextReaderIsEmptyElement (xml);
   g_ptr_array_set_size (x->row, 0);
 }
 
@@ -966,7 +971,6 @@ xlsx_next (HpTableReader  *reader,
 {
   Xlsx *x = reader->backend_data;
   xmlTextReaderPtr xml = x->sheet.xml;
-  gboolean in_row = FALSE;
 
   while (!x->done)
     {
@@ -982,18 +986,15 @@ xlsx_next (HpTableReader  *reader,
       type = xmlTextReaderNodeType (xml);
       name = local_name (xml);
       if (type == XML_READER_TYPE_ELEMENT && g_str_equal (name, "row"))
-        {
-          start_row (x, xml);
-          in_row = !xmlTextReaderIsEmptyElement (xml);
-        }
-      else if (type == XML_READER_TYPE_ELEMENT && g_str_equal (name, "c") && in_row)
+        start_row (x, xml);
+      else if (type == XML_READER_TYPE_ELEMENT && g_str_equal (name, "c") && x->in_row)
         {
           if (!read_cell (x, xml, error))
             return FALSE;
         }
-      else if (type == XML_READER_TYPE_END_ELEMENT && g_str_equal (name, "row") && in_row)
+      else if (type == XML_READER_TYPE_END_ELEMENT && g_str_equal (name, "row") && x->in_row)
         {
-          in_row = FALSE;
+          x->in_row = FALSE;
           if (finish_row (x, fields))
             {
               *out_line = x->row_number;
