@@ -152,7 +152,9 @@ find_header (HpTableReader         *self,
       guint width = trimmed_width (record->fields);
       gboolean forced = options != NULL && options->header_line > 0;
 
+      /* (A table of one column has its header on the first line.) */
       if ((forced && record->line >= options->header_line) ||
+          (!forced && mode_width == 0) ||
           (!forced && width >= 2 && width >= mode_width &&
            count_non_empty (record->fields) * 5 >= width * 4))
         {
