@@ -209,6 +209,14 @@ hp_table_reader_open (const char            *path,
 
   if (_hp_xlsx_reader_sniff (path))
     ok = _hp_xlsx_reader_open (self, options, error);
+  else if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".xlsm") ||
+           g_str_has_suffix (path, ".XLSX"))
+    {
+      _hp_table_reader_set_error (self, error, HP_IMPORT_ERROR_FORMAT, 0,
+                                  _("The file is named like an Excel workbook but is not one. "
+                                    "Open it in its program and save it as .xlsx or CSV."));
+      ok = FALSE;
+    }
   else
     ok = _hp_csv_reader_open (self, options, error);
 
