@@ -19,3 +19,5 @@
 #include "hp-demo.h"
 #include "hp-table-reader.h"
 #include "hp-import.h"
+#include "hp-plan.h"
+#include "hp-export.h"

@@ -384,6 +384,9 @@ static const char usage_text[] =
      "  graduate list [--school NUMBER] | add | edit ID | remove ID\n"
      "  import schools FILE [--district PREFIX] [--abitur-only] [--map FIELD=HEADER]… [--dry-run]\n"
      "  import graduates FILE (--school NUMBER | --school-column HEADER) [--year VALUE] [--dry-run]\n"
+     "  export packing-list|delivery-sheets|sponsor-report|network OUT.xlsx [--crate-size N] [--class-lists]\n"
+     "         [--agency-name TEXT]\n"
+     "  plan     (packs needed and buildable, bottleneck, packs per school, what to chase)\n"
      "\n"
      "“heimpack-cli COMMAND add --help” lists the fields of a record.\n"
      "The database defaults to %s.\n");
@@ -482,6 +485,10 @@ run (Cli     *cli,
     return run_campaign (cli, argc, argv, error);
   if (g_str_equal (command, "import"))
     return hp_cli_run_import (cli, argc, argv, error);
+  if (g_str_equal (command, "export"))
+    return hp_cli_run_export (cli, argc, argv, error);
+  if (g_str_equal (command, "plan"))
+    return hp_cli_run_plan (cli, argc, argv, error);
 
   entity = hp_cli_find_entity (command);
   if (entity != NULL)

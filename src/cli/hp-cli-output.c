@@ -68,30 +68,20 @@ print_padded (FILE       *out,
 }
 
 void
-hp_cli_print_table (FILE              *out,
-                    GListModel        *items,
+hp_cli_print_cells (FILE              *out,
                     const HpCliColumn *columns,
-                    guint              n_columns)
+                    guint              n_columns,
+                    char * const      *cells,
+                    guint              n_rows)
 {
-  guint n_items = g_list_model_get_n_items (items);
   g_autofree guint *widths = g_new0 (guint, n_columns);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
   for (guint c = 0; c < n_columns; c++)
     widths[c] = (guint) g_utf8_strlen (_(columns[c].title), -1);
 
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (items, i);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          char *cell = format_cell (item, &columns[c]);
-
-          widths[c] = MAX (widths[c], (guint) g_utf8_strlen (cell, -1));
-          g_ptr_array_add (cells, cell);
-        }
-    }
+  for (guint i = 0; i < n_rows; i++)
+    for (guint c = 0; c < n_columns; c++)
+      widths[c] = MAX (widths[c], (guint) g_utf8_strlen (cells[i * n_columns + c], -1));
 
   for (guint c = 0; c < n_columns; c++)
     {
@@ -101,14 +91,34 @@ hp_cli_print_table (FILE              *out,
       fputs (c + 1 < n_columns ? "  " : "\n", out);
     }
 
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < n_rows; i++)
     for (guint c = 0; c < n_columns; c++)
       {
         gboolean right = columns[c].kind != HP_CELL_TEXT && columns[c].kind != HP_CELL_DATE;
 
-        print_padded (out, g_ptr_array_index (cells, i * n_columns + c), widths[c], right);
+        print_padded (out, cells[i * n_columns + c], widths[c], right);
         fputs (c + 1 < n_columns ? "  " : "\n", out);
       }
+}
+
+void
+hp_cli_print_table (FILE              *out,
+                    GListModel        *items,
+                    const HpCliColumn *columns,
+                    guint              n_columns)
+{
+  guint n_items = g_list_model_get_n_items (items);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      for (guint c = 0; c < n_columns; c++)
+        g_ptr_array_add (cells, format_cell (item, &columns[c]));
+    }
+
+  hp_cli_print_cells (out, columns, n_columns, (char * const *) cells->pdata, n_items);
 }
 
 void

@@ -33,6 +33,14 @@ void hp_cli_print_table       (FILE              *out,
                                GListModel        *items,
                                const HpCliColumn *columns,
                                guint              n_columns);
+/* Prints @n_rows rows of already formatted @cells (row by row, n_columns
+ * each) under the titles of @columns, aligned like hp_cli_print_table(); the
+ * columns' properties are not used. */
+void hp_cli_print_cells       (FILE              *out,
+                               const HpCliColumn *columns,
+                               guint              n_columns,
+                               char * const      *cells,
+                               guint              n_rows);
 void hp_cli_print_json_object (FILE              *out,
                                GObject           *object);
 void hp_cli_print_json_list   (FILE              *out,

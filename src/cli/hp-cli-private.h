@@ -118,4 +118,16 @@ HpCampaign   *cli_get_campaign   (Cli        *cli,
                                   GError    **error);
 gint64        cli_campaign_id    (Cli        *cli);
 
+/* hp-cli-export.c */
+gboolean      hp_cli_run_export    (Cli           *cli,
+                                    int            argc,
+                                    char         **argv,
+                                    GError       **error);
+
+/* hp-cli-plan.c */
+gboolean      hp_cli_run_plan      (Cli           *cli,
+                                    int            argc,
+                                    char         **argv,
+                                    GError       **error);
+
 G_END_DECLS

@@ -347,8 +347,9 @@ add_pledges (Demo    *demo,
       if (!hp_store_add_pledge (demo->store, pledge, error))
         return FALSE;
 
-      /* Partial deliveries: none, some or all of it, in up to three parts. */
-      n_receipts = g_rand_int_range (demo->rand, 0, 4);
+      /* Partial deliveries: some or all of it in up to three parts; products
+       * outside the pack may not have arrived at all yet. */
+      n_receipts = g_rand_int_range (demo->rand, per_pack > 0 ? 1 : 0, 4);
       left = quantity;
       for (int r = 0; r < n_receipts && left > 0; r++)
         {
@@ -462,12 +463,22 @@ add_graduates (Demo    *demo,
           g_autofree char *birth = NULL;
           g_autofree char *class_name = NULL;
           int year;
+          int month;
 
-          /* Most are 18 or 19 at the hand-over in June 2027; about one in
-           * twenty is still 17, which is what the under-18 pack is for. */
-          year = g_rand_int_range (demo->rand, 0, 20) == 0 ? 2010 : g_rand_int_range (demo->rand, 2007, 2010);
-          birth = g_strdup_printf ("%d-%02d-%02d", year, g_rand_int_range (demo->rand, 1, 13),
-                                   g_rand_int_range (demo->rand, 1, 29));
+          /* Most are 18 or 19 at the hand-over in late June 2027; about one
+           * in twenty is still 17 (born in the second half of 2009), which is
+           * what the under-18 pack is for. */
+          if (g_rand_int_range (demo->rand, 0, 20) == 0)
+            {
+              year = 2009;
+              month = g_rand_int_range (demo->rand, 7, 13);
+            }
+          else
+            {
+              year = g_rand_int_range (demo->rand, 2007, 2009);
+              month = g_rand_int_range (demo->rand, 1, 13);
+            }
+          birth = g_strdup_printf ("%d-%02d-%02d", year, month, g_rand_int_range (demo->rand, 1, 29));
           class_name = n_classes == 1 ? g_strdup ("Q2") : g_strdup_printf ("Q2-%u", i % n_classes + 1);
 
           hp_graduate_set_last_name (graduate, PICK (demo->rand, last_names));
