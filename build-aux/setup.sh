@@ -27,7 +27,7 @@ hp_log () { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 hp_missing_packages () {
   local pkg
-  for pkg in "${HP_PACKAGES[@]}"; do
+  for pkg in "${HP_PACKAGES[@]}" ${HP_EXTRA_PACKAGES:-}; do
     case "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" in
       "install ok installed") ;;
       *) printf '%s\n' "$pkg" ;;

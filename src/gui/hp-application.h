@@ -16,5 +16,9 @@ const char    *hp_application_get_database (HpApplication *self);
 void           hp_application_set_database (HpApplication *self,
                                             const char    *database);
 HpStore       *hp_application_get_store    (HpApplication *self);
+void           hp_application_open_file    (HpApplication *self,
+                                            GFile         *file);
+void           hp_application_create_file  (HpApplication *self,
+                                            GFile         *file);
 
 G_END_DECLS

@@ -105,28 +105,121 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+get_cell_value (const HpColumnSpec *spec,
+                GObject            *item,
+                GValue             *value)
+{
+  if (spec->get != NULL)
+    {
+      g_value_init (value, G_TYPE_INT64);
+      g_value_set_int64 (value, spec->get (item, NULL));
+    }
+  else
+    {
+      g_object_get_property (item, spec->property, value);
+    }
+}
+
+static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
   const HpColumnSpec *spec = user_data;
   GObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
   g_auto(GValue) value = G_VALUE_INIT;
   g_autofree char *text = NULL;
 
-  g_object_get_property (item, spec->property, &value);
+  get_cell_value (spec, item, &value);
   text = hp_columns_format_cell (spec, &value);
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+
+  /* lets a click on the cell find its row (GTK 4.8 has no row widgets) */
+  g_object_set_data (G_OBJECT (cell), "hp-list-item", list_item);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "hp-list-item", NULL);
+}
+
+/**
+ * hp_columns_get_position:
+ * @cell: a widget in a column view made by hp_columns_append(), e.g. the
+ *   one gtk_widget_pick() found under the pointer
+ *
+ * Returns: the position of the row that @cell belongs to, or
+ *   %GTK_INVALID_LIST_POSITION if it is no cell (a header, the background).
+ */
+guint
+hp_columns_get_position (GtkWidget *cell)
+{
+  for (GtkWidget *w = cell; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkListItem *list_item = g_object_get_data (G_OBJECT (w), "hp-list-item");
+
+      if (list_item != NULL)
+        return gtk_list_item_get_position (list_item);
+      if (GTK_IS_COLUMN_VIEW (w))
+        break;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/**
+ * hp_columns_dup_search_key:
+ * @item: an item of the view's type
+ *
+ * Safe in any thread that owns @item.
+ *
+ * Returns: (transfer full): the case-folded text of the searchable columns,
+ *   separated by newlines, for a quick strstr() per keystroke.
+ */
+char *
+hp_columns_dup_search_key (const HpColumnSpec *specs,
+                           guint               n_specs,
+                           GObject            *item)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_specs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *cell = NULL;
+
+      if (!specs[i].search)
+        continue;
+
+      get_cell_value (&specs[i], item, &value);
+      cell = hp_columns_format_cell (&specs[i], &value);
+      g_string_append (text, cell);
+      g_string_append_c (text, '\n');
+    }
+
+  return g_utf8_casefold (text->str, text->len);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Columns                                                                   */
 
 static GtkSorter *
-create_sorter (GType       item_type,
-               GParamSpec *pspec)
+create_sorter (GType               item_type,
+               const HpColumnSpec *spec,
+               GParamSpec         *pspec)
 {
   GtkExpression *expression;
+
+  if (spec->get != NULL)
+    {
+      expression = gtk_cclosure_expression_new (G_TYPE_INT64, NULL, 0, NULL,
+                                                G_CALLBACK (spec->get), NULL, NULL);
+      return GTK_SORTER (gtk_numeric_sorter_new (expression));
+    }
 
   expression = gtk_property_expression_new (item_type, NULL, pspec->name);
 
@@ -166,18 +259,22 @@ hp_columns_append (GtkColumnView      *column_view,
       g_autoptr(GtkColumnViewColumn) column = NULL;
       g_autoptr(GtkSorter) sorter = NULL;
       GtkListItemFactory *factory;
-      GParamSpec *pspec;
+      GParamSpec *pspec = NULL;
 
-      pspec = g_object_class_find_property (G_OBJECT_CLASS (item_class), spec->property);
-      g_assert (pspec != NULL);
+      if (spec->get == NULL)
+        {
+          pspec = g_object_class_find_property (G_OBJECT_CLASS (item_class), spec->property);
+          g_assert (pspec != NULL);
+        }
 
       factory = gtk_signal_list_item_factory_new ();
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer) spec);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) spec);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer) spec);
 
       /* the column takes the factory's reference */
       column = gtk_column_view_column_new (_(spec->title), factory);
-      sorter = create_sorter (item_type, pspec);
+      sorter = create_sorter (item_type, spec, pspec);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, spec->expand);

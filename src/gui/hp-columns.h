@@ -30,13 +30,25 @@ typedef enum
 } HpCellFormat;
 
 /**
+ * HpCellGetter:
+ * @item: (type GObject): the row's item
+ *
+ * Computes a number that is no property of the item, e.g. what a sponsor
+ * still owes. Called with a second, unused argument (closure data).
+ */
+typedef gint64 (*HpCellGetter) (gpointer item,
+                                gpointer unused);
+
+/**
  * HpColumnSpec:
  * @title: the untranslated title, marked with N_()
- * @property: the item property shown and sorted by
+ * @property: the item property shown and sorted by, or %NULL with @get
  * @format: how to show the value
  * @width_chars: natural width of the cells in characters
  * @expand: whether the column takes the space left over
  * @flag_text: for %HP_CELL_FLAG, the text shown for %TRUE
+ * @get: for a computed %HP_CELL_NUMBER or %HP_CELL_MONEY column
+ * @search: whether the text of the column is found by the page's search
  */
 typedef struct
 {
@@ -46,6 +58,8 @@ typedef struct
   int           width_chars;
   gboolean      expand;
   const char   *flag_text;
+  HpCellGetter  get;
+  gboolean      search;
 } HpColumnSpec;
 
 void  hp_columns_append      (GtkColumnView      *column_view,
@@ -54,5 +68,9 @@ void  hp_columns_append      (GtkColumnView      *column_view,
                               guint               n_specs);
 char *hp_columns_format_cell (const HpColumnSpec *spec,
                               const GValue       *value);
+char *hp_columns_dup_search_key (const HpColumnSpec *specs,
+                                 guint               n_specs,
+                                 GObject            *item);
+guint hp_columns_get_position  (GtkWidget          *cell);
 
 G_END_DECLS

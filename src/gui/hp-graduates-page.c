@@ -2,7 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The graduates of the current campaign: personal data of young people, so
- * only what the hand-over needs is shown.
+ * only what the hand-over needs is shown. Names are optional: a school may
+ * only send how many leave. A national campaign has 350,000 of them, so the
+ * list streams in batches and a school filter narrows it in memory.
  */
 
 #define G_LOG_DOMAIN "hp-graduates-page"
@@ -12,62 +14,291 @@
 #include <glib/gi18n.h>
 
 #include "hp-graduates-page.h"
+#include "hp-table-page-private.h"
 
 struct _HpGraduatesPage
 {
   HpTablePage parent_instance;
+
+  /* Template widgets */
+  GtkDropDown *school_drop_down;
+
+  /* Owned */
+  GArray      *school_ids;      /* the dropdown's ids; 0 at position 0: all schools */
 };
 
 G_DEFINE_FINAL_TYPE (HpGraduatesPage, hp_graduates_page, HP_TYPE_TABLE_PAGE)
 
+#define BATCH_SIZE 5000
+
 static const HpColumnSpec columns[] = {
-  { N_("School"), "school-name", HP_CELL_TEXT, 24, TRUE },
+  { N_("School"), "school-name", HP_CELL_TEXT, 24, TRUE, .search = TRUE },
   /* Translators: column title, a school class such as "Q2" or "13b" */
-  { N_("Class"), "class-name", HP_CELL_TEXT, 5 },
-  { N_("Last name"), "last-name", HP_CELL_TEXT, 14 },
-  { N_("First name"), "first-name", HP_CELL_TEXT, 12 },
+  { N_("Class"), "class-name", HP_CELL_TEXT, 5, .search = TRUE },
+  { N_("Last name"), "last-name", HP_CELL_TEXT, 14, .search = TRUE },
+  { N_("First name"), "first-name", HP_CELL_TEXT, 12, .search = TRUE },
   { N_("Birth date"), "birth-date", HP_CELL_DATE, 10 },
   /* Translators: column title, the date of the consent to be contacted */
   { N_("Consent"), "consent-date", HP_CELL_DATE, 10 },
   { N_("Pack received"), "pack-received", HP_CELL_FLAG, 3, FALSE, "✓" },
 };
 
-static GListModel *
-hp_graduates_page_list_items (HpStore  *store,
-                              gint64    campaign_id,
-                              GError  **error)
-{
-  /* graduates belong to a campaign: without one there are none */
-  if (campaign_id == 0)
-    return G_LIST_MODEL (g_list_store_new (HP_TYPE_GRADUATE));
+static const HpFieldSpec person_fields[] = {
+  { "school-id", N_("School"), HP_FIELD_CHOICE, HP_FIELD_REQUIRED, N_("Choose the graduate’s school") },
+  { "class-name", N_("Class"), HP_FIELD_TEXT },
+  { "last-name", N_("Last name"), HP_FIELD_TEXT },
+  { "first-name", N_("First name"), HP_FIELD_TEXT },
+  { "birth-date", N_("Birth date"), HP_FIELD_DATE },
+};
 
-  return hp_store_list_graduates (store, campaign_id, 0, error);
+static const HpFieldSpec consent_fields[] = {
+  { "consent-date", N_("Consent given on"), HP_FIELD_DATE },
+  /* Translators: where the consent came from, e.g. "form at school" */
+  { "consent-source", N_("Consent source"), HP_FIELD_TEXT },
+};
+
+static const HpFieldSpec handover_fields[] = {
+  { "pack-received", N_("Pack received"), HP_FIELD_SWITCH, 0, N_("The graduate has their pack") },
+};
+
+static const HpFieldGroup fields[] = {
+  HP_FIELD_GROUP (NULL, person_fields),
+  HP_FIELD_GROUP (N_("Consent to Be Contacted"), consent_fields),
+  HP_FIELD_GROUP (NULL, handover_fields),
+};
+
+static gint64
+get_chosen_school (HpGraduatesPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->school_drop_down);
+
+  if (position == GTK_INVALID_LIST_POSITION || position >= self->school_ids->len)
+    return 0;
+
+  return g_array_index (self->school_ids, gint64, position);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The school filter                                                         */
+
+static void
+fill_school_filter (HpGraduatesPage *self)
+{
+  HpStore *store = hp_table_page_get_store (HP_TABLE_PAGE (self));
+  gint64 chosen = get_chosen_school (self);
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  guint selected = 0;
+  gint64 none = 0;
+
+  schools = hp_store_list_schools (store, 0, &error);
+  if (schools == NULL)
+    {
+      g_warning ("Could not list the schools for the filter: %s", error->message);
+      return;
+    }
+
+  g_array_set_size (self->school_ids, 0);
+  g_array_append_val (self->school_ids, none);
+  gtk_string_list_append (labels, _("All schools"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(HpSchool) school = g_list_model_get_item (schools, i);
+      gint64 id = hp_school_get_id (school);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", hp_school_get_name (school),
+                                                hp_school_get_number (school));
+
+      if (id == chosen)
+        selected = self->school_ids->len;
+      g_array_append_val (self->school_ids, id);
+      gtk_string_list_append (labels, label);
+    }
+
+  gtk_drop_down_set_model (self->school_drop_down, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->school_drop_down, selected);
+}
+
+static void
+school_chosen_cb (HpGraduatesPage *self)
+{
+  _hp_table_page_set_narrowed (HP_TABLE_PAGE (self), get_chosen_school (self) != 0);
+}
+
+static gboolean
+hp_graduates_page_match_item (HpTablePage *page,
+                              GObject     *item)
+{
+  return hp_graduate_get_school_id (HP_GRADUATE (item)) == get_chosen_school (HP_GRADUATES_PAGE (page));
+}
+
+static void
+store_changed_cb (HpGraduatesPage *self,
+                  HpStoreChanges   changes)
+{
+  if (changes & HP_STORE_CHANGED (HP_RECORD_SCHOOL))
+    fill_school_filter (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The editor                                                                */
+
+static void
+hp_graduates_page_prepare_editor (HpTablePage    *page,
+                                  HpRecordDialog *dialog,
+                                  GObject        *item)
+{
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* a new graduate goes to the school the list shows */
+  if (item == NULL && get_chosen_school (HP_GRADUATES_PAGE (page)) != 0)
+    hp_record_dialog_set_int (dialog, "school-id", get_chosen_school (HP_GRADUATES_PAGE (page)));
+
+  schools = hp_store_list_schools (hp_table_page_get_store (page), 0, &error);
+  if (schools == NULL)
+    schools = G_LIST_MODEL (g_list_store_new (HP_TYPE_SCHOOL));
+  hp_record_dialog_set_choices (dialog, "school-id", schools, "name");
+}
+
+static gboolean
+hp_graduates_page_save_item (HpTablePage     *page,
+                             HpRecordDialog  *dialog,
+                             GObject         *record,
+                             GError         **error)
+{
+  HpStore *store = hp_table_page_get_store (page);
+  HpGraduate *graduate = HP_GRADUATE (record);
+
+  if (hp_graduate_get_id (graduate) != 0)
+    return hp_store_update_graduate (store, graduate, error);
+
+  hp_graduate_set_campaign_id (graduate, hp_table_page_get_campaign_id (page));
+  return hp_store_add_graduate (store, graduate, error);
 }
 
 static char *
-hp_graduates_page_format_count (guint n_items)
+hp_graduates_page_dup_item_title (HpTablePage *page,
+                                  GObject     *item)
 {
-  return g_strdup_printf (ngettext ("%'u graduate", "%'u graduates", n_items), n_items);
+  HpGraduate *graduate = HP_GRADUATE (item);
+  const char *first = hp_graduate_get_first_name (graduate);
+  const char *last = hp_graduate_get_last_name (graduate);
+  g_autofree char *name = g_strstrip (g_strdup_printf ("%s %s", first ? first : "", last ? last : ""));
+
+  if (*name != '\0')
+    return g_steal_pointer (&name);
+
+  /* Translators: a graduate listed without a name; %s is the school */
+  return g_strdup_printf (_("Graduate of %s"), hp_graduate_get_school_name (graduate));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Loading                                                                   */
+
+static gboolean
+hp_graduates_page_load_items (HpStore           *store,
+                              gint64             campaign_id,
+                              HpStoreBatchFunc   func,
+                              gpointer           func_data,
+                              GCancellable      *cancellable,
+                              GError           **error)
+{
+  /* graduates belong to a campaign: without one there are none */
+  if (campaign_id == 0)
+    return TRUE;
+
+  return hp_store_stream_graduates (store, campaign_id, 0, BATCH_SIZE, func, func_data,
+                                    cancellable, error);
+}
+
+static gint64
+hp_graduates_page_count_items (HpStore *store,
+                               gint64   campaign_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* only for "Loading… N of M": without it the footer counts what came */
+  return hp_store_count_graduates (store, campaign_id, 0, &error);
+}
+
+static char *
+hp_graduates_page_format_count (guint n_shown,
+                                guint n_total)
+{
+  if (n_shown == n_total)
+    return g_strdup_printf (ngettext ("%'u graduate", "%'u graduates", n_total), n_total);
+
+  return g_strdup_printf (ngettext ("%'u of %'u graduate", "%'u of %'u graduates", n_total),
+                          n_shown, n_total);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                   */
+
+static void
+hp_graduates_page_constructed (GObject *object)
+{
+  HpGraduatesPage *self = HP_GRADUATES_PAGE (object);
+
+  G_OBJECT_CLASS (hp_graduates_page_parent_class)->constructed (object);
+
+  fill_school_filter (self);
+  g_signal_connect_object (hp_table_page_get_store (HP_TABLE_PAGE (self)), "changed",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+hp_graduates_page_finalize (GObject *object)
+{
+  HpGraduatesPage *self = HP_GRADUATES_PAGE (object);
+
+  g_array_unref (self->school_ids);
+
+  G_OBJECT_CLASS (hp_graduates_page_parent_class)->finalize (object);
 }
 
 static void
 hp_graduates_page_class_init (HpGraduatesPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   HpTablePageClass *page_class = HP_TABLE_PAGE_CLASS (klass);
 
+  object_class->constructed = hp_graduates_page_constructed;
+  object_class->finalize = hp_graduates_page_finalize;
+
   page_class->item_type = HP_TYPE_GRADUATE;
+  page_class->kind = HP_RECORD_GRADUATE;
   page_class->columns = columns;
   page_class->n_columns = G_N_ELEMENTS (columns);
-  page_class->list_items = hp_graduates_page_list_items;
+  page_class->fields = fields;
+  page_class->n_field_groups = G_N_ELEMENTS (fields);
+  page_class->reload_on = HP_STORE_CHANGED (HP_RECORD_GRADUATE) | HP_STORE_CHANGED (HP_RECORD_SCHOOL) |
+                          HP_STORE_CHANGED (HP_RECORD_CAMPAIGN);
+  page_class->needs_campaign = TRUE;
+  page_class->new_title = N_("New Graduate");
+  page_class->edit_title = N_("Edit Graduate");
+  page_class->load_items = hp_graduates_page_load_items;
+  page_class->count_items = hp_graduates_page_count_items;
   page_class->format_count = hp_graduates_page_format_count;
+  page_class->dup_item_title = hp_graduates_page_dup_item_title;
+  page_class->match_item = hp_graduates_page_match_item;
+  page_class->prepare_editor = hp_graduates_page_prepare_editor;
+  page_class->save_item = hp_graduates_page_save_item;
 
-  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+  gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/hp-graduates-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HpGraduatesPage, school_drop_down);
+  gtk_widget_class_bind_template_callback (widget_class, school_chosen_cb);
 }
 
 static void
 hp_graduates_page_init (HpGraduatesPage *self)
 {
+  self->school_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

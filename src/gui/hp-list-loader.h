@@ -1,7 +1,9 @@
 /* hp-list-loader.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Runs one of the hp_store_list_*() functions in a worker thread.
+ * Reads a list of the store in a worker thread and hands it to the main
+ * thread in batches, so that a page shows its first rows at once and never
+ * blocks the window while it loads.
  */
 #pragma once
 
@@ -10,26 +12,60 @@
 G_BEGIN_DECLS
 
 /**
- * HpListFunc:
+ * HpLoadFunc:
  * @store: the store
- * @campaign_id: the campaign whose figures to fill in, or 0
+ * @campaign_id: the campaign whose rows or figures to read, or 0
+ * @func: receives the rows in batches (in the worker thread)
+ * @func_data: data for @func
+ * @cancellable: (nullable): stops the reading
  *
- * Lists items of @store. Called in a worker thread.
+ * Reads rows of @store, e.g. with hp_store_stream_graduates(), or with a
+ * `hp_store_list_*()` call handed on by hp_list_load_emit_model(). Called in
+ * a worker thread.
  *
- * Returns: (transfer full) (nullable): the items, or %NULL with @error set.
+ * Returns: %TRUE when all rows were handed over, %FALSE with @error set.
  */
-typedef GListModel *(*HpListFunc) (HpStore  *store,
-                                   gint64    campaign_id,
-                                   GError  **error);
+typedef gboolean (*HpLoadFunc) (HpStore           *store,
+                                gint64             campaign_id,
+                                HpStoreBatchFunc   func,
+                                gpointer           func_data,
+                                GCancellable      *cancellable,
+                                GError           **error);
 
-void        hp_list_load_async  (gpointer              source_object,
-                                 HpStore              *store,
-                                 gint64                campaign_id,
-                                 HpListFunc            list_func,
-                                 GCancellable         *cancellable,
-                                 GAsyncReadyCallback   callback,
-                                 gpointer              user_data);
-GListModel *hp_list_load_finish (GAsyncResult         *result,
-                                 GError              **error);
+/**
+ * HpPrepareFunc:
+ *
+ * Prepares one freshly read item in the worker thread, before the main thread
+ * sees it (e.g. attaches its search key).
+ */
+typedef void (*HpPrepareFunc) (GObject  *item,
+                               gpointer  user_data);
+
+/**
+ * HpBatchReadyFunc:
+ * @items: the items of one batch, in order
+ *
+ * Receives a batch in the main thread. Never called after the load was
+ * cancelled, and always before the load's #GAsyncReadyCallback.
+ */
+typedef void (*HpBatchReadyFunc) (GPtrArray *items,
+                                  gpointer   user_data);
+
+gboolean hp_list_load_emit_model (GListModel         *items,
+                                  HpStoreBatchFunc    func,
+                                  gpointer            func_data);
+
+void     hp_list_load_async      (gpointer            source_object,
+                                  HpStore            *store,
+                                  gint64              campaign_id,
+                                  HpLoadFunc          load_func,
+                                  HpPrepareFunc       prepare_func,
+                                  gconstpointer       prepare_data,
+                                  HpBatchReadyFunc    ready_func,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data);
+gboolean hp_list_load_finish     (GAsyncResult       *result,
+                                  GError            **error);
 
 G_END_DECLS

@@ -2,7 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The donated products, with pledges, receipts and the pack recipe of the
- * current campaign.
+ * current campaign. The editor keeps all of it in one place: the product,
+ * what its sponsor pledged for the campaign and how many pieces go into a
+ * pack, saved in one transaction. "Book Delivery…" records what arrived.
  */
 
 #define G_LOG_DOMAIN "hp-products-page"
@@ -12,17 +14,33 @@
 #include <glib/gi18n.h>
 
 #include "hp-products-page.h"
+#include "hp-table-page-private.h"
 
 struct _HpProductsPage
 {
   HpTablePage parent_instance;
+
+  /* Template widgets */
+  GtkCheckButton *in_pack_check;
 };
 
 G_DEFINE_FINAL_TYPE (HpProductsPage, hp_products_page, HP_TYPE_TABLE_PAGE)
 
+enum {
+  GROUP_PRODUCT,
+  GROUP_CAMPAIGN,
+};
+
+static gint64
+get_outstanding (gpointer item,
+                 gpointer unused)
+{
+  return MAX (0, hp_product_get_pledged (item) - hp_product_get_received (item));
+}
+
 static const HpColumnSpec columns[] = {
-  { N_("Product"), "name", HP_CELL_TEXT, 24, TRUE },
-  { N_("Sponsor"), "sponsor-name", HP_CELL_TEXT, 20 },
+  { N_("Product"), "name", HP_CELL_TEXT, 24, TRUE, .search = TRUE },
+  { N_("Sponsor"), "sponsor-name", HP_CELL_TEXT, 20, .search = TRUE },
   { N_("Value per piece"), "value-cents", HP_CELL_MONEY, 9 },
   /* "18+" is the same in every language: only the column title is translated */
   /* Translators: column title, marks products for adults only (alcohol) */
@@ -32,39 +50,351 @@ static const HpColumnSpec columns[] = {
   { N_("Pledged"), "pledged", HP_CELL_NUMBER, 6 },
   /* Translators: column title, pieces that arrived */
   { N_("Received"), "received", HP_CELL_NUMBER, 6 },
+  /* Translators: column title, pieces pledged but not yet received */
+  { N_("Outstanding"), NULL, HP_CELL_NUMBER, 6, .get = get_outstanding },
   /* Translators: column title, pieces of this product in one standard pack */
   { N_("Per pack"), "per-standard", HP_CELL_NUMBER, 4 },
   /* Translators: column title, pieces of this product in one pack for a minor */
   { N_("Per under-18 pack"), "per-under18", HP_CELL_NUMBER, 4 },
 };
 
-static GListModel *
-hp_products_page_list_items (HpStore  *store,
-                             gint64    campaign_id,
-                             GError  **error)
+static const HpFieldSpec product_fields[] = {
+  { "sponsor-id", N_("Sponsor"), HP_FIELD_CHOICE, HP_FIELD_REQUIRED, N_("Choose the sponsor who donates it") },
+  { "name", N_("Product"), HP_FIELD_TEXT, HP_FIELD_REQUIRED, N_("Enter what the product is called") },
+  { "value-cents", N_("Value per piece"), HP_FIELD_MONEY },
+  { "adult-only", N_("For adults only"), HP_FIELD_SWITCH, 0,
+    N_("Alcohol and the like: never goes into the under-18 pack") },
+  { "best-before", N_("Best before"), HP_FIELD_DATE },
+  { "notes", N_("Notes"), HP_FIELD_TEXT },
+};
+
+static const HpFieldSpec campaign_fields[] = {
+  { "pledged", N_("Pledged pieces"), HP_FIELD_COUNT },
+  /* Translators: the date by which the sponsor promised to deliver */
+  { "due-date", N_("Delivery due by"), HP_FIELD_DATE },
+  { "per-standard", N_("Pieces per pack"), HP_FIELD_COUNT },
+  { "per-under18", N_("Pieces per under-18 pack"), HP_FIELD_COUNT },
+};
+
+static const HpFieldGroup fields[] = {
+  [GROUP_PRODUCT] = HP_FIELD_GROUP (NULL, product_fields),
+  /* Translators: title of the editor's group with pledge and pack recipe */
+  [GROUP_CAMPAIGN] = HP_FIELD_GROUP (N_("Pledge and Pack"), campaign_fields),
+};
+
+static const HpFieldSpec delivery_fields[] = {
+  { "date", N_("Received on"), HP_FIELD_DATE, HP_FIELD_REQUIRED, N_("Enter the day the goods arrived") },
+  { "quantity", N_("Pieces"), HP_FIELD_COUNT, HP_FIELD_REQUIRED | HP_FIELD_POSITIVE,
+    N_("Enter how many pieces arrived") },
+  /* Translators: e.g. the number of the delivery note */
+  { "note", N_("Note"), HP_FIELD_TEXT },
+};
+
+static const HpFieldGroup delivery_groups[] = {
+  HP_FIELD_GROUP (NULL, delivery_fields),
+};
+
+/* ------------------------------------------------------------------------ */
+/* The editor                                                                */
+
+static void
+adult_only_changed_cb (HpRecordDialog *dialog,
+                       const char     *key,
+                       gpointer        user_data)
 {
-  return hp_store_list_products (store, campaign_id, 0, error);
+  gboolean adult_only = hp_record_dialog_get_boolean (dialog, "adult-only");
+
+  if (adult_only)
+    hp_record_dialog_set_int (dialog, "per-under18", 0);
+
+  hp_record_dialog_set_field_sensitive (dialog, "per-under18", !adult_only,
+                                        adult_only ? _("Products for adults only never go into the under-18 pack.")
+                                                   : NULL);
+}
+
+static void
+hp_products_page_prepare_editor (HpTablePage    *page,
+                                 HpRecordDialog *dialog,
+                                 GObject        *item)
+{
+  HpStore *store = hp_table_page_get_store (page);
+  HpCampaign *campaign = hp_table_page_get_campaign (page);
+  g_autoptr(GListModel) sponsors = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sponsors = hp_store_list_sponsors (store, 0, &error);
+  if (sponsors == NULL)
+    sponsors = G_LIST_MODEL (g_list_store_new (HP_TYPE_SPONSOR));
+  hp_record_dialog_set_choices (dialog, "sponsor-id", sponsors, "name");
+
+  hp_record_dialog_set_group_visible (dialog, GROUP_CAMPAIGN, campaign != NULL);
+  if (campaign != NULL)
+    {
+      g_autofree char *description = NULL;
+      g_autoptr(HpPledge) pledge = NULL;
+
+      /* Translators: %s is the campaign's name */
+      description = g_strdup_printf (_("For “%s”"), hp_campaign_get_name (campaign));
+      hp_record_dialog_set_group_description (dialog, GROUP_CAMPAIGN, description);
+
+      if (item != NULL)
+        pledge = hp_store_find_pledge (store, hp_campaign_get_id (campaign),
+                                       hp_product_get_id (HP_PRODUCT (item)), NULL);
+      hp_record_dialog_set_int (dialog, "pledged", pledge ? hp_pledge_get_quantity (pledge) : HP_UNSET);
+      hp_record_dialog_set_string (dialog, "due-date", pledge ? hp_pledge_get_due_date (pledge) : NULL);
+    }
+
+  g_signal_connect (dialog, "field-changed::adult-only", G_CALLBACK (adult_only_changed_cb), NULL);
+  adult_only_changed_cb (dialog, "adult-only", NULL);
+}
+
+static gboolean
+save_pledge (HpStore         *store,
+             gint64           campaign_id,
+             HpProduct       *product,
+             HpRecordDialog  *dialog,
+             GError         **error)
+{
+  gint64 quantity = hp_record_dialog_get_int (dialog, "pledged");
+  g_autofree char *due_date = hp_record_dialog_dup_string (dialog, "due-date");
+  g_autoptr(HpPledge) pledge = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  pledge = hp_store_find_pledge (store, campaign_id, hp_product_get_id (product), &local_error);
+  if (pledge == NULL && !g_error_matches (local_error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (pledge == NULL)
+    {
+      /* nothing pledged, nothing to store */
+      if (quantity <= 0 && due_date == NULL)
+        return TRUE;
+
+      pledge = hp_pledge_new (campaign_id, hp_product_get_id (product), MAX (quantity, 0));
+      hp_pledge_set_due_date (pledge, due_date);
+      hp_pledge_set_confirmed (pledge, TRUE);
+      return hp_store_add_pledge (store, pledge, error);
+    }
+
+  if (hp_pledge_get_quantity (pledge) == MAX (quantity, 0) &&
+      g_strcmp0 (hp_pledge_get_due_date (pledge), due_date) == 0)
+    return TRUE;
+
+  hp_pledge_set_quantity (pledge, MAX (quantity, 0));
+  hp_pledge_set_due_date (pledge, due_date);
+  return hp_store_update_pledge (store, pledge, error);
+}
+
+static gboolean
+save_recipe (HpStore         *store,
+             gint64           campaign_id,
+             HpProduct       *product,
+             HpRecordDialog  *dialog,
+             GError         **error)
+{
+  GObject *original = hp_record_dialog_get_original (dialog);
+  guint per_standard = (guint) MAX (0, hp_record_dialog_get_int (dialog, "per-standard"));
+  guint per_under18 = (guint) MAX (0, hp_record_dialog_get_int (dialog, "per-under18"));
+  g_autoptr(HpRecipeItem) recipe = NULL;
+
+  if (hp_product_get_adult_only (product))
+    per_under18 = 0;
+
+  if (original == NULL ? (per_standard == 0 && per_under18 == 0)
+                       : (per_standard == hp_product_get_per_standard (HP_PRODUCT (original)) &&
+                          per_under18 == hp_product_get_per_under18 (HP_PRODUCT (original))))
+    return TRUE;
+
+  recipe = hp_recipe_item_new (campaign_id, hp_product_get_id (product), per_standard, per_under18);
+  return hp_store_set_recipe_item (store, recipe, error);
+}
+
+static gboolean
+hp_products_page_save_item (HpTablePage     *page,
+                            HpRecordDialog  *dialog,
+                            GObject         *record,
+                            GError         **error)
+{
+  HpStore *store = hp_table_page_get_store (page);
+  gint64 campaign_id = hp_table_page_get_campaign_id (page);
+  HpProduct *product = HP_PRODUCT (record);
+  gboolean is_new = hp_product_get_id (product) == 0;
+
+  if (!hp_store_begin (store, error))
+    return FALSE;
+
+  if (!(is_new ? hp_store_add_product (store, product, error)
+               : hp_store_update_product (store, product, error)) ||
+      (campaign_id != 0 && !save_pledge (store, campaign_id, product, dialog, error)) ||
+      (campaign_id != 0 && !save_recipe (store, campaign_id, product, dialog, error)) ||
+      !hp_store_commit (store, error))
+    {
+      hp_store_rollback (store);
+      /* the next try adds the product again */
+      if (is_new)
+        hp_product_set_id (product, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Booking a delivery                                                        */
+
+static gboolean
+book_delivery_cb (HpRecordDialog  *dialog,
+                  GObject         *record,
+                  gpointer         user_data,
+                  GError         **error)
+{
+  HpTablePage *page = HP_TABLE_PAGE (user_data);
+  HpProduct *product = HP_PRODUCT (g_object_get_data (G_OBJECT (dialog), "hp-product"));
+  HpReceipt *draft = HP_RECEIPT (record);
+  g_autoptr(HpReceipt) receipt = NULL;
+  g_autofree char *escaped = NULL;
+  gint64 quantity = hp_receipt_get_quantity (draft);
+
+  receipt = hp_store_book_receipt (hp_table_page_get_store (page),
+                                   hp_table_page_get_campaign_id (page),
+                                   hp_product_get_id (product),
+                                   hp_receipt_get_date (draft),
+                                   quantity,
+                                   hp_receipt_get_note (draft),
+                                   error);
+  if (receipt == NULL)
+    return FALSE;
+
+  _hp_table_page_get_priv (page)->keep_id = hp_product_get_id (product);
+
+  escaped = g_markup_escape_text (hp_product_get_name (product), -1);
+  hp_table_page_add_toast (page,
+                           adw_toast_new_format (ngettext ("%'d piece of “%s” booked",
+                                                           "%'d pieces of “%s” booked",
+                                                           (gulong) quantity),
+                                                 (int) quantity, escaped));
+  return TRUE;
+}
+
+static void
+book_delivery_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HpTablePage *page = HP_TABLE_PAGE (widget);
+  HpProduct *product = HP_PRODUCT (hp_table_page_get_selected (page));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *figures = NULL;
+  HpRecordDialog *dialog;
+
+  if (product == NULL)
+    return;
+
+  dialog = hp_record_dialog_new (widget, _("Book Delivery"), HP_TYPE_RECEIPT, NULL,
+                                 delivery_groups, G_N_ELEMENTS (delivery_groups));
+  g_object_set_data_full (G_OBJECT (dialog), "hp-product", g_object_ref (product), g_object_unref);
+  hp_record_dialog_set_save_label (dialog, _("_Book"));
+  hp_record_dialog_set_save_func (dialog, book_delivery_cb, g_object_ref (page), g_object_unref);
+  hp_record_dialog_set_string (dialog, "date", today);
+
+  /* Translators: above the delivery's fields: product, sponsor, figures */
+  figures = g_strdup_printf (_("%s from %s. Pledged: %'" G_GINT64_FORMAT ", received so far: %'" G_GINT64_FORMAT "."),
+                             hp_product_get_name (product),
+                             hp_product_get_sponsor_name (product),
+                             hp_product_get_pledged (product),
+                             hp_product_get_received (product));
+  hp_record_dialog_set_group_description (dialog, 0, figures);
+
+  g_set_weak_pointer (&_hp_table_page_get_priv (page)->dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+hp_products_page_update_actions (HpTablePage *page,
+                                 GObject     *selected,
+                                 gboolean     writable)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "page.book-delivery",
+                                 writable && selected != NULL &&
+                                 hp_table_page_get_campaign (page) != NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The list                                                                  */
+
+static gboolean
+hp_products_page_match_item (HpTablePage *page,
+                             GObject     *item)
+{
+  return hp_product_get_per_standard (HP_PRODUCT (item)) > 0 ||
+         hp_product_get_per_under18 (HP_PRODUCT (item)) > 0;
+}
+
+static void
+in_pack_toggled_cb (HpProductsPage *self)
+{
+  _hp_table_page_set_narrowed (HP_TABLE_PAGE (self),
+                               gtk_check_button_get_active (self->in_pack_check));
+}
+
+static gboolean
+hp_products_page_load_items (HpStore           *store,
+                             gint64             campaign_id,
+                             HpStoreBatchFunc   func,
+                             gpointer           func_data,
+                             GCancellable      *cancellable,
+                             GError           **error)
+{
+  g_autoptr(GListModel) items = hp_store_list_products (store, campaign_id, 0, error);
+
+  return items != NULL && hp_list_load_emit_model (items, func, func_data);
 }
 
 static char *
-hp_products_page_format_count (guint n_items)
+hp_products_page_format_count (guint n_shown,
+                               guint n_total)
 {
-  return g_strdup_printf (ngettext ("%'u product", "%'u products", n_items), n_items);
+  if (n_shown == n_total)
+    return g_strdup_printf (ngettext ("%'u product", "%'u products", n_total), n_total);
+
+  return g_strdup_printf (ngettext ("%'u of %'u product", "%'u of %'u products", n_total),
+                          n_shown, n_total);
 }
 
 static void
 hp_products_page_class_init (HpProductsPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   HpTablePageClass *page_class = HP_TABLE_PAGE_CLASS (klass);
 
   page_class->item_type = HP_TYPE_PRODUCT;
+  page_class->kind = HP_RECORD_PRODUCT;
   page_class->columns = columns;
   page_class->n_columns = G_N_ELEMENTS (columns);
-  page_class->list_items = hp_products_page_list_items;
+  page_class->fields = fields;
+  page_class->n_field_groups = G_N_ELEMENTS (fields);
+  page_class->reload_on = HP_STORE_CHANGED (HP_RECORD_PRODUCT) | HP_STORE_CHANGED (HP_RECORD_SPONSOR) |
+                          HP_STORE_CHANGED (HP_RECORD_PLEDGE) | HP_STORE_CHANGED (HP_RECORD_RECEIPT) |
+                          HP_STORE_CHANGED (HP_RECORD_RECIPE) | HP_STORE_CHANGED (HP_RECORD_CAMPAIGN);
+  page_class->new_title = N_("New Product");
+  page_class->edit_title = N_("Edit Product");
+  page_class->load_items = hp_products_page_load_items;
   page_class->format_count = hp_products_page_format_count;
+  page_class->match_item = hp_products_page_match_item;
+  page_class->prepare_editor = hp_products_page_prepare_editor;
+  page_class->save_item = hp_products_page_save_item;
+  page_class->update_actions = hp_products_page_update_actions;
 
-  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+  gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/hp-products-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HpProductsPage, in_pack_check);
+  gtk_widget_class_bind_template_callback (widget_class, in_pack_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "page.book-delivery", NULL, book_delivery_action);
 }
 
 static void

@@ -1,8 +1,8 @@
 /* hp-schools-page.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The schools, with the expected and stored graduates and the hand-over of
- * the current campaign.
+ * The schools whose leavers get packs, with the current campaign's expected
+ * graduates and hand-over, and how many graduates are listed so far.
  */
 
 #define G_LOG_DOMAIN "hp-schools-page"
@@ -20,32 +20,128 @@ struct _HpSchoolsPage
 
 G_DEFINE_FINAL_TYPE (HpSchoolsPage, hp_schools_page, HP_TYPE_TABLE_PAGE)
 
+enum {
+  GROUP_SCHOOL,
+  GROUP_ADDRESS,
+  GROUP_CONTACT,
+  GROUP_CAMPAIGN,
+};
+
 static const HpColumnSpec columns[] = {
   /* Translators: column title, the official school number */
-  { N_("No."), "number", HP_CELL_TEXT, 6 },
-  { N_("School"), "name", HP_CELL_TEXT, 28, TRUE },
-  { N_("Town"), "town", HP_CELL_TEXT, 14 },
-  { N_("Contact teacher"), "contact-teacher", HP_CELL_TEXT, 18 },
+  { N_("No."), "number", HP_CELL_TEXT, 6, .search = TRUE },
+  { N_("School"), "name", HP_CELL_TEXT, 28, TRUE, .search = TRUE },
+  { N_("Town"), "town", HP_CELL_TEXT, 14, .search = TRUE },
+  { N_("Contact teacher"), "contact-teacher", HP_CELL_TEXT, 18, .search = TRUE },
   /* Translators: column title, graduates the school expects */
   { N_("Expected"), "expected-graduates", HP_CELL_NUMBER, 5 },
   /* Translators: column title, date and time the packs are handed over */
   { N_("Hand-over"), "handover", HP_CELL_DATE, 15 },
-  /* Translators: column title, graduates stored for the school */
-  { N_("Graduates"), "graduate-count", HP_CELL_NUMBER, 5 },
+  /* Translators: column title, graduates listed (imported or added) so far */
+  { N_("Graduates listed"), "graduate-count", HP_CELL_NUMBER, 5 },
 };
 
-static GListModel *
-hp_schools_page_list_items (HpStore  *store,
-                            gint64    campaign_id,
-                            GError  **error)
+static const HpFieldSpec school_fields[] = {
+  { "number", N_("School number"), HP_FIELD_TEXT, HP_FIELD_REQUIRED, N_("Enter the official school number") },
+  { "name", N_("Name"), HP_FIELD_TEXT, HP_FIELD_REQUIRED, N_("Enter the school’s name") },
+  /* Translators: e.g. Gymnasium, Gesamtschule, Berufskolleg */
+  { "school-form", N_("School form"), HP_FIELD_TEXT },
+};
+
+static const HpFieldSpec address_fields[] = {
+  { "street", N_("Street"), HP_FIELD_TEXT },
+  { "postcode", N_("Postcode"), HP_FIELD_POSTCODE },
+  { "town", N_("Town"), HP_FIELD_TEXT },
+  /* Translators: the official municipality key (Gemeindeschlüssel) */
+  { "district-key", N_("Municipality key"), HP_FIELD_TEXT },
+};
+
+static const HpFieldSpec contact_fields[] = {
+  { "contact-teacher", N_("Contact teacher"), HP_FIELD_TEXT },
+  { "email", N_("E-mail"), HP_FIELD_EMAIL },
+  { "phone", N_("Phone"), HP_FIELD_TEXT },
+};
+
+static const HpFieldSpec campaign_fields[] = {
+  { "expected-graduates", N_("Expected graduates"), HP_FIELD_COUNT },
+  { "under18-expected", N_("Of these under 18"), HP_FIELD_COUNT },
+  { "handover", N_("Hand-over"), HP_FIELD_DATETIME },
+};
+
+static const HpFieldGroup fields[] = {
+  [GROUP_SCHOOL] = HP_FIELD_GROUP (NULL, school_fields),
+  [GROUP_ADDRESS] = HP_FIELD_GROUP (N_("Address"), address_fields),
+  [GROUP_CONTACT] = HP_FIELD_GROUP (N_("Contact"), contact_fields),
+  [GROUP_CAMPAIGN] = HP_FIELD_GROUP (N_("Graduates and Hand-over"), campaign_fields),
+};
+
+static void
+hp_schools_page_prepare_editor (HpTablePage    *page,
+                                HpRecordDialog *dialog,
+                                GObject        *item)
 {
-  return hp_store_list_schools (store, campaign_id, error);
+  HpCampaign *campaign = hp_table_page_get_campaign (page);
+
+  hp_record_dialog_set_group_visible (dialog, GROUP_CAMPAIGN, campaign != NULL);
+  if (campaign != NULL)
+    {
+      /* Translators: %s is the campaign's name */
+      g_autofree char *description = g_strdup_printf (_("For “%s”"), hp_campaign_get_name (campaign));
+
+      hp_record_dialog_set_group_description (dialog, GROUP_CAMPAIGN, description);
+    }
+}
+
+static gboolean
+hp_schools_page_save_item (HpTablePage     *page,
+                           HpRecordDialog  *dialog,
+                           GObject         *record,
+                           GError         **error)
+{
+  HpStore *store = hp_table_page_get_store (page);
+  gint64 campaign_id = hp_table_page_get_campaign_id (page);
+  HpSchool *school = HP_SCHOOL (record);
+  gboolean is_new = hp_school_get_id (school) == 0;
+
+  if (!hp_store_begin (store, error))
+    return FALSE;
+
+  if (!(is_new ? hp_store_add_school (store, school, error)
+               : hp_store_update_school (store, school, error)) ||
+      (campaign_id != 0 && !hp_store_set_school_campaign (store, campaign_id, school, error)) ||
+      !hp_store_commit (store, error))
+    {
+      hp_store_rollback (store);
+      if (is_new)
+        hp_school_set_id (school, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+hp_schools_page_load_items (HpStore           *store,
+                            gint64             campaign_id,
+                            HpStoreBatchFunc   func,
+                            gpointer           func_data,
+                            GCancellable      *cancellable,
+                            GError           **error)
+{
+  g_autoptr(GListModel) items = hp_store_list_schools (store, campaign_id, error);
+
+  return items != NULL && hp_list_load_emit_model (items, func, func_data);
 }
 
 static char *
-hp_schools_page_format_count (guint n_items)
+hp_schools_page_format_count (guint n_shown,
+                              guint n_total)
 {
-  return g_strdup_printf (ngettext ("%'u school", "%'u schools", n_items), n_items);
+  if (n_shown == n_total)
+    return g_strdup_printf (ngettext ("%'u school", "%'u schools", n_total), n_total);
+
+  return g_strdup_printf (ngettext ("%'u of %'u school", "%'u of %'u schools", n_total),
+                          n_shown, n_total);
 }
 
 static void
@@ -54,10 +150,19 @@ hp_schools_page_class_init (HpSchoolsPageClass *klass)
   HpTablePageClass *page_class = HP_TABLE_PAGE_CLASS (klass);
 
   page_class->item_type = HP_TYPE_SCHOOL;
+  page_class->kind = HP_RECORD_SCHOOL;
   page_class->columns = columns;
   page_class->n_columns = G_N_ELEMENTS (columns);
-  page_class->list_items = hp_schools_page_list_items;
+  page_class->fields = fields;
+  page_class->n_field_groups = G_N_ELEMENTS (fields);
+  page_class->reload_on = HP_STORE_CHANGED (HP_RECORD_SCHOOL) | HP_STORE_CHANGED (HP_RECORD_GRADUATE) |
+                          HP_STORE_CHANGED (HP_RECORD_CAMPAIGN);
+  page_class->new_title = N_("New School");
+  page_class->edit_title = N_("Edit School");
+  page_class->load_items = hp_schools_page_load_items;
   page_class->format_count = hp_schools_page_format_count;
+  page_class->prepare_editor = hp_schools_page_prepare_editor;
+  page_class->save_item = hp_schools_page_save_item;
 
   gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
                                                RESOURCE_PREFIX "/ui/hp-schools-page.ui");

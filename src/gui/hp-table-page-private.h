@@ -1,7 +1,9 @@
 /* hp-table-page-private.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * For tests: the page's parts, without widening the public API.
+ * Shared by hp-table-page*.c and the pages (the private struct and the
+ * helpers between them), and by tests and benchmarks (the page's parts),
+ * without widening the public API.
  */
 #pragma once
 
@@ -9,9 +11,87 @@
 
 G_BEGIN_DECLS
 
-GListModel    *_hp_table_page_get_model       (HpTablePage *self);
-GtkColumnView *_hp_table_page_get_column_view (HpTablePage *self);
-GtkStack      *_hp_table_page_get_stack       (HpTablePage *self);
-GtkLabel      *_hp_table_page_get_count_label (HpTablePage *self);
+typedef struct
+{
+  /* Template widgets */
+  GtkSearchBar          *search_bar;
+  GtkSearchEntry        *search_entry;
+  GtkBox                *header_box;
+  GtkStack              *stack;
+  GtkSpinner            *spinner;
+  AdwStatusPage         *empty_page;
+  GtkButton             *empty_button;
+  AdwStatusPage         *error_page;
+  GtkScrolledWindow     *scrolled_window;
+  GtkColumnView         *column_view;
+  GtkActionBar          *action_bar;
+  GtkLabel              *count_label;
+  AdwButtonContent      *add_button_content;
+  GtkBox                *footer_end_box;
+  GMenu                 *row_menu;
+  GtkPopoverMenu        *row_popover;
+
+  /* Owned */
+  HpStore               *store;
+  HpCampaign            *campaign;
+  GListStore            *items;
+  GtkCustomFilter       *filter;
+  GtkFilterListModel    *filtered;
+  GtkSortListModel      *sorted;
+  GtkSingleSelection    *selection;
+  GCancellable          *cancellable;
+  GPtrArray             *pending;        /* a reload's rows, shown when complete */
+  char                  *empty[3];       /* icon name, title, description */
+  char                  *add_label;
+  char                  *query;          /* case-folded search text, or NULL */
+  char                 **terms;          /* its words */
+  HpStoreRemoval        *removal;        /* the last removal, while it can be undone */
+  AdwToast              *undo_toast;     /* weak */
+  HpRecordDialog        *dialog;         /* weak: the open editor */
+  gint64                 expected;       /* rows the running load brings, or -1 */
+  gint64                 keep_id;        /* the row to select after the load */
+  double                 keep_scroll;
+  guint                  reload_source;
+
+  guint                  loading : 1;
+  guint                  progressive : 1;
+  guint                  failed : 1;
+  guint                  narrowed : 1;
+} HpTablePagePrivate;
+
+HpTablePagePrivate *_hp_table_page_get_priv        (HpTablePage *self);
+
+/* hp-table-page-search.c */
+void        _hp_table_page_init_search              (HpTablePage *self);
+void        _hp_table_page_update_view              (HpTablePage *self);
+void        _hp_table_page_set_narrowed             (HpTablePage *self,
+                                                     gboolean     narrowed);
+void        _hp_table_page_prepare_item             (GObject     *item,
+                                                     gpointer     klass);
+
+/* hp-table-page-actions.c */
+void        _hp_table_page_class_init_actions       (GtkWidgetClass *widget_class);
+void        _hp_table_page_init_actions             (HpTablePage *self);
+void        _hp_table_page_dispose_actions          (HpTablePage *self);
+void        _hp_table_page_update_actions           (HpTablePage *self);
+gint64      _hp_table_page_get_item_id              (gpointer     item);
+
+/* For tests and benchmarks */
+GListModel     *_hp_table_page_get_model            (HpTablePage *self);
+GtkColumnView  *_hp_table_page_get_column_view      (HpTablePage *self);
+GtkStack       *_hp_table_page_get_stack            (HpTablePage *self);
+GtkLabel       *_hp_table_page_get_count_label      (HpTablePage *self);
+AdwStatusPage  *_hp_table_page_get_empty_page       (HpTablePage *self);
+GtkSearchBar   *_hp_table_page_get_search_bar       (HpTablePage *self);
+GtkActionBar   *_hp_table_page_get_action_bar       (HpTablePage *self);
+HpRecordDialog *_hp_table_page_get_dialog           (HpTablePage *self);
+AdwToast       *_hp_table_page_get_undo_toast       (HpTablePage *self);
+GtkPopoverMenu *_hp_table_page_get_row_popover      (HpTablePage *self);
+void            _hp_table_page_set_search_text      (HpTablePage *self,
+                                                     const char  *text);
+gboolean        _hp_table_page_get_filtering        (HpTablePage *self);
+gboolean        _hp_table_page_get_busy             (HpTablePage *self);
+gboolean        _hp_table_page_select_id            (HpTablePage *self,
+                                                     gint64       id);
 
 G_END_DECLS

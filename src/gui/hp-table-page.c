@@ -1,13 +1,21 @@
 /* hp-table-page.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * HpTablePage is the frame shared by the list pages of the main window: it
- * loads the items of its store and campaign in a worker thread, shows a
- * spinner meanwhile, then either an empty state (text from the subclass's
- * template), an error with "Try Again", or a column view with a row count.
+ * HpTablePage is the frame shared by the list pages of the main window. It
+ * loads the items of its store and campaign in a worker thread, in batches
+ * (the first rows show at once, the footer counts while the rest comes),
+ * then shows an empty state that says what to do next, an error with "Try
+ * Again", or a column view. The store's "changed" signal makes it load
+ * again, once per burst, keeping the selected row.
  *
- * Subclasses only describe their table (HpTablePageClass): item type,
- * columns, how to list the items and how to count them.
+ * The view shows items → GtkFilterListModel (search, incremental) →
+ * GtkSortListModel (column headers) → GtkSingleSelection.
+ *
+ * Searching and the view state live in hp-table-page-search.c; adding,
+ * editing, deleting with undo and the row menu in hp-table-page-actions.c.
+ * Subclasses only describe their table and editor (HpTablePageClass) and may
+ * add widgets to the header (`<child type="header">`) and footer
+ * (`<child type="footer">`) from their template.
  */
 
 #define G_LOG_DOMAIN "hp-table-page"
@@ -15,31 +23,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <adwaita.h>
 
 #include "hp-table-page-private.h"
 
-typedef struct
-{
-  /* Template widgets */
-  GtkStack      *stack;
-  GtkSpinner    *spinner;
-  AdwStatusPage *error_page;
-  GtkColumnView *column_view;
-  GtkLabel      *count_label;
+static void hp_table_page_buildable_init (GtkBuildableIface *iface);
 
-  /* Owned */
-  HpStore          *store;
-  HpCampaign       *campaign;
-  GListStore       *items;
-  GtkSortListModel *sorted;
-  GCancellable     *cancellable;
-  char             *empty[3];   /* icon name, title, description */
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (HpTablePage, hp_table_page, GTK_TYPE_WIDGET,
+                                  G_ADD_PRIVATE (HpTablePage)
+                                  G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE,
+                                                         hp_table_page_buildable_init))
 
-  guint loading : 1;
-} HpTablePagePrivate;
-
-G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HpTablePage, hp_table_page, GTK_TYPE_WIDGET)
+static GtkBuildableIface *parent_buildable_iface;
 
 enum {
   PROP_0,
@@ -49,10 +43,22 @@ enum {
   PROP_EMPTY_ICON_NAME,
   PROP_EMPTY_TITLE,
   PROP_EMPTY_DESCRIPTION,
+  PROP_ADD_LABEL,
+  PROP_EXTRA_MENU,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* A long list sorts in idle steps, so that a click on a column header
+ * never freezes the window; a short one sorts at once. */
+#define INCREMENTAL_SORT_FROM 20000
+
+HpTablePagePrivate *
+_hp_table_page_get_priv (HpTablePage *self)
+{
+  return hp_table_page_get_instance_private (self);
+}
 
 /* ------------------------------------------------------------------------ */
 /* Loading                                                                   */
@@ -72,24 +78,67 @@ set_loading (HpTablePage *self,
 }
 
 static void
-show_items (HpTablePage *self,
-            GListModel  *items)
+batch_ready_cb (GPtrArray *batch,
+                gpointer   user_data)
+{
+  HpTablePage *self = HP_TABLE_PAGE (user_data);
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+
+  if (!priv->progressive)
+    {
+      /* a reload keeps the old rows on screen until the new ones are all in */
+      g_ptr_array_extend_and_steal (priv->pending, g_ptr_array_ref (batch));
+      return;
+    }
+
+  g_list_store_splice (priv->items, g_list_model_get_n_items (G_LIST_MODEL (priv->items)), 0,
+                       batch->pdata, batch->len);
+  _hp_table_page_update_view (self);
+}
+
+/**
+ * _hp_table_page_select_id:
+ *
+ * Selects the row of the item with @id and scrolls to it.
+ *
+ * Returns: %TRUE if the row is shown.
+ */
+gboolean
+_hp_table_page_select_id (HpTablePage *self,
+                          gint64       id)
 {
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
-  HpTablePageClass *klass = HP_TABLE_PAGE_GET_CLASS (self);
-  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *count = NULL;
-  guint n_items = g_list_model_get_n_items (items);
+  GListModel *model = G_LIST_MODEL (priv->sorted);
+  guint n_items = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (array, g_list_model_get_item (items, i));
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-  g_list_store_splice (priv->items, 0, g_list_model_get_n_items (G_LIST_MODEL (priv->items)),
-                       array->pdata, array->len);
+      if (_hp_table_page_get_item_id (item) != id)
+        continue;
 
-  count = klass->format_count (n_items);
-  gtk_label_set_label (priv->count_label, count);
-  gtk_stack_set_visible_child_name (priv->stack, n_items > 0 ? "list" : "empty");
+      gtk_single_selection_set_selected (priv->selection, i);
+      gtk_widget_activate_action (gtk_widget_get_last_child (GTK_WIDGET (priv->column_view)),
+                                  "list.scroll-to-item", "u", i);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+restore_position (HpTablePage *self)
+{
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (priv->scrolled_window);
+  gint64 id = priv->keep_id;
+
+  priv->keep_id = 0;
+  if (id != 0 && _hp_table_page_select_id (self, id))
+    return;
+
+  gtk_adjustment_set_value (vadjustment, priv->keep_scroll);
 }
 
 static void
@@ -99,57 +148,114 @@ load_cb (GObject      *object,
 {
   HpTablePage *self = HP_TABLE_PAGE (object);
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
-  g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
-
-  items = hp_list_load_finish (result, &error);
+  guint n_items;
 
   /* Cancelled by a newer load or by dispose: that one owns the page now. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!hp_list_load_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  set_loading (self, FALSE);
-
-  if (items == NULL)
+  if (error != NULL)
     {
-      adw_status_page_set_description (priv->error_page, error->message);
-      gtk_stack_set_visible_child_name (priv->stack, "error");
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      g_ptr_array_set_size (priv->pending, 0);
+      priv->failed = TRUE;
+      adw_status_page_set_description (priv->error_page, escaped);
+      set_loading (self, FALSE);
+      _hp_table_page_update_view (self);
       return;
     }
 
-  show_items (self, items);
+  if (!priv->progressive)
+    g_list_store_splice (priv->items, 0, g_list_model_get_n_items (G_LIST_MODEL (priv->items)),
+                         priv->pending->pdata, priv->pending->len);
+  g_ptr_array_set_size (priv->pending, 0);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (priv->items));
+  gtk_sort_list_model_set_incremental (priv->sorted, n_items >= INCREMENTAL_SORT_FROM);
+
+  set_loading (self, FALSE);
+  _hp_table_page_update_view (self);
+  _hp_table_page_update_actions (self);
+  restore_position (self);
 }
 
 /**
  * hp_table_page_reload:
  *
  * Loads the items again from the store, in a worker thread. A load that is
- * still running is cancelled.
+ * still running is cancelled. The rows on screen stay until the new ones
+ * are all in; an empty page shows them as they come.
  */
 void
 hp_table_page_reload (HpTablePage *self)
 {
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+  HpTablePageClass *klass = HP_TABLE_PAGE_GET_CLASS (self);
+  GObject *selected;
+  gint64 campaign_id;
 
   g_return_if_fail (HP_IS_TABLE_PAGE (self));
   g_return_if_fail (priv->store != NULL);
 
+  g_clear_handle_id (&priv->reload_source, g_source_remove);
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
   priv->cancellable = g_cancellable_new ();
+  g_ptr_array_set_size (priv->pending, 0);
+  priv->failed = FALSE;
+
+  selected = hp_table_page_get_selected (self);
+  if (priv->keep_id == 0 && selected != NULL)
+    priv->keep_id = _hp_table_page_get_item_id (selected);
+  priv->keep_scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (priv->scrolled_window));
+
+  campaign_id = hp_table_page_get_campaign_id (self);
+  priv->progressive = g_list_model_get_n_items (G_LIST_MODEL (priv->items)) == 0;
+  priv->expected = -1;
+  if (priv->progressive && klass->count_items != NULL && (campaign_id != 0 || !klass->needs_campaign))
+    priv->expected = klass->count_items (priv->store, campaign_id);
 
   set_loading (self, TRUE);
-  if (g_list_model_get_n_items (G_LIST_MODEL (priv->items)) == 0)
-    gtk_stack_set_visible_child_name (priv->stack, "loading");
+  _hp_table_page_update_view (self);
 
   /* holds a reference on the page until load_cb has run */
   hp_list_load_async (self,
                       priv->store,
-                      priv->campaign ? hp_campaign_get_id (priv->campaign) : 0,
-                      HP_TABLE_PAGE_GET_CLASS (self)->list_items,
+                      campaign_id,
+                      klass->load_items,
+                      _hp_table_page_prepare_item,
+                      klass,
+                      batch_ready_cb,
                       priv->cancellable,
                       load_cb,
                       NULL);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  HpTablePage *self = HP_TABLE_PAGE (user_data);
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+
+  priv->reload_source = 0;
+  hp_table_page_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (HpTablePage    *self,
+                  HpStoreChanges  changes,
+                  HpStore        *store)
+{
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+
+  /* one reload for a burst of writes (an import, a multi-row save) */
+  if ((changes & HP_TABLE_PAGE_GET_CLASS (self)->reload_on) && priv->reload_source == 0)
+    priv->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
 }
 
 static void
@@ -184,6 +290,21 @@ hp_table_page_get_campaign (HpTablePage *self)
 }
 
 /**
+ * hp_table_page_get_campaign_id:
+ *
+ * Returns: the id of the page's campaign, or 0 without one.
+ */
+gint64
+hp_table_page_get_campaign_id (HpTablePage *self)
+{
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+
+  g_return_val_if_fail (HP_IS_TABLE_PAGE (self), 0);
+
+  return priv->campaign ? hp_campaign_get_id (priv->campaign) : 0;
+}
+
+/**
  * hp_table_page_set_campaign:
  * @campaign: (nullable): the campaign whose figures to show
  *
@@ -203,11 +324,21 @@ hp_table_page_set_campaign (HpTablePage *self,
 
   /* before constructed(), the first load is still to come */
   if (priv->items != NULL)
-    hp_table_page_reload (self);
+    {
+      /* another campaign's rows must not stay on screen while loading */
+      g_list_store_remove_all (priv->items);
+      hp_table_page_reload (self);
+      _hp_table_page_update_actions (self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMPAIGN]);
 }
 
+/**
+ * hp_table_page_get_loading:
+ *
+ * Returns: %TRUE from hp_table_page_reload() until the last batch is in.
+ */
 gboolean
 hp_table_page_get_loading (HpTablePage *self)
 {
@@ -218,19 +349,33 @@ hp_table_page_get_loading (HpTablePage *self)
   return priv->loading;
 }
 
-static void
-set_empty_text (HpTablePage *self,
-                guint        prop_id,
-                const char  *value)
+/**
+ * hp_table_page_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the selected item
+ */
+GObject *
+hp_table_page_get_selected (HpTablePage *self)
 {
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
-  char **field = &priv->empty[prop_id - PROP_EMPTY_ICON_NAME];
 
+  g_return_val_if_fail (HP_IS_TABLE_PAGE (self), NULL);
+
+  return priv->selection ? gtk_single_selection_get_selected_item (priv->selection) : NULL;
+}
+
+static void
+set_text_property (HpTablePage  *self,
+                   char        **field,
+                   guint         prop_id,
+                   const char   *value)
+{
   if (g_strcmp0 (*field, value) == 0)
     return;
 
   g_free (*field);
   *field = g_strdup (value);
+  _hp_table_page_update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
@@ -240,33 +385,89 @@ set_empty_text (HpTablePage *self,
 GListModel *
 _hp_table_page_get_model (HpTablePage *self)
 {
-  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
-
-  return G_LIST_MODEL (priv->sorted);
+  return G_LIST_MODEL (_hp_table_page_get_priv (self)->sorted);
 }
 
 GtkColumnView *
 _hp_table_page_get_column_view (HpTablePage *self)
 {
-  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
-
-  return priv->column_view;
+  return _hp_table_page_get_priv (self)->column_view;
 }
 
 GtkStack *
 _hp_table_page_get_stack (HpTablePage *self)
 {
-  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
-
-  return priv->stack;
+  return _hp_table_page_get_priv (self)->stack;
 }
 
 GtkLabel *
 _hp_table_page_get_count_label (HpTablePage *self)
 {
-  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+  return _hp_table_page_get_priv (self)->count_label;
+}
 
-  return priv->count_label;
+AdwStatusPage *
+_hp_table_page_get_empty_page (HpTablePage *self)
+{
+  return _hp_table_page_get_priv (self)->empty_page;
+}
+
+GtkSearchBar *
+_hp_table_page_get_search_bar (HpTablePage *self)
+{
+  return _hp_table_page_get_priv (self)->search_bar;
+}
+
+GtkActionBar *
+_hp_table_page_get_action_bar (HpTablePage *self)
+{
+  return _hp_table_page_get_priv (self)->action_bar;
+}
+
+/**
+ * _hp_table_page_get_busy:
+ *
+ * Returns: %TRUE while the page loads, is about to reload or filters.
+ */
+gboolean
+_hp_table_page_get_busy (HpTablePage *self)
+{
+  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+
+  return priv->loading || priv->reload_source != 0 || _hp_table_page_get_filtering (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GtkBuildable: subclasses add to the header and the footer                 */
+
+static void
+hp_table_page_add_child (GtkBuildable *buildable,
+                         GtkBuilder   *builder,
+                         GObject      *child,
+                         const char   *type)
+{
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (HP_TABLE_PAGE (buildable));
+
+  if (g_strcmp0 (type, "header") == 0)
+    {
+      gtk_box_append (priv->header_box, GTK_WIDGET (child));
+      gtk_widget_set_visible (GTK_WIDGET (priv->header_box), TRUE);
+    }
+  else if (g_strcmp0 (type, "footer") == 0)
+    {
+      gtk_box_prepend (priv->footer_end_box, GTK_WIDGET (child));
+    }
+  else
+    {
+      parent_buildable_iface->add_child (buildable, builder, child, type);
+    }
+}
+
+static void
+hp_table_page_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = hp_table_page_add_child;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -278,26 +479,34 @@ hp_table_page_constructed (GObject *object)
   HpTablePage *self = HP_TABLE_PAGE (object);
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
   HpTablePageClass *klass = HP_TABLE_PAGE_GET_CLASS (self);
-  g_autoptr(GtkSingleSelection) selection = NULL;
   GtkSorter *sorter;
 
   G_OBJECT_CLASS (hp_table_page_parent_class)->constructed (object);
 
   g_assert (HP_IS_STORE (priv->store));
-  g_assert (klass->list_items != NULL && klass->format_count != NULL);
+  g_assert (klass->load_items != NULL && klass->format_count != NULL && klass->save_item != NULL);
 
   hp_columns_append (priv->column_view, klass->item_type, klass->columns, klass->n_columns);
 
   priv->items = g_list_store_new (klass->item_type);
+  priv->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (priv->items)), NULL);
+  gtk_filter_list_model_set_incremental (priv->filtered, TRUE);
   sorter = gtk_column_view_get_sorter (priv->column_view);
-  priv->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->items)),
+  priv->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->filtered)),
                                           g_object_ref (sorter));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sorted)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (selection));
+  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sorted)));
+  gtk_single_selection_set_autoselect (priv->selection, FALSE);
+  gtk_single_selection_set_can_unselect (priv->selection, TRUE);
+  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+
+  _hp_table_page_init_search (self);
+  _hp_table_page_init_actions (self);
+
+  g_signal_connect_object (priv->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   hp_table_page_reload (self);
+  _hp_table_page_update_actions (self);
 }
 
 static void
@@ -305,16 +514,20 @@ hp_table_page_dispose (GObject *object)
 {
   HpTablePage *self = HP_TABLE_PAGE (object);
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+  GtkWidget *child;
 
   g_cancellable_cancel (priv->cancellable);
-  if (priv->stack != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (priv->stack));
-      priv->stack = NULL;
-    }
+  g_clear_handle_id (&priv->reload_source, g_source_remove);
+  _hp_table_page_dispose_actions (self);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&priv->cancellable);
+  g_clear_object (&priv->selection);
   g_clear_object (&priv->sorted);
+  g_clear_object (&priv->filtered);
+  g_clear_object (&priv->filter);
   g_clear_object (&priv->items);
   g_clear_object (&priv->campaign);
   g_clear_object (&priv->store);
@@ -330,6 +543,10 @@ hp_table_page_finalize (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (priv->empty); i++)
     g_free (priv->empty[i]);
+  g_free (priv->add_label);
+  g_free (priv->query);
+  g_strfreev (priv->terms);
+  g_ptr_array_unref (priv->pending);
 
   G_OBJECT_CLASS (hp_table_page_parent_class)->finalize (object);
 }
@@ -359,6 +576,9 @@ hp_table_page_get_property (GObject    *object,
     case PROP_EMPTY_DESCRIPTION:
       g_value_set_string (value, priv->empty[prop_id - PROP_EMPTY_ICON_NAME]);
       break;
+    case PROP_ADD_LABEL:
+      g_value_set_string (value, priv->add_label);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -384,7 +604,16 @@ hp_table_page_set_property (GObject      *object,
     case PROP_EMPTY_ICON_NAME:
     case PROP_EMPTY_TITLE:
     case PROP_EMPTY_DESCRIPTION:
-      set_empty_text (self, prop_id, g_value_get_string (value));
+      set_text_property (self, &priv->empty[prop_id - PROP_EMPTY_ICON_NAME], prop_id,
+                         g_value_get_string (value));
+      break;
+    case PROP_ADD_LABEL:
+      set_text_property (self, &priv->add_label, prop_id, g_value_get_string (value));
+      adw_button_content_set_label (priv->add_button_content, priv->add_label ? priv->add_label : "");
+      break;
+    case PROP_EXTRA_MENU:
+      if (g_value_get_object (value) != NULL)
+        g_menu_append_section (priv->row_menu, NULL, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -418,22 +647,54 @@ hp_table_page_class_init (HpTablePageClass *klass)
     g_param_spec_string ("empty-title", NULL, NULL, NULL, rw);
   properties[PROP_EMPTY_DESCRIPTION] =
     g_param_spec_string ("empty-description", NULL, NULL, NULL, rw);
+  /**
+   * HpTablePage:add-label:
+   *
+   * The mnemonic label of the page's add buttons, e.g. "_Add Sponsor".
+   */
+  properties[PROP_ADD_LABEL] =
+    g_param_spec_string ("add-label", NULL, NULL, NULL, rw);
+  /**
+   * HpTablePage:extra-menu:
+   *
+   * A section the subclass adds to the row's context menu.
+   */
+  properties[PROP_EXTRA_MENU] =
+    g_param_spec_object ("extra-menu", NULL, NULL, G_TYPE_MENU_MODEL,
+                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/hp-table-page.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, search_bar);
+  gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, search_entry);
+  gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, header_box);
   gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, stack);
   gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, spinner);
+  gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, empty_page);
+  gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, empty_button);
   gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, error_page);
+  gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, scrolled_window);
   gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, column_view);
+  gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, action_bar);
   gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, count_label);
+  gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, add_button_content);
+  gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, footer_end_box);
+  gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, row_menu);
+  gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, row_popover);
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
+  _hp_table_page_class_init_actions (widget_class);
 }
 
 static void
 hp_table_page_init (HpTablePage *self)
 {
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+
+  priv->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  priv->expected = -1;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -3,11 +3,12 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #include <heimpack/heimpack.h>
 
 #include "hp-columns.h"
 #include "hp-list-loader.h"
+#include "hp-record-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -16,11 +17,29 @@ G_DECLARE_DERIVABLE_TYPE (HpTablePage, hp_table_page, HP, TABLE_PAGE, GtkWidget)
 
 /**
  * HpTablePageClass:
- * @item_type: the type of the listed items
+ * @item_type: the type of the listed items (they have an `id` property)
+ * @kind: what the items are, for hp_store_remove()
  * @columns: (array length=n_columns): the table's columns (a static table)
- * @list_items: loads the items of @campaign_id (0: no campaign). Runs in a
+ * @fields: (array length=n_field_groups): the editor's fields (a static table)
+ * @reload_on: the #HpStoreChanges that make the page load again
+ * @needs_campaign: without a campaign the page has no rows and no adding
+ * @new_title: the editor's title for a new item, marked with N_()
+ * @edit_title: the editor's title for an existing item, marked with N_()
+ * @load_items: reads the items of @campaign_id (0: no campaign). Runs in a
  *   worker thread, so it gets no page, only the store.
- * @format_count: the footer text for @n_items items, e.g. "40 sponsors"
+ * @count_items: (nullable): how many items a load will bring, for the
+ *   footer while a long load is running
+ * @format_count: the footer text: "40 sponsors", or "12 of 40 sponsors"
+ *   while @n_shown < @n_total
+ * @dup_item_title: (nullable): the name of @item for messages ("“%s”
+ *   removed"); the `name` property if %NULL
+ * @match_item: (nullable): the page's own narrowing of the list (see
+ *   _hp_table_page_set_narrowed()), in addition to the search
+ * @prepare_editor: (nullable): fills in what the fields cannot read from
+ *   the item (choices, campaign figures); @item is %NULL for a new one
+ * @save_item: stores the editor's @record (new if its id is 0)
+ * @update_actions: (nullable): enables the subclass's own actions;
+ *   @selected is %NULL without a selection
  *
  * Subclasses fill these in their class_init; the page does the rest.
  */
@@ -29,20 +48,51 @@ struct _HpTablePageClass
   GtkWidgetClass parent_class;
 
   GType               item_type;
+  HpRecordKind        kind;
   const HpColumnSpec *columns;
   guint               n_columns;
+  const HpFieldGroup *fields;
+  guint               n_field_groups;
+  HpStoreChanges      reload_on;
+  gboolean            needs_campaign;
+  const char         *new_title;
+  const char         *edit_title;
 
-  HpListFunc          list_items;
-  char             *(*format_count) (guint n_items);
+  HpLoadFunc          load_items;
+  gint64            (*count_items)    (HpStore        *store,
+                                       gint64          campaign_id);
+  char             *(*format_count)   (guint           n_shown,
+                                       guint           n_total);
+  char             *(*dup_item_title) (HpTablePage    *self,
+                                       GObject        *item);
+  gboolean          (*match_item)     (HpTablePage    *self,
+                                       GObject        *item);
+  void              (*prepare_editor) (HpTablePage    *self,
+                                       HpRecordDialog *dialog,
+                                       GObject        *item);
+  gboolean          (*save_item)      (HpTablePage    *self,
+                                       HpRecordDialog *dialog,
+                                       GObject        *record,
+                                       GError        **error);
+  void              (*update_actions) (HpTablePage    *self,
+                                       GObject        *selected,
+                                       gboolean        writable);
 
   gpointer padding[4];
 };
 
-HpStore    *hp_table_page_get_store    (HpTablePage *self);
-HpCampaign *hp_table_page_get_campaign (HpTablePage *self);
-void        hp_table_page_set_campaign (HpTablePage *self,
-                                        HpCampaign  *campaign);
-gboolean    hp_table_page_get_loading  (HpTablePage *self);
-void        hp_table_page_reload       (HpTablePage *self);
+HpStore    *hp_table_page_get_store     (HpTablePage *self);
+HpCampaign *hp_table_page_get_campaign  (HpTablePage *self);
+gint64      hp_table_page_get_campaign_id (HpTablePage *self);
+void        hp_table_page_set_campaign  (HpTablePage *self,
+                                         HpCampaign  *campaign);
+gboolean    hp_table_page_get_loading   (HpTablePage *self);
+void        hp_table_page_reload        (HpTablePage *self);
+GObject    *hp_table_page_get_selected  (HpTablePage *self);
+void        hp_table_page_add_toast     (HpTablePage *self,
+                                         AdwToast    *toast);
+void        hp_table_page_show_error    (HpTablePage *self,
+                                         const char  *heading,
+                                         const GError *error);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* hp-window-private.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * For tests: the window's parts, without widening the public API.
+ * The window's instance struct, shared with hp-window-actions.c, and its
+ * parts for tests, without widening the public API.
  */
 #pragma once
 
@@ -10,11 +11,51 @@
 
 G_BEGIN_DECLS
 
-AdwViewStack         *_hp_window_get_view_stack          (HpWindow   *self);
-AdwViewSwitcherTitle *_hp_window_get_switcher_title      (HpWindow   *self);
-GtkMenuButton        *_hp_window_get_primary_menu_button (HpWindow   *self);
-GtkRevealer          *_hp_window_get_read_only_revealer  (HpWindow   *self);
-HpTablePage          *_hp_window_get_page                (HpWindow   *self,
-                                                          const char *name);
+struct _HpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *campaign_button;
+  GtkLabel             *campaign_button_label;
+  GtkMenuButton        *primary_menu_button;
+  GtkRevealer          *read_only_revealer;
+  GtkRevealer          *no_campaign_revealer;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+
+  /* Borrowed from the template */
+  GMenu                *campaign_section;
+
+  /* Owned */
+  HpStore              *store;
+  HpCampaign           *campaign;
+  GSettings            *settings;
+  GSimpleAction        *select_campaign_action;
+  guint                 n_campaigns;
+};
+
+/* hp-window-actions.c */
+void                  _hp_window_class_actions_init      (HpWindowClass *klass);
+void                  _hp_window_actions_init            (HpWindow      *self);
+void                  _hp_window_actions_update          (HpWindow      *self);
+
+/* hp-window.c */
+void                  _hp_window_reload_campaigns        (HpWindow      *self);
+void                  _hp_window_add_error_toast         (HpWindow      *self,
+                                                          const GError  *error);
+
+/* for tests */
+AdwViewStack         *_hp_window_get_view_stack          (HpWindow      *self);
+AdwViewSwitcherTitle *_hp_window_get_switcher_title      (HpWindow      *self);
+GtkMenuButton        *_hp_window_get_campaign_button     (HpWindow      *self);
+GtkLabel             *_hp_window_get_campaign_label      (HpWindow      *self);
+GMenuModel           *_hp_window_get_campaign_section    (HpWindow      *self);
+GtkMenuButton        *_hp_window_get_primary_menu_button (HpWindow      *self);
+GtkRevealer          *_hp_window_get_read_only_revealer  (HpWindow      *self);
+GtkRevealer          *_hp_window_get_no_campaign_revealer (HpWindow     *self);
+HpTablePage          *_hp_window_get_page                (HpWindow      *self,
+                                                          const char    *name);
 
 G_END_DECLS

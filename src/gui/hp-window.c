@@ -2,9 +2,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window: a view stack with one page per list (sponsors, products,
- * schools, graduates) of one store and its current campaign. The window gets
+ * schools, graduates) of one store and one of its campaigns. The window gets
  * the store from HpApplication and hands it to each page; the campaign is
  * passed on with a binding, so that switching campaigns reloads every page.
+ *
+ * The campaign selector at the start of the header bar lists the file's
+ * campaigns (a radio section of its menu, rebuilt whenever it opens) and
+ * starts the campaign dialogs. The campaign shown last is remembered per
+ * file in GSettings ("last-campaigns"). The actions live in
+ * hp-window-actions.c.
  */
 
 #define G_LOG_DOMAIN "hp-window"
@@ -19,23 +25,8 @@
 #include "hp-sponsors-page.h"
 #include "hp-window-private.h"
 
-struct _HpWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwViewSwitcherTitle *switcher_title;
-  GtkLabel             *campaign_label;
-  GtkMenuButton        *primary_menu_button;
-  GtkRevealer          *read_only_revealer;
-  AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *view_stack;
-
-  /* Owned */
-  HpStore              *store;
-  HpCampaign           *campaign;
-  GSettings            *settings;
-};
+/* how many files "last-campaigns" remembers */
+#define MAX_REMEMBERED_FILES 20
 
 G_DEFINE_FINAL_TYPE (HpWindow, hp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -65,26 +56,45 @@ static const struct
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
 
-static void
-update_subtitle (HpWindow *self)
+static gboolean
+store_is_in_memory (HpStore *store)
 {
-  const char *name;
+  return g_strcmp0 (hp_store_get_path (store), ":memory:") == 0;
+}
+
+static void
+update_campaign_display (HpWindow *self)
+{
+  gboolean writable = !hp_store_is_read_only (self->store);
   g_autofree char *subtitle = NULL;
+  const char *name;
 
   if (self->campaign != NULL)
     name = hp_campaign_get_name (self->campaign);
   else
     name = _("No campaign yet");
 
-  if (hp_store_is_read_only (self->store))
+  if (!writable)
     /* Translators: %s is the campaign name, or "No campaign yet" */
     subtitle = g_strdup_printf (_("%s (read-only)"), name);
   else
     subtitle = g_strdup (name);
-
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
-  /* next to the view switcher the read-only banner says the rest */
-  gtk_label_set_label (self->campaign_label, name);
+
+  /* Translators: the campaign selector's label when the file has none */
+  gtk_label_set_label (self->campaign_button_label,
+                       self->campaign ? hp_campaign_get_name (self->campaign) : _("No Campaign"));
+
+  /* An empty file: point at the first step. */
+  if (self->campaign == NULL && writable)
+    gtk_widget_add_css_class (GTK_WIDGET (self->campaign_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->campaign_button), "suggested-action");
+  gtk_revealer_set_reveal_child (self->no_campaign_revealer, self->campaign == NULL && writable);
+
+  g_simple_action_set_state (self->select_campaign_action,
+                             g_variant_new_int64 (self->campaign ? hp_campaign_get_id (self->campaign) : 0));
+  _hp_window_actions_update (self);
 }
 
 static void
@@ -98,6 +108,22 @@ add_pages (HpWindow *self)
       adw_view_stack_add_titled_with_icon (self->view_stack, page, pages[i].name,
                                            _(pages[i].title), pages[i].icon_name);
     }
+}
+
+static void
+update_title (HpWindow *self)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+
+  if (store_is_in_memory (self->store))
+    return;
+
+  /* the window list tells files apart; the header bar shows the pages */
+  basename = g_path_get_basename (hp_store_get_path (self->store));
+  /* Translators: the window title; %s is the file name */
+  title = g_strdup_printf (_("%s – Heimpack"), basename);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 static void
@@ -131,17 +157,137 @@ save_window_state (HpWindow *self)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Actions                                                                   */
+/* The campaign remembered per file                                          */
+
+static gint64
+lookup_remembered_campaign (HpWindow *self)
+{
+  g_autoptr(GVariant) files = g_settings_get_value (self->settings, "last-campaigns");
+  gint64 id = 0;
+
+  if (store_is_in_memory (self->store))
+    return 0;
+
+  g_variant_lookup (files, hp_store_get_path (self->store), "x", &id);
+
+  return id;
+}
 
 static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+remember_campaign (HpWindow *self)
 {
-  HpWindow *self = HP_WINDOW (widget);
+  g_autoptr(GVariant) files = NULL;
+  const char *path = hp_store_get_path (self->store);
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *other;
+  gint64 id;
+  guint n = 1;
 
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    hp_table_page_reload (_hp_window_get_page (self, pages[i].name));
+  /* every in-memory store is called ":memory:": nothing to tell apart */
+  if (self->campaign == NULL || store_is_in_memory (self->store))
+    return;
+
+  if (lookup_remembered_campaign (self) == hp_campaign_get_id (self->campaign))
+    return;
+
+  /* this file first, then the others that were used most recently */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sx}"));
+  g_variant_builder_add (&builder, "{sx}", path, hp_campaign_get_id (self->campaign));
+
+  files = g_settings_get_value (self->settings, "last-campaigns");
+  g_variant_iter_init (&iter, files);
+  while (n < MAX_REMEMBERED_FILES && g_variant_iter_next (&iter, "{&sx}", &other, &id))
+    {
+      if (g_strcmp0 (other, path) == 0)
+        continue;
+      g_variant_builder_add (&builder, "{sx}", other, id);
+      n++;
+    }
+
+  g_settings_set_value (self->settings, "last-campaigns", g_variant_builder_end (&builder));
+}
+
+/* The remembered campaign if it still exists, else the newest one. */
+static HpCampaign *
+dup_initial_campaign (HpWindow *self)
+{
+  g_autoptr(HpCampaign) campaign = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = lookup_remembered_campaign (self);
+
+  if (id > 0)
+    {
+      campaign = hp_store_get_campaign (self->store, id, &error);
+      if (campaign != NULL)
+        return g_steal_pointer (&campaign);
+      /* removed since, or another file under the same name */
+      g_debug ("Remembered campaign %" G_GINT64_FORMAT " is gone: %s", id, error->message);
+      g_clear_error (&error);
+    }
+
+  /* An empty file has no campaign yet: that is no error. */
+  campaign = hp_store_get_current_campaign (self->store, &error);
+  if (campaign == NULL && !g_error_matches (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND))
+    _hp_window_add_error_toast (self, error);
+
+  return g_steal_pointer (&campaign);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The campaign selector                                                     */
+
+/**
+ * _hp_window_reload_campaigns:
+ *
+ * Lists the store's campaigns in the selector's menu again, newest first.
+ */
+void
+_hp_window_reload_campaigns (HpWindow *self)
+{
+  g_autoptr(GListModel) campaigns = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_items;
+
+  g_assert (HP_IS_WINDOW (self));
+
+  campaigns = hp_store_list_campaigns (self->store, &error);
+  if (campaigns == NULL)
+    {
+      _hp_window_add_error_toast (self, error);
+      return;
+    }
+
+  n_items = g_list_model_get_n_items (campaigns);
+  g_menu_remove_all (self->campaign_section);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(HpCampaign) campaign = g_list_model_get_item (campaigns, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *label = NULL;
+
+      /* menu labels take mnemonics: keep underscores in names */
+      parts = g_strsplit (hp_campaign_get_name (campaign), "_", -1);
+      label = g_strjoinv ("__", parts);
+
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.select-campaign",
+                                               g_variant_new_int64 (hp_campaign_get_id (campaign)));
+      g_menu_append_item (self->campaign_section, item);
+    }
+
+  self->n_campaigns = n_items;
+  _hp_window_actions_update (self);
+}
+
+static void
+campaign_popup_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  /* Runs whenever the menu opens: another Heimpack (or the CLI) may have
+   * added campaigns meanwhile. */
+  _hp_window_reload_campaigns (HP_WINDOW (user_data));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -185,7 +331,8 @@ hp_window_get_campaign (HpWindow *self)
  * hp_window_set_campaign:
  * @campaign: (nullable): the campaign to show
  *
- * Shows @campaign's figures on every page (they reload).
+ * Shows @campaign's figures on every page (they reload) and remembers it as
+ * the campaign to show next time this file is opened.
  */
 void
 hp_window_set_campaign (HpWindow   *self,
@@ -197,8 +344,12 @@ hp_window_set_campaign (HpWindow   *self,
   if (!g_set_object (&self->campaign, campaign))
     return;
 
-  if (self->store != NULL)
-    update_subtitle (self);
+  /* during construction, constructed() takes over */
+  if (self->store != NULL && self->select_campaign_action != NULL)
+    {
+      update_campaign_display (self);
+      remember_campaign (self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMPAIGN]);
 }
@@ -211,6 +362,20 @@ hp_window_add_toast (HpWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_hp_window_add_error_toast (HpWindow     *self,
+                            const GError *error)
+{
+  g_autofree char *escaped = NULL;
+
+  g_assert (HP_IS_WINDOW (self));
+  g_assert (error != NULL);
+
+  /* toast titles are markup */
+  escaped = g_markup_escape_text (error->message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -229,6 +394,24 @@ _hp_window_get_switcher_title (HpWindow *self)
 }
 
 GtkMenuButton *
+_hp_window_get_campaign_button (HpWindow *self)
+{
+  return self->campaign_button;
+}
+
+GtkLabel *
+_hp_window_get_campaign_label (HpWindow *self)
+{
+  return self->campaign_button_label;
+}
+
+GMenuModel *
+_hp_window_get_campaign_section (HpWindow *self)
+{
+  return G_MENU_MODEL (self->campaign_section);
+}
+
+GtkMenuButton *
 _hp_window_get_primary_menu_button (HpWindow *self)
 {
   return self->primary_menu_button;
@@ -238,6 +421,12 @@ GtkRevealer *
 _hp_window_get_read_only_revealer (HpWindow *self)
 {
   return self->read_only_revealer;
+}
+
+GtkRevealer *
+_hp_window_get_no_campaign_revealer (HpWindow *self)
+{
+  return self->no_campaign_revealer;
 }
 
 HpTablePage *
@@ -264,26 +453,19 @@ static void
 hp_window_constructed (GObject *object)
 {
   HpWindow *self = HP_WINDOW (object);
-  g_autoptr(HpCampaign) campaign = NULL;
-  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (hp_window_parent_class)->constructed (object);
 
   g_assert (HP_IS_STORE (self->store));
 
-  /* An empty file has no campaign yet: that is no error. */
-  campaign = hp_store_get_current_campaign (self->store, &error);
-  if (campaign == NULL && !g_error_matches (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND))
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-    }
-  g_set_object (&self->campaign, campaign);
+  _hp_window_actions_init (self);
+  self->campaign = dup_initial_campaign (self);
 
   add_pages (self);
   gtk_revealer_set_reveal_child (self->read_only_revealer, hp_store_is_read_only (self->store));
-  update_subtitle (self);
+  update_title (self);
+  _hp_window_reload_campaigns (self);
+  update_campaign_display (self);
 }
 
 static void
@@ -291,6 +473,7 @@ hp_window_dispose (GObject *object)
 {
   HpWindow *self = HP_WINDOW (object);
 
+  g_clear_object (&self->select_campaign_action);
   g_clear_object (&self->settings);
   g_clear_object (&self->campaign);
   g_clear_object (&self->store);
@@ -364,13 +547,16 @@ hp_window_class_init (HpWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HpWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, HpWindow, campaign_label);
+  gtk_widget_class_bind_template_child (widget_class, HpWindow, campaign_button);
+  gtk_widget_class_bind_template_child (widget_class, HpWindow, campaign_button_label);
+  gtk_widget_class_bind_template_child (widget_class, HpWindow, campaign_section);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HpWindow, no_campaign_revealer);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, view_stack);
 
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  _hp_window_class_actions_init (klass);
 }
 
 static void
@@ -380,4 +566,6 @@ hp_window_init (HpWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   load_window_state (self);
+
+  gtk_menu_button_set_create_popup_func (self->campaign_button, campaign_popup_cb, self, NULL);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -16,6 +17,8 @@
 #include <adwaita.h>
 
 #include "hp-application.h"
+#include "hp-campaign-dialog-private.h"
+#include "hp-preferences-window.h"
 #include "hp-table-page-private.h"
 #include "hp-window-private.h"
 
@@ -64,6 +67,46 @@ get_loaded_page (Fixture    *fixture,
   wait_until_loaded (page);
 
   return page;
+}
+
+static guint
+count_items (HpTablePage *page)
+{
+  return g_list_model_get_n_items (_hp_table_page_get_model (page));
+}
+
+/* (transfer none): the first toplevel of @type, or NULL */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static guint
+count_campaigns (HpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) campaigns = hp_store_list_campaigns (store, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (campaigns);
+}
+
+static void
+wait_for_all_pages (HpWindow *window)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    wait_until_loaded (_hp_window_get_page (window, page_names[i]));
 }
 
 static void
@@ -152,6 +195,12 @@ test_window_empty (Fixture       *fixture,
   g_assert_null (hp_window_get_campaign (fixture->window));
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "No campaign yet");
   g_assert_false (gtk_revealer_get_reveal_child (_hp_window_get_read_only_revealer (fixture->window)));
+
+  /* the first step is pointed out: the selector and a banner */
+  g_assert_cmpstr (gtk_label_get_label (_hp_window_get_campaign_label (fixture->window)), ==, "No Campaign");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_hp_window_get_campaign_button (fixture->window)),
+                                           "suggested-action"));
+  g_assert_true (gtk_revealer_get_reveal_child (_hp_window_get_no_campaign_revealer (fixture->window)));
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
@@ -303,6 +352,19 @@ test_window_read_only (void)
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (_hp_window_get_switcher_title (fixture.window)),
                    ==, "No campaign yet (read-only)");
 
+  /* nothing to create in a file that cannot be written */
+  {
+    GtkRevealer *banner = _hp_window_get_no_campaign_revealer (fixture.window);
+    GtkWidget *button = gtk_widget_get_last_child (gtk_revealer_get_child (banner));
+
+    g_assert_false (gtk_revealer_get_reveal_child (banner));
+    g_assert_true (GTK_IS_BUTTON (button));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.new-campaign");
+    g_assert_false (gtk_widget_get_sensitive (button));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (_hp_window_get_campaign_button (fixture.window)),
+                                              "suggested-action"));
+  }
+
   fixture_teardown (&fixture, NULL);
 }
 
@@ -340,6 +402,469 @@ test_window_size_remembered (void)
 
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
+}
+
+
+/* ------------------------------------------------------------------------ */
+/* Campaign selector                                                         */
+
+static void
+test_window_campaign_switch (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  HpWindow *window = fixture->window;
+  GMenuModel *section = _hp_window_get_campaign_section (window);
+  GtkMenuButton *button = _hp_window_get_campaign_button (window);
+  HpTablePage *graduates = get_loaded_page (fixture, "graduates");
+  g_autoptr(HpCampaign) clone = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GVariant) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_cmpuint (count_items (graduates), ==, 2000);
+  g_assert_cmpuint (g_menu_model_get_n_items (section), ==, 1);
+
+  /* added behind the window's back: the menu lists it when it opens */
+  clone = hp_store_clone_campaign (fixture->store, hp_campaign_get_id (fixture->campaign),
+                                   "Heimvorteil2GO 2028", 2028, &error);
+  g_assert_no_error (error);
+  gtk_menu_button_popup (button);
+  drain_main_context ();
+  g_assert_cmpuint (g_menu_model_get_n_items (section), ==, 2);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "Heimvorteil2GO 2028");
+  target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_INT64);
+  g_assert_cmpint (g_variant_get_int64 (target), ==, hp_campaign_get_id (clone));
+  gtk_menu_button_popdown (button);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-campaign", "x",
+                                             hp_campaign_get_id (clone)));
+  g_assert_cmpint (hp_campaign_get_id (hp_window_get_campaign (window)), ==, hp_campaign_get_id (clone));
+  g_assert_cmpstr (gtk_label_get_label (_hp_window_get_campaign_label (window)), ==, "Heimvorteil2GO 2028");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (_hp_window_get_switcher_title (window)),
+                   ==, "Heimvorteil2GO 2028");
+  /* the radio item follows */
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "select-campaign");
+  g_assert_cmpint (g_variant_get_int64 (state), ==, hp_campaign_get_id (clone));
+
+  /* a copied campaign has no graduates yet */
+  wait_until_loaded (graduates);
+  g_assert_cmpuint (count_items (graduates), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-campaign", "x",
+                              hp_campaign_get_id (fixture->campaign));
+  wait_until_loaded (graduates);
+  g_assert_cmpuint (count_items (graduates), ==, 2000);
+  g_assert_cmpstr (gtk_label_get_label (_hp_window_get_campaign_label (window)), ==,
+                   hp_campaign_get_name (fixture->campaign));
+}
+
+static void
+test_window_campaign_remembered (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "remember.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(HpCampaign) older = hp_campaign_new ("Survival-Pack 2026", 2026);
+  g_autoptr(HpCampaign) newer = hp_campaign_new ("Heimvorteil2GO 2027", 2027);
+  g_autoptr(GVariant) files = NULL;
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { NULL };
+  gint64 remembered = 0;
+
+  fixture.store = hp_store_open (path, HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (hp_store_add_campaign (fixture.store, older, &error));
+  g_assert_true (hp_store_add_campaign (fixture.store, newer, &error));
+  g_assert_no_error (error);
+
+  /* first time: the newest */
+  show_window (&fixture);
+  g_assert_cmpint (hp_campaign_get_id (hp_window_get_campaign (fixture.window)), ==, hp_campaign_get_id (newer));
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.select-campaign", "x",
+                              hp_campaign_get_id (older));
+  wait_for_all_pages (fixture.window);
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+  drain_main_context ();
+  g_assert_finalize_object (fixture.window);
+
+  files = g_settings_get_value (settings, "last-campaigns");
+  g_assert_true (g_variant_lookup (files, path, "x", &remembered));
+  g_assert_cmpint (remembered, ==, hp_campaign_get_id (older));
+
+  /* next time: the one chosen last */
+  show_window (&fixture);
+  g_assert_cmpint (hp_campaign_get_id (hp_window_get_campaign (fixture.window)), ==, hp_campaign_get_id (older));
+  wait_for_all_pages (fixture.window);
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+  drain_main_context ();
+  g_assert_finalize_object (fixture.window);
+
+  /* gone since: the newest again */
+  g_assert_true (hp_store_remove_campaign (fixture.store, hp_campaign_get_id (older), &error));
+  g_assert_no_error (error);
+  show_window (&fixture);
+  g_assert_cmpint (hp_campaign_get_id (hp_window_get_campaign (fixture.window)), ==, hp_campaign_get_id (newer));
+
+  fixture_teardown (&fixture, NULL);
+  g_settings_reset (settings, "last-campaigns");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Campaign dialog                                                           */
+
+static HpCampaignDialog *
+open_campaign_dialog (Fixture    *fixture,
+                      const char *action)
+{
+  HpCampaignDialog *dialog;
+
+  g_assert_null (find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+  dialog = find_toplevel (HP_TYPE_CAMPAIGN_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+
+  return dialog;
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+can_create (HpCampaignDialog *dialog)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (_hp_campaign_dialog_get_create_button (dialog)));
+}
+
+/* The message under a field: shown, and saying something. */
+static void
+assert_message_shown (GtkLabel *message,
+                      gboolean  shown)
+{
+  g_assert_cmpint (gtk_widget_is_visible (GTK_WIDGET (message)), ==, shown);
+  if (shown)
+    g_assert_cmpstr (gtk_label_get_label (message), !=, "");
+}
+
+/* as a click does; gtk_widget_activate() would click 250 ms later */
+static void
+click_create (HpCampaignDialog *dialog)
+{
+  g_signal_emit_by_name (_hp_campaign_dialog_get_create_button (dialog), "clicked");
+}
+
+static void
+test_campaign_dialog_new (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  HpCampaignDialog *dialog = open_campaign_dialog (fixture, "win.new-campaign");
+  AdwEntryRow *name_row = _hp_campaign_dialog_get_name_row (dialog);
+  AdwEntryRow *year_row = _hp_campaign_dialog_get_year_row (dialog);
+  AdwEntryRow *date_row = _hp_campaign_dialog_get_date_row (dialog);
+  GtkLabel *year_message = _hp_campaign_dialog_get_year_message (dialog);
+  GtkLabel *date_message = _hp_campaign_dialog_get_date_message (dialog);
+  GtkLabel *name_message = _hp_campaign_dialog_get_name_message (dialog);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *next_year = g_strdup_printf ("%d", g_date_time_get_year (now) + 1);
+  g_autofree char *next_name = g_strdup_printf ("Heimvorteil2GO %d", g_date_time_get_year (now) + 1);
+  g_autoptr(HpCampaign) campaign = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* before the first campaign: next year, and the name follows */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year_row)), ==, next_year);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, next_name);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (_hp_campaign_dialog_get_spare_spin (dialog)), ==, 5);
+  g_assert_true (can_create (dialog));
+  assert_message_shown (year_message, FALSE);
+
+  set_text (year_row, "1999");
+  g_assert_false (can_create (dialog));
+  assert_message_shown (year_message, TRUE);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (year_row), "error"));
+  set_text (year_row, "20x1");
+  g_assert_false (can_create (dialog));
+  set_text (year_row, "2201");
+  g_assert_false (can_create (dialog));
+  set_text (year_row, "2031");
+  g_assert_true (can_create (dialog));
+  assert_message_shown (year_message, FALSE);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (year_row), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Heimvorteil2GO 2031");
+
+  set_text (date_row, "31.02.2031");
+  g_assert_false (can_create (dialog));
+  assert_message_shown (date_message, TRUE);
+  set_text (date_row, "26.6.2031");
+  g_assert_true (can_create (dialog));
+  assert_message_shown (date_message, FALSE);
+
+  set_text (name_row, "   ");
+  g_assert_false (can_create (dialog));
+  assert_message_shown (name_message, TRUE);
+  /* a name of one's own stays when the year changes */
+  set_text (name_row, "Abschluss-Paket");
+  set_text (year_row, "2032");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Abschluss-Paket");
+  g_assert_true (can_create (dialog));
+  gtk_spin_button_set_value (_hp_campaign_dialog_get_spare_spin (dialog), 7);
+
+  click_create (dialog);
+  drain_main_context ();
+  g_assert_null (find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
+
+  g_assert_cmpuint (count_campaigns (fixture->store), ==, 1);
+  campaign = hp_store_get_current_campaign (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hp_campaign_get_name (campaign), ==, "Abschluss-Paket");
+  g_assert_cmpint (hp_campaign_get_year (campaign), ==, 2032);
+  g_assert_cmpstr (hp_campaign_get_handover_date (campaign), ==, "2031-06-26");
+  g_assert_cmpint (hp_campaign_get_spare_percent (campaign), ==, 7);
+
+  /* the window shows it, and no longer points at creating one */
+  g_assert_cmpint (hp_campaign_get_id (hp_window_get_campaign (fixture->window)), ==, hp_campaign_get_id (campaign));
+  g_assert_cmpstr (gtk_label_get_label (_hp_window_get_campaign_label (fixture->window)), ==, "Abschluss-Paket");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (_hp_window_get_campaign_button (fixture->window)),
+                                            "suggested-action"));
+  g_assert_false (gtk_revealer_get_reveal_child (_hp_window_get_no_campaign_revealer (fixture->window)));
+  g_assert_cmpuint (g_menu_model_get_n_items (_hp_window_get_campaign_section (fixture->window)), ==, 1);
+}
+
+static void
+test_campaign_dialog_escape (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  HpCampaignDialog *dialog = open_campaign_dialog (fixture, "win.new-campaign");
+
+  /* Escape is bound to window.close */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  drain_main_context ();
+  g_assert_null (find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
+  g_assert_cmpuint (count_campaigns (fixture->store), ==, 1);
+}
+
+static void
+test_campaign_dialog_store_error (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  HpCampaignDialog *dialog = open_campaign_dialog (fixture, "win.new-campaign");
+  AdwEntryRow *name_row = _hp_campaign_dialog_get_name_row (dialog);
+  GtkLabel *error_label = _hp_campaign_dialog_get_error_label (dialog);
+  g_autoptr(HpCampaign) rival = hp_campaign_new ("Taken Meanwhile", 2031);
+  g_autoptr(GError) error = NULL;
+
+  /* the demo campaign's year is taken as last year */
+  g_assert_cmpint (atoi (gtk_editable_get_text (GTK_EDITABLE (_hp_campaign_dialog_get_year_row (dialog)))),
+                   ==, hp_campaign_get_year (fixture->campaign) + 1);
+
+  /* a name in use is refused as you type */
+  set_text (name_row, hp_campaign_get_name (fixture->campaign));
+  g_assert_false (can_create (dialog));
+  assert_message_shown (_hp_campaign_dialog_get_name_message (dialog), TRUE);
+
+  /* ... and if someone else takes it meanwhile, the store says so */
+  set_text (name_row, "Taken Meanwhile");
+  g_assert_true (can_create (dialog));
+  g_assert_true (hp_store_add_campaign (fixture->store, rival, &error));
+  g_assert_no_error (error);
+
+  click_create (dialog);
+  drain_main_context ();
+
+  g_assert_true (find_toplevel (HP_TYPE_CAMPAIGN_DIALOG) == dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_label_get_label (error_label), !=, "");
+  assert_message_shown (_hp_campaign_dialog_get_name_message (dialog), TRUE);
+  g_assert_false (can_create (dialog));
+  g_assert_cmpuint (count_campaigns (fixture->store), ==, 2);
+  g_assert_cmpint (hp_campaign_get_id (hp_window_get_campaign (fixture->window)), ==,
+                   hp_campaign_get_id (fixture->campaign));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain_main_context ();
+}
+
+static void
+test_campaign_dialog_copy (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  HpCampaignDialog *dialog = open_campaign_dialog (fixture, "win.copy-campaign");
+  HpTablePage *graduates = get_loaded_page (fixture, "graduates");
+  HpCampaign *source = hp_campaign_dialog_get_source (dialog);
+  g_autofree char *expected_name = NULL;
+  HpCampaign *copy;
+
+  g_assert_true (hp_campaign_dialog_get_copy (dialog));
+  g_assert_nonnull (source);
+  g_assert_cmpint (hp_campaign_get_id (source), ==, hp_campaign_get_id (fixture->campaign));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (_hp_campaign_dialog_get_source_row (dialog))));
+  /* the clone takes no date: the field is not offered */
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (_hp_campaign_dialog_get_date_row (dialog))));
+
+  /* last year's name with the new year */
+  expected_name = g_strdup_printf ("Heimvorteil2GO %d", hp_campaign_get_year (fixture->campaign) + 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hp_campaign_dialog_get_name_row (dialog))),
+                   ==, expected_name);
+  g_assert_true (can_create (dialog));
+
+  click_create (dialog);
+  drain_main_context ();
+  g_assert_null (find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
+
+  g_assert_cmpuint (count_campaigns (fixture->store), ==, 2);
+  copy = hp_window_get_campaign (fixture->window);
+  g_assert_cmpint (hp_campaign_get_id (copy), !=, hp_campaign_get_id (fixture->campaign));
+  g_assert_cmpstr (hp_campaign_get_name (copy), ==, expected_name);
+  wait_until_loaded (graduates);
+  g_assert_cmpuint (count_items (graduates), ==, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Header bar, pages, shortcuts                                              */
+
+static guint
+check_icon_buttons (GtkWidget *widget)
+{
+  guint n_checked = 0;
+  gboolean icon_only = FALSE;
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    icon_only = gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)) != NULL;
+  else if (GTK_IS_BUTTON (widget))
+    icon_only = GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget)))
+                || gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL;
+
+  if (icon_only)
+    {
+      if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_error ("%s %p in the header bar has an icon and no accessible label",
+                 G_OBJECT_TYPE_NAME (widget), widget);
+      n_checked++;
+    }
+
+  /* a menu button's inner toggle button is its own business */
+  if (GTK_IS_MENU_BUTTON (widget))
+    return n_checked;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n_checked += check_icon_buttons (child);
+
+  return n_checked;
+}
+
+static void
+test_window_header_a11y (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *header_bar = gtk_widget_get_ancestor (GTK_WIDGET (_hp_window_get_campaign_button (fixture->window)),
+                                                   ADW_TYPE_HEADER_BAR);
+
+  g_assert_nonnull (header_bar);
+  /* at least the main menu and the window's close button */
+  g_assert_cmpuint (check_icon_buttons (header_bar), >=, 2);
+}
+
+static void
+test_window_show_page (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AdwViewStack *stack = _hp_window_get_view_stack (fixture->window);
+
+  for (guint i = G_N_ELEMENTS (page_names); i-- > 0;)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
+                                                 page_names[i]));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, page_names[i]);
+    }
+
+  /* an unknown page changes nothing */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "nonsense");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "sponsors");
+
+  /* the editing shortcuts exist on the window and are passed on to the
+   * visible page (which may not have the page action yet) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-item", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Preferences                                                               */
+
+static gpointer
+template_child (gpointer    widget,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (widget, HP_TYPE_PREFERENCES_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HpPreferencesWindow *preferences = g_object_ref (hp_preferences_window_new (NULL));
+  AdwEntryRow *postcode = template_child (preferences, "agency_postcode_row");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) store = NULL;
+  HpWindow *window;
+  HpCampaignDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (preferences));
+
+  /* widget to key */
+  gtk_spin_button_set_value (template_child (preferences, "spare_percent_spin"), 12);
+  g_assert_cmpint (g_settings_get_int (settings, "spare-percent"), ==, 12);
+  gtk_editable_set_text (template_child (preferences, "agency_name_row"), "Südwestfalen Agentur");
+  g_assert_cmpstr (g_settings_get_string (settings, "agency-name"), ==, "Südwestfalen Agentur");
+  gtk_editable_set_text (GTK_EDITABLE (postcode), "05958");
+  {
+    g_autofree char *value = g_settings_get_string (settings, "agency-postcode");
+    g_assert_cmpstr (value, ==, "05958");
+  }
+
+  /* key to widget */
+  g_settings_set_int (settings, "crate-size", 24);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (template_child (preferences, "crate_size_spin")), ==, 24);
+
+  /* a hint, not a refusal */
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (postcode), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (postcode), "5958");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (postcode), "error"));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  drain_main_context ();
+  g_assert_finalize_object (preferences);
+
+  /* new campaigns take the spare packs from here */
+  store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  window = g_object_ref (hp_window_new (NULL, store));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-campaign", NULL);
+  dialog = find_toplevel (HP_TYPE_CAMPAIGN_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (_hp_campaign_dialog_get_spare_spin (dialog)), ==, 12);
+
+  wait_for_all_pages (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_context ();
+  /* the dialog goes with its window (when that is disposed) */
+  g_assert_finalize_object (window);
+  g_assert_null (find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
+
+  g_settings_reset (settings, "spare-percent");
+  g_settings_reset (settings, "crate-size");
+  g_settings_reset (settings, "agency-name");
+  g_settings_reset (settings, "agency-postcode");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -401,6 +926,25 @@ application_actions (void)
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Heimpack");
   g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
+  g_assert_nonnull (adw_about_window_get_developer_name (about));
+  g_assert_true (g_str_has_prefix (adw_about_window_get_website (about), "https://"));
+  g_assert_true (g_str_has_prefix (adw_about_window_get_issue_url (about), "https://"));
+  g_assert_nonnull (adw_about_window_get_comments (about));
+
+  /* one preferences window, however often it is asked for */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_nonnull (find_window_of_type (app, HP_TYPE_PREFERENCES_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  {
+    guint n = 0;
+
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+      n += HP_IS_PREFERENCES_WINDOW (l->data);
+    g_assert_cmpuint (n, ==, 1);
+  }
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), (const char *[]) { "open", "new-file", "preferences" }[i]));
 
   quit_application (app);
 }
@@ -468,6 +1012,224 @@ application_locked (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     wait_until_loaded (_hp_window_get_page (window, page_names[i]));
+  quit_application (app);
+}
+
+
+static char *
+normalize_accel (const char *accel)
+{
+  guint key;
+  GdkModifierType mods;
+
+  if (!gtk_accelerator_parse (accel, &key, &mods))
+    g_error ("“%s” is no accelerator", accel);
+
+  return gtk_accelerator_name (key, mods);
+}
+
+static void
+application_shortcuts (void)
+{
+  static const char * const required[] = {
+    "<Control>o", "<Control><Shift>n", "<Control>comma", "<Control>question", "<Control>q",
+    "<Control>w", "F5", "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4",
+    "<Control>n", "Return", "Delete", "<Control>z", "<Control>f",
+  };
+  /* handled by widgets, not by application actions */
+  static const char * const widget_keys[] = { "Return", "Delete", "F10", NULL };
+  HpApplication *app = create_application (":memory:");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_auto(GStrv) actions = NULL;
+  g_auto(GStrv) for_alt3 = NULL;
+  g_auto(GStrv) for_ctrl_n = NULL;
+
+  for (const GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) alternatives = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      g_assert_nonnull (accelerator);
+      alternatives = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; alternatives[i] != NULL; i++)
+        g_hash_table_add (listed, normalize_accel (alternatives[i]));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    {
+      g_autofree char *accel = normalize_accel (required[i]);
+
+      if (!g_hash_table_contains (listed, accel))
+        g_error ("The shortcuts window lacks %s", required[i]);
+    }
+
+  /* every accelerator of the application is listed ... */
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          g_autofree char *accel = normalize_accel (accels[j]);
+
+          if (!g_hash_table_contains (listed, accel))
+            g_error ("%s (%s) is not in the shortcuts window", accels[j], actions[i]);
+        }
+    }
+
+  /* ... and everything listed does something */
+  {
+    GHashTableIter iter;
+    const char *accel;
+
+    g_hash_table_iter_init (&iter, listed);
+    while (g_hash_table_iter_next (&iter, (gpointer *) &accel, NULL))
+      {
+        g_auto(GStrv) found = NULL;
+        g_autofree char *widget_key = NULL;
+        gboolean is_widget_key = FALSE;
+
+        for (guint i = 0; widget_keys[i] != NULL; i++)
+          {
+            g_free (widget_key);
+            widget_key = normalize_accel (widget_keys[i]);
+            is_widget_key |= g_strcmp0 (widget_key, accel) == 0;
+          }
+        if (is_widget_key)
+          continue;
+
+        found = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accel);
+        if (found == NULL || found[0] == NULL)
+          g_error ("The shortcuts window lists %s, which does nothing", accel);
+      }
+  }
+
+  for_alt3 = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Alt>3");
+  g_assert_cmpuint (g_strv_length (for_alt3), ==, 1);
+  {
+    g_autofree char *name = NULL;
+    g_autoptr(GVariant) target = NULL;
+
+    g_assert_true (g_action_parse_detailed_name (for_alt3[0], &name, &target, NULL));
+    g_assert_cmpstr (name, ==, "win.show-page");
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "schools");
+  }
+  for_ctrl_n = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control>n");
+  g_assert_true (g_strv_contains ((const char * const *) for_ctrl_n, "win.add-item"));
+
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  quit_application (app);
+}
+
+static guint
+count_hp_windows (HpApplication *app)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    n += HP_IS_WINDOW (l->data);
+
+  return n;
+}
+
+static void
+application_open_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "other.db", NULL);
+  g_autofree char *locked_path = g_build_filename (g_get_user_data_dir (), "held.db", NULL);
+  g_autofree char *new_path = g_build_filename (g_get_user_data_dir (), "new.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) locked_file = g_file_new_for_path (locked_path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(HpCampaign) campaign = hp_campaign_new ("Heimvorteil2GO 2027", 2027);
+  g_autoptr(HpStore) holder = NULL;
+  g_autoptr(HpStore) probe = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  HpApplication *app = create_application (":memory:");
+  HpWindow *first, *window;
+  AdwMessageDialog *dialog;
+  HpStore *store;
+
+  store = hp_store_open (path, HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (hp_store_add_campaign (store, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  g_application_activate (G_APPLICATION (app));
+  first = find_window_of_type (app, HP_TYPE_WINDOW);
+  wait_for_all_pages (first);
+
+  /* the new file replaces the old one in a window of its own */
+  hp_application_open_file (app, file);
+  drain_main_context ();
+  g_assert_cmpuint (count_hp_windows (app), ==, 1);
+  window = find_window_of_type (app, HP_TYPE_WINDOW);
+  g_assert_true (window != first);
+  g_assert_cmpstr (hp_store_get_path (hp_window_get_store (window)), ==, path);
+  g_assert_true (hp_application_get_store (app) == hp_window_get_store (window));
+  g_assert_cmpstr (hp_campaign_get_name (hp_window_get_campaign (window)), ==, "Heimvorteil2GO 2027");
+  last = g_settings_get_string (settings, "last-database");
+  g_assert_cmpstr (last, ==, path);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "other.db – Heimpack");
+
+  /* the file open already: nothing happens */
+  hp_application_open_file (app, file);
+  drain_main_context ();
+  g_assert_true (find_window_of_type (app, HP_TYPE_WINDOW) == window);
+
+  /* a file held elsewhere: asked, and the old file stays until answered */
+  holder = hp_store_open (locked_path, HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  probe = hp_store_open (locked_path, HP_STORE_OPEN_DEFAULT, NULL);
+  if (probe == NULL)
+    {
+      hp_application_open_file (app, locked_file);
+      drain_main_context ();
+      dialog = find_window_of_type (app, ADW_TYPE_MESSAGE_DIALOG);
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Already in Use");
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+      g_assert_true (find_window_of_type (app, HP_TYPE_WINDOW) == window);
+
+      wait_for_all_pages (window);
+      adw_message_dialog_response (dialog, "read-only");
+      drain_main_context ();
+      g_assert_cmpuint (count_hp_windows (app), ==, 1);
+      window = find_window_of_type (app, HP_TYPE_WINDOW);
+      g_assert_cmpstr (hp_store_get_path (hp_window_get_store (window)), ==, locked_path);
+      g_assert_true (hp_store_is_read_only (hp_window_get_store (window)));
+    }
+
+  /* "New File…" never replaces an existing file */
+  hp_application_create_file (app, file);
+  drain_main_context ();
+  dialog = find_window_of_type (app, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Already Exists");
+  adw_message_dialog_response (dialog, "cancel");
+  drain_main_context ();
+  g_assert_true (find_window_of_type (app, HP_TYPE_WINDOW) == window);
+
+  wait_for_all_pages (window);
+  hp_application_create_file (app, new_file);
+  drain_main_context ();
+  g_assert_true (g_file_query_exists (new_file, NULL));
+  window = find_window_of_type (app, HP_TYPE_WINDOW);
+  g_assert_cmpuint (count_hp_windows (app), ==, 1);
+  g_assert_cmpstr (hp_store_get_path (hp_window_get_store (window)), ==, new_path);
+  g_assert_null (hp_window_get_campaign (window));
+
+  wait_for_all_pages (window);
   quit_application (app);
 }
 
@@ -601,12 +1363,32 @@ main (int   argc,
               fixture_setup_demo, test_window_reload, fixture_teardown);
   g_test_add ("/heimpack/window/german", Fixture, NULL,
               fixture_setup_german, test_window_german, fixture_teardown_german);
+  g_test_add ("/heimpack/window/campaign-switch", Fixture, NULL,
+              fixture_setup_demo, test_window_campaign_switch, fixture_teardown);
+  g_test_add ("/heimpack/window/header-a11y", Fixture, NULL,
+              fixture_setup_empty, test_window_header_a11y, fixture_teardown);
+  g_test_add ("/heimpack/window/show-page", Fixture, NULL,
+              fixture_setup_empty, test_window_show_page, fixture_teardown);
+  g_test_add ("/heimpack/campaign-dialog/new", Fixture, NULL,
+              fixture_setup_empty, test_campaign_dialog_new, fixture_teardown);
+  g_test_add ("/heimpack/campaign-dialog/escape", Fixture, NULL,
+              fixture_setup_demo, test_campaign_dialog_escape, fixture_teardown);
+  g_test_add ("/heimpack/campaign-dialog/store-error", Fixture, NULL,
+              fixture_setup_demo, test_campaign_dialog_store_error, fixture_teardown);
+  g_test_add ("/heimpack/campaign-dialog/copy", Fixture, NULL,
+              fixture_setup_demo, test_campaign_dialog_copy, fixture_teardown);
+  g_test_add_func ("/heimpack/window/campaign-remembered", test_window_campaign_remembered);
+  g_test_add_func ("/heimpack/preferences/settings", test_preferences);
   g_test_add_func ("/heimpack/window/read-only", test_window_read_only);
   g_test_add_func ("/heimpack/window/size-remembered", test_window_size_remembered);
   g_test_add_data_func ("/heimpack/application/actions",
                         (gconstpointer) application_actions, run_in_subprocess);
   g_test_add_data_func ("/heimpack/application/activate",
                         (gconstpointer) application_activate, run_in_subprocess);
+  g_test_add_data_func ("/heimpack/application/shortcuts",
+                        (gconstpointer) application_shortcuts, run_in_subprocess);
+  g_test_add_data_func ("/heimpack/application/open-file",
+                        (gconstpointer) application_open_file, run_in_subprocess);
   g_test_add_data_func ("/heimpack/application/locked",
                         (gconstpointer) application_locked, run_in_subprocess);
 

@@ -1,0 +1,702 @@
+/* test-pages.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The four list pages, driven in-process under Xvfb through their actions
+ * and by setting widget values: adding, editing, deleting with undo,
+ * validation, searching, empty states, deliveries and the pack recipe.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "hp-graduates-page.h"
+#include "hp-products-page.h"
+#include "hp-record-dialog-private.h"
+#include "hp-schools-page.h"
+#include "hp-sponsors-page.h"
+#include "hp-table-page-private.h"
+
+#define WAIT_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  HpStore     *store;
+  HpCampaign  *campaign;   /* NULL for a file without campaign */
+  GtkWindow   *window;
+  HpTablePage *page;
+} Fixture;
+
+typedef GtkWidget *(*PageNew) (HpStore *store, HpCampaign *campaign);
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                   */
+
+static void
+wait_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting");
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static gboolean
+page_settled (gpointer page)
+{
+  return !_hp_table_page_get_busy (page);
+}
+
+static void
+wait_settled (HpTablePage *page)
+{
+  wait_until (page_settled, page);
+}
+
+static guint
+n_shown (HpTablePage *page)
+{
+  return g_list_model_get_n_items (_hp_table_page_get_model (page));
+}
+
+static const char *
+visible_state (HpTablePage *page)
+{
+  return gtk_stack_get_visible_child_name (_hp_table_page_get_stack (page));
+}
+
+static void
+show_page (Fixture *fixture,
+           PageNew  page_new)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  fixture->page = HP_TABLE_PAGE (page_new (fixture->store, fixture->campaign));
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  gtk_window_set_child (fixture->window, overlay);
+  gtk_window_present (fixture->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  wait_settled (fixture->page);
+}
+
+static void
+open_store (Fixture    *fixture,
+            gboolean    with_campaign,
+            gboolean    with_demo)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  if (with_demo)
+    {
+      fixture->campaign = hp_demo_fill (fixture->store, HP_DEMO_SCALE_DISTRICT, 7, &error);
+      g_assert_no_error (error);
+    }
+  else if (with_campaign)
+    {
+      fixture->campaign = hp_campaign_new ("Heimvorteil2GO 2027", 2027);
+      hp_store_add_campaign (fixture->store, fixture->campaign, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_setup_empty (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  open_store (fixture, FALSE, FALSE);
+}
+
+static void
+fixture_setup_campaign (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  open_store (fixture, TRUE, FALSE);
+}
+
+static void
+fixture_setup_demo (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  open_store (fixture, TRUE, TRUE);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  if (fixture->page != NULL)
+    wait_settled (fixture->page);
+  if (fixture->window != NULL)
+    gtk_window_destroy (fixture->window);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  g_clear_object (&fixture->campaign);
+  g_assert_finalize_object (fixture->store);
+}
+
+/* Opens the editor through @action and returns it. */
+static HpRecordDialog *
+open_editor (HpTablePage *page,
+             const char  *action)
+{
+  HpRecordDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
+  dialog = _hp_table_page_get_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  return dialog;
+}
+
+static gboolean
+save_sensitive (HpRecordDialog *dialog)
+{
+  return gtk_widget_is_sensitive (_hp_record_dialog_get_save_button (dialog));
+}
+
+/* Saves and checks that the editor closed. */
+static void
+save (HpTablePage    *page,
+      HpRecordDialog *dialog)
+{
+  g_assert_true (save_sensitive (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "record.save", NULL));
+  g_assert_null (_hp_table_page_get_dialog (page));
+  wait_settled (page);
+}
+
+static void
+select_position (HpTablePage *page,
+                 guint        position)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (_hp_table_page_get_column_view (page));
+
+  gtk_selection_model_select_item (selection, position, TRUE);
+  g_assert_nonnull (hp_table_page_get_selected (page));
+}
+
+static void
+assert_same_properties (GObject *a,
+                        GObject *b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+      g_autofree char *sa = NULL;
+      g_autofree char *sb = NULL;
+
+      g_value_init (&va, pspecs[i]->value_type);
+      g_value_init (&vb, pspecs[i]->value_type);
+      g_object_get_property (a, pspecs[i]->name, &va);
+      g_object_get_property (b, pspecs[i]->name, &vb);
+      sa = g_strdup_value_contents (&va);
+      sb = g_strdup_value_contents (&vb);
+      if (g_strcmp0 (sa, sb) != 0)
+        g_error ("Property %s differs: %s vs %s", pspecs[i]->name, sa, sb);
+    }
+}
+
+/* (transfer none): the first toplevel of @type, or NULL */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static gboolean
+widget_has_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (widget_has_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static HpSponsor *
+add_sponsor (HpStore    *store,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  HpSponsor *sponsor = hp_sponsor_new (name);
+
+  hp_store_add_sponsor (store, sponsor, &error);
+  g_assert_no_error (error);
+  return sponsor;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Empty states                                                              */
+
+static void
+test_pages_empty (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  HpRecordDialog *dialog;
+  AdwStatusPage *empty;
+
+  show_page (fixture, hp_sponsors_page_new);
+  empty = _hp_table_page_get_empty_page (fixture->page);
+
+  g_assert_cmpstr (visible_state (fixture->page), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Sponsors Yet");
+  g_assert_false (gtk_action_bar_get_revealed (_hp_table_page_get_action_bar (fixture->page)));
+  g_assert_true (widget_has_text (GTK_WIDGET (empty), "Add Sponsor"));
+
+  dialog = open_editor (fixture->page, "page.add");
+  g_assert_false (save_sensitive (dialog));
+  _hp_record_dialog_set_text (dialog, "name", "Brauerei Veltins");
+  save (fixture->page, dialog);
+
+  g_assert_cmpstr (visible_state (fixture->page), ==, "list");
+  g_assert_cmpuint (n_shown (fixture->page), ==, 1);
+  g_assert_true (gtk_action_bar_get_revealed (_hp_table_page_get_action_bar (fixture->page)));
+  /* the new row is selected, ready for Edit or Delete */
+  g_assert_nonnull (hp_table_page_get_selected (fixture->page));
+}
+
+static void
+test_pages_graduates_need_campaign (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  show_page (fixture, hp_graduates_page_new);
+
+  g_assert_cmpstr (visible_state (fixture->page), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (_hp_table_page_get_empty_page (fixture->page)),
+                   ==, "Create a Campaign First");
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.add", NULL) &&
+                  _hp_table_page_get_dialog (fixture->page) != NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sponsors: add, edit, delete, undo, refusal                                */
+
+static void
+test_pages_sponsor_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(HpSponsor) original = NULL;
+  g_autoptr(HpSponsor) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  HpRecordDialog *dialog;
+  gint64 id;
+
+  show_page (fixture, hp_sponsors_page_new);
+
+  dialog = open_editor (fixture->page, "page.add");
+  _hp_record_dialog_set_text (dialog, "name", "Sauerland Socken GmbH");
+  _hp_record_dialog_set_text (dialog, "contact", "Frau Kemper");
+  _hp_record_dialog_set_text (dialog, "email", "kemper@socken");
+  g_assert_false (save_sensitive (dialog));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (_hp_record_dialog_get_message (dialog, "email")))));
+  _hp_record_dialog_set_text (dialog, "email", "kemper@socken.de");
+  _hp_record_dialog_set_text (dialog, "phone", "02961 1234");
+  save (fixture->page, dialog);
+
+  /* edit the selected row */
+  dialog = open_editor (fixture->page, "page.edit");
+  _hp_record_dialog_set_text (dialog, "notes", "Liefert im Mai");
+  save (fixture->page, dialog);
+
+  original = g_object_ref (HP_SPONSOR (hp_table_page_get_selected (fixture->page)));
+  g_assert_cmpstr (hp_sponsor_get_notes (original), ==, "Liefert im Mai");
+  g_assert_cmpstr (hp_sponsor_get_email (original), ==, "kemper@socken.de");
+  id = hp_sponsor_get_id (original);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.delete", NULL));
+  g_assert_nonnull (_hp_table_page_get_undo_toast (fixture->page));
+  g_assert_true (strstr (adw_toast_get_title (_hp_table_page_get_undo_toast (fixture->page)),
+                         "Sauerland Socken GmbH") != NULL);
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.undo", NULL));
+  g_assert_null (_hp_table_page_get_undo_toast (fixture->page));
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 1);
+
+  restored = hp_store_get_sponsor (fixture->store, id, &error);
+  g_assert_no_error (error);
+  assert_same_properties (G_OBJECT (original), G_OBJECT (restored));
+  assert_same_properties (G_OBJECT (original), hp_table_page_get_selected (fixture->page));
+}
+
+static void
+test_pages_sponsor_in_use (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(HpSponsor) sponsor = add_sponsor (fixture->store, "Brauerei Veltins");
+  g_autoptr(HpProduct) product = hp_product_new (hp_sponsor_get_id (sponsor), "Pils 0,33 l");
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *message;
+
+  hp_store_add_product (fixture->store, product, &error);
+  g_assert_no_error (error);
+  show_page (fixture, hp_sponsors_page_new);
+
+  select_position (fixture->page, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.delete", NULL));
+
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
+  g_assert_true (strstr (adw_message_dialog_get_heading (message), "Brauerei Veltins") != NULL);
+  g_assert_true (strstr (adw_message_dialog_get_body (message), "Pils") != NULL ||
+                 strstr (adw_message_dialog_get_body (message), "product") != NULL);
+  g_assert_null (_hp_table_page_get_undo_toast (fixture->page));
+  adw_message_dialog_response (message, "close");
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Schools: validation, store errors in the dialog, campaign figures         */
+
+static void
+test_pages_school_validation (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(HpSchool) existing = hp_school_new ("170123", "Gymnasium Petrinum");
+  g_autoptr(GError) error = NULL;
+  HpRecordDialog *dialog;
+  GtkLabel *message;
+  HpSchool *saved;
+
+  hp_store_add_school (fixture->store, existing, &error);
+  g_assert_no_error (error);
+  show_page (fixture, hp_schools_page_new);
+
+  dialog = open_editor (fixture->page, "page.add");
+  _hp_record_dialog_set_text (dialog, "number", "170124");
+  _hp_record_dialog_set_text (dialog, "name", "Städtisches Gymnasium Arnsberg");
+  g_assert_true (save_sensitive (dialog));
+
+  /* four digits: blocked, with the reason under the field */
+  _hp_record_dialog_set_text (dialog, "postcode", "5982");
+  message = _hp_record_dialog_get_message (dialog, "postcode");
+  g_assert_false (save_sensitive (dialog));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (message)));
+  g_assert_true (strstr (gtk_label_get_label (message), "five digits") != NULL);
+  g_assert_true (gtk_widget_has_css_class (_hp_record_dialog_get_row (dialog, "postcode"), "error"));
+
+  _hp_record_dialog_set_text (dialog, "postcode", "59821");
+  g_assert_true (save_sensitive (dialog));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (message)));
+
+  _hp_record_dialog_set_text (dialog, "handover", "25.06.2027 25:00");
+  g_assert_false (save_sensitive (dialog));
+  _hp_record_dialog_set_text (dialog, "handover", "25.06.2027 11:00");
+  _hp_record_dialog_set_text (dialog, "expected-graduates", "84");
+  g_assert_true (save_sensitive (dialog));
+
+  /* a number that is taken: the store's message stays in the dialog */
+  _hp_record_dialog_set_text (dialog, "number", "170123");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "record.save", NULL));
+  g_assert_true (_hp_table_page_get_dialog (fixture->page) == dialog);
+  g_assert_nonnull (_hp_record_dialog_get_error_label (dialog));
+  g_assert_true (strstr (gtk_label_get_label (_hp_record_dialog_get_error_label (dialog)), "170123") != NULL);
+
+  _hp_record_dialog_set_text (dialog, "number", "170124");
+  save (fixture->page, dialog);
+
+  g_assert_cmpuint (n_shown (fixture->page), ==, 2);
+  saved = HP_SCHOOL (hp_table_page_get_selected (fixture->page));
+  g_assert_cmpstr (hp_school_get_postcode (saved), ==, "59821");
+  g_assert_cmpint (hp_school_get_expected_graduates (saved), ==, 84);
+  g_assert_cmpstr (hp_school_get_handover (saved), ==, "2027-06-25T11:00");
+
+  /* Escape cancels: nothing half-saved */
+  dialog = open_editor (fixture->page, "page.edit");
+  _hp_record_dialog_set_text (dialog, "name", "Changed");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  g_assert_null (_hp_table_page_get_dialog (fixture->page));
+  g_assert_cmpstr (hp_school_get_name (HP_SCHOOL (hp_table_page_get_selected (fixture->page))),
+                   ==, "Städtisches Gymnasium Arnsberg");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Products: pledge, recipe, 18+, delivery                                   */
+
+static void
+test_pages_product_recipe_delivery (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(HpSponsor) sponsor = add_sponsor (fixture->store, "Brauerei Veltins");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpPledge) pledge = NULL;
+  HpRecordDialog *dialog;
+  GtkDropDown *sponsor_drop_down;
+  HpProduct *product;
+
+  show_page (fixture, hp_products_page_new);
+  g_assert_cmpstr (visible_state (fixture->page), ==, "empty");
+
+  dialog = open_editor (fixture->page, "page.add");
+  sponsor_drop_down = GTK_DROP_DOWN (_hp_record_dialog_get_editor (dialog, "sponsor-id"));
+  _hp_record_dialog_set_text (dialog, "name", "Pils 0,33 l");
+  g_assert_false (save_sensitive (dialog));      /* no sponsor yet */
+  gtk_drop_down_set_selected (sponsor_drop_down, 0);
+  _hp_record_dialog_set_text (dialog, "value-cents", "0,89");
+  _hp_record_dialog_set_text (dialog, "pledged", "500");
+  _hp_record_dialog_set_text (dialog, "due-date", "15.05.2027");
+  _hp_record_dialog_set_text (dialog, "per-standard", "2");
+  _hp_record_dialog_set_text (dialog, "per-under18", "1");
+
+  /* 18+ switches the under-18 pack off, with a reason */
+  gtk_switch_set_active (GTK_SWITCH (_hp_record_dialog_get_editor (dialog, "adult-only")), TRUE);
+  g_assert_false (gtk_widget_get_sensitive (_hp_record_dialog_get_row (dialog, "per-under18")));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (_hp_record_dialog_get_message (dialog, "per-under18"))));
+  save (fixture->page, dialog);
+
+  product = HP_PRODUCT (hp_table_page_get_selected (fixture->page));
+  g_assert_nonnull (product);
+  g_assert_cmpint (hp_product_get_sponsor_id (product), ==, hp_sponsor_get_id (sponsor));
+  g_assert_cmpint (hp_product_get_value_cents (product), ==, 89);
+  g_assert_true (hp_product_get_adult_only (product));
+  g_assert_cmpint (hp_product_get_pledged (product), ==, 500);
+  g_assert_cmpuint (hp_product_get_per_standard (product), ==, 2);
+  g_assert_cmpuint (hp_product_get_per_under18 (product), ==, 0);
+  pledge = hp_store_find_pledge (fixture->store, hp_campaign_get_id (fixture->campaign),
+                                 hp_product_get_id (product), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hp_pledge_get_due_date (pledge), ==, "2027-05-15");
+
+  /* the recipe is visible as a filter */
+  _hp_table_page_set_narrowed (fixture->page, TRUE);
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 1);
+  _hp_table_page_set_narrowed (fixture->page, FALSE);
+  wait_settled (fixture->page);
+
+  /* book a delivery: one action away from the row */
+  select_position (fixture->page, 0);
+  dialog = open_editor (fixture->page, "page.book-delivery");
+  g_assert_false (save_sensitive (dialog));      /* no quantity yet */
+  _hp_record_dialog_set_text (dialog, "quantity", "0");
+  g_assert_false (save_sensitive (dialog));
+  _hp_record_dialog_set_text (dialog, "quantity", "120");
+  _hp_record_dialog_set_text (dialog, "note", "Lieferschein 4711");
+  save (fixture->page, dialog);
+
+  product = HP_PRODUCT (hp_table_page_get_selected (fixture->page));
+  g_assert_cmpint (hp_product_get_received (product), ==, 120);
+  g_assert_cmpint (hp_product_get_pledged (product), ==, 500);
+
+  /* a product with a pledge is refused, visibly */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.delete", NULL));
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Graduates: counts alone, school filter, undo                              */
+
+static void
+test_pages_graduates (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(HpSchool) school = hp_school_new ("170123", "Gymnasium Petrinum");
+  g_autoptr(HpGraduate) original = NULL;
+  g_autoptr(GError) error = NULL;
+  HpRecordDialog *dialog;
+
+  hp_store_add_school (fixture->store, school, &error);
+  g_assert_no_error (error);
+  show_page (fixture, hp_graduates_page_new);
+  g_assert_cmpstr (adw_status_page_get_title (_hp_table_page_get_empty_page (fixture->page)),
+                   ==, "No Graduates Yet");
+
+  /* names are optional */
+  dialog = open_editor (fixture->page, "page.add");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (_hp_record_dialog_get_editor (dialog, "school-id")), 0);
+  _hp_record_dialog_set_text (dialog, "class-name", "Q2");
+  save (fixture->page, dialog);
+
+  dialog = open_editor (fixture->page, "page.add");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (_hp_record_dialog_get_editor (dialog, "school-id")), 0);
+  _hp_record_dialog_set_text (dialog, "last-name", "Schulte");
+  _hp_record_dialog_set_text (dialog, "first-name", "Lena");
+  _hp_record_dialog_set_text (dialog, "birth-date", "3.4.2009");
+  _hp_record_dialog_set_text (dialog, "consent-date", "01.03.2027");
+  _hp_record_dialog_set_text (dialog, "consent-source", "Formular");
+  save (fixture->page, dialog);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 2);
+
+  original = g_object_ref (HP_GRADUATE (hp_table_page_get_selected (fixture->page)));
+  g_assert_cmpstr (hp_graduate_get_birth_date (original), ==, "2009-04-03");
+  g_assert_cmpint (hp_graduate_get_campaign_id (original), ==, hp_campaign_get_id (fixture->campaign));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.delete", NULL));
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.undo", NULL));
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 2);
+  assert_same_properties (G_OBJECT (original), hp_table_page_get_selected (fixture->page));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Searching, keeping in sync                                                */
+
+static void
+test_pages_search (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkLabel *count;
+  guint n_all;
+
+  show_page (fixture, hp_graduates_page_new);
+  count = _hp_table_page_get_count_label (fixture->page);
+  n_all = n_shown (fixture->page);
+  g_assert_cmpuint (n_all, ==, 2000);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (_hp_table_page_get_search_bar (fixture->page)));
+
+  _hp_table_page_set_search_text (fixture->page, "a");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), <, n_all);
+  g_assert_cmpuint (n_shown (fixture->page), >, 0);
+  g_assert_true (strstr (gtk_label_get_label (count), " of 2000 graduates") != NULL);
+
+  _hp_table_page_set_search_text (fixture->page, "zzzzzz");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 0);
+  g_assert_cmpstr (visible_state (fixture->page), ==, "no-results");
+
+  _hp_table_page_set_search_text (fixture->page, "");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, n_all);
+  g_assert_cmpstr (gtk_label_get_label (count), ==, "2000 graduates");
+  g_assert_cmpstr (visible_state (fixture->page), ==, "list");
+}
+
+static void
+test_pages_sync (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(HpSponsor) sponsor = NULL;
+  guint before;
+
+  show_page (fixture, hp_sponsors_page_new);
+  before = n_shown (fixture->page);
+
+  /* a burst of writes elsewhere reloads the page once */
+  g_assert_true (hp_store_begin (fixture->store, NULL));
+  sponsor = add_sponsor (fixture->store, "Neuer Sponsor A");
+  g_clear_object (&sponsor);
+  sponsor = add_sponsor (fixture->store, "Neuer Sponsor B");
+  g_assert_true (hp_store_commit (fixture->store, NULL));
+
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, before + 2);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Accessibility                                                             */
+
+static void
+assert_icon_buttons_labelled (GtkWidget *widget)
+{
+  /* what the user sees; libadwaita keeps e.g. an entry row's apply
+   * button unrevealed */
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget)) &&
+      gtk_widget_get_first_child (widget) != NULL &&
+      GTK_IS_IMAGE (gtk_widget_get_first_child (widget)) &&
+      gtk_widget_get_next_sibling (gtk_widget_get_first_child (widget)) == NULL)
+    {
+      if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_error ("Icon-only %s in %s in %s without an accessible label", G_OBJECT_TYPE_NAME (widget),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widget))));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    assert_icon_buttons_labelled (child);
+}
+
+static void
+test_pages_a11y (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  HpRecordDialog *dialog;
+
+  show_page (fixture, hp_products_page_new);
+  assert_icon_buttons_labelled (GTK_WIDGET (fixture->page));
+
+  select_position (fixture->page, 0);
+  dialog = open_editor (fixture->page, "page.edit");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  assert_icon_buttons_labelled (GTK_WIDGET (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/heimpack/pages/empty", Fixture, NULL,
+              fixture_setup_empty, test_pages_empty, fixture_teardown);
+  g_test_add ("/heimpack/pages/graduates-need-campaign", Fixture, NULL,
+              fixture_setup_empty, test_pages_graduates_need_campaign, fixture_teardown);
+  g_test_add ("/heimpack/pages/sponsor-undo", Fixture, NULL,
+              fixture_setup_campaign, test_pages_sponsor_undo, fixture_teardown);
+  g_test_add ("/heimpack/pages/sponsor-in-use", Fixture, NULL,
+              fixture_setup_campaign, test_pages_sponsor_in_use, fixture_teardown);
+  g_test_add ("/heimpack/pages/school-validation", Fixture, NULL,
+              fixture_setup_campaign, test_pages_school_validation, fixture_teardown);
+  g_test_add ("/heimpack/pages/product-recipe-delivery", Fixture, NULL,
+              fixture_setup_campaign, test_pages_product_recipe_delivery, fixture_teardown);
+  g_test_add ("/heimpack/pages/graduates", Fixture, NULL,
+              fixture_setup_campaign, test_pages_graduates, fixture_teardown);
+  g_test_add ("/heimpack/pages/search", Fixture, NULL,
+              fixture_setup_demo, test_pages_search, fixture_teardown);
+  g_test_add ("/heimpack/pages/sync", Fixture, NULL,
+              fixture_setup_demo, test_pages_sync, fixture_teardown);
+  g_test_add ("/heimpack/pages/a11y", Fixture, NULL,
+              fixture_setup_demo, test_pages_a11y, fixture_teardown);
+
+  return g_test_run ();
+}
