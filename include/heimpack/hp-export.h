@@ -1,0 +1,219 @@
+/* hp-export.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hp-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * SECTION:hp-export
+ *
+ * The paper of the drive, as print-ready XLSX workbooks (libxlsxwriter):
+ *
+ * - %HP_EXPORT_PACKING_LIST, "Packliste": the contents of one pack (standard
+ *   and under 18) in packing order; the total quantities for the packs
+ *   needed (needed, received, difference); the packing stations (the recipe
+ *   lines in packing order, three or four products a station) with the
+ *   pieces for the packs that can be built; one crate label per crate.
+ * - %HP_EXPORT_DELIVERY_SHEETS, "Lieferscheine": an overview of all schools
+ *   with their packs and crates, then one sheet per school: the agency, the
+ *   school's postal address, contact teacher, hand-over date and time, packs
+ *   standard / under 18 / total, crates, signature lines for handing over and
+ *   receiving, and optionally the class list to tick off.
+ * - %HP_EXPORT_SPONSOR_REPORT, "Sponsorenbericht": a summary for the funder
+ *   report, then per sponsor and product what was pledged, received and
+ *   used in packs, the in-kind value (received × value per piece) and the
+ *   schools reached.
+ * - %HP_EXPORT_NETWORK, "Rückkehrer-Netzwerk": the graduates of all
+ *   campaigns who consented to be contacted.
+ *
+ * Pack numbers come from the plan (hp_plan_compute()): a school gets its
+ * allocated packs, which are the packs it needs when everything can be built.
+ *
+ * Every sheet prints on A4 fitted to the page width, with the campaign and
+ * sheet title in the page header, "Page &P of &N" in the footer and its
+ * table header repeated on every page. Numbers are numeric cells, money is
+ * formatted `#,##0.00 "€"`, dates are date cells (`dd.mm.yyyy`), and
+ * formulas carry their computed value for readers that don't recalculate.
+ * Sheet and column titles are translated (German is the documents'
+ * language; an English locale gets English sheets).
+ *
+ * Safe writing: the workbook is written to a hidden temporary file next to
+ * @path (`.NAME.XXXXXX`) and renamed over @path only when it is complete.
+ * A failed or cancelled export leaves an existing @path byte for byte as it
+ * was and removes its temporary file.
+ *
+ * Threading: hp_export_write() is meant to run in a worker thread (a
+ * #GTask). It reads its snapshot of the campaign from @store with the
+ * store's read functions that may run in a worker (see #HpStore), and
+ * touches no other object. It writes numbers under the C numeric locale of
+ * its own thread (uselocale()), so a German process locale cannot corrupt
+ * the file, and other threads keep their locale.
+ *
+ * Large workbooks are written in libxlsxwriter's constant-memory mode, which
+ * keeps one temporary file open per sheet until the workbook is complete: a
+ * delivery workbook for 3,500 schools needs more than the usual 1,024 open
+ * files, so hp_export_write() raises the process's soft `RLIMIT_NOFILE`
+ * toward the hard limit when it must. Where the hard limit is too low it
+ * falls back to writing in memory (slower and bigger, but complete). With
+ * glibc it also pins the malloc mmap threshold at its default of 128 KiB
+ * (mallopt()), because each such sheet callocs a 128 KiB row buffer that
+ * must stay lazily mapped: otherwise 3,500 sheets take 500 MB, not 110 MB.
+ * Both settings are process-wide and harmless for the rest of the program.
+ */
+
+#define HP_EXPORT_ERROR (hp_export_error_quark ())
+
+/**
+ * HpExportError:
+ * @HP_EXPORT_ERROR_FAILED: libxlsxwriter refused something (the message
+ *   carries lxw_strerror()), or the campaign could not be read
+ * @HP_EXPORT_ERROR_WRITE: the file could not be written: the folder does not
+ *   exist or is read-only, the disk is full, the rename failed; @path is
+ *   unchanged
+ * @HP_EXPORT_ERROR_TOO_MANY_SHEETS: a sheet could not be added because the
+ *   process ran out of open files (see the section documentation)
+ *
+ * Cancelling through the #GCancellable gives %G_IO_ERROR_CANCELLED in
+ * %G_IO_ERROR, never one of these.
+ */
+typedef enum
+{
+  HP_EXPORT_ERROR_FAILED,
+  HP_EXPORT_ERROR_WRITE,
+  HP_EXPORT_ERROR_TOO_MANY_SHEETS,
+} HpExportError;
+
+/**
+ * HpExportKind:
+ * @HP_EXPORT_PACKING_LIST: "Packliste"
+ * @HP_EXPORT_DELIVERY_SHEETS: "Lieferscheine", one sheet per school
+ * @HP_EXPORT_SPONSOR_REPORT: "Sponsorenbericht"
+ * @HP_EXPORT_NETWORK: "Rückkehrer-Netzwerk"
+ */
+typedef enum
+{
+  HP_EXPORT_PACKING_LIST,
+  HP_EXPORT_DELIVERY_SHEETS,
+  HP_EXPORT_SPONSOR_REPORT,
+  HP_EXPORT_NETWORK,
+} HpExportKind;
+
+/**
+ * HP_EXPORT_DEFAULT_CRATE_SIZE:
+ *
+ * Packs per crate when #HpExportOptions.crate_size is 0.
+ */
+#define HP_EXPORT_DEFAULT_CRATE_SIZE 20
+
+/**
+ * HpExportOptions:
+ * @agency_name: (nullable): the agency, at the top of each delivery sheet
+ * @agency_street: (nullable): its street and number
+ * @agency_postcode: (nullable): its postcode
+ * @agency_town: (nullable): its town
+ * @agency_phone: (nullable): its phone number
+ * @agency_email: (nullable): its e-mail address
+ * @crate_size: packs per crate; 0 means %HP_EXPORT_DEFAULT_CRATE_SIZE
+ * @class_lists: add each school's class list with a tick column to its
+ *   delivery sheet
+ *
+ * Plain data, copied by nobody: the strings must stay valid during
+ * hp_export_write(). Initialise with `{ 0 }` (or pass %NULL for all
+ * defaults) so that fields added later stay off.
+ */
+typedef struct
+{
+  const char *agency_name;
+  const char *agency_street;
+  const char *agency_postcode;
+  const char *agency_town;
+  const char *agency_phone;
+  const char *agency_email;
+  guint       crate_size;
+  gboolean    class_lists;
+} HpExportOptions;
+
+/**
+ * HpExportProgressFunc:
+ * @fraction: how much is done, from 0 to 1, never decreasing
+ * @user_data: the data given to hp_export_write()
+ *
+ * Reports progress from the thread that writes; a GUI must hand it over to
+ * its main context (e.g. g_main_context_invoke()). It may cancel the export
+ * through its #GCancellable.
+ */
+typedef void (*HpExportProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
+GQuark       hp_export_error_quark       (void);
+
+/**
+ * hp_export_write:
+ * @store: the store to read from
+ * @campaign_id: the campaign to export
+ * @kind: which workbook
+ * @options: (nullable): agency, crate size, class lists; %NULL for defaults
+ * @path: the `.xlsx` file to write; replaced if it exists
+ * @progress: (nullable) (scope call): progress callback
+ * @user_data: data for @progress
+ * @cancellable: (nullable): stops the export with %G_IO_ERROR_CANCELLED
+ * @error: return location for a #GError in %HP_EXPORT_ERROR, %G_IO_ERROR or
+ *   %HP_STORE_ERROR (the campaign could not be read)
+ *
+ * Writes the workbook @kind of @campaign_id to @path, safely: @path is
+ * either the complete new workbook or untouched. May run in a worker
+ * thread; see the section documentation.
+ *
+ * Returns: %TRUE if @path was written.
+ */
+gboolean     hp_export_write             (HpStore                *store,
+                                          gint64                  campaign_id,
+                                          HpExportKind            kind,
+                                          const HpExportOptions  *options,
+                                          const char             *path,
+                                          HpExportProgressFunc    progress,
+                                          gpointer                user_data,
+                                          GCancellable           *cancellable,
+                                          GError                **error);
+
+/**
+ * hp_export_kind_get_title:
+ *
+ * Returns: the translated name of @kind for menus and messages, e.g.
+ *   "Packliste" in German.
+ */
+const char  *hp_export_kind_get_title    (HpExportKind            kind);
+
+/**
+ * hp_export_kind_from_string:
+ * @text: "packing-list", "delivery-sheets", "sponsor-report" or "network"
+ * @out_kind: (out): the kind
+ *
+ * Returns: %TRUE if @text names a kind (for the command line).
+ */
+gboolean     hp_export_kind_from_string  (const char             *text,
+                                          HpExportKind           *out_kind);
+
+/**
+ * hp_export_suggest_filename:
+ * @kind: which workbook
+ * @campaign_name: the campaign's name
+ * @date: (nullable): the export date; %NULL for today
+ *
+ * Proposes a file name for a file chooser: the translated kind, the
+ * campaign and the date, e.g. "Packliste Heimvorteil2GO 2027
+ * 2026-11-22.xlsx". Characters that are not allowed in file names on
+ * common systems (`/ \ : * ? " < > |`) become "-".
+ *
+ * Returns: (transfer full): the file name, without a folder.
+ */
+char        *hp_export_suggest_filename  (HpExportKind            kind,
+                                          const char             *campaign_name,
+                                          GDateTime              *date);
+
+G_END_DECLS

@@ -1,0 +1,353 @@
+/* hp-export-packing.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The packing list ("Packliste") for packing day, four sheets:
+ *
+ * - "Contents per pack": the recipe in packing order, pieces per standard
+ *   and per under-18 pack.
+ * - "Total quantities": for the packs needed, per product the pieces
+ *   needed, received and the difference (negative = missing).
+ * - "Packing stations": the recipe lines in packing order, three or four
+ *   products a station, one printed page per station, with the pieces for
+ *   the packs the plan allocates (what can be built).
+ * - "Crate labels": one label (one tall row, never split over two pages)
+ *   per crate: school and address, crate k of n, packs in it and how many
+ *   of them are under-18 packs. Each school's standard packs fill its first
+ *   crates, its under-18 packs the last ones.
+ */
+
+#define G_LOG_DOMAIN "hp-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hp-export-private.h"
+
+/* At most this many recipe lines at one packing station. */
+#define PRODUCTS_PER_STATION 4
+/* Height of a crate label row, in points (a sixth of an A4 page or so). */
+#define LABEL_HEIGHT 100
+
+static guint
+crates_for (guint packs,
+            guint crate_size)
+{
+  return (packs + crate_size - 1) / crate_size;
+}
+
+guint64
+_hp_export_packing_units (HpExportData *data)
+{
+  guint64 units = 3 * (guint64) data->recipe->len + 1;
+
+  for (guint i = 0; i < data->schools->len; i++)
+    {
+      const HpExportSchool *school = &g_array_index (data->schools, HpExportSchool, i);
+
+      units += crates_for (school->standard + school->under18, data->crate_size);
+    }
+
+  return units;
+}
+
+
+static const HpPlanProductResult *
+product_result (HpExportData             *data,
+                const HpExportProductRow *row)
+{
+  return g_hash_table_lookup (data->product_results, &row->product_id);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Contents per pack                                                         */
+
+static const HpExportColumn contents_columns[] = {
+  { N_("No."), 5, TRUE },
+  { N_("Product"), 34, FALSE },
+  { N_("Sponsor"), 30, FALSE },
+  { N_("Standard pack (pieces)"), 12, TRUE },
+  { N_("Under-18 pack (pieces)"), 12, TRUE },
+  { N_("Note"), 12, FALSE },
+};
+
+static gboolean
+write_contents (HpExportWriter  *w,
+                GError         **error)
+{
+  HpExportData *data = w->data;
+  lxw_worksheet *ws;
+  lxw_row_t row;
+  lxw_row_t first;
+  gint64 sum_standard = 0;
+  gint64 sum_under18 = 0;
+  g_autofree char *sum_d = NULL;
+  g_autofree char *sum_e = NULL;
+
+  ws = _hp_export_add_sheet (w, _("Contents per pack"), _("Contents per pack"), FALSE, error);
+  if (ws == NULL)
+    return FALSE;
+
+  _hp_export_set_columns (w, ws, contents_columns, G_N_ELEMENTS (contents_columns));
+  row = _hp_export_caption (w, ws, _("Contents per pack"));
+  _hp_export_table_header (w, ws, row, row, contents_columns, G_N_ELEMENTS (contents_columns));
+  first = ++row;
+
+  for (guint i = 0; i < data->recipe->len; i++, row++)
+    {
+      const HpExportProductRow *p = g_ptr_array_index (data->recipe, i);
+
+      _hp_export_number (w, ws, row, 0, p->recipe_rank, NULL);
+      _hp_export_string (w, ws, row, 1, p->name, NULL);
+      _hp_export_string (w, ws, row, 2, p->sponsor_name, NULL);
+      _hp_export_number (w, ws, row, 3, p->per_standard, w->count);
+      _hp_export_number (w, ws, row, 4, p->per_under18, w->count);
+      /* Translators: note on the packing list for an alcoholic product */
+      _hp_export_string (w, ws, row, 5, p->adult_only ? _("18+ only") : NULL, NULL);
+      sum_standard += p->per_standard;
+      sum_under18 += p->per_under18;
+      if (!_hp_export_step (w, 1, error))
+        return FALSE;
+    }
+
+  _hp_export_string (w, ws, row, 0, NULL, w->total_text);
+  _hp_export_string (w, ws, row, 1, _("Pieces per pack"), w->total_text);
+  _hp_export_string (w, ws, row, 2, NULL, w->total_text);
+  sum_d = _hp_export_sum_formula (3, first, MAX (first, row - 1));
+  sum_e = _hp_export_sum_formula (4, first, MAX (first, row - 1));
+  _hp_export_formula (w, ws, row, 3, sum_d, (double) sum_standard, w->total_integer);
+  _hp_export_formula (w, ws, row, 4, sum_e, (double) sum_under18, w->total_integer);
+  _hp_export_string (w, ws, row, 5, NULL, w->total_text);
+
+  return _hp_export_ok (w, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Total quantities                                                          */
+
+static const HpExportColumn totals_columns[] = {
+  { N_("No."), 5, TRUE },
+  { N_("Product"), 32, FALSE },
+  { N_("Sponsor"), 28, FALSE },
+  { N_("Per standard pack"), 11, TRUE },
+  { N_("Per under-18 pack"), 11, TRUE },
+  { N_("Needed"), 12, TRUE },
+  { N_("Received"), 12, TRUE },
+  { N_("Difference"), 12, TRUE },
+};
+
+static gboolean
+write_totals (HpExportWriter  *w,
+              GError         **error)
+{
+  HpExportData *data = w->data;
+  guint needed_standard = data->plan->needed_standard;
+  guint needed_under18 = data->plan->needed_under18;
+  lxw_worksheet *ws;
+  lxw_row_t row;
+  g_autofree char *f_std = NULL;
+  g_autofree char *f_u18 = NULL;
+  g_autofree char *packs_total = NULL;
+
+  ws = _hp_export_add_sheet (w, _("Total quantities"), _("Total quantities"), TRUE, error);
+  if (ws == NULL)
+    return FALSE;
+
+  _hp_export_set_columns (w, ws, totals_columns, G_N_ELEMENTS (totals_columns));
+  row = _hp_export_caption (w, ws, _("Total quantities"));
+
+  f_std = _hp_export_cell_name (row, 5);
+  f_u18 = _hp_export_cell_name (row + 1, 5);
+  packs_total = g_strdup_printf ("=%s+%s", f_std, f_u18);
+  _hp_export_string (w, ws, row, 1, _("Standard packs needed"), NULL);
+  _hp_export_number (w, ws, row, 5, needed_standard, w->integer);
+  _hp_export_string (w, ws, row + 1, 1, _("Under-18 packs needed"), NULL);
+  _hp_export_number (w, ws, row + 1, 5, needed_under18, w->integer);
+  _hp_export_string (w, ws, row + 2, 1, _("Packs needed"), w->bold);
+  _hp_export_formula (w, ws, row + 2, 5, packs_total, (double) needed_standard + needed_under18, w->total_integer);
+  row += 4;
+
+  _hp_export_table_header (w, ws, row, row, totals_columns, G_N_ELEMENTS (totals_columns));
+  row++;
+
+  for (guint i = 0; i < data->recipe->len; i++, row++)
+    {
+      const HpExportProductRow *p = g_ptr_array_index (data->recipe, i);
+      const HpPlanProductResult *result = product_result (data, p);
+      gint64 needed = result != NULL ? result->needed : 0;
+      g_autofree char *received_cell = _hp_export_cell_name (row, 6);
+      g_autofree char *needed_cell = _hp_export_cell_name (row, 5);
+      g_autofree char *difference = g_strdup_printf ("=%s-%s", received_cell, needed_cell);
+
+      _hp_export_number (w, ws, row, 0, p->recipe_rank, NULL);
+      _hp_export_string (w, ws, row, 1, p->name, NULL);
+      _hp_export_string (w, ws, row, 2, p->sponsor_name, NULL);
+      _hp_export_number (w, ws, row, 3, p->per_standard, w->count);
+      _hp_export_number (w, ws, row, 4, p->per_under18, w->count);
+      _hp_export_number (w, ws, row, 5, (double) needed, w->integer);
+      _hp_export_number (w, ws, row, 6, (double) p->received, w->integer);
+      _hp_export_formula (w, ws, row, 7, difference, (double) (p->received - needed), w->difference);
+      if (!_hp_export_step (w, 1, error))
+        return FALSE;
+    }
+
+  return _hp_export_ok (w, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Packing stations                                                          */
+
+static const HpExportColumn station_columns[] = {
+  { N_("No."), 5, TRUE },
+  { N_("Product"), 34, FALSE },
+  { N_("Sponsor"), 28, FALSE },
+  { N_("Per standard pack"), 10, TRUE },
+  { N_("Per under-18 pack"), 10, TRUE },
+  { N_("Pieces in total"), 12, TRUE },
+};
+
+static gboolean
+write_stations (HpExportWriter  *w,
+                GError         **error)
+{
+  HpExportData *data = w->data;
+  guint n_lines = data->recipe->len;
+  guint n_stations = (n_lines + PRODUCTS_PER_STATION - 1) / PRODUCTS_PER_STATION;
+  g_autoptr(GArray) breaks = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
+  lxw_worksheet *ws;
+  lxw_row_t row;
+  guint line = 0;
+
+  ws = _hp_export_add_sheet (w, _("Packing stations"), _("Packing stations"), FALSE, error);
+  if (ws == NULL)
+    return FALSE;
+
+  _hp_export_set_columns (w, ws, station_columns, G_N_ELEMENTS (station_columns));
+  row = _hp_export_caption (w, ws, _("Packing stations"));
+  _hp_export_string (w, ws, row, 1, _("Standard packs to pack"), NULL);
+  _hp_export_number (w, ws, row, 5, data->packs_standard, w->integer);
+  _hp_export_string (w, ws, row + 1, 1, _("Under-18 packs to pack"), NULL);
+  _hp_export_number (w, ws, row + 1, 5, data->packs_under18, w->integer);
+  row += 2;
+  worksheet_freeze_panes (ws, row, 0);
+  _hp_export_check (w, ws, row, worksheet_repeat_rows (ws, 0, 1));
+
+  for (guint s = 0; s < n_stations; s++)
+    {
+      /* Spread the lines evenly: 10 lines make stations of 4, 3 and 3. */
+      guint in_station = n_lines / n_stations + (s < n_lines % n_stations ? 1 : 0);
+      g_autofree char *station_title = g_strdup_printf (_("Station %u"), s + 1);
+
+      row++;
+      if (s > 0 && breaks->len < LXW_BREAKS_MAX)
+        g_array_append_val (breaks, row);
+
+      _hp_export_string (w, ws, row++, 0, station_title, w->title);
+      for (guint c = 0; c < G_N_ELEMENTS (station_columns); c++)
+        _hp_export_string (w, ws, row, c, _(station_columns[c].title),
+                           station_columns[c].numeric ? w->heading_number : w->heading);
+      row++;
+
+      for (guint i = 0; i < in_station; i++, line++, row++)
+        {
+          const HpExportProductRow *p = g_ptr_array_index (data->recipe, line);
+
+          _hp_export_number (w, ws, row, 0, p->recipe_rank, NULL);
+          _hp_export_string (w, ws, row, 1, p->name, NULL);
+          _hp_export_string (w, ws, row, 2, p->sponsor_name, NULL);
+          _hp_export_number (w, ws, row, 3, p->per_standard, w->count);
+          _hp_export_number (w, ws, row, 4, p->per_under18, w->count);
+          _hp_export_number (w, ws, row, 5, (double) _hp_export_pieces_packed (data, p), w->integer);
+          if (!_hp_export_step (w, 1, error))
+            return FALSE;
+        }
+    }
+
+  if (breaks->len > 0)
+    _hp_export_check (w, ws, row, worksheet_set_h_pagebreaks (ws, (lxw_row_t *) breaks->data));
+
+  return _hp_export_ok (w, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Crate labels                                                              */
+
+static const HpExportColumn label_columns[] = {
+  { N_("School"), 44, FALSE },
+  { N_("Crate"), 9, TRUE },
+  /* Translators: column of the crate labels: crate 2 "of" 5 */
+  { N_("of"), 9, TRUE },
+  { N_("Packs"), 10, TRUE },
+  { N_("Of which under 18"), 10, TRUE },
+};
+
+static char *
+school_label (const HpExportSchoolRow *school)
+{
+  g_autoptr(GString) text = g_string_new (school->name);
+
+  if (school->street != NULL)
+    g_string_append_printf (text, "\n%s", school->street);
+  if (school->postcode != NULL || school->town != NULL)
+    g_string_append_printf (text, "\n%s%s%s", school->postcode ? school->postcode : "",
+                            school->postcode && school->town ? " " : "", school->town ? school->town : "");
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+write_labels (HpExportWriter  *w,
+              GError         **error)
+{
+  HpExportData *data = w->data;
+  guint size = data->crate_size;
+  lxw_worksheet *ws;
+  lxw_row_t row;
+
+  ws = _hp_export_add_sheet (w, _("Crate labels"), _("Crate labels"), FALSE, error);
+  if (ws == NULL)
+    return FALSE;
+
+  _hp_export_set_columns (w, ws, label_columns, G_N_ELEMENTS (label_columns));
+  row = _hp_export_caption (w, ws, _("Crate labels"));
+  _hp_export_table_header (w, ws, row, row, label_columns, G_N_ELEMENTS (label_columns));
+  row++;
+
+  for (guint i = 0; i < data->schools->len; i++)
+    {
+      const HpExportSchool *school = &g_array_index (data->schools, HpExportSchool, i);
+      guint packs = school->standard + school->under18;
+      guint n = crates_for (packs, size);
+      g_autofree char *label = n > 0 ? school_label (school->row) : NULL;
+
+      for (guint k = 0; k < n; k++, row++)
+        {
+          /* Packs [k·size, k·size + in_crate); the under-18 ones are last. */
+          guint start = k * size;
+          guint in_crate = MIN (size, packs - start);
+          guint end = start + in_crate;
+          guint under18 = end > school->standard ? end - MAX (start, school->standard) : 0;
+
+          _hp_export_check (w, ws, row, worksheet_set_row (ws, row, LABEL_HEIGHT, NULL));
+          _hp_export_string (w, ws, row, 0, label, w->label_text);
+          _hp_export_number (w, ws, row, 1, k + 1, w->label_number);
+          _hp_export_number (w, ws, row, 2, n, w->label_number);
+          _hp_export_number (w, ws, row, 3, in_crate, w->label_number);
+          _hp_export_number (w, ws, row, 4, under18, w->label_number);
+          if (!_hp_export_step (w, 1, error))
+            return FALSE;
+        }
+    }
+
+  return _hp_export_ok (w, error);
+}
+
+gboolean
+_hp_export_packing_list (HpExportWriter  *w,
+                         GError         **error)
+{
+  return write_contents (w, error) &&
+         write_totals (w, error) &&
+         write_stations (w, error) &&
+         write_labels (w, error);
+}

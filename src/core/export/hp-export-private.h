@@ -1,0 +1,250 @@
+/* hp-export-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the export files share: the campaign snapshot, the writer (workbook,
+ * formats, sticky libxlsxwriter error, progress and cancelling) and the cell
+ * helpers. Only src/core/export/ includes this, and only src/core/export/
+ * includes <xlsxwriter.h>.
+ */
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include "heimpack/hp-export.h"
+#include "heimpack/hp-plan.h"
+#include "hp-store-export-private.h"
+
+G_BEGIN_DECLS
+
+/* ------------------------------------------------------------------------ */
+/* The snapshot                                                              */
+
+/*
+ * HpExportSchool:
+ * A school with the packs the plan gives it.
+ */
+typedef struct
+{
+  const HpExportSchoolRow *row;        /* borrowed from HpExportData.school_rows */
+  guint                    standard;   /* allocated standard packs */
+  guint                    under18;    /* allocated under-18 packs */
+  guint                    graduates;  /* stored graduates (class list rows) */
+} HpExportSchool;
+
+/*
+ * HpExportData:
+ * Everything an export needs of one campaign, read from the store in the
+ * thread that writes; plain data only.
+ */
+typedef struct
+{
+  HpStore              *store;          /* borrowed: graduates are streamed */
+  HpExportCampaignRow   campaign;
+  HpExportOptions       options;        /* strings borrowed from the caller */
+  guint                 crate_size;
+
+  HpPlanInput          *input;
+  HpPlan               *plan;
+  GPtrArray            *school_rows;    /* HpExportSchoolRow, by number */
+  GArray               *schools;        /* HpExportSchool, parallel */
+  GPtrArray            *products;       /* HpExportProductRow, by sponsor */
+  GPtrArray            *recipe;         /* borrowed rows, packing order */
+  GHashTable           *product_results; /* product id -> HpPlanProductResult */
+
+  guint                 packs_standard; /* allocated, over all schools */
+  guint                 packs_under18;
+  guint64               graduates;      /* of the campaign's schools */
+  gint64                consenting;     /* network rows (network only) */
+} HpExportData;
+
+HpExportData *_hp_export_data_load (HpStore                *store,
+                                    gint64                  campaign_id,
+                                    HpExportKind            kind,
+                                    const HpExportOptions  *options,
+                                    GError                **error);
+void          _hp_export_data_free (HpExportData           *data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HpExportData, _hp_export_data_free)
+
+/* Pieces of @row that go into the packs the plan allocates. */
+gint64        _hp_export_pieces_packed (const HpExportData       *data,
+                                        const HpExportProductRow *row);
+
+/* ------------------------------------------------------------------------ */
+/* The writer                                                                */
+
+typedef struct
+{
+  /* Borrowed */
+  lxw_workbook          *workbook;
+  HpExportData          *data;
+  GCancellable          *cancellable;
+  HpExportProgressFunc   progress;
+  gpointer               progress_data;
+
+  /* Owned */
+  GHashTable            *sheet_names;   /* case-folded names in use */
+  char                  *failed_sheet;  /* where the first error happened */
+
+  /* The first libxlsxwriter error; later writes are skipped */
+  lxw_error              lxw_rc;
+  lxw_row_t              failed_row;
+
+  guint64                units_total;
+  guint64                units_done;
+  double                 reported;
+
+  /* Formats, owned by the workbook */
+  lxw_format            *title;
+  lxw_format            *subtitle;
+  lxw_format            *heading;
+  lxw_format            *heading_number;
+  lxw_format            *bold;
+  lxw_format            *wrap;
+  lxw_format            *integer;
+  lxw_format            *count;         /* 0 shows as "–" */
+  lxw_format            *difference;    /* negative in red */
+  lxw_format            *money;
+  lxw_format            *date;
+  lxw_format            *time;
+  lxw_format            *total_text;
+  lxw_format            *total_integer;
+  lxw_format            *total_money;
+  lxw_format            *signature;
+  lxw_format            *tick;
+  lxw_format            *label_text;
+  lxw_format            *label_number;
+} HpExportWriter;
+
+/* Fraction of the progress that writing the sheets takes; closing the
+ * workbook (zipping) takes the rest. */
+#define HP_EXPORT_WRITE_SHARE 0.9
+
+/*
+ * HpExportColumn:
+ * One column of a table: title and width in characters.
+ */
+typedef struct
+{
+  const char *title;
+  double      width;
+  gboolean    numeric;   /* right-aligned title */
+} HpExportColumn;
+
+/*
+ * _hp_export_add_sheet:
+ * Adds a print-ready sheet: A4, @landscape or portrait, fitted to the page
+ * width, page header with the campaign and @title, footer "Page &P of &N".
+ * @wanted_name is made a legal, unique sheet name. NULL with @error (and the
+ * writer's sticky error) on failure.
+ */
+lxw_worksheet *_hp_export_add_sheet     (HpExportWriter        *w,
+                                         const char            *wanted_name,
+                                         const char            *title,
+                                         gboolean               landscape,
+                                         GError               **error);
+/* Sets the column widths (before any data: constant-memory mode). */
+void           _hp_export_set_columns   (HpExportWriter        *w,
+                                         lxw_worksheet         *ws,
+                                         const HpExportColumn  *columns,
+                                         guint                  n_columns);
+/* Writes the titles of @columns in @row, repeats rows @first_repeated to
+ * @row on every printed page and freezes the panes below @row. */
+void           _hp_export_table_header  (HpExportWriter        *w,
+                                         lxw_worksheet         *ws,
+                                         lxw_row_t              row,
+                                         lxw_row_t              first_repeated,
+                                         const HpExportColumn  *columns,
+                                         guint                  n_columns);
+/* Title and campaign in rows 0 and 1; returns the next free row (3). */
+lxw_row_t      _hp_export_caption       (HpExportWriter        *w,
+                                         lxw_worksheet         *ws,
+                                         const char            *title);
+
+void           _hp_export_check         (HpExportWriter        *w,
+                                         lxw_worksheet         *ws,
+                                         lxw_row_t              row,
+                                         lxw_error              rc);
+void           _hp_export_string        (HpExportWriter        *w,
+                                         lxw_worksheet         *ws,
+                                         lxw_row_t              row,
+                                         lxw_col_t              col,
+                                         const char            *text,
+                                         lxw_format            *format);
+void           _hp_export_number        (HpExportWriter        *w,
+                                         lxw_worksheet         *ws,
+                                         lxw_row_t              row,
+                                         lxw_col_t              col,
+                                         double                 value,
+                                         lxw_format            *format);
+/* A date cell from ISO `YYYY-MM-DD[THH:MM]` (the date part); blank for
+ * NULL; the text itself if it is not a date. */
+void           _hp_export_date          (HpExportWriter        *w,
+                                         lxw_worksheet         *ws,
+                                         lxw_row_t              row,
+                                         lxw_col_t              col,
+                                         const char            *iso,
+                                         lxw_format            *format);
+/* A time cell from the `THH:MM` part of @iso; blank without one. */
+void           _hp_export_time          (HpExportWriter        *w,
+                                         lxw_worksheet         *ws,
+                                         lxw_row_t              row,
+                                         lxw_col_t              col,
+                                         const char            *iso,
+                                         lxw_format            *format);
+/* A formula with its computed value, for readers that don't recalculate. */
+void           _hp_export_formula       (HpExportWriter        *w,
+                                         lxw_worksheet         *ws,
+                                         lxw_row_t              row,
+                                         lxw_col_t              col,
+                                         const char            *formula,
+                                         double                 value,
+                                         lxw_format            *format);
+/* "=SUM(C5:C9)" for column @col, rows @first to @last (0-based). */
+char          *_hp_export_sum_formula   (lxw_col_t              col,
+                                         lxw_row_t              first,
+                                         lxw_row_t              last);
+/* The cell name, e.g. "C5", of a 0-based row and column. */
+char          *_hp_export_cell_name     (lxw_row_t              row,
+                                         lxw_col_t              col);
+
+/* FALSE with @error if a write failed so far. */
+gboolean       _hp_export_ok            (HpExportWriter        *w,
+                                         GError               **error);
+/* Counts @units of work done, reports progress, and fails with the sticky
+ * error or G_IO_ERROR_CANCELLED. */
+gboolean       _hp_export_step          (HpExportWriter        *w,
+                                         guint64                units,
+                                         GError               **error);
+
+/* Adds the formats of HpExportWriter to its workbook. */
+void           _hp_export_add_formats   (HpExportWriter        *w);
+/* TRUE for the errors of files and zipping (HP_EXPORT_ERROR_WRITE). */
+gboolean       _hp_export_is_write_error (lxw_error            rc);
+
+/* A legal, unique sheet name
+ * (≤ 31 characters, none of []:*?/\, no leading or trailing apostrophe,
+ * unique ignoring case). Records it in @taken (case-folded keys). */
+char          *_hp_export_sheet_name    (GHashTable            *taken,
+                                         const char            *wanted);
+
+/* ------------------------------------------------------------------------ */
+/* The workbooks                                                             */
+
+/* hp-export-packing.c */
+guint64        _hp_export_packing_units    (HpExportData   *data);
+gboolean       _hp_export_packing_list     (HpExportWriter *w,
+                                            GError        **error);
+/* hp-export-delivery.c */
+guint64        _hp_export_delivery_units   (HpExportData   *data);
+gboolean       _hp_export_delivery_sheets  (HpExportWriter *w,
+                                            GError        **error);
+/* hp-export-reports.c */
+guint64        _hp_export_sponsor_units    (HpExportData   *data);
+gboolean       _hp_export_sponsor_report   (HpExportWriter *w,
+                                            GError        **error);
+guint64        _hp_export_network_units    (HpExportData   *data);
+gboolean       _hp_export_network          (HpExportWriter *w,
+                                            GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,592 @@
+/* hp-export-sheet.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sheet-level helpers every workbook uses:
+ *
+ * - Legal, unique sheet names: Excel forbids []:*?/\ and leading or
+ *   trailing apostrophes, allows 31 UTF-16 units and compares names without
+ *   regard to case; "History" is reserved. Forbidden characters become
+ *   look-alikes, and duplicates get " (2)", " (3)", … within the 31 units.
+ * - The sticky libxlsxwriter error: the cell helpers check every return
+ *   code, keep the first failure with its sheet and row, and skip further
+ *   writes; _hp_export_step() turns it into a GError after every row, and
+ *   also reports progress and notices a cancel.
+ * - Cells: text (NULL is blank), numbers, ISO dates and times as real date
+ *   cells, formulas with their computed value.
+ * - A4 print setup, page header and footer, column widths, table headers
+ *   that repeat on every page under frozen panes, and the shared formats.
+ */
+
+#define G_LOG_DOMAIN "hp-export"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "heimpack/hp-format.h"
+#include "hp-export-private.h"
+
+/* Excel's limit for a sheet name, in UTF-16 code units. */
+#define SHEET_NAME_MAX 31
+/* Page header parts are cut to this many characters (libxlsxwriter refuses
+ * header strings over 255). */
+#define HEADER_PART_MAX 100
+
+/* ------------------------------------------------------------------------ */
+/* Sheet names                                                               */
+
+static guint
+utf16_length (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    n += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+
+  return n;
+}
+
+/* Cuts @name to @max UTF-16 units and trims what Excel dislikes at the ends. */
+static void
+truncate_name (GString *name,
+               guint    max)
+{
+  guint units = 0;
+
+  while (name->len > 0 && (name->str[0] == ' ' || name->str[0] == '\''))
+    g_string_erase (name, 0, 1);
+
+  for (const char *p = name->str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guint width = g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+
+      if (units + width > max)
+        {
+          g_string_truncate (name, p - name->str);
+          break;
+        }
+      units += width;
+    }
+
+  while (name->len > 0 && (name->str[name->len - 1] == ' ' || name->str[name->len - 1] == '\''))
+    g_string_truncate (name, name->len - 1);
+  while (name->len > 0 && (name->str[0] == ' ' || name->str[0] == '\''))
+    g_string_erase (name, 0, 1);
+}
+
+char *
+_hp_export_sheet_name (GHashTable *taken,
+                       const char *wanted)
+{
+  g_autoptr(GString) base = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  /* Replace what Excel forbids with look-alikes, and collapse spaces. */
+  for (const char *p = wanted != NULL ? wanted : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '[': c = '('; break;
+        case ']': c = ')'; break;
+        case '/': case '\\': c = '-'; break;
+        case ':': case '*': case '?': c = ' '; break;
+        default:
+          if (g_unichar_iscntrl (c) || g_unichar_isspace (c))
+            c = ' ';
+          break;
+        }
+
+      if (c == ' ')
+        {
+          space = base->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (base, ' ');
+      space = FALSE;
+      g_string_append_unichar (base, c);
+    }
+
+  truncate_name (base, SHEET_NAME_MAX);
+  if (base->len == 0)
+    g_string_assign (base, _("Sheet"));
+
+  for (guint n = 1; ; n++)
+    {
+      g_autoptr(GString) candidate = g_string_new (base->str);
+      g_autofree char *key = NULL;
+
+      if (n > 1)
+        {
+          g_autofree char *suffix = g_strdup_printf (" (%u)", n);
+
+          truncate_name (candidate, SHEET_NAME_MAX - utf16_length (suffix));
+          g_string_append (candidate, suffix);
+        }
+
+      key = g_utf8_casefold (candidate->str, -1);
+      if (!g_hash_table_contains (taken, key))
+        {
+          g_hash_table_add (taken, g_steal_pointer (&key));
+          return g_string_free (g_steal_pointer (&candidate), FALSE);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Errors, progress, cancelling                                              */
+
+void
+_hp_export_check (HpExportWriter *w,
+                  lxw_worksheet  *ws,
+                  lxw_row_t       row,
+                  lxw_error       rc)
+{
+  if (rc == LXW_NO_ERROR || w->lxw_rc != LXW_NO_ERROR)
+    return;
+
+  w->lxw_rc = rc;
+  w->failed_row = row;
+  g_free (w->failed_sheet);
+  w->failed_sheet = g_strdup (ws != NULL && ws->name != NULL ? ws->name : "");
+}
+
+gboolean
+_hp_export_is_write_error (lxw_error rc)
+{
+  switch (rc)
+    {
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+      return TRUE;
+    case LXW_NO_ERROR:
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+    case LXW_ERROR_ZIP_PARAMETER_ERROR:
+    case LXW_ERROR_ZIP_BAD_ZIP_FILE:
+    case LXW_ERROR_ZIP_INTERNAL_ERROR:
+    case LXW_ERROR_FEATURE_NOT_SUPPORTED:
+    case LXW_ERROR_NULL_PARAMETER_IGNORED:
+    case LXW_ERROR_PARAMETER_VALIDATION:
+    case LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED:
+    case LXW_ERROR_INVALID_SHEETNAME_CHARACTER:
+    case LXW_ERROR_SHEETNAME_START_END_APOSTROPHE:
+    case LXW_ERROR_SHEETNAME_ALREADY_USED:
+    case LXW_ERROR_32_STRING_LENGTH_EXCEEDED:
+    case LXW_ERROR_128_STRING_LENGTH_EXCEEDED:
+    case LXW_ERROR_255_STRING_LENGTH_EXCEEDED:
+    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
+    case LXW_ERROR_SHARED_STRING_INDEX_NOT_FOUND:
+    case LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE:
+    case LXW_ERROR_WORKSHEET_MAX_URL_LENGTH_EXCEEDED:
+    case LXW_ERROR_WORKSHEET_MAX_NUMBER_URLS_EXCEEDED:
+    case LXW_ERROR_IMAGE_DIMENSIONS:
+    case LXW_MAX_ERRNO:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+_hp_export_ok (HpExportWriter  *w,
+               GError         **error)
+{
+  if (w->lxw_rc == LXW_NO_ERROR)
+    return TRUE;
+
+  g_set_error (error, HP_EXPORT_ERROR,
+               _hp_export_is_write_error (w->lxw_rc) ? HP_EXPORT_ERROR_WRITE : HP_EXPORT_ERROR_FAILED,
+               /* Translators: the sheet name, a row number and the reason */
+               _("Could not write sheet “%s”, row %u: %s"),
+               w->failed_sheet, (guint) w->failed_row + 1, lxw_strerror (w->lxw_rc));
+  return FALSE;
+}
+
+gboolean
+_hp_export_step (HpExportWriter  *w,
+                 guint64          units,
+                 GError         **error)
+{
+  double fraction;
+
+  if (!_hp_export_ok (w, error) ||
+      g_cancellable_set_error_if_cancelled (w->cancellable, error))
+    return FALSE;
+
+  w->units_done += units;
+  if (w->progress == NULL || w->units_total == 0)
+    return TRUE;
+
+  fraction = HP_EXPORT_WRITE_SHARE * MIN (1.0, (double) w->units_done / (double) w->units_total);
+  if (fraction - w->reported >= 0.005)
+    {
+      w->reported = fraction;
+      w->progress (fraction, w->progress_data);
+      /* The callback may have cancelled. */
+      if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cells                                                                     */
+
+void
+_hp_export_string (HpExportWriter *w,
+                   lxw_worksheet  *ws,
+                   lxw_row_t       row,
+                   lxw_col_t       col,
+                   const char     *text,
+                   lxw_format     *format)
+{
+  if (w->lxw_rc != LXW_NO_ERROR)
+    return;
+
+  if (text == NULL || *text == '\0')
+    {
+      /* A blank without a format writes nothing, which is fine. */
+      if (format != NULL)
+        _hp_export_check (w, ws, row, worksheet_write_blank (ws, row, col, format));
+      return;
+    }
+
+  _hp_export_check (w, ws, row, worksheet_write_string (ws, row, col, text, format));
+}
+
+void
+_hp_export_number (HpExportWriter *w,
+                   lxw_worksheet  *ws,
+                   lxw_row_t       row,
+                   lxw_col_t       col,
+                   double          value,
+                   lxw_format     *format)
+{
+  if (w->lxw_rc != LXW_NO_ERROR)
+    return;
+
+  _hp_export_check (w, ws, row, worksheet_write_number (ws, row, col, value, format));
+}
+
+static gboolean
+parse_iso (const char   *iso,
+           lxw_datetime *out,
+           gboolean     *out_has_time)
+{
+  unsigned year, month, day, hour = 0, minute = 0;
+  int n = 0;
+
+  if (iso == NULL || !hp_iso_datetime_is_valid (iso))
+    return FALSE;
+
+  if (sscanf (iso, "%4u-%2u-%2u%n", &year, &month, &day, &n) != 3)
+    return FALSE;
+
+  *out_has_time = iso[n] == 'T' && sscanf (iso + n, "T%2u:%2u", &hour, &minute) == 2;
+  *out = (lxw_datetime) { (int) year, (int) month, (int) day, (int) hour, (int) minute, 0 };
+  return TRUE;
+}
+
+void
+_hp_export_date (HpExportWriter *w,
+                 lxw_worksheet  *ws,
+                 lxw_row_t       row,
+                 lxw_col_t       col,
+                 const char     *iso,
+                 lxw_format     *format)
+{
+  lxw_datetime when;
+  gboolean has_time;
+
+  if (w->lxw_rc != LXW_NO_ERROR)
+    return;
+
+  if (!parse_iso (iso, &when, &has_time))
+    {
+      _hp_export_string (w, ws, row, col, iso, format);
+      return;
+    }
+
+  when.hour = when.min = 0;
+  _hp_export_check (w, ws, row, worksheet_write_datetime (ws, row, col, &when, format));
+}
+
+void
+_hp_export_time (HpExportWriter *w,
+                 lxw_worksheet  *ws,
+                 lxw_row_t       row,
+                 lxw_col_t       col,
+                 const char     *iso,
+                 lxw_format     *format)
+{
+  lxw_datetime when;
+  gboolean has_time;
+
+  if (w->lxw_rc != LXW_NO_ERROR)
+    return;
+
+  if (!parse_iso (iso, &when, &has_time) || !has_time)
+    {
+      _hp_export_string (w, ws, row, col, NULL, format);
+      return;
+    }
+
+  /* Year, month and day 0: a time of day without a date. */
+  when.year = when.month = when.day = 0;
+  _hp_export_check (w, ws, row, worksheet_write_datetime (ws, row, col, &when, format));
+}
+
+void
+_hp_export_formula (HpExportWriter *w,
+                    lxw_worksheet  *ws,
+                    lxw_row_t       row,
+                    lxw_col_t       col,
+                    const char     *formula,
+                    double          value,
+                    lxw_format     *format)
+{
+  if (w->lxw_rc != LXW_NO_ERROR)
+    return;
+
+  _hp_export_check (w, ws, row, worksheet_write_formula_num (ws, row, col, formula, format, value));
+}
+
+char *
+_hp_export_cell_name (lxw_row_t row,
+                      lxw_col_t col)
+{
+  char name[LXW_MAX_CELL_NAME_LENGTH];
+
+  lxw_rowcol_to_cell (name, row, col);
+  return g_strdup (name);
+}
+
+char *
+_hp_export_sum_formula (lxw_col_t col,
+                        lxw_row_t first,
+                        lxw_row_t last)
+{
+  g_autofree char *from = _hp_export_cell_name (first, col);
+  g_autofree char *to = _hp_export_cell_name (last, col);
+
+  return g_strdup_printf ("=SUM(%s:%s)", from, to);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sheets                                                                    */
+
+/* Page header and footer codes treat "&" as a command: double it in text. */
+static char *
+escape_header_text (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '&')
+        g_string_append_c (out, '&');
+      g_string_append_c (out, *p);
+    }
+
+  /* Keep well under libxlsxwriter's limit, on a character boundary. */
+  if (g_utf8_strlen (out->str, -1) > HEADER_PART_MAX)
+    {
+      g_autofree char *cut = g_utf8_substring (out->str, 0, HEADER_PART_MAX);
+
+      g_string_assign (out, cut);
+      while (out->len > 0 && out->str[out->len - 1] == '&')
+        g_string_truncate (out, out->len - 1);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+lxw_worksheet *
+_hp_export_add_sheet (HpExportWriter  *w,
+                      const char      *wanted_name,
+                      const char      *title,
+                      gboolean         landscape,
+                      GError         **error)
+{
+  g_autofree char *name = _hp_export_sheet_name (w->sheet_names, wanted_name);
+  g_autofree char *campaign = escape_header_text (w->data->campaign.name);
+  g_autofree char *sheet_title = escape_header_text (title);
+  g_autofree char *header = NULL;
+  g_autofree char *footer = NULL;
+  lxw_worksheet *ws;
+
+  if (!_hp_export_ok (w, error))
+    return NULL;
+
+  ws = workbook_add_worksheet (w->workbook, name);
+  if (ws == NULL)
+    {
+      /* In constant-memory mode this is the open-file limit: each sheet
+       * keeps a temporary file open until the workbook closes. */
+      g_set_error (error, HP_EXPORT_ERROR, HP_EXPORT_ERROR_TOO_MANY_SHEETS,
+                   _("Could not add sheet “%s”: too many sheets are open at once (%u). "
+                     "Raise the limit of open files (ulimit -n) and try again."),
+                   name, g_hash_table_size (w->sheet_names));
+      return NULL;
+    }
+
+  worksheet_set_paper (ws, 9);   /* A4 */
+  if (landscape)
+    worksheet_set_landscape (ws);
+  else
+    worksheet_set_portrait (ws);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_set_margins (ws, 0.6, 0.6, 0.8, 0.8);
+
+  header = g_strdup_printf ("&L%s&R&\"-,Bold\"%s", campaign, sheet_title);
+  /* Translators: page footer; &P is the page number and &N the number of
+   * pages (keep both codes). */
+  footer = g_strdup_printf ("&C%s", _("Page &P of &N"));
+  _hp_export_check (w, ws, 0, worksheet_set_header (ws, header));
+  _hp_export_check (w, ws, 0, worksheet_set_footer (ws, footer));
+
+  if (!_hp_export_ok (w, error))
+    return NULL;
+
+  return ws;
+}
+
+void
+_hp_export_set_columns (HpExportWriter       *w,
+                        lxw_worksheet        *ws,
+                        const HpExportColumn *columns,
+                        guint                 n_columns)
+{
+  for (guint i = 0; i < n_columns; i++)
+    _hp_export_check (w, ws, 0, worksheet_set_column (ws, i, i, columns[i].width, NULL));
+}
+
+void
+_hp_export_table_header (HpExportWriter       *w,
+                         lxw_worksheet        *ws,
+                         lxw_row_t             row,
+                         lxw_row_t             first_repeated,
+                         const HpExportColumn *columns,
+                         guint                 n_columns)
+{
+  _hp_export_check (w, ws, row, worksheet_repeat_rows (ws, first_repeated, row));
+  worksheet_freeze_panes (ws, row + 1, 0);
+
+  for (guint i = 0; i < n_columns; i++)
+    _hp_export_string (w, ws, row, i, _(columns[i].title),
+                       columns[i].numeric ? w->heading_number : w->heading);
+}
+
+lxw_row_t
+_hp_export_caption (HpExportWriter *w,
+                    lxw_worksheet  *ws,
+                    const char     *title)
+{
+  _hp_export_string (w, ws, 0, 0, title, w->title);
+  _hp_export_string (w, ws, 1, 0, w->data->campaign.name, w->subtitle);
+  return 3;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Formats                                                                   */
+
+void
+_hp_export_add_formats (HpExportWriter *w)
+{
+  lxw_workbook *wb = w->workbook;
+
+  w->title = workbook_add_format (wb);
+  format_set_bold (w->title);
+  format_set_font_size (w->title, 14);
+
+  w->subtitle = workbook_add_format (wb);
+  format_set_font_size (w->subtitle, 11);
+  format_set_italic (w->subtitle);
+
+  w->heading = workbook_add_format (wb);
+  format_set_bold (w->heading);
+  format_set_bg_color (w->heading, 0xD9D9D9);
+  format_set_bottom (w->heading, LXW_BORDER_THIN);
+  format_set_text_wrap (w->heading);
+  format_set_align (w->heading, LXW_ALIGN_VERTICAL_TOP);
+
+  w->heading_number = workbook_add_format (wb);
+  format_set_bold (w->heading_number);
+  format_set_bg_color (w->heading_number, 0xD9D9D9);
+  format_set_bottom (w->heading_number, LXW_BORDER_THIN);
+  format_set_text_wrap (w->heading_number);
+  format_set_align (w->heading_number, LXW_ALIGN_RIGHT);
+  format_set_align (w->heading_number, LXW_ALIGN_VERTICAL_TOP);
+
+  w->bold = workbook_add_format (wb);
+  format_set_bold (w->bold);
+
+  w->wrap = workbook_add_format (wb);
+  format_set_text_wrap (w->wrap);
+  format_set_align (w->wrap, LXW_ALIGN_VERTICAL_TOP);
+
+  w->integer = workbook_add_format (wb);
+  format_set_num_format (w->integer, "#,##0");
+
+  w->count = workbook_add_format (wb);
+  format_set_num_format (w->count, "#,##0;-#,##0;\"–\"");
+
+  w->difference = workbook_add_format (wb);
+  format_set_num_format (w->difference, "#,##0;[Red]-#,##0;0");
+
+  w->money = workbook_add_format (wb);
+  format_set_num_format (w->money, "#,##0.00 \"€\"");
+
+  w->date = workbook_add_format (wb);
+  format_set_num_format (w->date, "dd.mm.yyyy");
+  format_set_align (w->date, LXW_ALIGN_LEFT);
+
+  w->time = workbook_add_format (wb);
+  format_set_num_format (w->time, "hh:mm");
+  format_set_align (w->time, LXW_ALIGN_LEFT);
+
+  w->total_text = workbook_add_format (wb);
+  format_set_bold (w->total_text);
+  format_set_top (w->total_text, LXW_BORDER_THIN);
+
+  w->total_integer = workbook_add_format (wb);
+  format_set_bold (w->total_integer);
+  format_set_top (w->total_integer, LXW_BORDER_THIN);
+  format_set_num_format (w->total_integer, "#,##0");
+
+  w->total_money = workbook_add_format (wb);
+  format_set_bold (w->total_money);
+  format_set_top (w->total_money, LXW_BORDER_THIN);
+  format_set_num_format (w->total_money, "#,##0.00 \"€\"");
+
+  w->signature = workbook_add_format (wb);
+  format_set_bottom (w->signature, LXW_BORDER_THIN);
+
+  w->tick = workbook_add_format (wb);
+  format_set_align (w->tick, LXW_ALIGN_CENTER);
+  format_set_font_size (w->tick, 14);
+
+  w->label_text = workbook_add_format (wb);
+  format_set_bold (w->label_text);
+  format_set_font_size (w->label_text, 16);
+  format_set_text_wrap (w->label_text);
+  format_set_align (w->label_text, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_border (w->label_text, LXW_BORDER_MEDIUM);
+
+  w->label_number = workbook_add_format (wb);
+  format_set_bold (w->label_number);
+  format_set_font_size (w->label_number, 28);
+  format_set_num_format (w->label_number, "0");
+  format_set_align (w->label_number, LXW_ALIGN_CENTER);
+  format_set_align (w->label_number, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_border (w->label_number, LXW_BORDER_MEDIUM);
+}

@@ -1,0 +1,135 @@
+/* hp-store-export-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Lean reads for the exports (src/core/export): plain rows instead of model
+ * objects, and graduates streamed row by row, so that a national delivery
+ * workbook never holds 350,000 objects. Like the store's list functions,
+ * these use statements of their own and may run in a worker thread. Not part
+ * of the contract.
+ */
+#pragma once
+
+#include "heimpack/hp-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * HpExportCampaignRow:
+ * The campaign's own fields; strings are owned.
+ */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  int     year;
+  char   *handover_date;   /* ISO date or NULL */
+} HpExportCampaignRow;
+
+/*
+ * HpExportSchoolRow:
+ * A school taking part in a campaign (campaign figures or graduates there),
+ * with its address; strings are owned, "" is NULL.
+ */
+typedef struct
+{
+  gint64  id;
+  char   *number;
+  char   *name;
+  char   *street;
+  char   *postcode;
+  char   *town;
+  char   *contact_teacher;
+  char   *phone;
+  char   *email;
+  char   *handover;        /* the school's own hand-over, ISO, or NULL */
+} HpExportSchoolRow;
+
+/*
+ * HpExportProductRow:
+ * A product that is pledged in the campaign or in its pack recipe, with its
+ * sponsor and campaign figures; strings are owned.
+ * @recipe_rank: 1, 2, … in packing order (the recipe's position, then
+ *   name), 0 when not in the recipe
+ */
+typedef struct
+{
+  gint64    product_id;
+  char     *name;
+  gint64    sponsor_id;
+  char     *sponsor_name;
+  gint64    value_cents;
+  gboolean  adult_only;
+  gint64    pledged;
+  gint64    received;
+  guint     per_standard;
+  guint     per_under18;
+  guint     recipe_rank;
+} HpExportProductRow;
+
+/*
+ * HpExportGraduateRow:
+ * One streamed graduate; the strings are borrowed for the callback only.
+ */
+typedef struct
+{
+  gint64      school_id;
+  const char *school_number;
+  const char *school_name;
+  const char *last_name;
+  const char *first_name;
+  const char *class_name;
+  const char *consent_date;
+  const char *consent_source;
+  int         year;            /* of the graduate's campaign */
+} HpExportGraduateRow;
+
+/* Returns FALSE with @error set to stop the stream. */
+typedef gboolean (*HpExportGraduateFunc) (const HpExportGraduateRow  *row,
+                                          gpointer                    user_data,
+                                          GError                    **error);
+
+gboolean   _hp_store_export_campaign   (HpStore              *self,
+                                        gint64                campaign_id,
+                                        HpExportCampaignRow  *out_row,
+                                        GError              **error);
+void       _hp_export_campaign_row_clear (HpExportCampaignRow *row);
+
+/* Schools of @campaign_id ordered by number: a GPtrArray of HpExportSchoolRow
+ * that frees its rows. */
+GPtrArray *_hp_store_export_schools    (HpStore              *self,
+                                        gint64                campaign_id,
+                                        GError              **error);
+
+/* Products of @campaign_id ordered by sponsor name, sponsor, product name: a
+ * GPtrArray of HpExportProductRow that frees its rows. */
+GPtrArray *_hp_store_export_products   (HpStore              *self,
+                                        gint64                campaign_id,
+                                        GError              **error);
+
+/*
+ * _hp_store_export_class_list:
+ * Streams the graduates of @school_id in @campaign_id ordered by class, last
+ * and first name (German telephone-book order), as on the class list.
+ */
+gboolean   _hp_store_export_class_list (HpStore              *self,
+                                        gint64                campaign_id,
+                                        gint64                school_id,
+                                        HpExportGraduateFunc  func,
+                                        gpointer              user_data,
+                                        GError              **error);
+
+/*
+ * _hp_store_export_consenting:
+ * Streams the graduates of all campaigns who consented to be contacted,
+ * newest campaign year first, then by school number, last and first name.
+ */
+gboolean   _hp_store_export_consenting (HpStore              *self,
+                                        HpExportGraduateFunc  func,
+                                        gpointer              user_data,
+                                        GError              **error);
+
+/* Number of graduates of all campaigns who consented, or -1 with @error. */
+gint64     _hp_store_export_count_consenting (HpStore        *self,
+                                              GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,325 @@
+/* hp-store-export.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The reads behind the exports (hp-store-export-private.h): the campaign,
+ * its schools and products as plain rows, and graduates streamed one row at
+ * a time in the order they are printed. Reads only, on owned statements, so
+ * that an export can run in a worker thread while the window goes on.
+ * Graduates are personal data: nothing here logs them.
+ */
+
+#define G_LOG_DOMAIN "hp-store"
+
+#include "config.h"
+
+#include "hp-store-private.h"
+#include "hp-store-export-private.h"
+
+/* "" and NULL are the same thing everywhere (see _hp_set_str()). */
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = _hp_column_text (stmt, column);
+
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+static const char *
+column_or_null (sqlite3_stmt *stmt,
+                int           column)
+{
+  const char *text = _hp_column_text (stmt, column);
+
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Campaign                                                                  */
+
+gboolean
+_hp_store_export_campaign (HpStore              *self,
+                           gint64                campaign_id,
+                           HpExportCampaignRow  *out_row,
+                           GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+
+  stmt = _hp_store_prepare_owned (self, "SELECT id, name, year, handover_date FROM campaign WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return _hp_store_not_found (HP_RECORD_CAMPAIGN, campaign_id, error);
+  if (rc != SQLITE_ROW)
+    return _hp_store_set_error (self, rc, error);
+
+  out_row->id = sqlite3_column_int64 (stmt, 0);
+  out_row->name = dup_column (stmt, 1);
+  out_row->year = sqlite3_column_int (stmt, 2);
+  out_row->handover_date = dup_column (stmt, 3);
+  return TRUE;
+}
+
+void
+_hp_export_campaign_row_clear (HpExportCampaignRow *row)
+{
+  g_clear_pointer (&row->name, g_free);
+  g_clear_pointer (&row->handover_date, g_free);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Schools and products                                                      */
+
+static void
+school_row_free (gpointer data)
+{
+  HpExportSchoolRow *row = data;
+
+  g_free (row->number);
+  g_free (row->name);
+  g_free (row->street);
+  g_free (row->postcode);
+  g_free (row->town);
+  g_free (row->contact_teacher);
+  g_free (row->phone);
+  g_free (row->email);
+  g_free (row->handover);
+  g_free (row);
+}
+
+GPtrArray *
+_hp_store_export_schools (HpStore  *self,
+                          gint64    campaign_id,
+                          GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  int rc;
+
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+
+  /* Taking part = campaign figures or graduates in the campaign, as in the
+   * plan (hp_plan_input_load()). */
+  stmt = _hp_store_prepare_owned (self,
+                                  "SELECT s.id, s.number, s.name, s.street, s.postcode, s.town, "
+                                  "  s.contact_teacher, s.phone, s.email, cs.handover_at "
+                                  "FROM school s "
+                                  "LEFT JOIN campaign_school cs ON cs.school_id = s.id AND cs.campaign_id = ?1 "
+                                  "WHERE cs.school_id IS NOT NULL "
+                                  "   OR EXISTS (SELECT 1 FROM graduate g WHERE g.campaign_id = ?1 AND g.school_id = s.id) "
+                                  "ORDER BY s.number",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  rows = g_ptr_array_new_with_free_func (school_row_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HpExportSchoolRow *row = g_new0 (HpExportSchoolRow, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->number = dup_column (stmt, 1);
+      row->name = dup_column (stmt, 2);
+      row->street = dup_column (stmt, 3);
+      row->postcode = dup_column (stmt, 4);
+      row->town = dup_column (stmt, 5);
+      row->contact_teacher = dup_column (stmt, 6);
+      row->phone = dup_column (stmt, 7);
+      row->email = dup_column (stmt, 8);
+      row->handover = dup_column (stmt, 9);
+      g_ptr_array_add (rows, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _hp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static void
+product_row_free (gpointer data)
+{
+  HpExportProductRow *row = data;
+
+  g_free (row->name);
+  g_free (row->sponsor_name);
+  g_free (row);
+}
+
+GPtrArray *
+_hp_store_export_products (HpStore  *self,
+                           gint64    campaign_id,
+                           GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  int rc;
+
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+
+  stmt = _hp_store_prepare_owned (self,
+                                  "SELECT p.id, p.name, p.sponsor_id, s.name, p.value_cents, p.adult_only, "
+                                  "  coalesce(pl.quantity, 0), "
+                                  "  coalesce((SELECT sum(r.quantity) FROM receipt r WHERE r.pledge_id = pl.id), 0), "
+                                  "  coalesce(ri.per_standard, 0), coalesce(ri.per_under18, 0), "
+                                  "  CASE WHEN ri.product_id IS NULL THEN 0 ELSE "
+                                  "    row_number() OVER (PARTITION BY ri.product_id IS NULL "
+                                  "                       ORDER BY ri.position, p.name COLLATE HP_NAME, p.id) END "
+                                  "FROM product p JOIN sponsor s ON s.id = p.sponsor_id "
+                                  "LEFT JOIN pledge pl ON pl.product_id = p.id AND pl.campaign_id = ?1 "
+                                  "LEFT JOIN recipe_item ri ON ri.product_id = p.id AND ri.campaign_id = ?1 "
+                                  "WHERE pl.id IS NOT NULL OR ri.product_id IS NOT NULL "
+                                  "ORDER BY s.name COLLATE HP_NAME, s.id, p.name COLLATE HP_NAME, p.id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  rows = g_ptr_array_new_with_free_func (product_row_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HpExportProductRow *row = g_new0 (HpExportProductRow, 1);
+
+      row->product_id = sqlite3_column_int64 (stmt, 0);
+      row->name = dup_column (stmt, 1);
+      row->sponsor_id = sqlite3_column_int64 (stmt, 2);
+      row->sponsor_name = dup_column (stmt, 3);
+      row->value_cents = sqlite3_column_int64 (stmt, 4);
+      row->adult_only = sqlite3_column_int (stmt, 5) != 0;
+      row->pledged = sqlite3_column_int64 (stmt, 6);
+      row->received = sqlite3_column_int64 (stmt, 7);
+      row->per_standard = (guint) sqlite3_column_int64 (stmt, 8);
+      row->per_under18 = (guint) sqlite3_column_int64 (stmt, 9);
+      row->recipe_rank = (guint) sqlite3_column_int64 (stmt, 10);
+      g_ptr_array_add (rows, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _hp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Graduates, streamed                                                       */
+
+#define GRADUATE_EXPORT_SELECT \
+  "SELECT g.school_id, s.number, s.name, g.last_name, g.first_name, g.class, " \
+  "  g.consent_date, g.consent_source, c.year " \
+  "FROM graduate g JOIN school s ON s.id = g.school_id JOIN campaign c ON c.id = g.campaign_id "
+
+static gboolean
+stream_graduates (HpStore               *self,
+                  sqlite3_stmt          *stmt,
+                  HpExportGraduateFunc   func,
+                  gpointer               user_data,
+                  GError               **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HpExportGraduateRow row = {
+        .school_id = sqlite3_column_int64 (stmt, 0),
+        .school_number = column_or_null (stmt, 1),
+        .school_name = column_or_null (stmt, 2),
+        .last_name = column_or_null (stmt, 3),
+        .first_name = column_or_null (stmt, 4),
+        .class_name = column_or_null (stmt, 5),
+        .consent_date = column_or_null (stmt, 6),
+        .consent_source = column_or_null (stmt, 7),
+        .year = sqlite3_column_int (stmt, 8),
+      };
+
+      if (!func (&row, user_data, error))
+        return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    return _hp_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+gboolean
+_hp_store_export_class_list (HpStore               *self,
+                             gint64                 campaign_id,
+                             gint64                 school_id,
+                             HpExportGraduateFunc   func,
+                             gpointer               user_data,
+                             GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+
+  stmt = _hp_store_prepare_owned (self,
+                                  GRADUATE_EXPORT_SELECT
+                                  "WHERE g.campaign_id = ?1 AND g.school_id = ?2 "
+                                  "ORDER BY g.class, g.last_name COLLATE HP_NAME, g.first_name COLLATE HP_NAME, g.id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_int64 (stmt, 2, school_id);
+  return stream_graduates (self, stmt, func, user_data, error);
+}
+
+gboolean
+_hp_store_export_consenting (HpStore               *self,
+                             HpExportGraduateFunc   func,
+                             gpointer               user_data,
+                             GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+
+  stmt = _hp_store_prepare_owned (self,
+                                  GRADUATE_EXPORT_SELECT
+                                  "WHERE g.consent_date IS NOT NULL "
+                                  "ORDER BY c.year DESC, c.id DESC, s.number, "
+                                  "  g.last_name COLLATE HP_NAME, g.first_name COLLATE HP_NAME, g.id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  return stream_graduates (self, stmt, func, user_data, error);
+}
+
+gint64
+_hp_store_export_count_consenting (HpStore  *self,
+                                   GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (HP_IS_STORE (self), -1);
+
+  stmt = _hp_store_prepare_owned (self, "SELECT count(*) FROM graduate WHERE consent_date IS NOT NULL", error);
+  if (stmt == NULL)
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _hp_store_set_error (self, rc, error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/python3
+# check-xlsx.py
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The independent reader of tests/test-export.c: loads a workbook with
+# Debian's python3-openpyxl and prints what the tests check as one JSON
+# object on stdout:
+#
+#   {"sheets": [{"name", "max_row", "max_col", "freeze", "title_rows",
+#                "paper", "orientation", "fit_to_page", "fit_width",
+#                "fit_height", "header": [left, center, right],
+#                "footer": [left, center, right], "autofilter",
+#                "rows": [[cell, ...], ...]}, ...]}
+#
+# where a cell is [value, type, number_format, formula]: type is "n"
+# (number), "s" (string), "date", "time", "b" or null (empty); value is the
+# cached value (dates as "YYYY-MM-DD", times as "HH:MM"), formula the formula
+# text or null.
+#
+# Usage: check-xlsx.py FILE [MAX_ROWS] [SHEET_LIMIT]
+#   MAX_ROWS: rows per sheet in "rows" (default 80); SHEET_LIMIT: how many
+#   sheets to describe in full (default all; the rest get name and max_row).
+
+import datetime
+import json
+import sys
+
+import openpyxl
+
+
+def cell_facts(value_cell, formula_cell):
+    value = value_cell.value
+    formula = None
+    if isinstance(formula_cell.value, str) and formula_cell.value.startswith('='):
+        formula = formula_cell.value
+    if value is None:
+        kind = None
+    elif isinstance(value, bool):
+        kind = 'b'
+    elif isinstance(value, datetime.datetime):
+        kind = 'date'
+        value = value.date().isoformat() if (value.hour, value.minute) == (0, 0) else value.isoformat()
+    elif isinstance(value, datetime.date):
+        kind = 'date'
+        value = value.isoformat()
+    elif isinstance(value, datetime.time):
+        kind = 'time'
+        value = value.strftime('%H:%M')
+    elif isinstance(value, (int, float)):
+        kind = 'n'
+    else:
+        kind = 's'
+        value = str(value)
+    return [value, kind, value_cell.number_format, formula]
+
+
+def header_parts(hf):
+    return [hf.left.text, hf.center.text, hf.right.text]
+
+
+def sheet_facts(ws, fws, max_rows, full):
+    facts = {'name': ws.title, 'max_row': ws.max_row, 'max_col': ws.max_column}
+    if not full:
+        return facts
+    setup = ws.page_setup
+    facts.update({
+        'freeze': ws.freeze_panes,
+        'title_rows': ws.print_title_rows,
+        'paper': int(setup.paperSize) if setup.paperSize is not None else None,
+        'orientation': setup.orientation,
+        'fit_to_page': bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+        'fit_width': int(setup.fitToWidth) if setup.fitToWidth is not None else None,
+        'fit_height': int(setup.fitToHeight) if setup.fitToHeight is not None else None,
+        'header': header_parts(ws.oddHeader),
+        'footer': header_parts(ws.oddFooter),
+        'autofilter': ws.auto_filter.ref,
+    })
+    rows = []
+    for r in range(1, min(ws.max_row, max_rows) + 1):
+        rows.append([cell_facts(ws.cell(r, c), fws.cell(r, c)) for c in range(1, ws.max_column + 1)])
+    facts['rows'] = rows
+    return facts
+
+
+def main():
+    path = sys.argv[1]
+    max_rows = int(sys.argv[2]) if len(sys.argv) > 2 else 80
+    limit = int(sys.argv[3]) if len(sys.argv) > 3 else None
+    values = openpyxl.load_workbook(path, data_only=True)
+    formulas = openpyxl.load_workbook(path, data_only=False)
+    sheets = []
+    for i, ws in enumerate(values.worksheets):
+        full = limit is None or i < limit
+        sheets.append(sheet_facts(ws, formulas.worksheets[i], max_rows, full))
+    json.dump({'sheets': sheets}, sys.stdout, ensure_ascii=False)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,835 @@
+/* test-export.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The XLSX exports, read back by an independent reader: tests/check-xlsx.py
+ * (Debian's python3-openpyxl) turns a workbook into JSON facts, which the
+ * checks below evaluate in Python (hp_test_json_check()). Covered: sheet
+ * names, cell values and types, number formats, print setup, frozen panes;
+ * pack numbers against the plan; a German process locale; a failed and a
+ * cancelled export leaving the old file intact; unsafe school names.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "hp-test-utils.h"
+
+#define SEED 20270625
+
+typedef struct
+{
+  HpStore    *store;
+  HpCampaign *campaign;
+  char       *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = hp_test_store_new_memory ();
+  f->campaign = hp_demo_fill (f->store, HP_DEMO_SCALE_DISTRICT, SEED, &error);
+  g_assert_no_error (error);
+  f->dir = hp_test_tmp_dir ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  hp_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_clear_object (&f->campaign);
+  g_assert_finalize_object (f->store);
+}
+
+#define TEST(path, func) \
+  g_test_add ("/heimpack/export/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                   */
+
+static gboolean
+have_openpyxl (void)
+{
+  static int have = -1;
+
+  if (have < 0)
+    {
+      g_autoptr(GSubprocess) proc = NULL;
+
+      proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, NULL,
+                               "/usr/bin/python3", "-c", "import openpyxl", NULL);
+      have = proc != NULL && g_subprocess_wait_check (proc, NULL, NULL);
+    }
+
+  return have;
+}
+
+#define REQUIRE_OPENPYXL() \
+  G_STMT_START { \
+    if (!have_openpyxl ()) \
+      { \
+        g_test_skip ("/usr/bin/python3 with openpyxl is not installed"); \
+        return; \
+      } \
+  } G_STMT_END
+
+/* The JSON facts of tests/check-xlsx.py about @path. */
+static char *
+read_facts (const char *path,
+            guint       max_rows)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-xlsx.py", NULL);
+  g_autofree char *rows = g_strdup_printf ("%u", max_rows);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                           "/usr/bin/python3", script, path, rows, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (proc))
+    g_error ("openpyxl could not read %s: %s", path, err);
+
+  return g_steal_pointer (&out);
+}
+
+static void
+export (Fixture               *f,
+        HpExportKind           kind,
+        const HpExportOptions *options,
+        const char            *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hp_export_write (f->store, hp_campaign_get_id (f->campaign), kind, options, path,
+                                  NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+#define CHECK(facts, expr, ...) g_assert_true (hp_test_json_check (facts, expr, __VA_ARGS__))
+
+/* Print setup every sheet shares: A4, fit to width, header and footer. */
+#define PRINT_SETUP_OK \
+  "all(s['paper'] == 9 and s['fit_to_page'] and s['fit_width'] in (None, 1) and s['fit_height'] == 0 " \
+  "    and s['footer'][1] == 'Page &P of &N' and s['header'][0] == a[0] and s['header'][2] " \
+  "    and s['orientation'] in ('portrait', 'landscape') for s in d['sheets'])"
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names of the files in @dir, sorted, joined by "|". */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv ("|", (char **) names->pdata);
+}
+
+/* { "school number": [standard, under18, graduates], … } from the plan,
+ * computed here independently of the export. */
+static char *
+expected_allocation (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpPlanInput) input = hp_plan_input_load (f->store, hp_campaign_get_id (f->campaign), &error);
+  g_autoptr(HpPlan) plan = NULL;
+  g_autoptr(GString) json = g_string_new ("{");
+
+  g_assert_no_error (error);
+  plan = hp_plan_compute (input);
+  g_assert_cmpuint (plan->n_schools, ==, input->n_schools);
+
+  for (guint i = 0; i < plan->n_schools; i++)
+    {
+      g_autoptr(HpSchool) school = hp_store_get_school (f->store, plan->schools[i].school_id, &error);
+      gint64 graduates = hp_store_count_graduates (f->store, hp_campaign_get_id (f->campaign),
+                                                   plan->schools[i].school_id, &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (json, "%s\"%s\": [%u, %u, %" G_GINT64_FORMAT "]", i > 0 ? ", " : "",
+                              hp_school_get_number (school), plan->schools[i].allocated_standard,
+                              plan->schools[i].allocated_under18, graduates);
+    }
+
+  g_string_append (json, "}");
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The four workbooks                                                        */
+
+static void
+test_packing_list (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Packliste.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GListModel) recipe = NULL;
+  g_autofree char *n_recipe = NULL;
+  HpExportOptions options = { .crate_size = 12 };
+  g_autoptr(GError) error = NULL;
+
+  REQUIRE_OPENPYXL ();
+
+  export (f, HP_EXPORT_PACKING_LIST, &options, path);
+  facts = read_facts (path, 2000);
+
+  recipe = hp_store_list_recipe (f->store, hp_campaign_get_id (f->campaign), &error);
+  g_assert_no_error (error);
+  n_recipe = g_strdup_printf ("%u", g_list_model_get_n_items (recipe));
+
+  CHECK (facts, "[s['name'] for s in d['sheets']] == "
+                "['Contents per pack', 'Total quantities', 'Packing stations', 'Crate labels']", NULL);
+  CHECK (facts, PRINT_SETUP_OK, hp_campaign_get_name (f->campaign), NULL);
+  CHECK (facts, "[s['freeze'] for s in d['sheets']] == ['A5', 'A9', 'A6', 'A5']", NULL);
+  CHECK (facts, "[s['title_rows'] for s in d['sheets']] == ['$4:$4', '$8:$8', '$1:$2', '$4:$4']", NULL);
+
+  /* Contents: one row per recipe line in packing order, numbers numeric,
+   * and a total row whose formula carries its value. */
+  CHECK (facts, "(lambda rows: [r[0][0] for r in rows] == list(range(1, int(a[0]) + 1)) "
+                "  and all(r[3][1] == 'n' and r[4][1] == 'n' and r[1][1] == 's' for r in rows))"
+                "(d['sheets'][0]['rows'][4:4 + int(a[0])])", n_recipe, NULL);
+  CHECK (facts, "(lambda t, rows: t[3][3].startswith('=SUM(') and t[3][0] == sum(r[3][0] for r in rows))"
+                "(d['sheets'][0]['rows'][4 + int(a[0])], d['sheets'][0]['rows'][4:4 + int(a[0])])", n_recipe, NULL);
+  /* The 18+ product is marked and is in no under-18 pack. */
+  CHECK (facts, "any(r[5][0] == '18+ only' and r[4][0] == 0 for r in d['sheets'][0]['rows'][4:])", NULL);
+
+  /* Total quantities: difference = received − needed, as a formula. */
+  CHECK (facts, "all(r[7][3] == '=G%d-F%d' % (i + 9, i + 9) and r[7][0] == r[6][0] - r[5][0] "
+                "    and r[5][1] == 'n' for i, r in enumerate(d['sheets'][1]['rows'][8:]))", NULL);
+  CHECK (facts, "len(d['sheets'][1]['rows'][8:]) == int(a[0])", n_recipe, NULL);
+
+  /* Packing stations: every recipe line once, three or four per station. */
+  CHECK (facts, "(lambda rows: sorted(r[0][0] for r in rows if r[0][1] == 'n') == list(range(1, int(a[0]) + 1)))"
+                "(d['sheets'][2]['rows'])", n_recipe, NULL);
+  CHECK (facts, "(lambda rows: (lambda idx: all(3 <= n <= 4 for n in "
+                "  [len([r for r in rows[i + 2:j] if r[0][1] == 'n']) for i, j in zip(idx, idx[1:] + [len(rows)])]))"
+                "  ([i for i, r in enumerate(rows) if str(r[0][0]).startswith('Station ')]))"
+                "(d['sheets'][2]['rows'])", NULL);
+
+  /* Crate labels: crates of 12, packs add up to the allocation. */
+  expected = expected_allocation (f);
+  CHECK (facts, "(lambda exp, rows: sum(r[3][0] for r in rows) == sum(v[0] + v[1] for v in exp.values()) "
+                "  and sum(r[4][0] for r in rows) == sum(v[1] for v in exp.values()) "
+                "  and all(0 < r[3][0] <= 12 and r[1][0] <= r[2][0] for r in rows) "
+                "  and sum(1 for r in rows if r[1][0] == 1) == sum(1 for v in exp.values() if v[0] + v[1] > 0))"
+                "(json.loads(a[0]), d['sheets'][3]['rows'][4:])", expected, NULL);
+}
+
+static void
+test_delivery_sheets (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autofree char *expected = NULL;
+  HpExportOptions options = {
+    .agency_name = "Südwestfalen Agentur GmbH",
+    .agency_street = "Am Markt 1",
+    .agency_postcode = "59872",
+    .agency_town = "Meschede",
+    .agency_phone = "0291 123",
+    .class_lists = TRUE,
+  };
+
+  REQUIRE_OPENPYXL ();
+
+  export (f, HP_EXPORT_DELIVERY_SHEETS, &options, path);
+  facts = read_facts (path, 400);
+  expected = expected_allocation (f);
+
+  /* An overview and one legal, unique sheet per school. */
+  CHECK (facts, "len(d['sheets']) == 31 and d['sheets'][0]['name'] == 'Overview'", NULL);
+  CHECK (facts, "len(set(s['name'].casefold() for s in d['sheets'])) == 31 "
+                "and all(0 < len(s['name']) <= 31 and not set(s['name']) & set('[]:*?/\\\\') for s in d['sheets'])",
+         NULL);
+  CHECK (facts, PRINT_SETUP_OK, hp_campaign_get_name (f->campaign), NULL);
+  CHECK (facts, "(lambda o: o['freeze'] == 'A5' and o['title_rows'] == '$4:$4' and o['orientation'] == 'landscape' "
+                "  and o['autofilter'].startswith('A4:J'))(d['sheets'][0])", NULL);
+
+  /* The overview: packs per school as the plan allocates them, the sheet
+   * names, dates as dates, a total row with cached sums. */
+  CHECK (facts, "(lambda exp, rows: len(rows) == 30 and "
+                "  all([r[5][0], r[6][0]] == exp[r[0][0]][:2] and r[7][0] == r[5][0] + r[6][0] for r in rows))"
+                "(json.loads(a[0]), d['sheets'][0]['rows'][4:34])", expected, NULL);
+  CHECK (facts, "[r[9][0] for r in d['sheets'][0]['rows'][4:34]] == [s['name'] for s in d['sheets'][1:]]", NULL);
+  CHECK (facts, "all(r[3][1] == 'date' and r[3][2] == 'dd.mm.yyyy' and r[4][1] == 'time' and r[0][1] == 's' "
+                "    for r in d['sheets'][0]['rows'][4:34])", NULL);
+  CHECK (facts, "(lambda t: t[1][0] == 'Total' and t[7][3] == '=SUM(H5:H34)' "
+                "  and t[7][0] == sum(r[7][0] for r in d['sheets'][0]['rows'][4:34]))(d['sheets'][0]['rows'][34])",
+         NULL);
+
+  /* Each school sheet: its packs from the plan, the class list with one
+   * row per graduate, the agency on top, signature lines. */
+#define LABEL "(lambda s, label: next(r[i + 1][0] for r in s['rows'] for i, c in enumerate(r[:-1]) if c[0] == label))"
+  CHECK (facts, "(lambda exp, lab: all("
+                "  [lab(s, 'Standard packs'), lab(s, 'Under-18 packs'), "
+                "   s['max_row'] - 1 - next(i for i, r in enumerate(s['rows']) if r[0][0] == 'Class')] "
+                "  == exp[lab(s, 'School number')] for s in d['sheets'][1:]))"
+                "(json.loads(a[0]), " LABEL ")", expected, NULL);
+  CHECK (facts, "(lambda lab: all(lab(s, 'Packs in total') == lab(s, 'Standard packs') + lab(s, 'Under-18 packs') "
+                "  for s in d['sheets'][1:]))(" LABEL ")", NULL);
+#undef LABEL
+  CHECK (facts, "all(s['rows'][0][0][0] == 'Südwestfalen Agentur GmbH' and s['rows'][1][0][0] == 'Am Markt 1 · 59872 Meschede' "
+                "    and s['rows'][2][0][0] == 'Phone 0291 123' for s in d['sheets'][1:])", NULL);
+  CHECK (facts, "all([r[0][0] for r in s['rows']].count('Signature:') == 1 and "
+                "    sum(1 for r in s['rows'] for c in r if c[0] in ('Handed over', 'Received')) == 2 "
+                "    for s in d['sheets'][1:])", NULL);
+  CHECK (facts, "all(next(r for r in s['rows'] if r[0][0] == 'Hand-over on')[1][1] == 'date' for s in d['sheets'][1:])",
+         NULL);
+  /* The class list: sorted by class, last and first name; tick column. */
+  CHECK (facts, "all((lambda rows: all(r[3][0] == '☐' for r in rows) and "
+                "  [r[0][0] for r in rows] == sorted(r[0][0] for r in rows))"
+                "  (s['rows'][next(i for i, r in enumerate(s['rows']) if r[0][0] == 'Class') + 1:]) "
+                "  for s in d['sheets'][1:])", NULL);
+  CHECK (facts, "all(s['title_rows'] is not None and s['freeze'] is None for s in d['sheets'][1:])", NULL);
+}
+
+static void
+test_delivery_sheets_plain (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
+  g_autofree char *facts = NULL;
+
+  REQUIRE_OPENPYXL ();
+
+  /* No options at all: no agency, default crates, no class lists. */
+  export (f, HP_EXPORT_DELIVERY_SHEETS, NULL, path);
+  facts = read_facts (path, 100);
+
+  CHECK (facts, "len(d['sheets']) == 31 and all(s['max_row'] < 40 and s['title_rows'] is None "
+                "for s in d['sheets'][1:])", NULL);
+  CHECK (facts, "all(r[8][0] == (r[7][0] + 19) // 20 for r in d['sheets'][0]['rows'][4:34])", NULL);
+}
+
+static void
+test_sponsor_report (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Sponsorenbericht.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autoptr(GListModel) products = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *n_products = NULL;
+  gint64 cents = 0;
+  guint n = 0;
+
+  REQUIRE_OPENPYXL ();
+
+  export (f, HP_EXPORT_SPONSOR_REPORT, NULL, path);
+  facts = read_facts (path, 1000);
+
+  /* The in-kind value, independently: received × value per piece. */
+  products = hp_store_list_products (f->store, hp_campaign_get_id (f->campaign), 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(HpProduct) p = g_list_model_get_item (products, i);
+
+      if (hp_product_get_pledged (p) == 0 && hp_product_get_received (p) == 0 &&
+          hp_product_get_per_standard (p) == 0 && hp_product_get_per_under18 (p) == 0)
+        continue;
+      cents += hp_product_get_received (p) * hp_product_get_value_cents (p);
+      n++;
+    }
+  value = g_strdup_printf ("%" G_GINT64_FORMAT, cents);
+  n_products = g_strdup_printf ("%u", n);
+
+  CHECK (facts, "[s['name'] for s in d['sheets']] == ['Summary', 'Sponsors']", NULL);
+  CHECK (facts, PRINT_SETUP_OK, hp_campaign_get_name (f->campaign), NULL);
+  CHECK (facts, "[s['freeze'] for s in d['sheets']] == ['A5', 'A5']", NULL);
+
+  /* The summary block for the funder report. */
+  CHECK (facts, "(lambda f: f['Total in-kind value'][0] == round(int(a[0]) / 100, 2) "
+                "  and f['Total in-kind value'][2] == '#,##0.00 \"€\"' and f['Products'][0] == int(a[1]) "
+                "  and f['Sponsors'][0] == 40 and f['Schools supplied'][0] == 30 "
+                "  and f['Packs handed out'][1] == 'n')"
+                "({r[0][0]: r[1] for r in d['sheets'][0]['rows'][4:10]})", value, n_products, NULL);
+
+  /* Per product: in-kind value = received × value per piece, in euros. */
+  CHECK (facts, "(lambda rows: len(rows) == int(a[0]) and all("
+                "  abs(r[6][0] - r[3][0] * r[5][0]) < 0.005 and r[6][2] == '#,##0.00 \"€\"' and r[5][2] == r[6][2] "
+                "  and r[6][3].startswith('=D') for r in rows))"
+                "([r for r in d['sheets'][1]['rows'][4:] if r[1][0] is not None and r[0][0] is not None])",
+         n_products, NULL);
+  /* Sponsor subtotals and the grand total carry their values. */
+  CHECK (facts, "(lambda rows: rows[-1][0][0] == 'Total of all sponsors' and abs(rows[-1][6][0] - int(a[0]) / 100) < 0.005 "
+                "  and rows[-1][6][3].startswith('=SUBTOTAL(9,') "
+                "  and len([r for r in rows if str(r[0][0]).startswith('Total ') and r[2][3]]) == 41)"
+                "(d['sheets'][1]['rows'])", value, NULL);
+  /* Products in packs reach every school that gets packs of their variant. */
+  CHECK (facts, "any(r[4][1] == 'n' and r[4][0] > 0 and r[7][0] == 30 for r in d['sheets'][1]['rows'][4:])", NULL);
+  CHECK (facts, "all(r[7][0] == 0 for r in d['sheets'][1]['rows'][4:] if r[4][1] == 'n' and r[4][0] == 0)", NULL);
+}
+
+static void
+test_network (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Netzwerk.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autoptr(GListModel) graduates = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  guint consenting = 0;
+
+  REQUIRE_OPENPYXL ();
+
+  export (f, HP_EXPORT_NETWORK, NULL, path);
+  facts = read_facts (path, 5000);
+
+  graduates = hp_store_list_graduates (f->store, hp_campaign_get_id (f->campaign), 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (graduates); i++)
+    {
+      g_autoptr(HpGraduate) g = g_list_model_get_item (graduates, i);
+
+      consenting += hp_graduate_get_consent_date (g) != NULL;
+    }
+  g_assert_cmpuint (consenting, >, 0);
+  g_assert_cmpuint (consenting, <, g_list_model_get_n_items (graduates));
+  count = g_strdup_printf ("%u", consenting);
+
+  CHECK (facts, "[s['name'] for s in d['sheets']] == ['Network']", NULL);
+  CHECK (facts, PRINT_SETUP_OK, hp_campaign_get_name (f->campaign), NULL);
+  CHECK (facts, "(lambda s: s['freeze'] == 'A5' and s['title_rows'] == '$4:$4' and s['max_row'] == 4 + int(a[0]) "
+                "  and s['autofilter'] == 'A4:F%d' % (4 + int(a[0])))(d['sheets'][0])", count, NULL);
+  CHECK (facts, "d['sheets'][0]['rows'][3] == [[t, 's', 'General', None] for t in "
+                "['Last name', 'First name', 'School', 'Year', 'Consent on', 'Source']]", NULL);
+  CHECK (facts, "all(r[4][1] == 'date' and r[4][2] == 'dd.mm.yyyy' and r[3] == [2027, 'n', 'General', None] "
+                "    and r[0][1] == 's' and r[5][1] == 's' for r in d['sheets'][0]['rows'][4:])", NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* German locale, worker thread                                              */
+
+typedef struct
+{
+  Fixture      *f;
+  HpExportKind  kind;
+  const char   *path;
+  GError       *error;
+} Job;
+
+static gpointer
+export_thread (gpointer data)
+{
+  Job *job = data;
+
+  if (!hp_export_write (job->f->store, hp_campaign_get_id (job->f->campaign), job->kind, NULL, job->path,
+                        NULL, NULL, NULL, &job->error))
+    return GINT_TO_POINTER (FALSE);
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+test_german_locale (Fixture       *f,
+                    gconstpointer  data)
+{
+  const HpExportKind kinds[] = { HP_EXPORT_PACKING_LIST, HP_EXPORT_DELIVERY_SHEETS, HP_EXPORT_SPONSOR_REPORT };
+  g_autofree char *old_locale = NULL;
+
+  REQUIRE_OPENPYXL ();
+
+  old_locale = g_strdup (setlocale (LC_ALL, NULL));
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("The de_DE.UTF-8 locale is not installed (locale-gen de_DE.UTF-8)");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *c_path = g_build_filename (f->dir, "c.xlsx", NULL);
+      g_autofree char *de_path = g_build_filename (f->dir, "de.xlsx", NULL);
+      g_autofree char *de_facts = NULL;
+      g_autofree char *c_facts = NULL;
+      g_autofree char *both = NULL;
+      g_autofree char *printed = NULL;
+      Job job = { f, kinds[i], de_path, NULL };
+      GThread *thread;
+
+      /* German process locale, written from a worker thread as the GUI
+       * will do; then the same export under the C locale. */
+      thread = g_thread_new ("export", export_thread, &job);
+      g_assert_true (GPOINTER_TO_INT (g_thread_join (thread)));
+      g_assert_no_error (job.error);
+
+      /* The process locale is still German afterwards. */
+      printed = g_strdup_printf ("%.2f", 1.25);
+      g_assert_cmpstr (printed, ==, "1,25");
+
+      de_facts = read_facts (de_path, 2000);
+
+      setlocale (LC_ALL, "C.UTF-8");
+      export (f, kinds[i], NULL, c_path);
+      c_facts = read_facts (c_path, 2000);
+      setlocale (LC_ALL, "de_DE.UTF-8");
+
+      /* Same numbers, same types, same formats (the texts may be
+       * translated). */
+      both = g_strdup_printf ("{\"de\": %s, \"c\": %s}", de_facts, c_facts);
+      CHECK (both, "(lambda nums: nums(d['de']) == nums(d['c']) and len(nums(d['c'])) > 20)"
+                   "(lambda w: [c for s in w['sheets'] for r in s['rows'] for c in r if c[1] in ('n', 'date', 'time')])",
+             NULL);
+      CHECK (both, "[s['max_row'] for s in d['de']['sheets']] == [s['max_row'] for s in d['c']['sheets']]", NULL);
+    }
+
+  setlocale (LC_ALL, old_locale);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Safe writing                                                              */
+
+static const char old_contents[] = "the previous workbook";
+
+static char *
+write_old_file (Fixture    *f,
+                const char *name)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, old_contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+assert_old_file (Fixture    *f,
+                 const char *path,
+                 const char *expected_listing)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *listing = list_dir (f->dir);
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, old_contents);
+  /* No temporary file left behind. */
+  g_assert_cmpstr (listing, ==, expected_listing);
+}
+
+static void
+test_write_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *old = write_old_file (f, "out.xlsx");
+  g_autofree char *missing = g_build_filename (f->dir, "no such folder", "out.xlsx", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "a folder.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id = hp_campaign_get_id (f->campaign);
+
+  /* The folder does not exist. */
+  g_assert_false (hp_export_write (f->store, id, HP_EXPORT_PACKING_LIST, NULL, missing, NULL, NULL, NULL, &error));
+  g_assert_error (error, HP_EXPORT_ERROR, HP_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "out.xlsx"));
+  g_clear_error (&error);
+
+  /* The target is a folder. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_false (hp_export_write (f->store, id, HP_EXPORT_PACKING_LIST, NULL, folder, NULL, NULL, NULL, &error));
+  g_assert_error (error, HP_EXPORT_ERROR, HP_EXPORT_ERROR_WRITE);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  assert_old_file (f, old, "a folder.xlsx|out.xlsx");
+
+  /* An unknown campaign. */
+  g_assert_false (hp_export_write (f->store, 9999, HP_EXPORT_DELIVERY_SHEETS, NULL, old, NULL, NULL, NULL, &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  assert_old_file (f, old, "a folder.xlsx|out.xlsx");
+}
+
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *old = write_old_file (f, "out.xlsx");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *probe = g_build_filename (f->dir, "probe", NULL);
+  gboolean ok;
+
+  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+  /* root ignores permissions: then there is nothing to test here. */
+  if (g_file_set_contents (probe, "", 0, NULL))
+    {
+      g_remove (probe);
+      g_chmod (f->dir, 0755);
+      g_test_skip ("The read-only folder is writable (running as root?)");
+      return;
+    }
+
+  ok = hp_export_write (f->store, hp_campaign_get_id (f->campaign), HP_EXPORT_SPONSOR_REPORT, NULL, old,
+                        NULL, NULL, NULL, &error);
+  g_chmod (f->dir, 0755);
+  g_assert_false (ok);
+  g_assert_error (error, HP_EXPORT_ERROR, HP_EXPORT_ERROR_WRITE);
+  assert_old_file (f, old, "out.xlsx");
+}
+
+static void
+test_failed_midway (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *old = write_old_file (f, "out.xlsx");
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(HpSchool) school = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (40000, 'x');
+
+  /* A name longer than a cell may hold: libxlsxwriter refuses it after the
+   * temporary file is open and some sheets are written. */
+  schools = hp_store_list_schools (f->store, hp_campaign_get_id (f->campaign), &error);
+  g_assert_no_error (error);
+  school = hp_test_list_get (schools, 5);
+  hp_school_set_name (school, long_name);
+  g_assert_true (hp_store_update_school (f->store, school, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (hp_export_write (f->store, hp_campaign_get_id (f->campaign), HP_EXPORT_DELIVERY_SHEETS, NULL,
+                                   old, NULL, NULL, NULL, &error));
+  g_assert_error (error, HP_EXPORT_ERROR, HP_EXPORT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "32,767"));
+  assert_old_file (f, old, "out.xlsx");
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  double        last;
+  guint         calls;
+} Progress;
+
+static void
+cancel_halfway_cb (double   fraction,
+                   gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_cmpfloat (fraction, >=, p->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  p->last = fraction;
+  p->calls++;
+  if (fraction >= 0.5)
+    g_cancellable_cancel (p->cancellable);
+}
+
+static void
+record_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_cmpfloat (fraction, >=, p->last);
+  p->last = fraction;
+  p->calls++;
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *old = write_old_file (f, "out.xlsx");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Progress p = { cancellable, 0, 0 };
+  Progress all = { NULL, 0, 0 };
+  HpExportOptions options = { .class_lists = TRUE };
+  g_autoptr(GError) error = NULL;
+  gint64 id = hp_campaign_get_id (f->campaign);
+
+  g_assert_false (hp_export_write (f->store, id, HP_EXPORT_DELIVERY_SHEETS, &options, old,
+                                   cancel_halfway_cb, &p, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (p.last, >=, 0.5);
+  g_assert_cmpfloat (p.last, <, 0.6);
+  assert_old_file (f, old, "out.xlsx");
+  g_clear_error (&error);
+
+  /* Cancelled before it starts. */
+  g_assert_false (hp_export_write (f->store, id, HP_EXPORT_NETWORK, NULL, old, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_old_file (f, old, "out.xlsx");
+  g_clear_error (&error);
+
+  /* Uncancelled: progress from 0 to 1 in many steps, and the old file is
+   * replaced. */
+  g_assert_true (hp_export_write (f->store, id, HP_EXPORT_DELIVERY_SHEETS, &options, old,
+                                  record_progress_cb, &all, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (all.last, ==, 1.0);
+  g_assert_cmpuint (all.calls, >, 20);
+  {
+    g_autofree char *listing = list_dir (f->dir);
+
+    g_assert_cmpstr (listing, ==, "out.xlsx");
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sheet names                                                               */
+
+static void
+rename_school (Fixture    *f,
+               GListModel *schools,
+               guint       position,
+               const char *name)
+{
+  g_autoptr(HpSchool) school = hp_test_list_get (schools, position);
+  g_autoptr(GError) error = NULL;
+
+  hp_school_set_name (school, name);
+  g_assert_true (hp_store_update_school (f->store, school, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_sheet_names (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "names.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(GError) error = NULL;
+
+  REQUIRE_OPENPYXL ();
+
+  schools = hp_store_list_schools (f->store, hp_campaign_get_id (f->campaign), &error);
+  g_assert_no_error (error);
+  /* In school-number order, which is the order of the sheets. */
+  rename_school (f, schools, 0, "Gymnasium [Am See]: Nord/Süd * ?");
+  rename_school (f, schools, 1, "Gymnasium [Am See]: Nord/Süd * ?");
+  rename_school (f, schools, 2, "overview");
+  rename_school (f, schools, 3, "'Städtisches Gymnasium an der Ruhr und am Möhnesee'");
+  rename_school (f, schools, 4, "Städtisches Gymnasium an der Ruhr und am Möhnesee");
+  rename_school (f, schools, 5, "HISTORY");
+  rename_school (f, schools, 6, "Schule 😀 mit Emoji");
+
+  export (f, HP_EXPORT_DELIVERY_SHEETS, NULL, path);
+  facts = read_facts (path, 5);
+  names = hp_test_json_eval (facts, "[s['name'] for s in d['sheets'][:8]]", NULL);
+  g_test_message ("Sheet names: %s", names);
+
+  CHECK (facts, "[s['name'] for s in d['sheets'][:8]] == ['Overview', 'Gymnasium (Am See) Nord-Süd', "
+                "'Gymnasium (Am See) Nord-Süd (2)', 'overview (2)', 'Städtisches Gymnasium an der Ru', "
+                "'Städtisches Gymnasium an de (2)', 'HISTORY (2)', 'Schule 😀 mit Emoji']", NULL);
+  /* The overview names the sheets as they are. */
+  CHECK (facts, "[r[9][0] for r in d['sheets'][0]['rows'][4:5]] == ['Gymnasium (Am See) Nord-Süd']", NULL);
+  /* The school's own name stays as it is on its sheet. */
+  CHECK (facts, "d['sheets'][1]['rows'][4][0][0] == 'Delivery sheet / hand-over record'", NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* File names, kinds, the command line                                       */
+
+static void
+test_suggest_filename (void)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_local (2026, 11, 22, 10, 0, 0);
+  g_autofree char *packing = hp_export_suggest_filename (HP_EXPORT_PACKING_LIST, "Heimvorteil2GO 2027", date);
+  g_autofree char *slash = hp_export_suggest_filename (HP_EXPORT_NETWORK, "HSK/Olpe: 2027?", date);
+  g_autofree char *today = hp_export_suggest_filename (HP_EXPORT_SPONSOR_REPORT, "X", NULL);
+  HpExportKind kind;
+
+  g_assert_cmpstr (packing, ==, "Packing list Heimvorteil2GO 2027 2026-11-22.xlsx");
+  g_assert_cmpstr (slash, ==, "Returnee network HSK-Olpe- 2027- 2026-11-22.xlsx");
+  g_assert_true (g_str_has_prefix (today, "Sponsor report X 20"));
+
+  g_assert_true (hp_export_kind_from_string ("delivery-sheets", &kind));
+  g_assert_cmpint (kind, ==, HP_EXPORT_DELIVERY_SHEETS);
+  g_assert_false (hp_export_kind_from_string ("delivery", &kind));
+  g_assert_cmpstr (hp_export_kind_get_title (HP_EXPORT_SPONSOR_REPORT), ==, "Sponsor report");
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(HpTestCliResult) demo = NULL;
+  g_autoptr(HpTestCliResult) ok = NULL;
+  g_autoptr(HpTestCliResult) bad = NULL;
+  g_autoptr(HpTestCliResult) missing = NULL;
+
+  if (hp_test_cli_path () == NULL)
+    {
+      g_test_skip ("HEIMPACK_CLI is not set");
+      return;
+    }
+
+  dir = hp_test_tmp_dir ();
+  db = g_build_filename (dir, "hp.db", NULL);
+  out = g_build_filename (dir, "Lieferscheine.xlsx", NULL);
+
+  demo = hp_test_run_cli (db, "demo", "--scale", "district", NULL);
+  g_assert_cmpint (demo->status, ==, 0);
+
+  ok = hp_test_run_cli (db, "export", "delivery-sheets", out, "--crate-size", "10", "--class-lists",
+                        "--agency-name", "Agentur", NULL);
+  g_assert_cmpint (ok->status, ==, 0);
+  g_assert_cmpstr (g_strchomp (ok->out), ==, out);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+
+  bad = hp_test_run_cli (db, "export", "lieferscheine", out, NULL);
+  g_assert_cmpint (bad->status, ==, 2);
+
+  missing = hp_test_run_cli (db, "export", "network", "/nonexistent/folder/x.xlsx", NULL);
+  g_assert_cmpint (missing->status, ==, 1);
+  g_assert_cmpuint (hp_test_count_lines (missing->err), ==, 1);
+
+  hp_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  TEST ("packing-list", test_packing_list);
+  TEST ("delivery-sheets", test_delivery_sheets);
+  TEST ("delivery-sheets-plain", test_delivery_sheets_plain);
+  TEST ("sponsor-report", test_sponsor_report);
+  TEST ("network", test_network);
+  TEST ("german-locale", test_german_locale);
+  TEST ("write-errors", test_write_errors);
+  TEST ("read-only-folder", test_read_only_folder);
+  TEST ("failed-midway", test_failed_midway);
+  TEST ("cancel", test_cancel);
+  TEST ("sheet-names", test_sheet_names);
+  g_test_add_func ("/heimpack/export/suggest-filename", test_suggest_filename);
+  g_test_add_func ("/heimpack/export/cli", test_cli);
+
+  return g_test_run ();
+}
