@@ -301,14 +301,14 @@ create_clicked_cb (HpCampaignDialog *self)
   g_autofree char *date = NULL;
   g_autoptr(HpCampaign) campaign = NULL;
   g_autoptr(GError) error = NULL;
-  int year;
+  int year = 0;
 
-  if (!validate (self))
+  /* validate () has checked the year as well */
+  if (!validate (self) || !parse_year (gtk_editable_get_text (GTK_EDITABLE (self->year_row)), &year))
     return;
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
-  parse_year (gtk_editable_get_text (GTK_EDITABLE (self->year_row)), &year);
 
   if (self->copy)
     {

@@ -1,0 +1,351 @@
+/* hp-screenshots.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Renders the main window to PNG files, in-process, so that anyone can see
+ * the program without a display of their own: every page over the district
+ * demo data, and the window over an empty file. build-aux/screenshots runs
+ * it under Xvfb once per language.
+ *
+ * Usage: hp-screenshots OUTDIR PREFIX
+ *   writes OUTDIR/PREFIX-{sponsors,products,schools,graduates,empty}.png
+ *   and prints each path on a line of its own.
+ *
+ * The language comes from the environment (LANGUAGE, LC_ALL); the catalogue
+ * from HEIMPACK_LOCALEDIR, as for the program itself.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "hp-application.h"
+#include "hp-table-page-private.h"
+#include "hp-window-private.h"
+
+#define SHOT_WIDTH  1280
+#define SHOT_HEIGHT 800
+#define DEMO_SEED   1
+
+/* how long a page may take to load before we give up */
+#define LOAD_TIMEOUT_USEC (60 * G_USEC_PER_SEC)
+/* long enough for the page's crossfade (200 ms) and the spinner to go */
+#define SETTLE_USEC (500 * 1000)
+
+static const char * const page_names[] = { "sponsors", "products", "schools", "graduates" };
+
+/* ------------------------------------------------------------------------ */
+/* Main loop helpers                                                         */
+
+static void
+run_for (gint64 usec)
+{
+  gint64 end = g_get_monotonic_time () + usec;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static gboolean
+wait_until_loaded (HpTablePage  *page,
+                   GError      **error)
+{
+  gint64 deadline = g_get_monotonic_time () + LOAD_TIMEOUT_USEC;
+
+  while (hp_table_page_get_loading (page))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                       "%s did not finish loading within %d s",
+                       G_OBJECT_TYPE_NAME (page), (int) (LOAD_TIMEOUT_USEC / G_USEC_PER_SEC));
+          return FALSE;
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+wait_until_all_loaded (HpWindow  *window,
+                       GError   **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      HpTablePage *page = _hp_window_get_page (window, page_names[i]);
+
+      if (page == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       "The window has no page “%s”", page_names[i]);
+          return FALSE;
+        }
+      if (!wait_until_loaded (page, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rendering                                                                 */
+
+static gboolean
+save_window (HpWindow    *window,
+             const char  *path,
+             GError     **error)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+  GskRenderer *renderer;
+
+  /* settle the last frame */
+  gtk_test_widget_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: the window drew nothing", path);
+      return FALSE;
+    }
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: could not write the PNG file", path);
+      return FALSE;
+    }
+
+  g_print ("%s\n", path);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Windows                                                                   */
+
+static HpWindow *
+show_window (HpApplication *app,
+             HpStore       *store)
+{
+  HpWindow *window = hp_window_new (GTK_APPLICATION (app), store);
+  GtkWidget *widget = GTK_WIDGET (window);
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), SHOT_WIDTH, SHOT_HEIGHT);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (widget);
+
+  /* if the default size counts a frame after all, grow the window by it */
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  if (width != SHOT_WIDTH || height != SHOT_HEIGHT)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window),
+                                   2 * SHOT_WIDTH - width, 2 * SHOT_HEIGHT - height);
+      gtk_test_widget_wait_for_draw (widget);
+    }
+
+  return window;
+}
+
+static void
+close_window (HpWindow *window)
+{
+  /* the loads hold references on their pages and the store: let them end */
+  wait_until_all_loaded (window, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+build_path (const char *outdir,
+            const char *prefix,
+            const char *name)
+{
+  g_autofree char *basename = g_strdup_printf ("%s-%s.png", prefix, name);
+
+  return g_build_filename (outdir, basename, NULL);
+}
+
+static gboolean
+shoot_demo (HpApplication  *app,
+            const char     *outdir,
+            const char     *prefix,
+            GError        **error)
+{
+  g_autoptr(HpStore) store = NULL;
+  g_autoptr(HpCampaign) campaign = NULL;
+  AdwViewStack *stack;
+  HpWindow *window;
+  gboolean ok = TRUE;
+
+  store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, error);
+  if (store == NULL)
+    return FALSE;
+  campaign = hp_demo_fill (store, HP_DEMO_SCALE_DISTRICT, DEMO_SEED, error);
+  if (campaign == NULL)
+    return FALSE;
+
+  window = show_window (app, store);
+  stack = _hp_window_get_view_stack (window);
+
+  for (guint i = 0; ok && i < G_N_ELEMENTS (page_names); i++)
+    {
+      g_autofree char *path = build_path (outdir, prefix, page_names[i]);
+      HpTablePage *page = _hp_window_get_page (window, page_names[i]);
+
+      if (page == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       "The window has no page “%s”", page_names[i]);
+          ok = FALSE;
+          break;
+        }
+
+      adw_view_stack_set_visible_child_name (stack, page_names[i]);
+      ok = wait_until_loaded (page, error);
+      if (ok && g_list_model_get_n_items (_hp_table_page_get_model (page)) == 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       "The %s page shows no rows of the demo data", page_names[i]);
+          ok = FALSE;
+        }
+      if (ok)
+        {
+          run_for (SETTLE_USEC);
+          ok = save_window (window, path, error);
+        }
+    }
+
+  close_window (window);
+
+  return ok;
+}
+
+static gboolean
+shoot_empty (HpApplication  *app,
+             const char     *outdir,
+             const char     *prefix,
+             GError        **error)
+{
+  g_autofree char *path = build_path (outdir, prefix, "empty");
+  g_autoptr(HpStore) store = NULL;
+  HpWindow *window;
+  gboolean ok;
+
+  store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, error);
+  if (store == NULL)
+    return FALSE;
+
+  window = show_window (app, store);
+  ok = wait_until_all_loaded (window, error);
+  if (ok)
+    {
+      run_for (SETTLE_USEC);
+      ok = save_window (window, path, error);
+    }
+
+  close_window (window);
+
+  return ok;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Main                                                                      */
+
+/* Without a compositor (Xvfb) GTK gives windows a "solid-csd" frame: a 5 px
+ * grey resize border that no user sees on a desktop, where the window has a
+ * shadow instead. Leave it out of the pictures. */
+static void
+load_screenshot_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_data (provider,
+                                   "window.solid-csd { padding: 0; box-shadow: none; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("HEIMPACK_LOCALEDIR");
+  g_autoptr(HpApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *outdir, *prefix;
+
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc != 3)
+    {
+      g_printerr ("Usage: %s OUTDIR PREFIX\n", g_get_prgname () ? g_get_prgname () : argv[0]);
+      return 2;
+    }
+  outdir = argv[1];
+  prefix = argv[2];
+
+  if (g_mkdir_with_parents (outdir, 0755) != 0)
+    {
+      g_printerr ("hp-screenshots: %s: %s\n", outdir, g_strerror (errno));
+      return 1;
+    }
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("hp-screenshots: cannot open a display (run it under xvfb-run)\n");
+      return 1;
+    }
+
+  /* Own the main context for good, as g_application_run() does in the
+   * program: we iterate it by hand, and between iterations another thread
+   * could otherwise acquire it (g_main_context_invoke() then runs its
+   * callback in that thread). */
+  if (!g_main_context_acquire (NULL))
+    g_error ("Cannot acquire the main context");
+
+  load_screenshot_css ();
+
+  /* The application brings what the window gets in real use: style.css and
+   * the icons from the resources, and the accelerators. It is only
+   * registered, never run: the windows here get the store of their own. */
+  app = hp_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error)
+      || !shoot_demo (app, outdir, prefix, &error)
+      || !shoot_empty (app, outdir, prefix, &error))
+    {
+      g_printerr ("hp-screenshots: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
