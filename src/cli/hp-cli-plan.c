@@ -280,10 +280,10 @@ print_human (HpCampaign        *campaign,
   gboolean elsewhere_header = FALSE;
 
   printf (_("Plan for “%s” (%u %% spare packs)\n"), hp_campaign_get_name (campaign), input->spare_percent);
-  printf (_("Packs needed: %u standard + %u under 18 = %" G_GUINT64_FORMAT "\n"),
-          plan->needed_standard, plan->needed_under18, needed);
-  printf (_("Packs that can be built: %u standard + %u under 18 = %" G_GUINT64_FORMAT "\n"),
-          plan->buildable_standard, plan->buildable_under18, buildable);
+  printf (_("Packs needed: %u standard + %u under 18 = %llu\n"),
+          plan->needed_standard, plan->needed_under18, (unsigned long long) needed);
+  printf (_("Packs that can be built: %u standard + %u under 18 = %llu\n"),
+          plan->buildable_standard, plan->buildable_under18, (unsigned long long) buildable);
 
   if (bottleneck != NULL)
     printf (_("Bottleneck: %s (%s)\n"), bottleneck->name, bottleneck->sponsor_name);
