@@ -302,11 +302,11 @@ book_delivery_action (GtkWidget  *widget,
   hp_record_dialog_set_string (dialog, "date", today);
 
   /* Translators: above the delivery's fields: product, sponsor, figures */
-  figures = g_strdup_printf (_("%s from %s. Pledged: %'" G_GINT64_FORMAT ", received so far: %'" G_GINT64_FORMAT "."),
+  figures = g_strdup_printf (_("%s from %s. Pledged: %'lld, received so far: %'lld."),
                              hp_product_get_name (product),
                              hp_product_get_sponsor_name (product),
-                             hp_product_get_pledged (product),
-                             hp_product_get_received (product));
+                             (long long) hp_product_get_pledged (product),
+                             (long long) hp_product_get_received (product));
   hp_record_dialog_set_group_description (dialog, 0, figures);
 
   g_set_weak_pointer (&_hp_table_page_get_priv (page)->dialog, dialog);
