@@ -367,11 +367,16 @@ check_required (HpImport  *self,
 
 typedef struct
 {
-  GPtrArray *rows;       /* GPtrArray * of fields, NULL-terminated */
-  GArray    *lines;      /* guint */
-  double     progress;
-  GError    *error;      /* the reader's error, after the rows before it */
-  gboolean   last;
+  /* The rows' strings live in one chunk and the fields are a flat array of
+   * n_columns + 1 (NULL) pointers per row: no allocation per field, and
+   * nothing allocated in one thread is freed in the other. */
+  GStringChunk *strings;
+  GPtrArray    *fields;
+  GArray       *lines;      /* guint, one per row */
+  guint         n_rows;
+  double        progress;
+  GError       *error;      /* the reader's error, after the rows before it */
+  gboolean      last;
 } Batch;
 
 typedef struct
@@ -387,9 +392,19 @@ batch_new (void)
 {
   Batch *batch = g_new0 (Batch, 1);
 
-  batch->rows = g_ptr_array_new_full (BATCH_ROWS, (GDestroyNotify) g_ptr_array_unref);
+  batch->strings = g_string_chunk_new (64 * 1024);
+  batch->fields = g_ptr_array_new ();
   batch->lines = g_array_sized_new (FALSE, FALSE, sizeof (guint), BATCH_ROWS);
   return batch;
+}
+
+static void
+batch_clear (Batch *batch)
+{
+  g_string_chunk_clear (batch->strings);
+  g_ptr_array_set_size (batch->fields, 0);
+  g_array_set_size (batch->lines, 0);
+  batch->n_rows = 0;
 }
 
 static void
@@ -397,7 +412,8 @@ batch_free (gpointer data)
 {
   Batch *batch = data;
 
-  g_ptr_array_unref (batch->rows);
+  g_string_chunk_free (batch->strings);
+  g_ptr_array_unref (batch->fields);
   g_array_unref (batch->lines);
   g_clear_error (&batch->error);
   g_free (batch);
@@ -420,15 +436,18 @@ read_batches (gpointer data)
           return NULL;
         }
 
-      while (batch->rows->len < BATCH_ROWS &&
+      while (batch->n_rows < BATCH_ROWS &&
              hp_table_reader_next (pipe->reader, &fields, &line, &batch->error))
         {
-          g_ptr_array_add (batch->rows, _hp_table_reader_steal_fields (pipe->reader));
+          for (guint c = 0; fields[c] != NULL; c++)
+            g_ptr_array_add (batch->fields, g_string_chunk_insert (batch->strings, fields[c]));
+          g_ptr_array_add (batch->fields, NULL);
           g_array_append_val (batch->lines, line);
+          batch->n_rows++;
         }
 
       batch->progress = hp_table_reader_get_progress (pipe->reader);
-      batch->last = batch->rows->len < BATCH_ROWS;
+      batch->last = batch->n_rows < BATCH_ROWS;
       g_async_queue_push (pipe->full, batch);
 
       if (batch->last)
@@ -474,14 +493,14 @@ hp_import_run (HpImport              *self,
   while (!done && local_error == NULL)
     {
       Batch *batch = g_async_queue_pop (pipe.full);
+      guint width = hp_table_reader_get_n_columns (self->reader) + 1;
 
-      for (guint i = 0; i < batch->rows->len && local_error == NULL; i++)
+      for (guint i = 0; i < batch->n_rows && local_error == NULL; i++)
         {
-          GPtrArray *fields = g_ptr_array_index (batch->rows, i);
+          const char * const *fields = (const char * const *) batch->fields->pdata + (gsize) i * width;
 
           result->rows++;
-          _hp_import_row (self, (const char * const *) fields->pdata, g_array_index (batch->lines, guint, i),
-                          result, &local_error);
+          _hp_import_row (self, fields, g_array_index (batch->lines, guint, i), result, &local_error);
         }
 
       done = batch->last;
@@ -492,8 +511,7 @@ hp_import_run (HpImport              *self,
       if (local_error == NULL && progress != NULL)
         progress (batch->progress, user_data);
 
-      g_ptr_array_set_size (batch->rows, 0);
-      g_array_set_size (batch->lines, 0);
+      batch_clear (batch);
       g_async_queue_push (pipe.empty, batch);
     }
 

@@ -59,10 +59,6 @@ gboolean _hp_xlsx_reader_open (HpTableReader         *self,
 /* TRUE if the file starts like a ZIP archive (an XLSX workbook). */
 gboolean _hp_xlsx_reader_sniff (const char           *path);
 
-/* The current record's fields (NULL-terminated), taken over by the caller;
- * for a reader thread handing records to another thread. */
-GPtrArray *_hp_table_reader_steal_fields (HpTableReader *self);
-
 /* "FILE, line N: " prefixed errors, for all backends. */
 void     _hp_table_reader_set_error (HpTableReader   *self,
                                      GError         **error,

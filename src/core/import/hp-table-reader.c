@@ -299,15 +299,6 @@ hp_table_reader_next (HpTableReader         *self,
   return TRUE;
 }
 
-GPtrArray *
-_hp_table_reader_steal_fields (HpTableReader *self)
-{
-  GPtrArray *fields = g_steal_pointer (&self->fields);
-
-  self->fields = g_ptr_array_new_full (self->n_columns + 1, g_free);
-  return fields;
-}
-
 const char * const *
 hp_table_reader_get_header (HpTableReader *self)
 {

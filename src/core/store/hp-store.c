@@ -268,6 +268,22 @@ open_connection (HpStore     *self,
   return exec_simple (self, "PRAGMA foreign_keys = ON", error);
 }
 
+/* SQLite's memory statistics take a global mutex on every allocation; we
+ * never read them, and an import makes millions of allocations. Only
+ * possible before SQLite initialises, so once, before the first open. */
+static void
+configure_sqlite_once (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      if (sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+        g_debug ("SQLite was initialised already; memory statistics stay on");
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 HpStore *
 hp_store_open (const char        *path,
                HpStoreOpenFlags   flags,
@@ -278,6 +294,8 @@ hp_store_open (const char        *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  configure_sqlite_once ();
 
   in_memory = g_str_equal (path, ":memory:");
 

@@ -129,7 +129,22 @@ hp_parse_date (const char *text)
       !ymd_is_valid (y, m, d))
     return NULL;
 
-  return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
+  {
+    char *iso = g_malloc (11);
+
+    iso[0] = (char) ('0' + y / 1000);
+    iso[1] = (char) ('0' + y / 100 % 10);
+    iso[2] = (char) ('0' + y / 10 % 10);
+    iso[3] = (char) ('0' + y % 10);
+    iso[4] = '-';
+    iso[5] = (char) ('0' + m / 10);
+    iso[6] = (char) ('0' + m % 10);
+    iso[7] = '-';
+    iso[8] = (char) ('0' + d / 10);
+    iso[9] = (char) ('0' + d % 10);
+    iso[10] = '\0';
+    return iso;
+  }
 }
 
 gboolean
