@@ -275,6 +275,54 @@ test_changed_signal (Fixture       *f,
   g_signal_handler_disconnect (f->store, handler);
 }
 
+typedef struct
+{
+  HpStore *store;
+  GThread *emitted_in;
+  guint    emissions;
+} ThreadCheck;
+
+static void
+changed_thread_cb (HpStore        *store,
+                   HpStoreChanges  changes,
+                   ThreadCheck    *check)
+{
+  check->emitted_in = g_thread_self ();
+  check->emissions++;
+}
+
+static gpointer
+write_in_worker (gpointer data)
+{
+  ThreadCheck *check = data;
+  g_autoptr(HpSponsor) sponsor = add_sponsor (check->store, "Imkerei Kersting");
+
+  return NULL;
+}
+
+/* A write committed in a worker (an import) is announced in the thread that
+ * opened the store, where the views are. */
+static void
+test_changed_from_worker (Fixture       *f,
+                          gconstpointer  data)
+{
+  ThreadCheck check = { f->store, NULL, 0 };
+  gulong handler = g_signal_connect (f->store, "changed", G_CALLBACK (changed_thread_cb), &check);
+  GThread *worker = g_thread_new ("writer", write_in_worker, &check);
+  gint64 deadline;
+
+  g_thread_join (worker);
+  g_assert_cmpuint (check.emissions, ==, 0);
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (check.emissions == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (check.emissions, ==, 1);
+  g_assert_true (check.emitted_in == g_thread_self ());
+  g_signal_handler_disconnect (f->store, handler);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Deliveries                                                                */
 
@@ -415,6 +463,7 @@ main (int   argc,
   TEST ("undo/conflict", test_undo_conflict);
   TEST ("undo/graduate-and-campaign", test_undo_graduate_and_campaign);
   TEST ("changed", test_changed_signal);
+  TEST ("changed-from-worker", test_changed_from_worker);
   TEST ("book-receipt", test_book_receipt);
   g_test_add_func ("/heimpack/store/stream-graduates", test_stream_graduates);
 

@@ -36,7 +36,10 @@ G_BEGIN_DECLS
  * Lists are returned as #GListModel (a #GListStore) of the model objects.
  *
  * Signals: #HpStore::changed, once per write or per outermost transaction,
- * says which kinds of rows were written, so that views can refresh.
+ * says which kinds of rows were written, so that views can refresh. It is
+ * always emitted in the thread that opened the store: a write committed in
+ * a worker thread (an import) is announced from an idle source in that
+ * thread's main context.
  */
 
 #define HP_STORE_SCHEMA_VERSION 1

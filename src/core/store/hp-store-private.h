@@ -24,6 +24,8 @@ struct _HpStore
   char       *path;
   GHashTable *statements;   /* const char *sql (static) -> sqlite3_stmt * */
   int         lock_fd;      /* -1 when read-only or in memory */
+  GMainContext *context;    /* of the thread that opened the store */
+  GThread    *owner;        /* Borrowed: that thread */
 
   int            schema_version;
   guint          tx_depth;

@@ -44,6 +44,7 @@ hp_store_finalize (GObject *object)
     g_warning ("Store finalized inside an open transaction; rolling back");
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
   if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
     g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
   self->db = NULL;
@@ -76,14 +77,58 @@ hp_store_class_init (HpStoreClass *klass)
                                    G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
+typedef struct
+{
+  HpStore        *store;
+  HpStoreChanges  changes;
+} PendingChanges;
+
+static gboolean
+emit_changes_cb (gpointer user_data)
+{
+  PendingChanges *pending = user_data;
+
+  g_signal_emit (pending->store, signals[CHANGED], 0, pending->changes);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pending_changes_free (gpointer data)
+{
+  PendingChanges *pending = data;
+
+  g_object_unref (pending->store);
+  g_free (pending);
+}
+
+/* The signal is for views, which live in the thread that opened the store:
+ * a write committed in a worker (an import) is announced there, through an
+ * idle source (never g_main_context_invoke(), which would run the handlers
+ * in the worker whenever the owner's context happens to be free). */
 static void
 emit_pending_changes (HpStore *self)
 {
   HpStoreChanges changes = self->pending_changes;
+  PendingChanges *pending;
+  g_autoptr(GSource) source = NULL;
 
   self->pending_changes = 0;
-  if (changes != 0)
-    g_signal_emit (self, signals[CHANGED], 0, changes);
+  if (changes == 0)
+    return;
+
+  if (g_thread_self () == self->owner)
+    {
+      g_signal_emit (self, signals[CHANGED], 0, changes);
+      return;
+    }
+
+  pending = g_new0 (PendingChanges, 1);
+  pending->store = g_object_ref (self);
+  pending->changes = changes;
+  source = g_idle_source_new ();
+  g_source_set_callback (source, emit_changes_cb, pending, pending_changes_free);
+  g_source_set_name (source, "[heimpack] store changed");
+  g_source_attach (source, self->context);
 }
 
 /*
@@ -105,6 +150,8 @@ static void
 hp_store_init (HpStore *self)
 {
   self->lock_fd = -1;
+  self->context = g_main_context_ref_thread_default ();
+  self->owner = g_thread_self ();
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
 }
 
