@@ -597,10 +597,13 @@ static const struct
   { "win.show-page('products')", { "<Alt>2", NULL } },
   { "win.show-page('schools')", { "<Alt>3", NULL } },
   { "win.show-page('graduates')", { "<Alt>4", NULL } },
+  { "win.show-page('plan')", { "<Alt>5", NULL } },
   /* forwarded to the visible page */
   { "win.add-item", { "<Control>n", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.undo", { "<Control>z", NULL } },
+  /* schools or graduates, by the visible page */
+  { "win.import", { "<Control>i", NULL } },
 };
 
 static void

@@ -23,6 +23,9 @@ struct _HpGraduatesPage
   /* Template widgets */
   GtkDropDown *school_drop_down;
 
+  /* Borrowed */
+  GtkWidget   *empty_import_button;
+
   /* Owned */
   GArray      *school_ids;      /* the dropdown's ids; 0 at position 0: all schools */
 };
@@ -235,6 +238,44 @@ hp_graduates_page_format_count (guint n_shown,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Importing                                                                 */
+
+static void
+campaign_changed_cb (HpGraduatesPage *self)
+{
+  /* without a campaign the empty state asks for one first */
+  gtk_widget_set_visible (self->empty_import_button,
+                          hp_table_page_get_campaign (HP_TABLE_PAGE (self)) != NULL);
+}
+
+/* The empty state offers importing a list next to adding. */
+static void
+add_import_to_empty_state (HpGraduatesPage *self)
+{
+  AdwStatusPage *empty_page = _hp_table_page_get_empty_page (HP_TABLE_PAGE (self));
+  g_autoptr(GtkWidget) add_button = NULL;
+  GtkWidget *box;
+
+  if (!GTK_IS_BUTTON (adw_status_page_get_child (empty_page)))
+    return;
+
+  add_button = g_object_ref (adw_status_page_get_child (empty_page));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  adw_status_page_set_child (empty_page, box);
+  gtk_box_append (GTK_BOX (box), add_button);
+
+  self->empty_import_button = gtk_button_new_with_mnemonic (_("_Import a List…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_import_button), "win.import-graduates");
+  gtk_widget_add_css_class (self->empty_import_button, "pill");
+  gtk_box_append (GTK_BOX (box), self->empty_import_button);
+
+  g_signal_connect_object (self, "notify::campaign", G_CALLBACK (campaign_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  campaign_changed_cb (self);
+}
+
+/* ------------------------------------------------------------------------ */
 /* GObject                                                                   */
 
 static void
@@ -247,6 +288,7 @@ hp_graduates_page_constructed (GObject *object)
   fill_school_filter (self);
   g_signal_connect_object (hp_table_page_get_store (HP_TABLE_PAGE (self)), "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  add_import_to_empty_state (self);
 }
 
 static void

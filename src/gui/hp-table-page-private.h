@@ -34,13 +34,16 @@ typedef struct
   /* Owned */
   HpStore               *store;
   HpCampaign            *campaign;
-  GListStore            *items;
-  GtkCustomFilter       *filter;
-  GtkFilterListModel    *filtered;
-  GtkSortListModel      *sorted;
+  GListStore            *items;          /* every loaded item, in the store's order */
+  GPtrArray             *batches;        /* the same items as the loader's batches (read-only
+                                          * GPtrArrays), what a search reads in its worker */
+  GtkSortListModel      *sorted;         /* the view's model: items or a search result, sorted */
   GtkSingleSelection    *selection;
-  GCancellable          *cancellable;
-  GPtrArray             *pending;        /* a reload's rows, shown when complete */
+  GCancellable          *cancellable;    /* the running load */
+  GCancellable          *search_cancellable; /* the running search, or NULL */
+  GPtrArray             *matches;        /* the shown search's matches, before narrowing
+                                          * (read-only, shared with searches), or NULL */
+  GPtrArray             *pending;        /* a reload's batches, shown when complete */
   char                  *empty[3];       /* icon name, title, description */
   char                  *add_label;
   char                  *query;          /* case-folded search text, or NULL */
@@ -57,6 +60,7 @@ typedef struct
   guint                  progressive : 1;
   guint                  failed : 1;
   guint                  narrowed : 1;
+  guint                  restore_after_search : 1;
 } HpTablePagePrivate;
 
 HpTablePagePrivate *_hp_table_page_get_priv        (HpTablePage *self);
@@ -68,6 +72,11 @@ void        _hp_table_page_set_narrowed             (HpTablePage *self,
                                                      gboolean     narrowed);
 void        _hp_table_page_prepare_item             (GObject     *item,
                                                      gpointer     klass);
+gboolean    _hp_table_page_get_search_active        (HpTablePage *self);
+void        _hp_table_page_refilter                 (HpTablePage *self,
+                                                     gboolean     changed);
+void        _hp_table_page_cancel_search           (HpTablePage *self);
+void        _hp_table_page_restore_position         (HpTablePage *self);
 
 /* hp-table-page-actions.c */
 void        _hp_table_page_class_init_actions       (GtkWidgetClass *widget_class);

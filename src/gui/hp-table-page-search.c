@@ -6,10 +6,14 @@
  * list, no results).
  *
  * Every item gets its search key in the loader's worker thread: the
- * case-folded text of its searchable columns. A keystroke then costs one
- * strstr() per word and row, run by GtkFilterListModel in idle steps, so
- * even 350,000 graduates never block the window. Typing more only looks at
- * the rows that still match, deleting only at those that did not.
+ * case-folded text of its searchable columns. A keystroke then runs one
+ * strstr() per word and row in a worker thread, over the loader's batches
+ * (items do not change once loaded: an edit saves a copy and the page
+ * loads again), and the matches replace the view's model in one change.
+ * In GTK 4.8 every change of the shown rows makes the column view rebuild
+ * the rows it keeps (about 200, each with all its cells), so one change per
+ * keystroke is what keeps typing smooth at 350,000 graduates; the next
+ * keystroke cancels a search still running.
  */
 
 #define G_LOG_DOMAIN "hp-table-page"
@@ -48,26 +52,21 @@ _hp_table_page_prepare_item (GObject  *item,
 }
 
 static gboolean
-match_item_cb (gpointer item,
-               gpointer user_data)
+matches_terms (GObject            *item,
+               const char * const *terms)
 {
-  HpTablePage *self = HP_TABLE_PAGE (user_data);
-  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+  const char *key;
 
-  if (priv->terms != NULL)
-    {
-      const char *key = g_object_get_qdata (item, search_key_quark ());
+  if (terms == NULL)
+    return TRUE;
 
-      if (key == NULL)
-        return FALSE;
-
-      for (guint i = 0; priv->terms[i] != NULL; i++)
-        if (strstr (key, priv->terms[i]) == NULL)
-          return FALSE;
-    }
-
-  if (priv->narrowed && !HP_TABLE_PAGE_GET_CLASS (self)->match_item (self, item))
+  key = g_object_get_qdata (item, search_key_quark ());
+  if (key == NULL)
     return FALSE;
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    if (strstr (key, terms[i]) == NULL)
+      return FALSE;
 
   return TRUE;
 }
@@ -169,32 +168,236 @@ shown_items_changed_cb (HpTablePage *self)
 /* ------------------------------------------------------------------------ */
 /* Filtering                                                                 */
 
+typedef struct
+{
+  GPtrArray *batches;     /* a snapshot of the page's batches */
+  GPtrArray *previous;    /* the matches shown now, or NULL */
+  char     **terms;       /* NULL: every item */
+  GType      item_type;
+} SearchData;
+
+/* What a search hands back: its matches, and the model to show, or NULL if
+ * the rows on screen are these matches already. */
+typedef struct
+{
+  GPtrArray  *matches;
+  GListStore *store;
+} SearchResult;
+
 static void
-apply_filter (HpTablePage     *self,
-              GtkFilterChange  change)
+search_result_free (gpointer data)
+{
+  SearchResult *result = data;
+
+  g_clear_pointer (&result->matches, g_ptr_array_unref);
+  g_clear_object (&result->store);
+  g_free (result);
+}
+
+static void
+search_data_free (gpointer data)
+{
+  SearchData *search = data;
+
+  g_ptr_array_unref (search->batches);
+  g_clear_pointer (&search->previous, g_ptr_array_unref);
+  g_strfreev (search->terms);
+  g_free (search);
+}
+
+/* Worker thread: reads only the batches and the items' search keys, which
+ * the loader set before any thread but its own saw the items. */
+static void
+search_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *search = task_data;
+  /* referenced: the page keeps the matches after the snapshot is gone */
+  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_object_unref);
+  SearchResult *result;
+
+  for (guint b = 0; b < search->batches->len; b++)
+    {
+      GPtrArray *batch = g_ptr_array_index (search->batches, b);
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      for (guint i = 0; i < batch->len; i++)
+        if (matches_terms (g_ptr_array_index (batch, i), (const char * const *) search->terms))
+          g_ptr_array_add (matches, g_object_ref (g_ptr_array_index (batch, i)));
+    }
+
+  result = g_new0 (SearchResult, 1);
+  /* typing on often finds the same rows: a new model would only make the
+   * view rebuild its rows */
+  if (search->previous == NULL || search->previous->len != matches->len ||
+      (matches->len > 0 &&
+       memcmp (search->previous->pdata, matches->pdata, matches->len * sizeof (gpointer)) != 0))
+    {
+      result->store = g_list_store_new (search->item_type);
+      g_list_store_splice (result->store, 0, 0, matches->pdata, matches->len);
+    }
+  result->matches = g_steal_pointer (&matches);
+
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, result, search_result_free);
+  else
+    search_result_free (result);
+}
+
+static void
+search_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  HpTablePage *self = HP_TABLE_PAGE (object);
+  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+  HpTablePageClass *klass = HP_TABLE_PAGE_GET_CLASS (self);
+  SearchResult *found;
+  g_autoptr(GListStore) matches = NULL;
+  g_autoptr(GError) error = NULL;
+
+  found = g_task_propagate_pointer (G_TASK (result), &error);
+  /* a newer search or dispose owns the page now */
+  if (found == NULL)
+    {
+      g_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+      return;
+    }
+
+  g_clear_object (&priv->search_cancellable);
+  g_clear_pointer (&priv->matches, g_ptr_array_unref);
+  priv->matches = g_steal_pointer (&found->matches);
+  matches = g_steal_pointer (&found->store);
+  search_result_free (found);
+
+  if (matches == NULL)
+    {
+      _hp_table_page_update_view (self);
+      return;
+    }
+
+  /* the page's own narrowing reads its widgets, so it runs here, over the
+   * matches only */
+  if (priv->narrowed)
+    {
+      guint n_matches = g_list_model_get_n_items (G_LIST_MODEL (matches));
+      g_autoptr(GPtrArray) narrowed = g_ptr_array_new_full (n_matches, g_object_unref);
+      g_autoptr(GListStore) shown = g_list_store_new (klass->item_type);
+
+      for (guint i = 0; i < n_matches; i++)
+        {
+          GObject *item = g_list_model_get_item (G_LIST_MODEL (matches), i);
+
+          if (klass->match_item (self, item))
+            g_ptr_array_add (narrowed, item);
+          else
+            g_object_unref (item);
+        }
+      g_list_store_splice (shown, 0, 0, narrowed->pdata, narrowed->len);
+      g_set_object (&matches, shown);
+    }
+
+  gtk_sort_list_model_set_model (priv->sorted, G_LIST_MODEL (matches));
+  _hp_table_page_update_view (self);
+  if (priv->restore_after_search)
+    _hp_table_page_restore_position (self);
+}
+
+static void
+cancel_search (HpTablePage *self)
 {
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
-  gboolean active = priv->terms != NULL || priv->narrowed;
+
+  if (priv->search_cancellable != NULL)
+    {
+      g_cancellable_cancel (priv->search_cancellable);
+      g_clear_object (&priv->search_cancellable);
+    }
+}
+
+/**
+ * _hp_table_page_get_search_active:
+ *
+ * Returns: %TRUE if the search or the page's narrowing hides rows.
+ */
+gboolean
+_hp_table_page_get_search_active (HpTablePage *self)
+{
+  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+
+  return priv->terms != NULL || priv->narrowed;
+}
+
+/**
+ * _hp_table_page_refilter:
+ * @changed: whether the items or the narrowing changed, rather than only
+ *   the search text
+ *
+ * Shows the rows that match the search text and the page's narrowing:
+ * all items at once without either, otherwise the result of a search in a
+ * worker thread, which replaces one still running.
+ */
+void
+_hp_table_page_refilter (HpTablePage *self,
+                         gboolean     changed)
+{
+  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+  g_autoptr(GTask) task = NULL;
+  SearchData *search;
 
   /* a subclass's template may say so before the model exists */
-  if (priv->filtered == NULL)
+  if (priv->sorted == NULL)
     return;
 
-  if (!active)
+  cancel_search (self);
+
+  if (changed)
+    g_clear_pointer (&priv->matches, g_ptr_array_unref);
+
+  if (!_hp_table_page_get_search_active (self))
     {
-      /* no filter at all: every row at once, without asking each */
-      gtk_filter_list_model_set_filter (priv->filtered, NULL);
-    }
-  else if (gtk_filter_list_model_get_filter (priv->filtered) == NULL)
-    {
-      gtk_filter_list_model_set_filter (priv->filtered, GTK_FILTER (priv->filter));
-    }
-  else
-    {
-      gtk_filter_changed (GTK_FILTER (priv->filter), change);
+      g_clear_pointer (&priv->matches, g_ptr_array_unref);
+      if (gtk_sort_list_model_get_model (priv->sorted) != G_LIST_MODEL (priv->items))
+        gtk_sort_list_model_set_model (priv->sorted, G_LIST_MODEL (priv->items));
+      _hp_table_page_update_view (self);
+      return;
     }
 
+  search = g_new0 (SearchData, 1);
+  search->batches = g_ptr_array_copy (priv->batches, (GCopyFunc) g_ptr_array_ref, NULL);
+  g_ptr_array_set_free_func (search->batches, (GDestroyNotify) g_ptr_array_unref);
+  search->previous = priv->matches ? g_ptr_array_ref (priv->matches) : NULL;
+  search->terms = g_strdupv (priv->terms);
+  search->item_type = HP_TABLE_PAGE_GET_CLASS (self)->item_type;
+
+  priv->search_cancellable = g_cancellable_new ();
+  /* holds a reference on the page until search_cb has run */
+  task = g_task_new (self, priv->search_cancellable, search_cb, NULL);
+  g_task_set_source_tag (task, _hp_table_page_refilter);
+  g_task_set_task_data (task, search, search_data_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, search_worker);
+
   _hp_table_page_update_view (self);
+}
+
+/**
+ * _hp_table_page_cancel_search:
+ *
+ * Stops a running search and forgets the shown one's matches, e.g. before
+ * the items go.
+ */
+void
+_hp_table_page_cancel_search (HpTablePage *self)
+{
+  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+
+  cancel_search (self);
+  g_clear_pointer (&priv->matches, g_ptr_array_unref);
 }
 
 static void
@@ -203,7 +406,6 @@ set_query (HpTablePage *self,
 {
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
   g_autofree char *query = NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
   g_autoptr(GPtrArray) terms = g_ptr_array_new ();
   g_auto(GStrv) words = NULL;
 
@@ -212,14 +414,6 @@ set_query (HpTablePage *self,
 
   if (g_strcmp0 (query, priv->query) == 0)
     return;
-
-  if (priv->query != NULL && query != NULL)
-    {
-      if (g_str_has_prefix (query, priv->query))
-        change = GTK_FILTER_CHANGE_MORE_STRICT;
-      else if (g_str_has_prefix (priv->query, query))
-        change = GTK_FILTER_CHANGE_LESS_STRICT;
-    }
 
   g_clear_pointer (&priv->terms, g_strfreev);
   if (query != NULL)
@@ -237,7 +431,7 @@ set_query (HpTablePage *self,
 
   g_free (priv->query);
   priv->query = g_steal_pointer (&query);
-  apply_filter (self, change);
+  _hp_table_page_refilter (self, FALSE);
 }
 
 static void
@@ -289,7 +483,7 @@ _hp_table_page_set_narrowed (HpTablePage *self,
   g_return_if_fail (!narrowed || HP_TABLE_PAGE_GET_CLASS (self)->match_item != NULL);
 
   priv->narrowed = !!narrowed;
-  apply_filter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  _hp_table_page_refilter (self, TRUE);
 }
 
 /**
@@ -305,29 +499,31 @@ _hp_table_page_set_search_text (HpTablePage *self,
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
 
   gtk_search_bar_set_search_mode (priv->search_bar, text != NULL && *text != '\0');
+  /* Replacing the text empties the entry first, and an empty entry says
+   * so at once: that would show every row in between, as typing does not. */
+  g_signal_handlers_block_by_func (priv->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), text ? text : "");
+  g_signal_handlers_unblock_by_func (priv->search_entry, search_changed_cb, self);
   set_query (self, text);
 }
 
 /**
  * _hp_table_page_get_filtering:
  *
- * Returns: %TRUE while the incremental filter has rows left to check.
+ * Returns: %TRUE while a search runs, until its result is shown.
  */
 gboolean
 _hp_table_page_get_filtering (HpTablePage *self)
 {
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
 
-  return priv->filtered != NULL && gtk_filter_list_model_get_pending (priv->filtered) > 0;
+  return priv->search_cancellable != NULL;
 }
 
 void
 _hp_table_page_init_search (HpTablePage *self)
 {
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
-
-  priv->filter = gtk_custom_filter_new (match_item_cb, self, NULL);
 
   gtk_search_bar_connect_entry (priv->search_bar, GTK_EDITABLE (priv->search_entry));
   /* typing while the list has the focus starts a search */
@@ -340,7 +536,5 @@ _hp_table_page_init_search (HpTablePage *self)
   g_signal_connect_object (priv->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->sorted, "items-changed",
-                           G_CALLBACK (shown_items_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (priv->filtered, "notify::pending",
                            G_CALLBACK (shown_items_changed_cb), self, G_CONNECT_SWAPPED);
 }

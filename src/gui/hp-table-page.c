@@ -8,8 +8,9 @@
  * Again", or a column view. The store's "changed" signal makes it load
  * again, once per burst, keeping the selected row.
  *
- * The view shows items → GtkFilterListModel (search, incremental) →
- * GtkSortListModel (column headers) → GtkSingleSelection.
+ * The view shows items, or the result of a search made in a worker thread
+ * (swapped in as one change), → GtkSortListModel (column headers) →
+ * GtkSingleSelection.
  *
  * Searching and the view state live in hp-table-page-search.c; adding,
  * editing, deleting with undo and the row menu in hp-table-page-actions.c.
@@ -84,16 +85,30 @@ batch_ready_cb (GPtrArray *batch,
   HpTablePage *self = HP_TABLE_PAGE (user_data);
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
 
-  if (!priv->progressive)
-    {
-      /* a reload keeps the old rows on screen until the new ones are all in */
-      g_ptr_array_extend_and_steal (priv->pending, g_ptr_array_ref (batch));
-      return;
-    }
+  /* the batch stays as it is: searches read it in their worker thread */
+  g_ptr_array_add (priv->pending, g_ptr_array_ref (batch));
 
+  /* a reload keeps the old rows on screen until the new ones are all in */
+  if (!priv->progressive)
+    return;
+
+  g_ptr_array_add (priv->batches, g_ptr_array_ref (batch));
   g_list_store_splice (priv->items, g_list_model_get_n_items (G_LIST_MODEL (priv->items)), 0,
                        batch->pdata, batch->len);
   _hp_table_page_update_view (self);
+}
+
+/* The column view gets its model when it is first shown: the rows it
+ * creates for a model (about 200 with all their cells in GTK 4.8) would
+ * cost every page a long stall while the window opens. */
+static void
+column_view_mapped_cb (HpTablePage   *self,
+                       GtkColumnView *column_view)
+{
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+
+  g_signal_handlers_disconnect_by_func (column_view, column_view_mapped_cb, self);
+  gtk_column_view_set_model (column_view, GTK_SELECTION_MODEL (priv->selection));
 }
 
 /**
@@ -119,22 +134,30 @@ _hp_table_page_select_id (HpTablePage *self,
         continue;
 
       gtk_single_selection_set_selected (priv->selection, i);
-      gtk_widget_activate_action (gtk_widget_get_last_child (GTK_WIDGET (priv->column_view)),
-                                  "list.scroll-to-item", "u", i);
+      if (gtk_column_view_get_model (priv->column_view) != NULL)
+        gtk_widget_activate_action (gtk_widget_get_last_child (GTK_WIDGET (priv->column_view)),
+                                    "list.scroll-to-item", "u", i);
       return TRUE;
     }
 
   return FALSE;
 }
 
-static void
-restore_position (HpTablePage *self)
+/**
+ * _hp_table_page_restore_position:
+ *
+ * After a reload (and the search that follows it): selects the row that
+ * was selected before, or scrolls back to where the list was.
+ */
+void
+_hp_table_page_restore_position (HpTablePage *self)
 {
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (priv->scrolled_window);
   gint64 id = priv->keep_id;
 
   priv->keep_id = 0;
+  priv->restore_after_search = FALSE;
   if (id != 0 && _hp_table_page_select_id (self, id))
     return;
 
@@ -169,17 +192,43 @@ load_cb (GObject      *object,
     }
 
   if (!priv->progressive)
-    g_list_store_splice (priv->items, 0, g_list_model_get_n_items (G_LIST_MODEL (priv->items)),
-                         priv->pending->pdata, priv->pending->len);
-  g_ptr_array_set_size (priv->pending, 0);
+    {
+      g_autoptr(GListStore) items = g_list_store_new (HP_TABLE_PAGE_GET_CLASS (self)->item_type);
+
+      /* one change for the view instead of removing and adding every row */
+      for (guint i = 0; i < priv->pending->len; i++)
+        {
+          GPtrArray *batch = g_ptr_array_index (priv->pending, i);
+
+          g_list_store_splice (items, g_list_model_get_n_items (G_LIST_MODEL (items)), 0,
+                               batch->pdata, batch->len);
+        }
+      g_set_object (&priv->items, items);
+      g_ptr_array_unref (priv->batches);
+      priv->batches = g_ptr_array_ref (priv->pending);
+    }
+  g_ptr_array_unref (priv->pending);
+  priv->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (priv->items));
   gtk_sort_list_model_set_incremental (priv->sorted, n_items >= INCREMENTAL_SORT_FROM);
 
   set_loading (self, FALSE);
+
+  if (_hp_table_page_get_search_active (self))
+    {
+      /* the old results stay until the new ones are ready */
+      priv->restore_after_search = TRUE;
+      _hp_table_page_refilter (self, TRUE);
+      _hp_table_page_update_actions (self);
+      return;
+    }
+
+  if (gtk_sort_list_model_get_model (priv->sorted) != G_LIST_MODEL (priv->items))
+    gtk_sort_list_model_set_model (priv->sorted, G_LIST_MODEL (priv->items));
   _hp_table_page_update_view (self);
   _hp_table_page_update_actions (self);
-  restore_position (self);
+  _hp_table_page_restore_position (self);
 }
 
 /**
@@ -206,6 +255,7 @@ hp_table_page_reload (HpTablePage *self)
   priv->cancellable = g_cancellable_new ();
   g_ptr_array_set_size (priv->pending, 0);
   priv->failed = FALSE;
+  priv->restore_after_search = FALSE;
 
   selected = hp_table_page_get_selected (self);
   if (priv->keep_id == 0 && selected != NULL)
@@ -214,6 +264,8 @@ hp_table_page_reload (HpTablePage *self)
 
   campaign_id = hp_table_page_get_campaign_id (self);
   priv->progressive = g_list_model_get_n_items (G_LIST_MODEL (priv->items)) == 0;
+  if (priv->progressive)
+    g_ptr_array_set_size (priv->batches, 0);
   priv->expected = -1;
   if (priv->progressive && klass->count_items != NULL && (campaign_id != 0 || !klass->needs_campaign))
     priv->expected = klass->count_items (priv->store, campaign_id);
@@ -326,7 +378,11 @@ hp_table_page_set_campaign (HpTablePage *self,
   if (priv->items != NULL)
     {
       /* another campaign's rows must not stay on screen while loading */
+      _hp_table_page_cancel_search (self);
       g_list_store_remove_all (priv->items);
+      g_ptr_array_set_size (priv->batches, 0);
+      if (gtk_sort_list_model_get_model (priv->sorted) != G_LIST_MODEL (priv->items))
+        gtk_sort_list_model_set_model (priv->sorted, G_LIST_MODEL (priv->items));
       hp_table_page_reload (self);
       _hp_table_page_update_actions (self);
     }
@@ -489,15 +545,17 @@ hp_table_page_constructed (GObject *object)
   hp_columns_append (priv->column_view, klass->item_type, klass->columns, klass->n_columns);
 
   priv->items = g_list_store_new (klass->item_type);
-  priv->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (priv->items)), NULL);
-  gtk_filter_list_model_set_incremental (priv->filtered, TRUE);
   sorter = gtk_column_view_get_sorter (priv->column_view);
-  priv->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->filtered)),
+  priv->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->items)),
                                           g_object_ref (sorter));
   priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sorted)));
   gtk_single_selection_set_autoselect (priv->selection, FALSE);
   gtk_single_selection_set_can_unselect (priv->selection, TRUE);
-  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+  if (gtk_widget_get_mapped (GTK_WIDGET (priv->column_view)))
+    gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+  else
+    g_signal_connect_object (priv->column_view, "map", G_CALLBACK (column_view_mapped_cb), self,
+                             G_CONNECT_SWAPPED);
 
   _hp_table_page_init_search (self);
   _hp_table_page_init_actions (self);
@@ -518,6 +576,7 @@ hp_table_page_dispose (GObject *object)
 
   g_cancellable_cancel (priv->cancellable);
   g_clear_handle_id (&priv->reload_source, g_source_remove);
+  _hp_table_page_cancel_search (self);
   _hp_table_page_dispose_actions (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -526,8 +585,6 @@ hp_table_page_dispose (GObject *object)
   g_clear_object (&priv->cancellable);
   g_clear_object (&priv->selection);
   g_clear_object (&priv->sorted);
-  g_clear_object (&priv->filtered);
-  g_clear_object (&priv->filter);
   g_clear_object (&priv->items);
   g_clear_object (&priv->campaign);
   g_clear_object (&priv->store);
@@ -547,6 +604,7 @@ hp_table_page_finalize (GObject *object)
   g_free (priv->query);
   g_strfreev (priv->terms);
   g_ptr_array_unref (priv->pending);
+  g_ptr_array_unref (priv->batches);
 
   G_OBJECT_CLASS (hp_table_page_parent_class)->finalize (object);
 }
@@ -693,7 +751,8 @@ hp_table_page_init (HpTablePage *self)
 {
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
 
-  priv->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  priv->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  priv->batches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   priv->expected = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));

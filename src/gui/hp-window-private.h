@@ -28,6 +28,10 @@ struct _HpWindow
   /* Borrowed from the template */
   GMenu                *campaign_section;
 
+  /* Borrowed */
+  GtkDropTarget        *drop_target;       /* owned by the window */
+  GtkWindow            *import_assistant;  /* weak: the open one */
+
   /* Owned */
   HpStore              *store;
   HpCampaign           *campaign;
@@ -40,6 +44,9 @@ struct _HpWindow
 void                  _hp_window_class_actions_init      (HpWindowClass *klass);
 void                  _hp_window_actions_init            (HpWindow      *self);
 void                  _hp_window_actions_update          (HpWindow      *self);
+void                  _hp_window_import                  (HpWindow      *self,
+                                                          int            kind,
+                                                          GFile         *file);
 
 /* hp-window.c */
 void                  _hp_window_reload_campaigns        (HpWindow      *self);
@@ -57,5 +64,6 @@ GtkRevealer          *_hp_window_get_read_only_revealer  (HpWindow      *self);
 GtkRevealer          *_hp_window_get_no_campaign_revealer (HpWindow     *self);
 HpTablePage          *_hp_window_get_page                (HpWindow      *self,
                                                           const char    *name);
+GtkDropTarget        *_hp_window_get_drop_target         (HpWindow      *self);
 
 G_END_DECLS

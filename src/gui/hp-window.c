@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "hp-graduates-page.h"
+#include "hp-plan-page.h"
 #include "hp-products-page.h"
 #include "hp-schools-page.h"
 #include "hp-sponsors-page.h"
@@ -51,6 +52,8 @@ static const struct
   { "schools", N_("Schools"), "heimpack-school-symbolic", hp_schools_page_new },
   /* Translators: the school leavers; German uses a gender-neutral form */
   { "graduates", N_("Graduates"), "heimpack-graduate-symbolic", hp_graduates_page_new },
+  /* Translators: the page with needed and buildable packs ("Planung") */
+  { "plan", N_("Planning"), "x-office-spreadsheet-symbolic", hp_plan_page_new },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -438,6 +441,12 @@ _hp_window_get_page (HpWindow   *self,
   return page ? HP_TABLE_PAGE (page) : NULL;
 }
 
+GtkDropTarget *
+_hp_window_get_drop_target (HpWindow *self)
+{
+  return self->drop_target;
+}
+
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                   */
 
@@ -473,6 +482,7 @@ hp_window_dispose (GObject *object)
 {
   HpWindow *self = HP_WINDOW (object);
 
+  g_clear_weak_pointer (&self->import_assistant);
   g_clear_object (&self->select_campaign_action);
   g_clear_object (&self->settings);
   g_clear_object (&self->campaign);

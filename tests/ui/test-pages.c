@@ -607,6 +607,131 @@ test_pages_search (Fixture       *fixture,
   g_assert_cmpstr (visible_state (fixture->page), ==, "list");
 }
 
+/* What the search shows: the rows whose searchable columns hold every
+ * word, case-folded, in the order of the store (no column sorted). */
+static GArray *
+expected_ids (HpTablePage *page,
+              const char  *text)
+{
+  HpTablePageClass *klass = HP_TABLE_PAGE_GET_CLASS (page);
+  GListModel *items = G_LIST_MODEL (_hp_table_page_get_priv (page)->items);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+      g_autofree char *key = hp_columns_dup_search_key (klass->columns, klass->n_columns, item);
+      gboolean match = TRUE;
+      gint64 id = _hp_table_page_get_item_id (item);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (*words[w] != '\0' && strstr (key, words[w]) == NULL)
+          match = FALSE;
+      if (match)
+        g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+static void
+assert_shows_ids (HpTablePage *page,
+                  GArray      *ids)
+{
+  GListModel *model = _hp_table_page_get_model (page);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (_hp_table_page_get_item_id (item), ==, g_array_index (ids, gint64, i));
+    }
+}
+
+static void
+test_pages_search_semantics (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char * const queries[] = { "a", "MÜL", "q2 a", "  e   n ", "zzzzzz" };
+
+  show_page (fixture, hp_graduates_page_new);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GArray) ids = expected_ids (fixture->page, queries[q]);
+
+      _hp_table_page_set_search_text (fixture->page, queries[q]);
+      g_assert_true (_hp_table_page_get_filtering (fixture->page));
+      wait_settled (fixture->page);
+      assert_shows_ids (fixture->page, ids);
+    }
+}
+
+static void
+test_pages_search_cancel (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  show_page (fixture, hp_graduates_page_new);
+  ids = expected_ids (fixture->page, "an");
+
+  /* the second keystroke comes before the first search is done: only its
+   * result may show */
+  _hp_table_page_set_search_text (fixture->page, "zzzzzz");
+  _hp_table_page_set_search_text (fixture->page, "an");
+  wait_settled (fixture->page);
+  assert_shows_ids (fixture->page, ids);
+  g_assert_cmpstr (visible_state (fixture->page), ==, "list");
+
+  /* nothing late arrives afterwards */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  assert_shows_ids (fixture->page, ids);
+}
+
+static void
+test_pages_search_sorted (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkColumnView *view;
+  g_autoptr(GtkColumnViewColumn) last_name = NULL;
+  GListModel *model;
+  g_autofree char *previous = NULL;
+  guint n_items;
+
+  show_page (fixture, hp_graduates_page_new);
+  view = _hp_table_page_get_column_view (fixture->page);
+  last_name = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
+  g_assert_cmpstr (gtk_column_view_column_get_title (last_name), ==, "Last name");
+  gtk_column_view_sort_by_column (view, last_name, GTK_SORT_DESCENDING);
+
+  _hp_table_page_set_search_text (fixture->page, "e");
+  wait_settled (fixture->page);
+  model = _hp_table_page_get_model (fixture->page);
+  n_items = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_items, >, 1);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(HpGraduate) graduate = g_list_model_get_item (model, i);
+      const char *last = hp_graduate_get_last_name (graduate);
+      /* as GtkStringSorter compares: case-folded, collated */
+      g_autofree char *name = g_utf8_casefold (last ? last : "", -1);
+
+      if (previous != NULL)
+        g_assert_cmpint (g_utf8_collate (previous, name), >=, 0);
+      g_free (previous);
+      previous = g_steal_pointer (&name);
+    }
+}
+
 static void
 test_pages_sync (Fixture       *fixture,
                  gconstpointer  data)
@@ -693,6 +818,12 @@ main (int   argc,
               fixture_setup_campaign, test_pages_graduates, fixture_teardown);
   g_test_add ("/heimpack/pages/search", Fixture, NULL,
               fixture_setup_demo, test_pages_search, fixture_teardown);
+  g_test_add ("/heimpack/pages/search-semantics", Fixture, NULL,
+              fixture_setup_demo, test_pages_search_semantics, fixture_teardown);
+  g_test_add ("/heimpack/pages/search-cancel", Fixture, NULL,
+              fixture_setup_demo, test_pages_search_cancel, fixture_teardown);
+  g_test_add ("/heimpack/pages/search-sorted", Fixture, NULL,
+              fixture_setup_demo, test_pages_search_sorted, fixture_teardown);
   g_test_add ("/heimpack/pages/sync", Fixture, NULL,
               fixture_setup_demo, test_pages_sync, fixture_teardown);
   g_test_add ("/heimpack/pages/a11y", Fixture, NULL,

@@ -1,0 +1,1047 @@
+/* hp-plan-page.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The "Planning" page: how many packs the campaign needs, how many can be
+ * built from what was received and which product limits them (three
+ * headline figures), then one table at a time: the products with what is
+ * needed and received, the packs per school, and what to chase from which
+ * sponsor when something is missing.
+ *
+ * The plan is taken (hp_plan_input_load()) and computed (hp_plan_compute())
+ * in a GTask worker; the page shows the result in the main thread. It
+ * computes again when the campaign changes and, coalesced in an idle, when
+ * the store says it changed. A page that is not on screen only notes that
+ * its plan is stale and computes when it is mapped again.
+ */
+
+#define G_LOG_DOMAIN "hp-plan-page"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "hp-columns.h"
+#include "hp-plan-page-private.h"
+#include "hp-plan-row.h"
+
+struct _HpPlanPage
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  GtkStack       *stack;
+  GtkSpinner     *spinner;
+  AdwStatusPage  *empty_page;
+  GtkButton      *empty_button;
+  AdwStatusPage  *error_page;
+  GtkLabel       *needed_label;
+  GtkLabel       *needed_detail_label;
+  GtkLabel       *buildable_label;
+  GtkLabel       *buildable_detail_label;
+  GtkLabel       *bottleneck_label;
+  GtkLabel       *bottleneck_detail_label;
+  GtkStack       *tables_stack;
+  GtkLabel       *chase_label;
+  GtkColumnView  *product_view;
+  GtkColumnView  *school_view;
+  GtkColumnView  *chase_view;
+
+  /* Borrowed from the template */
+  GtkStackPage   *chase_stack_page;
+
+  /* Owned */
+  HpStore        *store;
+  HpCampaign     *campaign;
+  GListStore     *products;      /* of HpPlanRow */
+  GListStore     *schools;       /* of HpPlanRow */
+  GListStore     *chases;        /* of HpPlanRow */
+  HpPlanInput    *input;         /* of the plan shown, or NULL */
+  HpPlan         *plan;
+  gint64          plan_campaign_id;
+  GCancellable   *cancellable;   /* of the running computation */
+  guint           reload_source;
+  guint           n_computed;
+  guint           dirty : 1;     /* stale while unmapped */
+  guint           loading : 1;
+};
+
+G_DEFINE_FINAL_TYPE (HpPlanPage, hp_plan_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CAMPAIGN,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const HpColumnSpec product_columns[] = {
+  { N_("Product"), "name", HP_CELL_TEXT, 22, TRUE },
+  { N_("Sponsor"), "detail", HP_CELL_TEXT, 18, TRUE },
+  { N_("Per pack"), "per-standard", HP_CELL_NUMBER, 4 },
+  { N_("Per U18 pack"), "per-under18", HP_CELL_NUMBER, 4 },
+  { N_("Needed"), "needed", HP_CELL_NUMBER, 7 },
+  { N_("Received"), "received", HP_CELL_NUMBER, 7 },
+  { N_("Shortfall"), "shortfall", HP_CELL_NUMBER, 7 },
+  { N_("To chase"), "to-chase", HP_CELL_NUMBER, 7 },
+};
+
+static const HpColumnSpec school_columns[] = {
+  /* Translators: the official school number */
+  { N_("Number"), "detail", HP_CELL_TEXT, 8 },
+  { N_("School"), "name", HP_CELL_TEXT, 30, TRUE },
+  { N_("Needed"), "needed-standard", HP_CELL_NUMBER, 7 },
+  { N_("U18 needed"), "needed-under18", HP_CELL_NUMBER, 7 },
+  { N_("Allocated"), "allocated-standard", HP_CELL_NUMBER, 7 },
+  { N_("U18 allocated"), "allocated-under18", HP_CELL_NUMBER, 7 },
+};
+
+static const HpColumnSpec chase_columns[] = {
+  { N_("Sponsor"), "name", HP_CELL_TEXT, 22 },
+  /* Translators: the products to chase, each with its missing pieces */
+  { N_("Products"), "detail", HP_CELL_TEXT, 40, TRUE },
+  { N_("Pieces"), "to-chase", HP_CELL_NUMBER, 7 },
+};
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                   */
+
+static char *
+format_count (gint64 n)
+{
+  /* %' groups digits the locale's way: 2,113 or 2.113 */
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+}
+
+static void
+set_loading (HpPlanPage *self,
+             gboolean    loading)
+{
+  loading = !!loading;
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  gtk_spinner_set_spinning (self->spinner, loading);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+show_empty (HpPlanPage *self,
+            const char *title,
+            const char *description,
+            const char *button_label,
+            const char *action_name,
+            const char *page_name)
+{
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_button_set_label (self->empty_button, button_label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), action_name);
+  if (page_name != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->empty_button), "s", page_name);
+  else
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->empty_button), NULL);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+show_no_campaign (HpPlanPage *self)
+{
+  show_empty (self,
+              _("No Campaign Yet"),
+              _("Create a campaign first. The plan then shows how many packs it needs, how many can be built from the donations received, and what is still missing."),
+              _("_New Campaign…"), "win.new-campaign", NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Showing a plan                                                            */
+
+static const HpPlanProduct *
+find_input_product (const HpPlanInput *input,
+                    gint64             product_id,
+                    guint             *out_index)
+{
+  for (guint p = 0; p < input->n_products; p++)
+    if (input->products[p].product_id == product_id)
+      {
+        *out_index = p;
+        return &input->products[p];
+      }
+
+  return NULL;
+}
+
+static void
+show_figures (HpPlanPage *self)
+{
+  const HpPlanInput *input = self->input;
+  const HpPlan *plan = self->plan;
+  guint64 needed = (guint64) plan->needed_standard + plan->needed_under18;
+  guint64 buildable = (guint64) plan->buildable_standard + plan->buildable_under18;
+  g_autofree char *needed_text = format_count (needed);
+  g_autofree char *buildable_text = format_count (buildable);
+  g_autofree char *text = NULL;
+  const HpPlanProduct *bottleneck;
+  guint index = 0;
+
+  gtk_label_set_label (self->needed_label, needed_text);
+  gtk_label_set_label (self->buildable_label, buildable_text);
+
+  {
+    g_autofree char *standard = format_count (plan->needed_standard);
+    g_autofree char *under18 = format_count (plan->needed_under18);
+
+    /* Translators: packs; the first %s is the standard packs, the second the under-18 packs */
+    text = g_strdup_printf (_("%s standard · %s under 18"), standard, under18);
+    gtk_label_set_label (self->needed_detail_label, text);
+    g_clear_pointer (&text, g_free);
+  }
+  {
+    g_autofree char *standard = format_count (plan->buildable_standard);
+    g_autofree char *under18 = format_count (plan->buildable_under18);
+
+    text = g_strdup_printf (_("%s standard · %s under 18"), standard, under18);
+    gtk_label_set_label (self->buildable_detail_label, text);
+    g_clear_pointer (&text, g_free);
+  }
+
+  if (buildable < needed)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->buildable_label), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (self->buildable_label), "warning");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->buildable_label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->buildable_label), "success");
+    }
+
+  bottleneck = find_input_product (input, plan->bottleneck_product_id, &index);
+  if (bottleneck != NULL)
+    {
+      gint64 shortfall = plan->products[index].shortfall;
+      g_autofree char *pieces = format_count (shortfall);
+      g_autofree char *missing = NULL;
+
+      gtk_label_set_label (self->bottleneck_label, bottleneck->name ? bottleneck->name : "");
+      /* Translators: %s is a number of pieces */
+      missing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s piece missing", "%s pieces missing",
+                                              (gulong) MIN (shortfall, G_MAXLONG)),
+                                 pieces);
+      /* Translators: the bottleneck's sponsor, then how many pieces are missing */
+      text = g_strdup_printf (_("%s · %s"), bottleneck->sponsor_name ? bottleneck->sponsor_name : "", missing);
+      gtk_label_set_label (self->bottleneck_detail_label, text);
+    }
+  else if (buildable < needed)
+    {
+      /* only a variant without recipe lines falls short */
+      /* Translators: no bottleneck product */
+      gtk_label_set_label (self->bottleneck_label, C_("bottleneck", "None"));
+      gtk_label_set_label (self->bottleneck_detail_label,
+                           _("The under-18 pack has no contents yet: set them in the pack recipe."));
+    }
+  else
+    {
+      gtk_label_set_label (self->bottleneck_label, C_("bottleneck", "None"));
+      gtk_label_set_label (self->bottleneck_detail_label, _("Every pack needed can be built."));
+    }
+}
+
+static void
+fill_products (HpPlanPage *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint p = 0; p < self->plan->n_products; p++)
+    {
+      const HpPlanProduct *in = &self->input->products[p];
+      const HpPlanProductResult *r = &self->plan->products[p];
+      HpPlanRow *row = hp_plan_row_new (in->name, in->sponsor_name);
+
+      hp_plan_row_set (row, HP_PLAN_ROW_PER_STANDARD, in->per_standard);
+      hp_plan_row_set (row, HP_PLAN_ROW_PER_UNDER18, in->per_under18);
+      hp_plan_row_set (row, HP_PLAN_ROW_NEEDED, r->needed);
+      hp_plan_row_set (row, HP_PLAN_ROW_RECEIVED, MAX (in->received, 0));
+      hp_plan_row_set (row, HP_PLAN_ROW_SHORTFALL, r->shortfall);
+      hp_plan_row_set (row, HP_PLAN_ROW_TO_CHASE, r->to_chase);
+      g_ptr_array_add (rows, row);
+    }
+
+  g_list_store_splice (self->products, 0, g_list_model_get_n_items (G_LIST_MODEL (self->products)),
+                       rows->pdata, rows->len);
+}
+
+static void
+fill_schools (HpPlanPage *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->plan->n_schools; i++)
+    {
+      const HpPlanSchool *in = &self->input->schools[i];
+      const HpPlanSchoolResult *r = &self->plan->schools[i];
+      HpPlanRow *row = hp_plan_row_new (in->name, in->number);
+
+      hp_plan_row_set (row, HP_PLAN_ROW_NEEDED_STANDARD, r->needed_standard);
+      hp_plan_row_set (row, HP_PLAN_ROW_NEEDED_UNDER18, r->needed_under18);
+      hp_plan_row_set (row, HP_PLAN_ROW_ALLOCATED_STANDARD, r->allocated_standard);
+      hp_plan_row_set (row, HP_PLAN_ROW_ALLOCATED_UNDER18, r->allocated_under18);
+      g_ptr_array_add (rows, row);
+    }
+
+  g_list_store_splice (self->schools, 0, g_list_model_get_n_items (G_LIST_MODEL (self->schools)),
+                       rows->pdata, rows->len);
+}
+
+/* What to chase from one sponsor */
+typedef struct
+{
+  gint64      sponsor_id;
+  const char *sponsor_name;
+  gint64      pieces;
+  GString    *products;
+} Chase;
+
+static void
+chase_free (gpointer data)
+{
+  Chase *chase = data;
+
+  g_string_free (chase->products, TRUE);
+  g_free (chase);
+}
+
+static int
+compare_chases (gconstpointer a,
+                gconstpointer b)
+{
+  const Chase *x = *(const Chase * const *) a;
+  const Chase *y = *(const Chase * const *) b;
+  int by_name = g_utf8_collate (x->sponsor_name ? x->sponsor_name : "",
+                                y->sponsor_name ? y->sponsor_name : "");
+
+  if (by_name != 0)
+    return by_name;
+  return x->sponsor_id < y->sponsor_id ? -1 : (x->sponsor_id > y->sponsor_id ? 1 : 0);
+}
+
+/* One row per sponsor with something to chase, by name; its products in
+ * packing order. */
+static void
+fill_chases (HpPlanPage *self)
+{
+  g_autoptr(GPtrArray) chases = g_ptr_array_new_with_free_func (chase_free);
+  g_autoptr(GHashTable) by_sponsor = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 shortfall = 0, to_chase = 0;
+
+  for (guint p = 0; p < self->plan->n_products; p++)
+    {
+      const HpPlanProduct *in = &self->input->products[p];
+      const HpPlanProductResult *r = &self->plan->products[p];
+      g_autofree char *pieces = NULL;
+      Chase *chase;
+
+      shortfall += r->shortfall;
+      to_chase += r->to_chase;
+      if (r->to_chase <= 0)
+        continue;
+
+      chase = g_hash_table_lookup (by_sponsor, &in->sponsor_id);
+      if (chase == NULL)
+        {
+          chase = g_new0 (Chase, 1);
+          chase->sponsor_id = in->sponsor_id;
+          chase->sponsor_name = in->sponsor_name;
+          chase->products = g_string_new (NULL);
+          g_ptr_array_add (chases, chase);
+          g_hash_table_insert (by_sponsor, &chase->sponsor_id, chase);
+        }
+
+      pieces = format_count (r->to_chase);
+      if (chase->products->len > 0)
+        g_string_append (chase->products, ", ");
+      /* Translators: a product to chase and its missing pieces, e.g. "Socks (120)" */
+      g_string_append_printf (chase->products, _("%s (%s)"), in->name ? in->name : "", pieces);
+      chase->pieces += r->to_chase;
+    }
+
+  g_ptr_array_sort (chases, compare_chases);
+  for (guint c = 0; c < chases->len; c++)
+    {
+      const Chase *chase = g_ptr_array_index (chases, c);
+      HpPlanRow *row = hp_plan_row_new (chase->sponsor_name, chase->products->str);
+
+      hp_plan_row_set (row, HP_PLAN_ROW_TO_CHASE, chase->pieces);
+      g_ptr_array_add (rows, row);
+    }
+
+  g_list_store_splice (self->chases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->chases)),
+                       rows->pdata, rows->len);
+
+  /* the tab is there while something is missing */
+  gtk_widget_set_visible (gtk_stack_page_get_child (self->chase_stack_page), shortfall > 0);
+
+  if (shortfall > 0)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      if (to_chase > 0)
+        {
+          g_autofree char *pieces = format_count (to_chase);
+
+          /* Translators: %u is a number of sponsors, %s a number of pieces */
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                     "Ask %u sponsor for %s pieces pledged but not delivered yet.",
+                                                     "Ask %u sponsors for %s pieces pledged but not delivered yet.",
+                                                     chases->len),
+                                  chases->len, pieces);
+        }
+      if (shortfall > to_chase)
+        {
+          g_autofree char *pieces = format_count (shortfall - to_chase);
+
+          if (text->len > 0)
+            g_string_append_c (text, ' ');
+          /* Translators: %s is a number of pieces */
+          g_string_append_printf (text, _("%s pieces needed are pledged by nobody: find more donations."), pieces);
+        }
+      gtk_label_set_label (self->chase_label, text->str);
+    }
+}
+
+static void
+show_plan (HpPlanPage  *self,
+           gint64       campaign_id,
+           HpPlanInput *input,
+           HpPlan      *plan)
+{
+  g_clear_pointer (&self->plan, hp_plan_free);
+  g_clear_pointer (&self->input, hp_plan_input_free);
+  self->input = input;
+  self->plan = plan;
+  self->plan_campaign_id = campaign_id;
+
+  show_figures (self);
+  fill_products (self);
+  fill_schools (self);
+  fill_chases (self);
+
+  if (input->n_products == 0)
+    show_empty (self,
+                _("No Pack Recipe"),
+                _("Set the pack recipe on the Products page: which products go into a pack, and how many pieces of each."),
+                _("Go to _Products"), "win.show-page", "products");
+  else if (input->n_schools == 0)
+    show_empty (self,
+                _("No Schools"),
+                _("Add or import the schools that take part, with their expected number of graduates."),
+                _("Go to _Schools"), "win.show-page", "schools");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "plan");
+}
+
+static void
+clear_plan (HpPlanPage *self)
+{
+  g_clear_pointer (&self->plan, hp_plan_free);
+  g_clear_pointer (&self->input, hp_plan_input_free);
+  self->plan_campaign_id = 0;
+  g_list_store_remove_all (self->products);
+  g_list_store_remove_all (self->schools);
+  g_list_store_remove_all (self->chases);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Computing                                                                 */
+
+typedef struct
+{
+  HpStore *store;
+  gint64   campaign_id;
+} LoadData;
+
+typedef struct
+{
+  HpPlanInput *input;
+  HpPlan      *plan;
+} LoadResult;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_clear_object (&load->store);
+  g_free (load);
+}
+
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+
+  g_clear_pointer (&result->plan, hp_plan_free);
+  g_clear_pointer (&result->input, hp_plan_input_free);
+  g_free (result);
+}
+
+/* Worker thread: touches only the store's thread-safe reads. */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *load = task_data;
+  g_autoptr(HpPlanInput) input = NULL;
+  g_autoptr(GError) error = NULL;
+  LoadResult *result;
+
+  input = hp_plan_input_load (load->store, load->campaign_id, &error);
+  if (input == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  result = g_new0 (LoadResult, 1);
+  result->plan = hp_plan_compute (input);
+  result->input = g_steal_pointer (&input);
+  g_task_return_pointer (task, result, load_result_free);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  HpPlanPage *self = HP_PLAN_PAGE (object);
+  GTask *task = G_TASK (res);
+  LoadData *load = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  LoadResult *result;
+
+  result = g_task_propagate_pointer (task, &error);
+  if (result == NULL)
+    {
+      /* a newer computation (or none) took over */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_warning ("Could not compute the plan: %s", error->message);
+      g_clear_object (&self->cancellable);
+      clear_plan (self);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      set_loading (self, FALSE);
+      return;
+    }
+
+  g_clear_object (&self->cancellable);
+  show_plan (self, load->campaign_id, g_steal_pointer (&result->input), g_steal_pointer (&result->plan));
+  load_result_free (result);
+  self->n_computed++;
+  set_loading (self, FALSE);
+}
+
+static void
+start_load (HpPlanPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+  gint64 campaign_id;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->campaign == NULL)
+    {
+      self->dirty = FALSE;
+      clear_plan (self);
+      show_no_campaign (self);
+      set_loading (self, FALSE);
+      return;
+    }
+
+  /* computed when the page is shown again */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      set_loading (self, FALSE);
+      return;
+    }
+
+  self->dirty = FALSE;
+  campaign_id = hp_campaign_get_id (self->campaign);
+
+  /* A new plan of the campaign shown replaces the old one when it is
+   * ready; only another campaign's plan goes at once. */
+  if (self->plan == NULL || self->plan_campaign_id != campaign_id)
+    {
+      clear_plan (self);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  set_loading (self, TRUE);
+
+  load = g_new0 (LoadData, 1);
+  load->store = g_object_ref (self->store);
+  load->campaign_id = campaign_id;
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, load_cb, NULL);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_name (task, "[hp] plan");
+  g_task_set_task_data (task, load, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  HpPlanPage *self = HP_PLAN_PAGE (user_data);
+
+  self->reload_source = 0;
+  start_load (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (HpPlanPage     *self,
+                  HpStoreChanges  changes,
+                  HpStore        *store)
+{
+  /* any kind of row can change the plan; a burst of writes computes once */
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, self, NULL);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  hp_plan_page_reload (HP_PLAN_PAGE (widget));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tables                                                                    */
+
+static void
+setup_bar_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_hexpand (bar, TRUE);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (bar, 80, -1);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_label_set_width_chars (GTK_LABEL (label), 5);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_bar_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  HpPlanRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *bar = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  double fraction = hp_plan_row_get_fraction (row);
+  g_autofree char *text = NULL;
+
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), fraction);
+  /* Translators: a percentage; use your language's spacing and sign */
+  text = g_strdup_printf (_("%d %%"), (int) floor (fraction * 100.0));
+  gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+static void
+append_bar_column (GtkColumnView *view)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  GtkExpression *expression;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_bar_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_bar_cb), NULL);
+
+  /* Translators: a column with a bar: how much of what is needed was received */
+  column = gtk_column_view_column_new (_("Received of needed"), factory);
+  expression = gtk_property_expression_new (HP_TYPE_PLAN_ROW, NULL, "fraction");
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_numeric_sorter_new (expression)));
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_fixed_width (column, 160);
+  gtk_column_view_append_column (view, column);
+}
+
+static void
+set_up_view (GtkColumnView *view,
+             GListStore    *rows)
+{
+  GtkSortListModel *sorted;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (rows)),
+                                    g_object_ref (gtk_column_view_get_sorter (view)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                                */
+
+/**
+ * hp_plan_page_new:
+ * @store: the store
+ * @campaign: (nullable): the campaign to plan
+ */
+GtkWidget *
+hp_plan_page_new (HpStore    *store,
+                  HpCampaign *campaign)
+{
+  g_return_val_if_fail (HP_IS_STORE (store), NULL);
+  g_return_val_if_fail (!campaign || HP_IS_CAMPAIGN (campaign), NULL);
+
+  return g_object_new (HP_TYPE_PLAN_PAGE,
+                       "store", store,
+                       "campaign", campaign,
+                       NULL);
+}
+
+HpStore *
+hp_plan_page_get_store (HpPlanPage *self)
+{
+  g_return_val_if_fail (HP_IS_PLAN_PAGE (self), NULL);
+
+  return self->store;
+}
+
+HpCampaign *
+hp_plan_page_get_campaign (HpPlanPage *self)
+{
+  g_return_val_if_fail (HP_IS_PLAN_PAGE (self), NULL);
+
+  return self->campaign;
+}
+
+/**
+ * hp_plan_page_set_campaign:
+ * @campaign: (nullable): the campaign to plan
+ *
+ * Plans @campaign instead (computed again even for the same campaign: its
+ * figures may have changed).
+ */
+void
+hp_plan_page_set_campaign (HpPlanPage *self,
+                           HpCampaign *campaign)
+{
+  g_return_if_fail (HP_IS_PLAN_PAGE (self));
+  g_return_if_fail (!campaign || HP_IS_CAMPAIGN (campaign));
+
+  if (!g_set_object (&self->campaign, campaign))
+    return;
+
+  /* during construction, constructed() takes over */
+  if (self->store != NULL)
+    start_load (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMPAIGN]);
+}
+
+/**
+ * hp_plan_page_get_loading:
+ *
+ * Returns: whether a plan is being computed.
+ */
+gboolean
+hp_plan_page_get_loading (HpPlanPage *self)
+{
+  g_return_val_if_fail (HP_IS_PLAN_PAGE (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * hp_plan_page_reload:
+ *
+ * Computes the plan again (when the page is on screen; else once it is).
+ */
+void
+hp_plan_page_reload (HpPlanPage *self)
+{
+  g_return_if_fail (HP_IS_PLAN_PAGE (self));
+
+  start_load (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* For tests (hp-plan-page-private.h)                                        */
+
+const HpPlan *
+_hp_plan_page_get_plan (HpPlanPage *self)
+{
+  return self->plan;
+}
+
+guint
+_hp_plan_page_get_n_computed (HpPlanPage *self)
+{
+  return self->n_computed;
+}
+
+GtkStack *
+_hp_plan_page_get_stack (HpPlanPage *self)
+{
+  return self->stack;
+}
+
+AdwStatusPage *
+_hp_plan_page_get_empty_page (HpPlanPage *self)
+{
+  return self->empty_page;
+}
+
+GtkButton *
+_hp_plan_page_get_empty_button (HpPlanPage *self)
+{
+  return self->empty_button;
+}
+
+GtkStack *
+_hp_plan_page_get_tables_stack (HpPlanPage *self)
+{
+  return self->tables_stack;
+}
+
+GtkLabel *
+_hp_plan_page_get_needed_label (HpPlanPage *self)
+{
+  return self->needed_label;
+}
+
+GtkLabel *
+_hp_plan_page_get_buildable_label (HpPlanPage *self)
+{
+  return self->buildable_label;
+}
+
+GtkLabel *
+_hp_plan_page_get_bottleneck_label (HpPlanPage *self)
+{
+  return self->bottleneck_label;
+}
+
+GtkColumnView *
+_hp_plan_page_get_product_view (HpPlanPage *self)
+{
+  return self->product_view;
+}
+
+GListModel *
+_hp_plan_page_get_product_model (HpPlanPage *self)
+{
+  return G_LIST_MODEL (self->products);
+}
+
+GListModel *
+_hp_plan_page_get_school_model (HpPlanPage *self)
+{
+  return G_LIST_MODEL (self->schools);
+}
+
+GListModel *
+_hp_plan_page_get_chase_model (HpPlanPage *self)
+{
+  return G_LIST_MODEL (self->chases);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                   */
+
+static void
+hp_plan_page_map (GtkWidget *widget)
+{
+  HpPlanPage *self = HP_PLAN_PAGE (widget);
+
+  GTK_WIDGET_CLASS (hp_plan_page_parent_class)->map (widget);
+
+  if (self->dirty && self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
+}
+
+static void
+hp_plan_page_constructed (GObject *object)
+{
+  HpPlanPage *self = HP_PLAN_PAGE (object);
+
+  G_OBJECT_CLASS (hp_plan_page_parent_class)->constructed (object);
+
+  g_assert (HP_IS_STORE (self->store));
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  start_load (self);
+}
+
+static void
+hp_plan_page_dispose (GObject *object)
+{
+  HpPlanPage *self = HP_PLAN_PAGE (object);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HP_TYPE_PLAN_PAGE);
+
+  g_clear_object (&self->products);
+  g_clear_object (&self->schools);
+  g_clear_object (&self->chases);
+  g_clear_object (&self->campaign);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (hp_plan_page_parent_class)->dispose (object);
+}
+
+static void
+hp_plan_page_finalize (GObject *object)
+{
+  HpPlanPage *self = HP_PLAN_PAGE (object);
+
+  g_clear_pointer (&self->plan, hp_plan_free);
+  g_clear_pointer (&self->input, hp_plan_input_free);
+
+  G_OBJECT_CLASS (hp_plan_page_parent_class)->finalize (object);
+}
+
+static void
+hp_plan_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  HpPlanPage *self = HP_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CAMPAIGN:
+      g_value_set_object (value, self->campaign);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hp_plan_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  HpPlanPage *self = HP_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_CAMPAIGN:
+      hp_plan_page_set_campaign (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hp_plan_page_class_init (HpPlanPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = hp_plan_page_constructed;
+  object_class->dispose = hp_plan_page_dispose;
+  object_class->finalize = hp_plan_page_finalize;
+  object_class->get_property = hp_plan_page_get_property;
+  object_class->set_property = hp_plan_page_set_property;
+
+  widget_class->map = hp_plan_page_map;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, HP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAMPAIGN] =
+    g_param_spec_object ("campaign", NULL, NULL, HP_TYPE_CAMPAIGN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hp-plan-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, needed_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, needed_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, buildable_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, buildable_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, bottleneck_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, bottleneck_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, tables_stack);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, chase_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, chase_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, product_view);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, school_view);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, chase_view);
+
+  gtk_widget_class_install_action (widget_class, "plan.reload", NULL, reload_action);
+}
+
+static void
+hp_plan_page_init (HpPlanPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->products = g_list_store_new (HP_TYPE_PLAN_ROW);
+  self->schools = g_list_store_new (HP_TYPE_PLAN_ROW);
+  self->chases = g_list_store_new (HP_TYPE_PLAN_ROW);
+
+  hp_columns_append (self->product_view, HP_TYPE_PLAN_ROW, product_columns, G_N_ELEMENTS (product_columns));
+  append_bar_column (self->product_view);
+  hp_columns_append (self->school_view, HP_TYPE_PLAN_ROW, school_columns, G_N_ELEMENTS (school_columns));
+  hp_columns_append (self->chase_view, HP_TYPE_PLAN_ROW, chase_columns, G_N_ELEMENTS (chase_columns));
+
+  set_up_view (self->product_view, self->products);
+  set_up_view (self->school_view, self->schools);
+  set_up_view (self->chase_view, self->chases);
+}

@@ -1,0 +1,423 @@
+/* test-export-gui.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's "Export" menu, in-process under Xvfb: the actions and their
+ * availability, the file chooser's proposal, and exports started past the
+ * chooser (hp_export_runner_start()) that write a workbook and say so, fail
+ * with a message and write nothing, or are cancelled and leave the old file.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "hp-export-runner-private.h"
+#include "hp-window-private.h"
+
+#define WAIT_TIMEOUT_USEC (60 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  HpStore    *store;
+  HpCampaign *campaign;   /* NULL for a file without campaign */
+  HpWindow   *window;
+  char       *tmpdir;
+} Fixture;
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                   */
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting");
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static gboolean
+runner_done (gpointer runner)
+{
+  return !hp_export_runner_get_running (runner);
+}
+
+static gboolean
+pages_loaded (gpointer window)
+{
+  static const char * const names[] = { "sponsors", "products", "schools", "graduates" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (hp_table_page_get_loading (_hp_window_get_page (window, names[i])))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* (transfer none): the first toplevel of @type, or NULL */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+/* (transfer none): the menu button in @widget's tree showing @icon_name */
+static GtkMenuButton *
+find_menu_button (GtkWidget  *widget,
+                  const char *icon_name)
+{
+  if (GTK_IS_MENU_BUTTON (widget)
+      && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0)
+    return GTK_MENU_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_menu_button (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+starts_with_zip_magic (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+
+  return length > 4 && memcmp (contents, "PK\x03\x04", 4) == 0;
+}
+
+static guint
+count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+show_window (Fixture *fixture)
+{
+  fixture->window = g_object_ref (hp_window_new (NULL, fixture->store));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_setup_demo (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  fixture->campaign = hp_demo_fill (fixture->store, HP_DEMO_SCALE_DISTRICT, 42, &error);
+  g_assert_no_error (error);
+  fixture->tmpdir = g_dir_make_tmp ("heimpack-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  show_window (fixture);
+}
+
+static void
+fixture_setup_empty (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  fixture->tmpdir = g_dir_make_tmp ("heimpack-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  show_window (fixture);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  wait_until (pages_loaded, fixture->window);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  drain_main_context ();
+  g_assert_finalize_object (fixture->window);
+
+  g_clear_object (&fixture->campaign);
+  g_assert_finalize_object (fixture->store);
+
+  remove_tree (fixture->tmpdir);
+  g_free (fixture->tmpdir);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tests                                                                     */
+
+static void
+test_export_menu (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const targets[] = { "packing-list", "delivery-sheets", "sponsor-report", "network" };
+  GtkMenuButton *button = find_menu_button (GTK_WIDGET (fixture->window), "document-save-as-symbolic");
+  GMenuModel *menu;
+  GMenuModel *section;
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, "Export");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Export");
+
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, G_N_ELEMENTS (targets));
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *label = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+      g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      g_assert_cmpstr (action, ==, "win.export");
+      g_assert_cmpstr (target, ==, targets[i]);
+      g_assert_true (g_str_has_suffix (label, "…"));
+    }
+  g_object_unref (section);
+}
+
+/* The chooser proposes the core's file name; cancelling writes nothing. */
+static void
+test_export_chooser (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *expected = hp_export_suggest_filename (HP_EXPORT_DELIVERY_SHEETS,
+                                                         hp_campaign_get_name (fixture->campaign), NULL);
+  GtkFileChooserDialog *dialog;
+  const char *choice;
+  g_autofree char *name = NULL;
+
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", "s", "delivery-sheets"));
+  drain_main_context ();
+
+  /* without a portal, GtkFileChooserNative falls back to GTK's own dialog */
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+  g_assert_cmpstr (name, ==, expected);
+  g_assert_true (g_str_has_suffix (name, ".xlsx"));
+  choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "class-lists");
+  g_assert_cmpstr (choice, ==, "false");
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  drain_main_context ();
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+}
+
+static void
+test_export_writes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "Packliste Test.xlsx", NULL);
+  g_autoptr(HpExportRunner) runner = NULL;
+  AdwToast *toast;
+
+  runner = hp_export_runner_start (fixture->window, HP_EXPORT_PACKING_LIST, path, FALSE);
+  g_assert_true (hp_export_runner_get_running (runner));
+  wait_until (runner_done, runner);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (starts_with_zip_magic (path));
+  /* no temporary file left over */
+  g_assert_cmpuint (count_files (fixture->tmpdir), ==, 1);
+
+  g_assert_null (_hp_export_runner_get_error_dialog (runner));
+  toast = _hp_export_runner_get_result_toast (runner);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Saved “Packliste Test.xlsx”");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Open");
+
+  /* delivery sheets with class lists, into the same folder */
+  {
+    g_autofree char *delivery = g_build_filename (fixture->tmpdir, "Lieferscheine.xlsx", NULL);
+    g_autoptr(HpExportRunner) second = hp_export_runner_start (fixture->window, HP_EXPORT_DELIVERY_SHEETS,
+                                                               delivery, TRUE);
+
+    wait_until (runner_done, second);
+    g_assert_true (starts_with_zip_magic (delivery));
+    g_assert_nonnull (_hp_export_runner_get_result_toast (second));
+  }
+}
+
+static void
+test_export_error (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->tmpdir, "does", "not", "exist", NULL);
+  g_autofree char *path = g_build_filename (folder, "Sponsorenbericht.xlsx", NULL);
+  g_autoptr(HpExportRunner) runner = NULL;
+  AdwMessageDialog *dialog;
+
+  runner = hp_export_runner_start (fixture->window, HP_EXPORT_SPONSOR_REPORT, path, FALSE);
+  wait_until (runner_done, runner);
+
+  dialog = _hp_export_runner_get_error_dialog (runner);
+  g_assert_nonnull (dialog);
+  g_assert_true (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save “Sponsorenbericht.xlsx”");
+  g_assert_nonnull (adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  g_assert_null (_hp_export_runner_get_result_toast (runner));
+
+  /* nothing written anywhere */
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (fixture->tmpdir), ==, 0);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  drain_main_context ();
+  g_assert_null (_hp_export_runner_get_error_dialog (runner));
+}
+
+static void
+test_export_cancelled (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "Netzwerk.xlsx", NULL);
+  g_autoptr(HpExportRunner) runner = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_file_set_contents (path, "the old file", -1, &error);
+  g_assert_no_error (error);
+
+  runner = hp_export_runner_start (fixture->window, HP_EXPORT_NETWORK, path, FALSE);
+  hp_export_runner_cancel (runner);
+  wait_until (runner_done, runner);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "the old file");
+  g_assert_cmpuint (count_files (fixture->tmpdir), ==, 1);
+  g_assert_null (_hp_export_runner_get_error_dialog (runner));
+  g_assert_null (_hp_export_runner_get_result_toast (runner));
+}
+
+static void
+test_export_needs_campaign (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  /* disabled: activating does nothing */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", "s", "packing-list");
+  drain_main_context ();
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+}
+
+/* G_TEST_OPTION_ISOLATE_DIRS hides the system's XDG data folders, and with
+ * them the MIME database that loading SVG icons needs. */
+static void
+use_system_mime_database (void)
+{
+  const char *system = g_getenv ("XDG_DATA_DIRS");
+  g_auto(GStrv) data_dirs = g_strsplit (system ? system : "/usr/local/share:/usr/share",
+                                        G_SEARCHPATH_SEPARATOR_S, -1);
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *schema_dir = g_getenv ("GSETTINGS_SCHEMA_DIR");
+  g_autofree char *schema_dirs = NULL;
+
+  /* the file chooser needs GTK's own schemas too */
+  schema_dirs = g_strjoin (G_SEARCHPATH_SEPARATOR_S, schema_dir ? schema_dir : "/usr/share/glib-2.0/schemas",
+                           "/usr/share/glib-2.0/schemas", NULL);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dirs, TRUE);
+  use_system_mime_database ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  setlocale (LC_ALL, "");
+
+  /* Fails hard without a display: CI must run this under Xvfb. */
+  if (!gtk_init_check ())
+    g_error ("Cannot open a display: run the UI tests under xvfb-run");
+  adw_init ();
+
+  g_test_add ("/heimpack/export-gui/menu", Fixture, NULL,
+              fixture_setup_demo, test_export_menu, fixture_teardown);
+  g_test_add ("/heimpack/export-gui/chooser", Fixture, NULL,
+              fixture_setup_demo, test_export_chooser, fixture_teardown);
+  g_test_add ("/heimpack/export-gui/writes", Fixture, NULL,
+              fixture_setup_demo, test_export_writes, fixture_teardown);
+  g_test_add ("/heimpack/export-gui/error", Fixture, NULL,
+              fixture_setup_demo, test_export_error, fixture_teardown);
+  g_test_add ("/heimpack/export-gui/cancelled", Fixture, NULL,
+              fixture_setup_demo, test_export_cancelled, fixture_teardown);
+  g_test_add ("/heimpack/export-gui/needs-campaign", Fixture, NULL,
+              fixture_setup_empty, test_export_needs_campaign, fixture_teardown);
+
+  return g_test_run ();
+}
