@@ -28,6 +28,7 @@ struct _HpGraduatesPage
 
   /* Owned */
   GArray      *school_ids;      /* the dropdown's ids; 0 at position 0: all schools */
+  guint        fill_source;     /* the first filling of the school filter */
 };
 
 G_DEFINE_FINAL_TYPE (HpGraduatesPage, hp_graduates_page, HP_TYPE_TABLE_PAGE)
@@ -95,6 +96,10 @@ fill_school_filter (HpGraduatesPage *self)
   guint selected = 0;
   gint64 none = 0;
 
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  if (store == NULL)
+    return;
+
   schools = hp_store_list_schools (store, 0, &error);
   if (schools == NULL)
     {
@@ -121,6 +126,16 @@ fill_school_filter (HpGraduatesPage *self)
 
   gtk_drop_down_set_model (self->school_drop_down, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->school_drop_down, selected);
+}
+
+static gboolean
+fill_school_filter_cb (gpointer user_data)
+{
+  HpGraduatesPage *self = user_data;
+
+  self->fill_source = 0;
+  fill_school_filter (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -285,10 +300,22 @@ hp_graduates_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (hp_graduates_page_parent_class)->constructed (object);
 
-  fill_school_filter (self);
+  /* After the window is painted: listing every school takes a moment on a
+   * national file, and the filter is not needed before the page is used. */
+  self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_school_filter_cb, self, NULL);
   g_signal_connect_object (hp_table_page_get_store (HP_TABLE_PAGE (self)), "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   add_import_to_empty_state (self);
+}
+
+static void
+hp_graduates_page_dispose (GObject *object)
+{
+  HpGraduatesPage *self = HP_GRADUATES_PAGE (object);
+
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+
+  G_OBJECT_CLASS (hp_graduates_page_parent_class)->dispose (object);
 }
 
 static void
@@ -309,6 +336,7 @@ hp_graduates_page_class_init (HpGraduatesPageClass *klass)
   HpTablePageClass *page_class = HP_TABLE_PAGE_CLASS (klass);
 
   object_class->constructed = hp_graduates_page_constructed;
+  object_class->dispose = hp_graduates_page_dispose;
   object_class->finalize = hp_graduates_page_finalize;
 
   page_class->item_type = HP_TYPE_GRADUATE;
