@@ -205,7 +205,7 @@ static const HpCliColumn product_columns[] = {
 
 static const HpCliColumn school_columns[] = {
   /* Translators: the official school number */
-  { NULL, N_("Number"),      HP_CELL_TEXT },
+  { NULL, N_("No."),         HP_CELL_TEXT },
   { NULL, N_("School"),      HP_CELL_TEXT },
   { NULL, N_("Needed"),      HP_CELL_NUMBER },
   { NULL, N_("U18 needed"),  HP_CELL_NUMBER },

@@ -92,7 +92,7 @@ static const HpColumnSpec product_columns[] = {
 
 static const HpColumnSpec school_columns[] = {
   /* Translators: the official school number */
-  { N_("Number"), "detail", HP_CELL_TEXT, 8 },
+  { N_("No."), "detail", HP_CELL_TEXT, 8 },
   { N_("School"), "name", HP_CELL_TEXT, 30, TRUE },
   { N_("Needed"), "needed-standard", HP_CELL_NUMBER, 7 },
   { N_("U18 needed"), "needed-under18", HP_CELL_NUMBER, 7 },

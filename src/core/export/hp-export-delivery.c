@@ -281,7 +281,7 @@ write_school (HpExportWriter        *w,
   row += 2;
 
   _hp_export_string (w, ws, row, 0, _("Packs"), w->heading);
-  _hp_export_string (w, ws, row, 1, _("Number"), w->heading_number);
+  _hp_export_string (w, ws, row, 1, _("Quantity"), w->heading_number);
   row++;
   packs_row = row;
   _hp_export_string (w, ws, row, 0, _("Standard packs"), NULL);

@@ -264,7 +264,7 @@ write_stations (HpExportWriter  *w,
     }
 
   if (breaks->len > 0)
-    _hp_export_check (w, ws, row, worksheet_set_h_pagebreaks (ws, (lxw_row_t *) breaks->data));
+    _hp_export_check (w, ws, row, worksheet_set_h_pagebreaks (ws, (lxw_row_t *) (void *) breaks->data));
 
   return _hp_export_ok (w, error);
 }
