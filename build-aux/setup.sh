@@ -66,10 +66,21 @@ hp_install_packages () {
 hp_build () {
   if [ ! -f "$HP_BUILD_DIR/build.ninja" ]; then
     hp_log "Configuring into $HP_BUILD_DIR"
-    meson setup "$HP_BUILD_DIR" "$HP_SOURCE_DIR" "$@" >/dev/null
+    local setup_log
+    setup_log=$(mktemp)
+    if ! meson setup "$HP_BUILD_DIR" "$HP_SOURCE_DIR" "$@" > "$setup_log" 2>&1; then
+      tail -n 40 "$setup_log" >&2
+      rm -f "$setup_log"
+      return 1
+    fi
+    rm -f "$setup_log"
   fi
   hp_log "Building"
-  ninja -C "$HP_BUILD_DIR" >/dev/null
+  # quiet when it works, the end of the log when it does not
+  if ! ninja -C "$HP_BUILD_DIR" > "$HP_BUILD_DIR/build.log" 2>&1; then
+    tail -n 60 "$HP_BUILD_DIR/build.log" >&2
+    return 1
+  fi
 }
 
 # The environment to run the programs from the build tree: schemas and

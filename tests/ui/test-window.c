@@ -1325,7 +1325,7 @@ test_window_german (Fixture       *fixture,
       g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, titles[i]);
     }
 
-  g_assert_nonnull (strstr (subtitle, "Noch keine Aktion"));
+  g_assert_nonnull (strstr (subtitle, "Noch keine Kampagne"));
 }
 
 int
