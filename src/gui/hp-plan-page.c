@@ -12,60 +12,18 @@
  * computes again when the campaign changes and, coalesced in an idle, when
  * the store says it changed. A page that is not on screen only notes that
  * its plan is stale and computes when it is mapped again.
+ *
+ * The three tables are set up and filled in hp-plan-page-tables.c; both
+ * files share hp-plan-page-internal.h.
  */
 
 #define G_LOG_DOMAIN "hp-plan-page"
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
-#include "hp-columns.h"
-#include "hp-plan-page-private.h"
-#include "hp-plan-row.h"
-
-struct _HpPlanPage
-{
-  GtkWidget       parent_instance;
-
-  /* Template widgets */
-  GtkStack       *stack;
-  GtkSpinner     *spinner;
-  AdwStatusPage  *empty_page;
-  GtkButton      *empty_button;
-  AdwStatusPage  *error_page;
-  GtkLabel       *needed_label;
-  GtkLabel       *needed_detail_label;
-  GtkLabel       *buildable_label;
-  GtkLabel       *buildable_detail_label;
-  GtkLabel       *bottleneck_label;
-  GtkLabel       *bottleneck_detail_label;
-  GtkStack       *tables_stack;
-  GtkLabel       *chase_label;
-  GtkColumnView  *product_view;
-  GtkColumnView  *school_view;
-  GtkColumnView  *chase_view;
-
-  /* Borrowed from the template */
-  GtkStackPage   *chase_stack_page;
-
-  /* Owned */
-  HpStore        *store;
-  HpCampaign     *campaign;
-  GListStore     *products;      /* of HpPlanRow */
-  GListStore     *schools;       /* of HpPlanRow */
-  GListStore     *chases;        /* of HpPlanRow */
-  HpPlanInput    *input;         /* of the plan shown, or NULL */
-  HpPlan         *plan;
-  gint64          plan_campaign_id;
-  GCancellable   *cancellable;   /* of the running computation */
-  guint           reload_source;
-  guint           n_computed;
-  guint           dirty : 1;     /* stale while unmapped */
-  guint           loading : 1;
-};
+#include "hp-plan-page-internal.h"
 
 G_DEFINE_FINAL_TYPE (HpPlanPage, hp_plan_page, GTK_TYPE_WIDGET)
 
@@ -79,39 +37,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const HpColumnSpec product_columns[] = {
-  { N_("Product"), "name", HP_CELL_TEXT, 22, TRUE },
-  { N_("Sponsor"), "detail", HP_CELL_TEXT, 18, TRUE },
-  { N_("Per pack"), "per-standard", HP_CELL_NUMBER, 4 },
-  { N_("Per U18 pack"), "per-under18", HP_CELL_NUMBER, 4 },
-  { N_("Needed"), "needed", HP_CELL_NUMBER, 7 },
-  { N_("Received"), "received", HP_CELL_NUMBER, 7 },
-  { N_("Shortfall"), "shortfall", HP_CELL_NUMBER, 7 },
-  { N_("To chase"), "to-chase", HP_CELL_NUMBER, 7 },
-};
-
-static const HpColumnSpec school_columns[] = {
-  /* Translators: the official school number */
-  { N_("No."), "detail", HP_CELL_TEXT, 8 },
-  { N_("School"), "name", HP_CELL_TEXT, 30, TRUE },
-  { N_("Needed"), "needed-standard", HP_CELL_NUMBER, 7 },
-  { N_("U18 needed"), "needed-under18", HP_CELL_NUMBER, 7 },
-  { N_("Allocated"), "allocated-standard", HP_CELL_NUMBER, 7 },
-  { N_("U18 allocated"), "allocated-under18", HP_CELL_NUMBER, 7 },
-};
-
-static const HpColumnSpec chase_columns[] = {
-  { N_("Sponsor"), "name", HP_CELL_TEXT, 22 },
-  /* Translators: the products to chase, each with its missing pieces */
-  { N_("Products"), "detail", HP_CELL_TEXT, 40, TRUE },
-  { N_("Pieces"), "to-chase", HP_CELL_NUMBER, 7 },
-};
-
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
 
-static char *
-format_count (gint64 n)
+char *
+_hp_plan_page_format_count (gint64 n)
 {
   /* %' groups digits the locale's way: 2,113 or 2.113 */
   return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
@@ -183,8 +113,8 @@ show_figures (HpPlanPage *self)
   const HpPlan *plan = self->plan;
   guint64 needed = (guint64) plan->needed_standard + plan->needed_under18;
   guint64 buildable = (guint64) plan->buildable_standard + plan->buildable_under18;
-  g_autofree char *needed_text = format_count (needed);
-  g_autofree char *buildable_text = format_count (buildable);
+  g_autofree char *needed_text = _hp_plan_page_format_count (needed);
+  g_autofree char *buildable_text = _hp_plan_page_format_count (buildable);
   g_autofree char *text = NULL;
   const HpPlanProduct *bottleneck;
   guint index = 0;
@@ -193,8 +123,8 @@ show_figures (HpPlanPage *self)
   gtk_label_set_label (self->buildable_label, buildable_text);
 
   {
-    g_autofree char *standard = format_count (plan->needed_standard);
-    g_autofree char *under18 = format_count (plan->needed_under18);
+    g_autofree char *standard = _hp_plan_page_format_count (plan->needed_standard);
+    g_autofree char *under18 = _hp_plan_page_format_count (plan->needed_under18);
 
     /* Translators: packs; the first %s is the standard packs, the second the under-18 packs */
     text = g_strdup_printf (_("%s standard · %s under 18"), standard, under18);
@@ -202,8 +132,8 @@ show_figures (HpPlanPage *self)
     g_clear_pointer (&text, g_free);
   }
   {
-    g_autofree char *standard = format_count (plan->buildable_standard);
-    g_autofree char *under18 = format_count (plan->buildable_under18);
+    g_autofree char *standard = _hp_plan_page_format_count (plan->buildable_standard);
+    g_autofree char *under18 = _hp_plan_page_format_count (plan->buildable_under18);
 
     text = g_strdup_printf (_("%s standard · %s under 18"), standard, under18);
     gtk_label_set_label (self->buildable_detail_label, text);
@@ -225,7 +155,7 @@ show_figures (HpPlanPage *self)
   if (bottleneck != NULL)
     {
       gint64 shortfall = plan->products[index].shortfall;
-      g_autofree char *pieces = format_count (shortfall);
+      g_autofree char *pieces = _hp_plan_page_format_count (shortfall);
       g_autofree char *missing = NULL;
 
       gtk_label_set_label (self->bottleneck_label, bottleneck->name ? bottleneck->name : "");
@@ -253,169 +183,6 @@ show_figures (HpPlanPage *self)
 }
 
 static void
-fill_products (HpPlanPage *self)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint p = 0; p < self->plan->n_products; p++)
-    {
-      const HpPlanProduct *in = &self->input->products[p];
-      const HpPlanProductResult *r = &self->plan->products[p];
-      HpPlanRow *row = hp_plan_row_new (in->name, in->sponsor_name);
-
-      hp_plan_row_set (row, HP_PLAN_ROW_PER_STANDARD, in->per_standard);
-      hp_plan_row_set (row, HP_PLAN_ROW_PER_UNDER18, in->per_under18);
-      hp_plan_row_set (row, HP_PLAN_ROW_NEEDED, r->needed);
-      hp_plan_row_set (row, HP_PLAN_ROW_RECEIVED, MAX (in->received, 0));
-      hp_plan_row_set (row, HP_PLAN_ROW_SHORTFALL, r->shortfall);
-      hp_plan_row_set (row, HP_PLAN_ROW_TO_CHASE, r->to_chase);
-      g_ptr_array_add (rows, row);
-    }
-
-  g_list_store_splice (self->products, 0, g_list_model_get_n_items (G_LIST_MODEL (self->products)),
-                       rows->pdata, rows->len);
-}
-
-static void
-fill_schools (HpPlanPage *self)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < self->plan->n_schools; i++)
-    {
-      const HpPlanSchool *in = &self->input->schools[i];
-      const HpPlanSchoolResult *r = &self->plan->schools[i];
-      HpPlanRow *row = hp_plan_row_new (in->name, in->number);
-
-      hp_plan_row_set (row, HP_PLAN_ROW_NEEDED_STANDARD, r->needed_standard);
-      hp_plan_row_set (row, HP_PLAN_ROW_NEEDED_UNDER18, r->needed_under18);
-      hp_plan_row_set (row, HP_PLAN_ROW_ALLOCATED_STANDARD, r->allocated_standard);
-      hp_plan_row_set (row, HP_PLAN_ROW_ALLOCATED_UNDER18, r->allocated_under18);
-      g_ptr_array_add (rows, row);
-    }
-
-  g_list_store_splice (self->schools, 0, g_list_model_get_n_items (G_LIST_MODEL (self->schools)),
-                       rows->pdata, rows->len);
-}
-
-/* What to chase from one sponsor */
-typedef struct
-{
-  gint64      sponsor_id;
-  const char *sponsor_name;
-  gint64      pieces;
-  GString    *products;
-} Chase;
-
-static void
-chase_free (gpointer data)
-{
-  Chase *chase = data;
-
-  g_string_free (chase->products, TRUE);
-  g_free (chase);
-}
-
-static int
-compare_chases (gconstpointer a,
-                gconstpointer b)
-{
-  const Chase *x = *(const Chase * const *) a;
-  const Chase *y = *(const Chase * const *) b;
-  int by_name = g_utf8_collate (x->sponsor_name ? x->sponsor_name : "",
-                                y->sponsor_name ? y->sponsor_name : "");
-
-  if (by_name != 0)
-    return by_name;
-  return x->sponsor_id < y->sponsor_id ? -1 : (x->sponsor_id > y->sponsor_id ? 1 : 0);
-}
-
-/* One row per sponsor with something to chase, by name; its products in
- * packing order. */
-static void
-fill_chases (HpPlanPage *self)
-{
-  g_autoptr(GPtrArray) chases = g_ptr_array_new_with_free_func (chase_free);
-  g_autoptr(GHashTable) by_sponsor = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 shortfall = 0, to_chase = 0;
-
-  for (guint p = 0; p < self->plan->n_products; p++)
-    {
-      const HpPlanProduct *in = &self->input->products[p];
-      const HpPlanProductResult *r = &self->plan->products[p];
-      g_autofree char *pieces = NULL;
-      Chase *chase;
-
-      shortfall += r->shortfall;
-      to_chase += r->to_chase;
-      if (r->to_chase <= 0)
-        continue;
-
-      chase = g_hash_table_lookup (by_sponsor, &in->sponsor_id);
-      if (chase == NULL)
-        {
-          chase = g_new0 (Chase, 1);
-          chase->sponsor_id = in->sponsor_id;
-          chase->sponsor_name = in->sponsor_name;
-          chase->products = g_string_new (NULL);
-          g_ptr_array_add (chases, chase);
-          g_hash_table_insert (by_sponsor, &chase->sponsor_id, chase);
-        }
-
-      pieces = format_count (r->to_chase);
-      if (chase->products->len > 0)
-        g_string_append (chase->products, ", ");
-      /* Translators: a product to chase and its missing pieces, e.g. "Socks (120)" */
-      g_string_append_printf (chase->products, _("%s (%s)"), in->name ? in->name : "", pieces);
-      chase->pieces += r->to_chase;
-    }
-
-  g_ptr_array_sort (chases, compare_chases);
-  for (guint c = 0; c < chases->len; c++)
-    {
-      const Chase *chase = g_ptr_array_index (chases, c);
-      HpPlanRow *row = hp_plan_row_new (chase->sponsor_name, chase->products->str);
-
-      hp_plan_row_set (row, HP_PLAN_ROW_TO_CHASE, chase->pieces);
-      g_ptr_array_add (rows, row);
-    }
-
-  g_list_store_splice (self->chases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->chases)),
-                       rows->pdata, rows->len);
-
-  /* the tab is there while something is missing */
-  gtk_widget_set_visible (gtk_stack_page_get_child (self->chase_stack_page), shortfall > 0);
-
-  if (shortfall > 0)
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      if (to_chase > 0)
-        {
-          g_autofree char *pieces = format_count (to_chase);
-
-          /* Translators: %u is a number of sponsors, %s a number of pieces */
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                     "Ask %u sponsor for %s pieces pledged but not delivered yet.",
-                                                     "Ask %u sponsors for %s pieces pledged but not delivered yet.",
-                                                     chases->len),
-                                  chases->len, pieces);
-        }
-      if (shortfall > to_chase)
-        {
-          g_autofree char *pieces = format_count (shortfall - to_chase);
-
-          if (text->len > 0)
-            g_string_append_c (text, ' ');
-          /* Translators: %s is a number of pieces */
-          g_string_append_printf (text, _("%s pieces needed are pledged by nobody: find more donations."), pieces);
-        }
-      gtk_label_set_label (self->chase_label, text->str);
-    }
-}
-
-static void
 show_plan (HpPlanPage  *self,
            gint64       campaign_id,
            HpPlanInput *input,
@@ -428,9 +195,7 @@ show_plan (HpPlanPage  *self,
   self->plan_campaign_id = campaign_id;
 
   show_figures (self);
-  fill_products (self);
-  fill_schools (self);
-  fill_chases (self);
+  _hp_plan_page_fill_tables (self);
 
   if (input->n_products == 0)
     show_empty (self,
@@ -632,80 +397,6 @@ reload_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   hp_plan_page_reload (HP_PLAN_PAGE (widget));
-}
-
-/* ------------------------------------------------------------------------ */
-/* Tables                                                                    */
-
-static void
-setup_bar_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_hexpand (bar, TRUE);
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (bar, 80, -1);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_label_set_width_chars (GTK_LABEL (label), 5);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_bar_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  HpPlanRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *bar = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_last_child (box);
-  double fraction = hp_plan_row_get_fraction (row);
-  g_autofree char *text = NULL;
-
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), fraction);
-  /* Translators: a percentage; use your language's spacing and sign */
-  text = g_strdup_printf (_("%d %%"), (int) floor (fraction * 100.0));
-  gtk_label_set_label (GTK_LABEL (label), text);
-}
-
-static void
-append_bar_column (GtkColumnView *view)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
-  GtkExpression *expression;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_bar_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_bar_cb), NULL);
-
-  /* Translators: a column with a bar: how much of what is needed was received */
-  column = gtk_column_view_column_new (_("Received of needed"), factory);
-  expression = gtk_property_expression_new (HP_TYPE_PLAN_ROW, NULL, "fraction");
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_numeric_sorter_new (expression)));
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_fixed_width (column, 160);
-  gtk_column_view_append_column (view, column);
-}
-
-static void
-set_up_view (GtkColumnView *view,
-             GListStore    *rows)
-{
-  GtkSortListModel *sorted;
-  g_autoptr(GtkNoSelection) selection = NULL;
-
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (rows)),
-                                    g_object_ref (gtk_column_view_get_sorter (view)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1032,16 +723,5 @@ hp_plan_page_init (HpPlanPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->products = g_list_store_new (HP_TYPE_PLAN_ROW);
-  self->schools = g_list_store_new (HP_TYPE_PLAN_ROW);
-  self->chases = g_list_store_new (HP_TYPE_PLAN_ROW);
-
-  hp_columns_append (self->product_view, HP_TYPE_PLAN_ROW, product_columns, G_N_ELEMENTS (product_columns));
-  append_bar_column (self->product_view);
-  hp_columns_append (self->school_view, HP_TYPE_PLAN_ROW, school_columns, G_N_ELEMENTS (school_columns));
-  hp_columns_append (self->chase_view, HP_TYPE_PLAN_ROW, chase_columns, G_N_ELEMENTS (chase_columns));
-
-  set_up_view (self->product_view, self->products);
-  set_up_view (self->school_view, self->schools);
-  set_up_view (self->chase_view, self->chases);
+  _hp_plan_page_set_up_tables (self);
 }

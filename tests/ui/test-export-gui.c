@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "hp-export-runner-private.h"
+#include "hp-ui-test-utils.h"
 #include "hp-window-private.h"
 
 #define WAIT_TIMEOUT_USEC (60 * G_USEC_PER_SEC)
@@ -33,25 +34,10 @@ typedef struct
 /* Helpers                                                                   */
 
 static void
-drain_main_context (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 wait_until (gboolean (*done) (gpointer),
             gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting");
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+  hp_ui_test_wait_until (done, data, WAIT_TIMEOUT_USEC, "Timed out waiting");
 }
 
 static gboolean
@@ -70,23 +56,6 @@ pages_loaded (gpointer window)
       return FALSE;
 
   return TRUE;
-}
-
-/* (transfer none): the first toplevel of @type, or NULL */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return toplevel;
-    }
-
-  return NULL;
 }
 
 /* (transfer none): the menu button in @widget's tree showing @icon_name */
@@ -138,8 +107,7 @@ static void
 show_window (Fixture *fixture)
 {
   fixture->window = g_object_ref (hp_window_new (NULL, fixture->store));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  hp_ui_test_present (GTK_WINDOW (fixture->window));
 }
 
 static void
@@ -193,7 +161,7 @@ fixture_teardown (Fixture       *fixture,
   wait_until (pages_loaded, fixture->window);
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_finalize_object (fixture->window);
 
   g_clear_object (&fixture->campaign);
@@ -251,12 +219,12 @@ test_export_chooser (Fixture       *fixture,
   const char *choice;
   g_autofree char *name = NULL;
 
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_null (hp_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", "s", "delivery-sheets"));
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
 
   /* without a portal, GtkFileChooserNative falls back to GTK's own dialog */
-  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  dialog = hp_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
@@ -266,8 +234,8 @@ test_export_chooser (Fixture       *fixture,
   g_assert_cmpstr (choice, ==, "false");
 
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  drain_main_context ();
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  hp_ui_test_drain_main_context ();
+  g_assert_null (hp_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
 }
 
 static void
@@ -319,7 +287,7 @@ test_export_error (Fixture       *fixture,
 
   dialog = _hp_export_runner_get_error_dialog (runner);
   g_assert_nonnull (dialog);
-  g_assert_true (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (hp_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save “Sponsorenbericht.xlsx”");
   g_assert_nonnull (adw_message_dialog_get_body (dialog));
@@ -331,7 +299,7 @@ test_export_error (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->tmpdir), ==, 0);
 
   gtk_window_close (GTK_WINDOW (dialog));
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_null (_hp_export_runner_get_error_dialog (runner));
 }
 
@@ -365,39 +333,17 @@ test_export_needs_campaign (Fixture       *fixture,
 {
   /* disabled: activating does nothing */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", "s", "packing-list");
-  drain_main_context ();
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
-}
-
-/* G_TEST_OPTION_ISOLATE_DIRS hides the system's XDG data folders, and with
- * them the MIME database that loading SVG icons needs. */
-static void
-use_system_mime_database (void)
-{
-  const char *system = g_getenv ("XDG_DATA_DIRS");
-  g_auto(GStrv) data_dirs = g_strsplit (system ? system : "/usr/local/share:/usr/share",
-                                        G_SEARCHPATH_SEPARATOR_S, -1);
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+  hp_ui_test_drain_main_context ();
+  g_assert_null (hp_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *schema_dir = g_getenv ("GSETTINGS_SCHEMA_DIR");
-  g_autofree char *schema_dirs = NULL;
-
   /* the file chooser needs GTK's own schemas too */
-  schema_dirs = g_strjoin (G_SEARCHPATH_SEPARATOR_S, schema_dir ? schema_dir : "/usr/share/glib-2.0/schemas",
-                           "/usr/share/glib-2.0/schemas", NULL);
-  g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dirs, TRUE);
-  use_system_mime_database ();
+  hp_ui_test_add_gtk_schemas ();
+  hp_ui_test_use_system_mime_database ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   setlocale (LC_ALL, "");
 

@@ -20,6 +20,7 @@
 
 #include "hp-import-assistant-private.h"
 #include "hp-table-page-private.h"
+#include "hp-ui-test-utils.h"
 #include "hp-window-private.h"
 
 #define WAIT_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
@@ -43,25 +44,10 @@ fixture_path (const char *name)
 }
 
 static void
-drain_main_context (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 wait_until (gboolean (*done) (gpointer),
             gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting");
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+  hp_ui_test_wait_until (done, data, WAIT_TIMEOUT_USEC, "Timed out waiting");
 }
 
 static gboolean
@@ -80,44 +66,6 @@ static gboolean
 pointer_cleared (gpointer location)
 {
   return *(gpointer *) location == NULL;
-}
-
-/* (transfer none): the first toplevel of @type, or NULL */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
-/* (transfer none): a GtkLabel under @widget whose text contains @needle */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *needle)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, needle);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static HpStoreStats
@@ -205,7 +153,7 @@ open_assistant (Fixture    *fixture,
   HpImportAssistant *assistant;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
-  assistant = find_toplevel (HP_TYPE_IMPORT_ASSISTANT);
+  assistant = hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT);
   g_assert_nonnull (assistant);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (assistant)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (assistant)) == GTK_WINDOW (fixture->window));
@@ -261,7 +209,7 @@ import_and_wait_closed (HpImportAssistant *assistant)
   click_next (assistant);
   g_assert_true (_hp_import_assistant_get_busy (assistant));
   wait_until (pointer_cleared, &weak);
-  g_assert_null (find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
+  g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
 }
 
 static guint
@@ -327,18 +275,14 @@ show_window (Fixture *fixture)
 {
   fixture->window = g_object_ref (hp_window_new (NULL, fixture->store));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  hp_ui_test_present (GTK_WINDOW (fixture->window));
 }
 
 static void
 fixture_setup_empty (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  fixture->store = hp_ui_test_open_memory_store ();
   show_window (fixture);
 }
 
@@ -367,15 +311,15 @@ fixture_teardown (Fixture       *fixture,
 {
   GtkWindow *leftover;
 
-  while ((leftover = find_toplevel (HP_TYPE_IMPORT_ASSISTANT)) != NULL ||
-         (leftover = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+  while ((leftover = hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT)) != NULL ||
+         (leftover = hp_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     gtk_window_destroy (leftover);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     wait_until (page_loaded, _hp_window_get_page (fixture->window, page_names[i]));
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_finalize_object (fixture->window);
 
   g_clear_object (&fixture->campaign);
@@ -432,7 +376,7 @@ test_schools (Fixture       *fixture,
     g_assert_cmpstr (fields[2], ==, "Städt. Gymnasium Laurentianum");
     g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (first, "hp-line")), ==, 3);
   }
-  g_assert_nonnull (find_label (GTK_WIDGET (view), "Laurentianum"));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (view), "Laurentianum"));
   screenshot (GTK_WIDGET (assistant), "2-preview");
 
   /* a forced delimiter opens the file again: with commas it is one column */
@@ -482,16 +426,16 @@ test_schools (Fixture       *fixture,
   g_assert_cmpuint (dry->added, ==, 3);
   g_assert_cmpuint (dry->skipped, ==, 4);
   g_assert_cmpuint (get_stats (fixture).schools, ==, 0);
-  g_assert_nonnull (find_label (GTK_WIDGET (_hp_import_assistant_get_summary_list (assistant)),
-                                "3 schools will be added"));
-  g_assert_nonnull (find_label (GTK_WIDGET (_hp_import_assistant_get_summary_list (assistant)),
-                                "4 rows are left out by the filters"));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (_hp_import_assistant_get_summary_list (assistant)),
+                                           "3 schools will be added"));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (_hp_import_assistant_get_summary_list (assistant)),
+                                           "4 rows are left out by the filters"));
   screenshot (GTK_WIDGET (assistant), "5-summary");
 
   /* Import: stored, closed, a toast, the page shows them */
   import_and_wait_closed (assistant);
   g_assert_cmpuint (get_stats (fixture).schools, ==, 3);
-  toast = find_label (GTK_WIDGET (fixture->window), "3 schools imported, 4 skipped");
+  toast = hp_ui_test_find_label (GTK_WIDGET (fixture->window), "3 schools imported, 4 skipped");
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (_hp_window_get_view_stack (fixture->window)),
                    ==, "schools");
@@ -536,8 +480,8 @@ test_bad_row (Fixture       *fixture,
   assert_step (assistant, "filters");
 
   gtk_window_close (GTK_WINDOW (assistant));
-  drain_main_context ();
-  g_assert_null (find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
+  hp_ui_test_drain_main_context ();
+  g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
   g_assert_cmpuint (get_stats (fixture).schools, ==, 0);
 }
 
@@ -589,7 +533,7 @@ test_graduates (Fixture       *fixture,
 
   import_and_wait_closed (assistant);
   g_assert_cmpuint (get_stats (fixture).graduates, ==, 4);
-  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window), "4 graduates imported, 1 already listed, 1 skipped"));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (fixture->window), "4 graduates imported, 1 already listed, 1 skipped"));
   wait_for_page_items (fixture, "graduates", 4);
 }
 
@@ -611,7 +555,7 @@ test_graduates_no_campaign (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_next_button (assistant))));
   g_assert_nonnull (strstr (gtk_label_get_label (_hp_import_assistant_get_filters_message (assistant)),
                             "campaign"));
-  g_assert_nonnull (find_label (GTK_WIDGET (campaign_row), "New Campaign"));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (campaign_row), "New Campaign"));
 
   /* what the campaign dialog does: the window passes the new one on */
   g_assert_true (hp_store_add_campaign (fixture->store, campaign, &error));
@@ -678,7 +622,7 @@ test_cancel (Fixture       *fixture,
   g_signal_emit_by_name (_hp_import_assistant_get_stop_button (assistant), "clicked");
   wait_until (assistant_idle, assistant);
   g_assert_cmpstr (_hp_import_assistant_get_summary_state (assistant), ==, "ready");
-  g_assert_nonnull (find_label (GTK_WIDGET (assistant), "Nothing was stored"));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (assistant), "Nothing was stored"));
   g_assert_cmpuint (get_stats (fixture).schools, ==, 0);
   /* the store's handlers work again */
   g_assert_cmpuint (g_signal_handler_find (fixture->store, G_SIGNAL_MATCH_ID, g_signal_lookup ("changed", HP_TYPE_STORE),
@@ -690,7 +634,7 @@ test_cancel (Fixture       *fixture,
   click_next (assistant);
   g_assert_true (_hp_import_assistant_get_busy (assistant));
   gtk_window_close (GTK_WINDOW (assistant));
-  g_assert_nonnull (find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
+  g_assert_nonnull (hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
   wait_until (pointer_cleared, &weak);
   g_assert_cmpuint (get_stats (fixture).schools, ==, 0);
   g_assert_cmpuint (count_page_items (fixture, "schools"), ==, 0);
@@ -712,7 +656,7 @@ test_drop (Fixture       *fixture,
   /* on the Schools page: schools, straight to the preview */
   adw_view_stack_set_visible_child_name (stack, "schools");
   g_assert_true (drop_file (fixture, schools));
-  assistant = find_toplevel (HP_TYPE_IMPORT_ASSISTANT);
+  assistant = hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT);
   g_assert_nonnull (assistant);
   g_assert_cmpint (hp_import_assistant_get_kind (assistant), ==, HP_IMPORT_SCHOOLS);
   assert_step (assistant, "preview");
@@ -725,12 +669,12 @@ test_drop (Fixture       *fixture,
   /* elsewhere: asked */
   adw_view_stack_set_visible_child_name (stack, "sponsors");
   g_assert_true (drop_file (fixture, graduates));
-  g_assert_null (find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
-  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
+  question = hp_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (question);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "graduates-schild.csv"));
   adw_message_dialog_response (question, "graduates");
-  assistant = find_toplevel (HP_TYPE_IMPORT_ASSISTANT);
+  assistant = hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT);
   g_assert_nonnull (assistant);
   g_assert_cmpint (hp_import_assistant_get_kind (assistant), ==, HP_IMPORT_GRADUATES);
   assert_step (assistant, "preview");
@@ -738,8 +682,8 @@ test_drop (Fixture       *fixture,
 
   /* not a table */
   g_assert_false (drop_file (fixture, "/tmp/Foerderantrag.pdf"));
-  g_assert_null (find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
-  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window), "CSV or Excel"));
+  g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (fixture->window), "CSV or Excel"));
 }
 
 /* A workbook: its own detection line; encoding and delimiter do not apply. */
@@ -755,8 +699,8 @@ test_xlsx (Fixture       *fixture,
                    ==, "Excel workbook, header in row 1");
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_encoding_row (assistant))));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_delimiter_row (assistant))));
-  g_assert_nonnull (find_label (GTK_WIDGET (_hp_import_assistant_get_preview_view (assistant)),
-                                "Gymnasium Müllerstraße"));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (_hp_import_assistant_get_preview_view (assistant)),
+                                           "Gymnasium Müllerstraße"));
   click_next (assistant);
   g_assert_cmpstr (get_selected_string (_hp_import_assistant_get_mapping_row (assistant, "number")),
                    ==, "Schulnummer");
@@ -775,29 +719,29 @@ test_page_buttons (Fixture       *fixture,
   wait_until (page_loaded, schools);
   wait_until (page_loaded, graduates);
 
-  label = find_label (GTK_WIDGET (_hp_table_page_get_empty_page (schools)), "Import School Directory");
+  label = hp_ui_test_find_label (GTK_WIDGET (_hp_table_page_get_empty_page (schools)), "Import School Directory");
   g_assert_nonnull (label);
   adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (fixture->window), "schools");
   screenshot (GTK_WIDGET (fixture->window), "0-empty-schools");
-  label = find_label (GTK_WIDGET (_hp_table_page_get_action_bar (schools)), "Import…");
+  label = hp_ui_test_find_label (GTK_WIDGET (_hp_table_page_get_action_bar (schools)), "Import…");
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_widget_get_ancestor (GTK_WIDGET (label),
                                                                                             GTK_TYPE_BUTTON))),
                    ==, "win.import-schools");
 
   /* no campaign: the graduates' empty state asks for one, not for a file */
-  label = find_label (GTK_WIDGET (_hp_table_page_get_empty_page (graduates)), "Import a List");
+  label = hp_ui_test_find_label (GTK_WIDGET (_hp_table_page_get_empty_page (graduates)), "Import a List");
   g_assert_nonnull (label);
   g_assert_false (gtk_widget_is_visible (gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_BUTTON)));
 
   /* Ctrl+I on the Graduates page imports graduates */
   adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (fixture->window), "graduates");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import", NULL));
-  g_assert_cmpint (hp_import_assistant_get_kind (find_toplevel (HP_TYPE_IMPORT_ASSISTANT)), ==, HP_IMPORT_GRADUATES);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_toplevel (HP_TYPE_IMPORT_ASSISTANT)),
+  g_assert_cmpint (hp_import_assistant_get_kind (hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT)), ==, HP_IMPORT_GRADUATES);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT)),
                                              "window.close", NULL));
-  drain_main_context ();
-  g_assert_null (find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
+  hp_ui_test_drain_main_context ();
+  g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
 }
 
 int

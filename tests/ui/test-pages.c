@@ -19,6 +19,7 @@
 #include "hp-schools-page.h"
 #include "hp-sponsors-page.h"
 #include "hp-table-page-private.h"
+#include "hp-ui-test-utils.h"
 
 #define WAIT_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
 
@@ -36,17 +37,10 @@ typedef GtkWidget *(*PageNew) (HpStore *store, HpCampaign *campaign);
 /* Helpers                                                                   */
 
 static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting");
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+  hp_ui_test_wait_until (done, data, WAIT_TIMEOUT_USEC, "Timed out waiting");
 }
 
 static gboolean
@@ -85,8 +79,7 @@ show_page (Fixture *fixture,
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 700);
   gtk_window_set_child (fixture->window, overlay);
-  gtk_window_present (fixture->window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  hp_ui_test_present (fixture->window);
   wait_settled (fixture->page);
 }
 
@@ -214,23 +207,6 @@ assert_same_properties (GObject *a,
       if (g_strcmp0 (sa, sb) != 0)
         g_error ("Property %s differs: %s vs %s", pspecs[i]->name, sa, sb);
     }
-}
-
-/* (transfer none): the first toplevel of @type, or NULL */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return toplevel;
-    }
-
-  return NULL;
 }
 
 static gboolean
@@ -372,7 +348,7 @@ test_pages_sponsor_in_use (Fixture       *fixture,
   select_position (fixture->page, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.delete", NULL));
 
-  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  message = hp_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (message);
   g_assert_true (strstr (adw_message_dialog_get_heading (message), "Brauerei Veltins") != NULL);
   g_assert_true (strstr (adw_message_dialog_get_body (message), "Pils") != NULL ||
@@ -520,8 +496,8 @@ test_pages_product_recipe_delivery (Fixture       *fixture,
 
   /* a product with a pledge is refused, visibly */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.delete", NULL));
-  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  gtk_window_destroy (GTK_WINDOW (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+  g_assert_nonnull (hp_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (hp_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
 }
 
 /* ------------------------------------------------------------------------ */

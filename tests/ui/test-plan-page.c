@@ -16,6 +16,7 @@
 
 #include "hp-plan-page-private.h"
 #include "hp-plan-row.h"
+#include "hp-ui-test-utils.h"
 #include "hp-window-private.h"
 
 #define WAIT_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
@@ -31,26 +32,27 @@ typedef struct
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
 
-static void
-drain_main_context (void)
+typedef struct
 {
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  HpPlanPage *page;
+  guint       n_computed;
+} Computed;
+
+static gboolean
+computed (gpointer data)
+{
+  Computed *c = data;
+
+  return _hp_plan_page_get_n_computed (c->page) >= c->n_computed && !hp_plan_page_get_loading (c->page);
 }
 
 static void
 wait_for_computed (HpPlanPage *page,
                    guint       n_computed)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
+  Computed c = { page, n_computed };
 
-  while (_hp_plan_page_get_n_computed (page) < n_computed || hp_plan_page_get_loading (page))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("The plan was not computed in time");
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+  hp_ui_test_wait_until (computed, &c, WAIT_TIMEOUT_USEC, "The plan was not computed in time");
 }
 
 static HpPlan *
@@ -80,8 +82,7 @@ show_page (Fixture *fixture)
   fixture->page = HP_PLAN_PAGE (hp_plan_page_new (fixture->store, fixture->campaign));
   g_object_ref (fixture->page);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  gtk_window_present (fixture->window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  hp_ui_test_present (fixture->window);
 }
 
 static void
@@ -116,7 +117,7 @@ fixture_teardown (Fixture       *fixture,
   wait_for_computed (fixture->page, 0);
 
   gtk_window_destroy (fixture->window);
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->page);
 
@@ -326,7 +327,7 @@ test_plan_page_no_campaign (Fixture       *fixture,
 
     hp_store_add_campaign (fixture->store, campaign, &error);
     g_assert_no_error (error);
-    drain_main_context ();
+    hp_ui_test_drain_main_context ();
     g_assert_false (hp_plan_page_get_loading (fixture->page));
     g_assert_cmpuint (_hp_plan_page_get_n_computed (fixture->page), ==, 0);
   }
@@ -394,34 +395,17 @@ test_plan_page_in_window (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_finalize_object (window);
   g_clear_object (&campaign);
   g_assert_finalize_object (g_steal_pointer (&store));
-}
-
-/* G_TEST_OPTION_ISOLATE_DIRS hides the system's XDG data folders, and with
- * them the MIME database that loading SVG icons needs. */
-static void
-use_system_mime_database (void)
-{
-  const char *system = g_getenv ("XDG_DATA_DIRS");
-  g_auto(GStrv) data_dirs = g_strsplit (system ? system : "/usr/local/share:/usr/share",
-                                        G_SEARCHPATH_SEPARATOR_S, -1);
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  use_system_mime_database ();
+  hp_ui_test_use_system_mime_database ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   setlocale (LC_ALL, "");
 

@@ -20,6 +20,7 @@
 #include "hp-campaign-dialog-private.h"
 #include "hp-preferences-window.h"
 #include "hp-table-page-private.h"
+#include "hp-ui-test-utils.h"
 #include "hp-window-private.h"
 
 #define LOAD_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
@@ -36,25 +37,18 @@ typedef struct
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
 
-static void
-drain_main_context (void)
+static gboolean
+page_not_loading (gpointer page)
 {
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  return !hp_table_page_get_loading (page);
 }
 
 static void
 wait_until_loaded (HpTablePage *page)
 {
-  gint64 deadline = g_get_monotonic_time () + LOAD_TIMEOUT_USEC;
+  g_autofree char *message = g_strdup_printf ("%s did not finish loading in time", G_OBJECT_TYPE_NAME (page));
 
-  while (hp_table_page_get_loading (page))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("%s did not finish loading in time", G_OBJECT_TYPE_NAME (page));
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+  hp_ui_test_wait_until (page_not_loading, page, LOAD_TIMEOUT_USEC, message);
 }
 
 static HpTablePage *
@@ -73,23 +67,6 @@ static guint
 count_items (HpTablePage *page)
 {
   return g_list_model_get_n_items (_hp_table_page_get_model (page));
-}
-
-/* (transfer none): the first toplevel of @type, or NULL */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return toplevel;
-    }
-
-  return NULL;
 }
 
 static guint
@@ -115,18 +92,14 @@ show_window (Fixture *fixture)
   /* GTK owns toplevels; the fixture takes its own reference to check that
    * the window is finalized in the end. */
   fixture->window = g_object_ref (hp_window_new (NULL, fixture->store));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  hp_ui_test_present (GTK_WINDOW (fixture->window));
 }
 
 static void
 fixture_setup_empty (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  fixture->store = hp_ui_test_open_memory_store ();
   show_window (fixture);
 }
 
@@ -153,7 +126,7 @@ fixture_teardown (Fixture       *fixture,
     wait_until_loaded (_hp_window_get_page (fixture->window, page_names[i]));
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_finalize_object (fixture->window);
 
   g_clear_object (&fixture->campaign);
@@ -397,7 +370,7 @@ test_window_size_remembered (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
   gtk_window_close (GTK_WINDOW (window));
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -432,7 +405,7 @@ test_window_campaign_switch (Fixture       *fixture,
                                    "Heimvorteil2GO 2028", 2028, &error);
   g_assert_no_error (error);
   gtk_menu_button_popup (button);
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_cmpuint (g_menu_model_get_n_items (section), ==, 2);
   g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
   g_assert_cmpstr (label, ==, "Heimvorteil2GO 2028");
@@ -487,7 +460,7 @@ test_window_campaign_remembered (void)
                               hp_campaign_get_id (older));
   wait_for_all_pages (fixture.window);
   gtk_window_destroy (GTK_WINDOW (fixture.window));
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_finalize_object (fixture.window);
 
   files = g_settings_get_value (settings, "last-campaigns");
@@ -499,7 +472,7 @@ test_window_campaign_remembered (void)
   g_assert_cmpint (hp_campaign_get_id (hp_window_get_campaign (fixture.window)), ==, hp_campaign_get_id (older));
   wait_for_all_pages (fixture.window);
   gtk_window_destroy (GTK_WINDOW (fixture.window));
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_finalize_object (fixture.window);
 
   /* gone since: the newest again */
@@ -521,9 +494,9 @@ open_campaign_dialog (Fixture    *fixture,
 {
   HpCampaignDialog *dialog;
 
-  g_assert_null (find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
+  g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
-  dialog = find_toplevel (HP_TYPE_CAMPAIGN_DIALOG);
+  dialog = hp_ui_test_find_toplevel (HP_TYPE_CAMPAIGN_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
@@ -617,8 +590,8 @@ test_campaign_dialog_new (Fixture       *fixture,
   gtk_spin_button_set_value (_hp_campaign_dialog_get_spare_spin (dialog), 7);
 
   click_create (dialog);
-  drain_main_context ();
-  g_assert_null (find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
+  hp_ui_test_drain_main_context ();
+  g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
 
   g_assert_cmpuint (count_campaigns (fixture->store), ==, 1);
   campaign = hp_store_get_current_campaign (fixture->store, &error);
@@ -645,8 +618,8 @@ test_campaign_dialog_escape (Fixture       *fixture,
 
   /* Escape is bound to window.close */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
-  drain_main_context ();
-  g_assert_null (find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
+  hp_ui_test_drain_main_context ();
+  g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
   g_assert_cmpuint (count_campaigns (fixture->store), ==, 1);
 }
 
@@ -676,9 +649,9 @@ test_campaign_dialog_store_error (Fixture       *fixture,
   g_assert_no_error (error);
 
   click_create (dialog);
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
 
-  g_assert_true (find_toplevel (HP_TYPE_CAMPAIGN_DIALOG) == dialog);
+  g_assert_true (hp_ui_test_find_toplevel (HP_TYPE_CAMPAIGN_DIALOG) == dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_cmpstr (gtk_label_get_label (error_label), !=, "");
   assert_message_shown (_hp_campaign_dialog_get_name_message (dialog), TRUE);
@@ -688,7 +661,7 @@ test_campaign_dialog_store_error (Fixture       *fixture,
                    hp_campaign_get_id (fixture->campaign));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
 }
 
 static void
@@ -715,8 +688,8 @@ test_campaign_dialog_copy (Fixture       *fixture,
   g_assert_true (can_create (dialog));
 
   click_create (dialog);
-  drain_main_context ();
-  g_assert_null (find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
+  hp_ui_test_drain_main_context ();
+  g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
 
   g_assert_cmpuint (count_campaigns (fixture->store), ==, 2);
   copy = hp_window_get_campaign (fixture->window);
@@ -843,7 +816,7 @@ test_preferences (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (postcode), "error"));
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_finalize_object (preferences);
 
   /* new campaigns take the spare packs from here */
@@ -852,16 +825,16 @@ test_preferences (void)
   window = g_object_ref (hp_window_new (NULL, store));
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-campaign", NULL);
-  dialog = find_toplevel (HP_TYPE_CAMPAIGN_DIALOG);
+  dialog = hp_ui_test_find_toplevel (HP_TYPE_CAMPAIGN_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (_hp_campaign_dialog_get_spare_spin (dialog)), ==, 12);
 
   wait_for_all_pages (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   /* the dialog goes with its window (when that is disposed) */
   g_assert_finalize_object (window);
-  g_assert_null (find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
+  g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
 
   g_settings_reset (settings, "spare-percent");
   g_settings_reset (settings, "crate-size");
@@ -904,7 +877,7 @@ static void
 quit_application (HpApplication *app)
 {
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_object_unref (app);
 }
@@ -1005,7 +978,7 @@ application_locked (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
 
   adw_message_dialog_response (dialog, "read-only");
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
 
   window = find_window_of_type (app, HP_TYPE_WINDOW);
   g_assert_nonnull (window);
@@ -1173,7 +1146,7 @@ application_open_file (void)
 
   /* the new file replaces the old one in a window of its own */
   hp_application_open_file (app, file);
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_cmpuint (count_hp_windows (app), ==, 1);
   window = find_window_of_type (app, HP_TYPE_WINDOW);
   g_assert_true (window != first);
@@ -1186,7 +1159,7 @@ application_open_file (void)
 
   /* the file open already: nothing happens */
   hp_application_open_file (app, file);
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_true (find_window_of_type (app, HP_TYPE_WINDOW) == window);
 
   /* a file held elsewhere: asked, and the old file stays until answered */
@@ -1196,7 +1169,7 @@ application_open_file (void)
   if (probe == NULL)
     {
       hp_application_open_file (app, locked_file);
-      drain_main_context ();
+      hp_ui_test_drain_main_context ();
       dialog = find_window_of_type (app, ADW_TYPE_MESSAGE_DIALOG);
       g_assert_nonnull (dialog);
       g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Already in Use");
@@ -1205,7 +1178,7 @@ application_open_file (void)
 
       wait_for_all_pages (window);
       adw_message_dialog_response (dialog, "read-only");
-      drain_main_context ();
+      hp_ui_test_drain_main_context ();
       g_assert_cmpuint (count_hp_windows (app), ==, 1);
       window = find_window_of_type (app, HP_TYPE_WINDOW);
       g_assert_cmpstr (hp_store_get_path (hp_window_get_store (window)), ==, locked_path);
@@ -1214,17 +1187,17 @@ application_open_file (void)
 
   /* "New File…" never replaces an existing file */
   hp_application_create_file (app, file);
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   dialog = find_window_of_type (app, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Already Exists");
   adw_message_dialog_response (dialog, "cancel");
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_true (find_window_of_type (app, HP_TYPE_WINDOW) == window);
 
   wait_for_all_pages (window);
   hp_application_create_file (app, new_file);
-  drain_main_context ();
+  hp_ui_test_drain_main_context ();
   g_assert_true (g_file_query_exists (new_file, NULL));
   window = find_window_of_type (app, HP_TYPE_WINDOW);
   g_assert_cmpuint (count_hp_windows (app), ==, 1);
@@ -1233,30 +1206,6 @@ application_open_file (void)
 
   wait_for_all_pages (window);
   quit_application (app);
-}
-
-/* The isolated XDG_DATA_DIRS have no MIME database, without which gdk-pixbuf
- * cannot tell an SVG icon: keep the system's. Test subprocesses inherit the
- * isolated environment, so the real list is passed on in a variable. */
-static void
-use_system_mime_database (void)
-{
-  g_auto(GStrv) data_dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  if (g_getenv ("HP_TEST_SYSTEM_DATA_DIRS") == NULL)
-    {
-      const char *system = g_getenv ("XDG_DATA_DIRS");
-
-      g_setenv ("HP_TEST_SYSTEM_DATA_DIRS", system ? system : "/usr/local/share:/usr/share", TRUE);
-    }
-
-  data_dirs = g_strsplit (g_getenv ("HP_TEST_SYSTEM_DATA_DIRS"), G_SEARCHPATH_SEPARATOR_S, -1);
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
 static void
@@ -1337,7 +1286,7 @@ main (int   argc,
   /* What gtk_test_init() does, but with isolated XDG folders per test (it
    * calls g_test_init() itself, without options) and the locale of the
    * environment (LC_ALL=C.UTF-8 from meson) instead of en_US. */
-  use_system_mime_database ();
+  hp_ui_test_use_system_mime_database ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);

@@ -1,0 +1,63 @@
+/* hp-plan-page-internal.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the planning page's files share: the instance struct and the
+ * functions one calls in the other. hp-plan-page.c computes and shows the
+ * plan; hp-plan-page-tables.c sets up and fills its three tables. Not for
+ * tests: they use hp-plan-page-private.h.
+ */
+#pragma once
+
+#include "hp-plan-page-private.h"
+
+G_BEGIN_DECLS
+
+struct _HpPlanPage
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  GtkStack       *stack;
+  GtkSpinner     *spinner;
+  AdwStatusPage  *empty_page;
+  GtkButton      *empty_button;
+  AdwStatusPage  *error_page;
+  GtkLabel       *needed_label;
+  GtkLabel       *needed_detail_label;
+  GtkLabel       *buildable_label;
+  GtkLabel       *buildable_detail_label;
+  GtkLabel       *bottleneck_label;
+  GtkLabel       *bottleneck_detail_label;
+  GtkStack       *tables_stack;
+  GtkLabel       *chase_label;
+  GtkColumnView  *product_view;
+  GtkColumnView  *school_view;
+  GtkColumnView  *chase_view;
+
+  /* Borrowed from the template */
+  GtkStackPage   *chase_stack_page;
+
+  /* Owned */
+  HpStore        *store;
+  HpCampaign     *campaign;
+  GListStore     *products;      /* of HpPlanRow */
+  GListStore     *schools;       /* of HpPlanRow */
+  GListStore     *chases;        /* of HpPlanRow */
+  HpPlanInput    *input;         /* of the plan shown, or NULL */
+  HpPlan         *plan;
+  gint64          plan_campaign_id;
+  GCancellable   *cancellable;   /* of the running computation */
+  guint           reload_source;
+  guint           n_computed;
+  guint           dirty : 1;     /* stale while unmapped */
+  guint           loading : 1;
+};
+
+/* hp-plan-page.c */
+char *_hp_plan_page_format_count  (gint64      n);
+
+/* hp-plan-page-tables.c */
+void  _hp_plan_page_set_up_tables (HpPlanPage *self);
+void  _hp_plan_page_fill_tables   (HpPlanPage *self);
+
+G_END_DECLS
