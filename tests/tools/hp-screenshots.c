@@ -237,6 +237,34 @@ shoot_demo (HpApplication  *app,
         }
     }
 
+  /* The Planning page: it computes when shown, in a worker ("loading"). */
+  if (ok)
+    {
+      g_autofree char *path = build_path (outdir, prefix, "plan");
+      GtkWidget *plan = adw_view_stack_get_child_by_name (stack, "plan");
+      gint64 deadline = g_get_monotonic_time () + LOAD_TIMEOUT_USEC;
+      gboolean loading = TRUE;
+
+      adw_view_stack_set_visible_child_name (stack, "plan");
+      run_for (SETTLE_USEC);
+      while (plan != NULL && loading && g_get_monotonic_time () < deadline)
+        {
+          g_object_get (plan, "loading", &loading, NULL);
+          if (!g_main_context_iteration (NULL, FALSE))
+            g_usleep (1000);
+        }
+      if (plan == NULL || loading)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The Planning page did not compute its plan");
+          ok = FALSE;
+        }
+      else
+        {
+          run_for (SETTLE_USEC);
+          ok = save_window (window, path, error);
+        }
+    }
+
   close_window (window);
 
   return ok;
