@@ -93,14 +93,30 @@ school_row_free (gpointer data)
   g_free (row);
 }
 
+static gpointer
+read_school_row (sqlite3_stmt *stmt)
+{
+  HpExportSchoolRow *row = g_new0 (HpExportSchoolRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->number = dup_column (stmt, 1);
+  row->name = dup_column (stmt, 2);
+  row->street = dup_column (stmt, 3);
+  row->postcode = dup_column (stmt, 4);
+  row->town = dup_column (stmt, 5);
+  row->contact_teacher = dup_column (stmt, 6);
+  row->phone = dup_column (stmt, 7);
+  row->email = dup_column (stmt, 8);
+  row->handover = dup_column (stmt, 9);
+  return row;
+}
+
 GPtrArray *
 _hp_store_export_schools (HpStore  *self,
                           gint64    campaign_id,
                           GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  int rc;
 
   g_return_val_if_fail (HP_IS_STORE (self), NULL);
 
@@ -119,31 +135,7 @@ _hp_store_export_schools (HpStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, campaign_id);
-  rows = g_ptr_array_new_with_free_func (school_row_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HpExportSchoolRow *row = g_new0 (HpExportSchoolRow, 1);
-
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->number = dup_column (stmt, 1);
-      row->name = dup_column (stmt, 2);
-      row->street = dup_column (stmt, 3);
-      row->postcode = dup_column (stmt, 4);
-      row->town = dup_column (stmt, 5);
-      row->contact_teacher = dup_column (stmt, 6);
-      row->phone = dup_column (stmt, 7);
-      row->email = dup_column (stmt, 8);
-      row->handover = dup_column (stmt, 9);
-      g_ptr_array_add (rows, row);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _hp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&rows);
+  return _hp_store_collect_array (self, stmt, read_school_row, school_row_free, error);
 }
 
 static void
@@ -156,14 +148,31 @@ product_row_free (gpointer data)
   g_free (row);
 }
 
+static gpointer
+read_product_row (sqlite3_stmt *stmt)
+{
+  HpExportProductRow *row = g_new0 (HpExportProductRow, 1);
+
+  row->product_id = sqlite3_column_int64 (stmt, 0);
+  row->name = dup_column (stmt, 1);
+  row->sponsor_id = sqlite3_column_int64 (stmt, 2);
+  row->sponsor_name = dup_column (stmt, 3);
+  row->value_cents = sqlite3_column_int64 (stmt, 4);
+  row->adult_only = sqlite3_column_int (stmt, 5) != 0;
+  row->pledged = sqlite3_column_int64 (stmt, 6);
+  row->received = sqlite3_column_int64 (stmt, 7);
+  row->per_standard = (guint) sqlite3_column_int64 (stmt, 8);
+  row->per_under18 = (guint) sqlite3_column_int64 (stmt, 9);
+  row->recipe_rank = (guint) sqlite3_column_int64 (stmt, 10);
+  return row;
+}
+
 GPtrArray *
 _hp_store_export_products (HpStore  *self,
                            gint64    campaign_id,
                            GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  int rc;
 
   g_return_val_if_fail (HP_IS_STORE (self), NULL);
 
@@ -185,32 +194,7 @@ _hp_store_export_products (HpStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, campaign_id);
-  rows = g_ptr_array_new_with_free_func (product_row_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HpExportProductRow *row = g_new0 (HpExportProductRow, 1);
-
-      row->product_id = sqlite3_column_int64 (stmt, 0);
-      row->name = dup_column (stmt, 1);
-      row->sponsor_id = sqlite3_column_int64 (stmt, 2);
-      row->sponsor_name = dup_column (stmt, 3);
-      row->value_cents = sqlite3_column_int64 (stmt, 4);
-      row->adult_only = sqlite3_column_int (stmt, 5) != 0;
-      row->pledged = sqlite3_column_int64 (stmt, 6);
-      row->received = sqlite3_column_int64 (stmt, 7);
-      row->per_standard = (guint) sqlite3_column_int64 (stmt, 8);
-      row->per_under18 = (guint) sqlite3_column_int64 (stmt, 9);
-      row->recipe_rank = (guint) sqlite3_column_int64 (stmt, 10);
-      g_ptr_array_add (rows, row);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _hp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&rows);
+  return _hp_store_collect_array (self, stmt, read_product_row, product_row_free, error);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -80,6 +80,11 @@ gboolean      _hp_store_check_changed (HpStore       *self,
                                        HpRecordKind      kind,
                                        gint64         id,
                                        GError       **error);
+GPtrArray    *_hp_store_collect_array (HpStore       *self,
+                                       sqlite3_stmt  *stmt,
+                                       HpRowReader    read_row,
+                                       GDestroyNotify free_row,
+                                       GError       **error);
 GListModel   *_hp_store_collect       (HpStore       *self,
                                        sqlite3_stmt  *stmt,
                                        GType          item_type,

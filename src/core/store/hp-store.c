@@ -811,19 +811,23 @@ _hp_store_check_changed (HpStore     *self,
   return _hp_store_not_found (kind, id, error);
 }
 
-GListModel *
-_hp_store_collect (HpStore       *self,
-                   sqlite3_stmt  *stmt,
-                   GType          item_type,
-                   HpRowReader    read_row,
-                   GError       **error)
+/*
+ * _hp_store_collect_array:
+ * Steps @stmt to its end, turning every row into an element with @read_row.
+ * Returns NULL with @error on an SQLite error.
+ */
+GPtrArray *
+_hp_store_collect_array (HpStore         *self,
+                         sqlite3_stmt    *stmt,
+                         HpRowReader      read_row,
+                         GDestroyNotify   free_row,
+                         GError         **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GListStore) list = g_list_store_new (item_type);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, read_row (stmt));
+    g_ptr_array_add (rows, read_row (stmt));
 
   if (rc != SQLITE_DONE)
     {
@@ -831,7 +835,24 @@ _hp_store_collect (HpStore       *self,
       return NULL;
     }
 
+  return g_steal_pointer (&rows);
+}
+
+GListModel *
+_hp_store_collect (HpStore       *self,
+                   sqlite3_stmt  *stmt,
+                   GType          item_type,
+                   HpRowReader    read_row,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) items = _hp_store_collect_array (self, stmt, read_row, g_object_unref, error);
+  g_autoptr(GListStore) list = NULL;
+
+  if (items == NULL)
+    return NULL;
+
   /* One splice, one items-changed. */
+  list = g_list_store_new (item_type);
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
