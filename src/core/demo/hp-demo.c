@@ -185,7 +185,8 @@ make_phone (GRand          *rand,
 static char *
 ascii_slug (const char *text)
 {
-  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  /* German transliteration: Günther → guenther, Weiß → weiss */
+  g_autofree char *ascii = g_str_to_ascii (text, "de");
   g_autoptr(GString) slug = g_string_new (NULL);
 
   for (const char *p = ascii; *p; p++)
