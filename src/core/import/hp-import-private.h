@@ -54,7 +54,37 @@ const char *_hp_import_value       (HpImport           *self,
 int         _hp_import_spec        (HpImport           *self,
                                     const char         *field);
 
+/* A graduate row, checked and resolved in the reader thread: what is left
+ * for the importing thread is to count it and, for INSERT, to store it. */
+typedef enum
+{
+  HP_PREPARED_INSERT,
+  HP_PREPARED_SKIPPED,
+  HP_PREPARED_DUPLICATE,
+} HpPreparedKind;
+
+typedef struct
+{
+  HpPreparedKind  kind;
+  guint           line;
+  gint64          school_id;
+  const char     *last_name;    /* in the batch's string chunk, or NULL */
+  const char     *first_name;
+  const char     *class_name;
+  const char     *birth_date;
+} HpPreparedRow;
+
 /* hp-import-rows.c */
+gboolean    _hp_import_prepare_graduate (HpImport           *self,
+                                         const char * const *fields,
+                                         guint               line,
+                                         GStringChunk       *strings,
+                                         HpPreparedRow      *row,
+                                         GError            **error);
+gboolean    _hp_import_store_graduate   (HpImport           *self,
+                                         const HpPreparedRow *row,
+                                         HpImportResult     *result,
+                                         GError            **error);
 gboolean    _hp_import_prepare     (HpImport           *self,
                                     GError            **error);
 gboolean    _hp_import_row         (HpImport           *self,

@@ -325,7 +325,25 @@ prepare_graduates (HpImport  *self,
       return FALSE;
     }
 
-  self->school_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Every school number known up front: rows are resolved in the reader
+   * thread, which must not use the store. */
+  {
+    g_autoptr(GListModel) schools = hp_store_list_schools (self->store, 0, error);
+
+    if (schools == NULL)
+      return FALSE;
+
+    self->school_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+      {
+        g_autoptr(HpSchool) school = g_list_model_get_item (schools, i);
+        gint64 *id = g_new (gint64, 1);
+
+        *id = hp_school_get_id (school);
+        g_hash_table_insert (self->school_ids, g_strdup (hp_school_get_number (school)), id);
+      }
+  }
+
   self->seen = _hp_store_graduate_keys (self->store, self->campaign_id, error);
   return self->seen != NULL;
 }
@@ -351,18 +369,9 @@ school_for_row (HpImport            *self,
   id = g_hash_table_lookup (self->school_ids, number);
   if (id == NULL)
     {
-      g_autoptr(HpSchool) school = hp_store_find_school (self->store, number, NULL);
-
-      if (school == NULL)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("There is no school with the number “%s”. Import or add the school first."), number);
-          return _hp_import_value_error (self, error, line, spec, message);
-        }
-
-      id = g_new (gint64, 1);
-      *id = hp_school_get_id (school);
-      g_hash_table_insert (self->school_ids, g_strdup (number), id);
+      g_autofree char *message =
+        g_strdup_printf (_("There is no school with the number “%s”. Import or add the school first."), number);
+      return _hp_import_value_error (self, error, line, spec, message);
     }
 
   *out_id = *id;
@@ -394,12 +403,26 @@ in_leaving_year (HpImport   *self,
   return g_ascii_strcasecmp (compact, self->leaving_year) == 0;
 }
 
-static gboolean
-import_graduate (HpImport            *self,
-                 const char * const  *fields,
-                 guint                line,
-                 HpImportResult      *result,
-                 GError             **error)
+static const char *
+chunk_or_null (GStringChunk *strings,
+               const char   *text)
+{
+  return text != NULL && *text != '\0' ? g_string_chunk_insert (strings, text) : NULL;
+}
+
+/*
+ * _hp_import_prepare_graduate:
+ * Everything about a graduate row that needs no store, in the reader thread:
+ * the leaving-year filter, the birth date, the school by its number (from the
+ * map loaded before), and duplicates. The row's strings go into @strings.
+ */
+gboolean
+_hp_import_prepare_graduate (HpImport            *self,
+                             const char * const  *fields,
+                             guint                line,
+                             GStringChunk        *strings,
+                             HpPreparedRow       *row,
+                             GError             **error)
 {
   GString **s = self->scratch;
   int year_spec = _hp_import_spec (self, "year");
@@ -410,14 +433,12 @@ import_graduate (HpImport            *self,
   const char *birth = _hp_import_value (self, fields, birth_spec, s[3]);
   g_autofree char *birth_iso = NULL;
   guint64 key;
-  gint64 school_id = 0;
+
+  *row = (HpPreparedRow) { .kind = HP_PREPARED_SKIPPED, .line = line };
 
   if (self->columns[year_spec] >= 0 &&
       !in_leaving_year (self, _hp_import_value (self, fields, year_spec, s[4])))
-    {
-      result->skipped++;
-      return TRUE;
-    }
+    return TRUE;
 
   if (*birth != '\0')
     {
@@ -429,26 +450,53 @@ import_graduate (HpImport            *self,
         }
     }
 
-  if (!school_for_row (self, fields, line, &school_id, error))
+  if (!school_for_row (self, fields, line, &row->school_id, error))
     return FALSE;
 
-  key = _hp_store_graduate_key (school_id, last, first, birth_iso);
+  key = _hp_store_graduate_key (row->school_id, last, first, birth_iso);
   if (key != 0 && !g_hash_table_add (self->seen, HP_GRADUATE_KEY_TO_POINTER (key)))
     {
-      result->duplicates++;
+      row->kind = HP_PREPARED_DUPLICATE;
       return TRUE;
     }
 
-  {
-    g_autoptr(GError) local_error = NULL;
-
-    if (!_hp_store_insert_graduate_row (self->store, self->campaign_id, school_id, last, first, class_name,
-                                        birth_iso, &local_error))
-      return _hp_import_value_error (self, error, line, -1, local_error->message);
-  }
-
-  result->added++;
+  row->kind = HP_PREPARED_INSERT;
+  row->last_name = chunk_or_null (strings, last);
+  row->first_name = chunk_or_null (strings, first);
+  row->class_name = chunk_or_null (strings, class_name);
+  row->birth_date = chunk_or_null (strings, birth_iso);
   return TRUE;
+}
+
+/* The rest, in the importing thread: count it, store it. */
+gboolean
+_hp_import_store_graduate (HpImport             *self,
+                           const HpPreparedRow  *row,
+                           HpImportResult       *result,
+                           GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  switch (row->kind)
+    {
+    case HP_PREPARED_SKIPPED:
+      result->skipped++;
+      return TRUE;
+
+    case HP_PREPARED_DUPLICATE:
+      result->duplicates++;
+      return TRUE;
+
+    case HP_PREPARED_INSERT:
+      if (!_hp_store_insert_graduate_row (self->store, self->campaign_id, row->school_id, row->last_name,
+                                          row->first_name, row->class_name, row->birth_date, &local_error))
+        return _hp_import_value_error (self, error, row->line, -1, local_error->message);
+      result->added++;
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -478,7 +526,7 @@ _hp_import_row (HpImport            *self,
   switch (self->kind)
     {
     case HP_IMPORT_SCHOOLS:   return import_school (self, fields, line, result, error);
-    case HP_IMPORT_GRADUATES: return import_graduate (self, fields, line, result, error);
+    case HP_IMPORT_GRADUATES: /* prepared in the reader thread, see hp-import.c */
     default:                  g_return_val_if_reached (FALSE);
     }
 }

@@ -371,7 +371,8 @@ typedef struct
    * n_columns + 1 (NULL) pointers per row: no allocation per field, and
    * nothing allocated in one thread is freed in the other. */
   GStringChunk *strings;
-  GPtrArray    *fields;
+  GPtrArray    *fields;     /* schools: the raw fields */
+  GArray       *prepared;   /* graduates: HpPreparedRow, resolved by the reader */
   GArray       *lines;      /* guint, one per row */
   guint         n_rows;
   double        progress;
@@ -381,6 +382,7 @@ typedef struct
 
 typedef struct
 {
+  HpImport      *import;
   HpTableReader *reader;
   GAsyncQueue   *empty;
   GAsyncQueue   *full;
@@ -394,6 +396,7 @@ batch_new (void)
 
   batch->strings = g_string_chunk_new (64 * 1024);
   batch->fields = g_ptr_array_new ();
+  batch->prepared = g_array_sized_new (FALSE, FALSE, sizeof (HpPreparedRow), BATCH_ROWS);
   batch->lines = g_array_sized_new (FALSE, FALSE, sizeof (guint), BATCH_ROWS);
   return batch;
 }
@@ -403,6 +406,7 @@ batch_clear (Batch *batch)
 {
   g_string_chunk_clear (batch->strings);
   g_ptr_array_set_size (batch->fields, 0);
+  g_array_set_size (batch->prepared, 0);
   g_array_set_size (batch->lines, 0);
   batch->n_rows = 0;
 }
@@ -414,6 +418,7 @@ batch_free (gpointer data)
 
   g_string_chunk_free (batch->strings);
   g_ptr_array_unref (batch->fields);
+  g_array_unref (batch->prepared);
   g_array_unref (batch->lines);
   g_clear_error (&batch->error);
   g_free (batch);
@@ -439,15 +444,28 @@ read_batches (gpointer data)
       while (batch->n_rows < BATCH_ROWS &&
              hp_table_reader_next (pipe->reader, &fields, &line, &batch->error))
         {
-          for (guint c = 0; fields[c] != NULL; c++)
-            g_ptr_array_add (batch->fields, g_string_chunk_insert (batch->strings, fields[c]));
-          g_ptr_array_add (batch->fields, NULL);
+          if (pipe->import->kind == HP_IMPORT_GRADUATES)
+            {
+              HpPreparedRow row;
+
+              /* A row that cannot be imported ends the batch like a reading
+               * error: the rows before it are counted first. */
+              if (!_hp_import_prepare_graduate (pipe->import, fields, line, batch->strings, &row, &batch->error))
+                break;
+              g_array_append_val (batch->prepared, row);
+            }
+          else
+            {
+              for (guint c = 0; fields[c] != NULL; c++)
+                g_ptr_array_add (batch->fields, g_string_chunk_insert (batch->strings, fields[c]));
+              g_ptr_array_add (batch->fields, NULL);
+            }
           g_array_append_val (batch->lines, line);
           batch->n_rows++;
         }
 
       batch->progress = hp_table_reader_get_progress (pipe->reader);
-      batch->last = batch->n_rows < BATCH_ROWS;
+      batch->last = batch->n_rows < BATCH_ROWS || batch->error != NULL;
       g_async_queue_push (pipe->full, batch);
 
       if (batch->last)
@@ -483,6 +501,7 @@ hp_import_run (HpImport              *self,
   if (!_hp_import_prepare (self, error))
     goto out;
 
+  pipe.import = self;
   pipe.reader = self->reader;
   pipe.empty = g_async_queue_new_full (batch_free);
   pipe.full = g_async_queue_new_full (batch_free);
@@ -497,10 +516,13 @@ hp_import_run (HpImport              *self,
 
       for (guint i = 0; i < batch->n_rows && local_error == NULL; i++)
         {
-          const char * const *fields = (const char * const *) batch->fields->pdata + (gsize) i * width;
-
           result->rows++;
-          _hp_import_row (self, fields, g_array_index (batch->lines, guint, i), result, &local_error);
+          if (self->kind == HP_IMPORT_GRADUATES)
+            _hp_import_store_graduate (self, &g_array_index (batch->prepared, HpPreparedRow, i), result,
+                                       &local_error);
+          else
+            _hp_import_row (self, (const char * const *) batch->fields->pdata + (gsize) i * width,
+                            g_array_index (batch->lines, guint, i), result, &local_error);
         }
 
       done = batch->last;
