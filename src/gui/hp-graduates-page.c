@@ -28,7 +28,8 @@ struct _HpGraduatesPage
 
   /* Owned */
   GArray      *school_ids;      /* the dropdown's ids; 0 at position 0: all schools */
-  guint        fill_source;     /* the first filling of the school filter */
+  guint        fill_source;     /* a pending filling of the school filter */
+  gboolean     filter_stale;    /* schools changed while the list was loading */
 };
 
 G_DEFINE_FINAL_TYPE (HpGraduatesPage, hp_graduates_page, HP_TYPE_TABLE_PAGE)
@@ -134,8 +135,37 @@ fill_school_filter_cb (gpointer user_data)
   HpGraduatesPage *self = user_data;
 
   self->fill_source = 0;
-  fill_school_filter (self);
+  /* a load may have started since this was scheduled */
+  if (hp_table_page_get_loading (HP_TABLE_PAGE (self)))
+    self->filter_stale = TRUE;
+  else
+    fill_school_filter (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Lists the schools for the filter once the graduates have loaded: the
+ * store serialises its connection, so listing them on this thread while the
+ * loader streams 350,000 graduates in its worker would wait for that and
+ * freeze the window. */
+static void
+request_school_filter (HpGraduatesPage *self)
+{
+  if (hp_table_page_get_loading (HP_TABLE_PAGE (self)))
+    {
+      self->filter_stale = TRUE;
+      return;
+    }
+
+  self->filter_stale = FALSE;
+  if (self->fill_source == 0)
+    self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_school_filter_cb, self, NULL);
+}
+
+static void
+loading_changed_cb (HpGraduatesPage *self)
+{
+  if (self->filter_stale)
+    request_school_filter (self);
 }
 
 static void
@@ -156,7 +186,7 @@ store_changed_cb (HpGraduatesPage *self,
                   HpStoreChanges   changes)
 {
   if (changes & HP_STORE_CHANGED (HP_RECORD_SCHOOL))
-    fill_school_filter (self);
+    request_school_filter (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -300,9 +330,8 @@ hp_graduates_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (hp_graduates_page_parent_class)->constructed (object);
 
-  /* After the window is painted: listing every school takes a moment on a
-   * national file, and the filter is not needed before the page is used. */
-  self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_school_filter_cb, self, NULL);
+  g_signal_connect (self, "notify::loading", G_CALLBACK (loading_changed_cb), NULL);
+  request_school_filter (self);
   g_signal_connect_object (hp_table_page_get_store (HP_TABLE_PAGE (self)), "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   add_import_to_empty_state (self);
