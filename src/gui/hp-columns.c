@@ -11,6 +11,7 @@
 #include <heimpack/heimpack.h>
 
 #include "hp-columns.h"
+#include "hp-row-model.h"
 
 /* ------------------------------------------------------------------------ */
 /* Formatting                                                                */
@@ -120,6 +121,31 @@ get_cell_value (const HpColumnSpec *spec,
     }
 }
 
+/* Writes @item's value into @cell; %NULL empties it. */
+static void
+show_item (GtkWidget          *cell,
+           const HpColumnSpec *spec,
+           GObject            *item)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *text = NULL;
+
+  if (item != NULL)
+    {
+      get_cell_value (spec, item, &value);
+      text = hp_columns_format_cell (spec, &value);
+    }
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+}
+
+static void
+row_item_changed_cb (HpRow      *row,
+                     GParamSpec *pspec,
+                     GtkWidget  *cell)
+{
+  show_item (cell, g_object_get_data (G_OBJECT (cell), "hp-column-spec"), hp_row_get_item (row));
+}
+
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -128,12 +154,17 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   const HpColumnSpec *spec = user_data;
   GObject *item = gtk_list_item_get_item (list_item);
   GtkWidget *cell = gtk_list_item_get_child (list_item);
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autofree char *text = NULL;
 
-  get_cell_value (spec, item, &value);
-  text = hp_columns_format_cell (spec, &value);
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  /* A row of an HpRowModel stays while what it shows changes (see
+   * hp-row-model.c): the cell follows it. */
+  if (HP_IS_ROW (item))
+    {
+      g_object_set_data (G_OBJECT (cell), "hp-column-spec", (gpointer) spec);
+      g_signal_connect_object (item, "notify::item", G_CALLBACK (row_item_changed_cb), cell, 0);
+      g_object_set_data_full (G_OBJECT (cell), "hp-row", g_object_ref (item), g_object_unref);
+      item = hp_row_get_item (HP_ROW (item));
+    }
+  show_item (cell, spec, item);
 
   /* lets a click on the cell find its row (GTK 4.8 has no row widgets) */
   g_object_set_data (G_OBJECT (cell), "hp-list-item", list_item);
@@ -144,7 +175,15 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "hp-list-item", NULL);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  GObject *row = g_object_get_data (G_OBJECT (cell), "hp-row");
+
+  if (row != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (row, row_item_changed_cb, cell);
+      g_object_set_data (G_OBJECT (cell), "hp-row", NULL);
+    }
+  g_object_set_data (G_OBJECT (cell), "hp-list-item", NULL);
 }
 
 /**

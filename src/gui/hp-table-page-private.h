@@ -8,6 +8,7 @@
 #pragma once
 
 #include "hp-table-page.h"
+#include "hp-row-model.h"
 
 G_BEGIN_DECLS
 
@@ -38,7 +39,9 @@ typedef struct
   GPtrArray             *batches;        /* the same items as the loader's batches (read-only
                                           * GPtrArrays), what a search reads in its worker */
   GtkSortListModel      *sorted;         /* the view's model: items or a search result, sorted */
-  GtkSingleSelection    *selection;
+  HpRowModel            *rows;           /* the view's rows over sorted (hp-row-model.c) */
+  GtkSingleSelection    *selection;      /* over rows */
+  GObject               *selected_item;  /* what the selected row showed last */
   GCancellable          *cancellable;    /* the running load */
   GCancellable          *search_cancellable; /* the running search, or NULL */
   GPtrArray             *matches;        /* the shown search's matches, before narrowing
@@ -61,6 +64,7 @@ typedef struct
   guint                  failed : 1;
   guint                  narrowed : 1;
   guint                  restore_after_search : 1;
+  guint                  rows_changing : 1;
 } HpTablePagePrivate;
 
 HpTablePagePrivate *_hp_table_page_get_priv        (HpTablePage *self);
@@ -68,6 +72,10 @@ HpTablePagePrivate *_hp_table_page_get_priv        (HpTablePage *self);
 /* hp-table-page-search.c */
 void        _hp_table_page_init_search              (HpTablePage *self);
 void        _hp_table_page_update_view              (HpTablePage *self);
+void        _hp_table_page_show                     (HpTablePage *self,
+                                                     GListModel  *model);
+void        _hp_table_page_release                  (gpointer     data,
+                                                     GDestroyNotify destroy);
 void        _hp_table_page_set_narrowed             (HpTablePage *self,
                                                      gboolean     narrowed);
 void        _hp_table_page_prepare_item             (GObject     *item,

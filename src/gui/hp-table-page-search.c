@@ -184,6 +184,79 @@ typedef struct
   GListStore *store;
 } SearchResult;
 
+/* Letting go of a long result (a GListStore of a few hundred thousand
+ * rows, the GPtrArray of its matches) frees a node per row: some 50 ms
+ * that a keystroke must not spend on the main loop. A worker does it. */
+typedef struct
+{
+  gpointer       data;
+  GDestroyNotify destroy;
+} Release;
+
+static void
+release_worker (gpointer data,
+                gpointer user_data)
+{
+  Release *release = data;
+
+  release->destroy (release->data);
+  g_free (release);
+}
+
+/**
+ * _hp_table_page_release:
+ * @data: (nullable) (transfer full): what to let go of
+ * @destroy: how
+ *
+ * Lets go of @data in a worker thread, one after another in the order of
+ * the calls. Main thread only.
+ */
+void
+_hp_table_page_release (gpointer       data,
+                        GDestroyNotify destroy)
+{
+  static GThreadPool *pool;   /* main thread only */
+  Release *release;
+
+  if (data == NULL)
+    return;
+
+  if (pool == NULL)
+    pool = g_thread_pool_new (release_worker, NULL, 1, FALSE, NULL);
+
+  release = g_new (Release, 1);
+  release->data = data;
+  release->destroy = destroy;
+  g_thread_pool_push (pool, release, NULL);
+}
+
+/**
+ * _hp_table_page_show:
+ * @model: (nullable): the items to show (sorted), %NULL for all of them
+ *
+ * Shows @model in the view, and lets go of the search result shown so far
+ * in a worker.
+ */
+void
+_hp_table_page_show (HpTablePage *self,
+                     GListModel  *model)
+{
+  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+  GListModel *shown = gtk_sort_list_model_get_model (priv->sorted);
+
+  if (model == NULL)
+    {
+      model = G_LIST_MODEL (priv->items);
+      _hp_table_page_release (g_steal_pointer (&priv->matches), (GDestroyNotify) g_ptr_array_unref);
+    }
+
+  if (shown == model)
+    return;
+
+  _hp_table_page_release (g_object_ref (shown), g_object_unref);
+  gtk_sort_list_model_set_model (priv->sorted, model);
+}
+
 static void
 search_result_free (gpointer data)
 {
@@ -269,7 +342,7 @@ search_cb (GObject      *object,
     }
 
   g_clear_object (&priv->search_cancellable);
-  g_clear_pointer (&priv->matches, g_ptr_array_unref);
+  _hp_table_page_release (g_steal_pointer (&priv->matches), (GDestroyNotify) g_ptr_array_unref);
   priv->matches = g_steal_pointer (&found->matches);
   matches = g_steal_pointer (&found->store);
   search_result_free (found);
@@ -301,7 +374,7 @@ search_cb (GObject      *object,
       g_set_object (&matches, shown);
     }
 
-  gtk_sort_list_model_set_model (priv->sorted, G_LIST_MODEL (matches));
+  _hp_table_page_show (self, G_LIST_MODEL (matches));
   _hp_table_page_update_view (self);
   if (priv->restore_after_search)
     _hp_table_page_restore_position (self);
@@ -356,13 +429,11 @@ _hp_table_page_refilter (HpTablePage *self,
   cancel_search (self);
 
   if (changed)
-    g_clear_pointer (&priv->matches, g_ptr_array_unref);
+    _hp_table_page_release (g_steal_pointer (&priv->matches), (GDestroyNotify) g_ptr_array_unref);
 
   if (!_hp_table_page_get_search_active (self))
     {
-      g_clear_pointer (&priv->matches, g_ptr_array_unref);
-      if (gtk_sort_list_model_get_model (priv->sorted) != G_LIST_MODEL (priv->items))
-        gtk_sort_list_model_set_model (priv->sorted, G_LIST_MODEL (priv->items));
+      _hp_table_page_show (self, NULL);
       _hp_table_page_update_view (self);
       return;
     }

@@ -62,6 +62,72 @@ _hp_table_page_get_priv (HpTablePage *self)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Selection                                                                 */
+
+/* The view's rows are HpRows over the sorted items (see hp-row-model.c). */
+static GObject *
+selected_item (HpTablePagePrivate *priv)
+{
+  HpRow *row = priv->selection ? gtk_single_selection_get_selected_item (priv->selection) : NULL;
+
+  return row != NULL ? hp_row_get_item (row) : NULL;
+}
+
+/* A selection follows its item through a change of a list up to this
+ * long; in a longer one, looking for it would stall the window. */
+#define FOLLOW_SELECTION_UP_TO 20000
+
+static void
+selected_cb (HpTablePage *self)
+{
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+
+  /* while the rows change, the selected item is the one before the change */
+  if (!priv->rows_changing)
+    g_set_object (&priv->selected_item, selected_item (priv));
+}
+
+/* Runs before the rows follow a change of the sorted items... */
+static void
+sorted_changing_cb (HpTablePage *self)
+{
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+
+  priv->rows_changing = TRUE;
+}
+
+/* ...and this after them. The selected row may show another item now (the
+ * rows stay while their items change): the selection moves to the row of
+ * the item that was selected, or goes if that is no longer shown. */
+static void
+sorted_changed_cb (HpTablePage *self)
+{
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+  GListModel *sorted = G_LIST_MODEL (priv->sorted);
+  guint n_items, position = GTK_INVALID_LIST_POSITION;
+
+  priv->rows_changing = FALSE;
+  /* (the sort model may still change while the page is disposed) */
+  if (sorted == NULL || priv->selection == NULL || selected_item (priv) == priv->selected_item)
+    return;
+
+  n_items = g_list_model_get_n_items (sorted);
+  if (priv->selected_item != NULL && n_items <= FOLLOW_SELECTION_UP_TO)
+    {
+      for (guint i = 0; i < n_items && position == GTK_INVALID_LIST_POSITION; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (sorted, i);
+
+          if (item == priv->selected_item)
+            position = i;
+        }
+    }
+
+  gtk_single_selection_set_selected (priv->selection, position);
+  g_set_object (&priv->selected_item, selected_item (priv));
+}
+
+/* ------------------------------------------------------------------------ */
 /* Loading                                                                   */
 
 static void
@@ -203,8 +269,10 @@ load_cb (GObject      *object,
           g_list_store_splice (items, g_list_model_get_n_items (G_LIST_MODEL (items)), 0,
                                batch->pdata, batch->len);
         }
-      g_set_object (&priv->items, items);
-      g_ptr_array_unref (priv->batches);
+      /* the old rows go in a worker (see _hp_table_page_release()) */
+      _hp_table_page_release (g_steal_pointer (&priv->items), g_object_unref);
+      priv->items = g_steal_pointer (&items);
+      _hp_table_page_release (g_steal_pointer (&priv->batches), (GDestroyNotify) g_ptr_array_unref);
       priv->batches = g_ptr_array_ref (priv->pending);
     }
   g_ptr_array_unref (priv->pending);
@@ -224,8 +292,7 @@ load_cb (GObject      *object,
       return;
     }
 
-  if (gtk_sort_list_model_get_model (priv->sorted) != G_LIST_MODEL (priv->items))
-    gtk_sort_list_model_set_model (priv->sorted, G_LIST_MODEL (priv->items));
+  _hp_table_page_show (self, NULL);
   _hp_table_page_update_view (self);
   _hp_table_page_update_actions (self);
   _hp_table_page_restore_position (self);
@@ -379,10 +446,11 @@ hp_table_page_set_campaign (HpTablePage *self,
     {
       /* another campaign's rows must not stay on screen while loading */
       _hp_table_page_cancel_search (self);
-      g_list_store_remove_all (priv->items);
-      g_ptr_array_set_size (priv->batches, 0);
-      if (gtk_sort_list_model_get_model (priv->sorted) != G_LIST_MODEL (priv->items))
-        gtk_sort_list_model_set_model (priv->sorted, G_LIST_MODEL (priv->items));
+      _hp_table_page_release (g_steal_pointer (&priv->items), g_object_unref);
+      priv->items = g_list_store_new (HP_TABLE_PAGE_GET_CLASS (self)->item_type);
+      _hp_table_page_release (g_steal_pointer (&priv->batches), (GDestroyNotify) g_ptr_array_unref);
+      priv->batches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      _hp_table_page_show (self, NULL);
       hp_table_page_reload (self);
       _hp_table_page_update_actions (self);
     }
@@ -417,7 +485,7 @@ hp_table_page_get_selected (HpTablePage *self)
 
   g_return_val_if_fail (HP_IS_TABLE_PAGE (self), NULL);
 
-  return priv->selection ? gtk_single_selection_get_selected_item (priv->selection) : NULL;
+  return selected_item (priv);
 }
 
 static void
@@ -548,7 +616,15 @@ hp_table_page_constructed (GObject *object)
   sorter = gtk_column_view_get_sorter (priv->column_view);
   priv->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->items)),
                                           g_object_ref (sorter));
-  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sorted)));
+  /* In this order: see sorted_changing_cb() and sorted_changed_cb(). */
+  g_signal_connect_object (priv->sorted, "items-changed", G_CALLBACK (sorted_changing_cb), self,
+                           G_CONNECT_SWAPPED);
+  priv->rows = hp_row_model_new (G_LIST_MODEL (priv->sorted));
+  g_signal_connect_object (priv->sorted, "items-changed", G_CALLBACK (sorted_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->rows)));
+  g_signal_connect_object (priv->selection, "notify::selected", G_CALLBACK (selected_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_single_selection_set_autoselect (priv->selection, FALSE);
   gtk_single_selection_set_can_unselect (priv->selection, TRUE);
   if (gtk_widget_get_mapped (GTK_WIDGET (priv->column_view)))
@@ -584,6 +660,8 @@ hp_table_page_dispose (GObject *object)
 
   g_clear_object (&priv->cancellable);
   g_clear_object (&priv->selection);
+  g_clear_object (&priv->rows);
+  g_clear_object (&priv->selected_item);
   g_clear_object (&priv->sorted);
   g_clear_object (&priv->items);
   g_clear_object (&priv->campaign);

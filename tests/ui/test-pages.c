@@ -583,6 +583,92 @@ test_pages_search (Fixture       *fixture,
   g_assert_cmpstr (visible_state (fixture->page), ==, "list");
 }
 
+/* The cells of the view's row at @position, added to @cells. */
+static void
+collect_row_cells (GtkWidget  *widget,
+                   guint       position,
+                   GPtrArray  *cells)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "hp-list-item");
+
+  if (GTK_IS_INSCRIPTION (widget) && list_item != NULL &&
+      gtk_list_item_get_position (list_item) == position)
+    g_ptr_array_add (cells, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_row_cells (child, position, cells);
+}
+
+/* Returns: (transfer none): the cell of the row at @position that shows
+ * @text */
+static GtkWidget *
+find_cell (HpTablePage *page,
+           guint        position,
+           const char  *text)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (page));
+  collect_row_cells (GTK_WIDGET (_hp_table_page_get_column_view (page)), position, cells);
+  for (guint i = 0; i < cells->len; i++)
+    if (g_strcmp0 (gtk_inscription_get_text (g_ptr_array_index (cells, i)), text) == 0)
+      return g_ptr_array_index (cells, i);
+
+  g_error ("Row %u does not show “%s”", position, text);
+}
+
+/* The view's rows stay while what they show changes (hp-row-model.c): a
+ * search result reuses the rows' cells, which show its rows; the selection
+ * stays with its graduate while the search shows it, and goes when it
+ * does not. */
+static void
+test_pages_search_rows (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GListModel *model;
+  g_autoptr(HpGraduate) chosen = NULL;
+  g_autoptr(HpGraduate) first = NULL;
+  g_autoptr(HpGraduate) found = NULL;
+  g_autofree char *query = NULL;
+  GtkWidget *cell;
+
+  show_page (fixture, hp_graduates_page_new);
+  model = _hp_table_page_get_model (fixture->page);
+  first = g_list_model_get_item (model, 0);
+  chosen = g_list_model_get_item (model, 7);
+  g_assert_cmpstr (hp_graduate_get_first_name (first), !=, hp_graduate_get_first_name (chosen));
+  cell = find_cell (fixture->page, 0, hp_graduate_get_first_name (first));
+
+  query = g_strdup_printf ("%s %s", hp_graduate_get_first_name (chosen), hp_graduate_get_last_name (chosen));
+  _hp_table_page_set_search_text (fixture->page, query);
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), <, 2000);
+  found = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (hp_graduate_get_first_name (found), ==, hp_graduate_get_first_name (chosen));
+  /* the same cell, showing the search's first row */
+  g_assert_true (find_cell (fixture->page, 0, hp_graduate_get_first_name (found)) == cell);
+  find_cell (fixture->page, 0, hp_graduate_get_last_name (found));
+
+  _hp_table_page_set_search_text (fixture->page, "");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 2000);
+  g_assert_true (find_cell (fixture->page, 0, hp_graduate_get_first_name (first)) == cell);
+
+  /* the selection follows its graduate into the search's rows... */
+  select_position (fixture->page, 7);
+  _hp_table_page_set_search_text (fixture->page, query);
+  wait_settled (fixture->page);
+  g_assert_true (hp_table_page_get_selected (fixture->page) == G_OBJECT (chosen));
+
+  /* ...and goes with it */
+  _hp_table_page_set_search_text (fixture->page, "zzzzzz");
+  wait_settled (fixture->page);
+  g_assert_null (hp_table_page_get_selected (fixture->page));
+  _hp_table_page_set_search_text (fixture->page, "");
+  wait_settled (fixture->page);
+  g_assert_null (hp_table_page_get_selected (fixture->page));
+}
+
 /* What the search shows: the rows whose searchable columns hold every
  * word, case-folded, in the order of the store (no column sorted). */
 static GArray *
@@ -794,6 +880,8 @@ main (int   argc,
               fixture_setup_campaign, test_pages_graduates, fixture_teardown);
   g_test_add ("/heimpack/pages/search", Fixture, NULL,
               fixture_setup_demo, test_pages_search, fixture_teardown);
+  g_test_add ("/heimpack/pages/search-rows", Fixture, NULL,
+              fixture_setup_demo, test_pages_search_rows, fixture_teardown);
   g_test_add ("/heimpack/pages/search-semantics", Fixture, NULL,
               fixture_setup_demo, test_pages_search_semantics, fixture_teardown);
   g_test_add ("/heimpack/pages/search-cancel", Fixture, NULL,
