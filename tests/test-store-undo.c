@@ -323,6 +323,88 @@ test_changed_from_worker (Fixture       *f,
   g_signal_handler_disconnect (f->store, handler);
 }
 
+typedef struct
+{
+  HpStore *store;
+  gint64   campaign_id;
+} ListInWorker;
+
+static gpointer
+list_in_worker (gpointer data)
+{
+  ListInWorker *job = data;
+  g_autoptr(GError) error = NULL;
+  GListModel *graduates = hp_store_list_graduates (job->store, job->campaign_id, 0, &error);
+
+  g_assert_no_error (error);
+  return graduates;
+}
+
+/* the graduates' last names, as a worker lists them */
+static char *
+names_listed_in_worker (HpStore *store,
+                        gint64   campaign_id)
+{
+  ListInWorker job = { store, campaign_id };
+  g_autoptr(GListModel) graduates = g_thread_join (g_thread_new ("lister", list_in_worker, &job));
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (graduates); i++)
+    {
+      g_autoptr(HpGraduate) graduate = g_list_model_get_item (graduates, i);
+
+      g_string_append_printf (names, "%s%s", i ? " " : "", hp_graduate_get_last_name (graduate));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Workers list a file through a connection of their own while the owner
+ * thread has no transaction open (so that a long list never keeps the
+ * window waiting): they see what was committed, sorted with the German
+ * name order, and inside the owner's transaction its uncommitted rows. */
+static void
+test_workers_read_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "workers.heimpack", NULL);
+  g_autoptr(HpStore) store = NULL;
+  g_autoptr(HpCampaign) campaign = hp_campaign_new ("Heimvorteil2GO 2027", 2027);
+  g_autoptr(HpSchool) school = NULL;
+  g_autofree char *names = NULL;
+  gint64 id;
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  store = hp_store_open (path, HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (hp_store_add_campaign (store, campaign, &error));
+  g_assert_no_error (error);
+  id = hp_campaign_get_id (campaign);
+  school = add_school (store, "195717", "Gymnasium Laurentianum");
+
+  g_object_unref (add_graduate (store, id, hp_school_get_id (school), "Q2", "Zimmermann", "Lena"));
+  g_object_unref (add_graduate (store, id, hp_school_get_id (school), "Q2", "Özdemir", "Elif"));
+  names = names_listed_in_worker (store, id);
+  g_assert_cmpstr (names, ==, "Özdemir Zimmermann");
+  g_clear_pointer (&names, g_free);
+
+  /* committed since the worker's last list */
+  g_object_unref (add_graduate (store, id, hp_school_get_id (school), "Q2", "Albers", "Paul"));
+  names = names_listed_in_worker (store, id);
+  g_assert_cmpstr (names, ==, "Albers Özdemir Zimmermann");
+  g_clear_pointer (&names, g_free);
+
+  /* inside the owner's transaction: its rows, and none after a rollback */
+  g_assert_true (hp_store_begin (store, &error));
+  g_object_unref (add_graduate (store, id, hp_school_get_id (school), "Q2", "Brinkmann", "Mia"));
+  names = names_listed_in_worker (store, id);
+  g_assert_cmpstr (names, ==, "Albers Brinkmann Özdemir Zimmermann");
+  g_clear_pointer (&names, g_free);
+  hp_store_rollback (store);
+  names = names_listed_in_worker (store, id);
+  g_assert_cmpstr (names, ==, "Albers Özdemir Zimmermann");
+}
+
 /* ------------------------------------------------------------------------ */
 /* Deliveries                                                                */
 
@@ -466,6 +548,7 @@ main (int   argc,
   TEST ("changed-from-worker", test_changed_from_worker);
   TEST ("book-receipt", test_book_receipt);
   g_test_add_func ("/heimpack/store/stream-graduates", test_stream_graduates);
+  g_test_add_func ("/heimpack/store/workers-read-file", test_workers_read_file);
 
   return g_test_run ();
 }

@@ -26,6 +26,12 @@ struct _HpStore
   int         lock_fd;      /* -1 when read-only or in memory */
   GMainContext *context;    /* of the thread that opened the store */
   GThread    *owner;        /* Borrowed: that thread */
+  /* A second, read-only connection for the list functions in worker
+   * threads (see _hp_store_prepare_owned()); opened on first use, under
+   * reader_lock. NULL for in-memory stores or if it could not be opened. */
+  sqlite3    *reader;
+  GMutex      reader_lock;
+  guint       reader_tried : 1;
 
   int            schema_version;
   guint          tx_depth;

@@ -45,6 +45,10 @@ hp_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
+  if (self->reader != NULL && sqlite3_close (self->reader) != SQLITE_OK)
+    g_warning ("Could not close the reader of %s: %s", self->path, sqlite3_errmsg (self->reader));
+  self->reader = NULL;
+  g_mutex_clear (&self->reader_lock);
   if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
     g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
   self->db = NULL;
@@ -152,6 +156,7 @@ hp_store_init (HpStore *self)
   self->lock_fd = -1;
   self->context = g_main_context_ref_thread_default ();
   self->owner = g_thread_self ();
+  g_mutex_init (&self->reader_lock);
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
 }
 
@@ -290,29 +295,65 @@ collate_names (void       *user_data,
   }
 }
 
+/* Opens @self's file into @db_out, set up as every connection of a store
+ * is. On failure *@db_out may hold a connection to close. */
 static gboolean
-open_connection (HpStore     *self,
-                 int          sqlite_flags,
-                 GError     **error)
+open_sqlite (HpStore   *self,
+             int        sqlite_flags,
+             sqlite3  **db_out,
+             GError   **error)
 {
-  /* FULLMUTEX: the list functions may run in worker threads next to the
-   * owner thread (see hp-store.h); SQLite serialises them on the connection. */
-  int rc = sqlite3_open_v2 (self->path, &self->db, sqlite_flags | SQLITE_OPEN_FULLMUTEX, NULL);
+  /* FULLMUTEX: the list functions may run in several worker threads at
+   * once (see hp-store.h); SQLite serialises them on the connection. */
+  int rc = sqlite3_open_v2 (self->path, db_out, sqlite_flags | SQLITE_OPEN_FULLMUTEX, NULL);
 
   if (rc != SQLITE_OK)
     {
       g_autofree char *name = g_filename_display_name (self->path);
 
       g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_FAILED, _("Could not open “%s”: %s"),
-                   name, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                   name, *db_out ? sqlite3_errmsg (*db_out) : sqlite3_errstr (rc));
       return FALSE;
     }
 
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
-  sqlite3_create_collation_v2 (self->db, "HP_NAME", SQLITE_UTF8, NULL, collate_names, NULL);
+  sqlite3_extended_result_codes (*db_out, TRUE);
+  sqlite3_busy_timeout (*db_out, 5000);
+  sqlite3_create_collation_v2 (*db_out, "HP_NAME", SQLITE_UTF8, NULL, collate_names, NULL);
 
-  return exec_simple (self, "PRAGMA foreign_keys = ON", error);
+  return TRUE;
+}
+
+static gboolean
+open_connection (HpStore     *self,
+                 int          sqlite_flags,
+                 GError     **error)
+{
+  return open_sqlite (self, sqlite_flags, &self->db, error) &&
+         exec_simple (self, "PRAGMA foreign_keys = ON", error);
+}
+
+/* The reader connection, opened on first use; NULL where there is none. */
+static sqlite3 *
+get_reader (HpStore *self)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (self->path, ":memory:"))
+    return NULL;
+
+  locker = g_mutex_locker_new (&self->reader_lock);
+  if (!self->reader_tried)
+    {
+      self->reader_tried = TRUE;
+      if (!open_sqlite (self, SQLITE_OPEN_READONLY, &self->reader, &error))
+        {
+          g_debug ("Workers read through the main connection: %s", error->message);
+          g_clear_pointer (&self->reader, sqlite3_close);
+        }
+    }
+
+  return self->reader;
 }
 
 /* SQLite's memory statistics take a global mutex on every allocation; we
@@ -446,6 +487,11 @@ _hp_store_set_error (HpStore  *self,
   HpStoreError code;
   const char *msg = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
+  /* the error of a statement of the reader connection (a worker's) */
+  if (self->reader != NULL && g_thread_self () != self->owner &&
+      sqlite3_extended_errcode (self->reader) == rc)
+    msg = sqlite3_errmsg (self->reader);
+
   switch (rc)
     {
     case SQLITE_CONSTRAINT_FOREIGNKEY:
@@ -513,14 +559,36 @@ _hp_store_prepare (HpStore     *self,
   return stmt;
 }
 
+/*
+ * _hp_store_prepare_owned:
+ * Returns a statement of the caller's own, to finalize when done; safe in
+ * any thread. In a worker thread, a read while the main connection has no
+ * transaction open goes through a second, read-only connection: a long
+ * list (the sort before the first row of 350,000 graduates holds the
+ * connection for half a second) must not keep the window's own queries
+ * waiting on the main connection. Inside a transaction, a worker reads
+ * through the main connection and sees its uncommitted rows.
+ */
 sqlite3_stmt *
 _hp_store_prepare_owned (HpStore     *self,
                          const char  *sql,
                          GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  sqlite3 *reader;
+  int rc;
 
+  if (g_thread_self () != self->owner && sqlite3_get_autocommit (self->db) &&
+      (reader = get_reader (self)) != NULL)
+    {
+      if (sqlite3_prepare_v2 (reader, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_stmt_readonly (stmt))
+        return stmt;
+      /* a write, or SQL the reader cannot prepare: the main connection
+       * says what is wrong with it */
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       _hp_store_set_error (self, rc, error);
