@@ -29,7 +29,11 @@ G_BEGIN_DECLS
  *   used in packs, the in-kind value (received × value per piece) and the
  *   schools reached.
  * - %HP_EXPORT_NETWORK, "Rückkehrer-Netzwerk": the graduates of all
- *   campaigns who consented to be contacted.
+ *   campaigns who consented to be contacted, on one sheet with the columns
+ *   last name, first name, school, year (of the campaign) and consent date;
+ *   newest year first, then the newer campaign, then by school number, last
+ *   and first name (telephone-book order). Where a consent came from is not
+ *   printed.
  *
  * Pack numbers come from the plan (hp_plan_compute()): a school gets its
  * allocated packs, which are the packs it needs when everything can be built.

@@ -11,7 +11,9 @@
  * Usage: hp-bench-xlsx-baseline delivery SRC.db OUT.xlsx
  *          an overview and one sheet per school with its class list
  *        hp-bench-xlsx-baseline network SRC.db OUT.xlsx
- *          one sheet of the graduates who consented to be contacted
+ *          one sheet of the graduates who consented to be contacted, with
+ *          the network export's five columns (last and first name, school,
+ *          year, consent date)
  *        hp-bench-xlsx-baseline network-csv SRC.db OUT.csv
  *          the same rows as CSV (UTF-8, comma, ISO dates), e.g. for
  *          `soffice --headless --convert-to xlsx`
@@ -255,7 +257,7 @@ delivery (const char *out)
 }
 
 #define NETWORK_SQL \
-  "SELECT g.last_name, g.first_name, s.name, c.year, g.consent_date, g.consent_source " \
+  "SELECT g.last_name, g.first_name, s.name, c.year, g.consent_date " \
   "FROM graduate g JOIN school s ON s.id = g.school_id JOIN campaign c ON c.id = g.campaign_id " \
   "WHERE g.consent_date IS NOT NULL ORDER BY c.year DESC, c.id DESC, s.number, g.last_name, g.first_name, g.id"
 
@@ -270,13 +272,13 @@ network (const char *out)
   lxw_row_t row = 4;
 
   format_set_num_format (date, "dd.mm.yyyy");
-  for (lxw_col_t c = 0; c < 6; c++)
+  for (lxw_col_t c = 0; c < 5; c++)
     check_lxw (worksheet_set_column (ws, c, c, 16, NULL));
   check_lxw (worksheet_repeat_rows (ws, 3, 3));
   worksheet_freeze_panes (ws, 4, 0);
   check_lxw (worksheet_write_string (ws, 0, 0, "Rückkehrer-Netzwerk", NULL));
   check_lxw (worksheet_write_string (ws, 1, 0, "Heimvorteil2GO 2027", NULL));
-  for (lxw_col_t c = 0; c < 6; c++)
+  for (lxw_col_t c = 0; c < 5; c++)
     check_lxw (worksheet_write_string (ws, 3, c, "Spalte", NULL));
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -288,7 +290,6 @@ network (const char *out)
       check_lxw (worksheet_write_string (ws, row, 2, text (stmt, 2), NULL));
       check_lxw (worksheet_write_number (ws, row, 3, sqlite3_column_int (stmt, 3), NULL));
       check_lxw (worksheet_write_datetime (ws, row, 4, &day, date));
-      check_lxw (worksheet_write_string (ws, row, 5, text (stmt, 5), NULL));
       row++;
     }
 
@@ -323,14 +324,13 @@ network_csv (const char *out)
       perror (out);
       return 1;
     }
-  fputs ("Nachname,Vorname,Schule,Jahrgang,Einwilligung am,Quelle\n", f);
+  fputs ("Nachname,Vorname,Schule,Jahrgang,Einwilligung am\n", f);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       csv_field (f, text (stmt, 0), ',');
       csv_field (f, text (stmt, 1), ',');
       csv_field (f, text (stmt, 2), ',');
-      fprintf (f, "%d,%s,", sqlite3_column_int (stmt, 3), text (stmt, 4));
-      csv_field (f, text (stmt, 5), '\n');
+      fprintf (f, "%d,%s\n", sqlite3_column_int (stmt, 3), text (stmt, 4));
     }
   sqlite3_finalize (stmt);
   return fclose (f) == 0 ? 0 : 1;

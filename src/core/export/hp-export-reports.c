@@ -12,7 +12,9 @@
  *   containing the product), then a subtotal row per sponsor (whose schools
  *   reached count each school once) and a grand total.
  * - The returnee network ("Rückkehrer-Netzwerk"): the graduates of every
- *   campaign who consented to be contacted, newest year first.
+ *   campaign who consented to be contacted, newest year first, with the
+ *   columns issue 6 asks for: last name, first name, school, year, consent
+ *   date. Where a consent came from stays in the database and the window.
  */
 
 #define G_LOG_DOMAIN "hp-export"
@@ -286,7 +288,6 @@ static const HpExportColumn network_columns[] = {
   /* Translators: the graduate's school-leaving year ("Jahrgang") */
   { N_("Year"), 7, TRUE },
   { N_("Consent on"), 12, FALSE },
-  { N_("Source"), 24, FALSE },
 };
 
 typedef struct
@@ -315,7 +316,6 @@ write_member_cb (const HpExportGraduateRow  *graduate,
   _hp_export_string (w, net->ws, net->row, 2, graduate->school_name, NULL);
   _hp_export_number (w, net->ws, net->row, 3, graduate->year, NULL);
   _hp_export_date (w, net->ws, net->row, 4, graduate->consent_date, w->date);
-  _hp_export_string (w, net->ws, net->row, 5, graduate->consent_source, NULL);
   net->row++;
 
   return _hp_export_step (w, 1, error);
