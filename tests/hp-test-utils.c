@@ -347,3 +347,68 @@ hp_test_json_eval (const char *json,
 
   return value;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Workbooks                                                                  */
+
+gboolean
+hp_test_have_openpyxl (void)
+{
+  static int have = -1;
+
+  if (have < 0)
+    {
+      g_autoptr(GSubprocess) proc = NULL;
+
+      proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, NULL,
+                               PYTHON, "-c", "import openpyxl", NULL);
+      have = proc != NULL && g_subprocess_wait_check (proc, NULL, NULL);
+    }
+
+  return have;
+}
+
+char *
+hp_test_xlsx_facts (const char *path,
+                    guint       max_rows)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-xlsx.py", NULL);
+  g_autofree char *rows = g_strdup_printf ("%u", max_rows);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                           PYTHON, script, path, rows, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (proc))
+    g_error ("openpyxl could not read %s: %s", path, err);
+
+  return g_steal_pointer (&out);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char *
+hp_test_list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv ("|", (char **) names->pdata);
+}

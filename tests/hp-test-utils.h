@@ -82,4 +82,28 @@ char            *hp_test_json_eval       (const char *json,
                                           const char *expr,
                                           ...) G_GNUC_NULL_TERMINATED;
 
+/* ------------------------------------------------------------------------ */
+/* Workbooks, read back by tests/check-xlsx.py                                 */
+
+/* TRUE if /usr/bin/python3 has openpyxl (Debian's python3-openpyxl). */
+gboolean         hp_test_have_openpyxl   (void);
+
+/* Skips the test (and returns) without openpyxl. */
+#define HP_TEST_REQUIRE_OPENPYXL() \
+  G_STMT_START { \
+    if (!hp_test_have_openpyxl ()) \
+      { \
+        g_test_skip ("/usr/bin/python3 with openpyxl is not installed"); \
+        return; \
+      } \
+  } G_STMT_END
+
+/* The JSON facts of tests/check-xlsx.py about the workbook @path, with up to
+ * @max_rows rows per sheet; the test fails if openpyxl cannot read it. */
+char            *hp_test_xlsx_facts      (const char *path,
+                                          guint       max_rows);
+
+/* The names of the files in @dir, sorted, joined by "|". */
+char            *hp_test_list_dir        (const char *dir);
+
 G_END_DECLS

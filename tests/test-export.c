@@ -56,55 +56,6 @@ fixture_teardown (Fixture       *f,
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
 
-static gboolean
-have_openpyxl (void)
-{
-  static int have = -1;
-
-  if (have < 0)
-    {
-      g_autoptr(GSubprocess) proc = NULL;
-
-      proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, NULL,
-                               "/usr/bin/python3", "-c", "import openpyxl", NULL);
-      have = proc != NULL && g_subprocess_wait_check (proc, NULL, NULL);
-    }
-
-  return have;
-}
-
-#define REQUIRE_OPENPYXL() \
-  G_STMT_START { \
-    if (!have_openpyxl ()) \
-      { \
-        g_test_skip ("/usr/bin/python3 with openpyxl is not installed"); \
-        return; \
-      } \
-  } G_STMT_END
-
-/* The JSON facts of tests/check-xlsx.py about @path. */
-static char *
-read_facts (const char *path,
-            guint       max_rows)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-xlsx.py", NULL);
-  g_autofree char *rows = g_strdup_printf ("%u", max_rows);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
-                           "/usr/bin/python3", script, path, rows, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_successful (proc))
-    g_error ("openpyxl could not read %s: %s", path, err);
-
-  return g_steal_pointer (&out);
-}
-
 static void
 export (Fixture               *f,
         HpExportKind           kind,
@@ -125,30 +76,6 @@ export (Fixture               *f,
   "all(s['paper'] == 9 and s['fit_to_page'] and s['fit_width'] in (None, 1) and s['fit_height'] == 0 " \
   "    and s['footer'][1] == 'Page &P of &N' and s['header'][0] == a[0] and s['header'][2] " \
   "    and s['orientation'] in ('portrait', 'landscape') for s in d['sheets'])"
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names of the files in @dir, sorted, joined by "|". */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv ("|", (char **) names->pdata);
-}
 
 /* { "school number": [standard, under18, graduates], … } from the plan,
  * computed here independently of the export. */
@@ -195,10 +122,10 @@ test_packing_list (Fixture       *f,
   HpExportOptions options = { .crate_size = 12 };
   g_autoptr(GError) error = NULL;
 
-  REQUIRE_OPENPYXL ();
+  HP_TEST_REQUIRE_OPENPYXL ();
 
   export (f, HP_EXPORT_PACKING_LIST, &options, path);
-  facts = read_facts (path, 2000);
+  facts = hp_test_xlsx_facts (path, 2000);
 
   recipe = hp_store_list_recipe (f->store, hp_campaign_get_id (f->campaign), &error);
   g_assert_no_error (error);
@@ -258,10 +185,10 @@ test_delivery_sheets (Fixture       *f,
     .class_lists = TRUE,
   };
 
-  REQUIRE_OPENPYXL ();
+  HP_TEST_REQUIRE_OPENPYXL ();
 
   export (f, HP_EXPORT_DELIVERY_SHEETS, &options, path);
-  facts = read_facts (path, 400);
+  facts = hp_test_xlsx_facts (path, 400);
   expected = expected_allocation (f);
 
   /* An overview and one legal, unique sheet per school. */
@@ -318,11 +245,11 @@ test_delivery_sheets_plain (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
   g_autofree char *facts = NULL;
 
-  REQUIRE_OPENPYXL ();
+  HP_TEST_REQUIRE_OPENPYXL ();
 
   /* No options at all: no agency, default crates, no class lists. */
   export (f, HP_EXPORT_DELIVERY_SHEETS, NULL, path);
-  facts = read_facts (path, 100);
+  facts = hp_test_xlsx_facts (path, 100);
 
   CHECK (facts, "len(d['sheets']) == 31 and all(s['max_row'] < 40 and s['title_rows'] is None "
                 "for s in d['sheets'][1:])", NULL);
@@ -342,10 +269,10 @@ test_sponsor_report (Fixture       *f,
   gint64 cents = 0;
   guint n = 0;
 
-  REQUIRE_OPENPYXL ();
+  HP_TEST_REQUIRE_OPENPYXL ();
 
   export (f, HP_EXPORT_SPONSOR_REPORT, NULL, path);
-  facts = read_facts (path, 1000);
+  facts = hp_test_xlsx_facts (path, 1000);
 
   /* The in-kind value, independently: received × value per piece. */
   products = hp_store_list_products (f->store, hp_campaign_get_id (f->campaign), 0, &error);
@@ -401,10 +328,10 @@ test_network (Fixture       *f,
   g_autofree char *count = NULL;
   guint consenting = 0;
 
-  REQUIRE_OPENPYXL ();
+  HP_TEST_REQUIRE_OPENPYXL ();
 
   export (f, HP_EXPORT_NETWORK, NULL, path);
-  facts = read_facts (path, 5000);
+  facts = hp_test_xlsx_facts (path, 5000);
 
   graduates = hp_store_list_graduates (f->store, hp_campaign_get_id (f->campaign), 0, &error);
   g_assert_no_error (error);
@@ -460,7 +387,7 @@ test_german_locale (Fixture       *f,
   const HpExportKind kinds[] = { HP_EXPORT_PACKING_LIST, HP_EXPORT_DELIVERY_SHEETS, HP_EXPORT_SPONSOR_REPORT };
   g_autofree char *old_locale = NULL;
 
-  REQUIRE_OPENPYXL ();
+  HP_TEST_REQUIRE_OPENPYXL ();
 
   old_locale = g_strdup (setlocale (LC_ALL, NULL));
   if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
@@ -490,11 +417,11 @@ test_german_locale (Fixture       *f,
       printed = g_strdup_printf ("%.2f", 1.25);
       g_assert_cmpstr (printed, ==, "1,25");
 
-      de_facts = read_facts (de_path, 2000);
+      de_facts = hp_test_xlsx_facts (de_path, 2000);
 
       setlocale (LC_ALL, "C.UTF-8");
       export (f, kinds[i], NULL, c_path);
-      c_facts = read_facts (c_path, 2000);
+      c_facts = hp_test_xlsx_facts (c_path, 2000);
       setlocale (LC_ALL, "de_DE.UTF-8");
 
       /* Same numbers, same types, same formats (the texts may be
@@ -532,7 +459,7 @@ assert_old_file (Fixture    *f,
                  const char *expected_listing)
 {
   g_autofree char *contents = NULL;
-  g_autofree char *listing = list_dir (f->dir);
+  g_autofree char *listing = hp_test_list_dir (f->dir);
   g_autoptr(GError) error = NULL;
 
   g_file_get_contents (path, &contents, NULL, &error);
@@ -692,7 +619,7 @@ test_cancel (Fixture       *f,
   g_assert_cmpfloat (all.last, ==, 1.0);
   g_assert_cmpuint (all.calls, >, 20);
   {
-    g_autofree char *listing = list_dir (f->dir);
+    g_autofree char *listing = hp_test_list_dir (f->dir);
 
     g_assert_cmpstr (listing, ==, "out.xlsx");
   }
@@ -725,7 +652,7 @@ test_sheet_names (Fixture       *f,
   g_autoptr(GListModel) schools = NULL;
   g_autoptr(GError) error = NULL;
 
-  REQUIRE_OPENPYXL ();
+  HP_TEST_REQUIRE_OPENPYXL ();
 
   schools = hp_store_list_schools (f->store, hp_campaign_get_id (f->campaign), &error);
   g_assert_no_error (error);
@@ -739,7 +666,7 @@ test_sheet_names (Fixture       *f,
   rename_school (f, schools, 6, "Schule 😀 mit Emoji");
 
   export (f, HP_EXPORT_DELIVERY_SHEETS, NULL, path);
-  facts = read_facts (path, 5);
+  facts = hp_test_xlsx_facts (path, 5);
   names = hp_test_json_eval (facts, "[s['name'] for s in d['sheets'][:8]]", NULL);
   g_test_message ("Sheet names: %s", names);
 

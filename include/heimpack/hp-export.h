@@ -56,7 +56,10 @@ G_BEGIN_DECLS
  * store's read functions that may run in a worker (see #HpStore), and
  * touches no other object. It writes numbers under the C numeric locale of
  * its own thread (uselocale()), so a German process locale cannot corrupt
- * the file, and other threads keep their locale.
+ * the file, and other threads keep their locale. The network export reads
+ * its rows in a second thread of its own, with the same read functions,
+ * while the calling thread writes them; that thread has ended when
+ * hp_export_write() returns, whatever the outcome.
  *
  * Large workbooks are written in libxlsxwriter's constant-memory mode, which
  * keeps one temporary file open per sheet until the workbook is complete: a

@@ -121,7 +121,9 @@ gboolean   _hp_store_export_class_list (HpStore              *self,
 /*
  * _hp_store_export_consenting:
  * Streams the graduates of all campaigns who consented to be contacted,
- * newest campaign year first, then by school number, last and first name.
+ * newest campaign year first (of one year the higher campaign id first),
+ * then by school number, last and first name and id. Campaign by campaign,
+ * so that the first row comes at once (see hp-store-export.c).
  */
 gboolean   _hp_store_export_consenting (HpStore              *self,
                                         HpExportGraduateFunc  func,

@@ -229,6 +229,30 @@ char          *_hp_export_sheet_name    (GHashTable            *taken,
                                          const char            *wanted);
 
 /* ------------------------------------------------------------------------ */
+/* Prefetching                                                               */
+
+/* A stream of graduates from the store, e.g. _hp_store_export_consenting(). */
+typedef gboolean (*HpExportGraduateStream) (HpStore               *store,
+                                            HpExportGraduateFunc   func,
+                                            gpointer               user_data,
+                                            GError               **error);
+
+/*
+ * _hp_export_prefetch_graduates:
+ * Runs @stream on @store in a reader thread and calls @func for each row in
+ * this thread, in the same order, with at most a few thousand rows held in
+ * between (hp-export-prefetch.c). Stops when @func fails, @stream fails or
+ * @cancellable is cancelled (G_IO_ERROR_CANCELLED), and returns only when
+ * the reader has ended.
+ */
+gboolean       _hp_export_prefetch_graduates (HpStore                *store,
+                                              HpExportGraduateStream  stream,
+                                              HpExportGraduateFunc    func,
+                                              gpointer                user_data,
+                                              GCancellable           *cancellable,
+                                              GError                **error);
+
+/* ------------------------------------------------------------------------ */
 /* The workbooks                                                             */
 
 /* hp-export-packing.c */

@@ -346,5 +346,8 @@ _hp_export_network (HpExportWriter  *w,
   if (!_hp_export_ok (w, error))
     return FALSE;
 
-  return _hp_store_export_consenting (data->store, write_member_cb, &net, error);
+  /* Read in a thread of its own while this one writes: see
+   * hp-export-prefetch.c. */
+  return _hp_export_prefetch_graduates (data->store, _hp_store_export_consenting, write_member_cb, &net,
+                                        w->cancellable, error);
 }

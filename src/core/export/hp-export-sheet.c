@@ -21,7 +21,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -277,22 +276,36 @@ _hp_export_number (HpExportWriter *w,
   _hp_export_check (w, ws, row, worksheet_write_number (ws, row, col, value, format));
 }
 
+/* The value of @n ASCII digits at @p. */
+static int
+read_digits (const char *p,
+             guint       n)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    value = value * 10 + (p[i] - '0');
+
+  return value;
+}
+
+/* Without sscanf(): the network export parses 350,000 dates. */
 static gboolean
 parse_iso (const char   *iso,
            lxw_datetime *out,
            gboolean     *out_has_time)
 {
-  unsigned year, month, day, hour = 0, minute = 0;
-  int n = 0;
-
+  /* Valid means `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, digits where digits go. */
   if (iso == NULL || !hp_iso_datetime_is_valid (iso))
     return FALSE;
 
-  if (sscanf (iso, "%4u-%2u-%2u%n", &year, &month, &day, &n) != 3)
-    return FALSE;
-
-  *out_has_time = iso[n] == 'T' && sscanf (iso + n, "T%2u:%2u", &hour, &minute) == 2;
-  *out = (lxw_datetime) { (int) year, (int) month, (int) day, (int) hour, (int) minute, 0 };
+  *out_has_time = iso[10] == 'T';
+  *out = (lxw_datetime) {
+    read_digits (iso, 4), read_digits (iso + 5, 2), read_digits (iso + 8, 2),
+    *out_has_time ? read_digits (iso + 11, 2) : 0,
+    *out_has_time ? read_digits (iso + 14, 2) : 0,
+    0
+  };
   return TRUE;
 }
 

@@ -263,26 +263,76 @@ _hp_store_export_class_list (HpStore               *self,
   return stream_graduates (self, stmt, func, user_data, error);
 }
 
+typedef struct
+{
+  gint64 id;
+  int    year;
+} ConsentingCampaign;
+
+/*
+ * _hp_store_export_consenting:
+ * One statement over all campaigns (ORDER BY year DESC, campaign, school …)
+ * sorts all 350,000 graduates of a national file in a temporary b-tree: half
+ * a second before the first row. Per campaign, joined from the school's
+ * number index to graduate_campaign_school, SQLite sorts only within a school
+ * and the first row comes after milliseconds, so the rows can be written
+ * while they are read. The order is the same.
+ */
 gboolean
 _hp_store_export_consenting (HpStore               *self,
                              HpExportGraduateFunc   func,
                              gpointer               user_data,
                              GError               **error)
 {
+  g_autoptr(sqlite3_stmt) campaigns = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (ConsentingCampaign));
+  int rc;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
 
+  campaigns = _hp_store_prepare_owned (self,
+                                       "SELECT c.id, c.year FROM campaign c "
+                                       "WHERE EXISTS (SELECT 1 FROM graduate g "
+                                       "              WHERE g.campaign_id = c.id AND g.consent_date IS NOT NULL) "
+                                       "ORDER BY c.year DESC, c.id DESC",
+                                       error);
+  if (campaigns == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (campaigns)) == SQLITE_ROW)
+    {
+      ConsentingCampaign campaign = { sqlite3_column_int64 (campaigns, 0), sqlite3_column_int (campaigns, 1) };
+
+      g_array_append_val (list, campaign);
+    }
+  if (rc != SQLITE_DONE)
+    return _hp_store_set_error (self, rc, error);
+
+  /* CROSS JOIN keeps the schools outside, in number order. The year is the
+   * campaign's, passed through so that the columns match the other streams. */
   stmt = _hp_store_prepare_owned (self,
-                                  GRADUATE_EXPORT_SELECT
-                                  "WHERE g.consent_date IS NOT NULL "
-                                  "ORDER BY c.year DESC, c.id DESC, s.number, "
-                                  "  g.last_name COLLATE HP_NAME, g.first_name COLLATE HP_NAME, g.id",
+                                  "SELECT g.school_id, s.number, s.name, g.last_name, g.first_name, g.class, "
+                                  "  g.consent_date, g.consent_source, ?2 "
+                                  "FROM school s CROSS JOIN graduate g "
+                                  "WHERE g.campaign_id = ?1 AND g.school_id = s.id AND g.consent_date IS NOT NULL "
+                                  "ORDER BY s.number, g.last_name COLLATE HP_NAME, g.first_name COLLATE HP_NAME, g.id",
                                   error);
   if (stmt == NULL)
     return FALSE;
 
-  return stream_graduates (self, stmt, func, user_data, error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const ConsentingCampaign *campaign = &g_array_index (list, ConsentingCampaign, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, campaign->id);
+      sqlite3_bind_int (stmt, 2, campaign->year);
+      if (!stream_graduates (self, stmt, func, user_data, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 gint64
