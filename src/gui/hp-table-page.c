@@ -10,7 +10,8 @@
  *
  * The view shows items, or the result of a search made in a worker thread
  * (swapped in as one change), → GtkSortListModel (column headers) →
- * GtkSingleSelection.
+ * HpRowModel (rows that stay while what they show changes, so that GTK 4.8
+ * does not rebuild every row for each result) → GtkSingleSelection.
  *
  * Searching and the view state live in hp-table-page-search.c; adding,
  * editing, deleting with undo and the row menu in hp-table-page-actions.c.
