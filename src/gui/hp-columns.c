@@ -102,6 +102,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0.5);
     }
 
+  /* for row_item_changed_cb() */
+  g_object_set_data (G_OBJECT (cell), "hp-column-spec", (gpointer) spec);
   gtk_list_item_set_child (list_item, cell);
 }
 
@@ -159,7 +161,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
    * hp-row-model.c): the cell follows it. */
   if (HP_IS_ROW (item))
     {
-      g_object_set_data (G_OBJECT (cell), "hp-column-spec", (gpointer) spec);
       g_signal_connect_object (item, "notify::item", G_CALLBACK (row_item_changed_cb), cell, 0);
       g_object_set_data_full (G_OBJECT (cell), "hp-row", g_object_ref (item), g_object_unref);
       item = hp_row_get_item (HP_ROW (item));

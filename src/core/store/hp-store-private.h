@@ -31,7 +31,7 @@ struct _HpStore
    * reader_lock. NULL for in-memory stores or if it could not be opened. */
   sqlite3    *reader;
   GMutex      reader_lock;
-  guint       reader_tried : 1;
+  gboolean    reader_tried;
 
   int            schema_version;
   guint          tx_depth;
