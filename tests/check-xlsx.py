@@ -10,12 +10,17 @@
 #                "paper", "orientation", "fit_to_page", "fit_width",
 #                "fit_height", "header": [left, center, right],
 #                "footer": [left, center, right], "autofilter",
+#                "widths": [width or null, ...], "heights": [height or null, ...],
+#                "heading_rows": [row, ...], "indents": {"C5": 1, ...},
 #                "rows": [[cell, ...], ...]}, ...]}
 #
 # where a cell is [value, type, number_format, formula]: type is "n"
 # (number), "s" (string), "date", "time", "b" or null (empty); value is the
 # cached value (dates as "YYYY-MM-DD", times as "HH:MM"), formula the formula
-# text or null.
+# text or null. "widths" are the set column widths (as stored, with Excel's
+# padding) and "heights" the set row heights in points of the described
+# rows; "heading_rows" are the 1-based rows with a table heading (grey
+# fill); "indents" the cells with an indent.
 #
 # Usage: check-xlsx.py FILE [MAX_ROWS] [SHEET_LIMIT]
 #   MAX_ROWS: rows per sheet in "rows" (default 80); SHEET_LIMIT: how many
@@ -26,6 +31,7 @@ import json
 import sys
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 
 
 def cell_facts(value_cell, formula_cell):
@@ -76,9 +82,25 @@ def sheet_facts(ws, fws, max_rows, full):
         'autofilter': ws.auto_filter.ref,
     })
     rows = []
-    for r in range(1, min(ws.max_row, max_rows) + 1):
+    heading_rows = []
+    indents = {}
+    n_rows = min(ws.max_row, max_rows)
+    for r in range(1, n_rows + 1):
         rows.append([cell_facts(ws.cell(r, c), fws.cell(r, c)) for c in range(1, ws.max_column + 1)])
+        cells = [ws.cell(r, c) for c in range(1, ws.max_column + 1)]
+        if any(c.fill.fill_type == 'solid' and str(c.fill.fgColor.rgb).upper().endswith('D9D9D9') for c in cells):
+            heading_rows.append(r)
+        for c in cells:
+            if c.alignment.indent:
+                indents[c.coordinate] = c.alignment.indent
     facts['rows'] = rows
+    facts['heading_rows'] = heading_rows
+    facts['indents'] = indents
+    facts['widths'] = [
+        ws.column_dimensions[get_column_letter(c)].width
+        if ws.column_dimensions[get_column_letter(c)].customWidth else None
+        for c in range(1, ws.max_column + 1)]
+    facts['heights'] = [ws.row_dimensions[r].height for r in range(1, n_rows + 1)]
     return facts
 
 

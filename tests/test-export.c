@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <libintl.h>
 #include <locale.h>
 #include <string.h>
 #include <unistd.h>
@@ -76,6 +77,19 @@ export (Fixture               *f,
   "all(s['paper'] == 9 and s['fit_to_page'] and s['fit_width'] in (None, 1) and s['fit_height'] == 0 " \
   "    and s['footer'][1] == 'Page &P of &N' and s['header'][0] == a[0] and s['header'][2] " \
   "    and s['orientation'] in ('portrait', 'landscape') for s in d['sheets'])"
+
+/* Every table heading (grey row) as LibreOffice prints it: no word of a
+ * title wider than its column (a bold character takes at least one unit of
+ * width, the cell margins one more; libxlsxwriter stores 0.71 of padding),
+ * since titles wrap at spaces only; and the row tall enough for the
+ * wrapped title (15 pt a line), since LibreOffice does not grow it on
+ * opening. A line holds at most the column's width in characters. */
+#define HEADINGS_OK \
+  "not [(s['name'], r, cell[0]) for s in d['sheets'] for r in s['heading_rows'] " \
+  "     for c, cell in enumerate(s['rows'][r - 1]) if cell[1] == 's' and (" \
+  "       s['widths'][c] is None " \
+  "       or max(len(word) for word in cell[0].split()) + 1 > s['widths'][c] - 0.71 " \
+  "       or (s['heights'][r - 1] or 15) < 15 * -(-len(cell[0].replace(' ', '')) // int(s['widths'][c] - 1.71)))]"
 
 /* { "school number": [standard, under18, graduates], … } from the plan,
  * computed here independently of the export. */
@@ -167,6 +181,8 @@ test_packing_list (Fixture       *f,
                 "  and all(0 < r[3][0] <= 12 and r[1][0] <= r[2][0] for r in rows) "
                 "  and sum(1 for r in rows if r[1][0] == 1) == sum(1 for v in exp.values() if v[0] + v[1] > 0))"
                 "(json.loads(a[0]), d['sheets'][3]['rows'][4:])", expected, NULL);
+
+  CHECK (facts, HEADINGS_OK, NULL);
 }
 
 static void
@@ -236,6 +252,8 @@ test_delivery_sheets (Fixture       *f,
                 "  (s['rows'][next(i for i, r in enumerate(s['rows']) if r[0][0] == 'Class') + 1:]) "
                 "  for s in d['sheets'][1:])", NULL);
   CHECK (facts, "all(s['title_rows'] is not None and s['freeze'] is None for s in d['sheets'][1:])", NULL);
+
+  CHECK (facts, HEADINGS_OK, NULL);
 }
 
 static void
@@ -293,6 +311,7 @@ test_sponsor_report (Fixture       *f,
   CHECK (facts, "[s['name'] for s in d['sheets']] == ['Summary', 'Sponsors']", NULL);
   CHECK (facts, PRINT_SETUP_OK, hp_campaign_get_name (f->campaign), NULL);
   CHECK (facts, "[s['freeze'] for s in d['sheets']] == ['A5', 'A5']", NULL);
+  CHECK (facts, HEADINGS_OK, NULL);
 
   /* The summary block for the funder report. */
   CHECK (facts, "(lambda f: f['Total in-kind value'][0] == round(int(a[0]) / 100, 2) "
@@ -347,6 +366,7 @@ test_network (Fixture       *f,
 
   CHECK (facts, "[s['name'] for s in d['sheets']] == ['Network']", NULL);
   CHECK (facts, PRINT_SETUP_OK, hp_campaign_get_name (f->campaign), NULL);
+  CHECK (facts, HEADINGS_OK, NULL);
   /* The columns issue 6 lists, no more: five, the filter over all of them. */
   CHECK (facts, "(lambda s: s['freeze'] == 'A5' and s['title_rows'] == '$4:$4' and s['max_row'] == 4 + int(a[0]) "
                 "  and s['max_col'] == 5 and s['autofilter'] == 'A4:E%d' % (4 + int(a[0])))(d['sheets'][0])",
@@ -433,6 +453,53 @@ test_german_locale (Fixture       *f,
       CHECK (both, "[s['max_row'] for s in d['de']['sheets']] == [s['max_row'] for s in d['c']['sheets']]", NULL);
     }
 
+  setlocale (LC_ALL, old_locale);
+}
+
+/* The headings in German, whose words are long ("Standardpaket",
+ * "Eingegangen"): every workbook as LibreOffice prints it in German. */
+static void
+test_german_headings (Fixture       *f,
+                      gconstpointer  data)
+{
+  const HpExportKind kinds[] = {
+    HP_EXPORT_PACKING_LIST, HP_EXPORT_DELIVERY_SHEETS, HP_EXPORT_SPONSOR_REPORT, HP_EXPORT_NETWORK,
+  };
+  const char *localedir = g_getenv ("HEIMPACK_LOCALEDIR");
+  HpExportOptions options = { .class_lists = TRUE };
+  g_autofree char *old_locale = NULL;
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("HEIMPACK_LOCALEDIR is not set (run through meson test)");
+      return;
+    }
+  old_locale = g_strdup (setlocale (LC_ALL, NULL));
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("The de_DE.UTF-8 locale is not installed (locale-gen de_DE.UTF-8)");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "de", TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, "de.xlsx", NULL);
+      g_autofree char *facts = NULL;
+
+      export (f, kinds[i], &options, path);
+      facts = hp_test_xlsx_facts (path, 200);
+      /* German indeed: the heading rows have German titles. */
+      CHECK (facts, "any(c[0] in ('Nr.', 'Schulnr.', 'Sponsor', 'Nachname', 'Kennzahl') "
+                    "    for s in d['sheets'] for r in s['heading_rows'] for c in s['rows'][r - 1])", NULL);
+      CHECK (facts, HEADINGS_OK, NULL);
+    }
+
+  g_unsetenv ("LANGUAGE");
   setlocale (LC_ALL, old_locale);
 }
 
@@ -753,6 +820,7 @@ main (int   argc,
   TEST ("sponsor-report", test_sponsor_report);
   TEST ("network", test_network);
   TEST ("german-locale", test_german_locale);
+  TEST ("german-headings", test_german_headings);
   TEST ("write-errors", test_write_errors);
   TEST ("read-only-folder", test_read_only_folder);
   TEST ("failed-midway", test_failed_midway);

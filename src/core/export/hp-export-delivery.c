@@ -333,8 +333,7 @@ write_school (HpExportWriter        *w,
       _hp_export_string (w, ws, row, 0, list_title, w->title);
       row += 2;
       _hp_export_check (w, ws, row, worksheet_repeat_rows (ws, row, row));
-      for (guint c = 0; c < G_N_ELEMENTS (class_list_columns); c++)
-        _hp_export_string (w, ws, row, c, _(class_list_columns[c].title), w->heading);
+      _hp_export_heading_row (w, ws, row, class_list_columns, G_N_ELEMENTS (class_list_columns));
       list.row = row + 1;
 
       if (!_hp_export_ok (w, error) ||

@@ -243,10 +243,7 @@ write_stations (HpExportWriter  *w,
         g_array_append_val (breaks, row);
 
       _hp_export_string (w, ws, row++, 0, station_title, w->title);
-      for (guint c = 0; c < G_N_ELEMENTS (station_columns); c++)
-        _hp_export_string (w, ws, row, c, _(station_columns[c].title),
-                           station_columns[c].numeric ? w->heading_number : w->heading);
-      row++;
+      _hp_export_heading_row (w, ws, row++, station_columns, G_N_ELEMENTS (station_columns));
 
       for (guint i = 0; i < in_station; i++, line++, row++)
         {

@@ -143,13 +143,23 @@ lxw_worksheet *_hp_export_add_sheet     (HpExportWriter        *w,
                                          const char            *title,
                                          gboolean               landscape,
                                          GError               **error);
-/* Sets the column widths (before any data: constant-memory mode). */
+/* Sets the column widths (before any data: constant-memory mode), each at
+ * least as wide as the longest word of its translated title in bold
+ * (headings wrap at spaces only). */
 void           _hp_export_set_columns   (HpExportWriter        *w,
                                          lxw_worksheet         *ws,
                                          const HpExportColumn  *columns,
                                          guint                  n_columns);
-/* Writes the titles of @columns in @row, repeats rows @first_repeated to
- * @row on every printed page and freezes the panes below @row. */
+/* Writes the titles of @columns in @row as headings, the row as tall as
+ * the most wrapped title (before anything else in @row). */
+void           _hp_export_heading_row   (HpExportWriter        *w,
+                                         lxw_worksheet         *ws,
+                                         lxw_row_t              row,
+                                         const HpExportColumn  *columns,
+                                         guint                  n_columns);
+/* Writes the titles of @columns in @row (_hp_export_heading_row()),
+ * repeats rows @first_repeated to @row on every printed page and freezes
+ * the panes below @row. */
 void           _hp_export_table_header  (HpExportWriter        *w,
                                          lxw_worksheet         *ws,
                                          lxw_row_t              row,

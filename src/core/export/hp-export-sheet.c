@@ -15,6 +15,9 @@
  *   cells, formulas with their computed value.
  * - A4 print setup, page header and footer, column widths, table headers
  *   that repeat on every page under frozen panes, and the shared formats.
+ *   Heading titles wrap at spaces only: columns are widened to their
+ *   longest title word and heading rows get the height of their wrapped
+ *   titles, since LibreOffice does not grow rows for wrapped text itself.
  */
 
 #define G_LOG_DOMAIN "hp-export"
@@ -473,6 +476,73 @@ _hp_export_add_sheet (HpExportWriter  *w,
   return ws;
 }
 
+/* A table heading is bold and wraps at spaces: a column is at least as
+ * wide as the longest word of its (translated) title, so that no word is
+ * broken in the middle, and the heading row is as tall as its most wrapped
+ * title. Widths are in characters of the default font; a bold character
+ * takes about HEADING_CHAR_WIDTH of them, plus HEADING_PADDING for the
+ * cell's margins. */
+#define HEADING_CHAR_WIDTH 1.15
+#define HEADING_PADDING    1.0
+/* Points per line of the default 11 pt font. */
+#define LINE_HEIGHT        15.0
+
+static double
+word_width (guint n_chars)
+{
+  return n_chars * HEADING_CHAR_WIDTH + HEADING_PADDING;
+}
+
+/* The width of @column: its own, or more for the longest title word. */
+static double
+column_width (const HpExportColumn *column)
+{
+  g_auto(GStrv) words = NULL;
+  double width = column->width;
+
+  if (column->title == NULL)
+    return width;
+
+  words = g_strsplit (_(column->title), " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    width = MAX (width, word_width (g_utf8_strlen (words[i], -1)));
+
+  return width;
+}
+
+/* How many lines the title of @column wraps to. */
+static guint
+heading_lines (const HpExportColumn *column)
+{
+  g_auto(GStrv) words = NULL;
+  double width = column_width (column);
+  guint lines = 1;
+  guint line_chars = 0;
+
+  if (column->title == NULL)
+    return 1;
+
+  /* Greedy, as the spreadsheet wraps: a word that does not fit on the
+   * line starts the next one. */
+  words = g_strsplit (_(column->title), " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint n = g_utf8_strlen (words[i], -1);
+
+      if (n == 0)
+        continue;
+      if (line_chars > 0 && word_width (line_chars + 1 + n) > width)
+        {
+          lines++;
+          line_chars = n;
+        }
+      else
+        line_chars += (line_chars > 0 ? 1 : 0) + n;
+    }
+
+  return lines;
+}
+
 void
 _hp_export_set_columns (HpExportWriter       *w,
                         lxw_worksheet        *ws,
@@ -480,7 +550,28 @@ _hp_export_set_columns (HpExportWriter       *w,
                         guint                 n_columns)
 {
   for (guint i = 0; i < n_columns; i++)
-    _hp_export_check (w, ws, 0, worksheet_set_column (ws, i, i, columns[i].width, NULL));
+    _hp_export_check (w, ws, 0, worksheet_set_column (ws, i, i, column_width (&columns[i]), NULL));
+}
+
+void
+_hp_export_heading_row (HpExportWriter       *w,
+                        lxw_worksheet        *ws,
+                        lxw_row_t             row,
+                        const HpExportColumn *columns,
+                        guint                 n_columns)
+{
+  guint lines = 1;
+
+  /* Spreadsheets don't grow a row for wrapped text on opening
+   * (LibreOffice doesn't), so the height is set here. */
+  for (guint i = 0; i < n_columns; i++)
+    lines = MAX (lines, heading_lines (&columns[i]));
+  if (lines > 1)
+    _hp_export_check (w, ws, row, worksheet_set_row (ws, row, lines * LINE_HEIGHT, NULL));
+
+  for (guint i = 0; i < n_columns; i++)
+    _hp_export_string (w, ws, row, i, columns[i].title != NULL ? _(columns[i].title) : NULL,
+                       columns[i].numeric ? w->heading_number : w->heading);
 }
 
 void
@@ -493,10 +584,7 @@ _hp_export_table_header (HpExportWriter       *w,
 {
   _hp_export_check (w, ws, row, worksheet_repeat_rows (ws, first_repeated, row));
   worksheet_freeze_panes (ws, row + 1, 0);
-
-  for (guint i = 0; i < n_columns; i++)
-    _hp_export_string (w, ws, row, i, _(columns[i].title),
-                       columns[i].numeric ? w->heading_number : w->heading);
+  _hp_export_heading_row (w, ws, row, columns, n_columns);
 }
 
 lxw_row_t
