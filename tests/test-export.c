@@ -182,7 +182,13 @@ test_packing_list (Fixture       *f,
                 "  and sum(1 for r in rows if r[1][0] == 1) == sum(1 for v in exp.values() if v[0] + v[1] > 0))"
                 "(json.loads(a[0]), d['sheets'][3]['rows'][4:])", expected, NULL);
 
+  /* Readable when printed: headings, sponsor names in full (up to 45
+   * characters), the note set off from the number before it. */
   CHECK (facts, HEADINGS_OK, NULL);
+  CHECK (facts, "all(s['widths'][2] - 0.71 >= min(45, max(len(r[2][0]) for r in s['rows'] if r[2][1] == 's')) "
+                "    for s in d['sheets'][:3])", NULL);
+  CHECK (facts, "(lambda s: all(s['indents'].get('F%d' % (i + 1)) for i, r in enumerate(s['rows']) "
+                "  if r[5][0] == '18+ only'))(d['sheets'][0])", NULL);
 }
 
 static void
@@ -253,7 +259,14 @@ test_delivery_sheets (Fixture       *f,
                 "  for s in d['sheets'][1:])", NULL);
   CHECK (facts, "all(s['title_rows'] is not None and s['freeze'] is None for s in d['sheets'][1:])", NULL);
 
+  /* Readable when printed: headings; the sheet names (up to 31
+   * characters) fit their column and are set off from the crates before
+   * them; "20 packs per crate" is set off from the number of crates. */
   CHECK (facts, HEADINGS_OK, NULL);
+  CHECK (facts, "(lambda o: o['widths'][9] - 0.71 >= 31 and all(o['indents'].get('J%d' % r) for r in range(5, 35)))"
+                "(d['sheets'][0])", NULL);
+  CHECK (facts, "all(s['indents'].get('C%d' % (1 + next(i for i, r in enumerate(s['rows']) if r[0][0] == 'Crates'))) "
+                "    for s in d['sheets'][1:])", NULL);
 }
 
 static void

@@ -39,7 +39,8 @@ static const HpExportColumn overview_columns[] = {
   { N_("Under-18 packs"), 10, TRUE },
   { N_("Packs in total"), 10, TRUE },
   { N_("Crates"), 8, TRUE },
-  { N_("Sheet"), 28, FALSE },
+  /* Sheet names have up to 31 characters. */
+  { N_("Sheet"), 32, FALSE },
 };
 
 guint64
@@ -107,7 +108,7 @@ write_overview (HpExportWriter  *w,
       _hp_export_number (w, ws, row, 6, school->under18, w->integer);
       _hp_export_formula (w, ws, row, 7, total, (double) school->standard + school->under18, w->integer);
       _hp_export_number (w, ws, row, 8, school_crates, w->integer);
-      _hp_export_string (w, ws, row, 9, sheet_names[i], NULL);
+      _hp_export_string (w, ws, row, 9, sheet_names[i], w->note);
       crates += school_crates;
       if (!_hp_export_step (w, 1, error))
         return FALSE;
@@ -298,7 +299,7 @@ write_school (HpExportWriter        *w,
   row++;
   _hp_export_string (w, ws, row, 0, _("Crates"), NULL);
   _hp_export_number (w, ws, row, 1, crates_for (data, school), w->integer);
-  _hp_export_string (w, ws, row, 2, per_crate, NULL);
+  _hp_export_string (w, ws, row, 2, per_crate, w->note);
   row += 2;
 
   /* Signatures: handed over (the agency's driver) and received (school). */

@@ -59,6 +59,43 @@ product_result (HpExportData             *data,
   return g_hash_table_lookup (data->product_results, &row->product_id);
 }
 
+/* Product and sponsor columns (1 and 2 of the three recipe tables) as wide
+ * as the longest name in the recipe, within these bounds (characters). */
+#define NAME_WIDTH_MIN 16
+#define NAME_WIDTH_MAX 45
+
+static double
+name_width (HpExportData *data,
+            gboolean      sponsor)
+{
+  glong longest = 0;
+
+  for (guint i = 0; i < data->recipe->len; i++)
+    {
+      const HpExportProductRow *p = g_ptr_array_index (data->recipe, i);
+      const char *name = sponsor ? p->sponsor_name : p->name;
+
+      if (name != NULL)
+        longest = MAX (longest, g_utf8_strlen (name, -1));
+    }
+
+  return CLAMP ((double) longest + 2, NAME_WIDTH_MIN, NAME_WIDTH_MAX);
+}
+
+/* @columns with the product and sponsor columns fitted to the recipe;
+ * free with g_free(). */
+static HpExportColumn *
+recipe_columns (HpExportData         *data,
+                const HpExportColumn *columns,
+                guint                 n_columns)
+{
+  HpExportColumn *fitted = g_memdup2 (columns, n_columns * sizeof *columns);
+
+  fitted[1].width = name_width (data, FALSE);
+  fitted[2].width = name_width (data, TRUE);
+  return fitted;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Contents per pack                                                         */
 
@@ -76,6 +113,7 @@ write_contents (HpExportWriter  *w,
                 GError         **error)
 {
   HpExportData *data = w->data;
+  g_autofree HpExportColumn *columns = recipe_columns (data, contents_columns, G_N_ELEMENTS (contents_columns));
   lxw_worksheet *ws;
   lxw_row_t row;
   lxw_row_t first;
@@ -88,9 +126,9 @@ write_contents (HpExportWriter  *w,
   if (ws == NULL)
     return FALSE;
 
-  _hp_export_set_columns (w, ws, contents_columns, G_N_ELEMENTS (contents_columns));
+  _hp_export_set_columns (w, ws, columns, G_N_ELEMENTS (contents_columns));
   row = _hp_export_caption (w, ws, _("Contents per pack"));
-  _hp_export_table_header (w, ws, row, row, contents_columns, G_N_ELEMENTS (contents_columns));
+  _hp_export_table_header (w, ws, row, row, columns, G_N_ELEMENTS (contents_columns));
   first = ++row;
 
   for (guint i = 0; i < data->recipe->len; i++, row++)
@@ -103,7 +141,7 @@ write_contents (HpExportWriter  *w,
       _hp_export_number (w, ws, row, 3, p->per_standard, w->count);
       _hp_export_number (w, ws, row, 4, p->per_under18, w->count);
       /* Translators: note on the packing list for an alcoholic product */
-      _hp_export_string (w, ws, row, 5, p->adult_only ? _("18+ only") : NULL, NULL);
+      _hp_export_string (w, ws, row, 5, p->adult_only ? _("18+ only") : NULL, w->note);
       sum_standard += p->per_standard;
       sum_under18 += p->per_under18;
       if (!_hp_export_step (w, 1, error))
@@ -143,6 +181,7 @@ write_totals (HpExportWriter  *w,
   HpExportData *data = w->data;
   guint needed_standard = data->plan->needed_standard;
   guint needed_under18 = data->plan->needed_under18;
+  g_autofree HpExportColumn *columns = recipe_columns (data, totals_columns, G_N_ELEMENTS (totals_columns));
   lxw_worksheet *ws;
   lxw_row_t row;
   g_autofree char *f_std = NULL;
@@ -153,7 +192,7 @@ write_totals (HpExportWriter  *w,
   if (ws == NULL)
     return FALSE;
 
-  _hp_export_set_columns (w, ws, totals_columns, G_N_ELEMENTS (totals_columns));
+  _hp_export_set_columns (w, ws, columns, G_N_ELEMENTS (totals_columns));
   row = _hp_export_caption (w, ws, _("Total quantities"));
 
   f_std = _hp_export_cell_name (row, 5);
@@ -167,7 +206,7 @@ write_totals (HpExportWriter  *w,
   _hp_export_formula (w, ws, row + 2, 5, packs_total, (double) needed_standard + needed_under18, w->total_integer);
   row += 4;
 
-  _hp_export_table_header (w, ws, row, row, totals_columns, G_N_ELEMENTS (totals_columns));
+  _hp_export_table_header (w, ws, row, row, columns, G_N_ELEMENTS (totals_columns));
   row++;
 
   for (guint i = 0; i < data->recipe->len; i++, row++)
@@ -214,6 +253,7 @@ write_stations (HpExportWriter  *w,
   guint n_lines = data->recipe->len;
   guint n_stations = (n_lines + PRODUCTS_PER_STATION - 1) / PRODUCTS_PER_STATION;
   g_autoptr(GArray) breaks = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
+  g_autofree HpExportColumn *columns = recipe_columns (data, station_columns, G_N_ELEMENTS (station_columns));
   lxw_worksheet *ws;
   lxw_row_t row;
   guint line = 0;
@@ -222,7 +262,7 @@ write_stations (HpExportWriter  *w,
   if (ws == NULL)
     return FALSE;
 
-  _hp_export_set_columns (w, ws, station_columns, G_N_ELEMENTS (station_columns));
+  _hp_export_set_columns (w, ws, columns, G_N_ELEMENTS (station_columns));
   row = _hp_export_caption (w, ws, _("Packing stations"));
   _hp_export_string (w, ws, row, 1, _("Standard packs to pack"), NULL);
   _hp_export_number (w, ws, row, 5, data->packs_standard, w->integer);
@@ -243,7 +283,7 @@ write_stations (HpExportWriter  *w,
         g_array_append_val (breaks, row);
 
       _hp_export_string (w, ws, row++, 0, station_title, w->title);
-      _hp_export_heading_row (w, ws, row++, station_columns, G_N_ELEMENTS (station_columns));
+      _hp_export_heading_row (w, ws, row++, columns, G_N_ELEMENTS (station_columns));
 
       for (guint i = 0; i < in_station; i++, line++, row++)
         {

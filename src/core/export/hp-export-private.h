@@ -110,6 +110,7 @@ typedef struct
   lxw_format            *total_text;
   lxw_format            *total_integer;
   lxw_format            *total_money;
+  lxw_format            *note;          /* indented text */
   lxw_format            *signature;
   lxw_format            *tick;
   lxw_format            *label_text;

@@ -669,6 +669,10 @@ _hp_export_add_formats (HpExportWriter *w)
   format_set_top (w->total_money, LXW_BORDER_THIN);
   format_set_num_format (w->total_money, "#,##0.00 \"€\"");
 
+  /* Text right after a right-aligned number: kept apart by an indent. */
+  w->note = workbook_add_format (wb);
+  format_set_indent (w->note, 1);
+
   w->signature = workbook_add_format (wb);
   format_set_bottom (w->signature, LXW_BORDER_THIN);
 
