@@ -185,13 +185,18 @@ typedef struct
 } SearchResult;
 
 /* Letting go of a long result (a GListStore of a few hundred thousand
- * rows, the GPtrArray of its matches) frees a node per row: some 50 ms
- * that a keystroke must not spend on the main loop. A worker does it. */
+ * rows, the GPtrArray of its matches) frees a node per row: some 25-50 ms
+ * that a keystroke must not spend on the main loop. A worker does it, but
+ * only once the main loop is back: the caller usually drops its own
+ * references right after (the view lets go of the model it showed), and
+ * whoever drops the last one frees the rows. */
 typedef struct
 {
   gpointer       data;
   GDestroyNotify destroy;
 } Release;
+
+static GPtrArray *pending_releases;   /* main thread only */
 
 static void
 release_worker (gpointer data,
@@ -203,31 +208,48 @@ release_worker (gpointer data,
   g_free (release);
 }
 
+static gboolean
+push_releases_cb (gpointer user_data)
+{
+  static GThreadPool *pool;   /* main thread only */
+
+  if (pool == NULL)
+    pool = g_thread_pool_new (release_worker, NULL, 1, FALSE, NULL);
+
+  for (guint i = 0; i < pending_releases->len; i++)
+    g_thread_pool_push (pool, g_ptr_array_index (pending_releases, i), NULL);
+  g_ptr_array_set_size (pending_releases, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * _hp_table_page_release:
  * @data: (nullable) (transfer full): what to let go of
  * @destroy: how
  *
  * Lets go of @data in a worker thread, one after another in the order of
- * the calls. Main thread only.
+ * the calls, after the main loop's current callback: references the caller
+ * drops before it returns are gone by then. Main thread only.
  */
 void
 _hp_table_page_release (gpointer       data,
                         GDestroyNotify destroy)
 {
-  static GThreadPool *pool;   /* main thread only */
   Release *release;
 
   if (data == NULL)
     return;
 
-  if (pool == NULL)
-    pool = g_thread_pool_new (release_worker, NULL, 1, FALSE, NULL);
+  if (pending_releases == NULL)
+    pending_releases = g_ptr_array_new ();
+  if (pending_releases->len == 0)
+    g_idle_add_full (G_PRIORITY_HIGH, push_releases_cb, NULL, NULL);
 
   release = g_new (Release, 1);
   release->data = data;
   release->destroy = destroy;
-  g_thread_pool_push (pool, release, NULL);
+  g_ptr_array_add (pending_releases, release);
 }
 
 /**

@@ -684,6 +684,82 @@ test_pages_search_rows (Fixture       *fixture,
   g_assert_null (hp_table_page_get_selected (fixture->page));
 }
 
+static void
+freed_cb (gpointer  data,
+          GObject  *where_the_object_was)
+{
+  g_atomic_pointer_set ((GThread **) data, g_thread_self ());
+}
+
+/* Returns: the thread that freed the search result shown now, once @change
+ * (a search text) replaced it. */
+static GThread *
+thread_freeing_result (HpTablePage *page,
+                       const char  *change)
+{
+  GObject *shown = G_OBJECT (gtk_sort_list_model_get_model (_hp_table_page_get_priv (page)->sorted));
+  GThread *thread = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* a search result, not the page's own list of every row */
+  g_assert_true (shown != G_OBJECT (_hp_table_page_get_priv (page)->items));
+  g_object_weak_ref (shown, freed_cb, &thread);
+  _hp_table_page_set_search_text (page, change);
+  wait_settled (page);
+  while (g_atomic_pointer_get (&thread) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return thread;
+}
+
+/* What _hp_table_page_release() lets go of waits for the main loop: the
+ * caller's own references, dropped before it returns (the view letting go
+ * of the model it showed), must not be the last ones, or the main thread
+ * would free it after all. */
+static void
+test_pages_release_after_callback (void)
+{
+  GObject *object = g_object_new (G_TYPE_OBJECT, NULL);
+  GThread *thread = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_object_weak_ref (object, freed_cb, &thread);
+  _hp_table_page_release (g_object_ref (object), g_object_unref);
+  /* time enough for a worker to drop its reference now */
+  g_usleep (100 * 1000);
+  g_object_unref (object);
+  g_assert_null (g_atomic_pointer_get (&thread));
+
+  while (g_atomic_pointer_get (&thread) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (g_atomic_pointer_get (&thread) != g_thread_self ());
+}
+
+/* A long search result is freed in a worker when the next one replaces it
+ * or the search ends: a node per row, tens of milliseconds at national
+ * scale that a keystroke must not spend on the main loop. */
+static void
+test_pages_search_frees_off_main (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  show_page (fixture, hp_graduates_page_new);
+
+  _hp_table_page_set_search_text (fixture->page, "a");
+  wait_settled (fixture->page);
+  g_assert_true (thread_freeing_result (fixture->page, "e") != g_thread_self ());
+  g_assert_cmpuint (n_shown (fixture->page), <, 2000);
+  g_assert_true (thread_freeing_result (fixture->page, "") != g_thread_self ());
+  g_assert_cmpuint (n_shown (fixture->page), ==, 2000);
+}
+
 /* What the search shows: the rows whose searchable columns hold every
  * word, case-folded, in the order of the store (no column sorted). */
 static GArray *
@@ -897,6 +973,9 @@ main (int   argc,
               fixture_setup_demo, test_pages_search, fixture_teardown);
   g_test_add ("/heimpack/pages/search-rows", Fixture, NULL,
               fixture_setup_demo, test_pages_search_rows, fixture_teardown);
+  g_test_add_func ("/heimpack/pages/release-after-callback", test_pages_release_after_callback);
+  g_test_add ("/heimpack/pages/search-frees-off-main", Fixture, NULL,
+              fixture_setup_demo, test_pages_search_frees_off_main, fixture_teardown);
   g_test_add ("/heimpack/pages/search-semantics", Fixture, NULL,
               fixture_setup_demo, test_pages_search_semantics, fixture_teardown);
   g_test_add ("/heimpack/pages/search-cancel", Fixture, NULL,
