@@ -65,6 +65,28 @@ store_is_in_memory (HpStore *store)
   return g_strcmp0 (hp_store_get_path (store), ":memory:") == 0;
 }
 
+/* A banner out of sight is not even in the box: GTK 4.8 measures the
+ * wrapping label of a GtkRevealer revealed to nothing at every relayout of
+ * the window, which once cost a search keystroke 15 ms. Shown before it
+ * slides in, hidden once it slid out (banner_child_revealed_cb()). */
+static void
+set_banner_revealed (GtkRevealer *banner,
+                     gboolean     revealed)
+{
+  if (revealed)
+    gtk_widget_set_visible (GTK_WIDGET (banner), TRUE);
+  gtk_revealer_set_reveal_child (banner, revealed);
+}
+
+static void
+banner_child_revealed_cb (GtkRevealer *banner,
+                          GParamSpec  *pspec,
+                          gpointer     user_data)
+{
+  if (!gtk_revealer_get_reveal_child (banner) && !gtk_revealer_get_child_revealed (banner))
+    gtk_widget_set_visible (GTK_WIDGET (banner), FALSE);
+}
+
 static void
 update_campaign_display (HpWindow *self)
 {
@@ -93,7 +115,7 @@ update_campaign_display (HpWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->campaign_button), "suggested-action");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->campaign_button), "suggested-action");
-  gtk_revealer_set_reveal_child (self->no_campaign_revealer, self->campaign == NULL && writable);
+  set_banner_revealed (self->no_campaign_revealer, self->campaign == NULL && writable);
 
   g_simple_action_set_state (self->select_campaign_action,
                              g_variant_new_int64 (self->campaign ? hp_campaign_get_id (self->campaign) : 0));
@@ -471,7 +493,7 @@ hp_window_constructed (GObject *object)
   self->campaign = dup_initial_campaign (self);
 
   add_pages (self);
-  gtk_revealer_set_reveal_child (self->read_only_revealer, hp_store_is_read_only (self->store));
+  set_banner_revealed (self->read_only_revealer, hp_store_is_read_only (self->store));
   update_title (self);
   _hp_window_reload_campaigns (self);
   update_campaign_display (self);
@@ -565,6 +587,7 @@ hp_window_class_init (HpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HpWindow, no_campaign_revealer);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, banner_child_revealed_cb);
 
   _hp_window_class_actions_init (klass);
 }

@@ -38,6 +38,12 @@ typedef struct
 /* Helpers                                                                   */
 
 static gboolean
+banner_hidden (gpointer revealer)
+{
+  return !gtk_widget_get_visible (revealer);
+}
+
+static gboolean
 page_not_loading (gpointer page)
 {
   return !hp_table_page_get_loading (page);
@@ -170,12 +176,15 @@ test_window_empty (Fixture       *fixture,
   g_assert_null (hp_window_get_campaign (fixture->window));
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "No campaign yet");
   g_assert_false (gtk_revealer_get_reveal_child (_hp_window_get_read_only_revealer (fixture->window)));
+  /* a banner out of sight is not laid out at all */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_hp_window_get_read_only_revealer (fixture->window))));
 
   /* the first step is pointed out: the selector and a banner */
   g_assert_cmpstr (gtk_label_get_label (_hp_window_get_campaign_label (fixture->window)), ==, "No Campaign");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_hp_window_get_campaign_button (fixture->window)),
                                            "suggested-action"));
   g_assert_true (gtk_revealer_get_reveal_child (_hp_window_get_no_campaign_revealer (fixture->window)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_hp_window_get_no_campaign_revealer (fixture->window))));
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
@@ -324,6 +333,7 @@ test_window_read_only (void)
   show_window (&fixture);
 
   g_assert_true (gtk_revealer_get_reveal_child (_hp_window_get_read_only_revealer (fixture.window)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_hp_window_get_read_only_revealer (fixture.window))));
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (_hp_window_get_switcher_title (fixture.window)),
                    ==, "No campaign yet (read-only)");
 
@@ -333,6 +343,7 @@ test_window_read_only (void)
     GtkWidget *button = gtk_widget_get_last_child (gtk_revealer_get_child (banner));
 
     g_assert_false (gtk_revealer_get_reveal_child (banner));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (banner)));
     g_assert_true (GTK_IS_BUTTON (button));
     g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.new-campaign");
     g_assert_false (gtk_widget_get_sensitive (button));
@@ -607,6 +618,9 @@ test_campaign_dialog_new (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (_hp_window_get_campaign_button (fixture->window)),
                                             "suggested-action"));
   g_assert_false (gtk_revealer_get_reveal_child (_hp_window_get_no_campaign_revealer (fixture->window)));
+  /* once it slid out, the banner leaves the layout */
+  hp_ui_test_wait_until (banner_hidden, _hp_window_get_no_campaign_revealer (fixture->window),
+                         10 * G_USEC_PER_SEC, "The banner stayed in the layout");
   g_assert_cmpuint (g_menu_model_get_n_items (_hp_window_get_campaign_section (fixture->window)), ==, 1);
 }
 
