@@ -325,6 +325,10 @@ test_sponsor_report (Fixture       *f,
   CHECK (facts, PRINT_SETUP_OK, hp_campaign_get_name (f->campaign), NULL);
   CHECK (facts, "[s['freeze'] for s in d['sheets']] == ['A5', 'A5']", NULL);
   CHECK (facts, HEADINGS_OK, NULL);
+  /* sponsor and product names in full, up to 45 characters; the subtotal
+   * and total rows' labels in column A are no names */
+  CHECK (facts, "(lambda s: all(s['widths'][c] - 0.71 >= min(45, max(len(r[c][0]) for r in s['rows'][4:] "
+                "  if r[0][1] == 's' and r[1][1] == 's')) for c in (0, 1)))(d['sheets'][1])", NULL);
 
   /* The summary block for the funder report. */
   CHECK (facts, "(lambda f: f['Total in-kind value'][0] == round(int(a[0]) / 100, 2) "
@@ -386,6 +390,9 @@ test_network (Fixture       *f,
          count, NULL);
   CHECK (facts, "d['sheets'][0]['rows'][3] == [[t, 's', 'General', None] for t in "
                 "['Last name', 'First name', 'School', 'Year', 'Consent on']]", NULL);
+  /* upright: five columns fit; the date set off from the year before it */
+  CHECK (facts, "d['sheets'][0]['orientation'] == 'portrait'", NULL);
+  CHECK (facts, "all(d['sheets'][0]['indents'].get('E%d' % r) for r in range(5, 5 + int(a[0])))", count, NULL);
   CHECK (facts, "all(len(r) == 5 and r[0][1] == 's' and r[1][1] == 's' and r[2][1] == 's' "
                 "    and r[3] == [2027, 'n', 'General', None] "
                 "    and r[4][1] == 'date' and r[4][2] == 'dd.mm.yyyy' for r in d['sheets'][0]['rows'][4:])", NULL);

@@ -59,29 +59,6 @@ product_result (HpExportData             *data,
   return g_hash_table_lookup (data->product_results, &row->product_id);
 }
 
-/* Product and sponsor columns (1 and 2 of the three recipe tables) as wide
- * as the longest name in the recipe, within these bounds (characters). */
-#define NAME_WIDTH_MIN 16
-#define NAME_WIDTH_MAX 45
-
-static double
-name_width (HpExportData *data,
-            gboolean      sponsor)
-{
-  glong longest = 0;
-
-  for (guint i = 0; i < data->recipe->len; i++)
-    {
-      const HpExportProductRow *p = g_ptr_array_index (data->recipe, i);
-      const char *name = sponsor ? p->sponsor_name : p->name;
-
-      if (name != NULL)
-        longest = MAX (longest, g_utf8_strlen (name, -1));
-    }
-
-  return CLAMP ((double) longest + 2, NAME_WIDTH_MIN, NAME_WIDTH_MAX);
-}
-
 /* @columns with the product and sponsor columns fitted to the recipe;
  * free with g_free(). */
 static HpExportColumn *
@@ -91,8 +68,8 @@ recipe_columns (HpExportData         *data,
 {
   HpExportColumn *fitted = g_memdup2 (columns, n_columns * sizeof *columns);
 
-  fitted[1].width = name_width (data, FALSE);
-  fitted[2].width = name_width (data, TRUE);
+  fitted[1].width = _hp_export_name_width (data->recipe, FALSE);
+  fitted[2].width = _hp_export_name_width (data->recipe, TRUE);
   return fitted;
 }
 

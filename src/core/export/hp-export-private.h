@@ -151,6 +151,11 @@ void           _hp_export_set_columns   (HpExportWriter        *w,
                                          lxw_worksheet         *ws,
                                          const HpExportColumn  *columns,
                                          guint                  n_columns);
+/* A width for a column of product (or, if @sponsor, sponsor) names: the
+ * longest name of @products (HpExportProductRow) plus a margin, from 16
+ * to 45 characters. */
+double         _hp_export_name_width    (GPtrArray             *products,
+                                         gboolean               sponsor);
 /* Writes the titles of @columns in @row as headings, the row as tall as
  * the most wrapped title (before anything else in @row). */
 void           _hp_export_heading_row   (HpExportWriter        *w,

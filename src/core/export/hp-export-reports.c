@@ -21,6 +21,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "hp-export-private.h"
@@ -199,14 +201,19 @@ write_sponsors (HpExportWriter  *w,
   gboolean in_standard = FALSE;
   gboolean in_under18 = FALSE;
   lxw_row_t table_first;
+  HpExportColumn columns[G_N_ELEMENTS (sponsor_columns)];
 
   ws = _hp_export_add_sheet (w, _("Sponsors"), _("Sponsor report"), TRUE, error);
   if (ws == NULL)
     return FALSE;
 
-  _hp_export_set_columns (w, ws, sponsor_columns, G_N_ELEMENTS (sponsor_columns));
+  /* sponsor and product names in full */
+  memcpy (columns, sponsor_columns, sizeof columns);
+  columns[0].width = _hp_export_name_width (data->products, TRUE);
+  columns[1].width = _hp_export_name_width (data->products, FALSE);
+  _hp_export_set_columns (w, ws, columns, G_N_ELEMENTS (columns));
   row = _hp_export_caption (w, ws, _("Sponsor report"));
-  _hp_export_table_header (w, ws, row, row, sponsor_columns, G_N_ELEMENTS (sponsor_columns));
+  _hp_export_table_header (w, ws, row, row, columns, G_N_ELEMENTS (columns));
   table_first = first = ++row;
 
   for (guint i = 0; i < data->products->len; i++)
@@ -329,7 +336,8 @@ _hp_export_network (HpExportWriter  *w,
   Network net = { w, NULL, 0 };
   lxw_row_t row;
 
-  net.ws = _hp_export_add_sheet (w, _("Network"), _("Returnee network"), TRUE, error);
+  /* five columns of some 95 characters fit an A4 page upright */
+  net.ws = _hp_export_add_sheet (w, _("Network"), _("Returnee network"), FALSE, error);
   if (net.ws == NULL)
     return FALSE;
 

@@ -553,6 +553,29 @@ _hp_export_set_columns (HpExportWriter       *w,
     _hp_export_check (w, ws, 0, worksheet_set_column (ws, i, i, column_width (&columns[i]), NULL));
 }
 
+/* Product or sponsor columns as wide as the longest name, within these
+ * bounds (characters). */
+#define NAME_WIDTH_MIN 16
+#define NAME_WIDTH_MAX 45
+
+double
+_hp_export_name_width (GPtrArray *products,
+                       gboolean   sponsor)
+{
+  glong longest = 0;
+
+  for (guint i = 0; i < products->len; i++)
+    {
+      const HpExportProductRow *p = g_ptr_array_index (products, i);
+      const char *name = sponsor ? p->sponsor_name : p->name;
+
+      if (name != NULL)
+        longest = MAX (longest, g_utf8_strlen (name, -1));
+    }
+
+  return CLAMP ((double) longest + 2, NAME_WIDTH_MIN, NAME_WIDTH_MAX);
+}
+
 void
 _hp_export_heading_row (HpExportWriter       *w,
                         lxw_worksheet        *ws,
@@ -650,6 +673,8 @@ _hp_export_add_formats (HpExportWriter *w)
   w->date = workbook_add_format (wb);
   format_set_num_format (w->date, "dd.mm.yyyy");
   format_set_align (w->date, LXW_ALIGN_LEFT);
+  /* apart from a right-aligned number in the column before */
+  format_set_indent (w->date, 1);
 
   w->time = workbook_add_format (wb);
   format_set_num_format (w->time, "hh:mm");
