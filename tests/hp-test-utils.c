@@ -372,7 +372,7 @@ char *
 hp_test_xlsx_facts (const char *path,
                     guint       max_rows)
 {
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-xlsx.py", NULL);
+  const char *script = HP_TEST_CHECK_XLSX_PY;
   g_autofree char *rows = g_strdup_printf ("%u", max_rows);
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) proc = NULL;

@@ -12,11 +12,13 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
 #include "hp-export-runner-private.h"
+#include "hp-test-utils.h"
 #include "hp-ui-test-utils.h"
 #include "hp-window-private.h"
 
@@ -273,6 +275,123 @@ test_export_writes (Fixture       *fixture,
   }
 }
 
+extern int _nl_msg_cat_cntr;
+
+/* gettext reads LANGUAGE at every lookup; the window's templates are
+ * translated when it is built. */
+static void
+set_language (const char *language)
+{
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  ++_nl_msg_cat_cntr;
+}
+
+static void
+fixture_setup_german (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  set_language ("de");
+  fixture_setup_demo (fixture, data);
+}
+
+static void
+fixture_teardown_german (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  set_language (NULL);
+  fixture_teardown (fixture, data);
+}
+
+/* Writes @kind the way the window does, into the file name it proposes;
+ * returns the facts of the workbook (hp_test_xlsx_facts()). */
+static char *
+export_from_window (Fixture      *fixture,
+                    HpExportKind  kind,
+                    gboolean      class_lists)
+{
+  g_autofree char *name = hp_export_suggest_filename (kind, hp_campaign_get_name (fixture->campaign), NULL);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
+  g_autoptr(HpExportRunner) runner = hp_export_runner_start (fixture->window, kind, path, class_lists);
+
+  wait_until (runner_done, runner);
+  g_assert_null (_hp_export_runner_get_error_dialog (runner));
+  g_assert_nonnull (_hp_export_runner_get_result_toast (runner));
+
+  return hp_test_xlsx_facts (path, 200);
+}
+
+#define CHECK(facts, expr, ...) g_assert_true (hp_test_json_check (facts, expr, __VA_ARGS__))
+
+/* Every sheet on A4, fit to width, its header the campaign, its footer
+ * "Seite 1 von 3". */
+#define PRINTS_IN_GERMAN \
+  "all(s['paper'] == 9 and s['fit_to_page'] and s['header'][0] == a[0] " \
+  "    and s['footer'][1] == 'Seite &P von &N' for s in d['sheets'])"
+
+/* Issue 6's acceptance, as the window does it: the four workbooks of the
+ * district demo in German, with the agency from the preferences, their
+ * pack numbers those of the plan (as on the Planning page). */
+static void
+test_export_german_workbooks (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(HpPlanInput) input = NULL;
+  g_autoptr(HpPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *facts = NULL;
+  g_autofree char *packs = NULL;
+  g_autofree char *n_schools = NULL;
+  guint total = 0;
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  g_settings_set_string (settings, "agency-name", "Regionalagentur Hochsauerland");
+  g_settings_set_string (settings, "agency-town", "Meschede");
+  g_settings_set_int (settings, "crate-size", 25);
+
+  input = hp_plan_input_load (fixture->store, hp_campaign_get_id (fixture->campaign), &error);
+  g_assert_no_error (error);
+  plan = hp_plan_compute (input);
+  for (guint i = 0; i < plan->n_schools; i++)
+    total += plan->schools[i].allocated_standard + plan->schools[i].allocated_under18;
+  g_assert_cmpuint (total, >, 0);
+  packs = g_strdup_printf ("%u", total);
+  n_schools = g_strdup_printf ("%u", plan->n_schools);
+
+  facts = export_from_window (fixture, HP_EXPORT_PACKING_LIST, FALSE);
+  CHECK (facts, "[s['name'] for s in d['sheets']] == "
+                "['Inhalt je Paket', 'Gesamtmengen', 'Packstationen', 'Kistenetiketten']", NULL);
+  CHECK (facts, PRINTS_IN_GERMAN, hp_campaign_get_name (fixture->campaign), NULL);
+  g_clear_pointer (&facts, g_free);
+
+  facts = export_from_window (fixture, HP_EXPORT_DELIVERY_SHEETS, TRUE);
+  CHECK (facts, "d['sheets'][0]['name'] == 'Übersicht' and len(d['sheets']) == 1 + int(a[0])",
+         n_schools, NULL);
+  CHECK (facts, PRINTS_IN_GERMAN, hp_campaign_get_name (fixture->campaign), NULL);
+  /* the total of the overview's packs column is the plan's */
+  CHECK (facts, "[r[7][0] for r in d['sheets'][0]['rows'] if (r[7][3] or '').startswith('=SUM(')] == [int(a[0])]",
+         packs, NULL);
+  /* each school's sheet: the agency from the preferences on top */
+  CHECK (facts, "all(any('Regionalagentur Hochsauerland' == c[0] for r in s['rows'][:4] for c in r) "
+                "    for s in d['sheets'][1:])", NULL);
+  g_clear_pointer (&facts, g_free);
+
+  facts = export_from_window (fixture, HP_EXPORT_SPONSOR_REPORT, FALSE);
+  CHECK (facts, "[s['name'] for s in d['sheets']] == ['Zusammenfassung', 'Sponsoren']", NULL);
+  CHECK (facts, PRINTS_IN_GERMAN, hp_campaign_get_name (fixture->campaign), NULL);
+  g_clear_pointer (&facts, g_free);
+
+  facts = export_from_window (fixture, HP_EXPORT_NETWORK, FALSE);
+  CHECK (facts, "[s['name'] for s in d['sheets']] == ['Netzwerk']", NULL);
+  CHECK (facts, "[c[0] for c in d['sheets'][0]['rows'][3]] == "
+                "['Nachname', 'Vorname', 'Schule', 'Jahr', 'Einwilligung am']", NULL);
+  CHECK (facts, PRINTS_IN_GERMAN, hp_campaign_get_name (fixture->campaign), NULL);
+}
+
 static void
 test_export_error (Fixture       *fixture,
                    gconstpointer  data)
@@ -346,6 +465,11 @@ main (int   argc,
   hp_ui_test_use_system_mime_database ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   setlocale (LC_ALL, "");
+  /* The German workbooks: the build's translations. No textdomain(): with
+   * a default domain that has no English catalogue, g_dgettext() would
+   * switch translations off for good at its first call, in English. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HEIMPACK_LOCALEDIR") ? g_getenv ("HEIMPACK_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   /* Fails hard without a display: CI must run this under Xvfb. */
   if (!gtk_init_check ())
@@ -358,6 +482,8 @@ main (int   argc,
               fixture_setup_demo, test_export_chooser, fixture_teardown);
   g_test_add ("/heimpack/export-gui/writes", Fixture, NULL,
               fixture_setup_demo, test_export_writes, fixture_teardown);
+  g_test_add ("/heimpack/export-gui/german-workbooks", Fixture, NULL,
+              fixture_setup_german, test_export_german_workbooks, fixture_teardown_german);
   g_test_add ("/heimpack/export-gui/error", Fixture, NULL,
               fixture_setup_demo, test_export_error, fixture_teardown);
   g_test_add ("/heimpack/export-gui/cancelled", Fixture, NULL,
