@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "hp-store-private.h"
 #include "hp-test-utils.h"
 
 typedef struct
@@ -467,6 +468,122 @@ test_read_only_no_migration (Fixture       *f,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Worker connections                                                        */
+
+/* Counts the schools in the calling worker thread; sets *@handle to the
+ * connection that read them. Returns the statement, still open (and with
+ * it its read transaction). */
+static sqlite3_stmt *
+worker_count_schools (HpStore  *store,
+                      gint64   *count,
+                      sqlite3 **handle)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = _hp_store_prepare_owned (store, "SELECT count(*) FROM school", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  *count = sqlite3_column_int64 (stmt, 0);
+  *handle = sqlite3_db_handle (stmt);
+  return stmt;
+}
+
+typedef struct
+{
+  HpStore     *store;
+  GAsyncQueue *counted;  /* from the worker that holds a statement open */
+  GAsyncQueue *go;       /* to it */
+  gint64       count[2];
+  sqlite3     *handle[2];
+} Holder;
+
+/* Counts the schools, keeps that statement open until told to go on,
+ * counts them again, then lets both go. */
+static gpointer
+hold_statement (gpointer data)
+{
+  Holder *h = data;
+  sqlite3_stmt *first = worker_count_schools (h->store, &h->count[0], &h->handle[0]);
+
+  g_async_queue_push (h->counted, GINT_TO_POINTER (1));
+  g_async_queue_pop (h->go);
+  sqlite3_finalize (worker_count_schools (h->store, &h->count[1], &h->handle[1]));
+  sqlite3_finalize (first);
+  return NULL;
+}
+
+typedef struct
+{
+  HpStore *store;
+  gint64   count;
+  sqlite3 *handle;
+} Counter;
+
+static void
+add_school_ok (HpStore    *store,
+               const char *number,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) school = hp_school_new (number, name);
+
+  g_assert_true (hp_store_add_school (store, school, &error));
+  g_assert_no_error (error);
+}
+
+static gpointer
+count_once (gpointer data)
+{
+  Counter *c = data;
+
+  sqlite3_finalize (worker_count_schools (c->store, &c->count, &c->handle));
+  return NULL;
+}
+
+/* Workers that read at the same time each get a connection of their own,
+ * none of them the main one, so that a long list in one keeps no other
+ * waiting; a worker's nested statements share one, and with it one
+ * snapshot, even while the owner thread commits meanwhile. */
+static void
+test_worker_connections (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(HpStore) store = open_ok (f->path, HP_STORE_OPEN_DEFAULT);
+  Holder holder = { store, g_async_queue_new (), g_async_queue_new () };
+  Counter other = { store }, after = { store };
+  GThread *thread;
+
+  add_school_ok (store, "100001", "Gymnasium Arnsberg");
+
+  thread = g_thread_new ("holder", hold_statement, &holder);
+  g_async_queue_pop (holder.counted);
+  g_assert_cmpint (holder.count[0], ==, 1);
+  g_assert_true (holder.handle[0] != store->db);
+
+  /* another worker meanwhile: a connection of its own */
+  g_thread_join (g_thread_new ("other", count_once, &other));
+  g_assert_cmpint (other.count, ==, 1);
+  g_assert_true (other.handle != store->db);
+  g_assert_true (other.handle != holder.handle[0]);
+
+  /* the owner commits a school; the holder's next statement still reads
+   * its snapshot, through the same connection */
+  add_school_ok (store, "100002", "Realschule Meschede");
+  g_async_queue_push (holder.go, GINT_TO_POINTER (1));
+  g_thread_join (thread);
+  g_assert_true (holder.handle[1] == holder.handle[0]);
+  g_assert_cmpint (holder.count[1], ==, 1);
+
+  /* a worker after it sees the commit */
+  g_thread_join (g_thread_new ("after", count_once, &after));
+  g_assert_cmpint (after.count, ==, 2);
+  g_assert_true (after.handle != store->db);
+
+  g_async_queue_unref (holder.counted);
+  g_async_queue_unref (holder.go);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Default path                                                              */
 
 static void
@@ -492,6 +609,7 @@ main (int   argc,
 
   g_test_add_func ("/heimpack/store-file/default-path", test_default_path);
   TEST ("new-file", test_new_file);
+  TEST ("worker-connections", test_worker_connections);
   TEST ("missing-folders", test_missing_folders);
   TEST ("empty-file", test_empty_file);
   TEST ("reopen", test_reopen);

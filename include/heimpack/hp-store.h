@@ -30,9 +30,11 @@ G_BEGIN_DECLS
  * Threading: an #HpStore belongs to the thread that opened it, except that
  * the `hp_store_list_*()` and hp_store_get_stats() functions may be called
  * from worker threads (e.g. in a #GTask) at any time; they use statements of
- * their own. In a worker they read through a second, read-only connection of
- * the file, so that a long list never keeps the owner thread waiting, and see
- * what was committed; a list taken while the owner thread is inside
+ * their own. In a worker they read through a read-only connection of the
+ * file (one per worker reading at the same time, up to four; the statements
+ * one worker nests share one, and one snapshot), so that a long list keeps
+ * neither the owner thread nor another worker waiting, and see what was
+ * committed; a list taken while the owner thread is inside
  * hp_store_begin() reads through the store's own connection and sees its
  * uncommitted rows (SQLite serialises the threads on each connection).
  *

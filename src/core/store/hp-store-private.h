@@ -26,12 +26,14 @@ struct _HpStore
   int         lock_fd;      /* -1 when read-only or in memory */
   GMainContext *context;    /* of the thread that opened the store */
   GThread    *owner;        /* Borrowed: that thread */
-  /* A second, read-only connection for the list functions in worker
-   * threads (see _hp_store_prepare_owned()); opened on first use, under
-   * reader_lock. NULL for in-memory stores or if it could not be opened. */
-  sqlite3    *reader;
+  /* Read-only connections for the list functions in worker threads (see
+   * _hp_store_prepare_owned()): sqlite3 *, opened as needed, up to
+   * HP_STORE_MAX_READERS, under reader_lock. None for in-memory stores, and
+   * no more once one could not be opened (readers_failed). */
+  GPtrArray  *readers;
   GMutex      reader_lock;
-  gboolean    reader_tried;
+  gboolean    readers_failed;
+  guint       next_reader;   /* where to share when all are busy */
 
   int            schema_version;
   guint          tx_depth;

@@ -45,9 +45,14 @@ hp_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
-  if (self->reader != NULL && sqlite3_close (self->reader) != SQLITE_OK)
-    g_warning ("Could not close the reader of %s: %s", self->path, sqlite3_errmsg (self->reader));
-  self->reader = NULL;
+  for (guint i = 0; self->readers != NULL && i < self->readers->len; i++)
+    {
+      sqlite3 *reader = g_ptr_array_index (self->readers, i);
+
+      if (sqlite3_close (reader) != SQLITE_OK)
+        g_warning ("Could not close a reader of %s: %s", self->path, sqlite3_errmsg (reader));
+    }
+  g_clear_pointer (&self->readers, g_ptr_array_unref);
   g_mutex_clear (&self->reader_lock);
   if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
     g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
@@ -157,6 +162,7 @@ hp_store_init (HpStore *self)
   self->context = g_main_context_ref_thread_default ();
   self->owner = g_thread_self ();
   g_mutex_init (&self->reader_lock);
+  self->readers = g_ptr_array_new ();
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
 }
 
@@ -332,28 +338,85 @@ open_connection (HpStore     *self,
          exec_simple (self, "PRAGMA foreign_keys = ON", error);
 }
 
-/* The reader connection, opened on first use; NULL where there is none. */
-static sqlite3 *
-get_reader (HpStore *self)
+/* Workers that read at the same time (the four pages loading, an export's
+ * reader thread) each get a connection of their own, up to this many. */
+#define HP_STORE_MAX_READERS 4
+
+/* The reader a thread used last, per thread: while its statements there
+ * are open, its next one goes there too, so that the statements a worker
+ * nests (schools, then each school's graduates) read one snapshot. */
+typedef struct
+{
+  HpStore *store;    /* compared, never dereferenced */
+  sqlite3 *reader;
+} ThreadReader;
+
+static GPrivate thread_reader = G_PRIVATE_INIT (g_free);
+
+/* Prepares @sql on a reader connection: the one this thread has statements
+ * open on, else one that no statement is using, opened if there is none and
+ * fewer than HP_STORE_MAX_READERS are open, else one shared in turn.
+ * Returns %NULL where there is no reader (an in-memory store, or one could
+ * not be opened), or if @sql is no read the reader can prepare: the main
+ * connection takes it then. */
+static sqlite3_stmt *
+prepare_on_reader (HpStore    *self,
+                   const char *sql)
 {
   g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(GError) error = NULL;
+  ThreadReader *last = g_private_get (&thread_reader);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *reader = NULL;
 
   if (g_str_equal (self->path, ":memory:"))
     return NULL;
 
+  /* under the lock from choosing to preparing: two workers never take the
+   * same idle connection */
   locker = g_mutex_locker_new (&self->reader_lock);
-  if (!self->reader_tried)
+  if (last != NULL && last->store == self &&
+      g_ptr_array_find (self->readers, last->reader, NULL) &&
+      sqlite3_next_stmt (last->reader, NULL) != NULL)
+    reader = last->reader;
+
+  for (guint i = 0; i < self->readers->len && reader == NULL; i++)
+    if (sqlite3_next_stmt (g_ptr_array_index (self->readers, i), NULL) == NULL)
+      reader = g_ptr_array_index (self->readers, i);
+
+  if (reader == NULL && !self->readers_failed && self->readers->len < HP_STORE_MAX_READERS)
     {
-      self->reader_tried = TRUE;
-      if (!open_sqlite (self, SQLITE_OPEN_READONLY, &self->reader, &error))
+      g_autoptr(GError) error = NULL;
+
+      if (open_sqlite (self, SQLITE_OPEN_READONLY, &reader, &error))
         {
-          g_debug ("Workers read through the main connection: %s", error->message);
-          g_clear_pointer (&self->reader, sqlite3_close);
+          g_ptr_array_add (self->readers, reader);
+        }
+      else
+        {
+          g_debug ("Workers share the connections they have: %s", error->message);
+          g_clear_pointer (&reader, sqlite3_close);
+          self->readers_failed = TRUE;
         }
     }
 
-  return self->reader;
+  if (reader == NULL && self->readers->len > 0)
+    reader = g_ptr_array_index (self->readers, self->next_reader++ % self->readers->len);
+  if (reader == NULL)
+    return NULL;
+
+  if (last == NULL)
+    {
+      last = g_new0 (ThreadReader, 1);
+      g_private_set (&thread_reader, last);
+    }
+  last->store = self;
+  last->reader = reader;
+
+  if (sqlite3_prepare_v2 (reader, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_stmt_readonly (stmt))
+    return stmt;
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return NULL;
 }
 
 /* SQLite's memory statistics take a global mutex on every allocation; we
@@ -487,10 +550,17 @@ _hp_store_set_error (HpStore  *self,
   HpStoreError code;
   const char *msg = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
-  /* the error of a statement of the reader connection (a worker's) */
-  if (self->reader != NULL && g_thread_self () != self->owner &&
-      sqlite3_extended_errcode (self->reader) == rc)
-    msg = sqlite3_errmsg (self->reader);
+  /* the error of a statement of a reader connection: the one this worker
+   * thread read through last (prepare_on_reader()) */
+  if (g_thread_self () != self->owner)
+    {
+      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reader_lock);
+      ThreadReader *last = g_private_get (&thread_reader);
+
+      if (last != NULL && last->store == self && g_ptr_array_find (self->readers, last->reader, NULL) &&
+          sqlite3_extended_errcode (last->reader) == rc)
+        msg = sqlite3_errmsg (last->reader);
+    }
 
   switch (rc)
     {
@@ -563,11 +633,12 @@ _hp_store_prepare (HpStore     *self,
  * _hp_store_prepare_owned:
  * Returns a statement of the caller's own, to finalize when done; safe in
  * any thread. In a worker thread, a read while the main connection has no
- * transaction open goes through a second, read-only connection: a long
- * list (the sort before the first row of 350,000 graduates holds the
- * connection for half a second) must not keep the window's own queries
- * waiting on the main connection. Inside a transaction, a worker reads
- * through the main connection and sees its uncommitted rows.
+ * transaction open goes through a read-only connection of its own
+ * (prepare_on_reader()): a long list (the sort before the first row of
+ * 350,000 graduates holds its connection for half a second) must keep
+ * neither the window's own queries nor the other pages' lists waiting.
+ * Inside a transaction, a worker reads through the main connection and
+ * sees its uncommitted rows.
  */
 sqlite3_stmt *
 _hp_store_prepare_owned (HpStore     *self,
@@ -575,18 +646,13 @@ _hp_store_prepare_owned (HpStore     *self,
                          GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  sqlite3 *reader;
   int rc;
 
+  /* (a write, or SQL no reader can prepare: the main connection says what
+   * is wrong with it) */
   if (g_thread_self () != self->owner && sqlite3_get_autocommit (self->db) &&
-      (reader = get_reader (self)) != NULL)
-    {
-      if (sqlite3_prepare_v2 (reader, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_stmt_readonly (stmt))
-        return stmt;
-      /* a write, or SQL the reader cannot prepare: the main connection
-       * says what is wrong with it */
-      g_clear_pointer (&stmt, sqlite3_finalize);
-    }
+      (stmt = prepare_on_reader (self, sql)) != NULL)
+    return stmt;
 
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
