@@ -40,7 +40,7 @@ static const HpExportColumn overview_columns[] = {
   { N_("Packs in total"), 10, TRUE },
   { N_("Crates"), 8, TRUE },
   /* Sheet names have up to 31 characters. */
-  { N_("Sheet"), 32, FALSE },
+  { N_("Sheet"), 32, FALSE, TRUE },
 };
 
 guint64

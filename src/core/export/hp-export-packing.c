@@ -82,7 +82,7 @@ static const HpExportColumn contents_columns[] = {
   { N_("Sponsor"), 30, FALSE },
   { N_("Standard pack (pieces)"), 12, TRUE },
   { N_("Under-18 pack (pieces)"), 12, TRUE },
-  { N_("Note"), 12, FALSE },
+  { N_("Note"), 12, FALSE, TRUE },
 };
 
 static gboolean

@@ -99,6 +99,7 @@ typedef struct
   lxw_format            *subtitle;
   lxw_format            *heading;
   lxw_format            *heading_number;
+  lxw_format            *heading_indented;
   lxw_format            *bold;
   lxw_format            *wrap;
   lxw_format            *integer;
@@ -130,6 +131,7 @@ typedef struct
   const char *title;
   double      width;
   gboolean    numeric;   /* right-aligned title */
+  gboolean    indented;  /* title and cells set off from a number before */
 } HpExportColumn;
 
 /*

@@ -294,7 +294,7 @@ static const HpExportColumn network_columns[] = {
   { N_("School"), 38, FALSE },
   /* Translators: the graduate's school-leaving year ("Jahrgang") */
   { N_("Year"), 7, TRUE },
-  { N_("Consent on"), 12, FALSE },
+  { N_("Consent on"), 12, FALSE, TRUE },
 };
 
 typedef struct

@@ -487,10 +487,14 @@ _hp_export_add_sheet (HpExportWriter  *w,
 /* Points per line of the default 11 pt font. */
 #define LINE_HEIGHT        15.0
 
+/* An indent (HpExportColumn.indented) takes about this much more. */
+#define INDENT_WIDTH       1.5
+
 static double
-word_width (guint n_chars)
+word_width (const HpExportColumn *column,
+            guint                 n_chars)
 {
-  return n_chars * HEADING_CHAR_WIDTH + HEADING_PADDING;
+  return n_chars * HEADING_CHAR_WIDTH + HEADING_PADDING + (column->indented ? INDENT_WIDTH : 0);
 }
 
 /* The width of @column: its own, or more for the longest title word. */
@@ -505,7 +509,7 @@ column_width (const HpExportColumn *column)
 
   words = g_strsplit (_(column->title), " ", -1);
   for (guint i = 0; words[i] != NULL; i++)
-    width = MAX (width, word_width (g_utf8_strlen (words[i], -1)));
+    width = MAX (width, word_width (column, g_utf8_strlen (words[i], -1)));
 
   return width;
 }
@@ -531,7 +535,7 @@ heading_lines (const HpExportColumn *column)
 
       if (n == 0)
         continue;
-      if (line_chars > 0 && word_width (line_chars + 1 + n) > width)
+      if (line_chars > 0 && word_width (column, line_chars + 1 + n) > width)
         {
           lines++;
           line_chars = n;
@@ -594,7 +598,8 @@ _hp_export_heading_row (HpExportWriter       *w,
 
   for (guint i = 0; i < n_columns; i++)
     _hp_export_string (w, ws, row, i, columns[i].title != NULL ? _(columns[i].title) : NULL,
-                       columns[i].numeric ? w->heading_number : w->heading);
+                       columns[i].numeric ? w->heading_number
+                       : columns[i].indented ? w->heading_indented : w->heading);
 }
 
 void
@@ -642,6 +647,16 @@ _hp_export_add_formats (HpExportWriter *w)
   format_set_bottom (w->heading, LXW_BORDER_THIN);
   format_set_text_wrap (w->heading);
   format_set_align (w->heading, LXW_ALIGN_VERTICAL_TOP);
+
+  /* over indented cells (dates, notes) after a right-aligned number */
+  w->heading_indented = workbook_add_format (wb);
+  format_set_bold (w->heading_indented);
+  format_set_bg_color (w->heading_indented, 0xD9D9D9);
+  format_set_bottom (w->heading_indented, LXW_BORDER_THIN);
+  format_set_text_wrap (w->heading_indented);
+  format_set_align (w->heading_indented, LXW_ALIGN_VERTICAL_TOP);
+  format_set_indent (w->heading_indented, 1);
+
 
   w->heading_number = workbook_add_format (wb);
   format_set_bold (w->heading_number);
