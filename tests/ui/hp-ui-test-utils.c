@@ -173,3 +173,25 @@ hp_ui_test_add_gtk_schemas (void)
                            "/usr/share/glib-2.0/schemas", NULL);
   g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dirs, TRUE);
 }
+
+/* glibc caches translations per locale, not per LANGUAGE: tell it that the
+ * catalogues changed (the documented way, see the gettext manual). */
+extern int _nl_msg_cat_cntr;
+
+/**
+ * hp_ui_test_set_language:
+ * @language: (nullable): e.g. "de"; %NULL for the locale's own
+ *
+ * Sets LANGUAGE for the translations looked up from now on (gettext reads
+ * it at every lookup; a window's templates are translated when it is
+ * built).
+ */
+void
+hp_ui_test_set_language (const char *language)
+{
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  ++_nl_msg_cat_cntr;
+}

@@ -4,7 +4,7 @@
  * Helpers that every UI test needs: running the main context until a
  * condition holds, finding toplevels and widgets, presenting a window, and
  * undoing what G_TEST_OPTION_ISOLATE_DIRS hides (the MIME database, GTK's
- * schemas).
+ * schemas), switching the language of the translations.
  */
 #pragma once
 
@@ -27,5 +27,6 @@ void      hp_ui_test_present                  (GtkWindow         *window);
 HpStore  *hp_ui_test_open_memory_store        (void);
 void      hp_ui_test_use_system_mime_database (void);
 void      hp_ui_test_add_gtk_schemas          (void);
+void      hp_ui_test_set_language             (const char        *language);
 
 G_END_DECLS

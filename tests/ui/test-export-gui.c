@@ -275,25 +275,11 @@ test_export_writes (Fixture       *fixture,
   }
 }
 
-extern int _nl_msg_cat_cntr;
-
-/* gettext reads LANGUAGE at every lookup; the window's templates are
- * translated when it is built. */
-static void
-set_language (const char *language)
-{
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  ++_nl_msg_cat_cntr;
-}
-
 static void
 fixture_setup_german (Fixture       *fixture,
                       gconstpointer  data)
 {
-  set_language ("de");
+  hp_ui_test_set_language ("de");
   fixture_setup_demo (fixture, data);
 }
 
@@ -301,7 +287,7 @@ static void
 fixture_teardown_german (Fixture       *fixture,
                          gconstpointer  data)
 {
-  set_language (NULL);
+  hp_ui_test_set_language (NULL);
   fixture_teardown (fixture, data);
 }
 

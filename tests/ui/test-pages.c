@@ -691,6 +691,12 @@ freed_cb (gpointer  data,
   g_atomic_pointer_set ((GThread **) data, g_thread_self ());
 }
 
+static gboolean
+freed (gpointer data)
+{
+  return g_atomic_pointer_get ((GThread **) data) != NULL;
+}
+
 /* Returns: the thread that freed the search result shown now, once @change
  * (a search text) replaced it. */
 static GThread *
@@ -699,19 +705,13 @@ thread_freeing_result (HpTablePage *page,
 {
   GObject *shown = G_OBJECT (gtk_sort_list_model_get_model (_hp_table_page_get_priv (page)->sorted));
   GThread *thread = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   /* a search result, not the page's own list of every row */
   g_assert_true (shown != G_OBJECT (_hp_table_page_get_priv (page)->items));
   g_object_weak_ref (shown, freed_cb, &thread);
   _hp_table_page_set_search_text (page, change);
   wait_settled (page);
-  while (g_atomic_pointer_get (&thread) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  hp_ui_test_wait_until (freed, &thread, 10 * G_USEC_PER_SEC, "Nothing freed the object");
 
   return thread;
 }
@@ -725,7 +725,6 @@ test_pages_release_after_callback (void)
 {
   GObject *object = g_object_new (G_TYPE_OBJECT, NULL);
   GThread *thread = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   g_object_weak_ref (object, freed_cb, &thread);
   _hp_table_page_release (g_object_ref (object), g_object_unref);
@@ -734,12 +733,7 @@ test_pages_release_after_callback (void)
   g_object_unref (object);
   g_assert_null (g_atomic_pointer_get (&thread));
 
-  while (g_atomic_pointer_get (&thread) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  hp_ui_test_wait_until (freed, &thread, 10 * G_USEC_PER_SEC, "Nothing freed the object");
   g_assert_true (g_atomic_pointer_get (&thread) != g_thread_self ());
 }
 

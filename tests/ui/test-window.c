@@ -1240,27 +1240,13 @@ run_in_subprocess (gconstpointer data)
 /* ------------------------------------------------------------------------ */
 /* German                                                                    */
 
-/* glibc caches translations per locale, not per LANGUAGE: tell it that the
- * catalogues changed (the documented way, see the gettext manual). */
-extern int _nl_msg_cat_cntr;
-
-static void
-set_language (const char *language)
-{
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  ++_nl_msg_cat_cntr;
-}
-
 static void
 fixture_setup_german (Fixture       *fixture,
                       gconstpointer  data)
 {
   /* gettext reads LANGUAGE at every lookup; the window's templates are
    * translated when it is built. */
-  set_language ("de");
+  hp_ui_test_set_language ("de");
   fixture_setup_empty (fixture, data);
 }
 
@@ -1268,7 +1254,7 @@ static void
 fixture_teardown_german (Fixture       *fixture,
                          gconstpointer  data)
 {
-  set_language (NULL);
+  hp_ui_test_set_language (NULL);
   fixture_teardown (fixture, data);
 }
 

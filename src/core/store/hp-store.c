@@ -353,6 +353,19 @@ typedef struct
 
 static GPrivate thread_reader = G_PRIVATE_INIT (g_free);
 
+/* The reader this thread used last for @self, if it is still open; under
+ * reader_lock. */
+static sqlite3 *
+thread_last_reader (HpStore *self)
+{
+  ThreadReader *last = g_private_get (&thread_reader);
+
+  if (last == NULL || last->store != self || !g_ptr_array_find (self->readers, last->reader, NULL))
+    return NULL;
+
+  return last->reader;
+}
+
 /* Prepares @sql on a reader connection: the one this thread has statements
  * open on, else one that no statement is using, opened if there is none and
  * fewer than HP_STORE_MAX_READERS are open, else one shared in turn.
@@ -374,10 +387,9 @@ prepare_on_reader (HpStore    *self,
   /* under the lock from choosing to preparing: two workers never take the
    * same idle connection */
   locker = g_mutex_locker_new (&self->reader_lock);
-  if (last != NULL && last->store == self &&
-      g_ptr_array_find (self->readers, last->reader, NULL) &&
-      sqlite3_next_stmt (last->reader, NULL) != NULL)
-    reader = last->reader;
+  reader = thread_last_reader (self);
+  if (reader != NULL && sqlite3_next_stmt (reader, NULL) == NULL)
+    reader = NULL;
 
   for (guint i = 0; i < self->readers->len && reader == NULL; i++)
     if (sqlite3_next_stmt (g_ptr_array_index (self->readers, i), NULL) == NULL)
@@ -555,11 +567,10 @@ _hp_store_set_error (HpStore  *self,
   if (g_thread_self () != self->owner)
     {
       g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reader_lock);
-      ThreadReader *last = g_private_get (&thread_reader);
+      sqlite3 *reader = thread_last_reader (self);
 
-      if (last != NULL && last->store == self && g_ptr_array_find (self->readers, last->reader, NULL) &&
-          sqlite3_extended_errcode (last->reader) == rc)
-        msg = sqlite3_errmsg (last->reader);
+      if (reader != NULL && sqlite3_extended_errcode (reader) == rc)
+        msg = sqlite3_errmsg (reader);
     }
 
   switch (rc)
