@@ -37,7 +37,7 @@ static const HpColumnSpec columns[] = {
   /* Translators: column title, graduates the school expects */
   { N_("Expected"), "expected-graduates", HP_CELL_NUMBER, 5 },
   /* Translators: column title, date and time the packs are handed over */
-  { N_("Hand-over"), "handover", HP_CELL_DATE, 15 },
+  { N_("Hand-over"), "handover", HP_CELL_DATE, 21 },   /* "03.07.2027, 12:00 Uhr" */
   /* Translators: column title, graduates listed (imported or added) so far */
   { N_("Graduates listed"), "graduate-count", HP_CELL_NUMBER, 5 },
 };
