@@ -10,6 +10,7 @@
 #include "hp-sponsor.h"
 #include "hp-product.h"
 #include "hp-pledge.h"
+#include "hp-item.h"
 #include "hp-receipt.h"
 #include "hp-recipe-item.h"
 #include "hp-school.h"

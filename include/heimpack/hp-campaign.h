@@ -34,6 +34,19 @@ int         hp_campaign_get_year          (HpCampaign *self);
 void        hp_campaign_set_year          (HpCampaign *self,
                                            int         year);
 const char *hp_campaign_get_handover_date (HpCampaign *self);
+/**
+ * hp_campaign_dup_age_day:
+ * @out_assumed: (out) (optional): %TRUE when the campaign has no hand-over
+ *   date and 30 June of its year was assumed
+ *
+ * The day on which graduates' ages count for the under-18 pack when their
+ * school has no hand-over date of its own: the campaign's hand-over date,
+ * else 30 June of the campaign year.
+ *
+ * Returns: (transfer full): an ISO date, `YYYY-MM-DD`.
+ */
+char       *hp_campaign_dup_age_day       (HpCampaign *self,
+                                           gboolean   *out_assumed);
 void        hp_campaign_set_handover_date (HpCampaign *self,
                                            const char *iso_date);
 int         hp_campaign_get_spare_percent (HpCampaign *self);

@@ -19,7 +19,11 @@ G_BEGIN_DECLS
  * contacted, %NULL if none), `consent-source` (where the consent was given,
  * e.g. "Formular Abiball"), `pack-received` (gboolean).
  *
- * Filled in by hp_store_list_graduates(): `school-name`.
+ * Filled in by hp_store_list_graduates(): `school-name`, and `under18`
+ * (gint: 1 if not yet 18 on the hand-over day, 0 if 18 or older, %HP_UNSET
+ * without a birth date). The hand-over day is the school's in the campaign,
+ * else the campaign's, else 30 June of the campaign year
+ * (hp_campaign_dup_age_day()); whoever turns 18 on that day is not under 18.
  */
 #define HP_TYPE_GRADUATE (hp_graduate_get_type ())
 G_DECLARE_FINAL_TYPE (HpGraduate, hp_graduate, HP, GRADUATE, GObject)
@@ -56,6 +60,9 @@ void        hp_graduate_set_consent_date   (HpGraduate *self,
 const char *hp_graduate_get_consent_source (HpGraduate *self);
 void        hp_graduate_set_consent_source (HpGraduate *self,
                                             const char *source);
+int         hp_graduate_get_under18        (HpGraduate *self);
+void        hp_graduate_set_under18        (HpGraduate *self,
+                                            int         under18);
 gboolean    hp_graduate_get_pack_received  (HpGraduate *self);
 void        hp_graduate_set_pack_received  (HpGraduate *self,
                                             gboolean    received);

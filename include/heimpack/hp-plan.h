@@ -11,39 +11,48 @@ G_BEGIN_DECLS
  * SECTION:hp-plan
  *
  * Planning the drive: how many packs each school needs, how many can be built
- * from what was received, which product (and sponsor) is the bottleneck, how
- * the buildable packs are shared among the schools when there are too few,
- * and what to chase from which sponsor.
+ * from what was received, which item is the bottleneck, how the buildable
+ * packs are shared among the schools when there are too few, and what to
+ * chase from which sponsor.
  *
  * hp_plan_compute() is a pure function over plain structs (#HpPlanInput), so
  * it is tested without a database; hp_plan_input_load() takes the snapshot
  * of one campaign from a store. All counts are pieces or packs.
  *
  * Rules:
- * - Packs needed per school = its graduates (the imported count when there
- *   are any, else the expected number, else 0) plus the campaign's spare
+ * - Items pool: everything received of an item counts toward it, whichever
+ *   sponsor gave it (its gifts, #HpPlanGift).
+ * - Graduates counted per school (its `source`): its graduate list when the
+ *   school marked it complete (%HP_PLAN_SOURCE_LIST); otherwise the larger of
+ *   the expected number and the graduates listed so far
+ *   (%HP_PLAN_SOURCE_LISTED when the list is larger, else
+ *   %HP_PLAN_SOURCE_EXPECTED, also on a tie and when there is neither).
+ * - Packs needed per school = graduates counted plus the campaign's spare
  *   percentage, rounded up (ceil (n × (100 + spare) / 100)).
- * - Under-18 packs per school: graduates younger than 18 on the school's
- *   hand-over date (else the campaign's) by their birth dates, when the school
- *   has graduates with birth dates; else the school's manual number
- *   (under18-expected); else 0. Never more than the graduates counted above
- *   (a larger manual number is a typing error). Spare packs are standard
- *   packs.
+ * - Under-18 packs per school: with a complete list, its graduates younger
+ *   than 18 on the hand-over day by their birth dates; otherwise the larger
+ *   of those and the school's under-18 estimate (under18-expected). Never
+ *   more than the graduates counted (a larger estimate is a typing error).
+ *   Spare packs are standard packs.
  * - Buildable packs: the standard and the under-18 variant share the same
- *   stock (received pieces; a negative figure counts as 0). Under-18 packs
- *   are built first, up to the number needed (a minor must not get the 18+
- *   product), then standard packs from what is left, also up to the number
- *   needed; for each variant the limit is the minimum over its recipe lines
- *   of stock ÷ pieces per pack. A variant without any recipe line cannot be
- *   built at all (so a campaign without a recipe builds nothing).
- * - Bottleneck: only when fewer packs can be built than needed, the recipe
- *   product that alone allows the fewest packs (under-18 first, then
- *   standard, as above, as if every other product were plentiful), if that
- *   is fewer than the recipe's variants could make at all; ties go to the
- *   first product in the input (packing order). None when everything needed
- *   can be built, or when only a variant without recipe lines falls short.
- *   (Counting packs rather than comparing stock ÷ pieces needed matters for
- *   products in both variants: the minors' packs take theirs first.)
+ *   stock (received pieces of the item; a negative figure counts as 0).
+ *   Under-18 packs are built first, up to the number needed (a minor must not
+ *   get the 18+ item), then standard packs from what is left, also up to the
+ *   number needed; for each variant the limit is the minimum over its pack
+ *   lines of stock ÷ pieces per pack. A variant without any pack line cannot
+ *   be built at all (so a campaign without pack contents builds nothing).
+ * - Bottleneck: only when fewer packs can be built than needed, the item
+ *   that alone allows the fewest packs (under-18 first, then standard, as
+ *   above, as if every other item were plentiful), if that is fewer than the
+ *   pack lines' variants could make at all; ties go to the first item in
+ *   packing order. None when everything needed can be built, or when only a
+ *   variant without pack lines falls short.
+ * - Per item: shortfall = pieces needed for all needed packs − stock (≥ 0).
+ *   Chase list: for each short item, in packing order, the gifts with
+ *   outstanding pledges (pledged − received > 0) are asked for what they
+ *   still owe, largest first (ties in input order), until the shortfall is
+ *   covered; whatever no pledge covers is `unpledged` ("nobody pledged N
+ *   pieces").
  * - Allocation when fewer packs can be built than needed: proportional to
  *   each school's need, largest remainder (floor (buildable × need ÷ total
  *   need) each, the packs left over one each to the largest remainders),
@@ -52,44 +61,60 @@ G_BEGIN_DECLS
  *   allocation sums exactly to the buildable packs and no school gets more
  *   than it needs.
  *
- * Integer arithmetic only; linear in products and schools (plus sorting the
- * schools of a variant that falls short).
+ * Integer arithmetic only; linear in items, gifts and schools (plus sorting
+ * the schools of a variant that falls short and the gifts of a short item).
  */
 
 /**
- * HpPlanProduct:
- * @product_id: the product
+ * HpPlanItem:
+ * @item_id: the item
  * @name: (nullable): for reports
- * @sponsor_id, @sponsor_name: its sponsor
  * @per_standard: pieces in a standard pack (0: not in it)
  * @per_under18: pieces in an under-18 pack (0: not in it)
+ *
+ * One line of the pack contents.
+ */
+typedef struct
+{
+  gint64      item_id;
+  const char *name;
+  guint       per_standard;
+  guint       per_under18;
+} HpPlanItem;
+
+/**
+ * HpPlanGift:
+ * @product_id: the sponsor's gift (#HpProduct)
+ * @item_id: its item; gifts of items not in the pack are ignored
+ * @sponsor_id, @sponsor_name, @sponsor_phone, @sponsor_email: its sponsor
  * @pledged: pieces pledged in the campaign
- * @received: pieces received (stock)
+ * @received: pieces received
  * @value_cents: in-kind value per piece
  */
 typedef struct
 {
   gint64      product_id;
-  const char *name;
+  gint64      item_id;
   gint64      sponsor_id;
   const char *sponsor_name;
-  guint       per_standard;
-  guint       per_under18;
+  const char *sponsor_phone;
+  const char *sponsor_email;
   gint64      pledged;
   gint64      received;
   gint64      value_cents;
-} HpPlanProduct;
+} HpPlanGift;
 
 /**
  * HpPlanSchool:
  * @school_id: the school
  * @number, @name: (nullable): for reports and ties (by number; a school
  *   without a number comes last)
- * @graduates: graduates stored for the school in the campaign
+ * @graduates: graduates listed for the school in the campaign
  * @expected: expected graduates, or %HP_UNSET
- * @under18_by_birth: graduates under 18 on the hand-over date by birth date
- * @with_birth_date: graduates whose birth date is known
- * @under18_manual: manual under-18 number, or %HP_UNSET
+ * @list_complete: the school said its list is complete
+ * @under18_by_birth: listed graduates under 18 on the hand-over day
+ * @with_birth_date: listed graduates whose birth date is known
+ * @under18_manual: the school's under-18 estimate, or %HP_UNSET
  */
 typedef struct
 {
@@ -98,6 +123,7 @@ typedef struct
   const char *name;
   guint       graduates;
   int         expected;
+  gboolean    list_complete;
   guint       under18_by_birth;
   guint       with_birth_date;
   int         under18_manual;
@@ -106,62 +132,120 @@ typedef struct
 typedef struct
 {
   guint          spare_percent;
-  HpPlanProduct *products;
-  guint          n_products;
+  HpPlanItem    *items;
+  guint          n_items;
+  HpPlanGift    *gifts;
+  guint          n_gifts;
   HpPlanSchool  *schools;
   guint          n_schools;
 } HpPlanInput;
 
 /**
- * HpPlanProductResult:
+ * HpPlanItemResult:
  * @needed: pieces for all needed packs of both variants
- * @outstanding: pledged but not yet received (≥ 0)
+ * @received: pieces received, all gifts together (the stock)
+ * @pledged: pieces pledged, all gifts together
+ * @outstanding: pledged but not yet received, summed over the gifts (each
+ *   gift ≥ 0)
  * @shortfall: needed but not received (≥ 0)
- * @to_chase: the part of the shortfall that the sponsor pledged and has not
- *   delivered yet (min (shortfall, outstanding)); the rest must be found
- *   elsewhere
+ * @to_chase: the part of the shortfall that sponsors pledged and have not
+ *   delivered yet (min (shortfall, outstanding)); see #HpPlanChase
+ * @unpledged: the rest of the shortfall, which nobody pledged
  * @used: pieces that go into the buildable packs
  */
 typedef struct
 {
-  gint64 product_id;
+  gint64 item_id;
   gint64 needed;
+  gint64 received;
+  gint64 pledged;
   gint64 outstanding;
   gint64 shortfall;
   gint64 to_chase;
+  gint64 unpledged;
   gint64 used;
-} HpPlanProductResult;
+} HpPlanItemResult;
+
+/**
+ * HpPlanChase:
+ * @item: index into the input's items
+ * @gift: index into the input's gifts
+ * @quantity: pieces to ask this gift's sponsor for (> 0)
+ *
+ * One line of the chase list.
+ */
+typedef struct
+{
+  guint  item;
+  guint  gift;
+  gint64 quantity;
+} HpPlanChase;
+
+/**
+ * HpPlanSource:
+ * @HP_PLAN_SOURCE_EXPECTED: the expected number (also on a tie with the
+ *   list, and when there is neither)
+ * @HP_PLAN_SOURCE_LISTED: the graduates listed so far, more than expected
+ * @HP_PLAN_SOURCE_LIST: the complete graduate list
+ *
+ * Where a school's number of graduates comes from.
+ */
+typedef enum
+{
+  HP_PLAN_SOURCE_EXPECTED,
+  HP_PLAN_SOURCE_LISTED,
+  HP_PLAN_SOURCE_LIST,
+} HpPlanSource;
+
+/**
+ * hp_plan_source_to_string:
+ *
+ * Returns: "expected", "listed" or "list" (for JSON and scripts).
+ */
+const char *hp_plan_source_to_string (HpPlanSource source);
 
 /**
  * HpPlanSchoolResult:
+ * @source: where @graduates comes from
+ * @graduates: graduates counted (before spares)
  * @needed_standard, @needed_under18: packs needed (spare packs included in
  *   @needed_standard)
  * @allocated_standard, @allocated_under18: packs the school gets
  */
 typedef struct
 {
-  gint64 school_id;
-  guint  needed_standard;
-  guint  needed_under18;
-  guint  allocated_standard;
-  guint  allocated_under18;
+  gint64       school_id;
+  HpPlanSource source;
+  guint        graduates;
+  guint        needed_standard;
+  guint        needed_under18;
+  guint        allocated_standard;
+  guint        allocated_under18;
 } HpPlanSchoolResult;
 
 /**
  * HpPlan:
- * @products: (array length=n_products): in the order of the input
+ * @items: (array length=n_items): in the order of the input
+ * @chase: (array length=n_chase): the chase list, by item in packing order,
+ *   within an item largest first
  * @schools: (array length=n_schools): in the order of the input
- * @bottleneck_product_id: the limiting product, or 0
+ * @bottleneck_item_id: the limiting item, or 0
+ * @bottleneck_item: its index in the input's items (valid when
+ *   @bottleneck_item_id is not 0)
  */
 typedef struct
 {
+  guint                spare_percent;
   guint                needed_standard;
   guint                needed_under18;
   guint                buildable_standard;
   guint                buildable_under18;
-  gint64               bottleneck_product_id;
-  HpPlanProductResult *products;
-  guint                n_products;
+  gint64               bottleneck_item_id;
+  guint                bottleneck_item;
+  HpPlanItemResult    *items;
+  guint                n_items;
+  HpPlanChase         *chase;
+  guint                n_chase;
   HpPlanSchoolResult  *schools;
   guint                n_schools;
 } HpPlan;
@@ -178,8 +262,9 @@ void         hp_plan_free        (HpPlan            *plan);
 /**
  * hp_plan_input_load:
  *
- * Takes the snapshot of @campaign_id that hp_plan_compute() needs: recipe
- * products with their stock, in packing order, and every school taking part
+ * Takes the snapshot of @campaign_id that hp_plan_compute() needs: the pack
+ * lines in packing order, the gifts of their items with pledged and
+ * received pieces (ordered by sponsor name), and every school taking part
  * (a campaign_school row or graduates in the campaign), ordered by number.
  * Under-18 graduates are counted against the school's hand-over date (its
  * date part), else the campaign's, else 30 June of the campaign year: born

@@ -10,17 +10,23 @@ G_BEGIN_DECLS
 /**
  * HpProduct:
  *
- * A donated product (Sachspende) of one sponsor. Persists across campaigns.
+ * One sponsor's gift of an item (Sachspende): what of the item belongs to
+ * that sponsor. Persists across campaigns.
  *
- * Stored properties: `id` (gint64), `sponsor-id` (gint64, required), `name`
- * (required), `value-cents` (gint64, in-kind value per piece in euro cents,
- * ≥ 0), `adult-only` (gboolean: alcohol and other goods that the
- * Jugendschutzgesetz keeps from minors; such a product never goes into the
- * under-18 pack), `best-before` (ISO date or %NULL), `notes`.
+ * Stored properties: `id` (gint64), `sponsor-id` (gint64, required),
+ * `value-cents` (gint64, in-kind value per piece in euro cents, ≥ 0, for
+ * donation receipts), `best-before` (ISO date or %NULL), `notes`. Pledges and
+ * receipts belong to the gift too (#HpPledge, #HpReceipt).
+ *
+ * The item: `name` is the item's name (required) and `adult-only` its 18+
+ * flag (#HpItem). Saving a product picks the item of that name (compared by
+ * hp_item_name_key()) or makes a new one; adding never clears an item's 18+
+ * flag, and updating sets it only while the gift stays with its item.
+ * `item-id` is filled in by the store.
  *
  * Filled in by hp_store_list_products() (never written back): `sponsor-name`,
- * and for one campaign `pledged`, `received` (pieces), `per-standard` and
- * `per-under18` (pieces in each pack of the recipe).
+ * and for one campaign `pledged`, `received` (pieces of this gift),
+ * `per-standard` and `per-under18` (pieces of the item in each pack).
  */
 #define HP_TYPE_PRODUCT (hp_product_get_type ())
 G_DECLARE_FINAL_TYPE (HpProduct, hp_product, HP, PRODUCT, GObject)
@@ -33,6 +39,9 @@ void        hp_product_set_id           (HpProduct  *self,
 gint64      hp_product_get_sponsor_id   (HpProduct  *self);
 void        hp_product_set_sponsor_id   (HpProduct  *self,
                                          gint64      sponsor_id);
+gint64      hp_product_get_item_id      (HpProduct  *self);
+void        hp_product_set_item_id      (HpProduct  *self,
+                                         gint64      item_id);
 const char *hp_product_get_sponsor_name (HpProduct  *self);
 void        hp_product_set_sponsor_name (HpProduct  *self,
                                          const char *sponsor_name);

@@ -22,8 +22,10 @@ G_BEGIN_DECLS
  * hp_store_list_schools() for that campaign: `expected-graduates` (gint,
  * %HP_UNSET if not reported), `under18-expected` (gint, manual number of
  * under-18 packs, %HP_UNSET if not given), `handover` (ISO `YYYY-MM-DD` or
- * `YYYY-MM-DDTHH:MM`, or %NULL), and the read-only `graduate-count`
- * (graduates stored for this school in the campaign).
+ * `YYYY-MM-DDTHH:MM`, or %NULL), `list-complete` (gboolean: the school said
+ * its graduate list is complete, so its graduates are what it needs), and
+ * the read-only `graduate-count` (graduates stored for this school in the
+ * campaign).
  */
 #define HP_TYPE_SCHOOL (hp_school_get_type ())
 G_DECLARE_FINAL_TYPE (HpSchool, hp_school, HP, SCHOOL, GObject)
@@ -72,6 +74,9 @@ void        hp_school_set_under18_expected   (HpSchool   *self,
 const char *hp_school_get_handover           (HpSchool   *self);
 void        hp_school_set_handover           (HpSchool   *self,
                                               const char *iso_datetime);
+gboolean    hp_school_get_list_complete      (HpSchool   *self);
+void        hp_school_set_list_complete      (HpSchool   *self,
+                                              gboolean    complete);
 guint       hp_school_get_graduate_count     (HpSchool   *self);
 void        hp_school_set_graduate_count     (HpSchool   *self,
                                               guint       count);

@@ -47,7 +47,7 @@ G_BEGIN_DECLS
  * thread's main context.
  */
 
-#define HP_STORE_SCHEMA_VERSION 1
+#define HP_STORE_SCHEMA_VERSION 2
 
 #define HP_STORE_ERROR (hp_store_error_quark ())
 
@@ -142,6 +142,26 @@ gboolean     hp_store_is_read_only    (HpStore           *self);
  *   after a read-write open).
  */
 int          hp_store_get_schema_version (HpStore        *self);
+
+/**
+ * hp_store_get_migration_notes:
+ *
+ * What opening the file changed beyond its format, for the user: that an
+ * older file was upgraded and where the copy of it is, and what the upgrade
+ * had to change (an 18+ item leaving the under-18 pack). Opening a file of
+ * an older version first copies it into the folder `NAME.backups/` beside
+ * it (see hp_store_get_upgrade_backup()).
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the notes,
+ *   or %NULL when nothing was upgraded.
+ */
+const char * const *hp_store_get_migration_notes (HpStore    *self);
+/**
+ * hp_store_get_upgrade_backup:
+ *
+ * Returns: (nullable): the copy made before upgrading the file, or %NULL.
+ */
+const char  *hp_store_get_upgrade_backup (HpStore        *self);
 
 /**
  * hp_store_begin:
@@ -389,11 +409,11 @@ HpPledge    *hp_store_find_pledge     (HpStore           *self,
  * @quantity: pieces, > 0
  * @note: (nullable): e.g. "Lieferschein 4711"
  *
- * Books a delivery ("Eingang buchen") of a product in a campaign, in one
- * transaction: on the product's pledge, or on a new unconfirmed pledge of 0
+ * Books a delivery ("Eingang buchen") of a gift in a campaign, in one
+ * transaction: on the gift's pledge, or on a new unconfirmed pledge of 0
  * pieces if the sponsor delivered without one.
  *
- * Returns: (transfer full) (nullable): the stored receipt.
+ * Returns: (transfer full) (nullable): the stored receipt, its gift filled in.
  */
 HpReceipt   *hp_store_book_receipt    (HpStore           *self,
                                        gint64             campaign_id,
@@ -405,6 +425,30 @@ HpReceipt   *hp_store_book_receipt    (HpStore           *self,
 GListModel  *hp_store_list_receipts   (HpStore           *self,
                                        gint64             pledge_id,
                                        GError           **error);
+/**
+ * hp_store_list_campaign_receipts:
+ * @product_id: only the bookings of this gift, or 0 for all
+ *
+ * Returns: (transfer full): a #GListModel of #HpReceipt of @campaign_id with
+ *   their gift filled in, ordered by item, sponsor, date.
+ */
+GListModel  *hp_store_list_campaign_receipts (HpStore     *self,
+                                              gint64       campaign_id,
+                                              gint64       product_id,
+                                              GError     **error);
+HpReceipt   *hp_store_get_receipt     (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+/**
+ * hp_store_update_receipt:
+ *
+ * Corrects a booking: quantity, date, note, and the gift it belongs to
+ * (`product-id`; on that gift's pledge in the same campaign, made
+ * unconfirmed with 0 pieces if there is none), in one transaction.
+ */
+gboolean     hp_store_update_receipt  (HpStore           *self,
+                                       HpReceipt         *receipt,
+                                       GError           **error);
 gboolean     hp_store_add_receipt     (HpStore           *self,
                                        HpReceipt         *receipt,
                                        GError           **error);
@@ -413,13 +457,77 @@ gboolean     hp_store_remove_receipt  (HpStore           *self,
                                        GError           **error);
 
 /* ------------------------------------------------------------------------ */
-/* Pack recipe                                                               */
+/* Items                                                                     */
+
+/**
+ * hp_store_list_items:
+ * @campaign_id: fill in the pack line and the pledged / received pieces (all
+ *   gifts together) for this campaign, or 0
+ *
+ * Returns: (transfer full): a #GListModel of #HpItem ordered by name. May
+ *   run in a worker thread like the other lists.
+ */
+GListModel  *hp_store_list_items      (HpStore           *self,
+                                       gint64             campaign_id,
+                                       GError           **error);
+HpItem      *hp_store_get_item        (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+/**
+ * hp_store_find_item:
+ * @name: an item name; compared by hp_item_name_key()
+ *
+ * Returns: (transfer full) (nullable): the item, or %NULL with
+ *   %HP_STORE_ERROR_NOT_FOUND.
+ */
+HpItem      *hp_store_find_item       (HpStore           *self,
+                                       const char        *name,
+                                       GError           **error);
+/**
+ * hp_store_add_item:
+ *
+ * Inserts an item nobody gives yet (e.g. to put it in the pack first) and
+ * sets its `id`. Fails with %HP_STORE_ERROR_CONSTRAINT when an item of that
+ * name (by hp_item_name_key()) exists.
+ */
+gboolean     hp_store_add_item        (HpStore           *self,
+                                       HpItem            *item,
+                                       GError           **error);
+/**
+ * hp_store_update_item:
+ *
+ * Renames an item and sets its 18+ flag; every gift and pack line stays
+ * with it. Fails with %HP_STORE_ERROR_CONSTRAINT when the new name is
+ * another item's (merge them instead) and with %HP_STORE_ERROR_INVALID when
+ * an item of the under-18 pack would become 18+.
+ */
+gboolean     hp_store_update_item     (HpStore           *self,
+                                       HpItem            *item,
+                                       GError           **error);
+/**
+ * hp_store_merge_items:
+ * @from_id: the item that goes (e.g. the typo "Apfelschorle 0,33l")
+ * @into_id: the item that stays
+ *
+ * Makes two items one, in one transaction: the gifts of @from_id become
+ * gifts of @into_id, and in each campaign its pack line is added to that of
+ * @into_id (pieces per pack added up, the earlier place in packing order) or
+ * becomes it. The merged item is 18+ if either was; merging an 18+ item with
+ * one in the under-18 pack fails with %HP_STORE_ERROR_INVALID.
+ */
+gboolean     hp_store_merge_items     (HpStore           *self,
+                                       gint64             from_id,
+                                       gint64             into_id,
+                                       GError           **error);
+
+/* ------------------------------------------------------------------------ */
+/* Pack contents                                                             */
 
 /**
  * hp_store_list_recipe:
  *
  * Returns: (transfer full): a #GListModel of #HpRecipeItem of @campaign_id
- *   in packing order.
+ *   in packing order: the items of the standard and of the under-18 pack.
  */
 GListModel  *hp_store_list_recipe     (HpStore           *self,
                                        gint64             campaign_id,
@@ -427,14 +535,26 @@ GListModel  *hp_store_list_recipe     (HpStore           *self,
 /**
  * hp_store_set_recipe_item:
  *
- * Inserts or replaces the recipe line of @item's campaign and product. An
- * item with both quantities 0 removes the line. Fails with
- * %HP_STORE_ERROR_INVALID when an adult-only product would go into the
- * under-18 pack.
+ * Inserts or replaces the pack line of @line's campaign and item. A line with
+ * both quantities 0 removes it. Without a position (%HP_UNSET) a line keeps
+ * its place and a new one goes last. Fails with %HP_STORE_ERROR_INVALID when
+ * an 18+ item would go into the under-18 pack.
  */
 gboolean     hp_store_set_recipe_item (HpStore           *self,
-                                       HpRecipeItem      *item,
+                                       HpRecipeItem      *line,
                                        GError           **error);
+/**
+ * hp_store_move_recipe_item:
+ * @to_index: the new place in packing order, from 0 (past the end: last)
+ *
+ * Moves an item's line within the pack contents of @campaign_id and numbers
+ * the positions 0, 1, … anew.
+ */
+gboolean     hp_store_move_recipe_item (HpStore          *self,
+                                        gint64            campaign_id,
+                                        gint64            item_id,
+                                        guint             to_index,
+                                        GError          **error);
 
 /* ------------------------------------------------------------------------ */
 /* Schools                                                                   */
@@ -471,12 +591,24 @@ gboolean     hp_store_update_school   (HpStore           *self,
  * hp_store_set_school_campaign:
  *
  * Stores @school's per-campaign figures (`expected-graduates`,
- * `under18-expected`, `handover`) for @campaign_id.
+ * `under18-expected`, `handover`, `list-complete`) for @campaign_id.
  */
 gboolean     hp_store_set_school_campaign (HpStore       *self,
                                            gint64         campaign_id,
                                            HpSchool      *school,
                                            GError       **error);
+/**
+ * hp_store_set_school_list_complete:
+ *
+ * Marks the graduate list of a school in @campaign_id complete (the school
+ * said so): from then on its graduates, not its expected number, are what
+ * it needs. Takes the school into the campaign if it was not in it.
+ */
+gboolean     hp_store_set_school_list_complete (HpStore  *self,
+                                                gint64    campaign_id,
+                                                gint64    school_id,
+                                                gboolean  complete,
+                                                GError  **error);
 /**
  * hp_store_remove_school:
  *

@@ -18,6 +18,7 @@ typedef struct _HpReceipt    HpReceipt;
 typedef struct _HpRecipeItem HpRecipeItem;
 typedef struct _HpSchool     HpSchool;
 typedef struct _HpGraduate   HpGraduate;
+typedef struct _HpItem       HpItem;
 
 /**
  * HP_UNSET:
@@ -42,6 +43,7 @@ typedef enum
   HP_RECORD_RECIPE,
   HP_RECORD_SCHOOL,
   HP_RECORD_GRADUATE,
+  HP_RECORD_ITEM,
 } HpRecordKind;
 
 /**
@@ -52,6 +54,6 @@ typedef enum
  */
 typedef guint HpStoreChanges;
 #define HP_STORE_CHANGED(kind) ((HpStoreChanges) 1u << (kind))
-#define HP_STORE_CHANGED_ALL   ((HpStoreChanges) 0xff)
+#define HP_STORE_CHANGED_ALL   ((HpStoreChanges) 0x1ff)
 
 G_END_DECLS

@@ -54,6 +54,7 @@ typedef struct
 typedef struct
 {
   gint64    product_id;
+  gint64    item_id;
   char     *name;
   gint64    sponsor_id;
   char     *sponsor_name;

@@ -172,6 +172,7 @@ typedef struct
   gint64      campaign_id;
   GArray     *product_ids;     /* gint64 */
   GArray     *product_adult;   /* gboolean, parallel to product_ids */
+  GArray     *item_ids;        /* gint64, each product's item, parallel too */
   GPtrArray  *schools;         /* HpSchool, with their hand-over set */
 } Demo;
 
@@ -248,9 +249,11 @@ add_sponsors_and_products (Demo    *demo,
 
           {
             gint64 id = hp_product_get_id (product);
+            gint64 item_id = hp_product_get_item_id (product);
             gboolean adult = hp_product_get_adult_only (product);
 
             g_array_append_val (demo->product_ids, id);
+            g_array_append_val (demo->item_ids, item_id);
             g_array_append_val (demo->product_adult, adult);
           }
         }
@@ -272,9 +275,9 @@ add_recipe (Demo    *demo,
 
   {
     g_autoptr(HpRecipeItem) beer = hp_recipe_item_new (demo->campaign_id,
-                                                       g_array_index (demo->product_ids, gint64, 0), 1, 0);
+                                                       g_array_index (demo->item_ids, gint64, 0), 1, 0);
     g_autoptr(HpRecipeItem) juice = hp_recipe_item_new (demo->campaign_id,
-                                                        g_array_index (demo->product_ids, gint64, substitute), 0, 1);
+                                                        g_array_index (demo->item_ids, gint64, substitute), 0, 1);
 
     hp_recipe_item_set_position (beer, position++);
     hp_recipe_item_set_position (juice, position++);
@@ -294,7 +297,7 @@ add_recipe (Demo    *demo,
       while (index + 1 < n_products && g_array_index (demo->product_adult, gboolean, index))
         index++;
 
-      item = hp_recipe_item_new (demo->campaign_id, g_array_index (demo->product_ids, gint64, index),
+      item = hp_recipe_item_new (demo->campaign_id, g_array_index (demo->item_ids, gint64, index),
                                  per_pack, per_pack);
       hp_recipe_item_set_position (item, position++);
       if (!hp_store_set_recipe_item (demo->store, item, error))
@@ -320,7 +323,7 @@ add_pledges (Demo    *demo,
       g_autoptr(HpRecipeItem) item = g_list_model_get_item (recipe, i);
       gint64 *key = g_new (gint64, 1);
 
-      *key = hp_recipe_item_get_product_id (item);
+      *key = hp_recipe_item_get_item_id (item);
       g_hash_table_insert (in_recipe, key,
                            GUINT_TO_POINTER (MAX (hp_recipe_item_get_per_standard (item),
                                                   hp_recipe_item_get_per_under18 (item))));
@@ -329,7 +332,8 @@ add_pledges (Demo    *demo,
   for (guint i = 0; i < demo->product_ids->len; i++)
     {
       gint64 product_id = g_array_index (demo->product_ids, gint64, i);
-      guint per_pack = GPOINTER_TO_UINT (g_hash_table_lookup (in_recipe, &product_id));
+      gint64 item_id = g_array_index (demo->item_ids, gint64, i);
+      guint per_pack = GPOINTER_TO_UINT (g_hash_table_lookup (in_recipe, &item_id));
       gint64 quantity;
       g_autoptr(HpPledge) pledge = NULL;
       int n_receipts;
@@ -554,6 +558,7 @@ hp_demo_fill (HpStore      *store,
   g_autoptr(GRand) rand = NULL;
   g_autoptr(GArray) product_ids = NULL;
   g_autoptr(GArray) product_adult = NULL;
+  g_autoptr(GArray) item_ids = NULL;
   g_autoptr(GPtrArray) schools = NULL;
   HpStoreStats stats;
   Demo demo;
@@ -575,6 +580,7 @@ hp_demo_fill (HpStore      *store,
   rand = g_rand_new_with_seed (seed);
   product_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   product_adult = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  item_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   schools = g_ptr_array_new_with_free_func (g_object_unref);
   demo = (Demo) {
     .store = store,
@@ -582,6 +588,7 @@ hp_demo_fill (HpStore      *store,
     .size = hp_demo_scale_get_size (scale),
     .product_ids = product_ids,
     .product_adult = product_adult,
+    .item_ids = item_ids,
     .schools = schools,
   };
 

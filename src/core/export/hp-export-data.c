@@ -38,8 +38,8 @@ load_plan (HpExportData  *data,
 
   data->plan = hp_plan_compute (data->input);
 
-  for (guint i = 0; i < data->plan->n_products; i++)
-    g_hash_table_insert (data->product_results, &data->plan->products[i].product_id, &data->plan->products[i]);
+  for (guint i = 0; i < data->plan->n_items; i++)
+    g_hash_table_insert (data->product_results, &data->plan->items[i].item_id, &data->plan->items[i]);
 
   for (guint i = 0; i < data->plan->n_schools; i++)
     g_hash_table_insert (by_school, &data->plan->schools[i].school_id, &data->plan->schools[i]);

@@ -52,11 +52,11 @@ _hp_export_packing_units (HpExportData *data)
 }
 
 
-static const HpPlanProductResult *
+static const HpPlanItemResult *
 product_result (HpExportData             *data,
                 const HpExportProductRow *row)
 {
-  return g_hash_table_lookup (data->product_results, &row->product_id);
+  return g_hash_table_lookup (data->product_results, &row->item_id);
 }
 
 /* @columns with the product and sponsor columns fitted to the recipe;
@@ -189,7 +189,7 @@ write_totals (HpExportWriter  *w,
   for (guint i = 0; i < data->recipe->len; i++, row++)
     {
       const HpExportProductRow *p = g_ptr_array_index (data->recipe, i);
-      const HpPlanProductResult *result = product_result (data, p);
+      const HpPlanItemResult *result = product_result (data, p);
       gint64 needed = result != NULL ? result->needed : 0;
       g_autofree char *received_cell = _hp_export_cell_name (row, 6);
       g_autofree char *needed_cell = _hp_export_cell_name (row, 5);

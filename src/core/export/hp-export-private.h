@@ -49,7 +49,7 @@ typedef struct
   GArray               *schools;        /* HpExportSchool, parallel */
   GPtrArray            *products;       /* HpExportProductRow, by sponsor */
   GPtrArray            *recipe;         /* borrowed rows, packing order */
-  GHashTable           *product_results; /* product id -> HpPlanProductResult */
+  GHashTable           *product_results; /* item id -> HpPlanItemResult */
 
   guint                 packs_standard; /* allocated, over all schools */
   guint                 packs_under18;

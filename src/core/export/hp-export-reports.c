@@ -94,9 +94,12 @@ static gint64
 used_pieces (HpExportData             *data,
              const HpExportProductRow *p)
 {
-  const HpPlanProductResult *result = g_hash_table_lookup (data->product_results, &p->product_id);
+  const HpPlanItemResult *result = g_hash_table_lookup (data->product_results, &p->item_id);
 
-  return result != NULL ? result->used : 0;
+  /* The item's pieces used, in proportion to what this gift delivered. */
+  if (result == NULL || result->received <= 0)
+    return 0;
+  return result->used * MAX (0, p->received) / result->received;
 }
 
 guint64

@@ -206,3 +206,18 @@ hp_campaign_set_spare_percent (HpCampaign *self,
   self->spare_percent = percent;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPARE_PERCENT]);
 }
+
+char *
+hp_campaign_dup_age_day (HpCampaign *self,
+                         gboolean   *out_assumed)
+{
+  g_return_val_if_fail (HP_IS_CAMPAIGN (self), NULL);
+
+  if (out_assumed != NULL)
+    *out_assumed = self->handover_date == NULL;
+
+  if (self->handover_date != NULL)
+    return g_strdup (self->handover_date);
+
+  return g_strdup_printf ("%04d-06-30", self->year);
+}

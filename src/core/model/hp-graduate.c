@@ -27,6 +27,7 @@ struct _HpGraduate
   char     *consent_date;
   char     *consent_source;
   gboolean  pack_received;
+  int       under18;
 
   char     *school_name;
 };
@@ -46,6 +47,7 @@ enum {
   PROP_CONSENT_DATE,
   PROP_CONSENT_SOURCE,
   PROP_PACK_RECEIVED,
+  PROP_UNDER18,
   N_PROPS
 };
 
@@ -88,6 +90,7 @@ hp_graduate_get_property (GObject    *object,
     case PROP_CONSENT_DATE:   g_value_set_string (value, self->consent_date); break;
     case PROP_CONSENT_SOURCE: g_value_set_string (value, self->consent_source); break;
     case PROP_PACK_RECEIVED:  g_value_set_boolean (value, self->pack_received); break;
+    case PROP_UNDER18:        g_value_set_int (value, self->under18); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -140,6 +143,8 @@ hp_graduate_class_init (HpGraduateClass *klass)
   properties[PROP_CONSENT_DATE] = g_param_spec_string ("consent-date", NULL, NULL, NULL, rw);
   properties[PROP_CONSENT_SOURCE] = g_param_spec_string ("consent-source", NULL, NULL, NULL, rw);
   properties[PROP_PACK_RECEIVED] = g_param_spec_boolean ("pack-received", NULL, NULL, FALSE, rw);
+  properties[PROP_UNDER18] = g_param_spec_int ("under18", NULL, NULL, HP_UNSET, 1, HP_UNSET,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -147,6 +152,7 @@ hp_graduate_class_init (HpGraduateClass *klass)
 static void
 hp_graduate_init (HpGraduate *self)
 {
+  self->under18 = HP_UNSET;
 }
 
 HpGraduate *
@@ -270,4 +276,25 @@ hp_graduate_set_pack_received (HpGraduate *self,
 
   self->pack_received = received;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK_RECEIVED]);
+}
+
+int
+hp_graduate_get_under18 (HpGraduate *self)
+{
+  g_return_val_if_fail (HP_IS_GRADUATE (self), HP_UNSET);
+  return self->under18;
+}
+
+void
+hp_graduate_set_under18 (HpGraduate *self,
+                         int         under18)
+{
+  g_return_if_fail (HP_IS_GRADUATE (self));
+  g_return_if_fail (under18 >= HP_UNSET && under18 <= 1);
+
+  if (self->under18 == under18)
+    return;
+
+  self->under18 = under18;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDER18]);
 }

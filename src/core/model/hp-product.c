@@ -24,6 +24,7 @@ struct _HpProduct
   char     *notes;
 
   char     *sponsor_name;
+  gint64    item_id;
   gint64    pledged;
   gint64    received;
   guint     per_standard;
@@ -37,6 +38,7 @@ enum {
   PROP_ID,
   PROP_SPONSOR_ID,
   PROP_SPONSOR_NAME,
+  PROP_ITEM_ID,
   PROP_NAME,
   PROP_VALUE_CENTS,
   PROP_ADULT_ONLY,
@@ -77,6 +79,7 @@ hp_product_get_property (GObject    *object,
     case PROP_ID:           g_value_set_int64 (value, self->id); break;
     case PROP_SPONSOR_ID:   g_value_set_int64 (value, self->sponsor_id); break;
     case PROP_SPONSOR_NAME: g_value_set_string (value, self->sponsor_name); break;
+    case PROP_ITEM_ID:      g_value_set_int64 (value, self->item_id); break;
     case PROP_NAME:         g_value_set_string (value, self->name); break;
     case PROP_VALUE_CENTS:  g_value_set_int64 (value, self->value_cents); break;
     case PROP_ADULT_ONLY:   g_value_set_boolean (value, self->adult_only); break;
@@ -127,6 +130,7 @@ hp_product_class_init (HpProductClass *klass)
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_SPONSOR_ID] = g_param_spec_int64 ("sponsor-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_SPONSOR_NAME] = g_param_spec_string ("sponsor-name", NULL, NULL, NULL, ro);
+  properties[PROP_ITEM_ID] = g_param_spec_int64 ("item-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
   properties[PROP_VALUE_CENTS] = g_param_spec_int64 ("value-cents", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_ADULT_ONLY] = g_param_spec_boolean ("adult-only", NULL, NULL, FALSE, rw);
@@ -315,4 +319,24 @@ hp_product_set_figures (HpProduct *self,
   SET_FIGURE (per_under18, PROP_PER_UNDER18)
 #undef SET_FIGURE
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+gint64
+hp_product_get_item_id (HpProduct *self)
+{
+  g_return_val_if_fail (HP_IS_PRODUCT (self), 0);
+  return self->item_id;
+}
+
+void
+hp_product_set_item_id (HpProduct *self,
+                        gint64     item_id)
+{
+  g_return_if_fail (HP_IS_PRODUCT (self));
+
+  if (self->item_id == item_id)
+    return;
+
+  self->item_id = item_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_ID]);
 }

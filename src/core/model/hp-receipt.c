@@ -19,6 +19,12 @@ struct _HpReceipt
   char   *date;
   gint64  quantity;
   char   *note;
+
+  /* The gift it was booked on, filled in by the store */
+  gint64  campaign_id;
+  gint64  product_id;
+  char   *item_name;
+  char   *sponsor_name;
 };
 
 G_DEFINE_FINAL_TYPE (HpReceipt, hp_receipt, G_TYPE_OBJECT)
@@ -30,6 +36,10 @@ enum {
   PROP_DATE,
   PROP_QUANTITY,
   PROP_NOTE,
+  PROP_CAMPAIGN_ID,
+  PROP_PRODUCT_ID,
+  PROP_ITEM_NAME,
+  PROP_SPONSOR_NAME,
   N_PROPS
 };
 
@@ -42,6 +52,8 @@ hp_receipt_finalize (GObject *object)
 
   g_free (self->date);
   g_free (self->note);
+  g_free (self->item_name);
+  g_free (self->sponsor_name);
 
   G_OBJECT_CLASS (hp_receipt_parent_class)->finalize (object);
 }
@@ -61,6 +73,10 @@ hp_receipt_get_property (GObject    *object,
     case PROP_DATE:      g_value_set_string (value, self->date); break;
     case PROP_QUANTITY:  g_value_set_int64 (value, self->quantity); break;
     case PROP_NOTE:      g_value_set_string (value, self->note); break;
+    case PROP_CAMPAIGN_ID:  g_value_set_int64 (value, self->campaign_id); break;
+    case PROP_PRODUCT_ID:   g_value_set_int64 (value, self->product_id); break;
+    case PROP_ITEM_NAME:    g_value_set_string (value, self->item_name); break;
+    case PROP_SPONSOR_NAME: g_value_set_string (value, self->sponsor_name); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -81,6 +97,7 @@ hp_receipt_set_property (GObject      *object,
     case PROP_DATE:      hp_receipt_set_date (self, g_value_get_string (value)); break;
     case PROP_QUANTITY:  hp_receipt_set_quantity (self, g_value_get_int64 (value)); break;
     case PROP_NOTE:      hp_receipt_set_note (self, g_value_get_string (value)); break;
+    case PROP_PRODUCT_ID: hp_receipt_set_product_id (self, g_value_get_int64 (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -101,6 +118,13 @@ hp_receipt_class_init (HpReceiptClass *klass)
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, rw);
   properties[PROP_QUANTITY] = g_param_spec_int64 ("quantity", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, rw);
+  properties[PROP_CAMPAIGN_ID] = g_param_spec_int64 ("campaign-id", NULL, NULL, 0, G_MAXINT64, 0,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRODUCT_ID] = g_param_spec_int64 ("product-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_ITEM_NAME] = g_param_spec_string ("item-name", NULL, NULL, NULL,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SPONSOR_NAME] = g_param_spec_string ("sponsor-name", NULL, NULL, NULL,
+                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -205,4 +229,61 @@ hp_receipt_set_quantity (HpReceipt *self,
 
   self->quantity = quantity;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUANTITY]);
+}
+
+gint64
+hp_receipt_get_campaign_id (HpReceipt *self)
+{
+  g_return_val_if_fail (HP_IS_RECEIPT (self), 0);
+  return self->campaign_id;
+}
+
+gint64
+hp_receipt_get_product_id (HpReceipt *self)
+{
+  g_return_val_if_fail (HP_IS_RECEIPT (self), 0);
+  return self->product_id;
+}
+
+void
+hp_receipt_set_product_id (HpReceipt *self,
+                           gint64     product_id)
+{
+  g_return_if_fail (HP_IS_RECEIPT (self));
+
+  if (self->product_id == product_id)
+    return;
+
+  self->product_id = product_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT_ID]);
+}
+
+const char *
+hp_receipt_get_item_name (HpReceipt *self)
+{
+  g_return_val_if_fail (HP_IS_RECEIPT (self), NULL);
+  return self->item_name;
+}
+
+const char *
+hp_receipt_get_sponsor_name (HpReceipt *self)
+{
+  g_return_val_if_fail (HP_IS_RECEIPT (self), NULL);
+  return self->sponsor_name;
+}
+
+void
+hp_receipt_set_gift (HpReceipt  *self,
+                     gint64      campaign_id,
+                     gint64      product_id,
+                     const char *item_name,
+                     const char *sponsor_name)
+{
+  g_return_if_fail (HP_IS_RECEIPT (self));
+
+  /* Filled in once, right after reading: nobody listens yet. */
+  self->campaign_id = campaign_id;
+  self->product_id = product_id;
+  _hp_set_str (&self->item_name, item_name);
+  _hp_set_str (&self->sponsor_name, sponsor_name);
 }

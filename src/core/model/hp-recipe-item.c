@@ -3,9 +3,9 @@
  *
  * HpRecipeItem is a plain value object for one line of a campaign's pack
  * recipe. It has no id of its own: campaign and product identify it. The
- * store enforces the adult-only rule on save. `product-name` is a read-only
+ * store enforces the adult-only rule on save. `item-name` is a read-only
  * property that hp_store_list_recipe() fills in through
- * hp_recipe_item_set_product_name().
+ * hp_recipe_item_set_item_name().
  */
 
 #include "config.h"
@@ -18,12 +18,12 @@ struct _HpRecipeItem
   GObject parent_instance;
 
   gint64  campaign_id;
-  gint64  product_id;
+  gint64  item_id;
   guint   per_standard;
   guint   per_under18;
   int     position;
 
-  char   *product_name;
+  char   *item_name;
 };
 
 G_DEFINE_FINAL_TYPE (HpRecipeItem, hp_recipe_item, G_TYPE_OBJECT)
@@ -31,8 +31,8 @@ G_DEFINE_FINAL_TYPE (HpRecipeItem, hp_recipe_item, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_CAMPAIGN_ID,
-  PROP_PRODUCT_ID,
-  PROP_PRODUCT_NAME,
+  PROP_ITEM_ID,
+  PROP_ITEM_NAME,
   PROP_PER_STANDARD,
   PROP_PER_UNDER18,
   PROP_POSITION,
@@ -46,7 +46,7 @@ hp_recipe_item_finalize (GObject *object)
 {
   HpRecipeItem *self = (HpRecipeItem *)object;
 
-  g_free (self->product_name);
+  g_free (self->item_name);
 
   G_OBJECT_CLASS (hp_recipe_item_parent_class)->finalize (object);
 }
@@ -62,8 +62,8 @@ hp_recipe_item_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CAMPAIGN_ID:  g_value_set_int64 (value, self->campaign_id); break;
-    case PROP_PRODUCT_ID:   g_value_set_int64 (value, self->product_id); break;
-    case PROP_PRODUCT_NAME: g_value_set_string (value, self->product_name); break;
+    case PROP_ITEM_ID:   g_value_set_int64 (value, self->item_id); break;
+    case PROP_ITEM_NAME: g_value_set_string (value, self->item_name); break;
     case PROP_PER_STANDARD: g_value_set_uint (value, self->per_standard); break;
     case PROP_PER_UNDER18:  g_value_set_uint (value, self->per_under18); break;
     case PROP_POSITION:     g_value_set_int (value, self->position); break;
@@ -83,7 +83,7 @@ hp_recipe_item_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CAMPAIGN_ID:  hp_recipe_item_set_campaign_id (self, g_value_get_int64 (value)); break;
-    case PROP_PRODUCT_ID:   hp_recipe_item_set_product_id (self, g_value_get_int64 (value)); break;
+    case PROP_ITEM_ID:   hp_recipe_item_set_item_id (self, g_value_get_int64 (value)); break;
     case PROP_PER_STANDARD: hp_recipe_item_set_per_standard (self, g_value_get_uint (value)); break;
     case PROP_PER_UNDER18:  hp_recipe_item_set_per_under18 (self, g_value_get_uint (value)); break;
     case PROP_POSITION:     hp_recipe_item_set_position (self, g_value_get_int (value)); break;
@@ -104,11 +104,11 @@ hp_recipe_item_class_init (HpRecipeItemClass *klass)
   object_class->set_property = hp_recipe_item_set_property;
 
   properties[PROP_CAMPAIGN_ID] = g_param_spec_int64 ("campaign-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_PRODUCT_ID] = g_param_spec_int64 ("product-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_PRODUCT_NAME] = g_param_spec_string ("product-name", NULL, NULL, NULL, ro);
+  properties[PROP_ITEM_ID] = g_param_spec_int64 ("item-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_ITEM_NAME] = g_param_spec_string ("item-name", NULL, NULL, NULL, ro);
   properties[PROP_PER_STANDARD] = g_param_spec_uint ("per-standard", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties[PROP_PER_UNDER18] = g_param_spec_uint ("per-under18", NULL, NULL, 0, G_MAXUINT, 0, rw);
-  properties[PROP_POSITION] = g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, rw);
+  properties[PROP_POSITION] = g_param_spec_int ("position", NULL, NULL, HP_UNSET, G_MAXINT, HP_UNSET, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -116,11 +116,12 @@ hp_recipe_item_class_init (HpRecipeItemClass *klass)
 static void
 hp_recipe_item_init (HpRecipeItem *self)
 {
+  self->position = HP_UNSET;
 }
 
 HpRecipeItem *
 hp_recipe_item_new (gint64  campaign_id,
-                    gint64  product_id,
+                    gint64  item_id,
                     guint   per_standard,
                     guint   per_under18)
 {
@@ -128,7 +129,7 @@ hp_recipe_item_new (gint64  campaign_id,
 
   /* Direct assignment: nobody can be listening yet. */
   self->campaign_id = campaign_id;
-  self->product_id = product_id;
+  self->item_id = item_id;
   self->per_standard = per_standard;
   self->per_under18 = per_under18;
   return self;
@@ -155,23 +156,23 @@ hp_recipe_item_set_campaign_id (HpRecipeItem *self,
 }
 
 gint64
-hp_recipe_item_get_product_id (HpRecipeItem *self)
+hp_recipe_item_get_item_id (HpRecipeItem *self)
 {
   g_return_val_if_fail (HP_IS_RECIPE_ITEM (self), 0);
-  return self->product_id;
+  return self->item_id;
 }
 
 void
-hp_recipe_item_set_product_id (HpRecipeItem *self,
-                               gint64        product_id)
+hp_recipe_item_set_item_id (HpRecipeItem *self,
+                               gint64        item_id)
 {
   g_return_if_fail (HP_IS_RECIPE_ITEM (self));
 
-  if (self->product_id == product_id)
+  if (self->item_id == item_id)
     return;
 
-  self->product_id = product_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT_ID]);
+  self->item_id = item_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_ID]);
 }
 
 #define STRING_ACCESSORS(field, PROP)                                        \
@@ -192,7 +193,7 @@ hp_recipe_item_set_##field (HpRecipeItem *self,                              \
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);            \
 }
 
-STRING_ACCESSORS (product_name, PROP_PRODUCT_NAME)
+STRING_ACCESSORS (item_name, PROP_ITEM_NAME)
 
 #undef STRING_ACCESSORS
 

@@ -33,6 +33,7 @@ struct _HpSchool
   int     under18_expected;
   char   *handover;
   guint   graduate_count;
+  gboolean list_complete;
 };
 
 G_DEFINE_FINAL_TYPE (HpSchool, hp_school, G_TYPE_OBJECT)
@@ -54,6 +55,7 @@ enum {
   PROP_UNDER18_EXPECTED,
   PROP_HANDOVER,
   PROP_GRADUATE_COUNT,
+  PROP_LIST_COMPLETE,
   N_PROPS
 };
 
@@ -104,6 +106,7 @@ hp_school_get_property (GObject    *object,
     case PROP_UNDER18_EXPECTED:   g_value_set_int (value, self->under18_expected); break;
     case PROP_HANDOVER:           g_value_set_string (value, self->handover); break;
     case PROP_GRADUATE_COUNT:     g_value_set_uint (value, self->graduate_count); break;
+    case PROP_LIST_COMPLETE:      g_value_set_boolean (value, self->list_complete); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -132,6 +135,7 @@ hp_school_set_property (GObject      *object,
     case PROP_PHONE:              hp_school_set_phone (self, g_value_get_string (value)); break;
     case PROP_EXPECTED_GRADUATES: hp_school_set_expected_graduates (self, g_value_get_int (value)); break;
     case PROP_UNDER18_EXPECTED:   hp_school_set_under18_expected (self, g_value_get_int (value)); break;
+    case PROP_LIST_COMPLETE:      hp_school_set_list_complete (self, g_value_get_boolean (value)); break;
     case PROP_HANDOVER:           hp_school_set_handover (self, g_value_get_string (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -164,6 +168,9 @@ hp_school_class_init (HpSchoolClass *klass)
   properties[PROP_UNDER18_EXPECTED] = g_param_spec_int ("under18-expected", NULL, NULL, HP_UNSET, G_MAXINT, HP_UNSET, rw);
   properties[PROP_HANDOVER] = g_param_spec_string ("handover", NULL, NULL, NULL, rw);
   properties[PROP_GRADUATE_COUNT] = g_param_spec_uint ("graduate-count", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_LIST_COMPLETE] = g_param_spec_boolean ("list-complete", NULL, NULL, FALSE,
+                                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                         G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -302,4 +309,25 @@ hp_school_set_graduate_count (HpSchool *self,
 
   self->graduate_count = count;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRADUATE_COUNT]);
+}
+
+gboolean
+hp_school_get_list_complete (HpSchool *self)
+{
+  g_return_val_if_fail (HP_IS_SCHOOL (self), FALSE);
+  return self->list_complete;
+}
+
+void
+hp_school_set_list_complete (HpSchool *self,
+                             gboolean  complete)
+{
+  g_return_if_fail (HP_IS_SCHOOL (self));
+
+  complete = !!complete;
+  if (self->list_complete == complete)
+    return;
+
+  self->list_complete = complete;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIST_COMPLETE]);
 }

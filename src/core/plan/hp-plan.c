@@ -5,19 +5,23 @@
  * no store, no GObject, no floating point. hp_plan_compute() runs in four
  * passes:
  *
- *  1. needs: packs per school (graduates or expected, plus the spare
- *     percentage rounded up), split into under-18 and standard packs;
- *  2. build: under-18 packs first (up to their need), then standard packs
+ *  1. needs: packs per school (its complete list, else the larger of
+ *     expected and listed graduates, plus the spare percentage rounded up),
+ *     split into under-18 and standard packs;
+ *  2. stock: the gifts of each item pooled;
+ *  3. build: under-18 packs first (up to their need), then standard packs
  *     from the stock that is left, each variant limited by the scarcest of
- *     its recipe lines;
- *  3. bottleneck: the product that alone allows the fewest packs under the
+ *     its pack lines;
+ *  4. bottleneck: the item that alone allows the fewest packs under the
  *     same build rule;
- *  4. allocation: when a variant falls short, its packs are shared out in
+ *  5. chase list: per short item, its open pledges, largest first;
+ *  6. allocation: when a variant falls short, its packs are shared out in
  *     proportion to the schools' needs by largest remainder (Hamilton), ties
  *     by school number, so that the shares sum exactly.
  *
- * Everything is O(products + schools × log schools): the national scale
- * (5,000 products, 3,500 schools) takes well under a millisecond.
+ * Everything is O(items + gifts × log gifts + schools × log schools): the
+ * national scale (5,000 gifts, 3,500 schools) takes well under a
+ * millisecond.
  *
  * hp_plan_input_load() lives in src/core/store/hp-store-plan.c, because all
  * SQL lives in the store.
@@ -40,36 +44,40 @@ saturate_uint (guint64 value)
   return value > G_MAXUINT ? G_MAXUINT : (guint) value;
 }
 
-static guint64
-school_graduates (const HpPlanSchool *school)
-{
-  if (school->graduates > 0)
-    return school->graduates;
-  if (school->expected > 0)
-    return (guint64) school->expected;
-  return 0;
-}
-
 static void
 compute_school_needs (const HpPlanSchool *school,
                       guint               spare_percent,
                       HpPlanSchoolResult *result)
 {
-  guint64 graduates = school_graduates (school);
-  /* ceil (n × (100 + spare) / 100) in integers */
-  guint64 total = (graduates * (100 + (guint64) spare_percent) + 99) / 100;
-  guint64 under18 = 0;
+  guint64 expected = school->expected > 0 ? (guint64) school->expected : 0;
+  guint64 graduates;
+  guint64 total;
+  guint64 under18;
 
-  if (school->with_birth_date > 0)
-    under18 = school->under18_by_birth;
-  else if (school->under18_manual > 0)
-    under18 = (guint64) school->under18_manual;
+  if (school->list_complete)
+    {
+      result->source = HP_PLAN_SOURCE_LIST;
+      graduates = school->graduates;
+      under18 = school->under18_by_birth;
+    }
+  else
+    {
+      /* A list still coming in is a lower bound, not the count. */
+      result->source = school->graduates > expected ? HP_PLAN_SOURCE_LISTED : HP_PLAN_SOURCE_EXPECTED;
+      graduates = MAX (school->graduates, expected);
+      under18 = MAX ((guint64) school->under18_by_birth,
+                     school->under18_manual > 0 ? (guint64) school->under18_manual : 0);
+    }
+
+  /* ceil (n × (100 + spare) / 100) in integers */
+  total = (graduates * (100 + (guint64) spare_percent) + 99) / 100;
 
   /* A number of minors above the graduates is a typing error; it must not
    * take packs from anyone else. */
   under18 = MIN (under18, graduates);
 
   result->school_id = school->school_id;
+  result->graduates = saturate_uint (graduates);
   result->needed_under18 = saturate_uint (under18);
   result->needed_standard = saturate_uint (total - under18);
 }
@@ -77,14 +85,8 @@ compute_school_needs (const HpPlanSchool *school,
 /* ------------------------------------------------------------------------ */
 /* Building                                                                  */
 
-static guint64
-product_stock (const HpPlanProduct *product)
-{
-  return product->received > 0 ? (guint64) product->received : 0;
-}
-
 /* Packs of one variant that @stock allows at @per pieces a pack, at most
- * @wanted. A product that is not in the variant does not limit it. */
+ * @wanted. An item that is not in the variant does not limit it. */
 static guint64
 packs_from_stock (guint64 stock,
                   guint   per,
@@ -95,21 +97,67 @@ packs_from_stock (guint64 stock,
   return MIN (wanted, stock / per);
 }
 
-/* What one product alone allows under the build rule: under-18 packs first,
+/* What one item alone allows under the build rule: under-18 packs first,
  * then standard packs from what is left. */
 static void
-product_allows (const HpPlanProduct *product,
-                guint64              wanted_under18,
-                guint64              wanted_standard,
-                guint64             *out_under18,
-                guint64             *out_standard)
+item_allows (const HpPlanItem *item,
+             guint64           stock,
+             guint64           wanted_under18,
+             guint64           wanted_standard,
+             guint64          *out_under18,
+             guint64          *out_standard)
 {
-  guint64 stock = product_stock (product);
-  guint64 under18 = packs_from_stock (stock, product->per_under18, wanted_under18);
-  guint64 left = stock - under18 * product->per_under18;
+  guint64 under18 = packs_from_stock (stock, item->per_under18, wanted_under18);
+  guint64 left = stock - under18 * item->per_under18;
 
   *out_under18 = under18;
-  *out_standard = packs_from_stock (left, product->per_standard, wanted_standard);
+  *out_standard = packs_from_stock (left, item->per_standard, wanted_standard);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Chasing                                                                   */
+
+typedef struct
+{
+  gint64 outstanding;
+  guint  gift;
+} OpenPledge;
+
+static int
+compare_open_pledges (gconstpointer a,
+                      gconstpointer b)
+{
+  const OpenPledge *x = a;
+  const OpenPledge *y = b;
+
+  if (x->outstanding != y->outstanding)
+    return x->outstanding > y->outstanding ? -1 : 1;
+  return x->gift < y->gift ? -1 : (x->gift > y->gift ? 1 : 0);
+}
+
+/* Asks the gifts of one short item for what they still owe, largest first,
+ * until its shortfall is covered. @open holds the item's open pledges. */
+static void
+chase_item (HpPlan     *plan,
+            guint       item,
+            OpenPledge *open,
+            guint       n_open,
+            GArray     *chase)
+{
+  HpPlanItemResult *result = &plan->items[item];
+  gint64 remaining = result->shortfall;
+
+  qsort (open, n_open, sizeof (OpenPledge), compare_open_pledges);
+  for (guint k = 0; k < n_open && remaining > 0; k++)
+    {
+      HpPlanChase line = { item, open[k].gift, MIN (remaining, open[k].outstanding) };
+
+      g_array_append_val (chase, line);
+      remaining -= line.quantity;
+    }
+
+  result->to_chase = result->shortfall - remaining;
+  result->unpledged = remaining;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -198,6 +246,23 @@ allocate_variant (const HpPlanInput *input,
 /* ------------------------------------------------------------------------ */
 /* Public API                                                                */
 
+/* Index of each gift's item in the input's items, or -1 when the item is
+ * not in the pack. */
+static int *
+map_gifts_to_items (const HpPlanInput *input)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  int *item_of = g_new (int, MAX (1, input->n_gifts));
+
+  for (guint i = 0; i < input->n_items; i++)
+    g_hash_table_insert (index, (gpointer) &input->items[i].item_id, GUINT_TO_POINTER (i + 1));
+
+  for (guint g = 0; g < input->n_gifts; g++)
+    item_of[g] = (int) GPOINTER_TO_UINT (g_hash_table_lookup (index, &input->gifts[g].item_id)) - 1;
+
+  return item_of;
+}
+
 HpPlan *
 hp_plan_compute (const HpPlanInput *input)
 {
@@ -208,18 +273,24 @@ hp_plan_compute (const HpPlanInput *input)
   guint64 buildable_under18;
   gboolean has_standard = FALSE;
   gboolean has_under18 = FALSE;
+  g_autofree int *item_of = NULL;
+  g_autofree guint64 *stock = NULL;
   g_autofree guint *need = NULL;
   g_autofree guint *allocated = NULL;
   g_autofree Share *shares = NULL;
+  g_autofree OpenPledge *open = NULL;
+  g_autoptr(GArray) chase = NULL;
 
   g_return_val_if_fail (input != NULL, NULL);
-  g_return_val_if_fail (input->n_products == 0 || input->products != NULL, NULL);
+  g_return_val_if_fail (input->n_items == 0 || input->items != NULL, NULL);
+  g_return_val_if_fail (input->n_gifts == 0 || input->gifts != NULL, NULL);
   g_return_val_if_fail (input->n_schools == 0 || input->schools != NULL, NULL);
 
   plan = g_new0 (HpPlan, 1);
-  plan->n_products = input->n_products;
+  plan->spare_percent = input->spare_percent;
+  plan->n_items = input->n_items;
   plan->n_schools = input->n_schools;
-  plan->products = g_new0 (HpPlanProductResult, MAX (1, input->n_products));
+  plan->items = g_new0 (HpPlanItemResult, MAX (1, input->n_items));
   plan->schools = g_new0 (HpPlanSchoolResult, MAX (1, input->n_schools));
 
   /* 1. Needs */
@@ -233,75 +304,117 @@ hp_plan_compute (const HpPlanInput *input)
   plan->needed_standard = saturate_uint (needed_standard);
   plan->needed_under18 = saturate_uint (needed_under18);
 
-  /* 2. Build: a variant without any recipe line is not a pack at all. */
-  for (guint p = 0; p < input->n_products; p++)
+  /* 2. Stock: every gift of an item counts toward it. */
+  item_of = map_gifts_to_items (input);
+  stock = g_new0 (guint64, MAX (1, input->n_items));
+  for (guint g = 0; g < input->n_gifts; g++)
     {
-      has_standard |= input->products[p].per_standard > 0;
-      has_under18 |= input->products[p].per_under18 > 0;
+      const HpPlanGift *gift = &input->gifts[g];
+      HpPlanItemResult *result;
+
+      if (item_of[g] < 0)
+        continue;
+
+      result = &plan->items[item_of[g]];
+      result->received += gift->received;
+      result->pledged += gift->pledged;
+      result->outstanding += MAX (0, gift->pledged - gift->received);
+    }
+
+  for (guint i = 0; i < input->n_items; i++)
+    stock[i] = plan->items[i].received > 0 ? (guint64) plan->items[i].received : 0;
+
+  /* 3. Build: a variant without any pack line is not a pack at all. */
+  for (guint i = 0; i < input->n_items; i++)
+    {
+      has_standard |= input->items[i].per_standard > 0;
+      has_under18 |= input->items[i].per_under18 > 0;
     }
 
   buildable_under18 = has_under18 ? needed_under18 : 0;
-  for (guint p = 0; p < input->n_products; p++)
-    buildable_under18 = packs_from_stock (product_stock (&input->products[p]),
-                                          input->products[p].per_under18, buildable_under18);
+  for (guint i = 0; i < input->n_items; i++)
+    buildable_under18 = packs_from_stock (stock[i], input->items[i].per_under18, buildable_under18);
 
   buildable_standard = has_standard ? needed_standard : 0;
-  for (guint p = 0; p < input->n_products; p++)
+  for (guint i = 0; i < input->n_items; i++)
     {
-      const HpPlanProduct *product = &input->products[p];
-      guint64 left = product_stock (product) - buildable_under18 * product->per_under18;
+      guint64 left = stock[i] - buildable_under18 * input->items[i].per_under18;
 
-      buildable_standard = packs_from_stock (left, product->per_standard, buildable_standard);
+      buildable_standard = packs_from_stock (left, input->items[i].per_standard, buildable_standard);
     }
 
   plan->buildable_standard = saturate_uint (buildable_standard);
   plan->buildable_under18 = saturate_uint (buildable_under18);
 
-  /* Per product figures */
-  for (guint p = 0; p < input->n_products; p++)
+  /* Per item figures */
+  for (guint i = 0; i < input->n_items; i++)
     {
-      const HpPlanProduct *product = &input->products[p];
-      HpPlanProductResult *result = &plan->products[p];
-      gint64 stock = (gint64) product_stock (product);
+      const HpPlanItem *item = &input->items[i];
+      HpPlanItemResult *result = &plan->items[i];
 
-      result->product_id = product->product_id;
-      result->needed = (gint64) (needed_standard * product->per_standard +
-                                 needed_under18 * product->per_under18);
-      result->used = (gint64) (buildable_standard * product->per_standard +
-                               buildable_under18 * product->per_under18);
-      result->outstanding = MAX (0, product->pledged - stock);
-      result->shortfall = MAX (0, result->needed - stock);
-      result->to_chase = MIN (result->shortfall, result->outstanding);
+      result->item_id = item->item_id;
+      result->needed = (gint64) (needed_standard * item->per_standard + needed_under18 * item->per_under18);
+      result->used = (gint64) (buildable_standard * item->per_standard + buildable_under18 * item->per_under18);
+      result->shortfall = MAX (0, result->needed - (gint64) stock[i]);
+      result->unpledged = result->shortfall;
     }
 
-  /* 3. Bottleneck: only when something needed cannot be built, and only a
-   * product can be one (a missing recipe is not a product). */
+  /* 4. Bottleneck: only when something needed cannot be built, and only an
+   * item can be one (missing pack contents are not an item). */
   if (buildable_standard + buildable_under18 < needed_standard + needed_under18)
     {
       guint64 wanted_under18 = has_under18 ? needed_under18 : 0;
       guint64 wanted_standard = has_standard ? needed_standard : 0;
       guint64 fewest = wanted_under18 + wanted_standard;
 
-      for (guint p = 0; p < input->n_products; p++)
+      for (guint i = 0; i < input->n_items; i++)
         {
-          const HpPlanProduct *product = &input->products[p];
           guint64 under18, standard;
 
-          if (plan->products[p].needed == 0)
+          if (plan->items[i].needed == 0)
             continue;
 
-          product_allows (product, wanted_under18, wanted_standard, &under18, &standard);
-          /* Only a product that allows fewer packs than the recipe could
-           * make at all; ties go to the first one in packing order. */
+          item_allows (&input->items[i], stock[i], wanted_under18, wanted_standard, &under18, &standard);
+          /* Only an item that allows fewer packs than the pack contents
+           * could make at all; ties go to the first one in packing order. */
           if (under18 + standard < fewest)
             {
               fewest = under18 + standard;
-              plan->bottleneck_product_id = product->product_id;
+              plan->bottleneck_item_id = input->items[i].item_id;
+              plan->bottleneck_item = i;
             }
         }
     }
 
-  /* 4. Allocation, separately per variant */
+  /* 5. Chase list, per short item in packing order */
+  chase = g_array_new (FALSE, FALSE, sizeof (HpPlanChase));
+  open = g_new (OpenPledge, MAX (1, input->n_gifts));
+  for (guint i = 0; i < input->n_items; i++)
+    {
+      guint n_open = 0;
+
+      if (plan->items[i].shortfall == 0)
+        continue;
+
+      for (guint g = 0; g < input->n_gifts; g++)
+        {
+          gint64 outstanding = input->gifts[g].pledged - input->gifts[g].received;
+
+          if (item_of[g] == (int) i && outstanding > 0)
+            {
+              open[n_open].outstanding = outstanding;
+              open[n_open].gift = g;
+              n_open++;
+            }
+        }
+
+      chase_item (plan, i, open, n_open, chase);
+    }
+
+  plan->n_chase = chase->len;
+  plan->chase = (HpPlanChase *) (gpointer) g_array_free (g_steal_pointer (&chase), FALSE);
+
+  /* 6. Allocation, separately per variant */
   need = g_new (guint, MAX (1, input->n_schools));
   allocated = g_new (guint, MAX (1, input->n_schools));
   shares = g_new (Share, MAX (1, input->n_schools));
@@ -321,13 +434,26 @@ hp_plan_compute (const HpPlanInput *input)
   return plan;
 }
 
+const char *
+hp_plan_source_to_string (HpPlanSource source)
+{
+  switch (source)
+    {
+    case HP_PLAN_SOURCE_LIST:     return "list";
+    case HP_PLAN_SOURCE_LISTED:   return "listed";
+    case HP_PLAN_SOURCE_EXPECTED: return "expected";
+    default:                      g_return_val_if_reached ("expected");
+    }
+}
+
 void
 hp_plan_free (HpPlan *plan)
 {
   if (plan == NULL)
     return;
 
-  g_free (plan->products);
+  g_free (plan->items);
+  g_free (plan->chase);
   g_free (plan->schools);
   g_free (plan);
 }

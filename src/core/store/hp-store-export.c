@@ -164,6 +164,7 @@ read_product_row (sqlite3_stmt *stmt)
   row->per_standard = (guint) sqlite3_column_int64 (stmt, 8);
   row->per_under18 = (guint) sqlite3_column_int64 (stmt, 9);
   row->recipe_rank = (guint) sqlite3_column_int64 (stmt, 10);
+  row->item_id = sqlite3_column_int64 (stmt, 11);
   return row;
 }
 
@@ -177,18 +178,18 @@ _hp_store_export_products (HpStore  *self,
   g_return_val_if_fail (HP_IS_STORE (self), NULL);
 
   stmt = _hp_store_prepare_owned (self,
-                                  "SELECT p.id, p.name, p.sponsor_id, s.name, p.value_cents, p.adult_only, "
+                                  "SELECT p.id, i.name, p.sponsor_id, s.name, p.value_cents, i.adult_only, "
                                   "  coalesce(pl.quantity, 0), "
                                   "  coalesce((SELECT sum(r.quantity) FROM receipt r WHERE r.pledge_id = pl.id), 0), "
-                                  "  coalesce(ri.per_standard, 0), coalesce(ri.per_under18, 0), "
-                                  "  CASE WHEN ri.product_id IS NULL THEN 0 ELSE "
-                                  "    row_number() OVER (PARTITION BY ri.product_id IS NULL "
-                                  "                       ORDER BY ri.position, p.name COLLATE HP_NAME, p.id) END "
-                                  "FROM product p JOIN sponsor s ON s.id = p.sponsor_id "
+                                  "  coalesce(li.per_standard, 0), coalesce(li.per_under18, 0), "
+                                  "  CASE WHEN li.item_id IS NULL THEN 0 ELSE "
+                                  "    dense_rank() OVER (PARTITION BY li.item_id IS NULL "
+                                  "                       ORDER BY li.position, i.name COLLATE HP_NAME, i.id) END, p.item_id "
+                                  "FROM product p JOIN sponsor s ON s.id = p.sponsor_id JOIN item i ON i.id = p.item_id "
                                   "LEFT JOIN pledge pl ON pl.product_id = p.id AND pl.campaign_id = ?1 "
-                                  "LEFT JOIN recipe_item ri ON ri.product_id = p.id AND ri.campaign_id = ?1 "
-                                  "WHERE pl.id IS NOT NULL OR ri.product_id IS NOT NULL "
-                                  "ORDER BY s.name COLLATE HP_NAME, s.id, p.name COLLATE HP_NAME, p.id",
+                                  "LEFT JOIN pack_line li ON li.item_id = p.item_id AND li.campaign_id = ?1 "
+                                  "WHERE pl.id IS NOT NULL OR li.item_id IS NOT NULL "
+                                  "ORDER BY s.name COLLATE HP_NAME, s.id, i.name COLLATE HP_NAME, p.id",
                                   error);
   if (stmt == NULL)
     return NULL;

@@ -27,7 +27,8 @@
 #define SCHOOL_SELECT \
   "SELECT s.id, s.number, s.name, s.street, s.postcode, s.town, s.district_key, s.school_form, " \
   "  s.contact_teacher, s.email, s.phone, cs.expected_graduates, cs.under18_expected, cs.handover_at, " \
-  "  (SELECT count(*) FROM graduate g WHERE g.school_id = s.id AND g.campaign_id = ?1) " \
+  "  (SELECT count(*) FROM graduate g WHERE g.school_id = s.id AND g.campaign_id = ?1), " \
+  "  coalesce(cs.list_complete, 0) " \
   "FROM school s LEFT JOIN campaign_school cs ON cs.school_id = s.id AND cs.campaign_id = ?1 "
 
 static gpointer
@@ -50,6 +51,7 @@ read_school (sqlite3_stmt *stmt)
                                             ? HP_UNSET : sqlite3_column_int (stmt, 12));
   hp_school_set_handover (school, _hp_column_text (stmt, 13));
   hp_school_set_graduate_count (school, sqlite3_column_int (stmt, 14));
+  hp_school_set_list_complete (school, sqlite3_column_int (stmt, 15) != 0);
   return school;
 }
 
@@ -238,10 +240,11 @@ hp_store_set_school_campaign (HpStore   *self,
 
   stmt = _hp_store_prepare (self,
                             "INSERT INTO campaign_school (campaign_id, school_id, expected_graduates, "
-                            "  under18_expected, handover_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+                            "  under18_expected, handover_at, list_complete) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
                             "ON CONFLICT (campaign_id, school_id) DO UPDATE SET "
                             "  expected_graduates = excluded.expected_graduates, "
-                            "  under18_expected = excluded.under18_expected, handover_at = excluded.handover_at",
+                            "  under18_expected = excluded.under18_expected, handover_at = excluded.handover_at, "
+                            "  list_complete = excluded.list_complete",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -251,11 +254,48 @@ hp_store_set_school_campaign (HpStore   *self,
   _hp_bind_optional_int (stmt, 3, hp_school_get_expected_graduates (school));
   _hp_bind_optional_int (stmt, 4, hp_school_get_under18_expected (school));
   _hp_bind_text (stmt, 5, handover);
+  sqlite3_bind_int (stmt, 6, hp_school_get_list_complete (school) ? 1 : 0);
   if (!_hp_store_step_done (self, stmt, error))
     return FALSE;
 
   _hp_store_note_change (self, HP_RECORD_SCHOOL);
   return TRUE;
+}
+
+gboolean
+hp_store_set_school_list_complete (HpStore   *self,
+                                   gint64     campaign_id,
+                                   gint64     school_id,
+                                   gboolean   complete,
+                                   GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(HpSchool) school = NULL;
+  int rc;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+
+  if (!_hp_store_check_writable (self, error))
+    return FALSE;
+
+  /* The school with its figures in this campaign, so that only the flag
+   * changes. */
+  stmt = _hp_store_prepare_owned (self, SCHOOL_SELECT "WHERE s.id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_int64 (stmt, 2, school_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return _hp_store_not_found (HP_RECORD_SCHOOL, school_id, error);
+  if (rc != SQLITE_ROW)
+    return _hp_store_set_error (self, rc, error);
+
+  school = read_school (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  hp_school_set_list_complete (school, complete);
+  return hp_store_set_school_campaign (self, campaign_id, school, error);
 }
 
 gboolean
@@ -297,8 +337,10 @@ hp_store_remove_school (HpStore  *self,
 
 #define GRADUATE_SELECT \
   "SELECT g.id, g.campaign_id, g.school_id, s.name, g.last_name, g.first_name, g.class, g.birth_date, " \
-  "  g.consent_date, g.consent_source, g.pack_received " \
-  "FROM graduate g JOIN school s ON s.id = g.school_id "
+  "  g.consent_date, g.consent_source, g.pack_received, " \
+  "  g.birth_date > " HP_SQL_UNDER18_CUTOFF (HP_SQL_AGE_DAY) " " \
+  "FROM graduate g JOIN school s ON s.id = g.school_id JOIN campaign c ON c.id = g.campaign_id " \
+  "LEFT JOIN campaign_school cs ON cs.campaign_id = g.campaign_id AND cs.school_id = g.school_id "
 
 #define GRADUATE_WHERE_ORDER \
   "WHERE g.campaign_id = ?1 AND (?2 = 0 OR g.school_id = ?2) " \
@@ -318,6 +360,9 @@ read_graduate (sqlite3_stmt *stmt)
   hp_graduate_set_consent_date (graduate, _hp_column_text (stmt, 8));
   hp_graduate_set_consent_source (graduate, _hp_column_text (stmt, 9));
   hp_graduate_set_pack_received (graduate, sqlite3_column_int (stmt, 10) != 0);
+  /* NULL without a birth date */
+  if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+    hp_graduate_set_under18 (graduate, sqlite3_column_int (stmt, 11) != 0);
   return graduate;
 }
 

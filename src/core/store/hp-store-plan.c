@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * hp_plan_input_load(): the snapshot of one campaign that hp_plan_compute()
- * works on: the campaign, its recipe products with pledged and received
- * pieces, the schools taking part with their graduate figures. Reads only, on owned statements, so that it may run in a worker
+ * works on: the campaign, its pack lines, the gifts of their items with
+ * pledged and received pieces, the schools taking part with their graduate
+ * figures. Reads only, on owned statements, so that it may run in a worker
  * thread like the list functions.
  *
  * The input is a public plain struct; its strings live in a GStringChunk of
@@ -13,7 +14,8 @@
  * Under-18 counts are computed in SQL, per school, against its hand-over day
  * (campaign_school.handover_at, the date part), else the campaign's
  * handover_date, else 30 June of the campaign year: a graduate is under 18 if
- * born after that day minus 18 years (whoever turns 18 on the day is not).
+ * born after HP_SQL_UNDER18_CUTOFF of that day (whoever turns 18 on the day
+ * is not).
  */
 
 #define G_LOG_DOMAIN "hp-store"
@@ -28,7 +30,8 @@ typedef struct
   HpPlanInput   input;   /* first: HpPlanInput * is HpPlanInputReal * */
 
   GStringChunk *strings;
-  GArray       *products;   /* HpPlanProduct */
+  GArray       *items;      /* HpPlanItem */
+  GArray       *gifts;      /* HpPlanGift */
   GArray       *schools;    /* HpPlanSchool */
 } HpPlanInputReal;
 
@@ -76,25 +79,19 @@ load_campaign (HpStore          *self,
 }
 
 static gboolean
-load_products (HpStore          *self,
-               gint64            campaign_id,
-               HpPlanInputReal  *real,
-               GError          **error)
+load_items (HpStore          *self,
+            gint64            campaign_id,
+            HpPlanInputReal  *real,
+            GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   stmt = _hp_store_prepare_owned (self,
-                                  "SELECT p.id, p.name, s.id, s.name, ri.per_standard, ri.per_under18, "
-                                  "  coalesce(pl.quantity, 0), "
-                                  "  coalesce((SELECT sum(r.quantity) FROM receipt r WHERE r.pledge_id = pl.id), 0), "
-                                  "  p.value_cents "
-                                  "FROM recipe_item ri "
-                                  "JOIN product p ON p.id = ri.product_id "
-                                  "JOIN sponsor s ON s.id = p.sponsor_id "
-                                  "LEFT JOIN pledge pl ON pl.product_id = ri.product_id AND pl.campaign_id = ri.campaign_id "
-                                  "WHERE ri.campaign_id = ?1 "
-                                  "ORDER BY ri.position, p.name, p.id",
+                                  "SELECT i.id, i.name, li.per_standard, li.per_under18 "
+                                  "FROM pack_line li JOIN item i ON i.id = li.item_id "
+                                  "WHERE li.campaign_id = ?1 "
+                                  "ORDER BY li.position, i.name COLLATE HP_NAME, i.id",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -102,19 +99,60 @@ load_products (HpStore          *self,
   sqlite3_bind_int64 (stmt, 1, campaign_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      HpPlanProduct product = {
-        .product_id = sqlite3_column_int64 (stmt, 0),
+      HpPlanItem item = {
+        .item_id = sqlite3_column_int64 (stmt, 0),
         .name = chunk_column (real, stmt, 1),
+        .per_standard = (guint) MAX (0, sqlite3_column_int (stmt, 2)),
+        .per_under18 = (guint) MAX (0, sqlite3_column_int (stmt, 3)),
+      };
+
+      g_array_append_val (real->items, item);
+    }
+
+  return rc == SQLITE_DONE ? TRUE : _hp_store_set_error (self, rc, error);
+}
+
+/* Every gift of an item in the pack, with its pledge and receipts in the
+ * campaign (0 without), by sponsor name. */
+static gboolean
+load_gifts (HpStore          *self,
+            gint64            campaign_id,
+            HpPlanInputReal  *real,
+            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _hp_store_prepare_owned (self,
+                                  "SELECT p.id, p.item_id, s.id, s.name, s.phone, s.email, "
+                                  "  coalesce(pl.quantity, 0), "
+                                  "  coalesce((SELECT sum(r.quantity) FROM receipt r WHERE r.pledge_id = pl.id), 0), "
+                                  "  p.value_cents "
+                                  "FROM pack_line li JOIN product p ON p.item_id = li.item_id "
+                                  "JOIN sponsor s ON s.id = p.sponsor_id "
+                                  "LEFT JOIN pledge pl ON pl.product_id = p.id AND pl.campaign_id = li.campaign_id "
+                                  "WHERE li.campaign_id = ?1 "
+                                  "ORDER BY s.name COLLATE HP_NAME, s.id, p.id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HpPlanGift gift = {
+        .product_id = sqlite3_column_int64 (stmt, 0),
+        .item_id = sqlite3_column_int64 (stmt, 1),
         .sponsor_id = sqlite3_column_int64 (stmt, 2),
         .sponsor_name = chunk_column (real, stmt, 3),
-        .per_standard = (guint) MAX (0, sqlite3_column_int (stmt, 4)),
-        .per_under18 = (guint) MAX (0, sqlite3_column_int (stmt, 5)),
+        .sponsor_phone = chunk_column (real, stmt, 4),
+        .sponsor_email = chunk_column (real, stmt, 5),
         .pledged = sqlite3_column_int64 (stmt, 6),
         .received = sqlite3_column_int64 (stmt, 7),
         .value_cents = sqlite3_column_int64 (stmt, 8),
       };
 
-      g_array_append_val (real->products, product);
+      g_array_append_val (real->gifts, gift);
     }
 
   return rc == SQLITE_DONE ? TRUE : _hp_store_set_error (self, rc, error);
@@ -125,8 +163,7 @@ load_products (HpStore          *self,
  * cut-off day for the under-18 rule. */
 #define SCHOOLS_SQL \
   "SELECT s.id, s.number, s.name, cs.expected_graduates, cs.under18_expected, " \
-  "  coalesce(date(substr(cs.handover_at, 1, 10), '-18 years'), " \
-  "           date(coalesce(c.handover_date, printf('%04d-06-30', c.year)), '-18 years')) " \
+  "  " HP_SQL_UNDER18_CUTOFF (HP_SQL_AGE_DAY) ", coalesce(cs.list_complete, 0) " \
   "FROM campaign c JOIN school s " \
   "LEFT JOIN campaign_school cs ON cs.campaign_id = c.id AND cs.school_id = s.id " \
   "WHERE c.id = ?1 AND (cs.school_id IS NOT NULL OR " \
@@ -191,6 +228,7 @@ load_schools (HpStore          *self,
         .name = chunk_column (real, stmt, 2),
         .expected = column_optional_int (stmt, 3),
         .under18_manual = column_optional_int (stmt, 4),
+        .list_complete = sqlite3_column_int (stmt, 6) != 0,
       };
 
       if (!count_graduates (self, graduates, &school, _hp_column_text (stmt, 5), error))
@@ -214,22 +252,26 @@ hp_plan_input_load (HpStore  *self,
 
   real = g_new0 (HpPlanInputReal, 1);
   real->strings = g_string_chunk_new (4096);
-  real->products = g_array_new (FALSE, TRUE, sizeof (HpPlanProduct));
+  real->items = g_array_new (FALSE, TRUE, sizeof (HpPlanItem));
+  real->gifts = g_array_new (FALSE, TRUE, sizeof (HpPlanGift));
   real->schools = g_array_new (FALSE, TRUE, sizeof (HpPlanSchool));
 
   /* Plain reads, no transaction of our own: the connection is shared
    * with the owner thread, whose transactions we must not interfere with. A
    * write in between shows up at the next refresh like any other. */
   if (!load_campaign (self, campaign_id, real, error) ||
-      !load_products (self, campaign_id, real, error) ||
+      !load_items (self, campaign_id, real, error) ||
+      !load_gifts (self, campaign_id, real, error) ||
       !load_schools (self, campaign_id, real, error))
     {
       hp_plan_input_free (&real->input);
       return NULL;
     }
 
-  real->input.products = (HpPlanProduct *) (gpointer) real->products->data;
-  real->input.n_products = real->products->len;
+  real->input.items = (HpPlanItem *) (gpointer) real->items->data;
+  real->input.n_items = real->items->len;
+  real->input.gifts = (HpPlanGift *) (gpointer) real->gifts->data;
+  real->input.n_gifts = real->gifts->len;
   real->input.schools = (HpPlanSchool *) (gpointer) real->schools->data;
   real->input.n_schools = real->schools->len;
 
@@ -245,7 +287,8 @@ hp_plan_input_free (HpPlanInput *input)
     return;
 
   g_string_chunk_free (real->strings);
-  g_array_unref (real->products);
+  g_array_unref (real->items);
+  g_array_unref (real->gifts);
   g_array_unref (real->schools);
   g_free (real);
 }

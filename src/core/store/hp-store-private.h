@@ -36,10 +36,25 @@ struct _HpStore
   guint       next_reader;   /* where to share when all are busy */
 
   int            schema_version;
+  GPtrArray     *migration_notes;   /* char *, NULL-terminated; or NULL */
+  char          *upgrade_backup;    /* the copy made before migrating */
   guint          tx_depth;
   HpStoreChanges pending_changes;   /* written in the open transaction */
   guint       read_only : 1;
 };
+
+/* The day on which a graduate's age counts, in SQL: the school's hand-over
+ * day in the campaign, else the campaign's, else 30 June of the campaign
+ * year. Needs `c` (campaign) and `cs` (campaign_school, may be NULL). */
+#define HP_SQL_AGE_DAY \
+  "coalesce(substr(cs.handover_at, 1, 10), c.handover_date, printf('%04d-06-30', c.year))"
+
+/* Graduates born after this day are under 18 on @day (an SQL date
+ * expression): whoever turns 18 on the day is not. On 29 February the day
+ * 18 years before is normalised to 1 March, so one day is taken off: born
+ * on 1 March, one is 17 on that 29 February. */
+#define HP_SQL_UNDER18_CUTOFF(day) \
+  "date(" day ", '-18 years', CASE WHEN strftime('%m-%d', " day ") = '02-29' THEN '-1 day' ELSE '+0 days' END)"
 
 /* hp-store.c */
 gboolean      _hp_store_set_error     (HpStore       *self,
@@ -57,6 +72,12 @@ gboolean      _hp_store_step_done     (HpStore       *self,
 gboolean      _hp_store_query_int64   (HpStore       *self,
                                        const char    *sql,
                                        gint64         param,
+                                       gint64        *out_value,
+                                       GError       **error);
+gboolean      _hp_store_query_int64_2 (HpStore       *self,
+                                       const char    *sql,
+                                       gint64         param1,
+                                       gint64         param2,
                                        gint64        *out_value,
                                        GError       **error);
 gboolean      _hp_store_check_writable (HpStore      *self,
@@ -128,6 +149,17 @@ gboolean      _hp_store_delete_row    (HpStore       *self,
                                        const char    *sql,
                                        HpRecordKind      kind,
                                        gint64         id,
+                                       GError       **error);
+
+/* hp-store-items.c */
+gboolean      _hp_store_ensure_item   (HpStore       *self,
+                                       const char    *name,
+                                       gboolean       adult_only,
+                                       gint64         current_item_id,
+                                       gint64        *out_item_id,
+                                       GError       **error);
+gboolean      _hp_store_drop_unused_item (HpStore    *self,
+                                       gint64         item_id,
                                        GError       **error);
 
 /* hp-store-lock.c */

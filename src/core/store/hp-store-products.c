@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "heimpack/hp-item.h"
 #include "heimpack/hp-pledge.h"
 #include "heimpack/hp-product.h"
 #include "heimpack/hp-receipt.h"
@@ -22,13 +23,13 @@
 /* Products                                                                  */
 
 #define PRODUCT_SELECT \
-  "SELECT p.id, p.sponsor_id, s.name, p.name, p.value_cents, p.adult_only, p.best_before, p.notes, " \
+  "SELECT p.id, p.sponsor_id, s.name, i.name, p.value_cents, i.adult_only, p.best_before, p.notes, " \
   "  coalesce(pl.quantity, 0), " \
   "  coalesce((SELECT sum(r.quantity) FROM receipt r WHERE r.pledge_id = pl.id), 0), " \
-  "  coalesce(ri.per_standard, 0), coalesce(ri.per_under18, 0) " \
-  "FROM product p JOIN sponsor s ON s.id = p.sponsor_id " \
+  "  coalesce(li.per_standard, 0), coalesce(li.per_under18, 0), p.item_id " \
+  "FROM product p JOIN sponsor s ON s.id = p.sponsor_id JOIN item i ON i.id = p.item_id " \
   "LEFT JOIN pledge pl ON pl.product_id = p.id AND pl.campaign_id = ?1 " \
-  "LEFT JOIN recipe_item ri ON ri.product_id = p.id AND ri.campaign_id = ?1 "
+  "LEFT JOIN pack_line li ON li.item_id = p.item_id AND li.campaign_id = ?1 "
 
 static gpointer
 read_product (sqlite3_stmt *stmt)
@@ -36,6 +37,7 @@ read_product (sqlite3_stmt *stmt)
   HpProduct *product = hp_product_new (sqlite3_column_int64 (stmt, 1), _hp_column_text (stmt, 3));
 
   hp_product_set_id (product, sqlite3_column_int64 (stmt, 0));
+  hp_product_set_item_id (product, sqlite3_column_int64 (stmt, 12));
   hp_product_set_sponsor_name (product, _hp_column_text (stmt, 2));
   hp_product_set_value_cents (product, sqlite3_column_int64 (stmt, 4));
   hp_product_set_adult_only (product, sqlite3_column_int (stmt, 5) != 0);
@@ -82,11 +84,10 @@ bind_product (sqlite3_stmt *stmt,
               HpProduct    *product)
 {
   sqlite3_bind_int64 (stmt, 1, hp_product_get_sponsor_id (product));
-  _hp_bind_text (stmt, 2, hp_product_get_name (product));
+  sqlite3_bind_int64 (stmt, 2, hp_product_get_item_id (product));
   sqlite3_bind_int64 (stmt, 3, hp_product_get_value_cents (product));
-  sqlite3_bind_int (stmt, 4, hp_product_get_adult_only (product) ? 1 : 0);
-  _hp_bind_text (stmt, 5, hp_product_get_best_before (product));
-  _hp_bind_text (stmt, 6, hp_product_get_notes (product));
+  _hp_bind_text (stmt, 4, hp_product_get_best_before (product));
+  _hp_bind_text (stmt, 5, hp_product_get_notes (product));
 }
 
 GListModel *
@@ -102,7 +103,7 @@ hp_store_list_products (HpStore  *self,
   stmt = _hp_store_prepare_owned (self,
                                   PRODUCT_SELECT
                                   "WHERE ?2 = 0 OR p.sponsor_id = ?2 "
-                                  "ORDER BY p.name COLLATE HP_NAME, p.id",
+                                  "ORDER BY i.name COLLATE HP_NAME, s.name COLLATE HP_NAME, p.id",
                                   error);
   if (stmt == NULL)
     return NULL;
@@ -136,21 +137,37 @@ hp_store_add_product (HpStore    *self,
                       GError    **error)
 {
   gint64 id = 0;
+  gint64 item_id = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_PRODUCT (product), FALSE);
 
-  if (!_hp_store_check_writable (self, error) || !validate_product (self, product, error))
+  if (!_hp_store_check_writable (self, error) || !validate_product (self, product, error) ||
+      !hp_store_begin (self, error))
     return FALSE;
 
+  /* A new gift never clears the item's 18+ flag: another sponsor may give
+   * the same beer. */
+  if (!_hp_store_ensure_item (self, hp_product_get_name (product), hp_product_get_adult_only (product),
+                              0, &item_id, error))
+    goto fail;
+
+  hp_product_set_item_id (product, item_id);
   if (!_hp_store_insert_row (self, HP_RECORD_PRODUCT,
-                             "INSERT INTO product (sponsor_id, name, value_cents, adult_only, best_before, notes) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                             "INSERT INTO product (sponsor_id, item_id, value_cents, best_before, notes) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)",
                              (HpRowBinder) bind_product, product, &id, error))
+    goto fail;
+
+  if (!hp_store_commit (self, error))
     return FALSE;
 
   hp_product_set_id (product, id);
   return TRUE;
+
+fail:
+  hp_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -158,7 +175,8 @@ hp_store_update_product (HpStore    *self,
                          HpProduct  *product,
                          GError    **error)
 {
-  gint64 in_u18_recipe = 0;
+  gint64 old_item_id = 0;
+  gint64 item_id = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_PRODUCT (product), FALSE);
@@ -166,29 +184,38 @@ hp_store_update_product (HpStore    *self,
   if (!_hp_store_check_writable (self, error) || !validate_product (self, product, error))
     return FALSE;
 
-  /* Marking a product 18+ must not leave it in an under-18 pack. */
-  if (hp_product_get_adult_only (product))
-    {
-      if (!_hp_store_query_int64 (self,
-                                  "SELECT count(*) FROM recipe_item WHERE product_id = ?1 AND per_under18 > 0",
-                                  hp_product_get_id (product), &in_u18_recipe, error))
-        return FALSE;
+  if (!_hp_store_query_int64 (self, "SELECT coalesce((SELECT item_id FROM product WHERE id = ?1), 0)",
+                              hp_product_get_id (product), &old_item_id, error))
+    return FALSE;
+  if (old_item_id == 0)
+    return _hp_store_not_found (HP_RECORD_PRODUCT, hp_product_get_id (product), error);
 
-      if (in_u18_recipe > 0)
-        {
-          g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID,
-                       _("“%s” is in the under-18 pack, so it cannot be marked 18+. "
-                         "Take it out of the under-18 pack first."),
-                       hp_product_get_name (product));
-          return FALSE;
-        }
-    }
+  if (!hp_store_begin (self, error))
+    return FALSE;
 
-  return _hp_store_update_row (self,
-                               "UPDATE product SET sponsor_id = ?1, name = ?2, value_cents = ?3, adult_only = ?4, "
-                               "best_before = ?5, notes = ?6 WHERE id = ?7",
-                               (HpRowBinder) bind_product, product,
-                               HP_RECORD_PRODUCT, hp_product_get_id (product), error);
+  /* The name picks the item; the 18+ flag is the item's, set here only while
+   * the gift stays with its item (a gift moving to another item must not
+   * clear that item's flag). */
+  if (!_hp_store_ensure_item (self, hp_product_get_name (product), hp_product_get_adult_only (product),
+                              old_item_id, &item_id, error))
+    goto fail;
+
+  hp_product_set_item_id (product, item_id);
+  if (!_hp_store_update_row (self,
+                             "UPDATE product SET sponsor_id = ?1, item_id = ?2, value_cents = ?3, "
+                             "best_before = ?4, notes = ?5 WHERE id = ?6",
+                             (HpRowBinder) bind_product, product,
+                             HP_RECORD_PRODUCT, hp_product_get_id (product), error))
+    goto fail;
+
+  if (old_item_id != item_id && !_hp_store_drop_unused_item (self, old_item_id, error))
+    goto fail;
+
+  return hp_store_commit (self, error);
+
+fail:
+  hp_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -198,7 +225,6 @@ hp_store_remove_product (HpStore  *self,
 {
   g_autoptr(HpProduct) product = NULL;
   gint64 n_pledges = 0;
-  gint64 n_recipes = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
 
@@ -209,18 +235,19 @@ hp_store_remove_product (HpStore  *self,
   if (product == NULL)
     return FALSE;
 
-  if (!_hp_store_query_int64 (self, "SELECT count(*) FROM pledge WHERE product_id = ?1", id, &n_pledges, error) ||
-      !_hp_store_query_int64 (self, "SELECT count(*) FROM recipe_item WHERE product_id = ?1", id, &n_recipes, error))
+  if (!_hp_store_query_int64 (self, "SELECT count(*) FROM pledge WHERE product_id = ?1", id, &n_pledges, error))
     return FALSE;
 
-  if (n_pledges > 0 || n_recipes > 0)
+  if (n_pledges > 0)
     {
       g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_IN_USE,
-                   _("“%s” has pledges or is part of a pack recipe, so it cannot be removed."),
-                   hp_product_get_name (product));
+                   _("“%s” of %s has pledges or deliveries, so it cannot be removed."),
+                   hp_product_get_name (product), hp_product_get_sponsor_name (product));
       return FALSE;
     }
 
+  /* The item stays (it may be in the pack, or be given again), so that an
+   * undo finds it. */
   return _hp_store_delete_row (self, "DELETE FROM product WHERE id = ?1", HP_RECORD_PRODUCT, id, error);
 }
 
@@ -319,6 +346,37 @@ hp_store_find_pledge (HpStore  *self,
   return NULL;
 }
 
+/* The pledge of @product_id in @campaign_id, made (unconfirmed, 0 pieces)
+ * when the sponsor delivered without one. */
+static gboolean
+ensure_pledge (HpStore  *self,
+               gint64    campaign_id,
+               gint64    product_id,
+               gint64   *out_pledge_id,
+               GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(HpPledge) pledge = NULL;
+
+  pledge = hp_store_find_pledge (self, campaign_id, product_id, &local_error);
+  if (pledge == NULL)
+    {
+      if (!g_error_matches (local_error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      pledge = hp_pledge_new (campaign_id, product_id, 0);
+      hp_pledge_set_confirmed (pledge, FALSE);
+      if (!hp_store_add_pledge (self, pledge, error))
+        return FALSE;
+    }
+
+  *out_pledge_id = hp_pledge_get_id (pledge);
+  return TRUE;
+}
+
 HpReceipt *
 hp_store_book_receipt (HpStore     *self,
                        gint64       campaign_id,
@@ -328,32 +386,19 @@ hp_store_book_receipt (HpStore     *self,
                        const char  *note,
                        GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(HpPledge) pledge = NULL;
   g_autoptr(HpReceipt) receipt = NULL;
+  gint64 pledge_id = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), NULL);
 
   if (!_hp_store_check_writable (self, error) || !hp_store_begin (self, error))
     return NULL;
 
-  pledge = hp_store_find_pledge (self, campaign_id, product_id, &local_error);
-  if (pledge == NULL)
-    {
-      if (!g_error_matches (local_error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          goto fail;
-        }
+  /* Delivered without a pledge: booked on an unconfirmed one of 0. */
+  if (!ensure_pledge (self, campaign_id, product_id, &pledge_id, error))
+    goto fail;
 
-      /* Delivered without a pledge: book it on an unconfirmed one of 0. */
-      pledge = hp_pledge_new (campaign_id, product_id, 0);
-      hp_pledge_set_confirmed (pledge, FALSE);
-      if (!hp_store_add_pledge (self, pledge, error))
-        goto fail;
-    }
-
-  receipt = hp_receipt_new (hp_pledge_get_id (pledge), iso_date, quantity);
+  receipt = hp_receipt_new (pledge_id, iso_date, quantity);
   hp_receipt_set_note (receipt, note);
   if (!hp_store_add_receipt (self, receipt, error))
     goto fail;
@@ -362,7 +407,8 @@ hp_store_book_receipt (HpStore     *self,
   if (!hp_store_commit (self, error))
     return NULL;
 
-  return g_steal_pointer (&receipt);
+  /* with its gift filled in */
+  return hp_store_get_receipt (self, hp_receipt_get_id (receipt), error);
 
 fail:
   hp_store_rollback (self);
@@ -458,6 +504,11 @@ hp_store_remove_pledge (HpStore  *self,
 /* ------------------------------------------------------------------------ */
 /* Receipts                                                                  */
 
+#define RECEIPT_SELECT \
+  "SELECT r.id, r.pledge_id, r.received_on, r.quantity, r.note, pl.campaign_id, pl.product_id, i.name, s.name " \
+  "FROM receipt r JOIN pledge pl ON pl.id = r.pledge_id JOIN product p ON p.id = pl.product_id " \
+  "JOIN item i ON i.id = p.item_id JOIN sponsor s ON s.id = p.sponsor_id "
+
 static gpointer
 read_receipt (sqlite3_stmt *stmt)
 {
@@ -467,6 +518,11 @@ read_receipt (sqlite3_stmt *stmt)
 
   hp_receipt_set_id (receipt, sqlite3_column_int64 (stmt, 0));
   hp_receipt_set_note (receipt, _hp_column_text (stmt, 4));
+  hp_receipt_set_gift (receipt,
+                       sqlite3_column_int64 (stmt, 5),
+                       sqlite3_column_int64 (stmt, 6),
+                       _hp_column_text (stmt, 7),
+                       _hp_column_text (stmt, 8));
   return receipt;
 }
 
@@ -479,15 +535,125 @@ hp_store_list_receipts (HpStore  *self,
 
   g_return_val_if_fail (HP_IS_STORE (self), NULL);
 
-  stmt = _hp_store_prepare_owned (self,
-                                  "SELECT id, pledge_id, received_on, quantity, note FROM receipt "
-                                  "WHERE pledge_id = ?1 ORDER BY received_on, id",
+  stmt = _hp_store_prepare_owned (self, RECEIPT_SELECT "WHERE r.pledge_id = ?1 ORDER BY r.received_on, r.id",
                                   error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, pledge_id);
   return _hp_store_collect (self, stmt, HP_TYPE_RECEIPT, read_receipt, error);
+}
+
+GListModel *
+hp_store_list_campaign_receipts (HpStore  *self,
+                                 gint64    campaign_id,
+                                 gint64    product_id,
+                                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+
+  stmt = _hp_store_prepare_owned (self,
+                                  RECEIPT_SELECT
+                                  "WHERE pl.campaign_id = ?1 AND (?2 = 0 OR pl.product_id = ?2) "
+                                  "ORDER BY i.name COLLATE HP_NAME, s.name COLLATE HP_NAME, r.received_on, r.id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_int64 (stmt, 2, product_id);
+  return _hp_store_collect (self, stmt, HP_TYPE_RECEIPT, read_receipt, error);
+}
+
+HpReceipt *
+hp_store_get_receipt (HpStore  *self,
+                      gint64    id,
+                      GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+
+  stmt = _hp_store_prepare_owned (self, RECEIPT_SELECT "WHERE r.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _hp_store_get_one (self, stmt, read_receipt, HP_RECORD_RECEIPT, id, error);
+}
+
+static gboolean
+validate_receipt (HpReceipt  *receipt,
+                  GError    **error)
+{
+  if (!_hp_store_require_text (hp_receipt_get_date (receipt), _("The delivery date"), error) ||
+      !_hp_store_check_date (hp_receipt_get_date (receipt), _("The delivery date"), error))
+    return FALSE;
+
+  if (hp_receipt_get_quantity (receipt) <= 0)
+    {
+      g_set_error_literal (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID,
+                           _("A delivery must contain at least one piece."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+hp_store_update_receipt (HpStore    *self,
+                         HpReceipt  *receipt,
+                         GError    **error)
+{
+  g_autoptr(HpReceipt) stored = NULL;
+  sqlite3_stmt *stmt;
+  gint64 pledge_id;
+  gint64 product_id;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HP_IS_RECEIPT (receipt), FALSE);
+
+  if (!_hp_store_check_writable (self, error) || !validate_receipt (receipt, error))
+    return FALSE;
+
+  stored = hp_store_get_receipt (self, hp_receipt_get_id (receipt), error);
+  if (stored == NULL)
+    return FALSE;
+
+  if (!hp_store_begin (self, error))
+    return FALSE;
+
+  /* Booked on another gift: on that gift's pledge in the same campaign. */
+  pledge_id = hp_receipt_get_pledge_id (stored);
+  product_id = hp_receipt_get_product_id (receipt);
+  if (product_id != 0 && product_id != hp_receipt_get_product_id (stored) &&
+      !ensure_pledge (self, hp_receipt_get_campaign_id (stored), product_id, &pledge_id, error))
+    goto fail;
+
+  stmt = _hp_store_prepare (self,
+                            "UPDATE receipt SET pledge_id = ?2, received_on = ?3, quantity = ?4, note = ?5 "
+                            "WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+
+  sqlite3_bind_int64 (stmt, 1, hp_receipt_get_id (receipt));
+  sqlite3_bind_int64 (stmt, 2, pledge_id);
+  _hp_bind_text (stmt, 3, hp_receipt_get_date (receipt));
+  sqlite3_bind_int64 (stmt, 4, hp_receipt_get_quantity (receipt));
+  _hp_bind_text (stmt, 5, hp_receipt_get_note (receipt));
+  if (!_hp_store_step_done (self, stmt, error))
+    goto fail;
+
+  hp_receipt_set_pledge_id (receipt, pledge_id);
+  _hp_store_note_change (self, HP_RECORD_RECEIPT);
+  return hp_store_commit (self, error);
+
+fail:
+  hp_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -501,17 +667,8 @@ hp_store_add_receipt (HpStore    *self,
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_RECEIPT (receipt), FALSE);
 
-  if (!_hp_store_check_writable (self, error) ||
-      !_hp_store_require_text (hp_receipt_get_date (receipt), _("The delivery date"), error) ||
-      !_hp_store_check_date (hp_receipt_get_date (receipt), _("The delivery date"), error))
+  if (!_hp_store_check_writable (self, error) || !validate_receipt (receipt, error))
     return FALSE;
-
-  if (hp_receipt_get_quantity (receipt) <= 0)
-    {
-      g_set_error_literal (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID,
-                           _("A delivery must contain at least one piece."));
-      return FALSE;
-    }
 
   if (!_hp_store_query_int64 (self, "SELECT count(*) FROM pledge WHERE id = ?1",
                               hp_receipt_get_pledge_id (receipt), &exists, error))
@@ -552,7 +709,7 @@ hp_store_remove_receipt (HpStore  *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Pack recipe                                                               */
+/* Pack contents                                                             */
 
 static gpointer
 read_recipe_item (sqlite3_stmt *stmt)
@@ -562,7 +719,7 @@ read_recipe_item (sqlite3_stmt *stmt)
                                            sqlite3_column_int (stmt, 3),
                                            sqlite3_column_int (stmt, 4));
 
-  hp_recipe_item_set_product_name (item, _hp_column_text (stmt, 2));
+  hp_recipe_item_set_item_name (item, _hp_column_text (stmt, 2));
   hp_recipe_item_set_position (item, sqlite3_column_int (stmt, 5));
   return item;
 }
@@ -577,10 +734,10 @@ hp_store_list_recipe (HpStore  *self,
   g_return_val_if_fail (HP_IS_STORE (self), NULL);
 
   stmt = _hp_store_prepare_owned (self,
-                                  "SELECT ri.campaign_id, ri.product_id, p.name, ri.per_standard, ri.per_under18, "
-                                  "  ri.position "
-                                  "FROM recipe_item ri JOIN product p ON p.id = ri.product_id "
-                                  "WHERE ri.campaign_id = ?1 ORDER BY ri.position, p.name COLLATE HP_NAME",
+                                  "SELECT li.campaign_id, li.item_id, i.name, li.per_standard, li.per_under18, "
+                                  "  li.position "
+                                  "FROM pack_line li JOIN item i ON i.id = li.item_id "
+                                  "WHERE li.campaign_id = ?1 ORDER BY li.position, i.name COLLATE HP_NAME",
                                   error);
   if (stmt == NULL)
     return NULL;
@@ -591,43 +748,53 @@ hp_store_list_recipe (HpStore  *self,
 
 gboolean
 hp_store_set_recipe_item (HpStore       *self,
-                          HpRecipeItem  *item,
+                          HpRecipeItem  *line,
                           GError       **error)
 {
-  g_autoptr(HpProduct) product = NULL;
+  g_autoptr(HpItem) item = NULL;
   sqlite3_stmt *stmt;
-  gint64 product_id;
+  gint64 item_id;
   gint64 campaign_id;
+  gint64 position = hp_recipe_item_get_position (line);
   gboolean remove;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (HP_IS_RECIPE_ITEM (item), FALSE);
+  g_return_val_if_fail (HP_IS_RECIPE_ITEM (line), FALSE);
 
   if (!_hp_store_check_writable (self, error))
     return FALSE;
 
-  product_id = hp_recipe_item_get_product_id (item);
-  campaign_id = hp_recipe_item_get_campaign_id (item);
-  product = hp_store_get_product (self, product_id, error);
-  if (product == NULL)
+  item_id = hp_recipe_item_get_item_id (line);
+  campaign_id = hp_recipe_item_get_campaign_id (line);
+  item = hp_store_get_item (self, item_id, error);
+  if (item == NULL)
     return FALSE;
 
-  if (hp_product_get_adult_only (product) && hp_recipe_item_get_per_under18 (item) > 0)
+  if (hp_item_get_adult_only (item) && hp_recipe_item_get_per_under18 (line) > 0)
     {
       g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID,
                    _("“%s” is for adults only (18+) and cannot go into the under-18 pack."),
-                   hp_product_get_name (product));
+                   hp_item_get_name (item));
       return FALSE;
     }
 
-  remove = hp_recipe_item_get_per_standard (item) == 0 && hp_recipe_item_get_per_under18 (item) == 0;
+  remove = hp_recipe_item_get_per_standard (line) == 0 && hp_recipe_item_get_per_under18 (line) == 0;
+
+  /* No position given: a line keeps its place, a new one goes last. */
+  if (!remove && position < 0 &&
+      !_hp_store_query_int64_2 (self,
+                              "SELECT coalesce((SELECT position FROM pack_line WHERE campaign_id = ?1 AND item_id = ?2),"
+                              "  (SELECT max(position) + 1 FROM pack_line WHERE campaign_id = ?1), 0)",
+                              campaign_id, item_id, &position, error))
+    return FALSE;
+
   if (remove)
-    stmt = _hp_store_prepare (self, "DELETE FROM recipe_item WHERE campaign_id = ?1 AND product_id = ?2", error);
+    stmt = _hp_store_prepare (self, "DELETE FROM pack_line WHERE campaign_id = ?1 AND item_id = ?2", error);
   else
     stmt = _hp_store_prepare (self,
-                              "INSERT INTO recipe_item (campaign_id, product_id, per_standard, per_under18, position) "
+                              "INSERT INTO pack_line (campaign_id, item_id, per_standard, per_under18, position) "
                               "VALUES (?1, ?2, ?3, ?4, ?5) "
-                              "ON CONFLICT (campaign_id, product_id) DO UPDATE SET "
+                              "ON CONFLICT (campaign_id, item_id) DO UPDATE SET "
                               "  per_standard = excluded.per_standard, per_under18 = excluded.per_under18, "
                               "  position = excluded.position",
                               error);
@@ -635,18 +802,86 @@ hp_store_set_recipe_item (HpStore       *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, campaign_id);
-  sqlite3_bind_int64 (stmt, 2, product_id);
+  sqlite3_bind_int64 (stmt, 2, item_id);
   if (!remove)
     {
-      sqlite3_bind_int (stmt, 3, hp_recipe_item_get_per_standard (item));
-      sqlite3_bind_int (stmt, 4, hp_recipe_item_get_per_under18 (item));
-      sqlite3_bind_int (stmt, 5, hp_recipe_item_get_position (item));
+      sqlite3_bind_int (stmt, 3, hp_recipe_item_get_per_standard (line));
+      sqlite3_bind_int (stmt, 4, hp_recipe_item_get_per_under18 (line));
+      sqlite3_bind_int64 (stmt, 5, position);
     }
 
   if (!_hp_store_step_done (self, stmt, error))
     return FALSE;
 
-  hp_recipe_item_set_product_name (item, hp_product_get_name (product));
+  hp_recipe_item_set_item_name (line, hp_item_get_name (item));
+  if (!remove)
+    hp_recipe_item_set_position (line, (int) position);
   _hp_store_note_change (self, HP_RECORD_RECIPE);
   return TRUE;
+}
+
+gboolean
+hp_store_move_recipe_item (HpStore  *self,
+                           gint64    campaign_id,
+                           gint64    item_id,
+                           guint     to_index,
+                           GError  **error)
+{
+  g_autoptr(GListModel) lines = NULL;
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+
+  if (!_hp_store_check_writable (self, error))
+    return FALSE;
+
+  lines = hp_store_list_recipe (self, campaign_id, error);
+  if (lines == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(HpRecipeItem) line = g_list_model_get_item (lines, i);
+      gint64 id = hp_recipe_item_get_item_id (line);
+
+      if (id == item_id)
+        found = TRUE;
+      else
+        g_array_append_val (order, id);
+    }
+
+  if (!found)
+    {
+      g_set_error_literal (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND,
+                           _("This item is not in the pack."));
+      return FALSE;
+    }
+
+  g_array_insert_val (order, MIN (to_index, order->len), item_id);
+
+  if (!hp_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      stmt = _hp_store_prepare (self, "UPDATE pack_line SET position = ?3 WHERE campaign_id = ?1 AND item_id = ?2",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+
+      sqlite3_bind_int64 (stmt, 1, campaign_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (order, gint64, i));
+      sqlite3_bind_int (stmt, 3, (int) i);
+      if (!_hp_store_step_done (self, stmt, error))
+        goto fail;
+    }
+
+  _hp_store_note_change (self, HP_RECORD_RECIPE);
+  return hp_store_commit (self, error);
+
+fail:
+  hp_store_rollback (self);
+  return FALSE;
 }

@@ -141,7 +141,7 @@ static const CaptureStep campaign_steps[] = {
   { "campaign", "id = ?1" },
   { "pledge", "campaign_id = ?1" },
   { "receipt", "pledge_id IN (SELECT id FROM pledge WHERE campaign_id = ?1)" },
-  { "recipe_item", "campaign_id = ?1" },
+  { "pack_line", "campaign_id = ?1" },
   { "campaign_school", "campaign_id = ?1" },
   { "graduate", "campaign_id = ?1" },
 };
@@ -171,6 +171,7 @@ remove_kind (HpStore       *self,
     case HP_RECORD_SCHOOL:   return hp_store_remove_school (self, id, error);
     case HP_RECORD_GRADUATE: return hp_store_remove_graduate (self, id, error);
     case HP_RECORD_RECIPE:
+    case HP_RECORD_ITEM:
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -200,6 +201,7 @@ hp_store_remove (HpStore       *self,
     case HP_RECORD_SCHOOL:   STEPS (school_steps);
     case HP_RECORD_GRADUATE: STEPS (graduate_steps);
     case HP_RECORD_RECIPE:
+    case HP_RECORD_ITEM:
     default:
       g_return_val_if_reached (NULL);
     }

@@ -326,8 +326,8 @@ hp_store_clone_campaign (HpStore     *self,
                  "SELECT ?1, product_id, quantity, NULL, 0 FROM pledge WHERE campaign_id = ?2",
                  new_id, source_id, error) ||
       !run_copy (self,
-                 "INSERT INTO recipe_item (campaign_id, product_id, per_standard, per_under18, position) "
-                 "SELECT ?1, product_id, per_standard, per_under18, position FROM recipe_item WHERE campaign_id = ?2",
+                 "INSERT INTO pack_line (campaign_id, item_id, per_standard, per_under18, position) "
+                 "SELECT ?1, item_id, per_standard, per_under18, position FROM pack_line WHERE campaign_id = ?2",
                  new_id, source_id, error) ||
       /* The schools that took part: with figures, or with graduates. Last
        * year's expected number (else its graduates) is this year's estimate. */

@@ -14,8 +14,14 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "heimpack/hp-item.h"
 #include "hp-store-private.h"
 
 /* "HPK1" */
@@ -107,11 +113,203 @@ static const char migration_1[] =
    * school (rare) scans them instead of slowing down every import. */
   "CREATE INDEX graduate_campaign_school ON graduate (campaign_id, school_id);";
 
-static const char * const migrations[] = {
-  migration_1,
+/* Version 2: items. A pack holds items ("Apfelschorle 0,33 l"), whoever
+ * gives them; a product becomes one sponsor's gift of an item and keeps what
+ * is the sponsor's (value, best-before date, pledges, receipts). The pack
+ * contents move from products to items (pack_line), and a school's list of
+ * graduates can be marked complete. migrate_to_items() does the rest in C,
+ * because item names are compared by a key SQLite cannot make. */
+static const char migration_2[] =
+  "CREATE TABLE item ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL CHECK (name <> ''),"
+  "  name_key   TEXT NOT NULL UNIQUE CHECK (name_key <> ''),"
+  "  adult_only INTEGER NOT NULL DEFAULT 0 CHECK (adult_only IN (0, 1))"
+  ");"
+  "ALTER TABLE product ADD COLUMN item_id INTEGER REFERENCES item (id) ON DELETE RESTRICT;"
+  "CREATE TABLE pack_line ("
+  "  campaign_id  INTEGER NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,"
+  "  item_id      INTEGER NOT NULL REFERENCES item (id) ON DELETE RESTRICT,"
+  "  per_standard INTEGER NOT NULL DEFAULT 0 CHECK (per_standard >= 0),"
+  "  per_under18  INTEGER NOT NULL DEFAULT 0 CHECK (per_under18 >= 0),"
+  "  position     INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (campaign_id, item_id)"
+  ");"
+  "CREATE INDEX pack_line_item ON pack_line (item_id);"
+  "ALTER TABLE campaign_school ADD COLUMN list_complete INTEGER NOT NULL DEFAULT 0 "
+  "  CHECK (list_complete IN (0, 1));";
+
+/* After migrate_to_items(): the product's own name and flag are the item's
+ * now. ALTER TABLE cannot add NOT NULL to item_id; the triggers hold it. */
+static const char migration_2_end[] =
+  "DROP TABLE recipe_item;"
+  "ALTER TABLE product DROP COLUMN name;"
+  "ALTER TABLE product DROP COLUMN adult_only;"
+  "CREATE INDEX product_item ON product (item_id);"
+  "CREATE TRIGGER product_item_required BEFORE INSERT ON product WHEN NEW.item_id IS NULL "
+  "  BEGIN SELECT RAISE (ABORT, 'NOT NULL constraint failed: product.item_id'); END;"
+  "CREATE TRIGGER product_item_kept BEFORE UPDATE OF item_id ON product WHEN NEW.item_id IS NULL "
+  "  BEGIN SELECT RAISE (ABORT, 'NOT NULL constraint failed: product.item_id'); END;";
+
+static gboolean
+exec (HpStore     *self,
+      const char  *sql,
+      GError     **error);
+
+static gboolean
+migrate_to_items (HpStore  *self,
+                  GError  **error);
+
+typedef struct
+{
+  const char *sql;
+  gboolean  (*func) (HpStore *self, GError **error);
+  const char *sql_end;
+} Migration;
+
+static const Migration migrations[] = {
+  { migration_1, NULL, NULL },
+  { migration_2, migrate_to_items, migration_2_end },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HP_STORE_SCHEMA_VERSION);
+
+static void
+add_note (HpStore    *self,
+          const char *note)
+{
+  if (self->migration_notes == NULL)
+    self->migration_notes = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  g_ptr_array_add (self->migration_notes, g_strdup (note));
+}
+
+static gboolean
+step_error (HpStore  *self,
+            int       rc,
+            GError  **error)
+{
+  return _hp_store_set_error (self, rc, error);
+}
+
+/* Each product's name becomes an item, products whose names have the same
+ * key (hp_item_name_key()) share one, named as the oldest product; an item
+ * is 18+ if any of its products was. */
+static gboolean
+make_items (HpStore  *self,
+            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) products = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) link = NULL;
+  g_autoptr(sqlite3_stmt) adult = NULL;
+  g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int rc;
+
+  if ((rc = sqlite3_prepare_v2 (self->db, "SELECT id, name, adult_only FROM product ORDER BY id", -1,
+                                &products, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_prepare_v2 (self->db, "INSERT INTO item (name, name_key) VALUES (?1, ?2)", -1,
+                                &insert, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_prepare_v2 (self->db, "UPDATE product SET item_id = ?1 WHERE id = ?2", -1,
+                                &link, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_prepare_v2 (self->db, "UPDATE item SET adult_only = 1 WHERE id = ?1", -1,
+                                &adult, NULL)) != SQLITE_OK)
+    return step_error (self, rc, error);
+
+  while ((rc = sqlite3_step (products)) == SQLITE_ROW)
+    {
+      const char *name = _hp_column_text (products, 1);
+      g_autofree char *key = hp_item_name_key (name);
+      gpointer found = NULL;
+      gint64 item_id;
+
+      if (!g_hash_table_lookup_extended (items, key, NULL, &found))
+        {
+          g_autofree char *trimmed = g_strstrip (g_strdup (name));
+
+          sqlite3_reset (insert);
+          _hp_bind_text (insert, 1, trimmed);
+          _hp_bind_text (insert, 2, key);
+          if ((rc = sqlite3_step (insert)) != SQLITE_DONE)
+            return step_error (self, rc, error);
+          item_id = sqlite3_last_insert_rowid (self->db);
+          g_hash_table_insert (items, g_steal_pointer (&key), GSIZE_TO_POINTER ((gsize) item_id));
+        }
+      else
+        item_id = (gint64) GPOINTER_TO_SIZE (found);
+
+      sqlite3_reset (link);
+      sqlite3_bind_int64 (link, 1, item_id);
+      sqlite3_bind_int64 (link, 2, sqlite3_column_int64 (products, 0));
+      if ((rc = sqlite3_step (link)) != SQLITE_DONE)
+        return step_error (self, rc, error);
+
+      if (sqlite3_column_int (products, 2) != 0)
+        {
+          sqlite3_reset (adult);
+          sqlite3_bind_int64 (adult, 1, item_id);
+          if ((rc = sqlite3_step (adult)) != SQLITE_DONE)
+            return step_error (self, rc, error);
+        }
+    }
+
+  return rc == SQLITE_DONE ? TRUE : step_error (self, rc, error);
+}
+
+/* Says which 18+ items leave an under-18 pack: a product that was not 18+
+ * was in it, and another sponsor's product of the same name was 18+. */
+static gboolean
+note_adult_lines (HpStore  *self,
+                  GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT i.name, c.name, sum(ri.per_under18) "
+                           "FROM recipe_item ri JOIN product p ON p.id = ri.product_id "
+                           "JOIN item i ON i.id = p.item_id JOIN campaign c ON c.id = ri.campaign_id "
+                           "WHERE i.adult_only = 1 GROUP BY ri.campaign_id, i.id "
+                           "HAVING sum(ri.per_under18) > 0 ORDER BY c.year, c.id, i.name",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return step_error (self, rc, error);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *note = NULL;
+
+      note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "“%s” is for adults only (a sponsor’s product of that name was "
+                                           "marked 18+), so its %d piece left the under-18 pack of “%s”.",
+                                           "“%s” is for adults only (a sponsor’s product of that name was "
+                                           "marked 18+), so its %d pieces left the under-18 pack of “%s”.",
+                                           sqlite3_column_int (stmt, 2)),
+                              _hp_column_text (stmt, 0), sqlite3_column_int (stmt, 2),
+                              _hp_column_text (stmt, 1));
+      add_note (self, note);
+    }
+
+  return rc == SQLITE_DONE ? TRUE : step_error (self, rc, error);
+}
+
+/* The recipe of products becomes the pack contents of items: lines of
+ * products of one item add up, so each pack holds what it held, except that
+ * an 18+ item leaves the under-18 pack; a line left empty goes. */
+static gboolean
+migrate_to_items (HpStore  *self,
+                  GError  **error)
+{
+  return make_items (self, error) &&
+         note_adult_lines (self, error) &&
+         exec (self,
+               "INSERT INTO pack_line (campaign_id, item_id, per_standard, per_under18, position) "
+               "SELECT ri.campaign_id, p.item_id, sum(ri.per_standard), "
+               "  CASE WHEN i.adult_only THEN 0 ELSE sum(ri.per_under18) END, min(ri.position) "
+               "FROM recipe_item ri JOIN product p ON p.id = ri.product_id JOIN item i ON i.id = p.item_id "
+               "GROUP BY ri.campaign_id, p.item_id;"
+               "DELETE FROM pack_line WHERE per_standard = 0 AND per_under18 = 0;",
+               error);
+}
 
 static gboolean
 not_heimpack_error (const char  *path,
@@ -222,6 +420,74 @@ exec (HpStore     *self,
   return TRUE;
 }
 
+/* Copies the file as it is into `NAME.backups/` beside it (folder 0700,
+ * file 0600: it holds personal data), with SQLite's online backup, so that
+ * an older file can be had back after the upgrade. */
+static gboolean
+backup_before_upgrade (HpStore  *self,
+                       GError  **error)
+{
+  g_autofree char *folder = g_strconcat (self->path, ".backups", NULL);
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d_%H%M%S");
+  g_autofree char *file = g_strdup_printf ("%s_%s_before-version-%d.db", stamp, base, HP_STORE_SCHEMA_VERSION);
+  g_autofree char *path = g_build_filename (folder, file, NULL);
+  g_autofree char *display = NULL;
+  g_autofree char *note = NULL;
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int fd;
+  int rc;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0 ||
+      (fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (folder);
+
+      g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_FAILED,
+                   _("Could not back up the file into “%s” before upgrading it: %s"),
+                   name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (path, &copy, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          rc = sqlite3_backup_finish (backup);
+        }
+      else
+        rc = sqlite3_errcode (copy);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_FAILED,
+                   _("Could not back up the file to “%s” before upgrading it: %s"),
+                   name, copy ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
+      sqlite3_close (copy);
+      g_unlink (path);
+      return FALSE;
+    }
+
+  sqlite3_close (copy);
+  display = g_filename_display_name (path);
+  note = g_strdup_printf (_("The file was upgraded for this version of Heimpack; a copy of it as it was is in “%s”."),
+                          display);
+  add_note (self, note);
+  g_free (self->upgrade_backup);
+  self->upgrade_backup = g_steal_pointer (&path);
+  return TRUE;
+}
+
 /*
  * _hp_store_migrate:
  * Brings an open read-write store to HP_STORE_SCHEMA_VERSION, all steps in
@@ -237,13 +503,22 @@ _hp_store_migrate (HpStore  *self,
   if (self->schema_version >= HP_STORE_SCHEMA_VERSION)
     return TRUE;
 
+  /* A file of an older Heimpack (not a new, empty one) is kept as it was. */
+  if (self->schema_version > 0 && !g_str_equal (self->path, ":memory:") &&
+      !backup_before_upgrade (self, error))
+    return FALSE;
+
   if (!hp_store_begin (self, error))
     return FALSE;
 
   for (int v = self->schema_version; v < HP_STORE_SCHEMA_VERSION; v++)
     {
+      const Migration *m = &migrations[v];
+
       g_debug ("Migrating %s to schema version %d", self->path, v + 1);
-      if (!exec (self, migrations[v], error))
+      if (!exec (self, m->sql, error) ||
+          (m->func != NULL && !m->func (self, error)) ||
+          (m->sql_end != NULL && !exec (self, m->sql_end, error)))
         {
           g_prefix_error (error, _("Could not upgrade the database to version %d: "), v + 1);
           hp_store_rollback (self);

@@ -59,6 +59,8 @@ hp_store_finalize (GObject *object)
   self->db = NULL;
   _hp_store_lock_release (self->lock_fd);
   g_free (self->path);
+  g_clear_pointer (&self->migration_notes, g_ptr_array_unref);
+  g_free (self->upgrade_backup);
 
   G_OBJECT_CLASS (hp_store_parent_class)->finalize (object);
 }
@@ -447,6 +449,35 @@ configure_sqlite_once (void)
     }
 }
 
+/* An older file must be upgraded (and backed up beside it) before it can be
+ * used; on read-only media or in a folder we cannot write to, say so rather
+ * than fail on the lock file or half-way through. */
+static gboolean
+refuse_unwritable_upgrade (const char  *path,
+                           GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = NULL;
+  int version = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) ||
+      (g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0))
+    return TRUE;
+
+  if (!_hp_store_inspect_file (path, &version, error))
+    return FALSE;
+  if (version == 0 || version >= HP_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  name = g_filename_display_basename (path);
+  g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY,
+               _("“%s” was written by an older version of Heimpack and must be upgraded before it can be "
+                 "opened, but it is on read-only media or in a folder you cannot write to. Copy it into a "
+                 "folder of your own and open the copy; the file was not changed."),
+               name);
+  return FALSE;
+}
+
 HpStore *
 hp_store_open (const char        *path,
                HpStoreOpenFlags   flags,
@@ -504,7 +535,7 @@ hp_store_open (const char        *path,
       return g_steal_pointer (&self);
     }
 
-  if (!create_private_file (path, error))
+  if (!refuse_unwritable_upgrade (path, error) || !create_private_file (path, error))
     return NULL;
 
   self->lock_fd = _hp_store_lock_acquire (path, error);
@@ -537,6 +568,23 @@ hp_store_is_read_only (HpStore *self)
 {
   g_return_val_if_fail (HP_IS_STORE (self), TRUE);
   return self->read_only;
+}
+
+const char * const *
+hp_store_get_migration_notes (HpStore *self)
+{
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+
+  if (self->migration_notes == NULL)
+    return NULL;
+  return (const char * const *) self->migration_notes->pdata;
+}
+
+const char *
+hp_store_get_upgrade_backup (HpStore *self)
+{
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+  return self->upgrade_backup;
 }
 
 int
@@ -703,6 +751,18 @@ _hp_store_query_int64 (HpStore     *self,
                        gint64      *out_value,
                        GError     **error)
 {
+  return _hp_store_query_int64_2 (self, sql, param, 0, out_value, error);
+}
+
+/* The same with two integer parameters, ?1 and ?2. */
+gboolean
+_hp_store_query_int64_2 (HpStore     *self,
+                         const char  *sql,
+                         gint64       param1,
+                         gint64       param2,
+                         gint64      *out_value,
+                         GError     **error)
+{
   sqlite3_stmt *stmt = _hp_store_prepare (self, sql, error);
   int rc;
 
@@ -710,7 +770,9 @@ _hp_store_query_int64 (HpStore     *self,
     return FALSE;
 
   if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, param);
+    sqlite3_bind_int64 (stmt, 1, param1);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    sqlite3_bind_int64 (stmt, 2, param2);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -937,6 +999,7 @@ _hp_store_not_found (HpRecordKind   kind,
     case HP_RECORD_RECEIPT:  g_set_error (error, d, c, _("There is no delivery with ID %lld."), (long long) id); break;
     case HP_RECORD_SCHOOL:   g_set_error (error, d, c, _("There is no school with ID %lld."), (long long) id); break;
     case HP_RECORD_GRADUATE: g_set_error (error, d, c, _("There is no graduate with ID %lld."), (long long) id); break;
+    case HP_RECORD_ITEM:     g_set_error (error, d, c, _("There is no item with ID %lld."), (long long) id); break;
     case HP_RECORD_RECIPE:
     default: g_assert_not_reached ();
     }
