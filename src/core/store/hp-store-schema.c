@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -428,10 +429,12 @@ backup_before_upgrade (HpStore  *self,
                        GError  **error)
 {
   g_autofree char *folder = g_strconcat (self->path, ".backups", NULL);
-  g_autofree char *base = g_path_get_basename (self->path);
+  g_autofree char *basename = g_path_get_basename (self->path);
+  g_autofree char *base = g_str_has_suffix (basename, ".db")
+                            ? g_strndup (basename, strlen (basename) - 3) : g_strdup (basename);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d_%H%M%S");
-  g_autofree char *file = g_strdup_printf ("%s_%s_before-version-%d.db", stamp, base, HP_STORE_SCHEMA_VERSION);
+  g_autofree char *file = g_strdup_printf ("%s_%s_before-version-%d.db", base, stamp, HP_STORE_SCHEMA_VERSION);
   g_autofree char *path = g_build_filename (folder, file, NULL);
   g_autofree char *display = NULL;
   g_autofree char *note = NULL;
