@@ -360,10 +360,25 @@ _hp_store_inspect_file (const char  *path,
   gint64 version = 0;
   gint64 app_id = 0;
   gint64 n_objects = 0;
+  int probe_rc = SQLITE_OK;
   int rc;
   gboolean ok = FALSE;
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK && !read_pragma (db, "PRAGMA user_version", &version, &probe_rc) &&
+      (probe_rc & 0xff) == SQLITE_CANTOPEN && g_access (path, W_OK) != 0)
+    {
+      /* A WAL file on read-only media: SQLite cannot make its -shm file, so
+       * it only reads the file as immutable. Enough to look at its header;
+       * nothing else is read this way. */
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri ? uri : "", "?immutable=1", NULL);
+
+      sqlite3_close (db);
+      db = NULL;
+      rc = uri != NULL ? sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
+                       : SQLITE_CANTOPEN;
+    }
   if (rc != SQLITE_OK)
     {
       g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_FAILED,
