@@ -3,8 +3,10 @@
  *
  * heimpack-cli as a user or script sees it: the real binary ($HEIMPACK_CLI)
  * on a database in a temp folder. Exit status 0 / 1 (one line on stderr) /
- * 2 (usage), JSON output (checked with python3's json module), and the
- * database left alone when it is too new.
+ * 2 (usage), JSON output (checked with python3's json module), the database
+ * left alone when it is too new, a round-1 file upgraded, and a whole drive
+ * run from the command line (pledges, bookings, pack contents, items, the
+ * plan).
  */
 
 #include "config.h"
@@ -91,6 +93,14 @@ assert_usage (HpTestCliResult *r)
   g_assert_cmpuint (strlen (g_strstrip (r->err)), >, 0);
 }
 
+/* Success with nothing on stderr. */
+static void
+assert_ok_quiet (HpTestCliResult *r)
+{
+  assert_ok (r);
+  g_assert_cmpstr (r->err, ==, "");
+}
+
 static gint64
 json_int (const char *json,
           const char *expr)
@@ -104,6 +114,14 @@ json_int (const char *json,
   g_assert_true (end != value && *end == '\0');
 
   return v;
+}
+
+/* The "id" of the record that a --json add printed, as an argument. */
+static char *
+json_id (HpTestCliResult *r)
+{
+  assert_ok (r);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, json_int (r->out, "d['id']"));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -718,6 +736,941 @@ test_german (Fixture       *f,
   g_unsetenv ("LANGUAGE");
 }
 
+/* ------------------------------------------------------------------------ */
+/* Running a drive from the command line                                     */
+
+#define ITEM "Apfelschorle 0,33 l"
+
+/* The acceptance scenario of issue 11, in a fresh file, CLI only. */
+static void
+test_acceptance (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *ohm = NULL;
+  g_autofree char *berger = NULL;
+  g_autofree char *gift_ohm = NULL;
+  g_autofree char *gift_berger = NULL;
+  g_autofree char *booking_20 = NULL;
+
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "new", "Heimvorteil2GO 2027", "--year", "2027",
+                                        "--spare-percent", "0", "--handover-date", "03.07.2027");
+    assert_ok_quiet (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("sponsor", "add", "--name", "Mosterei Ohm", "--json");
+    ohm = json_id (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("sponsor", "add", "--name", "Getränke Berger", "--json");
+    berger = json_id (r);
+  }
+  /* two sponsors give the same item: two gifts of one item */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("product", "add", "--sponsor", ohm, "--name", ITEM, "--json");
+    gift_ohm = json_id (r);
+    g_assert_true (hp_test_json_check (r->out, "d['name'] == a[0] and d['sponsor_name'] == 'Mosterei Ohm'", ITEM, NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("product", "add", "--sponsor", berger, "--name", ITEM, "--json");
+    gift_berger = json_id (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("item", "list", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 1 and d[0]['name'] == a[0] and d[0]['gifts'] == 2", ITEM, NULL));
+  }
+  /* 20 and 25 pieces booked as received, without pledges */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "add", "--product", gift_ohm, "--quantity", "20",
+                                        "--date", "01.06.2027", "--json");
+    booking_20 = json_id (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d['quantity'] == 20 and d['date'] == '2027-06-01' and d['item'] == a[0] and "
+                                       "d['sponsor'] == 'Mosterei Ohm' and str(d['product_id']) == a[1]",
+                                       ITEM, gift_ohm, NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "add", "--product", gift_berger, "--quantity", "25",
+                                        "--date", "2027-06-02");
+    assert_ok_quiet (r);
+  }
+  /* 1 per standard pack, 1 per under-18 pack */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", ITEM, "--per-standard", "1", "--per-under18", "1");
+    assert_ok_quiet (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("school", "add", "--number", "100001", "--name", "Gymnasium Arnsberg",
+                                        "--expected", "50");
+    assert_ok_quiet (r);
+  }
+
+  /* 50 expected, 0 % spares: ceil (50 × 100 / 100) = 50 packs, all standard
+   * (no birth dates known). Stock 20 + 25 = 45 pieces at 1 per pack: 45
+   * packs; the item is the bottleneck. The bookings made unconfirmed
+   * pledges of 0, so nobody owes anything: no sponsor to chase, and
+   * 50 − 45 = 5 pieces nobody pledged. */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("plan", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_cmpint (json_int (r->out, "d['needed']['total']"), ==, 50);
+    g_assert_cmpint (json_int (r->out, "d['needed']['under18']"), ==, 0);
+    g_assert_cmpint (json_int (r->out, "d['buildable']['total']"), ==, 45);
+    g_assert_cmpint (json_int (r->out, "d['spare_percent']"), ==, 0);
+    g_assert_true (hp_test_json_check (r->out, "d['bottleneck']['item'] == a[0] and d['bottleneck']['sponsors'] == []",
+                                       ITEM, NULL));
+    g_assert_true (hp_test_json_check (r->out,
+                                       "len(d['items']) == 1 and d['items'][0]['item'] == a[0] and "
+                                       "d['items'][0]['per_standard'] == 1 and d['items'][0]['per_under18'] == 1 and "
+                                       "d['items'][0]['received'] == 45 and d['items'][0]['needed'] == 50 and "
+                                       "d['items'][0]['shortfall'] == 5 and "
+                                       "sorted(s['sponsor'] for s in d['items'][0]['sponsors']) == ['Getränke Berger', 'Mosterei Ohm']",
+                                       ITEM, NULL));
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d['to_chase'] == [] and d['unpledged'] == [{'item_id': d['items'][0]['item_id'], 'item': a[0], 'pieces': 5}]",
+                                       ITEM, NULL));
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d['schools'][0]['number'] == '100001' and d['schools'][0]['source'] == 'expected' and "
+                                       "d['schools'][0]['needed'] == 50 and d['schools'][0]['graduates'] == 50 and "
+                                       "d['schools'][0]['allocated'] == 45", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("plan");
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, "Bottleneck: " ITEM));
+    g_assert_nonnull (strstr (r->out, "nobody pledged 5 pieces"));
+    g_assert_nonnull (strstr (r->out, "0 % spares included"));
+    g_assert_nonnull (strstr (r->out, "expected"));
+  }
+
+  /* The 20-piece booking was 5: 5 + 25 = 30 packs */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "edit", booking_20, "--quantity", "5", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d['quantity'] == 5 and d['date'] == '2027-06-01'", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("plan", "--json");
+
+    assert_ok (r);
+    g_assert_cmpint (json_int (r->out, "d['buildable']['total']"), ==, 30);
+  }
+  /* and is removed: 25 packs */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "remove", booking_20);
+    assert_ok_quiet (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("plan", "--json");
+
+    assert_ok (r);
+    g_assert_cmpint (json_int (r->out, "d['buildable']['total']"), ==, 25);
+  }
+
+  /* Two graduates listed: 2 < 50 expected, so the school still needs 50
+   * (source "expected"). Born 15.09.2009: 18 only on 15.09.2027, after the
+   * hand-over on 03.07.2027, so under 18; born 01.01.2008: 18 since
+   * 01.01.2026. Needed: 1 under-18 + 49 standard = 50. */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "add", "--school", "100001", "--last-name", "Özdemir",
+                                        "--birth-date", "15.09.2009");
+    assert_ok_quiet (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "add", "--school", "100001", "--last-name", "Berg",
+                                        "--birth-date", "01.01.2008");
+    assert_ok_quiet (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "list", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "{g['birth_date']: g['under18'] for g in d} == {'2009-09-15': True, '2008-01-01': False}",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("plan", "--json");
+
+    assert_ok (r);
+    g_assert_cmpint (json_int (r->out, "d['needed']['total']"), ==, 50);
+    g_assert_cmpint (json_int (r->out, "d['needed']['under18']"), ==, 1);
+    g_assert_true (hp_test_json_check (r->out, "d['schools'][0]['source'] == 'expected' and d['schools'][0]['listed'] == 2",
+                                       NULL));
+  }
+
+  /* The school says its list is complete: its 2 graduates are what it needs
+   * (1 under-18 + 1 standard); 25 pieces build both, no bottleneck. */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("school", "edit", "100001", "--list-complete");
+    assert_ok_quiet (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("plan", "--json");
+
+    assert_ok (r);
+    g_assert_cmpint (json_int (r->out, "d['needed']['total']"), ==, 2);
+    g_assert_cmpint (json_int (r->out, "d['buildable']['total']"), ==, 2);
+    g_assert_true (hp_test_json_check (r->out, "d['schools'][0]['source'] == 'list' and d['bottleneck'] is None", NULL));
+  }
+  /* Editing another figure of the school keeps the list complete */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("school", "edit", "100001", "--expected", "60", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d['expected_graduates'] == 60 and d['list_complete'] is True", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("plan", "--json");
+
+    assert_ok (r);
+    g_assert_cmpint (json_int (r->out, "d['needed']['total']"), ==, 2);
+  }
+  /* and --no-list-complete undoes it: max (60 expected, 2 listed) = 60 */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("school", "edit", "100001", "--no-list-complete");
+    assert_ok_quiet (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("plan", "--json");
+
+    assert_ok (r);
+    g_assert_cmpint (json_int (r->out, "d['needed']['total']"), ==, 60);
+    g_assert_true (hp_test_json_check (r->out, "d['schools'][0]['source'] == 'expected'", NULL));
+  }
+}
+
+/* One pledge per gift and campaign: set makes it or changes it, keeping
+ * what is not given; bookings go on pledges. */
+static void
+test_pledges_and_receipts (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *sponsor = NULL;
+  g_autofree char *gift = NULL;
+  g_autofree char *other_gift = NULL;
+  g_autofree char *booking = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "new", "Aktion 2027", "--year", "2027");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("sponsor", "add", "--name", "Mosterei Ohm", "--json");
+    sponsor = json_id (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("product", "add", "--sponsor", sponsor, "--name", ITEM, "--value", "0,60", "--json");
+    gift = json_id (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("product", "add", "--sponsor", sponsor, "--name", "Fahrradpumpe", "--json");
+    other_gift = json_id (r);
+  }
+
+  /* a new pledge is confirmed unless said otherwise */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "set", "--product", gift, "--quantity", "100", "--due", "01.05.2027",
+                                        "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d['quantity'] == 100 and d['due_date'] == '2027-05-01' and d['confirmed'] is True and "
+                                       "str(d['product_id']) == a[0] and d['item'] == a[1] and d['sponsor'] == 'Mosterei Ohm'",
+                                       gift, ITEM, NULL));
+  }
+  /* setting it again replaces the quantity and keeps the due date */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "set", "--product", gift, "--quantity", "80", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d['quantity'] == 80 and d['due_date'] == '2027-05-01' and d['confirmed'] is True",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "set", "--product", gift, "--unconfirmed", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d['quantity'] == 80 and d['confirmed'] is False", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "list", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 1 and d[0]['quantity'] == 80 and d[0]['received'] == 0", NULL));
+  }
+  {
+    /* no pledge yet and no quantity */
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "set", "--product", other_gift);
+    assert_usage (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "set", "--product", gift, "--confirmed", "--unconfirmed");
+    assert_usage (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "set", "--product", "4711", "--quantity", "1");
+    assert_failure (r);
+  }
+
+  /* A booking without --date is today's and counts on the pledge */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "add", "--product", gift, "--quantity", "30", "--note", "LS 4711",
+                                        "--json");
+
+    booking = json_id (r);
+    now = g_date_time_new_now_local ();
+    today = g_date_time_format (now, "%Y-%m-%d");
+    g_assert_true (hp_test_json_check (r->out, "d['date'] == a[0] and d['note'] == 'LS 4711'", today, NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "add", "--product", gift, "--quantity", "0");
+    assert_failure (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "add", "--quantity", "3");
+    assert_usage (r);
+  }
+  {
+    /* 80 pledged, 30 received */
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "d[0]['quantity'] == 80 and d[0]['received'] == 30", NULL));
+  }
+  /* a pledge with bookings stays */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "remove", "--product", gift);
+    assert_failure (r);
+  }
+
+  /* A delivery of a gift without a pledge makes an unconfirmed pledge of 0;
+   * setting it afterwards is a real, confirmed pledge. */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "add", "--product", other_gift, "--quantity", "10");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "[(p['quantity'], p['received'], p['confirmed']) for p in d if str(p['product_id']) == a[0]] == [(0, 10, False)]",
+                                       other_gift, NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "set", "--product", other_gift, "--quantity", "40", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "d['quantity'] == 40 and d['received'] == 10 and d['confirmed'] is True", NULL));
+  }
+
+  /* receipt list --json: what scripts read */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "list", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "len(d) == 2 and all({'id', 'product_id', 'item', 'sponsor', 'quantity', 'date'} <= set(x) for x in d)",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "list", "--product", gift, "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 1 and str(d[0]['id']) == a[0] and d[0]['item'] == a[1]",
+                                       booking, ITEM, NULL));
+  }
+
+  /* The 30 pieces were really the pump: booked on that gift instead; the
+   * note is cleared. Pump: 10 + 30 = 40 received; schorle: 0. */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "edit", booking, "--product", other_gift, "--note", "", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "str(d['product_id']) == a[0] and d['item'] == 'Fahrradpumpe' and d['quantity'] == 30 and "
+                                       "d['note'] is None",
+                                       other_gift, NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "sorted((p['item'], p['received']) for p in d) == [('Apfelschorle 0,33 l', 0), ('Fahrradpumpe', 40)]",
+                                       NULL));
+  }
+  /* now nothing is booked on the schorle pledge, so it can go */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "remove", "--product", gift);
+    assert_ok_quiet (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "[p['item'] for p in d] == ['Fahrradpumpe']", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "edit", "987654", "--quantity", "2");
+    assert_failure (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "edit", booking, "--date", "31.02.2027");
+    assert_failure (r);
+  }
+}
+
+/* The pack contents by item name; a quantity not given stays. */
+static void
+test_recipe (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *sponsor = NULL;
+
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "new", "Aktion 2027", "--year", "2027");
+    assert_ok (r);
+  }
+
+  /* an item nobody gives yet is made, and said so */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", "Fahrradpumpe", "--per-standard", "1", "--json");
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->err, "New item “Fahrradpumpe”."));
+    g_assert_cmpuint (hp_test_count_lines (r->err), ==, 1);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d['item'] == 'Fahrradpumpe' and d['per_standard'] == 1 and d['per_under18'] == 0 and d['position'] == 0",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", "Erdnüsse 50 g", "--per-standard", "2", "--per-under18", "2");
+    assert_ok (r);
+  }
+  /* only the under-18 quantity changes; the line keeps its place */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", "Fahrradpumpe", "--per-under18", "1", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d['per_standard'] == 1 and d['per_under18'] == 1 and d['position'] == 0",
+                                       NULL));
+  }
+  /* the same item whatever the case and spaces */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", " erdnüsse 50 G", "--per-standard", "3");
+    assert_ok_quiet (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "list", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "[(x['item'], x['per_standard'], x['per_under18']) for x in d] == "
+                                       "[('Fahrradpumpe', 1, 1), ('Erdnüsse 50 g', 3, 2)]",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", "Fahrradpumpe");
+    assert_usage (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", "Fahrradpumpe", "--per-standard", "-1");
+    assert_failure (r);
+  }
+
+  /* an 18+ item stays out of the under-18 pack */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("sponsor", "add", "--name", "Brauerei Kolb", "--json");
+    sponsor = json_id (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("product", "add", "--sponsor", sponsor, "--name", "Pils 0,33 l", "--adult-only",
+                                        "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "d['adult_only'] is True", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", "Pils 0,33 l", "--per-under18", "1");
+    assert_failure (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", "Pils 0,33 l", "--per-standard", "1");
+    assert_ok_quiet (r);
+  }
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "remove", "Fahrradpumpe");
+    assert_ok_quiet (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "remove", "Fahrradpumpe");
+    assert_failure (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "[x['item'] for x in d] == ['Erdnüsse 50 g', 'Pils 0,33 l']", NULL));
+  }
+  /* the item itself stays */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("item", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "{i['name']: (i['in_pack'], i['adult_only'], i['gifts']) for i in d} == "
+                                       "{'Erdnüsse 50 g': (True, False, 0), 'Fahrradpumpe': (False, False, 0), "
+                                       "'Pils 0,33 l': (True, True, 1)}",
+                                       NULL));
+  }
+}
+
+/* A misspelt item merged into the right one: gifts move, pack lines add up. */
+static void
+test_items (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *ohm = NULL;
+  g_autofree char *berger = NULL;
+
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "new", "Aktion 2027", "--year", "2027");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("sponsor", "add", "--name", "Mosterei Ohm", "--json");
+    ohm = json_id (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("sponsor", "add", "--name", "Getränke Berger", "--json");
+    berger = json_id (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("product", "add", "--sponsor", ohm, "--name", ITEM);
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("product", "add", "--sponsor", berger, "--name", "Apfelschorle 0,33l");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", ITEM, "--per-standard", "1");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", "Apfelschorle 0,33l", "--per-standard", "1", "--per-under18", "1");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("item", "list", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 2 and all(i['gifts'] == 1 and i['in_pack'] for i in d)", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("item", "list");
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, "Getränke Berger"));
+  }
+
+  /* the pieces per pack add up: standard 1 + 1 = 2, under-18 0 + 1 = 1 */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("item", "merge", "Apfelschorle 0,33l", "--into", ITEM, "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d['name'] == a[0] and d['gifts'] == 2", ITEM, NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("item", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 1 and d[0]['sponsors'] == 'Getränke Berger, Mosterei Ohm'", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 1 and d[0]['per_standard'] == 2 and d[0]['per_under18'] == 1",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("product", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 2 and all(p['name'] == a[0] for p in d)", ITEM, NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("item", "merge", ITEM, "--into", ITEM);
+    assert_failure (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("item", "merge", "Gibt es nicht", "--into", ITEM);
+    assert_failure (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("item", "merge", ITEM);
+    assert_usage (r);
+  }
+
+  /* rename, and the 18+ flag: not while the item is in the under-18 pack */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("item", "edit", ITEM, "--name", "Apfelschorle 0,5 l", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d['name'] == 'Apfelschorle 0,5 l'", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("item", "edit", "apfelschorle 0,5 L", "--adult-only");
+    assert_failure (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("product", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "all(p['name'] == 'Apfelschorle 0,5 l' and not p['adult_only'] for p in d)",
+                                       NULL));
+  }
+}
+
+/* campaign edit and remove; remove says what would go and needs --yes. */
+static void
+test_campaign_edit_remove (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *sponsor = NULL;
+  g_autofree char *gift = NULL;
+
+  if (!can_run ())
+    return;
+
+  {
+    /* nothing to copy in an empty file: an error, not a crash */
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "clone", "Aktion 2028", "--year", "2028");
+    assert_failure (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "new", "Aktion 2027", "--year", "2027");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "edit", "Aktion 2027", "--spare-percent", "10",
+                                        "--handover-date", "01.07.2027", "--name", "Heimvorteil2GO 2027", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d['name'] == 'Heimvorteil2GO 2027' and d['year'] == 2027 and d['spare_percent'] == 10 "
+                                       "and d['handover_date'] == '2027-07-01'", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "edit", "Heimvorteil2GO 2027", "--handover-date", "", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "d['handover_date'] is None and d['spare_percent'] == 10", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "edit", "Aktion 2027", "--year", "2028");
+    assert_failure (r);
+  }
+
+  /* one of everything that belongs to the campaign */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("sponsor", "add", "--name", "Mosterei Ohm", "--json");
+    sponsor = json_id (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("product", "add", "--sponsor", sponsor, "--name", ITEM, "--json");
+    gift = json_id (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "set", "--product", gift, "--quantity", "10");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "add", "--product", gift, "--quantity", "4");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", ITEM, "--per-standard", "1");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("school", "add", "--number", "100001", "--name", "Gymnasium", "--expected", "30");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "add", "--school", "100001", "--last-name", "Berg");
+    assert_ok (r);
+  }
+
+  /* without --yes: what would go, exit 1, nothing removed */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "remove", "Heimvorteil2GO 2027");
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "--yes"));
+    g_assert_nonnull (strstr (r->out, "1 pledge\n"));
+    g_assert_nonnull (strstr (r->out, "1 booking of a delivery\n"));
+    g_assert_nonnull (strstr (r->out, "1 line of the pack contents\n"));
+    g_assert_nonnull (strstr (r->out, "the figures of 1 school\n"));
+    g_assert_nonnull (strstr (r->out, "1 graduate\n"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "remove", "Heimvorteil2GO 2027", "--json");
+
+    assert_failure (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "(d['pledges'], d['receipts'], d['pack_lines'], d['schools'], d['graduates'], d['removed']) "
+                                       "== (1, 1, 1, 1, 1, False)", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 1", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 1", NULL));
+  }
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "remove", "Heimvorteil2GO 2027", "--yes");
+
+    assert_ok_quiet (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "d == []", NULL));
+  }
+  {
+    /* sponsors, products and schools stay */
+    g_autoptr(HpTestCliResult) r = RUN ("stats", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "(d['campaigns'], d['sponsors'], d['products'], d['schools'], d['graduates']) == (0, 1, 1, 1, 0)",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "remove", "Heimvorteil2GO 2027", "--yes");
+    assert_failure (r);
+  }
+}
+
+/* Every command and action answers --help with exit status 0. */
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  static const char * const calls[][3] = {
+    { "--help" }, { "help" }, { "help", "campaign" },
+    { "demo", "--help" }, { "stats", "--help" }, { "plan", "--help" }, { "import", "--help" }, { "export", "--help" },
+    { "campaign", "--help" }, { "campaign", "list", "--help" }, { "campaign", "new", "--help" },
+    { "campaign", "clone", "--help" }, { "campaign", "edit", "--help" }, { "campaign", "remove", "--help" },
+    { "sponsor", "--help" }, { "sponsor", "list", "--help" }, { "sponsor", "add", "--help" },
+    { "sponsor", "edit", "--help" }, { "sponsor", "remove", "--help" },
+    { "product", "--help" }, { "product", "add", "--help" }, { "school", "-h" }, { "school", "edit", "--help" },
+    { "graduate", "--help" }, { "graduate", "list", "--help" },
+    { "item", "--help" }, { "item", "list", "--help" }, { "item", "edit", "--help" }, { "item", "merge", "--help" },
+    { "recipe", "--help" }, { "recipe", "list", "--help" }, { "recipe", "set", "--help" }, { "recipe", "remove", "--help" },
+    { "pledge", "--help" }, { "pledge", "list", "--help" }, { "pledge", "set", "--help" }, { "pledge", "remove", "--help" },
+    { "receipt", "--help" }, { "receipt", "list", "--help" }, { "receipt", "add", "--help" },
+    { "receipt", "edit", "--help" }, { "receipt", "remove", "--help" },
+  };
+
+  if (!can_run ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autoptr(HpTestCliResult) r = RUN (calls[i][0], calls[i][1], calls[i][2]);
+
+      assert_ok_quiet (r);
+      g_assert_cmpuint (strlen (r->out), >, 20);
+    }
+
+  /* nothing of that made a file */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "--help");
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->out, "campaign edit NAME|ID"));
+    g_assert_nonnull (strstr (r->out, "campaign remove NAME|ID --yes"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "edit", "--help");
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->out, "heimpack-cli receipt edit"));
+    g_assert_nonnull (strstr (r->out, "--product"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("school", "edit", "--help");
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->out, "--list-complete"));
+    g_assert_nonnull (strstr (r->out, "--no-list-complete"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--help");
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->out, "pledge"));
+    g_assert_nonnull (strstr (r->out, "receipt"));
+    g_assert_nonnull (strstr (r->out, "recipe"));
+  }
+}
+
+/* A usage error names the argument that is one too many. */
+static void
+test_unexpected_argument (Fixture       *f,
+                          gconstpointer  data)
+{
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("stats", "überzählig");
+
+    assert_usage (r);
+    g_assert_nonnull (strstr (r->err, "Unexpected argument “überzählig”."));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "edit", "Aktion", "2027");
+
+    assert_usage (r);
+    g_assert_nonnull (strstr (r->err, "Unexpected argument “2027”."));
+    g_assert_nonnull (strstr (r->err, "heimpack-cli campaign edit --help"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", "Apfelschorle", "0,33 l", "--per-standard", "1");
+
+    assert_usage (r);
+    g_assert_nonnull (strstr (r->err, "“0,33 l”"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("sponsor", "remove", "1", "2");
+
+    assert_usage (r);
+    g_assert_nonnull (strstr (r->err, "“2”"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign");
+
+    assert_usage (r);
+    g_assert_nonnull (strstr (r->err, "list|new|clone|edit|remove"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "frobnicate");
+    assert_usage (r);
+  }
+}
+
+/* A round-1 file (schema version 1): opened by a command that only reads,
+ * it is copied into NAME.backups/, upgraded, and the notes say so on
+ * stderr, once. */
+static void
+test_upgrade_v1 (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "v1", "round1.db", NULL);
+  g_autofree char *backups = g_strconcat (f->db, ".backups", NULL);
+  g_autofree char *plan_db = g_build_filename (f->dir, "plan.db", NULL);
+  g_autofree char *plan_backups = g_strconcat (plan_db, ".backups", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (fixture);
+    g_autoptr(GFile) to = g_file_new_for_path (f->db);
+    g_autoptr(GFile) to_plan = g_file_new_for_path (plan_db);
+
+    g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_file_copy (from, to_plan, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("stats", "--json");
+    g_autofree char *files = NULL;
+
+    assert_ok (r);
+    /* the notes: where the copy is, and the 18+ "Radler" that left the
+     * under-18 pack of each of the two campaigns */
+    g_assert_cmpuint (hp_test_count_lines (r->err), ==, 3);
+    g_assert_nonnull (strstr (r->err, ".backups"));
+    g_assert_nonnull (strstr (r->err, "Radler"));
+    g_assert_true (hp_test_json_check (r->out, "d['campaigns'] == 2 and d['products'] == 8 and d['graduates'] == 3", NULL));
+
+    g_assert_true (g_file_test (backups, G_FILE_TEST_IS_DIR));
+    files = hp_test_list_dir (backups);
+    g_assert_true (g_str_has_prefix (files, "heimpack_"));
+    g_assert_true (g_str_has_suffix (files, "_before-version-2.db"));
+    g_assert_null (strchr (files, '|'));
+  }
+  {
+    /* upgraded once: no notes the second time */
+    g_autoptr(HpTestCliResult) r = RUN ("stats");
+    assert_ok_quiet (r);
+  }
+  {
+    /* The plan of the newest campaign (the clone): "Apfelschorle 0,33 l"
+     * of two sponsors and " apfelschorle 0,33 L " are one item, whose pack
+     * lines of 1 + 1 add up to 2 per standard pack. */
+    g_autoptr(HpTestCliResult) r = RUN ("plan", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d['campaign']['name'] == 'Heimvorteil2GO 2027' and "
+                                       "[(i['item'], i['per_standard']) for i in d['items'] if i['item'].startswith('Apfel')] == "
+                                       "[('Apfelschorle 0,33 l', 2)] and len(d['schools']) == 2",
+                                       NULL));
+  }
+
+  /* a round-1 file that `plan` opens first */
+  {
+    const char *args[] = { "--db", plan_db, "plan", NULL };
+    g_autoptr(HpTestCliResult) r = hp_test_run_cli_argv (args);
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->err, ".backups"));
+    g_assert_nonnull (strstr (r->out, "Packs needed"));
+    g_assert_true (g_file_test (plan_backups, G_FILE_TEST_IS_DIR));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +1687,14 @@ main (int   argc,
   TEST ("locked", test_locked);
   TEST ("not-heimpack", test_not_heimpack);
   TEST ("german", test_german);
+  TEST ("acceptance", test_acceptance);
+  TEST ("pledges-receipts", test_pledges_and_receipts);
+  TEST ("recipe", test_recipe);
+  TEST ("items", test_items);
+  TEST ("campaign-edit-remove", test_campaign_edit_remove);
+  TEST ("help", test_help);
+  TEST ("unexpected-argument", test_unexpected_argument);
+  TEST ("upgrade-v1", test_upgrade_v1);
 
   return g_test_run ();
 }

@@ -3,7 +3,7 @@
  *
  * The four record kinds of the CLI (sponsor, product, school, graduate): their
  * options, their table columns, and thin wrappers over the store, so that
- * heimpack-cli.c can run list/add/edit/remove the same way for each.
+ * hp-cli-records.c can run list/add/edit/remove the same way for each.
  */
 
 #include "config.h"
@@ -30,6 +30,15 @@ parse_key_id (const char  *key,
   return TRUE;
 }
 
+/* The campaign figures come with a list for the campaign the CLI works on. */
+static gboolean
+campaign_id (HpCli   *cli,
+             gint64  *out_id,
+             GError **error)
+{
+  return hp_cli_get_campaign_id (cli, out_id, error);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Sponsors                                                                  */
 
@@ -43,22 +52,27 @@ static const Field sponsor_fields[] = {
 };
 
 static const HpCliColumn sponsor_columns[] = {
-  { "id",            N_("ID"),       HP_CELL_NUMBER },
-  { "name",          N_("Company"),  HP_CELL_TEXT },
-  { "contact",       N_("Contact"),  HP_CELL_TEXT },
-  { "phone",         N_("Phone"),    HP_CELL_TEXT },
-  { "product-count", N_("Products"), HP_CELL_NUMBER },
-  { "pledged",       N_("Pledged"),  HP_CELL_NUMBER },
-  { "received",      N_("Received"), HP_CELL_NUMBER },
-  { "value-cents",   N_("In-kind value"), HP_CELL_MONEY },
+  { "id",            N_("ID"),       HP_CLI_CELL_NUMBER },
+  { "name",          N_("Company"),  HP_CLI_CELL_TEXT },
+  { "contact",       N_("Contact"),  HP_CLI_CELL_TEXT },
+  { "phone",         N_("Phone"),    HP_CLI_CELL_TEXT },
+  { "product-count", N_("Products"), HP_CLI_CELL_NUMBER },
+  { "pledged",       N_("Pledged"),  HP_CLI_CELL_NUMBER },
+  { "received",      N_("Received"), HP_CLI_CELL_NUMBER },
+  { "value-cents",   N_("In-kind value"), HP_CLI_CELL_MONEY },
 };
 
 static GListModel *
-list_sponsors (Cli         *cli,
+list_sponsors (HpCli       *cli,
                const char  *filter,
                GError     **error)
 {
-  return hp_store_list_sponsors (cli->store, cli_campaign_id (cli), error);
+  gint64 campaign = 0;
+
+  if (!campaign_id (cli, &campaign, error))
+    return NULL;
+
+  return hp_store_list_sponsors (cli->store, campaign, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -66,37 +80,39 @@ list_sponsors (Cli         *cli,
 
 static const Field product_fields[] = {
   { "sponsor",     "sponsor-id",  FIELD_ID,    TRUE,  FALSE, N_("ID of the sponsor"), N_("ID") },
-  { "name",        "name",        FIELD_TEXT,  TRUE,  FALSE, N_("Product name"), N_("TEXT") },
+  { "name",        "name",        FIELD_TEXT,  TRUE,  FALSE, N_("The item given (made if new)"), N_("ITEM") },
   { "value",       "value-cents", FIELD_MONEY, FALSE, FALSE, N_("Value per piece in euros"), N_("AMOUNT") },
-  { "adult-only",  "adult-only",  FIELD_FLAG,  FALSE, FALSE, N_("For adults only (18+)"), NULL },
+  { "adult-only",  "adult-only",  FIELD_FLAG,  FALSE, FALSE, N_("The item is for adults only (18+)"), NULL },
   { "best-before", "best-before", FIELD_DATE,  FALSE, FALSE, N_("Best-before date"), N_("DATE") },
   { "notes",       "notes",       FIELD_TEXT,  FALSE, FALSE, N_("Notes"), N_("TEXT") },
 };
 
 static const HpCliColumn product_columns[] = {
-  { "id",           N_("ID"),          HP_CELL_NUMBER },
-  { "name",         N_("Product"),     HP_CELL_TEXT },
-  { "sponsor-name", N_("Sponsor"),     HP_CELL_TEXT },
-  { "value-cents",  N_("Value"),       HP_CELL_MONEY },
-  { "adult-only",   N_("18+"),         HP_CELL_FLAG },
-  { "best-before",  N_("Best before"), HP_CELL_DATE },
-  { "pledged",      N_("Pledged"),     HP_CELL_NUMBER },
-  { "received",     N_("Received"),    HP_CELL_NUMBER },
-  { "per-standard", N_("Per pack"),    HP_CELL_NUMBER },
-  { "per-under18",  N_("Per U18 pack"), HP_CELL_NUMBER },
+  { "id",           N_("ID"),          HP_CLI_CELL_NUMBER },
+  { "name",         N_("Product"),     HP_CLI_CELL_TEXT },
+  { "sponsor-name", N_("Sponsor"),     HP_CLI_CELL_TEXT },
+  { "value-cents",  N_("Value"),       HP_CLI_CELL_MONEY },
+  { "adult-only",   N_("18+"),         HP_CLI_CELL_FLAG },
+  { "best-before",  N_("Best before"), HP_CLI_CELL_DATE },
+  { "pledged",      N_("Pledged"),     HP_CLI_CELL_NUMBER },
+  { "received",     N_("Received"),    HP_CLI_CELL_NUMBER },
+  { "per-standard", N_("Per pack"),    HP_CLI_CELL_NUMBER },
+  { "per-under18",  N_("Per U18 pack"), HP_CLI_CELL_NUMBER },
 };
 
 static GListModel *
-list_products (Cli         *cli,
+list_products (HpCli       *cli,
                const char  *filter,
                GError     **error)
 {
   gint64 sponsor_id = 0;
+  gint64 campaign = 0;
 
-  if (filter != NULL && !parse_key_id (filter, &sponsor_id, error))
+  if ((filter != NULL && !parse_key_id (filter, &sponsor_id, error)) ||
+      !campaign_id (cli, &campaign, error))
     return NULL;
 
-  return hp_store_list_products (cli->store, cli_campaign_id (cli), sponsor_id, error);
+  return hp_store_list_products (cli->store, campaign, sponsor_id, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -116,35 +132,42 @@ static const Field school_fields[] = {
   { "expected",        "expected-graduates", FIELD_COUNT,    FALSE, TRUE,  N_("Expected graduates in the campaign"), N_("N") },
   { "under18",         "under18-expected",   FIELD_COUNT,    FALSE, TRUE,  N_("Under-18 packs, if known"), N_("N") },
   { "handover",        "handover",           FIELD_DATETIME, FALSE, TRUE,  N_("Hand-over date and time"), N_("\"DD.MM.YYYY HH:MM\"") },
+  { "list-complete",   "list-complete",      FIELD_FLAG,     FALSE, TRUE,  N_("The school’s graduate list is complete"), NULL },
 };
 
 static const HpCliColumn school_columns[] = {
-  { "id",                 N_("ID"),              HP_CELL_NUMBER },
-  { "number",             N_("No."),             HP_CELL_TEXT },
-  { "name",               N_("School"),          HP_CELL_TEXT },
-  { "town",               N_("Town"),            HP_CELL_TEXT },
-  { "contact-teacher",    N_("Contact teacher"), HP_CELL_TEXT },
-  { "expected-graduates", N_("Expected"),        HP_CELL_COUNT_OR_UNSET },
-  { "handover",           N_("Hand-over"),       HP_CELL_DATE },
-  { "graduate-count",     N_("Graduates"),       HP_CELL_NUMBER },
+  { "id",                 N_("ID"),              HP_CLI_CELL_NUMBER },
+  { "number",             N_("No."),             HP_CLI_CELL_TEXT },
+  { "name",               N_("School"),          HP_CLI_CELL_TEXT },
+  { "town",               N_("Town"),            HP_CLI_CELL_TEXT },
+  { "contact-teacher",    N_("Contact teacher"), HP_CLI_CELL_TEXT },
+  { "expected-graduates", N_("Expected"),        HP_CLI_CELL_COUNT_OR_UNSET },
+  { "handover",           N_("Hand-over"),       HP_CLI_CELL_DATE },
+  { "graduate-count",     N_("Graduates"),       HP_CLI_CELL_NUMBER },
+  { "list-complete",      N_("List complete"),   HP_CLI_CELL_FLAG },
 };
 
 static GListModel *
-list_schools (Cli         *cli,
+list_schools (HpCli       *cli,
               const char  *filter,
               GError     **error)
 {
-  return hp_store_list_schools (cli->store, cli_campaign_id (cli), error);
+  gint64 campaign = 0;
+
+  if (!campaign_id (cli, &campaign, error))
+    return NULL;
+
+  return hp_store_list_schools (cli->store, campaign, error);
 }
 
 /* Schools are addressed by their official number, and come with the current
  * campaign's figures so that editing one figure keeps the others. */
 static GObject *
-lookup_school (Cli         *cli,
+lookup_school (HpCli       *cli,
                const char  *key,
                GError     **error)
 {
-  g_autoptr(GListModel) schools = hp_store_list_schools (cli->store, cli_campaign_id (cli), error);
+  g_autoptr(GListModel) schools = list_schools (cli, NULL, error);
 
   if (schools == NULL)
     return NULL;
@@ -163,7 +186,7 @@ lookup_school (Cli         *cli,
 }
 
 static gboolean
-save_school_campaign (Cli       *cli,
+save_school_campaign (HpCli     *cli,
                       GObject   *object,
                       gboolean   per_campaign,
                       GError   **error)
@@ -173,7 +196,7 @@ save_school_campaign (Cli       *cli,
   if (!per_campaign)
     return TRUE;
 
-  campaign = cli_get_campaign (cli, TRUE, error);
+  campaign = hp_cli_get_campaign (cli, TRUE, error);
   return campaign != NULL &&
          hp_store_set_school_campaign (cli->store, hp_campaign_get_id (campaign), HP_SCHOOL (object), error);
 }
@@ -193,22 +216,24 @@ static const Field graduate_fields[] = {
 };
 
 static const HpCliColumn graduate_columns[] = {
-  { "id",            N_("ID"),         HP_CELL_NUMBER },
-  { "school-name",   N_("School"),     HP_CELL_TEXT },
-  { "class-name",    N_("Class"),      HP_CELL_TEXT },
-  { "last-name",     N_("Last name"),  HP_CELL_TEXT },
-  { "first-name",    N_("First name"), HP_CELL_TEXT },
-  { "birth-date",    N_("Born"),       HP_CELL_DATE },
-  { "consent-date",  N_("Consent"),    HP_CELL_DATE },
-  { "pack-received", N_("Pack"),       HP_CELL_FLAG },
+  { "id",            N_("ID"),         HP_CLI_CELL_NUMBER },
+  { "school-name",   N_("School"),     HP_CLI_CELL_TEXT },
+  { "class-name",    N_("Class"),      HP_CLI_CELL_TEXT },
+  { "last-name",     N_("Last name"),  HP_CLI_CELL_TEXT },
+  { "first-name",    N_("First name"), HP_CLI_CELL_TEXT },
+  { "birth-date",    N_("Born"),       HP_CLI_CELL_DATE },
+  /* Translators: column of graduates under 18 on the hand-over day */
+  { "under18",       N_("U18"),        HP_CLI_CELL_YES_NO_UNSET },
+  { "consent-date",  N_("Consent"),    HP_CLI_CELL_DATE },
+  { "pack-received", N_("Pack"),       HP_CLI_CELL_FLAG },
 };
 
 static GListModel *
-list_graduates (Cli         *cli,
+list_graduates (HpCli       *cli,
                 const char  *filter,
                 GError     **error)
 {
-  HpCampaign *campaign = cli_get_campaign (cli, TRUE, error);
+  HpCampaign *campaign = hp_cli_get_campaign (cli, TRUE, error);
   gint64 school_id = 0;
 
   if (campaign == NULL)
@@ -228,7 +253,7 @@ list_graduates (Cli         *cli,
 
 /* New graduates belong to the campaign the CLI works on. */
 static gboolean
-prepare_graduate (Cli      *cli,
+prepare_graduate (HpCli    *cli,
                   GObject  *object,
                   GError  **error)
 {
@@ -237,7 +262,7 @@ prepare_graduate (Cli      *cli,
   if (hp_graduate_get_campaign_id (HP_GRADUATE (object)) != 0)
     return TRUE;
 
-  campaign = cli_get_campaign (cli, TRUE, error);
+  campaign = hp_cli_get_campaign (cli, TRUE, error);
   if (campaign == NULL)
     return FALSE;
 
@@ -253,38 +278,75 @@ prepare_graduate (Cli      *cli,
   (gboolean (*) (HpStore *, gpointer, GError **)) hp_store_update_##kind, \
   hp_store_remove_##kind
 
-static const Entity entities[] = {
-  { "sponsor", "sponsors", N_("Sponsor"),
-    sponsor_fields, G_N_ELEMENTS (sponsor_fields), sponsor_columns, G_N_ELEMENTS (sponsor_columns),
-    hp_sponsor_get_type, list_sponsors, NULL, NULL,
-    STORE_CALLS (sponsor), NULL, NULL, NULL, "ID" },
-  { "product", "products", N_("Product"),
-    product_fields, G_N_ELEMENTS (product_fields), product_columns, G_N_ELEMENTS (product_columns),
-    hp_product_get_type, list_products, "sponsor", N_("Only the products of this sponsor (ID)"),
-    STORE_CALLS (product), NULL, NULL, NULL, "ID" },
-  { "school", "schools", N_("School"),
-    school_fields, G_N_ELEMENTS (school_fields), school_columns, G_N_ELEMENTS (school_columns),
-    hp_school_get_type, list_schools, NULL, NULL,
-    STORE_CALLS (school), lookup_school, NULL, save_school_campaign, "NUMBER" },
-  { "graduate", "graduates", N_("Graduate"),
-    graduate_fields, G_N_ELEMENTS (graduate_fields), graduate_columns, G_N_ELEMENTS (graduate_columns),
-    hp_graduate_get_type, list_graduates, "school", N_("Only the graduates of this school (number)"),
-    STORE_CALLS (graduate), NULL, prepare_graduate, NULL, "ID" },
+const Entity hp_cli_sponsor_entity = {
+  "sponsor", "sponsors", N_("Sponsor"), N_("The companies that give the items."),
+  sponsor_fields, G_N_ELEMENTS (sponsor_fields), sponsor_columns, G_N_ELEMENTS (sponsor_columns),
+  hp_sponsor_get_type, list_sponsors, NULL, NULL,
+  STORE_CALLS (sponsor), NULL, NULL, NULL, "ID", NULL
 };
 
-const Entity *
-hp_cli_find_entity (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
-    if (g_strcmp0 (name, entities[i].name) == 0 || g_strcmp0 (name, entities[i].plural) == 0)
-      return &entities[i];
+const Entity hp_cli_product_entity = {
+  "product", "products", N_("Product"),
+  N_("Each sponsor’s gift of an item: “product add --sponsor ID --name ITEM” makes the item if it is new."),
+  product_fields, G_N_ELEMENTS (product_fields), product_columns, G_N_ELEMENTS (product_columns),
+  hp_product_get_type, list_products, "sponsor", N_("Only the products of this sponsor (ID)"),
+  STORE_CALLS (product), NULL, NULL, NULL, "ID", NULL
+};
 
-  return NULL;
+const Entity hp_cli_school_entity = {
+  "school", "schools", N_("School"),
+  N_("The schools, by their official number, with their figures in the campaign."),
+  school_fields, G_N_ELEMENTS (school_fields), school_columns, G_N_ELEMENTS (school_columns),
+  hp_school_get_type, list_schools, NULL, NULL,
+  STORE_CALLS (school), lookup_school, NULL, save_school_campaign, "NUMBER", "number"
+};
+
+const Entity hp_cli_graduate_entity = {
+  "graduate", "graduates", N_("Graduate"), N_("The school leavers of the campaign."),
+  graduate_fields, G_N_ELEMENTS (graduate_fields), graduate_columns, G_N_ELEMENTS (graduate_columns),
+  hp_graduate_get_type, list_graduates, "school", N_("Only the graduates of this school (number)"),
+  STORE_CALLS (graduate), NULL, prepare_graduate, NULL, "ID", NULL
+};
+
+gboolean
+hp_cli_run_sponsor (HpCli    *cli,
+                    int       argc,
+                    char    **argv,
+                    GError  **error)
+{
+  return hp_cli_run_entity (cli, &hp_cli_sponsor_entity, argc, argv, error);
+}
+
+gboolean
+hp_cli_run_product (HpCli    *cli,
+                    int       argc,
+                    char    **argv,
+                    GError  **error)
+{
+  return hp_cli_run_entity (cli, &hp_cli_product_entity, argc, argv, error);
+}
+
+gboolean
+hp_cli_run_school (HpCli    *cli,
+                   int       argc,
+                   char    **argv,
+                   GError  **error)
+{
+  return hp_cli_run_entity (cli, &hp_cli_school_entity, argc, argv, error);
+}
+
+gboolean
+hp_cli_run_graduate (HpCli    *cli,
+                     int       argc,
+                     char    **argv,
+                     GError  **error)
+{
+  return hp_cli_run_entity (cli, &hp_cli_graduate_entity, argc, argv, error);
 }
 
 /* The record @key names: by ID, or by the entity's own lookup. */
 GObject *
-hp_cli_lookup (Cli           *cli,
+hp_cli_lookup (HpCli         *cli,
                const Entity  *entity,
                const char    *key,
                GError       **error)

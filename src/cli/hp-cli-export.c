@@ -12,7 +12,7 @@
 #include "hp-cli-private.h"
 
 gboolean
-hp_cli_run_export (Cli     *cli,
+hp_cli_run_export (HpCli   *cli,
                    int      argc,
                    char   **argv,
                    GError **error)
@@ -43,7 +43,7 @@ hp_cli_run_export (Cli     *cli,
 
   if (!hp_cli_parse_options (&argc, &argv, _("packing-list|delivery-sheets|sponsor-report|network OUT.xlsx"),
                              _("Writes a print-ready workbook of the campaign."), entries, error) ||
-      !hp_cli_expect_args (argc, 3, _("the export kind and the output file"), error))
+      !hp_cli_expect_args (argc, argv, 3, _("the export kind and the output file"), error))
     return FALSE;
 
   if (!hp_export_kind_from_string (argv[1], &kind))
@@ -56,10 +56,10 @@ hp_cli_run_export (Cli     *cli,
   if (crate_size < 0)
     return hp_cli_usage_error (error, _("--crate-size must be a positive number."));
 
-  if (cli_get_store (cli, FALSE, error) == NULL)
+  if (hp_cli_get_store (cli, FALSE, error) == NULL)
     return FALSE;
 
-  campaign = cli_get_campaign (cli, TRUE, error);
+  campaign = hp_cli_get_campaign (cli, TRUE, error);
   if (campaign == NULL)
     return FALSE;
 

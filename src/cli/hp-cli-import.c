@@ -12,7 +12,7 @@
 #include "hp-cli-private.h"
 
 static void
-print_result (Cli                  *cli,
+print_result (HpCli                *cli,
               HpImportKind          kind,
               gboolean              dry_run,
               const HpImportResult *r)
@@ -66,12 +66,12 @@ apply_maps (HpImport  *import,
 }
 
 gboolean
-hp_cli_run_import (Cli     *cli,
+hp_cli_run_import (HpCli   *cli,
                    int      argc,
                    char   **argv,
                    GError **error)
 {
-  const char *what = argc > 1 ? argv[1] : NULL;
+  const char *what;
   g_autofree char *district = NULL;
   g_autofree char *school = NULL;
   g_autofree char *school_column = NULL;
@@ -102,14 +102,19 @@ hp_cli_run_import (Cli     *cli,
     { NULL }
   };
 
+  /* Options first, so that "import --help" works too */
+  if (!hp_cli_parse_options (&argc, &argv, _("schools|graduates FILE"),
+                             _("Reads schools (e.g. an official school directory) or graduates (a school’s list) "
+                               "from a CSV or XLSX file."),
+                             entries, error))
+    return FALSE;
+
+  what = argc > 1 ? argv[1] : NULL;
   if (what == NULL || (!g_str_equal (what, "schools") && !g_str_equal (what, "graduates")))
     return hp_cli_usage_error (error, _("Import what? Use “import schools FILE” or “import graduates FILE”."));
   kind = g_str_equal (what, "schools") ? HP_IMPORT_SCHOOLS : HP_IMPORT_GRADUATES;
 
-  argc--;
-  argv++;
-  if (!hp_cli_parse_options (&argc, &argv, _("FILE"), NULL, entries, error) ||
-      !hp_cli_expect_args (argc, 2, _("the file to import"), error))
+  if (!hp_cli_expect_args (argc, argv, 3, _("the file to import"), error))
     return FALSE;
 
   if (kind == HP_IMPORT_GRADUATES && school == NULL && school_column == NULL)
@@ -122,10 +127,10 @@ hp_cli_run_import (Cli     *cli,
   options.sheet = sheet;
 
   /* A dry run writes too, inside a transaction it rolls back. */
-  if (cli_get_store (cli, TRUE, error) == NULL)
+  if (hp_cli_get_store (cli, TRUE, error) == NULL)
     return FALSE;
 
-  import = hp_import_new (cli->store, kind, argv[1], &options, error);
+  import = hp_import_new (cli->store, kind, argv[2], &options, error);
   if (import == NULL || !apply_maps (import, maps, error))
     return FALSE;
 
@@ -139,7 +144,7 @@ hp_cli_run_import (Cli     *cli,
   hp_import_set_leaving_year (import, year);
   if (kind == HP_IMPORT_GRADUATES)
     {
-      HpCampaign *campaign = cli_get_campaign (cli, TRUE, error);
+      HpCampaign *campaign = hp_cli_get_campaign (cli, TRUE, error);
 
       if (campaign == NULL)
         return FALSE;

@@ -31,11 +31,11 @@ format_cell (GObject          *object,
     {
       const char *text = g_value_get_string (&value);
 
-      return column->kind == HP_CELL_DATE ? hp_format_date (text) : g_strdup (text ? text : "");
+      return column->kind == HP_CLI_CELL_DATE ? hp_format_date (text) : g_strdup (text ? text : "");
     }
 
   if (G_VALUE_HOLDS_BOOLEAN (&value))
-    return g_strdup (g_value_get_boolean (&value) ? (column->kind == HP_CELL_FLAG ? "✓" : _("yes")) : "");
+    return g_strdup (g_value_get_boolean (&value) ? (column->kind == HP_CLI_CELL_FLAG ? "✓" : _("yes")) : "");
 
   if (G_VALUE_HOLDS_INT64 (&value))
     number = g_value_get_int64 (&value);
@@ -44,10 +44,12 @@ format_cell (GObject          *object,
   else if (G_VALUE_HOLDS_UINT (&value))
     number = g_value_get_uint (&value);
 
-  if (column->kind == HP_CELL_MONEY)
+  if (column->kind == HP_CLI_CELL_MONEY)
     return hp_format_money (number);
-  if (column->kind == HP_CELL_COUNT_OR_UNSET && number == HP_UNSET)
+  if (column->kind == HP_CLI_CELL_COUNT_OR_UNSET && number == HP_UNSET)
     return g_strdup ("");
+  if (column->kind == HP_CLI_CELL_YES_NO_UNSET)
+    return g_strdup (number == HP_UNSET ? "?" : (number != 0 ? "✓" : ""));
 
   return g_strdup_printf ("%" G_GINT64_FORMAT, number);
 }
@@ -85,7 +87,7 @@ hp_cli_print_cells (FILE              *out,
 
   for (guint c = 0; c < n_columns; c++)
     {
-      gboolean right = columns[c].kind != HP_CELL_TEXT && columns[c].kind != HP_CELL_DATE;
+      gboolean right = columns[c].kind != HP_CLI_CELL_TEXT && columns[c].kind != HP_CLI_CELL_DATE;
 
       print_padded (out, _(columns[c].title), widths[c], right);
       fputs (c + 1 < n_columns ? "  " : "\n", out);
@@ -94,7 +96,7 @@ hp_cli_print_cells (FILE              *out,
   for (guint i = 0; i < n_rows; i++)
     for (guint c = 0; c < n_columns; c++)
       {
-        gboolean right = columns[c].kind != HP_CELL_TEXT && columns[c].kind != HP_CELL_DATE;
+        gboolean right = columns[c].kind != HP_CLI_CELL_TEXT && columns[c].kind != HP_CLI_CELL_DATE;
 
         print_padded (out, cells[i * n_columns + c], widths[c], right);
         fputs (c + 1 < n_columns ? "  " : "\n", out);
@@ -180,12 +182,16 @@ hp_cli_print_json_object (FILE    *out,
         fprintf (out, "%" G_GINT64_FORMAT, g_value_get_int64 (&value));
       else if (G_VALUE_HOLDS_INT (&value))
         {
+          GParamSpecInt *int_spec = G_PARAM_SPEC_INT (props[i]);
           int v = g_value_get_int (&value);
 
-          /* Unset optional counts are null, not -1, for scripts. */
-          if (v == HP_UNSET && g_param_spec_get_default_value (props[i]) != NULL &&
-              g_value_get_int (g_param_spec_get_default_value (props[i])) == HP_UNSET)
+          /* Unset optional counts are null, not -1, for scripts; an int
+           * that is 1, 0 or unset (a graduate's under18) is true, false or
+           * null. */
+          if (v == HP_UNSET && int_spec->default_value == HP_UNSET)
             fputs ("null", out);
+          else if (int_spec->minimum == HP_UNSET && int_spec->maximum == 1)
+            fputs (v != 0 ? "true" : "false", out);
           else
             fprintf (out, "%d", v);
         }
@@ -212,4 +218,137 @@ hp_cli_print_json_list (FILE       *out,
       hp_cli_print_json_object (out, item);
     }
   fputs ("]\n", out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* HpCliJson                                                                 */
+
+void
+hp_cli_json_init (HpCliJson *json,
+                  FILE      *out)
+{
+  json->out = out;
+  json->depth = 0;
+  json->has_members = 0;
+  json->is_array = 0;
+}
+
+/* The comma before a member, and its key. */
+static void
+json_member (HpCliJson  *json,
+             const char *key)
+{
+  guint64 bit = G_GUINT64_CONSTANT (1) << json->depth;
+
+  g_assert (json->depth < 64);
+
+  if (json->has_members & bit)
+    fputc (',', json->out);
+  json->has_members |= bit;
+
+  if (key != NULL)
+    {
+      hp_cli_print_json_string (json->out, key);
+      fputc (':', json->out);
+    }
+}
+
+static void
+json_begin (HpCliJson  *json,
+            const char *key,
+            gboolean    array)
+{
+  guint64 bit;
+
+  json_member (json, key);
+  fputc (array ? '[' : '{', json->out);
+  json->depth++;
+  g_assert (json->depth < 64);
+
+  bit = G_GUINT64_CONSTANT (1) << json->depth;
+  json->has_members &= ~bit;
+  if (array)
+    json->is_array |= bit;
+  else
+    json->is_array &= ~bit;
+}
+
+void
+hp_cli_json_begin_object (HpCliJson  *json,
+                          const char *key)
+{
+  json_begin (json, key, FALSE);
+}
+
+void
+hp_cli_json_begin_array (HpCliJson  *json,
+                         const char *key)
+{
+  json_begin (json, key, TRUE);
+}
+
+/* Closes the object or array that the last begin opened. */
+void
+hp_cli_json_end (HpCliJson *json)
+{
+  g_assert (json->depth > 0);
+  fputc ((json->is_array >> json->depth) & 1 ? ']' : '}', json->out);
+  json->depth--;
+  if (json->depth == 0)
+    fputc ('\n', json->out);
+}
+
+void
+hp_cli_json_string (HpCliJson  *json,
+                    const char *key,
+                    const char *value)
+{
+  json_member (json, key);
+  hp_cli_print_json_string (json->out, value);
+}
+
+void
+hp_cli_json_int (HpCliJson  *json,
+                 const char *key,
+                 gint64      value)
+{
+  json_member (json, key);
+  fprintf (json->out, "%" G_GINT64_FORMAT, value);
+}
+
+void
+hp_cli_json_optional_int (HpCliJson  *json,
+                          const char *key,
+                          gint64      value)
+{
+  if (value == HP_UNSET)
+    hp_cli_json_null (json, key);
+  else
+    hp_cli_json_int (json, key, value);
+}
+
+void
+hp_cli_json_bool (HpCliJson  *json,
+                  const char *key,
+                  gboolean    value)
+{
+  json_member (json, key);
+  fputs (value ? "true" : "false", json->out);
+}
+
+void
+hp_cli_json_null (HpCliJson  *json,
+                  const char *key)
+{
+  json_member (json, key);
+  fputs ("null", json->out);
+}
+
+void
+hp_cli_json_object (HpCliJson  *json,
+                    const char *key,
+                    GObject    *object)
+{
+  json_member (json, key);
+  hp_cli_print_json_object (json->out, object);
 }

@@ -13,20 +13,21 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  HP_CELL_TEXT,
-  HP_CELL_NUMBER,
-  HP_CELL_MONEY,
-  HP_CELL_DATE,
-  HP_CELL_FLAG,
-  HP_CELL_COUNT_OR_UNSET,
-} HpCellKind;
+  HP_CLI_CELL_TEXT,
+  HP_CLI_CELL_NUMBER,
+  HP_CLI_CELL_MONEY,
+  HP_CLI_CELL_DATE,
+  HP_CLI_CELL_FLAG,
+  HP_CLI_CELL_COUNT_OR_UNSET,
+  HP_CLI_CELL_YES_NO_UNSET,   /* an int 1 / 0 / HP_UNSET: "✓", "", "?" */
+} HpCliCellKind;
 
 /* One column of a table: which property, under which (translated) title. */
 typedef struct
 {
   const char *property;
   const char *title;
-  HpCellKind  kind;
+  HpCliCellKind kind;
 } HpCliColumn;
 
 void hp_cli_print_table       (FILE              *out,
@@ -47,5 +48,48 @@ void hp_cli_print_json_list   (FILE              *out,
                                GListModel        *items);
 void hp_cli_print_json_string (FILE              *out,
                                const char        *text);
+
+/*
+ * HpCliJson:
+ *
+ * Writes one JSON value piece by piece, with the commas where they belong:
+ * each call writes a member of the object being written (@key given) or an
+ * element of the array (@key NULL). hp_cli_json_end() of the outermost value
+ * ends the line.
+ */
+typedef struct
+{
+  FILE    *out;
+  guint    depth;
+  guint64  has_members;   /* bit n: the value at depth n has a member */
+  guint64  is_array;      /* bit n: the value at depth n is an array */
+} HpCliJson;
+
+void hp_cli_json_init         (HpCliJson   *json,
+                               FILE        *out);
+void hp_cli_json_begin_object (HpCliJson   *json,
+                               const char  *key);
+void hp_cli_json_begin_array  (HpCliJson   *json,
+                               const char  *key);
+void hp_cli_json_end          (HpCliJson   *json);
+void hp_cli_json_string       (HpCliJson   *json,
+                               const char  *key,
+                               const char  *value);
+void hp_cli_json_int          (HpCliJson   *json,
+                               const char  *key,
+                               gint64       value);
+/* %HP_UNSET is null */
+void hp_cli_json_optional_int (HpCliJson   *json,
+                               const char  *key,
+                               gint64       value);
+void hp_cli_json_bool         (HpCliJson   *json,
+                               const char  *key,
+                               gboolean     value);
+void hp_cli_json_null         (HpCliJson   *json,
+                               const char  *key);
+/* Every readable property of @object, as hp_cli_print_json_object() does */
+void hp_cli_json_object       (HpCliJson   *json,
+                               const char  *key,
+                               GObject     *object);
 
 G_END_DECLS

@@ -2,24 +2,26 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * heimpack-cli plan: the plan of the campaign (hp_plan_input_load() and
- * hp_plan_compute()) as a headline, a product table, a per-school allocation
- * table and what to chase from which sponsor; or, with --json, all of it as
- * one object.
+ * hp_plan_compute()) as a headline, an item table, a per-school table and
+ * what to chase from which sponsor; or, with --json, all of it as one
+ * object. The chase list is the core's (plan->chase), only grouped here by
+ * sponsor for printing.
  */
 
 #include "config.h"
+
+#include <stdio.h>
 
 #include <glib/gi18n.h>
 
 #include "hp-cli-private.h"
 
-/* What to chase from one sponsor: indices into the input's products. */
+/* What to chase from one sponsor: indices into plan->chase. */
 typedef struct
 {
-  gint64      sponsor_id;
-  const char *sponsor_name;
-  gint64      pieces;
-  GArray     *products;   /* guint */
+  const HpPlanGift *gift;    /* the sponsor's first gift in the list */
+  gint64            pieces;
+  GArray           *lines;   /* guint */
 } Chase;
 
 static void
@@ -27,7 +29,7 @@ chase_free (gpointer data)
 {
   Chase *chase = data;
 
-  g_array_unref (chase->products);
+  g_array_unref (chase->lines);
   g_free (chase);
 }
 
@@ -37,69 +39,154 @@ compare_chases (gconstpointer a,
 {
   const Chase *x = *(const Chase * const *) a;
   const Chase *y = *(const Chase * const *) b;
-  int by_name = g_utf8_collate (x->sponsor_name ? x->sponsor_name : "", y->sponsor_name ? y->sponsor_name : "");
+  int by_name = g_utf8_collate (x->gift->sponsor_name ? x->gift->sponsor_name : "",
+                                y->gift->sponsor_name ? y->gift->sponsor_name : "");
 
   if (by_name != 0)
     return by_name;
-  return x->sponsor_id < y->sponsor_id ? -1 : (x->sponsor_id > y->sponsor_id ? 1 : 0);
+  return x->gift->sponsor_id < y->gift->sponsor_id ? -1 : (x->gift->sponsor_id > y->gift->sponsor_id ? 1 : 0);
 }
 
-/* Sponsors with something to chase, by name, each with its products in
- * packing order. */
+/* The core's chase list grouped by sponsor, sponsors by name, each with its
+ * lines in the core's order (packing order). */
 static GPtrArray *
-collect_chases (const HpPlanInput *input,
-                const HpPlan      *plan)
+group_chase_by_sponsor (const HpPlanInput *input,
+                        const HpPlan      *plan)
 {
   g_autoptr(GPtrArray) chases = g_ptr_array_new_with_free_func (chase_free);
   g_autoptr(GHashTable) by_sponsor = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  for (guint p = 0; p < plan->n_products; p++)
+  for (guint c = 0; c < plan->n_chase; c++)
     {
-      const HpPlanProduct *product = &input->products[p];
-      Chase *chase;
+      const HpPlanGift *gift = &input->gifts[plan->chase[c].gift];
+      Chase *chase = g_hash_table_lookup (by_sponsor, &gift->sponsor_id);
 
-      if (plan->products[p].to_chase <= 0)
-        continue;
-
-      chase = g_hash_table_lookup (by_sponsor, &product->sponsor_id);
       if (chase == NULL)
         {
           chase = g_new0 (Chase, 1);
-          chase->sponsor_id = product->sponsor_id;
-          chase->sponsor_name = product->sponsor_name;
-          chase->products = g_array_new (FALSE, FALSE, sizeof (guint));
+          chase->gift = gift;
+          chase->lines = g_array_new (FALSE, FALSE, sizeof (guint));
           g_ptr_array_add (chases, chase);
-          g_hash_table_insert (by_sponsor, &chase->sponsor_id, chase);
+          g_hash_table_insert (by_sponsor, (gpointer) &gift->sponsor_id, chase);
         }
 
-      chase->pieces += plan->products[p].to_chase;
-      g_array_append_val (chase->products, p);
+      chase->pieces += plan->chase[c].quantity;
+      g_array_append_val (chase->lines, c);
     }
 
   g_ptr_array_sort (chases, compare_chases);
   return g_steal_pointer (&chases);
 }
 
-static const HpPlanProduct *
-find_input_product (const HpPlanInput *input,
-                    gint64             product_id)
+static gint64
+gift_outstanding (const HpPlanGift *gift)
 {
-  for (guint p = 0; p < input->n_products; p++)
-    if (input->products[p].product_id == product_id)
-      return &input->products[p];
-  return NULL;
+  return MAX (0, gift->pledged - gift->received);
+}
+
+/* One sponsor's gifts of one item together (a sponsor may give an item
+ * twice, e.g. after two items were merged). */
+typedef struct
+{
+  const HpPlanGift *gift;          /* the first */
+  GArray           *product_ids;   /* gint64 */
+  gint64            pledged;
+  gint64            received;
+  gint64            outstanding;
+} ItemSponsor;
+
+static void
+item_sponsor_clear (gpointer data)
+{
+  ItemSponsor *sponsor = data;
+
+  g_array_unref (sponsor->product_ids);
+}
+
+/* The sponsors giving item @item_id, in the order of the gifts (by sponsor
+ * name); with @open_only only those that still owe some of it. */
+static GArray *
+collect_item_sponsors (const HpPlanInput *input,
+                       gint64             item_id,
+                       gboolean           open_only)
+{
+  GArray *sponsors = g_array_new (FALSE, TRUE, sizeof (ItemSponsor));
+
+  g_array_set_clear_func (sponsors, item_sponsor_clear);
+
+  for (guint g = 0; g < input->n_gifts; g++)
+    {
+      const HpPlanGift *gift = &input->gifts[g];
+      ItemSponsor *sponsor = NULL;
+
+      if (gift->item_id != item_id || (open_only && gift_outstanding (gift) == 0))
+        continue;
+
+      for (guint k = 0; k < sponsors->len && sponsor == NULL; k++)
+        if (g_array_index (sponsors, ItemSponsor, k).gift->sponsor_id == gift->sponsor_id)
+          sponsor = &g_array_index (sponsors, ItemSponsor, k);
+
+      if (sponsor == NULL)
+        {
+          ItemSponsor added = { gift, g_array_new (FALSE, FALSE, sizeof (gint64)), 0, 0, 0 };
+
+          g_array_append_val (sponsors, added);
+          sponsor = &g_array_index (sponsors, ItemSponsor, sponsors->len - 1);
+        }
+
+      g_array_append_val (sponsor->product_ids, gift->product_id);
+      sponsor->pledged += gift->pledged;
+      sponsor->received += gift->received;
+      sponsor->outstanding += gift_outstanding (gift);
+    }
+
+  return sponsors;
 }
 
 /* ------------------------------------------------------------------------ */
 /* JSON                                                                      */
 
 static void
-print_json_key_string (const char *key,
-                       const char *value)
+json_totals (HpCliJson  *json,
+             const char *key,
+             guint       standard,
+             guint       under18)
 {
-  hp_cli_print_json_string (stdout, key);
-  fputc (':', stdout);
-  hp_cli_print_json_string (stdout, value);
+  hp_cli_json_begin_object (json, key);
+  hp_cli_json_int (json, "standard", standard);
+  hp_cli_json_int (json, "under18", under18);
+  hp_cli_json_int (json, "total", (gint64) standard + under18);
+  hp_cli_json_end (json);
+}
+
+/* "sponsors": [{sponsor_id, sponsor, product_ids, pledged, received,
+ * outstanding}, …] */
+static void
+json_item_sponsors (HpCliJson         *json,
+                    const HpPlanInput *input,
+                    gint64             item_id,
+                    gboolean           open_only)
+{
+  g_autoptr(GArray) sponsors = collect_item_sponsors (input, item_id, open_only);
+
+  hp_cli_json_begin_array (json, "sponsors");
+  for (guint k = 0; k < sponsors->len; k++)
+    {
+      const ItemSponsor *sponsor = &g_array_index (sponsors, ItemSponsor, k);
+
+      hp_cli_json_begin_object (json, NULL);
+      hp_cli_json_int (json, "sponsor_id", sponsor->gift->sponsor_id);
+      hp_cli_json_string (json, "sponsor", sponsor->gift->sponsor_name);
+      hp_cli_json_begin_array (json, "product_ids");
+      for (guint p = 0; p < sponsor->product_ids->len; p++)
+        hp_cli_json_int (json, NULL, g_array_index (sponsor->product_ids, gint64, p));
+      hp_cli_json_end (json);
+      hp_cli_json_int (json, "pledged", sponsor->pledged);
+      hp_cli_json_int (json, "received", sponsor->received);
+      hp_cli_json_int (json, "outstanding", sponsor->outstanding);
+      hp_cli_json_end (json);
+    }
+  hp_cli_json_end (json);
 }
 
 static void
@@ -108,109 +195,156 @@ print_json (HpCampaign        *campaign,
             const HpPlan      *plan,
             GPtrArray         *chases)
 {
-  const HpPlanProduct *bottleneck = find_input_product (input, plan->bottleneck_product_id);
+  HpCliJson json;
 
-  printf ("{\"campaign\":{\"id\":%" G_GINT64_FORMAT ",", hp_campaign_get_id (campaign));
-  print_json_key_string ("name", hp_campaign_get_name (campaign));
-  printf ("},\"spare_percent\":%u,", input->spare_percent);
-  printf ("\"needed\":{\"standard\":%u,\"under18\":%u,\"total\":%" G_GUINT64_FORMAT "},",
-          plan->needed_standard, plan->needed_under18, (guint64) plan->needed_standard + plan->needed_under18);
-  printf ("\"buildable\":{\"standard\":%u,\"under18\":%u,\"total\":%" G_GUINT64_FORMAT "},",
-          plan->buildable_standard, plan->buildable_under18,
-          (guint64) plan->buildable_standard + plan->buildable_under18);
+  hp_cli_json_init (&json, stdout);
+  hp_cli_json_begin_object (&json, NULL);
 
-  fputs ("\"bottleneck\":", stdout);
-  if (bottleneck == NULL)
-    fputs ("null", stdout);
+  hp_cli_json_begin_object (&json, "campaign");
+  hp_cli_json_int (&json, "id", hp_campaign_get_id (campaign));
+  hp_cli_json_string (&json, "name", hp_campaign_get_name (campaign));
+  hp_cli_json_end (&json);
+  hp_cli_json_int (&json, "spare_percent", plan->spare_percent);
+  json_totals (&json, "needed", plan->needed_standard, plan->needed_under18);
+  json_totals (&json, "buildable", plan->buildable_standard, plan->buildable_under18);
+
+  /* The item that limits the packs, and who could still deliver it */
+  if (plan->bottleneck_item_id == 0)
+    hp_cli_json_null (&json, "bottleneck");
   else
     {
-      printf ("{\"product_id\":%" G_GINT64_FORMAT ",", bottleneck->product_id);
-      print_json_key_string ("product", bottleneck->name);
-      printf (",\"sponsor_id\":%" G_GINT64_FORMAT ",", bottleneck->sponsor_id);
-      print_json_key_string ("sponsor", bottleneck->sponsor_name);
-      fputc ('}', stdout);
+      const HpPlanItem *item = &input->items[plan->bottleneck_item];
+
+      hp_cli_json_begin_object (&json, "bottleneck");
+      hp_cli_json_int (&json, "item_id", item->item_id);
+      hp_cli_json_string (&json, "item", item->name);
+      json_item_sponsors (&json, input, item->item_id, TRUE);
+      hp_cli_json_end (&json);
     }
 
-  fputs (",\n\"products\":[", stdout);
-  for (guint p = 0; p < plan->n_products; p++)
+  hp_cli_json_begin_array (&json, "items");
+  for (guint i = 0; i < plan->n_items; i++)
     {
-      const HpPlanProduct *in = &input->products[p];
-      const HpPlanProductResult *r = &plan->products[p];
+      const HpPlanItem *in = &input->items[i];
+      const HpPlanItemResult *r = &plan->items[i];
 
-      printf ("%s{\"product_id\":%" G_GINT64_FORMAT ",", p > 0 ? ",\n " : "", in->product_id);
-      print_json_key_string ("product", in->name);
-      printf (",\"sponsor_id\":%" G_GINT64_FORMAT ",", in->sponsor_id);
-      print_json_key_string ("sponsor", in->sponsor_name);
-      printf (",\"per_standard\":%u,\"per_under18\":%u,\"value_cents\":%" G_GINT64_FORMAT ","
-              "\"pledged\":%" G_GINT64_FORMAT ",\"received\":%" G_GINT64_FORMAT ","
-              "\"needed\":%" G_GINT64_FORMAT ",\"outstanding\":%" G_GINT64_FORMAT ","
-              "\"shortfall\":%" G_GINT64_FORMAT ",\"to_chase\":%" G_GINT64_FORMAT ",\"used\":%" G_GINT64_FORMAT "}",
-              in->per_standard, in->per_under18, in->value_cents, in->pledged, in->received,
-              r->needed, r->outstanding, r->shortfall, r->to_chase, r->used);
+      hp_cli_json_begin_object (&json, NULL);
+      hp_cli_json_int (&json, "item_id", in->item_id);
+      hp_cli_json_string (&json, "item", in->name);
+      hp_cli_json_int (&json, "per_standard", in->per_standard);
+      hp_cli_json_int (&json, "per_under18", in->per_under18);
+      hp_cli_json_int (&json, "needed", r->needed);
+      hp_cli_json_int (&json, "pledged", r->pledged);
+      hp_cli_json_int (&json, "received", r->received);
+      hp_cli_json_int (&json, "outstanding", r->outstanding);
+      hp_cli_json_int (&json, "shortfall", r->shortfall);
+      hp_cli_json_int (&json, "to_chase", r->to_chase);
+      hp_cli_json_int (&json, "unpledged", r->unpledged);
+      hp_cli_json_int (&json, "used", r->used);
+      json_item_sponsors (&json, input, in->item_id, FALSE);
+      hp_cli_json_end (&json);
     }
+  hp_cli_json_end (&json);
 
-  fputs ("],\n\"schools\":[", stdout);
+  hp_cli_json_begin_array (&json, "schools");
   for (guint i = 0; i < plan->n_schools; i++)
     {
       const HpPlanSchool *in = &input->schools[i];
       const HpPlanSchoolResult *r = &plan->schools[i];
 
-      printf ("%s{\"school_id\":%" G_GINT64_FORMAT ",", i > 0 ? ",\n " : "", in->school_id);
-      print_json_key_string ("number", in->number);
-      fputc (',', stdout);
-      print_json_key_string ("name", in->name);
-      printf (",\"graduates\":%u,\"needed_standard\":%u,\"needed_under18\":%u,\"needed\":%" G_GUINT64_FORMAT ","
-              "\"allocated_standard\":%u,\"allocated_under18\":%u,\"allocated\":%" G_GUINT64_FORMAT "}",
-              in->graduates, r->needed_standard, r->needed_under18,
-              (guint64) r->needed_standard + r->needed_under18,
-              r->allocated_standard, r->allocated_under18,
-              (guint64) r->allocated_standard + r->allocated_under18);
+      hp_cli_json_begin_object (&json, NULL);
+      hp_cli_json_int (&json, "school_id", in->school_id);
+      hp_cli_json_string (&json, "number", in->number);
+      hp_cli_json_string (&json, "name", in->name);
+      hp_cli_json_string (&json, "source", hp_plan_source_to_string (r->source));
+      hp_cli_json_int (&json, "graduates", r->graduates);
+      hp_cli_json_int (&json, "listed", in->graduates);
+      hp_cli_json_optional_int (&json, "expected", in->expected);
+      hp_cli_json_bool (&json, "list_complete", in->list_complete);
+      hp_cli_json_int (&json, "needed_standard", r->needed_standard);
+      hp_cli_json_int (&json, "needed_under18", r->needed_under18);
+      hp_cli_json_int (&json, "needed", (gint64) r->needed_standard + r->needed_under18);
+      hp_cli_json_int (&json, "allocated_standard", r->allocated_standard);
+      hp_cli_json_int (&json, "allocated_under18", r->allocated_under18);
+      hp_cli_json_int (&json, "allocated", (gint64) r->allocated_standard + r->allocated_under18);
+      hp_cli_json_end (&json);
     }
+  hp_cli_json_end (&json);
 
-  fputs ("],\n\"to_chase\":[", stdout);
+  /* One entry per sponsor, from the core's chase list */
+  hp_cli_json_begin_array (&json, "to_chase");
   for (guint c = 0; c < chases->len; c++)
     {
       const Chase *chase = g_ptr_array_index (chases, c);
 
-      printf ("%s{\"sponsor_id\":%" G_GINT64_FORMAT ",", c > 0 ? ",\n " : "", chase->sponsor_id);
-      print_json_key_string ("sponsor", chase->sponsor_name);
-      printf (",\"pieces\":%" G_GINT64_FORMAT ",\"products\":[", chase->pieces);
-      for (guint k = 0; k < chase->products->len; k++)
+      hp_cli_json_begin_object (&json, NULL);
+      hp_cli_json_int (&json, "sponsor_id", chase->gift->sponsor_id);
+      hp_cli_json_string (&json, "sponsor", chase->gift->sponsor_name);
+      hp_cli_json_string (&json, "phone", chase->gift->sponsor_phone);
+      hp_cli_json_string (&json, "email", chase->gift->sponsor_email);
+      hp_cli_json_int (&json, "pieces", chase->pieces);
+      hp_cli_json_begin_array (&json, "products");
+      for (guint k = 0; k < chase->lines->len; k++)
         {
-          guint p = g_array_index (chase->products, guint, k);
+          const HpPlanChase *line = &plan->chase[g_array_index (chase->lines, guint, k)];
+          const HpPlanItem *item = &input->items[line->item];
 
-          printf ("%s{\"product_id\":%" G_GINT64_FORMAT ",", k > 0 ? "," : "", input->products[p].product_id);
-          print_json_key_string ("product", input->products[p].name);
-          printf (",\"pieces\":%" G_GINT64_FORMAT "}", plan->products[p].to_chase);
+          hp_cli_json_begin_object (&json, NULL);
+          hp_cli_json_int (&json, "product_id", input->gifts[line->gift].product_id);
+          hp_cli_json_string (&json, "product", item->name);
+          hp_cli_json_int (&json, "item_id", item->item_id);
+          hp_cli_json_string (&json, "item", item->name);
+          hp_cli_json_int (&json, "pieces", line->quantity);
+          hp_cli_json_end (&json);
         }
-      fputs ("]}", stdout);
+      hp_cli_json_end (&json);
+      hp_cli_json_end (&json);
     }
-  fputs ("]}\n", stdout);
+  hp_cli_json_end (&json);
+
+  /* What no pledge covers */
+  hp_cli_json_begin_array (&json, "unpledged");
+  for (guint i = 0; i < plan->n_items; i++)
+    {
+      if (plan->items[i].unpledged <= 0)
+        continue;
+
+      hp_cli_json_begin_object (&json, NULL);
+      hp_cli_json_int (&json, "item_id", input->items[i].item_id);
+      hp_cli_json_string (&json, "item", input->items[i].name);
+      hp_cli_json_int (&json, "pieces", plan->items[i].unpledged);
+      hp_cli_json_end (&json);
+    }
+  hp_cli_json_end (&json);
+
+  hp_cli_json_end (&json);
 }
 
 /* ------------------------------------------------------------------------ */
-/* Tables                                                                    */
+/* Text                                                                      */
 
-static const HpCliColumn product_columns[] = {
-  { NULL, N_("Product"),     HP_CELL_TEXT },
-  { NULL, N_("Sponsor"),     HP_CELL_TEXT },
-  { NULL, N_("Per pack"),    HP_CELL_NUMBER },
-  { NULL, N_("Per U18 pack"), HP_CELL_NUMBER },
-  { NULL, N_("Needed"),      HP_CELL_NUMBER },
-  { NULL, N_("Pledged"),     HP_CELL_NUMBER },
-  { NULL, N_("Received"),    HP_CELL_NUMBER },
-  { NULL, N_("Shortfall"),   HP_CELL_NUMBER },
-  { NULL, N_("To chase"),    HP_CELL_NUMBER },
+static const HpCliColumn item_columns[] = {
+  { NULL, N_("Item"),         HP_CLI_CELL_TEXT },
+  { NULL, N_("Per pack"),     HP_CLI_CELL_NUMBER },
+  { NULL, N_("Per U18 pack"), HP_CLI_CELL_NUMBER },
+  { NULL, N_("Needed"),       HP_CLI_CELL_NUMBER },
+  { NULL, N_("Pledged"),      HP_CLI_CELL_NUMBER },
+  { NULL, N_("Received"),     HP_CLI_CELL_NUMBER },
+  { NULL, N_("Shortfall"),    HP_CLI_CELL_NUMBER },
+  { NULL, N_("Sponsors"),     HP_CLI_CELL_TEXT },
 };
 
 static const HpCliColumn school_columns[] = {
   /* Translators: the official school number */
-  { NULL, N_("No."),         HP_CELL_TEXT },
-  { NULL, N_("School"),      HP_CELL_TEXT },
-  { NULL, N_("Needed"),      HP_CELL_NUMBER },
-  { NULL, N_("U18 needed"),  HP_CELL_NUMBER },
-  { NULL, N_("Allocated"),   HP_CELL_NUMBER },
-  { NULL, N_("U18 allocated"), HP_CELL_NUMBER },
+  { NULL, N_("No."),           HP_CLI_CELL_TEXT },
+  { NULL, N_("School"),        HP_CLI_CELL_TEXT },
+  /* Translators: where a school's number of graduates comes from */
+  { NULL, N_("Counted from"),  HP_CLI_CELL_TEXT },
+  { NULL, N_("Graduates"),     HP_CLI_CELL_NUMBER },
+  { NULL, N_("Needed"),        HP_CLI_CELL_NUMBER },
+  { NULL, N_("U18 needed"),    HP_CLI_CELL_NUMBER },
+  { NULL, N_("Allocated"),     HP_CLI_CELL_NUMBER },
+  { NULL, N_("U18 allocated"), HP_CLI_CELL_NUMBER },
 };
 
 static char *
@@ -219,30 +353,63 @@ count_cell (gint64 value)
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
 
+static const char *
+source_label (HpPlanSource source)
+{
+  switch (source)
+    {
+    case HP_PLAN_SOURCE_LIST:
+      return _("complete list");
+    case HP_PLAN_SOURCE_LISTED:
+      return _("list so far");
+    case HP_PLAN_SOURCE_EXPECTED:
+      return _("expected");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* "Mosterei Ohm, Getränke Berger": the sponsors giving item @item_id */
+static char *
+item_sponsors (const HpPlanInput *input,
+               gint64             item_id)
+{
+  g_autoptr(GArray) sponsors = collect_item_sponsors (input, item_id, FALSE);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint k = 0; k < sponsors->len; k++)
+    {
+      const char *name = g_array_index (sponsors, ItemSponsor, k).gift->sponsor_name;
+
+      g_string_append_printf (names, "%s%s", k > 0 ? ", " : "", name ? name : "");
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 static void
-print_products (const HpPlanInput *input,
-                const HpPlan      *plan)
+print_items (const HpPlanInput *input,
+             const HpPlan      *plan)
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint p = 0; p < plan->n_products; p++)
+  for (guint i = 0; i < plan->n_items; i++)
     {
-      const HpPlanProduct *in = &input->products[p];
-      const HpPlanProductResult *r = &plan->products[p];
+      const HpPlanItem *in = &input->items[i];
+      const HpPlanItemResult *r = &plan->items[i];
 
       g_ptr_array_add (cells, g_strdup (in->name ? in->name : ""));
-      g_ptr_array_add (cells, g_strdup (in->sponsor_name ? in->sponsor_name : ""));
       g_ptr_array_add (cells, count_cell (in->per_standard));
       g_ptr_array_add (cells, count_cell (in->per_under18));
       g_ptr_array_add (cells, count_cell (r->needed));
-      g_ptr_array_add (cells, count_cell (in->pledged));
-      g_ptr_array_add (cells, count_cell (in->received));
+      g_ptr_array_add (cells, count_cell (r->pledged));
+      g_ptr_array_add (cells, count_cell (r->received));
       g_ptr_array_add (cells, count_cell (r->shortfall));
-      g_ptr_array_add (cells, count_cell (r->to_chase));
+      g_ptr_array_add (cells, item_sponsors (input, in->item_id));
     }
 
-  hp_cli_print_cells (stdout, product_columns, G_N_ELEMENTS (product_columns),
-                      (char * const *) cells->pdata, plan->n_products);
+  hp_cli_print_cells (stdout, item_columns, G_N_ELEMENTS (item_columns),
+                      (char * const *) cells->pdata, plan->n_items);
 }
 
 static void
@@ -258,6 +425,8 @@ print_schools (const HpPlanInput *input,
 
       g_ptr_array_add (cells, g_strdup (in->number ? in->number : ""));
       g_ptr_array_add (cells, g_strdup (in->name ? in->name : ""));
+      g_ptr_array_add (cells, g_strdup (source_label (r->source)));
+      g_ptr_array_add (cells, count_cell (r->graduates));
       g_ptr_array_add (cells, count_cell ((gint64) r->needed_standard + r->needed_under18));
       g_ptr_array_add (cells, count_cell (r->needed_under18));
       g_ptr_array_add (cells, count_cell ((gint64) r->allocated_standard + r->allocated_under18));
@@ -268,46 +437,71 @@ print_schools (const HpPlanInput *input,
                       (char * const *) cells->pdata, plan->n_schools);
 }
 
+/* "Bottleneck: Apfelschorle 0,33 l; open pledges: Mosterei Ohm 30, …" */
+static void
+print_bottleneck (const HpPlanInput *input,
+                  const HpPlan      *plan)
+{
+  const HpPlanItem *item = &input->items[plan->bottleneck_item];
+  g_autoptr(GArray) sponsors = collect_item_sponsors (input, item->item_id, TRUE);
+  g_autoptr(GString) open = g_string_new (NULL);
+
+  for (guint k = 0; k < sponsors->len; k++)
+    {
+      const ItemSponsor *sponsor = &g_array_index (sponsors, ItemSponsor, k);
+
+      g_string_append_printf (open, "%s%s %" G_GINT64_FORMAT, k > 0 ? ", " : "",
+                              sponsor->gift->sponsor_name ? sponsor->gift->sponsor_name : "",
+                              sponsor->outstanding);
+    }
+
+  if (open->len > 0)
+    /* Translators: "Bottleneck: Apfelschorle 0,33 l; open pledges: Mosterei Ohm 30, Getränke Berger 5" */
+    printf (_("Bottleneck: %s; open pledges: %s\n"), item->name, open->str);
+  else
+    printf (_("Bottleneck: %s; nobody has pledged more of it.\n"), item->name);
+}
+
 static void
 print_human (HpCampaign        *campaign,
              const HpPlanInput *input,
              const HpPlan      *plan,
              GPtrArray         *chases)
 {
-  const HpPlanProduct *bottleneck = find_input_product (input, plan->bottleneck_product_id);
   guint64 needed = (guint64) plan->needed_standard + plan->needed_under18;
   guint64 buildable = (guint64) plan->buildable_standard + plan->buildable_under18;
-  gboolean elsewhere_header = FALSE;
+  gboolean unpledged_header = FALSE;
 
-  printf (_("Plan for “%s” (%u %% spare packs)\n"), hp_campaign_get_name (campaign), input->spare_percent);
+  printf (_("Plan for “%s” (%u %% spare packs)\n"), hp_campaign_get_name (campaign), plan->spare_percent);
   printf (_("Packs needed: %u standard + %u under 18 = %llu\n"),
           plan->needed_standard, plan->needed_under18, (unsigned long long) needed);
   printf (_("Packs that can be built: %u standard + %u under 18 = %llu\n"),
           plan->buildable_standard, plan->buildable_under18, (unsigned long long) buildable);
 
-  if (bottleneck != NULL)
-    printf (_("Bottleneck: %s (%s)\n"), bottleneck->name, bottleneck->sponsor_name);
+  if (plan->bottleneck_item_id != 0)
+    print_bottleneck (input, plan);
   else if (needed == 0)
     printf ("%s\n", _("No packs are needed yet: no school with graduates takes part."));
-  else if (input->n_products == 0)
-    printf ("%s\n", _("The campaign has no pack recipe yet."));
+  else if (input->n_items == 0)
+    printf ("%s\n", _("The campaign has no pack contents yet."));
   else if (plan->buildable_under18 < plan->needed_under18)
-    printf ("%s\n", _("The under-18 pack has no recipe lines yet."));
+    printf ("%s\n", _("The under-18 pack has no contents yet."));
   else if (plan->buildable_standard < plan->needed_standard)
-    printf ("%s\n", _("The standard pack has no recipe lines yet."));
+    printf ("%s\n", _("The standard pack has no contents yet."));
   else
     printf ("%s\n", _("Every pack needed can be built."));
 
-  if (plan->n_products > 0)
+  if (plan->n_items > 0)
     {
-      printf ("\n%s\n", _("Products"));
-      print_products (input, plan);
+      printf ("\n%s\n", _("Items"));
+      print_items (input, plan);
     }
 
   if (plan->n_schools > 0)
     {
       printf ("\n%s\n", _("Packs per school"));
       print_schools (input, plan);
+      printf (_("%u %% spares included.\n"), plan->spare_percent);
     }
 
   if (chases->len > 0)
@@ -316,38 +510,52 @@ print_human (HpCampaign        *campaign,
       for (guint c = 0; c < chases->len; c++)
         {
           const Chase *chase = g_ptr_array_index (chases, c);
+          const HpPlanGift *gift = chase->gift;
+          g_autoptr(GString) contact = g_string_new (NULL);
 
-          printf ("  %s: %" G_GINT64_FORMAT "\n", chase->sponsor_name, chase->pieces);
-          for (guint k = 0; k < chase->products->len; k++)
+          if (gift->sponsor_phone != NULL && *gift->sponsor_phone != '\0')
+            g_string_append (contact, gift->sponsor_phone);
+          if (gift->sponsor_email != NULL && *gift->sponsor_email != '\0')
+            g_string_append_printf (contact, "%s%s", contact->len > 0 ? ", " : "", gift->sponsor_email);
+
+          if (contact->len > 0)
+            printf ("  %s (%s): %" G_GINT64_FORMAT "\n", gift->sponsor_name, contact->str, chase->pieces);
+          else
+            printf ("  %s: %" G_GINT64_FORMAT "\n", gift->sponsor_name, chase->pieces);
+
+          for (guint k = 0; k < chase->lines->len; k++)
             {
-              guint p = g_array_index (chase->products, guint, k);
+              const HpPlanChase *line = &plan->chase[g_array_index (chase->lines, guint, k)];
 
-              printf ("    %s: %" G_GINT64_FORMAT "\n", input->products[p].name, plan->products[p].to_chase);
+              printf ("    %s: %" G_GINT64_FORMAT "\n", input->items[line->item].name, line->quantity);
             }
         }
     }
 
-  for (guint p = 0; p < plan->n_products; p++)
+  for (guint i = 0; i < plan->n_items; i++)
     {
-      gint64 elsewhere = plan->products[p].shortfall - plan->products[p].to_chase;
+      gint64 unpledged = plan->items[i].unpledged;
 
-      if (elsewhere <= 0)
+      if (unpledged <= 0)
         continue;
 
-      if (!elsewhere_header)
+      if (!unpledged_header)
         printf ("\n%s\n", _("Needed beyond all pledges (to be found elsewhere)"));
-      elsewhere_header = TRUE;
-      printf ("  %s (%s): %" G_GINT64_FORMAT "\n", input->products[p].name, input->products[p].sponsor_name, elsewhere);
+      unpledged_header = TRUE;
+      printf ("  %s: ", input->items[i].name);
+      printf (g_dngettext (GETTEXT_PACKAGE, "nobody pledged %lld piece\n", "nobody pledged %lld pieces\n",
+                           (gulong) MIN (unpledged, G_MAXLONG)),
+              (long long) unpledged);
     }
 }
 
 /* ------------------------------------------------------------------------ */
 
 gboolean
-hp_cli_run_plan (Cli     *cli,
-                 int      argc,
-                 char   **argv,
-                 GError **error)
+hp_cli_run_plan (HpCli    *cli,
+                 int       argc,
+                 char    **argv,
+                 GError  **error)
 {
   GOptionEntry none[] = { { NULL } };
   HpCampaign *campaign;
@@ -359,11 +567,11 @@ hp_cli_run_plan (Cli     *cli,
                              _("How many packs are needed and can be built, the bottleneck, packs per school "
                                "and what to chase from which sponsor."),
                              none, error) ||
-      !hp_cli_expect_args (argc, 1, "", error) ||
-      cli_get_store (cli, FALSE, error) == NULL)
+      !hp_cli_expect_args (argc, argv, 1, "", error) ||
+      hp_cli_get_store (cli, FALSE, error) == NULL)
     return FALSE;
 
-  campaign = cli_get_campaign (cli, TRUE, error);
+  campaign = hp_cli_get_campaign (cli, TRUE, error);
   if (campaign == NULL)
     return FALSE;
 
@@ -372,7 +580,7 @@ hp_cli_run_plan (Cli     *cli,
     return FALSE;
 
   plan = hp_plan_compute (input);
-  chases = collect_chases (input, plan);
+  chases = group_chase_by_sponsor (input, plan);
 
   if (cli->json)
     print_json (campaign, input, plan, chases);

@@ -1,27 +1,18 @@
 /* hp-cli-private.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What heimpack-cli.c and hp-cli-entities.c share.
+ * The commands of heimpack-cli, for the dispatch table in heimpack-cli.c,
+ * and the record kinds (Entity) that hp-cli-entities.c describes and
+ * hp-cli-records.c runs list/add/edit/remove on.
  */
 #pragma once
 
 #include <heimpack/heimpack.h>
 
+#include "hp-cli-context.h"
 #include "hp-cli-output.h"
 
 G_BEGIN_DECLS
-
-typedef struct
-{
-  /* Global options */
-  char       *db_path;
-  char       *campaign_name;
-  gboolean    json;
-
-  /* Owned, opened on first use */
-  HpStore    *store;
-  HpCampaign *campaign;
-} Cli;
 
 typedef enum
 {
@@ -51,12 +42,13 @@ typedef struct
   const char        *name;
   const char        *plural;
   const char        *label;     /* N_() noun for messages, e.g. "School" */
+  const char        *summary;   /* N_() what the command is about */
   const Field       *fields;
   guint              n_fields;
   const HpCliColumn *columns;
   guint              n_columns;
   GType            (*get_type) (void);
-  GListModel      *(*list)     (Cli *cli, const char *filter, GError **error);
+  GListModel      *(*list)     (HpCli *cli, const char *filter, GError **error);
   const char        *list_filter_option;
   const char        *list_filter_description;
   /* The store's own calls, cast to take any object. */
@@ -65,69 +57,54 @@ typedef struct
   gboolean         (*update)   (HpStore *store, gpointer object, GError **error);
   gboolean         (*remove)   (HpStore *store, gint64 id, GError **error);
   /* Optional: find a record by something else than its ID (schools by number) */
-  GObject         *(*lookup)   (Cli *cli, const char *key, GError **error);
+  GObject         *(*lookup)   (HpCli *cli, const char *key, GError **error);
   /* Optional: fill in what the options don't (a graduate's campaign) */
-  gboolean         (*prepare)  (Cli *cli, GObject *object, GError **error);
+  gboolean         (*prepare)  (HpCli *cli, GObject *object, GError **error);
   /* Optional: store what goes beside the record, in its transaction */
-  gboolean         (*save_extra) (Cli *cli, GObject *object, gboolean per_campaign, GError **error);
+  gboolean         (*save_extra) (HpCli *cli, GObject *object, gboolean per_campaign, GError **error);
   const char        *key_name;  /* "ID" or "NUMBER" */
+  const char        *key_property; /* the property that @lookup finds by, or NULL */
 } Entity;
 
-/* Errors of the command line itself: they exit with 2. */
-#define HP_CLI_USAGE_ERROR (hp_cli_usage_error_quark ())
-GQuark        hp_cli_usage_error_quark (void);
+/* hp-cli-entities.c */
+extern const Entity hp_cli_sponsor_entity;
+extern const Entity hp_cli_product_entity;
+extern const Entity hp_cli_school_entity;
+extern const Entity hp_cli_graduate_entity;
 
-gboolean      hp_cli_usage_error   (GError       **error,
-                                    const char    *message);
-gboolean      hp_cli_parse_options (int           *argc,
-                                    char        ***argv,
-                                    const char    *parameter,
-                                    const char    *summary,
-                                    GOptionEntry  *entries,
+GObject      *hp_cli_lookup        (HpCli         *cli,
+                                    const Entity  *entity,
+                                    const char    *key,
                                     GError       **error);
-gboolean      hp_cli_expect_args   (int            argc,
-                                    int            wanted,
-                                    const char    *what,
-                                    GError       **error);
-void          hp_cli_print_object  (Cli           *cli,
-                                    GObject       *object,
-                                    const char    *message);
-gboolean      hp_cli_run_entity    (Cli           *cli,
+
+/* hp-cli-records.c: list|add|edit|remove of @entity */
+gboolean      hp_cli_run_entity    (HpCli         *cli,
                                     const Entity  *entity,
                                     int            argc,
                                     char         **argv,
                                     GError       **error);
 
-const Entity *hp_cli_find_entity (const char *name);
-
+/* The commands: argv[0] is the command word. */
+gboolean      hp_cli_run_sponsor   (HpCli *cli, int argc, char **argv, GError **error);
+gboolean      hp_cli_run_product   (HpCli *cli, int argc, char **argv, GError **error);
+gboolean      hp_cli_run_school    (HpCli *cli, int argc, char **argv, GError **error);
+gboolean      hp_cli_run_graduate  (HpCli *cli, int argc, char **argv, GError **error);
+/* hp-cli-campaign.c */
+gboolean      hp_cli_run_campaign  (HpCli *cli, int argc, char **argv, GError **error);
+/* hp-cli-stats.c */
+gboolean      hp_cli_run_demo      (HpCli *cli, int argc, char **argv, GError **error);
+gboolean      hp_cli_run_stats     (HpCli *cli, int argc, char **argv, GError **error);
+/* hp-cli-goods.c */
+gboolean      hp_cli_run_pledge    (HpCli *cli, int argc, char **argv, GError **error);
+gboolean      hp_cli_run_receipt   (HpCli *cli, int argc, char **argv, GError **error);
+/* hp-cli-items.c */
+gboolean      hp_cli_run_item      (HpCli *cli, int argc, char **argv, GError **error);
+gboolean      hp_cli_run_recipe    (HpCli *cli, int argc, char **argv, GError **error);
 /* hp-cli-import.c */
-gboolean      hp_cli_run_import    (Cli           *cli,
-                                    int            argc,
-                                    char         **argv,
-                                    GError       **error);
-GObject      *hp_cli_lookup      (Cli           *cli,
-                                  const Entity  *entity,
-                                  const char    *key,
-                                  GError       **error);
-
-HpStore      *cli_get_store      (Cli        *cli,
-                                  gboolean    writes,
-                                  GError    **error);
-HpCampaign   *cli_get_campaign   (Cli        *cli,
-                                  gboolean    required,
-                                  GError    **error);
-gint64        cli_campaign_id    (Cli        *cli);
-
+gboolean      hp_cli_run_import    (HpCli *cli, int argc, char **argv, GError **error);
 /* hp-cli-export.c */
-gboolean      hp_cli_run_export    (Cli           *cli,
-                                    int            argc,
-                                    char         **argv,
-                                    GError       **error);
-
+gboolean      hp_cli_run_export    (HpCli *cli, int argc, char **argv, GError **error);
 /* hp-cli-plan.c */
-gboolean      hp_cli_run_plan      (Cli           *cli,
-                                    int            argc,
-                                    char         **argv,
-                                    GError       **error);
+gboolean      hp_cli_run_plan      (HpCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

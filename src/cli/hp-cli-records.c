@@ -58,7 +58,7 @@ invalid_value (const Field  *field,
 }
 
 static gboolean
-apply_field (Cli         *cli,
+apply_field (HpCli       *cli,
              GObject     *object,
              FieldValue  *fv,
              GError     **error)
@@ -184,7 +184,7 @@ build_entries (const Entity *entity,
 }
 
 static gboolean
-apply_fields (Cli         *cli,
+apply_fields (HpCli       *cli,
               const Entity *entity,
               GObject     *object,
               FieldValue  *values,
@@ -217,23 +217,9 @@ apply_fields (Cli         *cli,
   return TRUE;
 }
 
-void
-hp_cli_print_object (Cli        *cli,
-              GObject    *object,
-              const char *message)
-{
-  if (cli->json)
-    {
-      hp_cli_print_json_object (stdout, object);
-      fputc ('\n', stdout);
-    }
-  else
-    printf ("%s\n", message);
-}
-
 /* Adds or updates a record and what goes beside it, all or nothing. */
 static gboolean
-save_record (Cli            *cli,
+save_record (HpCli          *cli,
              const Entity   *entity,
              gboolean      (*save) (HpStore *store, gpointer object, GError **error),
              GObject        *object,
@@ -253,12 +239,52 @@ save_record (Cli            *cli,
   return hp_store_commit (cli->store, error);
 }
 
+/* The record as the store has it now, with what it fills in (a product's
+ * item name and sponsor, a school's campaign figures), for printing. */
+static GObject *
+reread (HpCli         *cli,
+        const Entity  *entity,
+        GObject       *object,
+        GError       **error)
+{
+  g_autofree char *key = NULL;
+
+  if (entity->key_property != NULL)
+    g_object_get (object, entity->key_property, &key, NULL);
+  else
+    {
+      gint64 id = 0;
+
+      g_object_get (object, "id", &id, NULL);
+      key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    }
+
+  return hp_cli_lookup (cli, entity, key, error);
+}
+
+/* "sponsor --help": the actions with their arguments. */
+static void
+print_entity_help (const Entity *entity)
+{
+  g_autofree char *list = entity->list_filter_option
+                            ? g_strdup_printf ("[--%s VALUE]", entity->list_filter_option) : g_strdup ("");
+  g_autofree char *edit = g_strdup_printf (_("%s [--FIELD VALUE]…"), entity->key_name);
+  const HpCliAction actions[] = {
+    { "list",   NULL, list },
+    { "add",    NULL, N_("--FIELD VALUE…") },
+    { "edit",   NULL, edit },
+    { "remove", NULL, entity->key_name },
+  };
+
+  hp_cli_print_actions_help (entity->name, entity->summary, actions, G_N_ELEMENTS (actions));
+}
+
 gboolean
-hp_cli_run_entity (Cli           *cli,
-            const Entity  *entity,
-            int            argc,
-            char         **argv,
-            GError       **error)
+hp_cli_run_entity (HpCli         *cli,
+                   const Entity  *entity,
+                   int            argc,
+                   char         **argv,
+                   GError       **error)
 {
   const char *verb = argc > 1 ? argv[1] : NULL;
   g_autofree FieldValue *values = g_new0 (FieldValue, entity->n_fields);
@@ -267,12 +293,28 @@ hp_cli_run_entity (Cli           *cli,
   g_autofree char *parameter = NULL;
   gboolean ok = FALSE;
 
+  hp_cli_set_help_topic (cli, entity->name, NULL);
+
   if (verb == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Missing action: %s list|add|edit|remove."), entity->name);
       return hp_cli_usage_error (error, message);
     }
 
+  if (hp_cli_is_help (verb))
+    {
+      print_entity_help (entity);
+      return TRUE;
+    }
+
+  if (!g_str_equal (verb, "list") && !g_str_equal (verb, "add") && !g_str_equal (verb, "edit") &&
+      !g_str_equal (verb, "remove"))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown action “%s”: use list, add, edit or remove."), verb);
+      return hp_cli_usage_error (error, message);
+    }
+
+  hp_cli_set_help_topic (cli, entity->name, verb);
   argc--;
   argv++;
 
@@ -287,9 +329,9 @@ hp_cli_run_entity (Cli           *cli,
       g_autoptr(GListModel) items = NULL;
 
       if (!hp_cli_parse_options (&argc, &argv, NULL, NULL,
-                          entity->list_filter_option ? list_entries : &list_entries[1], error) ||
-          !hp_cli_expect_args (argc, 1, "", error) ||
-          cli_get_store (cli, FALSE, error) == NULL)
+                                 entity->list_filter_option ? list_entries : &list_entries[1], error) ||
+          !hp_cli_expect_args (argc, argv, 1, "", error) ||
+          hp_cli_get_store (cli, FALSE, error) == NULL)
         {
           g_free (filter);
           return FALSE;
@@ -307,11 +349,6 @@ hp_cli_run_entity (Cli           *cli,
       return TRUE;
     }
 
-  if (!g_str_equal (verb, "add") && !g_str_equal (verb, "edit") && !g_str_equal (verb, "remove"))
-    {
-      g_autofree char *message = g_strdup_printf (_("Unknown action “%s”: use list, add, edit or remove."), verb);
-      return hp_cli_usage_error (error, message);
-    }
 
   if (g_str_equal (verb, "remove"))
     {
@@ -320,8 +357,8 @@ hp_cli_run_entity (Cli           *cli,
 
       parameter = g_strdup (entity->key_name);
       if (!hp_cli_parse_options (&argc, &argv, parameter, NULL, none, error) ||
-          !hp_cli_expect_args (argc, 2, entity->key_name, error) ||
-          cli_get_store (cli, TRUE, error) == NULL)
+          !hp_cli_expect_args (argc, argv, 2, entity->key_name, error) ||
+          hp_cli_get_store (cli, TRUE, error) == NULL)
         return FALSE;
 
       object = hp_cli_lookup (cli, entity, argv[1], error);
@@ -352,7 +389,7 @@ hp_cli_run_entity (Cli           *cli,
       gboolean per_campaign = FALSE;
 
       if (!hp_cli_parse_options (&argc, &argv, NULL, NULL, entries, error) ||
-          !hp_cli_expect_args (argc, 1, "", error))
+          !hp_cli_expect_args (argc, argv, 1, "", error))
         goto out;
 
       /* Check the required options before touching the file. */
@@ -364,7 +401,7 @@ hp_cli_run_entity (Cli           *cli,
             goto out;
           }
 
-      if (cli_get_store (cli, TRUE, error) == NULL ||
+      if (hp_cli_get_store (cli, TRUE, error) == NULL ||
           !apply_fields (cli, entity, object, values, TRUE, &per_campaign, error) ||
           (entity->prepare != NULL && !entity->prepare (cli, object, error)) ||
           !save_record (cli, entity, entity->add, object, per_campaign, error))
@@ -376,7 +413,17 @@ hp_cli_run_entity (Cli           *cli,
         g_object_get (object, "id", &id, NULL);
         message = g_strdup_printf (_("%s with ID %lld added."), _(entity->label), (long long) id);
       }
-      hp_cli_print_object (cli, object, message);
+
+      if (cli->json)
+        {
+          g_autoptr(GObject) saved = reread (cli, entity, object, error);
+
+          if (saved == NULL)
+            goto out;
+          hp_cli_print_object (cli, saved, message);
+        }
+      else
+        hp_cli_print_object (cli, object, message);
       ok = TRUE;
     }
   else
@@ -387,8 +434,8 @@ hp_cli_run_entity (Cli           *cli,
 
       parameter = g_strdup (entity->key_name);
       if (!hp_cli_parse_options (&argc, &argv, parameter, NULL, entries, error) ||
-          !hp_cli_expect_args (argc, 2, entity->key_name, error) ||
-          cli_get_store (cli, TRUE, error) == NULL)
+          !hp_cli_expect_args (argc, argv, 2, entity->key_name, error) ||
+          hp_cli_get_store (cli, TRUE, error) == NULL)
         goto out;
 
       object = hp_cli_lookup (cli, entity, argv[1], error);
@@ -398,7 +445,16 @@ hp_cli_run_entity (Cli           *cli,
         goto out;
 
       message = g_strdup_printf (_("%s %s saved."), _(entity->label), argv[1]);
-      hp_cli_print_object (cli, object, message);
+      if (cli->json)
+        {
+          g_autoptr(GObject) saved = reread (cli, entity, object, error);
+
+          if (saved == NULL)
+            goto out;
+          hp_cli_print_object (cli, saved, message);
+        }
+      else
+        hp_cli_print_object (cli, object, message);
       ok = TRUE;
     }
 
