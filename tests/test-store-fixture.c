@@ -66,6 +66,7 @@ add_product (HpStore    *store,
   g_assert_true (hp_store_add_product (store, p, &error));
   g_assert_no_error (error);
   g_assert_cmpint (hp_product_get_id (p), >, 0);
+  g_assert_cmpint (hp_product_get_item_id (p), >, 0);
 
   return g_steal_pointer (&p);
 }
@@ -141,17 +142,31 @@ add_receipt (HpStore    *store,
 void
 set_recipe (HpStore *store,
             gint64   campaign_id,
-            gint64   product_id,
+            gint64   item_id,
             guint    per_standard,
             guint    per_under18,
             int      position)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HpRecipeItem) item = hp_recipe_item_new (campaign_id, product_id, per_standard, per_under18);
+  g_autoptr(HpRecipeItem) item = hp_recipe_item_new (campaign_id, item_id, per_standard, per_under18);
+
+  g_assert_cmpint (item_id, >, 0);
 
   hp_recipe_item_set_position (item, position);
   g_assert_true (hp_store_set_recipe_item (store, item, &error));
   g_assert_no_error (error);
+}
+
+HpItem *
+get_item (HpStore *store,
+          gint64   item_id)
+{
+  g_autoptr(GError) error = NULL;
+  HpItem *item = hp_store_get_item (store, item_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  return item;
 }
 
 /* The row of @model whose gint64 property @prop is @value, or NULL. */

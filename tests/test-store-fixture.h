@@ -33,7 +33,9 @@ HpSchool * add_school (HpStore *store, const char *number, const char *name);
 HpGraduate * add_graduate (HpStore *store, gint64 campaign_id, gint64 school_id, const char *class_name, const char *last_name, const char *first_name);
 HpPledge * add_pledge (HpStore *store, gint64 campaign_id, gint64 product_id, gint64 quantity);
 gint64 add_receipt (HpStore *store, gint64 pledge_id, const char *date, gint64 quantity);
-void set_recipe (HpStore *store, gint64 campaign_id, gint64 product_id, guint per_standard, guint per_under18, int position);
+/* The pack line of @item_id (e.g. hp_product_get_item_id() of a gift). */
+void set_recipe (HpStore *store, gint64 campaign_id, gint64 item_id, guint per_standard, guint per_under18, int position);
+HpItem * get_item (HpStore *store, gint64 item_id);
 gpointer find_row (GListModel *model, const char *prop, gint64 value);
 HpStoreStats get_stats (HpStore *store);
 guint count_sponsors (HpStore *store);

@@ -1,7 +1,8 @@
 /* test-store-goods.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * HpStore: sponsors, products, pledges, receipts and the pack recipe: round
+ * HpStore: sponsors, products (sponsors' gifts of items), pledges, receipts
+ * (booking, correcting, moving to another gift) and the pack recipe: round
  * trips, ordering, campaign figures, in-use refusals and hostile names.
  */
 
@@ -445,23 +446,40 @@ test_product_figures (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HpSponsor) s = add_sponsor (f->store, "Sauerland Snacks");
+  g_autoptr(HpSponsor) t = add_sponsor (f->store, "Tigges Nüsse");
   g_autoptr(HpProduct) nuts = add_product (f->store, hp_sponsor_get_id (s), "Erdnüsse", 399, FALSE);
+  g_autoptr(HpProduct) more_nuts = add_product (f->store, hp_sponsor_get_id (t), "Erdnüsse", 350, FALSE);
   g_autoptr(HpProduct) plain = add_product (f->store, hp_sponsor_get_id (s), "Flyer", 0, FALSE);
   g_autoptr(HpPledge) pn = add_pledge (f->store, cid (f), hp_product_get_id (nuts), 100);
   g_autoptr(GListModel) list = NULL;
   g_autoptr(HpProduct) row = NULL;
 
+  /* Two sponsors give the same item: one item, two gifts. */
+  g_assert_cmpint (hp_product_get_item_id (more_nuts), ==, hp_product_get_item_id (nuts));
+  g_assert_cmpint (hp_product_get_item_id (plain), !=, hp_product_get_item_id (nuts));
+
   add_receipt (f->store, hp_pledge_get_id (pn), "2027-03-01", 30);
   add_receipt (f->store, hp_pledge_get_id (pn), "2027-03-15", 25);
-  set_recipe (f->store, cid (f), hp_product_get_id (nuts), 2, 1, 0);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (nuts), 2, 1, 0);
 
   list = hp_store_list_products (f->store, cid (f), 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (hp_test_list_count (list), ==, 2);
+  g_assert_cmpuint (hp_test_list_count (list), ==, 3);
+  /* pledged and received are the gift's own (30 + 25 = 55), the pieces per
+   * pack its item's */
   row = find_row (list, "id", hp_product_get_id (nuts));
   g_assert_nonnull (row);
+  g_assert_cmpint (hp_product_get_item_id (row), ==, hp_product_get_item_id (nuts));
   g_assert_cmpint (hp_product_get_pledged (row), ==, 100);
   g_assert_cmpint (hp_product_get_received (row), ==, 55);
+  g_assert_cmpuint (hp_product_get_per_standard (row), ==, 2);
+  g_assert_cmpuint (hp_product_get_per_under18 (row), ==, 1);
+  g_clear_object (&row);
+
+  row = find_row (list, "id", hp_product_get_id (more_nuts));
+  g_assert_nonnull (row);
+  g_assert_cmpint (hp_product_get_pledged (row), ==, 0);
+  g_assert_cmpint (hp_product_get_received (row), ==, 0);
   g_assert_cmpuint (hp_product_get_per_standard (row), ==, 2);
   g_assert_cmpuint (hp_product_get_per_under18 (row), ==, 1);
   g_clear_object (&row);
@@ -484,6 +502,9 @@ test_product_figures (Fixture       *f,
   g_assert_cmpuint (hp_product_get_per_standard (row), ==, 0);
 }
 
+/* A gift with a pledge stays. The pack contents list items now, not gifts:
+ * a gift whose item is in the pack can go (rule changed from round 1, when
+ * a product in the recipe was in use); the item and its pack line stay. */
 static void
 test_product_in_use (Fixture       *f,
                      gconstpointer  data)
@@ -494,8 +515,9 @@ test_product_in_use (Fixture       *f,
   g_autoptr(HpProduct) in_recipe = add_product (f->store, hp_sponsor_get_id (s), "Flyer", 0, FALSE);
   g_autoptr(HpPledge) pledge = add_pledge (f->store, cid (f), hp_product_get_id (pledged), 10);
   g_autoptr(HpProduct) still = NULL;
+  g_autoptr(HpItem) item = NULL;
 
-  set_recipe (f->store, cid (f), hp_product_get_id (in_recipe), 1, 1, 0);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (in_recipe), 1, 1, 0);
 
   g_assert_false (hp_store_remove_product (f->store, hp_product_get_id (pledged), &error));
   g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_IN_USE);
@@ -504,12 +526,23 @@ test_product_in_use (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&still);
 
-  g_assert_false (hp_store_remove_product (f->store, hp_product_get_id (in_recipe), &error));
-  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_IN_USE);
-  g_clear_error (&error);
-  still = hp_store_get_product (f->store, hp_product_get_id (in_recipe), &error);
+  g_assert_true (hp_store_remove_product (f->store, hp_product_get_id (in_recipe), &error));
   g_assert_no_error (error);
-  g_clear_object (&still);
+  still = hp_store_get_product (f->store, hp_product_get_id (in_recipe), &error);
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND);
+  g_assert_null (still);
+  g_clear_error (&error);
+  item = get_item (f->store, hp_product_get_item_id (in_recipe));
+  g_assert_cmpstr (hp_item_get_name (item), ==, "Flyer");
+  {
+    g_autoptr(GListModel) recipe = hp_store_list_recipe (f->store, cid (f), &error);
+    g_autoptr(HpRecipeItem) line = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hp_test_list_count (recipe), ==, 1);
+    line = hp_test_list_get (recipe, 0);
+    g_assert_cmpint (hp_recipe_item_get_item_id (line), ==, hp_product_get_item_id (in_recipe));
+  }
 
   /* the pledge is still there too */
   {
@@ -764,6 +797,209 @@ test_negative_quantity (Fixture       *f,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Receipts (bookings)                                                       */
+
+/* Correcting a booking: quantity, date and note, and the gift it belongs to.
+ * Ohm pledged 30 Apfelschorle, Berger (same item) pledged nothing:
+ *   book 20 on Ohm                      → Ohm received 20
+ *   correct to 18, 02.04., a note       → Ohm received 18
+ *   it was Berger's delivery: move it   → Ohm 0; Berger gets an unconfirmed
+ *                                         pledge of 0 with 18 received
+ *   and on to Kolb's gift, pledged 5    → on that pledge: Kolb 18, Berger 0 */
+static void
+test_receipt_update (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSponsor) ohm = add_sponsor (f->store, "Mosterei Ohm");
+  g_autoptr(HpSponsor) berger = add_sponsor (f->store, "Getränke Berger");
+  g_autoptr(HpSponsor) kolb = add_sponsor (f->store, "Brauerei Kolb");
+  g_autoptr(HpProduct) p_ohm = add_product (f->store, hp_sponsor_get_id (ohm), "Apfelschorle 0,33 l", 60, FALSE);
+  g_autoptr(HpProduct) p_berger = add_product (f->store, hp_sponsor_get_id (berger), "Apfelschorle 0,33 l", 55, FALSE);
+  g_autoptr(HpProduct) p_kolb = add_product (f->store, hp_sponsor_get_id (kolb), "Pils", 95, TRUE);
+  g_autoptr(HpPledge) pledge_ohm = add_pledge (f->store, cid (f), hp_product_get_id (p_ohm), 30);
+  g_autoptr(HpPledge) pledge_kolb = add_pledge (f->store, cid (f), hp_product_get_id (p_kolb), 5);
+  g_autoptr(HpReceipt) booked = NULL;
+  g_autoptr(HpReceipt) got = NULL;
+  g_autoptr(HpPledge) pledge = NULL;
+  gint64 id;
+
+  booked = hp_store_book_receipt (f->store, cid (f), hp_product_get_id (p_ohm), "2027-04-01", 20, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (booked);
+  id = hp_receipt_get_id (booked);
+  /* returned with its gift filled in */
+  g_assert_cmpint (hp_receipt_get_pledge_id (booked), ==, hp_pledge_get_id (pledge_ohm));
+  g_assert_cmpint (hp_receipt_get_campaign_id (booked), ==, cid (f));
+  g_assert_cmpint (hp_receipt_get_product_id (booked), ==, hp_product_get_id (p_ohm));
+  g_assert_cmpstr (hp_receipt_get_item_name (booked), ==, "Apfelschorle 0,33 l");
+  g_assert_cmpstr (hp_receipt_get_sponsor_name (booked), ==, "Mosterei Ohm");
+
+  /* quantity, date, note */
+  hp_receipt_set_quantity (booked, 18);
+  hp_receipt_set_date (booked, "2027-04-02");
+  hp_receipt_set_note (booked, "Lieferschein 4711");
+  g_assert_true (hp_store_update_receipt (f->store, booked, &error));
+  g_assert_no_error (error);
+  got = hp_store_get_receipt (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_receipt_get_quantity (got), ==, 18);
+  g_assert_cmpstr (hp_receipt_get_date (got), ==, "2027-04-02");
+  g_assert_cmpstr (hp_receipt_get_note (got), ==, "Lieferschein 4711");
+  g_assert_cmpint (hp_receipt_get_product_id (got), ==, hp_product_get_id (p_ohm));
+  g_clear_object (&got);
+  pledge = hp_store_find_pledge (f->store, cid (f), hp_product_get_id (p_ohm), &error);
+  g_assert_cmpint (hp_pledge_get_received (pledge), ==, 18);
+  g_clear_object (&pledge);
+
+  /* Berger has no pledge in the campaign */
+  pledge = hp_store_find_pledge (f->store, cid (f), hp_product_get_id (p_berger), &error);
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND);
+  g_assert_null (pledge);
+  g_clear_error (&error);
+
+  /* moved to Berger's gift */
+  hp_receipt_set_product_id (booked, hp_product_get_id (p_berger));
+  g_assert_true (hp_store_update_receipt (f->store, booked, &error));
+  g_assert_no_error (error);
+  got = hp_store_get_receipt (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_receipt_get_product_id (got), ==, hp_product_get_id (p_berger));
+  g_assert_cmpstr (hp_receipt_get_sponsor_name (got), ==, "Getränke Berger");
+  g_assert_cmpint (hp_receipt_get_quantity (got), ==, 18);
+  g_assert_cmpstr (hp_receipt_get_note (got), ==, "Lieferschein 4711");
+  pledge = hp_store_find_pledge (f->store, cid (f), hp_product_get_id (p_berger), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_pledge_get_quantity (pledge), ==, 0);
+  g_assert_false (hp_pledge_get_confirmed (pledge));
+  g_assert_cmpint (hp_pledge_get_received (pledge), ==, 18);
+  g_assert_cmpint (hp_receipt_get_pledge_id (got), ==, hp_pledge_get_id (pledge));
+  g_assert_cmpint (hp_receipt_get_pledge_id (booked), ==, hp_pledge_get_id (pledge));
+  g_clear_object (&pledge);
+  g_clear_object (&got);
+  pledge = hp_store_find_pledge (f->store, cid (f), hp_product_get_id (p_ohm), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_pledge_get_received (pledge), ==, 0);
+  g_assert_cmpint (hp_pledge_get_quantity (pledge), ==, 30);
+  g_clear_object (&pledge);
+
+  /* on to a gift with a pledge: that pledge carries it */
+  hp_receipt_set_product_id (booked, hp_product_get_id (p_kolb));
+  g_assert_true (hp_store_update_receipt (f->store, booked, &error));
+  g_assert_no_error (error);
+  pledge = hp_store_find_pledge (f->store, cid (f), hp_product_get_id (p_kolb), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_pledge_get_id (pledge), ==, hp_pledge_get_id (pledge_kolb));
+  g_assert_cmpint (hp_pledge_get_received (pledge), ==, 18);
+  g_assert_cmpint (hp_pledge_get_quantity (pledge), ==, 5);
+  g_clear_object (&pledge);
+  pledge = hp_store_find_pledge (f->store, cid (f), hp_product_get_id (p_berger), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_pledge_get_received (pledge), ==, 0);
+  g_clear_object (&pledge);
+
+  /* refused corrections change nothing */
+  hp_receipt_set_quantity (booked, 0);
+  g_assert_false (hp_store_update_receipt (f->store, booked, &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  hp_receipt_set_quantity (booked, 18);
+  hp_receipt_set_date (booked, "31.04.2027");
+  g_assert_false (hp_store_update_receipt (f->store, booked, &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  hp_receipt_set_date (booked, "2027-04-02");
+  hp_receipt_set_product_id (booked, 4711);
+  g_assert_false (hp_store_update_receipt (f->store, booked, &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  got = hp_store_get_receipt (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_receipt_get_quantity (got), ==, 18);
+  g_assert_cmpint (hp_receipt_get_product_id (got), ==, hp_product_get_id (p_kolb));
+  g_clear_object (&got);
+
+  /* an unknown booking */
+  {
+    g_autoptr(HpReceipt) ghost = hp_receipt_new (hp_pledge_get_id (pledge_ohm), "2027-04-02", 3);
+
+    hp_receipt_set_id (ghost, 4711);
+    g_assert_false (hp_store_update_receipt (f->store, ghost, &error));
+    g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+}
+
+/* The bookings of a campaign with their gift (item and sponsor), ordered by
+ * item, sponsor, date; or one gift's only. */
+static void
+test_receipt_campaign_list (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSponsor) ohm = add_sponsor (f->store, "Mosterei Ohm");
+  g_autoptr(HpSponsor) berger = add_sponsor (f->store, "Getränke Berger");
+  g_autoptr(HpProduct) schorle_ohm = add_product (f->store, hp_sponsor_get_id (ohm), "Apfelschorle", 60, FALSE);
+  g_autoptr(HpProduct) schorle_berger = add_product (f->store, hp_sponsor_get_id (berger), "Apfelschorle", 55, FALSE);
+  g_autoptr(HpProduct) pump = add_product (f->store, hp_sponsor_get_id (ohm), "Fahrradpumpe", 1250, FALSE);
+  g_autoptr(HpCampaign) other = hp_campaign_new ("Aktion 2026", 2026);
+  g_autoptr(GListModel) list = NULL;
+  static const struct { const char *item, *sponsor, *date; gint64 quantity; } expected[] = {
+    { "Apfelschorle", "Getränke Berger", "2027-03-01", 5 },
+    { "Apfelschorle", "Mosterei Ohm", "2027-02-01", 7 },
+    { "Apfelschorle", "Mosterei Ohm", "2027-04-01", 6 },
+    { "Fahrradpumpe", "Mosterei Ohm", "2027-01-15", 2 },
+  };
+
+  g_assert_true (hp_store_add_campaign (f->store, other, &error));
+  g_assert_no_error (error);
+  g_object_unref (hp_store_book_receipt (f->store, cid (f), hp_product_get_id (pump), "2027-01-15", 2, NULL, &error));
+  g_object_unref (hp_store_book_receipt (f->store, cid (f), hp_product_get_id (schorle_ohm), "2027-04-01", 6, NULL, &error));
+  g_object_unref (hp_store_book_receipt (f->store, cid (f), hp_product_get_id (schorle_berger), "2027-03-01", 5, NULL, &error));
+  g_object_unref (hp_store_book_receipt (f->store, cid (f), hp_product_get_id (schorle_ohm), "2027-02-01", 7, NULL, &error));
+  g_object_unref (hp_store_book_receipt (f->store, hp_campaign_get_id (other), hp_product_get_id (pump), "2026-05-01", 9, NULL, &error));
+  g_assert_no_error (error);
+
+  list = hp_store_list_campaign_receipts (f->store, cid (f), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hp_test_list_count (list), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(HpReceipt) r = hp_test_list_get (list, i);
+
+      g_assert_cmpint (hp_receipt_get_campaign_id (r), ==, cid (f));
+      g_assert_cmpstr (hp_receipt_get_item_name (r), ==, expected[i].item);
+      g_assert_cmpstr (hp_receipt_get_sponsor_name (r), ==, expected[i].sponsor);
+      g_assert_cmpstr (hp_receipt_get_date (r), ==, expected[i].date);
+      g_assert_cmpint (hp_receipt_get_quantity (r), ==, expected[i].quantity);
+    }
+  g_clear_object (&list);
+
+  /* one gift */
+  list = hp_store_list_campaign_receipts (f->store, cid (f), hp_product_get_id (schorle_ohm), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hp_test_list_count (list), ==, 2);
+  {
+    g_autoptr(HpReceipt) r = hp_test_list_get (list, 0);
+
+    g_assert_cmpint (hp_receipt_get_product_id (r), ==, hp_product_get_id (schorle_ohm));
+    g_assert_cmpstr (hp_receipt_get_date (r), ==, "2027-02-01");
+  }
+  g_clear_object (&list);
+
+  /* the other campaign */
+  list = hp_store_list_campaign_receipts (f->store, hp_campaign_get_id (other), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hp_test_list_count (list), ==, 1);
+  {
+    g_autoptr(HpReceipt) r = hp_test_list_get (list, 0);
+
+    g_assert_cmpint (hp_receipt_get_quantity (r), ==, 9);
+    g_assert_cmpint (hp_receipt_get_campaign_id (r), ==, hp_campaign_get_id (other));
+  }
+}
+
+/* ------------------------------------------------------------------------ */
 /* Recipe                                                                    */
 
 static void
@@ -775,32 +1011,32 @@ test_recipe (Fixture       *f,
   g_autoptr(HpProduct) beer = add_product (f->store, hp_sponsor_get_id (s), "Pils", 99, TRUE);
   g_autoptr(HpProduct) juice = add_product (f->store, hp_sponsor_get_id (s), "Apfelschorle", 89, FALSE);
   g_autoptr(HpProduct) pump = add_product (f->store, hp_sponsor_get_id (s), "Fahrradpumpe", 1299, FALSE);
-  g_autoptr(HpRecipeItem) bad = hp_recipe_item_new (cid (f), hp_product_get_id (beer), 1, 1);
+  g_autoptr(HpRecipeItem) bad = hp_recipe_item_new (cid (f), hp_product_get_item_id (beer), 1, 1);
   g_autoptr(HpRecipeItem) row = NULL;
   g_autoptr(GListModel) list = NULL;
 
-  set_recipe (f->store, cid (f), hp_product_get_id (pump), 1, 1, 3);
-  set_recipe (f->store, cid (f), hp_product_get_id (beer), 1, 0, 1);
-  set_recipe (f->store, cid (f), hp_product_get_id (juice), 0, 1, 2);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (pump), 1, 1, 3);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (beer), 1, 0, 1);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (juice), 0, 1, 2);
 
   list = hp_store_list_recipe (f->store, cid (f), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hp_test_list_count (list), ==, 3);
   /* packing order */
   row = hp_test_list_get (list, 0);
-  g_assert_cmpint (hp_recipe_item_get_product_id (row), ==, hp_product_get_id (beer));
+  g_assert_cmpint (hp_recipe_item_get_item_id (row), ==, hp_product_get_item_id (beer));
   g_assert_cmpint (hp_recipe_item_get_campaign_id (row), ==, cid (f));
-  g_assert_cmpstr (hp_recipe_item_get_product_name (row), ==, "Pils");
+  g_assert_cmpstr (hp_recipe_item_get_item_name (row), ==, "Pils");
   g_assert_cmpuint (hp_recipe_item_get_per_standard (row), ==, 1);
   g_assert_cmpuint (hp_recipe_item_get_per_under18 (row), ==, 0);
   g_clear_object (&row);
   row = hp_test_list_get (list, 1);
-  g_assert_cmpint (hp_recipe_item_get_product_id (row), ==, hp_product_get_id (juice));
+  g_assert_cmpint (hp_recipe_item_get_item_id (row), ==, hp_product_get_item_id (juice));
   g_assert_cmpuint (hp_recipe_item_get_per_standard (row), ==, 0);
   g_assert_cmpuint (hp_recipe_item_get_per_under18 (row), ==, 1);
   g_clear_object (&row);
   row = hp_test_list_get (list, 2);
-  g_assert_cmpint (hp_recipe_item_get_product_id (row), ==, hp_product_get_id (pump));
+  g_assert_cmpint (hp_recipe_item_get_item_id (row), ==, hp_product_get_item_id (pump));
   g_clear_object (&row);
   g_clear_object (&list);
 
@@ -811,7 +1047,7 @@ test_recipe (Fixture       *f,
 
   list = hp_store_list_recipe (f->store, cid (f), &error);
   g_assert_no_error (error);
-  row = find_row (list, "product-id", hp_product_get_id (beer));
+  row = find_row (list, "item-id", hp_product_get_item_id (beer));
   g_assert_nonnull (row);
   g_assert_cmpuint (hp_recipe_item_get_per_standard (row), ==, 1);
   g_assert_cmpuint (hp_recipe_item_get_per_under18 (row), ==, 0);
@@ -831,22 +1067,22 @@ test_recipe (Fixture       *f,
   }
 
   /* replace a line */
-  set_recipe (f->store, cid (f), hp_product_get_id (pump), 2, 2, 3);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (pump), 2, 2, 3);
   list = hp_store_list_recipe (f->store, cid (f), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hp_test_list_count (list), ==, 3);
-  row = find_row (list, "product-id", hp_product_get_id (pump));
+  row = find_row (list, "item-id", hp_product_get_item_id (pump));
   g_assert_cmpuint (hp_recipe_item_get_per_standard (row), ==, 2);
   g_assert_cmpuint (hp_recipe_item_get_per_under18 (row), ==, 2);
   g_clear_object (&row);
   g_clear_object (&list);
 
   /* both 0 removes the line */
-  set_recipe (f->store, cid (f), hp_product_get_id (pump), 0, 0, 3);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (pump), 0, 0, 3);
   list = hp_store_list_recipe (f->store, cid (f), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hp_test_list_count (list), ==, 2);
-  row = find_row (list, "product-id", hp_product_get_id (pump));
+  row = find_row (list, "item-id", hp_product_get_item_id (pump));
   g_assert_null (row);
   g_clear_object (&list);
 
@@ -887,6 +1123,8 @@ main (int   argc,
   TEST ("pledge/roundtrip", test_pledge_roundtrip);
   TEST ("pledge/invalid", test_pledge_invalid);
   TEST ("pledge/negative-quantity", test_negative_quantity);
+  TEST ("receipt/update", test_receipt_update);
+  TEST ("receipt/campaign-list", test_receipt_campaign_list);
   TEST ("recipe", test_recipe);
   TEST ("hostile-names", test_hostile_names);
 

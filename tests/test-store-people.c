@@ -1,7 +1,8 @@
 /* test-store-people.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * HpStore: schools with their per-campaign figures, and graduates.
+ * HpStore: schools with their per-campaign figures (a complete graduate list
+ * among them), and graduates with their under-18 flag on the hand-over day.
  */
 
 #include "config.h"
@@ -206,6 +207,119 @@ test_school_campaign (Fixture       *f,
   g_assert_no_error (error);
   row = find_row (list, "id", hp_school_get_id (b));
   g_assert_cmpstr (hp_school_get_handover (row), ==, "2027-06-26");
+}
+
+/* A school says its graduate list is complete, per campaign: from then on
+ * its graduates, not its expected number, are what it needs. Only the flag
+ * changes; the other figures stay. */
+static void
+test_school_list_complete (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) a = add_school (f->store, "100001", "Gymnasium A");
+  g_autoptr(HpSchool) b = add_school (f->store, "100002", "Gymnasium B");
+  g_autoptr(HpCampaign) other = hp_campaign_new ("Aktion 2026", 2026);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(HpSchool) row = NULL;
+
+  g_assert_true (hp_store_add_campaign (f->store, other, &error));
+  g_assert_no_error (error);
+  hp_school_set_expected_graduates (a, 80);
+  hp_school_set_under18_expected (a, 5);
+  hp_school_set_handover (a, "2027-06-25T11:00");
+  g_assert_true (hp_store_set_school_campaign (f->store, cid (f), a, &error));
+  g_assert_no_error (error);
+  g_assert_true (hp_store_set_school_campaign (f->store, hp_campaign_get_id (other), a, &error));
+  g_assert_no_error (error);
+
+  list = hp_store_list_schools (f->store, cid (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hp_test_list_count (list), ==, 2);   /* every school, with this campaign's figures */
+  row = find_row (list, "id", hp_school_get_id (a));
+  g_assert_false (hp_school_get_list_complete (row));
+  g_clear_object (&row);
+  g_clear_object (&list);
+
+  g_assert_true (hp_store_set_school_list_complete (f->store, cid (f), hp_school_get_id (a), TRUE, &error));
+  g_assert_no_error (error);
+  list = hp_store_list_schools (f->store, cid (f), &error);
+  g_assert_no_error (error);
+  row = find_row (list, "id", hp_school_get_id (a));
+  g_assert_true (hp_school_get_list_complete (row));
+  g_assert_cmpint (hp_school_get_expected_graduates (row), ==, 80);
+  g_assert_cmpint (hp_school_get_under18_expected (row), ==, 5);
+  g_assert_cmpstr (hp_school_get_handover (row), ==, "2027-06-25T11:00");
+  g_clear_object (&list);
+
+  /* An object from the list carries the flag: storing its figures again
+   * (a new expected number) keeps it. */
+  hp_school_set_expected_graduates (row, 85);
+  g_assert_true (hp_store_set_school_campaign (f->store, cid (f), row, &error));
+  g_assert_no_error (error);
+  g_clear_object (&row);
+  list = hp_store_list_schools (f->store, cid (f), &error);
+  g_assert_no_error (error);
+  row = find_row (list, "id", hp_school_get_id (a));
+  g_assert_true (hp_school_get_list_complete (row));
+  g_assert_cmpint (hp_school_get_expected_graduates (row), ==, 85);
+  g_clear_object (&row);
+  g_clear_object (&list);
+
+  /* per campaign: last year's list is not complete */
+  list = hp_store_list_schools (f->store, hp_campaign_get_id (other), &error);
+  g_assert_no_error (error);
+  row = find_row (list, "id", hp_school_get_id (a));
+  g_assert_false (hp_school_get_list_complete (row));
+  g_assert_cmpint (hp_school_get_expected_graduates (row), ==, 80);
+  g_clear_object (&row);
+  g_clear_object (&list);
+
+  /* A school not yet in the campaign (not in its plan) is taken into it,
+   * without figures */
+  {
+    g_autoptr(HpPlanInput) input = hp_plan_input_load (f->store, cid (f), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (input->n_schools, ==, 1);
+  }
+  g_assert_true (hp_store_set_school_list_complete (f->store, cid (f), hp_school_get_id (b), TRUE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(HpPlanInput) input = hp_plan_input_load (f->store, cid (f), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (input->n_schools, ==, 2);
+    g_assert_cmpint (input->schools[1].school_id, ==, hp_school_get_id (b));
+    g_assert_true (input->schools[1].list_complete);
+  }
+  list = hp_store_list_schools (f->store, cid (f), &error);
+  g_assert_no_error (error);
+  row = find_row (list, "id", hp_school_get_id (b));
+  g_assert_true (hp_school_get_list_complete (row));
+  g_assert_cmpint (hp_school_get_expected_graduates (row), ==, HP_UNSET);
+  g_assert_null (hp_school_get_handover (row));
+  g_clear_object (&row);
+  g_clear_object (&list);
+
+  /* and back */
+  g_assert_true (hp_store_set_school_list_complete (f->store, cid (f), hp_school_get_id (a), FALSE, &error));
+  g_assert_no_error (error);
+  list = hp_store_list_schools (f->store, cid (f), &error);
+  g_assert_no_error (error);
+  row = find_row (list, "id", hp_school_get_id (a));
+  g_assert_false (hp_school_get_list_complete (row));
+  g_assert_cmpint (hp_school_get_expected_graduates (row), ==, 85);
+  g_clear_object (&row);
+  g_clear_object (&list);
+
+  /* unknown school or campaign */
+  g_assert_false (hp_store_set_school_list_complete (f->store, cid (f), 4711, TRUE, &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (hp_store_set_school_list_complete (f->store, 4711, hp_school_get_id (a), TRUE, &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
 }
 
 static void
@@ -487,6 +601,183 @@ test_graduate_order (Fixture       *f,
   }
 }
 
+/* Adds a graduate born on @birth_date (or without one) and returns its id. */
+static gint64
+add_born (HpStore    *store,
+          gint64      campaign_id,
+          gint64      school_id,
+          const char *last_name,
+          const char *birth_date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpGraduate) g = hp_graduate_new (campaign_id, school_id);
+
+  hp_graduate_set_last_name (g, last_name);
+  hp_graduate_set_birth_date (g, birth_date);
+  g_assert_true (hp_store_add_graduate (store, g, &error));
+  g_assert_no_error (error);
+  return hp_graduate_get_id (g);
+}
+
+/* `under18` of each graduate of @campaign_id in list order, as "Name=1 …"
+ * (U for unknown); the stream gives the same. */
+static char *
+under18_flags (HpStore *store,
+               gint64   campaign_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = hp_store_list_graduates (store, campaign_id, 0, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(HpGraduate) g = g_list_model_get_item (list, i);
+      int u = hp_graduate_get_under18 (g);
+
+      g_string_append_printf (out, "%s%s=%s", i ? " " : "", hp_graduate_get_last_name (g),
+                              u == HP_UNSET ? "U" : u ? "1" : "0");
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Under 18 on the hand-over day, from the birth date: the school's day in
+ * the campaign, else the campaign's, else 30 June of the campaign year;
+ * whoever turns 18 on the day is 18.
+ *
+ * Campaign 2027, hand-over 03.07.2027 (the day 18 years before: 03.07.2009):
+ *   A  born 15.09.2009 → 17 on the day (18 only on 15.09.2027)     → 1
+ *   B  born 01.01.2008 → 19                                        → 0
+ *   C  no birth date                                               → unknown
+ *   D  born 03.07.2009 → turns 18 that very day                    → 0
+ *   E  born 04.07.2009 → turns 18 the day after                    → 1
+ * A school with its own hand-over, 20.09.2027 10:00 (its date counts):
+ *   F  born 15.09.2009 → turned 18 five days before                → 0
+ *   G  born 21.09.2009 → 18 the day after                          → 1
+ * Campaign 2027 without a hand-over date: 30.06.2027
+ *   H  born 30.06.2009 → 18 that day                               → 0
+ *   I  born 01.07.2009 → 17                                        → 1
+ *   J  born 15.09.2009 → 17                                        → 1
+ * Campaign 2028, hand-over 29.02.2028 (18 years before there is no
+ * 29.02.2010; one is 18 on 28.02. or 01.03. by one's own birthday):
+ *   K  born 01.03.2010 → 18 only on 01.03.2028                     → 1
+ *   L  born 28.02.2010 → 18 on 28.02.2028, the day before          → 0
+ * The plan's counts per school (hp_plan_input_load) agree. */
+static void
+test_graduate_under18 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) plain = add_school (f->store, "100001", "Gymnasium A");
+  g_autoptr(HpSchool) late = add_school (f->store, "100002", "Gymnasium B");
+  g_autoptr(HpCampaign) undated = hp_campaign_new ("Nachzügler 2027", 2027);
+  g_autoptr(HpCampaign) leap = hp_campaign_new ("Heimvorteil2GO 2028", 2028);
+  g_autoptr(HpPlanInput) input = NULL;
+  g_autofree char *flags = NULL;
+  g_autofree char *age_day = NULL;
+  gboolean assumed = FALSE;
+
+  hp_campaign_set_handover_date (f->campaign, "2027-07-03");
+  g_assert_true (hp_store_update_campaign (f->store, f->campaign, &error));
+  g_assert_no_error (error);
+  hp_school_set_handover (late, "2027-09-20T10:00");
+  g_assert_true (hp_store_set_school_campaign (f->store, cid (f), late, &error));
+  g_assert_no_error (error);
+
+  add_born (f->store, cid (f), hp_school_get_id (plain), "A", "2009-09-15");
+  add_born (f->store, cid (f), hp_school_get_id (plain), "B", "2008-01-01");
+  add_born (f->store, cid (f), hp_school_get_id (plain), "C", NULL);
+  add_born (f->store, cid (f), hp_school_get_id (plain), "D", "2009-07-03");
+  add_born (f->store, cid (f), hp_school_get_id (plain), "E", "2009-07-04");
+  add_born (f->store, cid (f), hp_school_get_id (late), "F", "2009-09-15");
+  add_born (f->store, cid (f), hp_school_get_id (late), "G", "2009-09-21");
+
+  flags = under18_flags (f->store, cid (f));
+  g_assert_cmpstr (flags, ==, "A=1 B=0 C=U D=0 E=1 F=0 G=1");
+  g_clear_pointer (&flags, g_free);
+
+  input = hp_plan_input_load (f->store, cid (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (input->n_schools, ==, 2);
+  g_assert_cmpuint (input->schools[0].under18_by_birth, ==, 2);   /* A, E */
+  g_assert_cmpuint (input->schools[0].with_birth_date, ==, 4);
+  g_assert_cmpuint (input->schools[1].under18_by_birth, ==, 1);   /* G */
+  g_clear_pointer (&input, hp_plan_input_free);
+
+  /* no date anywhere: 30 June of the campaign year, and the campaign says
+   * it was assumed */
+  g_assert_true (hp_store_add_campaign (f->store, undated, &error));
+  g_assert_no_error (error);
+  age_day = hp_campaign_dup_age_day (undated, &assumed);
+  g_assert_cmpstr (age_day, ==, "2027-06-30");
+  g_assert_true (assumed);
+  add_born (f->store, hp_campaign_get_id (undated), hp_school_get_id (plain), "H", "2009-06-30");
+  add_born (f->store, hp_campaign_get_id (undated), hp_school_get_id (plain), "I", "2009-07-01");
+  add_born (f->store, hp_campaign_get_id (undated), hp_school_get_id (plain), "J", "2009-09-15");
+  flags = under18_flags (f->store, hp_campaign_get_id (undated));
+  g_assert_cmpstr (flags, ==, "H=0 I=1 J=1");
+  g_clear_pointer (&flags, g_free);
+
+  /* a hand-over on 29 February */
+  hp_campaign_set_handover_date (leap, "2028-02-29");
+  g_assert_true (hp_store_add_campaign (f->store, leap, &error));
+  g_assert_no_error (error);
+  add_born (f->store, hp_campaign_get_id (leap), hp_school_get_id (plain), "K", "2010-03-01");
+  add_born (f->store, hp_campaign_get_id (leap), hp_school_get_id (plain), "L", "2010-02-28");
+  flags = under18_flags (f->store, hp_campaign_get_id (leap));
+  g_assert_cmpstr (flags, ==, "K=1 L=0");
+  g_clear_pointer (&flags, g_free);
+  input = hp_plan_input_load (f->store, hp_campaign_get_id (leap), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (input->schools[0].under18_by_birth, ==, 1);
+  g_clear_pointer (&input, hp_plan_input_free);
+
+  /* the same 29 February as a school's own hand-over, in the 2027 campaign
+   * of 03.07.2027: the school's day wins for its graduates */
+  {
+    g_autoptr(HpSchool) leap_school = add_school (f->store, "100003", "Gymnasium C");
+
+    hp_school_set_handover (leap_school, "2028-02-29T09:00");
+    g_assert_true (hp_store_set_school_campaign (f->store, cid (f), leap_school, &error));
+    g_assert_no_error (error);
+    add_born (f->store, cid (f), hp_school_get_id (leap_school), "M", "2010-03-01");
+    add_born (f->store, cid (f), hp_school_get_id (leap_school), "N", "2010-02-28");
+    flags = under18_flags (f->store, cid (f));
+    g_assert_cmpstr (flags, ==, "A=1 B=0 C=U D=0 E=1 F=0 G=1 M=1 N=0");
+  }
+}
+
+/* Streaming graduates fills in `under18` like the list. */
+static gboolean
+keep_batch (GPtrArray *items,
+            gpointer   user_data)
+{
+  g_ptr_array_extend_and_steal (user_data, items);
+  return TRUE;
+}
+
+static void
+test_graduate_under18_stream (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) s = add_school (f->store, "100001", "Gymnasium A");
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* the fixture's campaign has no hand-over date: 30.06.2027 */
+  add_born (f->store, cid (f), hp_school_get_id (s), "A", "2009-06-30");   /* 18 that day */
+  add_born (f->store, cid (f), hp_school_get_id (s), "B", "2009-07-01");   /* 17 */
+  add_born (f->store, cid (f), hp_school_get_id (s), "C", NULL);
+
+  g_assert_true (hp_store_stream_graduates (f->store, cid (f), 0, 2, keep_batch, all, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+  g_assert_cmpint (hp_graduate_get_under18 (g_ptr_array_index (all, 0)), ==, 0);
+  g_assert_cmpint (hp_graduate_get_under18 (g_ptr_array_index (all, 1)), ==, 1);
+  g_assert_cmpint (hp_graduate_get_under18 (g_ptr_array_index (all, 2)), ==, HP_UNSET);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -499,11 +790,14 @@ main (int   argc,
   TEST ("school/roundtrip", test_school_roundtrip);
   TEST ("school/order", test_school_order);
   TEST ("school/campaign", test_school_campaign);
+  TEST ("school/list-complete", test_school_list_complete);
   TEST ("school/invalid", test_school_invalid);
   TEST ("school/in-use", test_school_in_use);
   TEST ("graduate/roundtrip", test_graduate_roundtrip);
   TEST ("graduate/invalid", test_graduate_invalid);
   TEST ("graduate/order", test_graduate_order);
+  TEST ("graduate/under18", test_graduate_under18);
+  TEST ("graduate/under18-stream", test_graduate_under18_stream);
 
   return g_test_run ();
 }

@@ -186,7 +186,7 @@ test_undo_graduate_and_campaign (Fixture       *f,
   g_assert_true (hp_store_update_graduate (f->store, graduate, &error));
   before = hp_store_get_graduate (f->store, hp_graduate_get_id (graduate), &error);
   add_receipt (f->store, hp_pledge_get_id (pledge), "2027-04-01", 200);
-  set_recipe (f->store, cid (f), hp_product_get_id (nuts), 1, 1, 0);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (nuts), 1, 1, 0);
 
   removal = hp_store_remove (f->store, HP_RECORD_GRADUATE, hp_graduate_get_id (graduate), &error);
   g_assert_no_error (error);
@@ -216,6 +216,164 @@ test_undo_graduate_and_campaign (Fixture       *f,
     g_assert_cmpint (hp_pledge_get_received (p), ==, 200);
     g_assert_cmpuint (hp_test_list_count (recipe), ==, 1);
   }
+}
+
+/* The pack contents of @campaign_id as "name std/u18@position, …". */
+static char *
+recipe_string (HpStore *store,
+               gint64   campaign_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) lines = hp_store_list_recipe (store, campaign_id, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(HpRecipeItem) line = g_list_model_get_item (lines, i);
+
+      g_string_append_printf (out, "%s%s %u/%u@%d", i ? ", " : "", hp_recipe_item_get_item_name (line),
+                              hp_recipe_item_get_per_standard (line), hp_recipe_item_get_per_under18 (line),
+                              hp_recipe_item_get_position (line));
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A booking removed by mistake comes back exactly, and so do the pieces
+ * received: 30 + 20 booked, 20 removed → 30, restored → 50. */
+static void
+test_undo_receipt (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSponsor) sponsor = add_sponsor (f->store, "Mosterei Ohm");
+  g_autoptr(HpProduct) juice = add_product (f->store, hp_sponsor_get_id (sponsor), "Apfelschorle 0,33 l", 60, FALSE);
+  g_autoptr(HpReceipt) first = NULL;
+  g_autoptr(HpReceipt) second = NULL;
+  g_autoptr(HpReceipt) before = NULL;
+  g_autoptr(HpReceipt) after = NULL;
+  g_autoptr(HpStoreRemoval) removal = NULL;
+  g_autoptr(HpPledge) pledge = NULL;
+  g_autoptr(GListModel) list = NULL;
+
+  first = hp_store_book_receipt (f->store, cid (f), hp_product_get_id (juice), "2027-04-01", 30, NULL, &error);
+  g_assert_no_error (error);
+  second = hp_store_book_receipt (f->store, cid (f), hp_product_get_id (juice), "2027-04-15", 20, "Lieferschein 4711", &error);
+  g_assert_no_error (error);
+  before = hp_store_get_receipt (f->store, hp_receipt_get_id (second), &error);
+  g_assert_no_error (error);
+
+  removal = hp_store_remove (f->store, HP_RECORD_RECEIPT, hp_receipt_get_id (second), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (removal);
+  g_assert_cmpint (hp_store_removal_get_kind (removal), ==, HP_RECORD_RECEIPT);
+  list = hp_store_list_campaign_receipts (f->store, cid (f), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hp_test_list_count (list), ==, 1);
+  g_clear_object (&list);
+  pledge = hp_store_find_pledge (f->store, cid (f), hp_product_get_id (juice), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_pledge_get_received (pledge), ==, 30);
+  g_clear_object (&pledge);
+
+  g_assert_true (hp_store_restore (f->store, removal, &error));
+  g_assert_no_error (error);
+  after = hp_store_get_receipt (f->store, hp_receipt_get_id (second), &error);
+  g_assert_no_error (error);
+  assert_same_object (before, after);
+  g_assert_cmpstr (hp_receipt_get_note (after), ==, "Lieferschein 4711");
+  g_assert_cmpstr (hp_receipt_get_sponsor_name (after), ==, "Mosterei Ohm");
+  list = hp_store_list_campaign_receipts (f->store, cid (f), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hp_test_list_count (list), ==, 2);
+  pledge = hp_store_find_pledge (f->store, cid (f), hp_product_get_id (juice), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_pledge_get_received (pledge), ==, 50);
+}
+
+/* Removing a campaign takes its pack lines (table pack_line) with it, not
+ * the items; the undo brings the lines back with their pieces and places. */
+static void
+test_undo_campaign_pack_lines (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSponsor) kolb = add_sponsor (f->store, "Brauerei Kolb");
+  g_autoptr(HpProduct) beer = add_product (f->store, hp_sponsor_get_id (kolb), "Pils 0,33 l", 95, TRUE);
+  g_autoptr(HpProduct) juice = add_product (f->store, hp_sponsor_get_id (kolb), "Apfelschorle 0,33 l", 55, FALSE);
+  g_autoptr(HpProduct) nuts = add_product (f->store, hp_sponsor_get_id (kolb), "Erdnüsse 50 g", 40, FALSE);
+  g_autoptr(HpCampaign) other = hp_campaign_new ("Heimvorteil2GO 2028", 2028);
+  g_autoptr(HpStoreRemoval) removal = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autofree char *recipe_before = NULL;
+  g_autofree char *recipe_after = NULL;
+
+  g_assert_true (hp_store_add_campaign (f->store, other, &error));
+  g_assert_no_error (error);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (beer), 1, 0, 0);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (juice), 0, 1, 2);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (nuts), 2, 2, 5);
+  set_recipe (f->store, hp_campaign_get_id (other), hp_product_get_item_id (nuts), 3, 3, 0);
+  recipe_before = recipe_string (f->store, cid (f));
+  g_assert_cmpstr (recipe_before, ==, "Pils 0,33 l 1/0@0, Apfelschorle 0,33 l 0/1@2, Erdnüsse 50 g 2/2@5");
+
+  removal = hp_store_remove (f->store, HP_RECORD_CAMPAIGN, cid (f), &error);
+  g_assert_no_error (error);
+  recipe_after = recipe_string (f->store, cid (f));
+  g_assert_cmpstr (recipe_after, ==, "");
+  g_clear_pointer (&recipe_after, g_free);
+  /* the items stay, and the other campaign's line */
+  items = hp_store_list_items (f->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hp_test_list_count (items), ==, 3);
+  recipe_after = recipe_string (f->store, hp_campaign_get_id (other));
+  g_assert_cmpstr (recipe_after, ==, "Erdnüsse 50 g 3/3@0");
+  g_clear_pointer (&recipe_after, g_free);
+
+  g_assert_true (hp_store_restore (f->store, removal, &error));
+  g_assert_no_error (error);
+  recipe_after = recipe_string (f->store, cid (f));
+  g_assert_cmpstr (recipe_after, ==, recipe_before);
+}
+
+/* A gift removed with undo: its item stays (it may be in the pack), and the
+ * gift comes back to it. */
+static void
+test_undo_product (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSponsor) sponsor = add_sponsor (f->store, "Mosterei Ohm");
+  g_autoptr(HpProduct) juice = add_product (f->store, hp_sponsor_get_id (sponsor), "Apfelschorle 0,33 l", 60, FALSE);
+  g_autoptr(HpProduct) before = NULL;
+  g_autoptr(HpProduct) after = NULL;
+  g_autoptr(HpItem) item = NULL;
+  g_autoptr(HpStoreRemoval) removal = NULL;
+  g_autofree char *recipe = NULL;
+
+  hp_product_set_best_before (juice, "2027-05-01");
+  g_assert_true (hp_store_update_product (f->store, juice, &error));
+  g_assert_no_error (error);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (juice), 1, 1, 0);
+  before = hp_store_get_product (f->store, hp_product_get_id (juice), &error);
+  g_assert_no_error (error);
+
+  removal = hp_store_remove (f->store, HP_RECORD_PRODUCT, hp_product_get_id (juice), &error);
+  g_assert_no_error (error);
+  item = get_item (f->store, hp_product_get_item_id (juice));
+  g_assert_cmpuint (hp_item_get_gifts (item), ==, 0);
+  g_clear_object (&item);
+  recipe = recipe_string (f->store, cid (f));
+  g_assert_cmpstr (recipe, ==, "Apfelschorle 0,33 l 1/1@0");
+
+  g_assert_true (hp_store_restore (f->store, removal, &error));
+  g_assert_no_error (error);
+  after = hp_store_get_product (f->store, hp_product_get_id (juice), &error);
+  g_assert_no_error (error);
+  assert_same_object (before, after);
+  item = get_item (f->store, hp_product_get_item_id (juice));
+  g_assert_cmpuint (hp_item_get_gifts (item), ==, 1);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -256,8 +414,10 @@ test_changed_signal (Fixture       *f,
   g_assert_true (hp_store_commit (f->store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (seen->len, ==, 2);
+  /* The first gift of "USB-Stick" made that item too. */
   g_assert_cmpuint (g_array_index (seen, HpStoreChanges, 1), ==,
-                    HP_STORE_CHANGED (HP_RECORD_SCHOOL) | HP_STORE_CHANGED (HP_RECORD_PRODUCT));
+                    HP_STORE_CHANGED (HP_RECORD_SCHOOL) | HP_STORE_CHANGED (HP_RECORD_PRODUCT) |
+                    HP_STORE_CHANGED (HP_RECORD_ITEM));
 
   /* Rolled back: nothing to tell. */
   g_assert_true (hp_store_begin (f->store, &error));
@@ -544,6 +704,9 @@ main (int   argc,
   TEST ("undo/school", test_undo_school);
   TEST ("undo/conflict", test_undo_conflict);
   TEST ("undo/graduate-and-campaign", test_undo_graduate_and_campaign);
+  TEST ("undo/receipt", test_undo_receipt);
+  TEST ("undo/campaign-pack-lines", test_undo_campaign_pack_lines);
+  TEST ("undo/product", test_undo_product);
   TEST ("changed", test_changed_signal);
   TEST ("changed-from-worker", test_changed_from_worker);
   TEST ("book-receipt", test_book_receipt);

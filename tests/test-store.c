@@ -391,9 +391,9 @@ scenario_fill (Fixture  *f,
   add_receipt (f->store, hp_pledge_get_id (sc->pledge_beer), "2027-04-01", 200);
   add_receipt (f->store, hp_pledge_get_id (sc->pledge_pump), "2027-04-02", 300);
 
-  set_recipe (f->store, cid (f), hp_product_get_id (sc->beer), 1, 0, 0);
-  set_recipe (f->store, cid (f), hp_product_get_id (sc->juice), 0, 1, 1);
-  set_recipe (f->store, cid (f), hp_product_get_id (sc->pump), 1, 1, 2);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (sc->beer), 1, 0, 0);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (sc->juice), 0, 1, 1);
+  set_recipe (f->store, cid (f), hp_product_get_item_id (sc->pump), 1, 1, 2);
 
   sc->a = add_school (f->store, "100001", "Gymnasium A");
   sc->b = add_school (f->store, "100002", "Gymnasium B");
@@ -404,6 +404,9 @@ scenario_fill (Fixture  *f,
   g_assert_no_error (error);
   hp_school_set_expected_graduates (sc->b, 45);
   g_assert_true (hp_store_set_school_campaign (f->store, cid (f), sc->b, &error));
+  g_assert_no_error (error);
+  /* a's list is complete this year */
+  g_assert_true (hp_store_set_school_list_complete (f->store, cid (f), hp_school_get_id (sc->a), TRUE, &error));
   g_assert_no_error (error);
 
   g_object_unref (add_graduate (f->store, cid (f), hp_school_get_id (sc->a), "Q2", "Adler", "Ada"));
@@ -494,9 +497,9 @@ test_clone_campaign (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (hp_test_list_count (list), ==, 3);
   {
-    g_autoptr(HpRecipeItem) beer = find_row (list, "product-id", hp_product_get_id (sc.beer));
-    g_autoptr(HpRecipeItem) juice = find_row (list, "product-id", hp_product_get_id (sc.juice));
-    g_autoptr(HpRecipeItem) pump = find_row (list, "product-id", hp_product_get_id (sc.pump));
+    g_autoptr(HpRecipeItem) beer = find_row (list, "item-id", hp_product_get_item_id (sc.beer));
+    g_autoptr(HpRecipeItem) juice = find_row (list, "item-id", hp_product_get_item_id (sc.juice));
+    g_autoptr(HpRecipeItem) pump = find_row (list, "item-id", hp_product_get_item_id (sc.pump));
 
     g_assert_nonnull (beer);
     g_assert_nonnull (juice);
@@ -508,6 +511,11 @@ test_clone_campaign (Fixture       *f,
     g_assert_cmpuint (hp_recipe_item_get_per_under18 (juice), ==, 1);
     g_assert_cmpuint (hp_recipe_item_get_per_standard (pump), ==, 1);
     g_assert_cmpuint (hp_recipe_item_get_per_under18 (pump), ==, 1);
+    /* in the same packing order, with the items' names */
+    g_assert_cmpint (hp_recipe_item_get_position (beer), ==, 0);
+    g_assert_cmpint (hp_recipe_item_get_position (juice), ==, 1);
+    g_assert_cmpint (hp_recipe_item_get_position (pump), ==, 2);
+    g_assert_cmpstr (hp_recipe_item_get_item_name (beer), ==, "Pils");
   }
   g_clear_object (&list);
 
@@ -523,6 +531,8 @@ test_clone_campaign (Fixture       *f,
     g_assert_cmpint (hp_school_get_expected_graduates (a), ==, 80);
     g_assert_null (hp_school_get_handover (a));
     g_assert_cmpuint (hp_school_get_graduate_count (a), ==, 0);
+    /* a new year's list is not complete yet */
+    g_assert_false (hp_school_get_list_complete (a));
     g_assert_cmpint (hp_school_get_expected_graduates (b), ==, 45);
     g_assert_cmpuint (hp_school_get_graduate_count (b), ==, 0);
     g_assert_cmpint (hp_school_get_expected_graduates (c), ==, HP_UNSET);
@@ -556,6 +566,7 @@ test_clone_campaign (Fixture       *f,
 
     g_assert_cmpstr (hp_school_get_handover (a), ==, "2027-06-25T11:00");
     g_assert_cmpuint (hp_school_get_graduate_count (a), ==, 2);
+    g_assert_true (hp_school_get_list_complete (a));
   }
   g_clear_object (&list);
 

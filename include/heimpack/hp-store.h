@@ -284,6 +284,41 @@ gboolean     hp_store_remove_campaign (HpStore           *self,
                                        gint64             id,
                                        GError           **error);
 /**
+ * HpCampaignCounts:
+ * @pledges: the sponsors' pledges of the campaign
+ * @receipts: deliveries booked on them
+ * @pack_lines: lines of its pack contents
+ * @schools: schools with figures of their own in the campaign (expected
+ *   graduates, hand-over, list complete)
+ * @graduates: graduates listed for the campaign
+ *
+ * What belongs to a campaign only, and goes with it when it is removed.
+ */
+typedef struct
+{
+  guint pledges;
+  guint receipts;
+  guint pack_lines;
+  guint schools;
+  guint graduates;
+} HpCampaignCounts;
+
+/**
+ * hp_store_count_campaign_rows:
+ * @counts: (out caller-allocates): the counts
+ *
+ * Counts the rows that hp_store_remove_campaign() would remove with the
+ * campaign, e.g. for the question before removing it. May run in a worker
+ * thread like the list functions. Fails with %HP_STORE_ERROR_NOT_FOUND for
+ * an unknown campaign.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean     hp_store_count_campaign_rows (HpStore          *self,
+                                           gint64            campaign_id,
+                                           HpCampaignCounts *counts,
+                                           GError          **error);
+/**
  * hp_store_clone_campaign:
  * @source_id: last year's campaign
  *
@@ -360,7 +395,8 @@ gboolean     hp_store_update_product  (HpStore           *self,
 /**
  * hp_store_remove_product:
  *
- * Fails with %HP_STORE_ERROR_IN_USE while a pledge or a recipe refers to it.
+ * Fails with %HP_STORE_ERROR_IN_USE while the gift has pledges (and so
+ * bookings) in any campaign. Its item stays, with its pack lines.
  */
 gboolean     hp_store_remove_product  (HpStore           *self,
                                        gint64             id,

@@ -15,8 +15,10 @@
 
 #include <sqlite3.h>
 
+/* Parents first: a product names its item, a pack line its campaign and
+ * item (schema version 2). */
 static const char * const tables[] = {
-  "campaign", "sponsor", "product", "pledge", "receipt", "recipe_item",
+  "campaign", "sponsor", "item", "product", "pledge", "receipt", "pack_line",
   "school", "campaign_school", "graduate",
 };
 

@@ -5,8 +5,9 @@
  * under 50 ms"), in-process, each the median of RUNS runs on the file's
  * current campaign:
  *
- * - hp_plan_input_load(): the snapshot from the file (recipe, stock, every
- *   school with its graduates and under-18 counts),
+ * - hp_plan_input_load(): the snapshot from the file (pack lines, the gifts
+ *   of their items with pledged and received pieces, every school with its
+ *   graduates and under-18 counts),
  * - hp_plan_compute(): the plan itself, from that snapshot,
  * - the baseline: a bare SQLite statement counting the same graduates per
  *   school (all, with a birth date, under 18 on one day), which is the bulk
@@ -76,7 +77,7 @@ main (int   argc,
   g_autoptr(HpStore) store = NULL;
   g_autoptr(HpCampaign) campaign = NULL;
   gint64 load[RUNS], compute[RUNS], bare[RUNS];
-  guint n_schools = 0, n_products = 0;
+  guint n_schools = 0, n_items = 0, n_gifts = 0;
   sqlite3 *db = NULL;
   double load_ms, compute_ms, bare_ms;
 
@@ -110,7 +111,8 @@ main (int   argc,
       compute[i] = g_get_monotonic_time () - start;
 
       n_schools = plan->n_schools;
-      n_products = plan->n_products;
+      n_items = plan->n_items;
+      n_gifts = input->n_gifts;
       bare[i] = bare_counts (db, hp_campaign_get_id (campaign));
     }
   sqlite3_close (db);
@@ -123,7 +125,8 @@ main (int   argc,
   g_print ("%-44s %8.1f ms\n", "plan: together", load_ms + compute_ms);
   g_print ("%-44s %8.1f ms\n", "baseline: bare SQLite counts per school", bare_ms);
   g_print ("%-44s %8.2fx\n", "ratio together / baseline", bare_ms > 0 ? (load_ms + compute_ms) / bare_ms : 0);
-  g_print ("  (median of %d runs; %u schools, %u recipe products)\n", RUNS, n_schools, n_products);
+  g_print ("  (median of %d runs; %u schools, %u items in the pack, %u gifts of them)\n",
+           RUNS, n_schools, n_items, n_gifts);
 
   return 0;
 }

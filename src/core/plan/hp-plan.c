@@ -318,7 +318,9 @@ hp_plan_compute (const HpPlanInput *input)
       result = &plan->items[item_of[g]];
       result->received += gift->received;
       result->pledged += gift->pledged;
-      result->outstanding += MAX (0, gift->pledged - gift->received);
+      /* A negative received figure counts as none here too: nobody owes
+       * pieces they never pledged. */
+      result->outstanding += MAX (0, gift->pledged - MAX (0, gift->received));
     }
 
   for (guint i = 0; i < input->n_items; i++)
@@ -398,7 +400,7 @@ hp_plan_compute (const HpPlanInput *input)
 
       for (guint g = 0; g < input->n_gifts; g++)
         {
-          gint64 outstanding = input->gifts[g].pledged - input->gifts[g].received;
+          gint64 outstanding = input->gifts[g].pledged - MAX (0, input->gifts[g].received);
 
           if (item_of[g] == (int) i && outstanding > 0)
             {

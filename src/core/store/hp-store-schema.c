@@ -220,8 +220,21 @@ make_items (HpStore  *self,
     {
       const char *name = _hp_column_text (products, 1);
       g_autofree char *key = hp_item_name_key (name);
+      g_autofree char *unnamed = NULL;
       gpointer found = NULL;
       gint64 item_id;
+
+      /* Version 1 took a name of blanks, which makes no item key: such a
+       * product gets an item of its own, named after its number. */
+      if (*key == '\0')
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (products, 0));
+
+          unnamed = g_strdup_printf (_("Product without a name (no. %s)"), number);
+          name = unnamed;
+          g_free (key);
+          key = hp_item_name_key (name);
+        }
 
       if (!g_hash_table_lookup_extended (items, key, NULL, &found))
         {
