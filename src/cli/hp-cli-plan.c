@@ -159,17 +159,24 @@ json_totals (HpCliJson  *json,
   hp_cli_json_end (json);
 }
 
-/* "sponsors": [{sponsor_id, sponsor, product_ids, pledged, received,
- * outstanding}, …] */
+/* "sponsors": [NAME, …], the sponsors by name, and under @detail_key the
+ * same with their figures: [{sponsor_id, sponsor, product_ids, pledged,
+ * received, outstanding}, …] */
 static void
 json_item_sponsors (HpCliJson         *json,
                     const HpPlanInput *input,
                     gint64             item_id,
-                    gboolean           open_only)
+                    gboolean           open_only,
+                    const char        *detail_key)
 {
   g_autoptr(GArray) sponsors = collect_item_sponsors (input, item_id, open_only);
 
   hp_cli_json_begin_array (json, "sponsors");
+  for (guint k = 0; k < sponsors->len; k++)
+    hp_cli_json_string (json, NULL, g_array_index (sponsors, ItemSponsor, k).gift->sponsor_name);
+  hp_cli_json_end (json);
+
+  hp_cli_json_begin_array (json, detail_key);
   for (guint k = 0; k < sponsors->len; k++)
     {
       const ItemSponsor *sponsor = &g_array_index (sponsors, ItemSponsor, k);
@@ -218,7 +225,7 @@ print_json (HpCampaign        *campaign,
       hp_cli_json_begin_object (&json, "bottleneck");
       hp_cli_json_int (&json, "item_id", item->item_id);
       hp_cli_json_string (&json, "item", item->name);
-      json_item_sponsors (&json, input, item->item_id, TRUE);
+      json_item_sponsors (&json, input, item->item_id, TRUE, "open_pledges");
       hp_cli_json_end (&json);
     }
 
@@ -241,7 +248,7 @@ print_json (HpCampaign        *campaign,
       hp_cli_json_int (&json, "to_chase", r->to_chase);
       hp_cli_json_int (&json, "unpledged", r->unpledged);
       hp_cli_json_int (&json, "used", r->used);
-      json_item_sponsors (&json, input, in->item_id, FALSE);
+      json_item_sponsors (&json, input, in->item_id, FALSE, "gifts");
       hp_cli_json_end (&json);
     }
   hp_cli_json_end (&json);
