@@ -12,7 +12,7 @@
 #                "footer": [left, center, right], "autofilter",
 #                "widths": [width or null, ...], "heights": [height or null, ...],
 #                "heading_rows": [row, ...], "indents": {"C5": 1, ...},
-#                "rows": [[cell, ...], ...]}, ...]}
+#                "bold": ["D12", ...], "rows": [[cell, ...], ...]}, ...]}
 #
 # where a cell is [value, type, number_format, formula]: type is "n"
 # (number), "s" (string), "date", "time", "b" or null (empty); value is the
@@ -20,7 +20,8 @@
 # text or null. "widths" are the set column widths (as stored, with Excel's
 # padding) and "heights" the set row heights in points of the described
 # rows; "heading_rows" are the 1-based rows with a table heading (grey
-# fill); "indents" the cells with an indent.
+# fill); "indents" the cells with an indent; "bold" the cells with a value
+# in a bold font (e.g. the under-18 marks of a class list).
 #
 # Usage: check-xlsx.py FILE [MAX_ROWS] [SHEET_LIMIT]
 #   MAX_ROWS: rows per sheet in "rows" (default 80); SHEET_LIMIT: how many
@@ -84,6 +85,7 @@ def sheet_facts(ws, fws, max_rows, full):
     rows = []
     heading_rows = []
     indents = {}
+    bold = []
     n_rows = min(ws.max_row, max_rows)
     for r in range(1, n_rows + 1):
         rows.append([cell_facts(ws.cell(r, c), fws.cell(r, c)) for c in range(1, ws.max_column + 1)])
@@ -93,9 +95,12 @@ def sheet_facts(ws, fws, max_rows, full):
         for c in cells:
             if c.alignment.indent:
                 indents[c.coordinate] = c.alignment.indent
+            if c.value is not None and c.font is not None and c.font.b:
+                bold.append(c.coordinate)
     facts['rows'] = rows
     facts['heading_rows'] = heading_rows
     facts['indents'] = indents
+    facts['bold'] = bold
     facts['widths'] = [
         ws.column_dimensions[get_column_letter(c)].width
         if ws.column_dimensions[get_column_letter(c)].customWidth else None

@@ -2,8 +2,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The synthetic demo data: sizes of DOMAIN.md, determinism by seed, and data
- * that looks like the real thing (recipe with an adult-only product and its
- * substitute, partial receipts, names, dates, school numbers, postcodes).
+ * that looks like the real thing (pack contents with an adult-only item and
+ * its substitute, partial receipts, names, dates, school numbers,
+ * postcodes), in which every rule of the drive shows: gifts that pool,
+ * a real shortfall, complete graduate lists and graduates under 18. Those
+ * are checked through the plan itself (hp_plan_input_load(),
+ * hp_plan_compute()), for several seeds.
  */
 
 #include "config.h"
@@ -208,33 +212,192 @@ test_recipe (Fixture       *f,
 
   g_assert_no_error (error);
   n = hp_test_list_count (recipe);
-  g_assert_cmpuint (n, >, 1);
+  g_assert_cmpuint (n, ==, 8);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HpRecipeItem) item = hp_test_list_get (recipe, i);
-      g_autoptr(HpProduct) product = hp_store_get_product (f->store, hp_recipe_item_get_product_id (item), &error);
+      g_autoptr(HpRecipeItem) line = hp_test_list_get (recipe, i);
+      g_autoptr(HpItem) item = hp_store_get_item (f->store, hp_recipe_item_get_item_id (line), &error);
 
       g_assert_no_error (error);
-      g_assert_cmpint (hp_recipe_item_get_campaign_id (item), ==, hp_campaign_get_id (f->campaign));
-      g_assert_nonnull (hp_recipe_item_get_product_name (item));
-      g_assert_cmpstr (hp_recipe_item_get_product_name (item), ==, hp_product_get_name (product));
+      g_assert_cmpint (hp_recipe_item_get_campaign_id (line), ==, hp_campaign_get_id (f->campaign));
+      g_assert_nonnull (hp_recipe_item_get_item_name (line));
+      g_assert_cmpstr (hp_recipe_item_get_item_name (line), ==, hp_item_get_name (item));
 
-      if (hp_product_get_adult_only (product))
+      if (hp_item_get_adult_only (item))
         {
           adult++;
-          g_assert_cmpuint (hp_recipe_item_get_per_under18 (item), ==, 0);
-          g_assert_cmpuint (hp_recipe_item_get_per_standard (item), >, 0);
+          g_assert_cmpuint (hp_recipe_item_get_per_under18 (line), ==, 0);
+          g_assert_cmpuint (hp_recipe_item_get_per_standard (line), >, 0);
         }
-      if (hp_recipe_item_get_per_standard (item) == 0 && hp_recipe_item_get_per_under18 (item) > 0)
+      if (hp_recipe_item_get_per_standard (line) == 0 && hp_recipe_item_get_per_under18 (line) > 0)
         substitutes++;
-      if (hp_recipe_item_get_per_standard (item) > 0)
+      if (hp_recipe_item_get_per_standard (line) > 0)
         standard++;
     }
 
   g_assert_cmpuint (adult, ==, 1);
   g_assert_cmpuint (substitutes, >=, 1);
   g_assert_cmpuint (standard, >, 1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Every rule shows                                                          */
+
+typedef struct
+{
+  guint   gifts;      /* of the item in the input */
+  gint64  largest;    /* the most one gift received */
+  gint64  first;      /* what its first gift (input order) received */
+} GiftFacts;
+
+static void
+gift_facts (const HpPlanInput *input,
+            gint64             item_id,
+            GiftFacts         *out)
+{
+  *out = (GiftFacts) { 0 };
+  for (guint g = 0; g < input->n_gifts; g++)
+    if (input->gifts[g].item_id == item_id)
+      {
+        if (out->gifts == 0)
+          out->first = input->gifts[g].received;
+        out->gifts++;
+        out->largest = MAX (out->largest, input->gifts[g].received);
+      }
+}
+
+/*
+ * In the district demo, pooling relieves a bottleneck and leaves a real
+ * shortfall, whatever the seed:
+ * - some item in the pack has two gifts or more, none of which alone (its
+ *   first in particular) covers what the plan needs of it, while together
+ *   they do (no shortfall);
+ * - some item stays short after pooling, with pledges still open (to chase)
+ *   and pieces nobody pledged, and the plan names a bottleneck.
+ * With the seed of the CLI (1), of the UI tests (42, 7) and of these tests.
+ */
+static void
+test_pooling (void)
+{
+  const guint32 seeds[] = { 1, 7, 42, SEED };
+
+  for (guint s = 0; s < G_N_ELEMENTS (seeds); s++)
+    {
+      g_autoptr(HpStore) store = hp_test_store_new_memory ();
+      g_autoptr(HpCampaign) campaign = fill (store, HP_DEMO_SCALE_DISTRICT, seeds[s]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HpPlanInput) input = hp_plan_input_load (store, hp_campaign_get_id (campaign), &error);
+      g_autoptr(HpPlan) plan = NULL;
+      guint pooled = 0;
+      guint short_items = 0;
+
+      g_assert_no_error (error);
+      plan = hp_plan_compute (input);
+      g_assert_cmpuint (plan->n_items, ==, input->n_items);
+
+      for (guint i = 0; i < plan->n_items; i++)
+        {
+          const HpPlanItemResult *r = &plan->items[i];
+          GiftFacts facts;
+
+          gift_facts (input, r->item_id, &facts);
+          g_test_message ("seed %u, item %s: %u gifts, needed %" G_GINT64_FORMAT ", received %" G_GINT64_FORMAT
+                          " (largest gift %" G_GINT64_FORMAT "), shortfall %" G_GINT64_FORMAT,
+                          seeds[s], input->items[i].name, facts.gifts, r->needed, r->received, facts.largest,
+                          r->shortfall);
+
+          if (facts.gifts >= 2 && r->shortfall == 0 && r->received >= r->needed && facts.largest < r->needed)
+            {
+              g_assert_cmpint (facts.first, <, r->needed);
+              pooled++;
+            }
+
+          if (r->shortfall > 0)
+            {
+              /* a real shortfall: what is missing is either still owed or
+               * nobody's */
+              g_assert_cmpint (r->shortfall, ==, r->needed - r->received);
+              g_assert_cmpint (r->to_chase + r->unpledged, ==, r->shortfall);
+              g_assert_cmpint (r->to_chase, >, 0);
+              g_assert_cmpint (r->unpledged, >, 0);
+              short_items++;
+            }
+        }
+
+      g_assert_cmpuint (pooled, >=, 1);
+      g_assert_cmpuint (short_items, >=, 1);
+      g_assert_cmpint (plan->bottleneck_item_id, !=, 0);
+      g_assert_cmpint (plan->items[plan->bottleneck_item].shortfall, >, 0);
+      /* fewer packs than needed, but not none */
+      g_assert_cmpuint (plan->buildable_standard, <, plan->needed_standard);
+      g_assert_cmpuint (plan->buildable_standard, >, 0);
+
+      g_assert_finalize_object (g_steal_pointer (&store));
+    }
+}
+
+/* Some schools' lists are complete, the others count the larger of their
+ * expected and listed graduates; some graduates are under 18 on the
+ * hand-over day, all of them born in the second half of the year 18 years
+ * before, and the plan counts the same ones the store marks. */
+static void
+test_lists_and_ages (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = hp_campaign_get_id (f->campaign);
+  g_autoptr(HpPlanInput) input = hp_plan_input_load (f->store, id, &error);
+  g_autoptr(HpPlan) plan = NULL;
+  g_autoptr(GListModel) graduates = NULL;
+  g_autofree char *second_half = g_strdup_printf ("%d-07-01", hp_campaign_get_year (f->campaign) - 18);
+  g_autofree char *year_after = g_strdup_printf ("%d-01-01", hp_campaign_get_year (f->campaign) - 17);
+  guint complete = 0, by_number = 0, under18 = 0, by_birth = 0;
+
+  g_assert_no_error (error);
+  plan = hp_plan_compute (input);
+
+  for (guint i = 0; i < plan->n_schools; i++)
+    {
+      if (plan->schools[i].source == HP_PLAN_SOURCE_LIST)
+        {
+          g_assert_true (input->schools[i].list_complete);
+          g_assert_cmpuint (plan->schools[i].graduates, ==, input->schools[i].graduates);
+          complete++;
+        }
+      else
+        {
+          g_assert_false (input->schools[i].list_complete);
+          g_assert_cmpuint (plan->schools[i].graduates, ==, MAX (input->schools[i].expected,
+                                                                  (int) input->schools[i].graduates));
+          by_number++;
+        }
+      by_birth += input->schools[i].under18_by_birth;
+    }
+  g_assert_cmpuint (complete, >=, 5);
+  g_assert_cmpuint (by_number, >=, 5);
+
+  graduates = hp_store_list_graduates (f->store, id, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (graduates); i++)
+    {
+      g_autoptr(HpGraduate) g = hp_test_list_get (graduates, i);
+
+      g_assert_cmpint (hp_graduate_get_under18 (g), !=, HP_UNSET);
+      if (hp_graduate_get_under18 (g) == 1)
+        {
+          /* hand-overs are in late June and early July: whoever is under
+           * 18 then was born in July or later */
+          g_assert_cmpstr (hp_graduate_get_birth_date (g), >=, second_half);
+          g_assert_cmpstr (hp_graduate_get_birth_date (g), <, year_after);
+          under18++;
+        }
+    }
+  /* about one in twenty of 2,000 */
+  g_assert_cmpuint (under18, >=, 50);
+  g_assert_cmpuint (under18, <=, 200);
+  g_assert_cmpuint (under18, ==, by_birth);
+  g_assert_cmpuint (plan->needed_under18, >=, under18);
 }
 
 static void
@@ -438,8 +601,10 @@ main (int   argc,
   g_test_add_func ("/heimpack/demo/scales", test_scales);
   g_test_add_func ("/heimpack/demo/deterministic", test_deterministic);
   g_test_add_func ("/heimpack/demo/region", test_region);
+  g_test_add_func ("/heimpack/demo/pooling", test_pooling);
   TEST ("district-counts", test_district_counts);
   TEST ("recipe", test_recipe);
+  TEST ("lists-and-ages", test_lists_and_ages);
   TEST ("pledges", test_pledges);
   TEST ("graduates", test_graduates);
   TEST ("schools", test_schools);

@@ -5,8 +5,12 @@
  * (Debian's python3-openpyxl) turns a workbook into JSON facts, which the
  * checks below evaluate in Python (hp_test_json_check()). Covered: sheet
  * names, cell values and types, number formats, print setup, frozen panes;
- * pack numbers against the plan; a German process locale; a failed and a
- * cancelled export leaving the old file intact; unsafe school names.
+ * pack numbers against the plan; one packing-list line per item with the
+ * pieces of all its gifts pooled, and the sponsor report sharing an item's
+ * used pieces out among its gifts (worked by hand on a small campaign, and
+ * the sharing rule itself); the class lists' under-18 marks; a German
+ * process locale; a failed and a cancelled export leaving the old file
+ * intact; unsafe school names.
  */
 
 #include "config.h"
@@ -19,6 +23,8 @@
 #include <glib/gstdio.h>
 
 #include "hp-test-utils.h"
+/* _hp_export_share_out(), plain GLib */
+#include "src/core/export/hp-export-share-private.h"
 
 #define SEED 20270625
 
@@ -28,6 +34,8 @@ typedef struct
   HpCampaign *campaign;
   char       *dir;
 } Fixture;
+
+static void small_setup (Fixture *f, gconstpointer data);
 
 static void
 fixture_setup (Fixture       *f,
@@ -53,6 +61,9 @@ fixture_teardown (Fixture       *f,
 
 #define TEST(path, func) \
   g_test_add ("/heimpack/export/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+/* The small campaign worked by hand (small_setup()). */
+#define TEST_SMALL(path, func) \
+  g_test_add ("/heimpack/export/" path, Fixture, NULL, small_setup, func, fixture_teardown)
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
@@ -91,8 +102,8 @@ export (Fixture               *f,
   "       or max(len(word) for word in cell[0].split()) + 1 > s['widths'][c] - 0.71 " \
   "       or (s['heights'][r - 1] or 15) < 15 * -(-len(cell[0].replace(' ', '')) // int(s['widths'][c] - 1.71)))]"
 
-/* { "school number": [standard, under18, graduates], … } from the plan,
- * computed here independently of the export. */
+/* { "school number": [standard, under18, graduates listed, graduates
+ * counted by the plan], … }, computed here independently of the export. */
 static char *
 expected_allocation (Fixture *f)
 {
@@ -112,9 +123,9 @@ expected_allocation (Fixture *f)
                                                    plan->schools[i].school_id, &error);
 
       g_assert_no_error (error);
-      g_string_append_printf (json, "%s\"%s\": [%u, %u, %" G_GINT64_FORMAT "]", i > 0 ? ", " : "",
+      g_string_append_printf (json, "%s\"%s\": [%u, %u, %" G_GINT64_FORMAT ", %u]", i > 0 ? ", " : "",
                               hp_school_get_number (school), plan->schools[i].allocated_standard,
-                              plan->schools[i].allocated_under18, graduates);
+                              plan->schools[i].allocated_under18, graduates, plan->schools[i].graduates);
     }
 
   g_string_append (json, "}");
@@ -122,7 +133,448 @@ expected_allocation (Fixture *f)
 }
 
 /* ------------------------------------------------------------------------ */
+/* A small campaign, worked by hand                                          */
+
+/*
+ * "Aktion 2027", hand-over on 10 July 2027 (the campaign's day), no spare
+ * packs. The pack: 1 × "Pils" (18+) in the standard pack, "Apfelsaft" 1 × in
+ * the standard and 2 × in the under-18 pack. Gifts:
+ *
+ *   Brauerei Alt    Pils        pledged  8, received 5 (3 + 2)
+ *   Mosterei Berg   Apfelsaft   pledged 10, received 7
+ *   Mosterei Claas  APFELSAFT   pledged  6, received 6   (the same item)
+ *
+ * Schools:
+ *   100001 Gymnasium Am Berg: hand-over 25 June 2027 10:00 (its own), 6
+ *     expected, list not complete: Adler Anna (born 25.06.2009: 18 on the
+ *     day), Brandt Ben (26.06.2009: 17), Celik Cem (no birth date), Dietz
+ *     Dora (2008), Ernst Emil (01.07.2009: 17 on 25 June). Counted:
+ *     max (6, 5) = 6; under 18 by birth: Ben and Emil = 2; so 4 standard and
+ *     2 under-18 packs.
+ *   100002 Realschule Tal: no hand-over of its own (the campaign's 10 July),
+ *     5 expected but its list is complete: Fuchs Frida (11.07.2009: 17 on
+ *     10 July), Graf Gil (01.07.2009: 18 on 10 July). Counted: 2; under 18:
+ *     Frida; so 1 standard and 1 under-18 pack.
+ *
+ * Needed: 5 standard, 3 under-18 packs. Pils: 5 × 1 = 5 pieces; Apfelsaft:
+ * 5 × 1 + 3 × 2 = 11 pieces. Received, pooled: Pils 5, Apfelsaft 7 + 6 =
+ * 13 (neither gift alone covers 11). Built: under-18 packs first: 3 (6
+ * Apfelsaft), then standard packs from what is left: min (5 Pils, 7
+ * Apfelsaft, 5 needed) = 5. All packs built; used: Pils 5, Apfelsaft 6 + 5
+ * = 11.
+ */
+static HpSponsor *
+small_sponsor (HpStore    *store,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSponsor) sponsor = hp_sponsor_new (name);
+
+  g_assert_true (hp_store_add_sponsor (store, sponsor, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&sponsor);
+}
+
+/* A gift of @name with a pledge and its deliveries (0-terminated). */
+static gint64
+small_gift (Fixture    *f,
+            const char *sponsor_name,
+            const char *name,
+            gint64      value_cents,
+            gboolean    adult_only,
+            gint64      pledged,
+            ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSponsor) sponsor = small_sponsor (f->store, sponsor_name);
+  g_autoptr(HpProduct) product = hp_product_new (hp_sponsor_get_id (sponsor), name);
+  g_autoptr(HpPledge) pledge = NULL;
+  va_list args;
+
+  hp_product_set_value_cents (product, value_cents);
+  hp_product_set_adult_only (product, adult_only);
+  g_assert_true (hp_store_add_product (f->store, product, &error));
+  g_assert_no_error (error);
+
+  pledge = hp_pledge_new (hp_campaign_get_id (f->campaign), hp_product_get_id (product), pledged);
+  g_assert_true (hp_store_add_pledge (f->store, pledge, &error));
+  g_assert_no_error (error);
+
+  va_start (args, pledged);
+  for (gint64 q = va_arg (args, gint64); q > 0; q = va_arg (args, gint64))
+    {
+      g_autoptr(HpReceipt) receipt = hp_receipt_new (hp_pledge_get_id (pledge), "2027-05-02", q);
+
+      g_assert_true (hp_store_add_receipt (f->store, receipt, &error));
+      g_assert_no_error (error);
+    }
+  va_end (args);
+
+  return hp_product_get_item_id (product);
+}
+
+static void
+small_pack_line (Fixture *f,
+                 gint64   item_id,
+                 guint    per_standard,
+                 guint    per_under18,
+                 int      position)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpRecipeItem) line = hp_recipe_item_new (hp_campaign_get_id (f->campaign), item_id,
+                                                     per_standard, per_under18);
+
+  hp_recipe_item_set_position (line, position);
+  g_assert_true (hp_store_set_recipe_item (f->store, line, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+small_school (Fixture    *f,
+              const char *number,
+              const char *name,
+              const char *handover,
+              int         expected,
+              gboolean    list_complete)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) school = hp_school_new (number, name);
+
+  g_assert_true (hp_store_add_school (f->store, school, &error));
+  g_assert_no_error (error);
+  hp_school_set_handover (school, handover);
+  hp_school_set_expected_graduates (school, expected);
+  hp_school_set_list_complete (school, list_complete);
+  g_assert_true (hp_store_set_school_campaign (f->store, hp_campaign_get_id (f->campaign), school, &error));
+  g_assert_no_error (error);
+  return hp_school_get_id (school);
+}
+
+static void
+small_graduate (Fixture    *f,
+                gint64      school_id,
+                const char *last_name,
+                const char *first_name,
+                const char *birth_date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpGraduate) graduate = hp_graduate_new (hp_campaign_get_id (f->campaign), school_id);
+
+  hp_graduate_set_class_name (graduate, "Q2");
+  hp_graduate_set_last_name (graduate, last_name);
+  hp_graduate_set_first_name (graduate, first_name);
+  hp_graduate_set_birth_date (graduate, birth_date);
+  g_assert_true (hp_store_add_graduate (f->store, graduate, &error));
+  g_assert_no_error (error);
+}
+
+static void
+small_setup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pils, juice, other_juice;
+  gint64 berg, tal;
+
+  f->store = hp_test_store_new_memory ();
+  f->dir = hp_test_tmp_dir ();
+  f->campaign = hp_campaign_new ("Aktion 2027", 2027);
+  hp_campaign_set_handover_date (f->campaign, "2027-07-10");
+  hp_campaign_set_spare_percent (f->campaign, 0);
+  g_assert_true (hp_store_add_campaign (f->store, f->campaign, &error));
+  g_assert_no_error (error);
+
+  pils = small_gift (f, "Brauerei Alt", "Pils", 95, TRUE, 8, (gint64) 3, (gint64) 2, (gint64) 0);
+  juice = small_gift (f, "Mosterei Berg", "Apfelsaft", 80, FALSE, 10, (gint64) 7, (gint64) 0);
+  other_juice = small_gift (f, "Mosterei Claas", "APFELSAFT", 75, FALSE, 6, (gint64) 6, (gint64) 0);
+  g_assert_cmpint (other_juice, ==, juice);
+  small_pack_line (f, pils, 1, 0, 0);
+  small_pack_line (f, juice, 1, 2, 1);
+
+  berg = small_school (f, "100001", "Gymnasium Am Berg", "2027-06-25T10:00", 6, FALSE);
+  tal = small_school (f, "100002", "Realschule Tal", NULL, 5, TRUE);
+  small_graduate (f, berg, "Adler", "Anna", "2009-06-25");
+  small_graduate (f, berg, "Brandt", "Ben", "2009-06-26");
+  small_graduate (f, berg, "Celik", "Cem", NULL);
+  small_graduate (f, berg, "Dietz", "Dora", "2008-01-01");
+  small_graduate (f, berg, "Ernst", "Emil", "2009-07-01");
+  small_graduate (f, tal, "Fuchs", "Frida", "2009-07-11");
+  small_graduate (f, tal, "Graf", "Gil", "2009-07-01");
+}
+
+static void
+test_small_plan (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpPlanInput) input = hp_plan_input_load (f->store, hp_campaign_get_id (f->campaign), &error);
+  g_autoptr(HpPlan) plan = NULL;
+
+  /* The example's own premises, as the plan sees them. */
+  g_assert_no_error (error);
+  plan = hp_plan_compute (input);
+  g_assert_cmpuint (plan->n_items, ==, 2);
+  g_assert_cmpuint (input->n_gifts, ==, 3);
+  g_assert_cmpuint (plan->needed_standard, ==, 5);
+  g_assert_cmpuint (plan->needed_under18, ==, 3);
+  g_assert_cmpuint (plan->buildable_standard, ==, 5);
+  g_assert_cmpuint (plan->buildable_under18, ==, 3);
+  g_assert_cmpint (plan->items[0].needed, ==, 5);
+  g_assert_cmpint (plan->items[0].received, ==, 5);
+  g_assert_cmpint (plan->items[0].used, ==, 5);
+  g_assert_cmpint (plan->items[1].needed, ==, 11);
+  g_assert_cmpint (plan->items[1].received, ==, 13);
+  g_assert_cmpint (plan->items[1].used, ==, 11);
+  g_assert_cmpuint (plan->schools[0].graduates, ==, 6);
+  g_assert_cmpuint (plan->schools[1].graduates, ==, 2);
+}
+
+static void
+test_packing_list_pooled (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Packliste.xlsx", NULL);
+  g_autofree char *facts = NULL;
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  export (f, HP_EXPORT_PACKING_LIST, NULL, path);
+  facts = hp_test_xlsx_facts (path, 100);
+
+  /* One line per item, never per gift: the two juices are one line, with
+   * both sponsors. */
+  CHECK (facts, "[r[:6] for r in d['sheets'][0]['rows'][4:6]] == ["
+                "  [[1, 'n', 'General', None], ['Pils', 's', 'General', None], ['Brauerei Alt', 's', 'General', None], "
+                "   [1, 'n', '#,##0;-#,##0;\"–\"', None], [0, 'n', '#,##0;-#,##0;\"–\"', None], "
+                "   ['18+ only', 's', 'General', None]], "
+                "  [[2, 'n', 'General', None], ['Apfelsaft', 's', 'General', None], "
+                "   ['Mosterei Berg, Mosterei Claas', 's', 'General', None], "
+                "   [1, 'n', '#,##0;-#,##0;\"–\"', None], [2, 'n', '#,##0;-#,##0;\"–\"', None], [None, None, 'General', None]]]",
+         NULL);
+  CHECK (facts, "d['sheets'][0]['rows'][6][1][0] == 'Pieces per pack' and d['sheets'][0]['rows'][6][4][0] == 2", NULL);
+
+  /* Total quantities, pooled: needed, received of all gifts, difference
+   * (Pils 5 − 5 = 0; Apfelsaft 13 − 11 = 2), the packs needed 5 + 3. */
+  CHECK (facts, "[[c[0] for c in r[1:2] + r[5:8]] for r in d['sheets'][1]['rows'][8:]] == "
+                "[['Pils', 5, 5, 0], ['Apfelsaft', 11, 13, 2]]", NULL);
+  CHECK (facts, "[d['sheets'][1]['rows'][r][5][0] for r in (3, 4, 5)] == [5, 3, 8]", NULL);
+
+  /* Packing stations: pieces for the packs built: Pils 5 × 1; Apfelsaft
+   * 5 × 1 + 3 × 2 = 11. */
+  CHECK (facts, "[[r[1][0], r[5][0]] for r in d['sheets'][2]['rows'] if r[0][1] == 'n'] == "
+                "[['Pils', 5], ['Apfelsaft', 11]]", NULL);
+}
+
+static void
+test_sponsor_report_pooled (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Sponsorenbericht.xlsx", NULL);
+  g_autofree char *facts = NULL;
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  export (f, HP_EXPORT_SPONSOR_REPORT, NULL, path);
+  facts = hp_test_xlsx_facts (path, 100);
+
+  /* Per gift: pledged, received, used. The 11 Apfelsaft used are shared by
+   * what each gift delivered, 7 : 6 of 13: 11 × 7 / 13 = 5.92 and
+   * 11 × 6 / 13 = 5.08, whole parts 5 + 5 = 10, the piece left over to the
+   * larger remainder (77 mod 13 = 12 against 66 mod 13 = 1): Berg 6, Claas
+   * 5, together the item's 11 (cut down, each would be 5: 10). Pils 5 of 5.
+   * In-kind value = received × value per piece. */
+  CHECK (facts, "[[c[0] for c in r[:7]] for r in d['sheets'][1]['rows'][4:] if r[1][0] is not None] == ["
+                "  ['Brauerei Alt', 'Pils', 8, 5, 5, 0.95, 4.75], "
+                "  ['Mosterei Berg', 'Apfelsaft', 10, 7, 6, 0.8, 5.6], "
+                "  ['Mosterei Claas', 'Apfelsaft', 6, 6, 5, 0.75, 4.5]]", NULL);
+  /* The used pieces of the gifts sum to the items' (5 + 11), in the total
+   * row's formula and value. */
+  CHECK (facts, "(lambda t: t[0][0] == 'Total of all sponsors' and t[4][0] == 16 and t[4][3].startswith('=SUBTOTAL(9,'))"
+                "(d['sheets'][1]['rows'][-1])", NULL);
+  /* Both schools get packs with either item. */
+  CHECK (facts, "[r[7][0] for r in d['sheets'][1]['rows'][4:] if r[1][0] is not None] == [2, 2, 2]", NULL);
+  CHECK (facts, "{r[0][0]: r[1][0] for r in d['sheets'][0]['rows'][4:10]} == {'Packs handed out': 8, "
+                "'Of which under-18 packs': 3, 'Schools supplied': 2, 'Sponsors': 3, 'Products': 3, "
+                "'Total in-kind value': 14.85}", NULL);
+}
+
+/* The class list of one school sheet: [last name, U18 mark, bold] per
+ * graduate. */
+#define CLASS_LIST(sheet) \
+  "(lambda s: [[r[1][0], r[3][0], 'D%d' % (i + 1) in s['bold']] for i, r in enumerate(s['rows']) " \
+  "  if i > next(k for k, q in enumerate(s['rows']) if q[0][0] == 'Class')])(" sheet ")"
+
+static void
+test_class_list_under18 (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autoptr(GError) error = NULL;
+  HpExportOptions options = { .class_lists = TRUE };
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  export (f, HP_EXPORT_DELIVERY_SHEETS, &options, path);
+  facts = hp_test_xlsx_facts (path, 200);
+
+  /* Read back with openpyxl: "U18", in bold, for who is 17 on the school's
+   * hand-over day (its own, 25 June: Ben, born 26.06.2009, and Emil, born
+   * 01.07.2009; not Anna, 18 that very day; nobody knows about Cem), else
+   * the campaign's (10 July: Frida, born 11.07.2009; not Gil, born
+   * 01.07.2009, like Emil). */
+  CHECK (facts, "[s['name'] for s in d['sheets']] == ['Overview', 'Gymnasium Am Berg', 'Realschule Tal']", NULL);
+  CHECK (facts, CLASS_LIST ("d['sheets'][1]") " == [['Adler', None, False], ['Brandt', 'U18', True], "
+                "['Celik', None, False], ['Dietz', None, False], ['Ernst', 'U18', True]]", NULL);
+  CHECK (facts, CLASS_LIST ("d['sheets'][2]") " == [['Fuchs', 'U18', True], ['Graf', None, False]]", NULL);
+  /* The heading, and the tick column after it; still A4 upright. */
+  CHECK (facts, "all([c[0] for c in r[:5]] == ['Class', 'Last name', 'First name', 'U18', 'received ☐'] "
+                "    for s in d['sheets'][1:] for r in s['rows'] if r[0][0] == 'Class')", NULL);
+  CHECK (facts, "all(r[4][0] == '☐' for s in d['sheets'][1:] "
+                "    for r in s['rows'][next(i for i, q in enumerate(s['rows']) if q[0][0] == 'Class') + 1:])", NULL);
+  CHECK (facts, "all(s['orientation'] == 'portrait' and s['paper'] == 9 and s['fit_width'] in (None, 1) "
+                "    for s in d['sheets'][1:])", NULL);
+
+  /* The graduates on each sheet are the plan's: 6 expected over 5 listed
+   * at the Gymnasium, 2 of a complete list at the Realschule; as are the
+   * packs (4 + 2 and 1 + 1). */
+#define LABEL "(lambda s, label: next(r[i + 1][0] for r in s['rows'] for i, c in enumerate(r[:-1]) if c[0] == label))"
+  CHECK (facts, "(lambda lab: [[lab(s, 'Graduates'), lab(s, 'Standard packs'), lab(s, 'Under-18 packs')] "
+                "  for s in d['sheets'][1:]] == [[6, 4, 2], [2, 1, 1]])(" LABEL ")", NULL);
+#undef LABEL
+
+  /* Without the campaign's day, 30 June of its year: now Gil (born
+   * 01.07.2009) is 17 too. */
+  hp_campaign_set_handover_date (f->campaign, NULL);
+  g_assert_true (hp_store_update_campaign (f->store, f->campaign, &error));
+  g_assert_no_error (error);
+  export (f, HP_EXPORT_DELIVERY_SHEETS, &options, path);
+  g_clear_pointer (&facts, g_free);
+  facts = hp_test_xlsx_facts (path, 200);
+  CHECK (facts, CLASS_LIST ("d['sheets'][2]") " == [['Fuchs', 'U18', True], ['Graf', 'U18', True]]", NULL);
+  CHECK (facts, "[r[2] for r in " CLASS_LIST ("d['sheets'][1]") "] == [False, True, False, False, True]", NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sharing out in proportion                                                 */
+
+static void
+assert_shares (gint64        total,
+               const gint64 *weights,
+               guint         n,
+               const gint64 *expected)
+{
+  g_autofree gint64 *shares = g_new (gint64, n);
+
+  _hp_export_share_out (total, weights, n, shares);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (shares[i], ==, expected[i]);
+}
+
+static void
+test_share_out (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  /* 45 of 20 + 25: exactly 20 and 25, nothing left over. */
+  assert_shares (45, (gint64[]) { 20, 25 }, 2, (gint64[]) { 20, 25 });
+  /* 10 of 3 + 3 + 3: 3.33 each, whole parts 9, the one piece left to the
+   * first of the equal remainders. */
+  assert_shares (10, (gint64[]) { 3, 3, 3 }, 3, (gint64[]) { 4, 3, 3 });
+  /* 2 of 1 + 1 + 1: 0.67 each: the first two. */
+  assert_shares (2, (gint64[]) { 1, 1, 1 }, 3, (gint64[]) { 1, 1, 0 });
+  /* 11 of 7 + 6 (the small campaign): 5.92 and 5.08, remainders 12 and 1
+   * (in thirteenths): 6 and 5. */
+  assert_shares (11, (gint64[]) { 7, 6 }, 2, (gint64[]) { 6, 5 });
+  /* The largest remainder wins, not the first: 10 of 1 + 2 + 7:
+   * 1, 2, 7 exactly; 7 of 1 + 2 + 7: 0.7, 1.4, 4.9: whole 0 + 1 + 4 = 5,
+   * the two pieces left to 0.9 and 0.7. */
+  assert_shares (10, (gint64[]) { 1, 2, 7 }, 3, (gint64[]) { 1, 2, 7 });
+  assert_shares (7, (gint64[]) { 1, 2, 7 }, 3, (gint64[]) { 1, 1, 5 });
+  /* Nothing delivered, nothing shared; nothing used, nothing shared; a
+   * gift that delivered nothing (or less, wrongly) gets nothing. */
+  assert_shares (5, (gint64[]) { 0, 0 }, 2, (gint64[]) { 0, 0 });
+  assert_shares (0, (gint64[]) { 4, 9 }, 2, (gint64[]) { 0, 0 });
+  assert_shares (5, (gint64[]) { -3, 0, 2 }, 3, (gint64[]) { 0, 0, 5 });
+  assert_shares (3, NULL, 0, NULL);
+
+  /* Always the whole total, each share the whole part of its quota or one
+   * more, and never more for a smaller weight. */
+  for (guint round = 0; round < 2000; round++)
+    {
+      guint n = (guint) g_rand_int_range (rand, 1, 9);
+      gint64 weights[8];
+      gint64 shares[8];
+      gint64 total = g_rand_int_range (rand, 0, 5000);
+      gint64 sum_weights = 0;
+      gint64 sum_shares = 0;
+
+      for (guint i = 0; i < n; i++)
+        sum_weights += weights[i] = g_rand_int_range (rand, 0, 3000);
+      _hp_export_share_out (total, weights, n, shares);
+
+      for (guint i = 0; i < n; i++)
+        {
+          sum_shares += shares[i];
+          if (sum_weights > 0)
+            {
+              g_assert_cmpint (shares[i], >=, total * weights[i] / sum_weights);
+              g_assert_cmpint (shares[i], <=, total * weights[i] / sum_weights + 1);
+            }
+          for (guint k = 0; k < n; k++)
+            if (weights[k] < weights[i])
+              g_assert_cmpint (shares[k], <=, shares[i]);
+        }
+      g_assert_cmpint (sum_shares, ==, sum_weights > 0 ? total : 0);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
 /* The four workbooks                                                        */
+
+/* @text as a JSON string, quotes included. */
+static char *
+json_string (const char *text)
+{
+  GString *out = g_string_new ("\"");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (out, '\\');
+      if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
+/* [[item name, needed, received, used], …] of the plan, in packing order. */
+static char *
+expected_items (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpPlanInput) input = hp_plan_input_load (f->store, hp_campaign_get_id (f->campaign), &error);
+  g_autoptr(HpPlan) plan = NULL;
+  g_autoptr(GString) json = g_string_new ("[");
+
+  g_assert_no_error (error);
+  plan = hp_plan_compute (input);
+  for (guint i = 0; i < plan->n_items; i++)
+    {
+      g_autofree char *name = json_string (input->items[i].name);
+
+      g_string_append_printf (json, "%s[%s, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]",
+                              i > 0 ? ", " : "", name, plan->items[i].needed, plan->items[i].received,
+                              plan->items[i].used);
+    }
+
+  g_string_append (json, "]");
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
 
 static void
 test_packing_list (Fixture       *f,
@@ -131,6 +583,7 @@ test_packing_list (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "Packliste.xlsx", NULL);
   g_autofree char *facts = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *items = expected_items (f);
   g_autoptr(GListModel) recipe = NULL;
   g_autofree char *n_recipe = NULL;
   HpExportOptions options = { .crate_size = 12 };
@@ -151,28 +604,43 @@ test_packing_list (Fixture       *f,
   CHECK (facts, "[s['freeze'] for s in d['sheets']] == ['A5', 'A9', 'A6', 'A5']", NULL);
   CHECK (facts, "[s['title_rows'] for s in d['sheets']] == ['$4:$4', '$8:$8', '$1:$2', '$4:$4']", NULL);
 
-  /* Contents: one row per recipe line in packing order, numbers numeric,
-   * and a total row whose formula carries its value. */
+  /* Contents: one row per pack line (item) in packing order, the items as
+   * the plan has them, each once, although the demo's items have several
+   * gifts each; numbers numeric, and a total row whose formula carries its
+   * value. */
   CHECK (facts, "(lambda rows: [r[0][0] for r in rows] == list(range(1, int(a[0]) + 1)) "
                 "  and all(r[3][1] == 'n' and r[4][1] == 'n' and r[1][1] == 's' for r in rows))"
                 "(d['sheets'][0]['rows'][4:4 + int(a[0])])", n_recipe, NULL);
+  CHECK (facts, "[r[1][0] for r in d['sheets'][0]['rows'][4:4 + len(json.loads(a[0]))]] == "
+                "[i[0] for i in json.loads(a[0])]", items, NULL);
   CHECK (facts, "(lambda t, rows: t[3][3].startswith('=SUM(') and t[3][0] == sum(r[3][0] for r in rows))"
                 "(d['sheets'][0]['rows'][4 + int(a[0])], d['sheets'][0]['rows'][4:4 + int(a[0])])", n_recipe, NULL);
-  /* The 18+ product is marked and is in no under-18 pack. */
+  /* Several sponsors for an item, each named once. */
+  CHECK (facts, "(lambda rows: any(', ' in r[2][0] for r in rows) and all("
+                "  len(set(r[2][0].split(', '))) == len(r[2][0].split(', ')) for r in rows))"
+                "(d['sheets'][0]['rows'][4:4 + int(a[0])])", n_recipe, NULL);
+  /* The 18+ item is marked and is in no under-18 pack. */
   CHECK (facts, "any(r[5][0] == '18+ only' and r[4][0] == 0 for r in d['sheets'][0]['rows'][4:])", NULL);
 
-  /* Total quantities: difference = received − needed, as a formula. */
+  /* Total quantities: per item the plan's needed and received (all gifts
+   * pooled), difference = received − needed, as a formula. */
   CHECK (facts, "all(r[7][3] == '=G%d-F%d' % (i + 9, i + 9) and r[7][0] == r[6][0] - r[5][0] "
                 "    and r[5][1] == 'n' for i, r in enumerate(d['sheets'][1]['rows'][8:]))", NULL);
-  CHECK (facts, "len(d['sheets'][1]['rows'][8:]) == int(a[0])", n_recipe, NULL);
+  CHECK (facts, "[[r[1][0], r[5][0], r[6][0]] for r in d['sheets'][1]['rows'][8:]] == "
+                "[i[:3] for i in json.loads(a[0])]", items, NULL);
+  /* the demo has one item short and others received in plenty */
+  CHECK (facts, "(lambda diff: min(diff) < 0 < max(diff))([r[7][0] for r in d['sheets'][1]['rows'][8:]])", NULL);
 
-  /* Packing stations: every recipe line once, three or four per station. */
+  /* Packing stations: every pack line once, three or four per station,
+   * with the pieces for the packs built: the plan's used pieces. */
   CHECK (facts, "(lambda rows: sorted(r[0][0] for r in rows if r[0][1] == 'n') == list(range(1, int(a[0]) + 1)))"
                 "(d['sheets'][2]['rows'])", n_recipe, NULL);
   CHECK (facts, "(lambda rows: (lambda idx: all(3 <= n <= 4 for n in "
                 "  [len([r for r in rows[i + 2:j] if r[0][1] == 'n']) for i, j in zip(idx, idx[1:] + [len(rows)])]))"
                 "  ([i for i, r in enumerate(rows) if str(r[0][0]).startswith('Station ')]))"
                 "(d['sheets'][2]['rows'])", NULL);
+  CHECK (facts, "[[r[1][0], r[5][0]] for r in d['sheets'][2]['rows'] if r[0][1] == 'n'] == "
+                "[[i[0], i[3]] for i in json.loads(a[0])]", items, NULL);
 
   /* Crate labels: crates of 12, packs add up to the allocation. */
   expected = expected_allocation (f);
@@ -182,13 +650,49 @@ test_packing_list (Fixture       *f,
                 "  and sum(1 for r in rows if r[1][0] == 1) == sum(1 for v in exp.values() if v[0] + v[1] > 0))"
                 "(json.loads(a[0]), d['sheets'][3]['rows'][4:])", expected, NULL);
 
-  /* Readable when printed: headings, sponsor names in full (up to 45
-   * characters), the note set off from the number before it. */
+  /* Readable when printed: headings; every sponsor's name whole on a line
+   * (up to 45 characters); the rows of an item with several sponsors tall
+   * enough for them (15 pt a line, a line at most the column's width); the
+   * note set off from the number before it. */
   CHECK (facts, HEADINGS_OK, NULL);
-  CHECK (facts, "all(s['widths'][2] - 0.71 >= min(45, max(len(r[2][0]) for r in s['rows'] if r[2][1] == 's')) "
-                "    for s in d['sheets'][:3])", NULL);
+  CHECK (facts, "all(s['widths'][2] - 0.71 >= min(45, max(len(n) for r in s['rows'] if r[2][1] == 's' "
+                "    for n in r[2][0].split(', '))) for s in d['sheets'][:3])", NULL);
+  CHECK (facts, "all((s['heights'][i] or 15) >= 15 * -(-len(r[2][0].replace(' ', '')) // int(s['widths'][2] - 1.71)) "
+                "    for s in d['sheets'][:3] for i, r in enumerate(s['rows']) if r[0][1] == 'n' and r[2][1] == 's')",
+         NULL);
+  CHECK (facts, "any((h or 15) > 15 for h in d['sheets'][0]['heights'][4:])", NULL);
   CHECK (facts, "(lambda s: all(s['indents'].get('F%d' % (i + 1)) for i, r in enumerate(s['rows']) "
                 "  if r[5][0] == '18+ only'))(d['sheets'][0])", NULL);
+}
+
+/* { "school number": graduates under 18 by the store, … } */
+static char *
+count_under18 (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) schools = hp_store_list_schools (f->store, hp_campaign_get_id (f->campaign), &error);
+  g_autoptr(GString) json = g_string_new ("{");
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(HpSchool) school = g_list_model_get_item (schools, i);
+      g_autoptr(GListModel) own = hp_store_list_graduates (f->store, hp_campaign_get_id (f->campaign),
+                                                           hp_school_get_id (school), &error);
+      guint n = 0;
+
+      g_assert_no_error (error);
+      for (guint k = 0; k < g_list_model_get_n_items (own); k++)
+        {
+          g_autoptr(HpGraduate) g = g_list_model_get_item (own, k);
+
+          n += hp_graduate_get_under18 (g) == 1;
+        }
+      g_string_append_printf (json, "%s\"%s\": %u", i > 0 ? ", " : "", hp_school_get_number (school), n);
+    }
+
+  g_string_append (json, "}");
+  return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
 static void
@@ -198,6 +702,7 @@ test_delivery_sheets (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
   g_autofree char *facts = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *under18 = NULL;
   HpExportOptions options = {
     .agency_name = "Südwestfalen Agentur GmbH",
     .agency_street = "Am Markt 1",
@@ -212,6 +717,7 @@ test_delivery_sheets (Fixture       *f,
   export (f, HP_EXPORT_DELIVERY_SHEETS, &options, path);
   facts = hp_test_xlsx_facts (path, 400);
   expected = expected_allocation (f);
+  under18 = count_under18 (f);
 
   /* An overview and one legal, unique sheet per school. */
   CHECK (facts, "len(d['sheets']) == 31 and d['sheets'][0]['name'] == 'Overview'", NULL);
@@ -240,8 +746,22 @@ test_delivery_sheets (Fixture       *f,
   CHECK (facts, "(lambda exp, lab: all("
                 "  [lab(s, 'Standard packs'), lab(s, 'Under-18 packs'), "
                 "   s['max_row'] - 1 - next(i for i, r in enumerate(s['rows']) if r[0][0] == 'Class')] "
-                "  == exp[lab(s, 'School number')] for s in d['sheets'][1:]))"
+                "  == exp[lab(s, 'School number')][:3] for s in d['sheets'][1:]))"
                 "(json.loads(a[0]), " LABEL ")", expected, NULL);
+  /* The graduates the plan counts, not the ones listed (with some complete
+   * lists and some expected numbers above the list, they differ). */
+  CHECK (facts, "(lambda exp, lab: all(lab(s, 'Graduates') == exp[lab(s, 'School number')][3] "
+                "  for s in d['sheets'][1:]) and any(v[2] != v[3] for v in exp.values()))"
+                "(json.loads(a[0]), " LABEL ")", expected, NULL);
+  /* The class lists mark the graduates the store counts under 18, in bold,
+   * and nobody else. */
+  CHECK (facts, "(lambda exp, lab: all((lambda rows: "
+                "  [r[3][0] for r in rows].count('U18') == exp[lab(s, 'School number')] "
+                "  and all(r[3][0] in ('U18', None) for r in rows) "
+                "  and all('D%d' % (i + 1) in s['bold'] for i, r in enumerate(s['rows']) if r[3][0] == 'U18'))"
+                "  (s['rows'][next(i for i, r in enumerate(s['rows']) if r[0][0] == 'Class') + 1:]) "
+                "  for s in d['sheets'][1:]) and sum(exp.values()) > 0)"
+                "(json.loads(a[0]), " LABEL ")", under18, NULL);
   CHECK (facts, "(lambda lab: all(lab(s, 'Packs in total') == lab(s, 'Standard packs') + lab(s, 'Under-18 packs') "
                 "  for s in d['sheets'][1:]))(" LABEL ")", NULL);
 #undef LABEL
@@ -253,7 +773,7 @@ test_delivery_sheets (Fixture       *f,
   CHECK (facts, "all(next(r for r in s['rows'] if r[0][0] == 'Hand-over on')[1][1] == 'date' for s in d['sheets'][1:])",
          NULL);
   /* The class list: sorted by class, last and first name; tick column. */
-  CHECK (facts, "all((lambda rows: all(r[3][0] == '☐' for r in rows) and "
+  CHECK (facts, "all((lambda rows: all(r[4][0] == '☐' for r in rows) and "
                 "  [r[0][0] for r in rows] == sorted(r[0][0] for r in rows))"
                 "  (s['rows'][next(i for i, r in enumerate(s['rows']) if r[0][0] == 'Class') + 1:]) "
                 "  for s in d['sheets'][1:])", NULL);
@@ -297,6 +817,7 @@ test_sponsor_report (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
   g_autofree char *n_products = NULL;
+  g_autofree char *items = expected_items (f);
   gint64 cents = 0;
   guint n = 0;
 
@@ -312,8 +833,8 @@ test_sponsor_report (Fixture       *f,
     {
       g_autoptr(HpProduct) p = g_list_model_get_item (products, i);
 
-      if (hp_product_get_pledged (p) == 0 && hp_product_get_received (p) == 0 &&
-          hp_product_get_per_standard (p) == 0 && hp_product_get_per_under18 (p) == 0)
+      /* the gifts of the campaign: pledged (receipts need a pledge) */
+      if (hp_product_get_pledged (p) == 0 && hp_product_get_received (p) == 0)
         continue;
       cents += hp_product_get_received (p) * hp_product_get_value_cents (p);
       n++;
@@ -351,6 +872,18 @@ test_sponsor_report (Fixture       *f,
   /* Products in packs reach every school that gets packs of their variant. */
   CHECK (facts, "any(r[4][1] == 'n' and r[4][0] > 0 and r[7][0] == 30 for r in d['sheets'][1]['rows'][4:])", NULL);
   CHECK (facts, "all(r[7][0] == 0 for r in d['sheets'][1]['rows'][4:] if r[4][1] == 'n' and r[4][0] == 0)", NULL);
+
+  /* Used in packs: an item's gifts share its used pieces (the plan's) out
+   * in whole pieces that add up to exactly the item's, each the whole part
+   * of its share by what it received, or one more; items outside the pack
+   * are used in no pack. */
+  CHECK (facts, "(lambda items, rows: all(sum(r[4][0] for r in rows if r[1][0] == i[0]) == i[3] "
+                "  and all(0 <= r[4][0] - i[3] * r[3][0] // max(1, sum(q[3][0] for q in rows if q[1][0] == i[0])) <= 1 "
+                "          for r in rows if r[1][0] == i[0]) for i in items) "
+                "  and all(r[4][0] == 0 for r in rows if r[1][0] not in [i[0] for i in items]) "
+                "  and sum(1 for r in rows if r[1][0] == items[-1][0]) > 1)"
+                "(json.loads(a[0]), [r for r in d['sheets'][1]['rows'][4:] if r[1][0] is not None and r[0][0] is not None])",
+         items, NULL);
 }
 
 static void
@@ -847,6 +1380,11 @@ main (int   argc,
   TEST ("failed-midway", test_failed_midway);
   TEST ("cancel", test_cancel);
   TEST ("sheet-names", test_sheet_names);
+  TEST_SMALL ("small-plan", test_small_plan);
+  TEST_SMALL ("packing-list-pooled", test_packing_list_pooled);
+  TEST_SMALL ("sponsor-report-pooled", test_sponsor_report_pooled);
+  TEST_SMALL ("class-list-under18", test_class_list_under18);
+  g_test_add_func ("/heimpack/export/share-out", test_share_out);
   g_test_add_func ("/heimpack/export/suggest-filename", test_suggest_filename);
   g_test_add_func ("/heimpack/export/cli", test_cli);
 

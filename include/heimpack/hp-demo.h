@@ -54,10 +54,13 @@ HpDemoSize  hp_demo_scale_get_size    (HpDemoScale  scale);
  * @error: return location for a #GError
  *
  * Adds one campaign filled with realistic synthetic data: German-looking
- * companies, products, schools with towns and postcodes, graduates with names
- * and birth dates, pledges with partial receipts, and a pack recipe with one
- * adult-only product and its under-18 substitute. Everything is written in one
- * transaction: on error nothing is added.
+ * companies and their gifts of items (several sponsors give the same items,
+ * which pool), schools with towns and postcodes (every fourth with a complete
+ * graduate list), graduates with names and birth dates (some under 18 on the
+ * hand-over day), pledges with partial receipts, and pack contents with one
+ * 18+ item and its under-18 substitute. Pooling lifts at least one item
+ * above its need that no single gift covers, and one item stays short.
+ * Everything is written in one transaction: on error nothing is added.
  *
  * Returns: (transfer full) (nullable): the new campaign.
  */

@@ -15,19 +15,24 @@ G_BEGIN_DECLS
  * The paper of the drive, as print-ready XLSX workbooks (libxlsxwriter):
  *
  * - %HP_EXPORT_PACKING_LIST, "Packliste": the contents of one pack (standard
- *   and under 18) in packing order; the total quantities for the packs
- *   needed (needed, received, difference); the packing stations (the recipe
- *   lines in packing order, three or four products a station) with the
- *   pieces for the packs that can be built; one crate label per crate.
+ *   and under 18), one line per item in packing order, with the sponsors who
+ *   give it; the total quantities for the packs needed (needed, received of
+ *   all its gifts together, difference); the packing stations (the items in
+ *   packing order, three or four a station) with the pieces for the packs
+ *   that can be built; one crate label per crate.
  * - %HP_EXPORT_DELIVERY_SHEETS, "Lieferscheine": an overview of all schools
  *   with their packs and crates, then one sheet per school: the agency, the
  *   school's postal address, contact teacher, hand-over date and time, packs
  *   standard / under 18 / total, crates, signature lines for handing over and
- *   receiving, and optionally the class list to tick off.
+ *   receiving, and optionally the class list to tick off, with a column "U18"
+ *   marking the graduates not yet 18 on the hand-over day (they get the
+ *   under-18 pack).
  * - %HP_EXPORT_SPONSOR_REPORT, "Sponsorenbericht": a summary for the funder
- *   report, then per sponsor and product what was pledged, received and
- *   used in packs, the in-kind value (received × value per piece) and the
- *   schools reached.
+ *   report, then per sponsor and gift what was pledged, received and used in
+ *   packs (an item's used pieces shared out over its gifts in proportion to
+ *   what each delivered, by largest remainder, so the gifts add up to the
+ *   item), the in-kind value (received × value per piece) and the schools
+ *   reached.
  * - %HP_EXPORT_NETWORK, "Rückkehrer-Netzwerk": the graduates of all
  *   campaigns who consented to be contacted, on one sheet with the columns
  *   last name, first name, school, year (of the campaign) and consent date;

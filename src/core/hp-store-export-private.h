@@ -46,10 +46,10 @@ typedef struct
 
 /*
  * HpExportProductRow:
- * A product that is pledged in the campaign or in its pack recipe, with its
- * sponsor and campaign figures; strings are owned.
- * @recipe_rank: 1, 2, … in packing order (the recipe's position, then
- *   name), 0 when not in the recipe
+ * A sponsor's gift (#HpProduct) pledged in the campaign, with its item's
+ * pack line and the gift's own campaign figures; strings are owned.
+ * @name and @adult_only are the item's.
+ * @per_standard, @per_under18: the item's pack line (0 when not in the pack)
  */
 typedef struct
 {
@@ -64,8 +64,26 @@ typedef struct
   gint64    received;
   guint     per_standard;
   guint     per_under18;
-  guint     recipe_rank;
 } HpExportProductRow;
+
+/*
+ * HpExportItemRow:
+ * One line of the pack contents: an item with its pieces per pack;
+ * strings are owned.
+ * @rank: 1, 2, … in packing order
+ * @sponsors: the names of the sponsors who pledged the item in the
+ *   campaign, by name (NULL-terminated, possibly empty)
+ */
+typedef struct
+{
+  gint64    item_id;
+  char     *name;
+  gboolean  adult_only;
+  guint     per_standard;
+  guint     per_under18;
+  guint     rank;
+  GStrv     sponsors;
+} HpExportItemRow;
 
 /*
  * HpExportGraduateRow:
@@ -82,6 +100,8 @@ typedef struct
   const char *consent_date;
   const char *consent_source;
   int         year;            /* of the graduate's campaign */
+  int         under18;         /* on the hand-over day: 1, 0, or HP_UNSET
+                                * without a birth date (class lists only) */
 } HpExportGraduateRow;
 
 /* Returns FALSE with @error set to stop the stream. */
@@ -101,16 +121,26 @@ GPtrArray *_hp_store_export_schools    (HpStore              *self,
                                         gint64                campaign_id,
                                         GError              **error);
 
-/* Products of @campaign_id ordered by sponsor name, sponsor, product name: a
- * GPtrArray of HpExportProductRow that frees its rows. */
+/* The gifts pledged in @campaign_id ordered by sponsor name, sponsor, item
+ * name, gift: a GPtrArray of HpExportProductRow that frees its rows. */
 GPtrArray *_hp_store_export_products   (HpStore              *self,
+                                        gint64                campaign_id,
+                                        GError              **error);
+
+/* The pack lines of @campaign_id in packing order (position, then item
+ * name, as hp_plan_input_load()): a GPtrArray of HpExportItemRow that frees
+ * its rows. */
+GPtrArray *_hp_store_export_items      (HpStore              *self,
                                         gint64                campaign_id,
                                         GError              **error);
 
 /*
  * _hp_store_export_class_list:
  * Streams the graduates of @school_id in @campaign_id ordered by class, last
- * and first name (German telephone-book order), as on the class list.
+ * and first name (German telephone-book order), as on the class list, each
+ * with `under18` by the store's rule: born after the day 18 years before the
+ * school's hand-over day, else the campaign's, else 30 June of the campaign
+ * year (HP_SQL_UNDER18_CUTOFF, as hp_store_list_graduates()).
  */
 gboolean   _hp_store_export_class_list (HpStore              *self,
                                         gint64                campaign_id,

@@ -6,6 +6,22 @@
  * caller's seed drives every choice, so a seed always gives the same rows.
  * Everything goes through the public store API (no SQL here) inside one
  * transaction.
+ *
+ * So that every rule of the drive shows, at any scale and seed:
+ * - Several sponsors give the same items (sponsors of one trade make the
+ *   same products, and the fourth sponsor always shares the third one's
+ *   trade), and the pack is made of the items most sponsors give, plus a
+ *   beer (18+) for the standard pack and a juice for the under-18 pack.
+ * - The gifts are pledged against what the plan needs of each item
+ *   (hp_plan_compute() on the schools and graduates made first): of the
+ *   pack's items the one with the fewest gifts falls short even pooled,
+ *   with pledges still open and pieces nobody pledged (the real shortfall
+ *   and bottleneck); the others are covered, and where an item has two
+ *   gifts or more (the one with the most always has), none alone covers
+ *   the need, only all of them together (pooling relieves the bottleneck).
+ * - Some schools sent a complete graduate list, the others an expected
+ *   number besides a list; about one graduate in twenty is still 17 on the
+ *   hand-over day (born in the second half of the year 18 years before).
  */
 
 #define G_LOG_DOMAIN "hp-demo"
@@ -170,10 +186,12 @@ typedef struct
   GRand      *rand;
   HpDemoSize  size;
   gint64      campaign_id;
+  int         year;            /* the campaign's */
   GArray     *product_ids;     /* gint64 */
   GArray     *product_adult;   /* gboolean, parallel to product_ids */
   GArray     *item_ids;        /* gint64, each product's item, parallel too */
   GPtrArray  *schools;         /* HpSchool, with their hand-over set */
+  gint64      short_item;      /* the pack item that stays short */
 } Demo;
 
 static char *
@@ -201,13 +219,19 @@ static gboolean
 add_sponsors_and_products (Demo    *demo,
                            GError **error)
 {
+  const DemoTrade *third_trade = NULL;
   guint products_made = 0;
 
   for (guint i = 0; i < demo->size.sponsors; i++)
     {
       /* The first two sponsors are always the brewery and the cider press, so
-       * that the recipe's 18+ product and its substitute exist at any scale. */
-      const DemoTrade *trade = i < 2 ? &trades[i] : &PICK (demo->rand, trades);
+       * that the recipe's 18+ product and its substitute exist at any scale;
+       * the fourth is of the third one's trade (not a brewery), so that at
+       * least one item besides them has two gifts to pool. */
+      const DemoTrade *trade = i < 2 ? &trades[i]
+                               : i == 2 ? &trades[g_rand_int_range (demo->rand, 2, G_N_ELEMENTS (trades))]
+                               : i == 3 ? third_trade
+                               : &PICK (demo->rand, trades);
       const DemoTown *town = &PICK (demo->rand, towns);
       const char *family = PICK (demo->rand, last_names);
       g_autofree char *base = g_strconcat (trade->trade, " ", family, NULL);
@@ -222,6 +246,9 @@ add_sponsors_and_products (Demo    *demo,
       /* Spread the products evenly: sponsor i makes products up to
        * (i + 1) * products / sponsors. */
       guint until = (guint) (((guint64) (i + 1) * demo->size.products) / demo->size.sponsors);
+
+      if (i == 2)
+        third_trade = trade;
 
       hp_sponsor_set_contact (sponsor, contact);
       hp_sponsor_set_phone (sponsor, phone);
@@ -243,7 +270,11 @@ add_sponsors_and_products (Demo    *demo,
           /* Only the beer itself is 18+; the brewery's other products are not. */
           hp_product_set_adult_only (product, trade->adult_only && which == 0);
           if (trade == &trades[0] || trade == &trades[1] || trade == &trades[5] || trade == &trades[8])
-            hp_product_set_best_before (product, "2027-12-31");
+            {
+              g_autofree char *best_before = g_strdup_printf ("%d-12-31", demo->year);
+
+              hp_product_set_best_before (product, best_before);
+            }
           if (!hp_store_add_product (demo->store, product, error))
             return FALSE;
 
@@ -262,46 +293,220 @@ add_sponsors_and_products (Demo    *demo,
   return TRUE;
 }
 
+/* An item with the gifts (products) of it, by index into demo->product_ids. */
+typedef struct
+{
+  gint64    item_id;
+  gboolean  adult;
+  guint     first;    /* its first gift */
+  GArray   *gifts;    /* guint */
+} DemoItem;
+
+static void
+demo_item_clear (gpointer data)
+{
+  DemoItem *item = data;
+
+  g_clear_pointer (&item->gifts, g_array_unref);
+}
+
+/* The items of the products made, in the order of their first gift. */
+static GArray *
+collect_items (Demo *demo)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (DemoItem));
+
+  g_array_set_clear_func (items, demo_item_clear);
+  for (guint i = 0; i < demo->product_ids->len; i++)
+    {
+      gint64 *item_id = &g_array_index (demo->item_ids, gint64, i);
+      gpointer found = NULL;
+      DemoItem *item;
+
+      if (!g_hash_table_lookup_extended (index, item_id, NULL, &found))
+        {
+          DemoItem fresh = {
+            .item_id = *item_id,
+            .adult = g_array_index (demo->product_adult, gboolean, i),
+            .first = i,
+            .gifts = g_array_new (FALSE, FALSE, sizeof (guint)),
+          };
+
+          found = GUINT_TO_POINTER (items->len);
+          g_array_append_val (items, fresh);
+          g_hash_table_insert (index, item_id, found);
+        }
+
+      item = &g_array_index (items, DemoItem, GPOINTER_TO_UINT (found));
+      g_array_append_val (item->gifts, i);
+    }
+
+  return items;
+}
+
+/* Most gifts first, then the item made first. */
+static int
+compare_most_gifts (gconstpointer a,
+                    gconstpointer b)
+{
+  const DemoItem *ia = *(const DemoItem * const *) a;
+  const DemoItem *ib = *(const DemoItem * const *) b;
+
+  if (ia->gifts->len != ib->gifts->len)
+    return ia->gifts->len > ib->gifts->len ? -1 : 1;
+  return (ia->first > ib->first) - (ia->first < ib->first);
+}
+
+static int
+compare_first_made (gconstpointer a,
+                    gconstpointer b)
+{
+  const DemoItem *ia = *(const DemoItem * const *) a;
+  const DemoItem *ib = *(const DemoItem * const *) b;
+
+  return (ia->first > ib->first) - (ia->first < ib->first);
+}
+
+static gboolean
+add_pack_line (Demo    *demo,
+               gint64   item_id,
+               guint    per_standard,
+               guint    per_under18,
+               int      position,
+               GError **error)
+{
+  g_autoptr(HpRecipeItem) line = hp_recipe_item_new (demo->campaign_id, item_id, per_standard, per_under18);
+
+  hp_recipe_item_set_position (line, position);
+  return hp_store_set_recipe_item (demo->store, line, error);
+}
+
+/* The pack: the beer (standard pack only), the juice that replaces it in
+ * the under-18 pack, and the (up to) six items most sponsors give, in the
+ * order they were made. Of those six, the one with the fewest gifts is the
+ * one that stays short (add_pledges()). */
 static gboolean
 add_recipe (Demo    *demo,
             GError **error)
 {
-  guint n_products = demo->product_ids->len;
   /* The beer is the first product of sponsor 0, the cider press's juice the
    * first of sponsor 1 (see add_sponsors_and_products). */
-  guint substitute = (guint) (1 * (guint64) n_products / demo->size.sponsors);
-  guint n_items = MIN (8u, n_products);
+  guint substitute = (guint) (1 * (guint64) demo->product_ids->len / demo->size.sponsors);
+  gint64 beer = g_array_index (demo->item_ids, gint64, 0);
+  gint64 juice = g_array_index (demo->item_ids, gint64, substitute);
+  g_autoptr(GArray) items = collect_items (demo);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
   int position = 0;
 
-  {
-    g_autoptr(HpRecipeItem) beer = hp_recipe_item_new (demo->campaign_id,
-                                                       g_array_index (demo->item_ids, gint64, 0), 1, 0);
-    g_autoptr(HpRecipeItem) juice = hp_recipe_item_new (demo->campaign_id,
-                                                        g_array_index (demo->item_ids, gint64, substitute), 0, 1);
+  if (!add_pack_line (demo, beer, 1, 0, position++, error) ||
+      !add_pack_line (demo, juice, 0, 1, position++, error))
+    return FALSE;
 
-    hp_recipe_item_set_position (beer, position++);
-    hp_recipe_item_set_position (juice, position++);
-    if (!hp_store_set_recipe_item (demo->store, beer, error) ||
-        !hp_store_set_recipe_item (demo->store, juice, error))
-      return FALSE;
-  }
-
-  /* Then every n-th product after the press's, skipping 18+ ones (the pack
-   * has exactly one, with its substitute). */
-  for (guint i = 0; i + 2 < n_items; i++)
+  /* The pack has exactly one 18+ item, with its substitute. */
+  for (guint i = 0; i < items->len; i++)
     {
-      guint index = substitute + 1 + (guint) (((guint64) (i + 1) * (n_products - substitute - 2)) / n_items);
-      g_autoptr(HpRecipeItem) item = NULL;
+      DemoItem *item = &g_array_index (items, DemoItem, i);
+
+      if (!item->adult && item->item_id != beer && item->item_id != juice)
+        g_ptr_array_add (chosen, item);
+    }
+  g_ptr_array_sort (chosen, compare_most_gifts);
+  if (chosen->len > 6)
+    g_ptr_array_set_size (chosen, 6);
+  if (chosen->len == 0)
+    return TRUE;
+
+  demo->short_item = ((DemoItem *) g_ptr_array_index (chosen, chosen->len - 1))->item_id;
+
+  g_ptr_array_sort (chosen, compare_first_made);
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      const DemoItem *item = g_ptr_array_index (chosen, i);
       guint per_pack = (i % 4 == 2) ? 2 : 1;
 
-      while (index + 1 < n_products && g_array_index (demo->product_adult, gboolean, index))
-        index++;
-
-      item = hp_recipe_item_new (demo->campaign_id, g_array_index (demo->item_ids, gint64, index),
-                                 per_pack, per_pack);
-      hp_recipe_item_set_position (item, position++);
-      if (!hp_store_set_recipe_item (demo->store, item, error))
+      if (!add_pack_line (demo, item->item_id, per_pack, per_pack, position++, error))
         return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Books @quantity pieces on @pledge in one to three deliveries. */
+static gboolean
+add_deliveries (Demo      *demo,
+                HpPledge  *pledge,
+                gint64     quantity,
+                GError   **error)
+{
+  int n_receipts = g_rand_int_range (demo->rand, 1, 4);
+  gint64 left = quantity;
+
+  for (int r = 0; r < n_receipts && left > 0; r++)
+    {
+      gint64 part = r + 1 == n_receipts ? left : MAX (1, left * g_rand_int_range (demo->rand, 30, 70) / 100);
+      g_autofree char *date = g_strdup_printf ("%d-%02d-%02d", demo->year, 3 + r, g_rand_int_range (demo->rand, 1, 29));
+      g_autoptr(HpReceipt) receipt = hp_receipt_new (hp_pledge_get_id (pledge), date, part);
+
+      if (!hp_store_add_receipt (demo->store, receipt, error))
+        return FALSE;
+      left -= part;
+    }
+
+  return TRUE;
+}
+
+static HpPledge *
+add_pledge (Demo    *demo,
+            gint64   product_id,
+            gint64   quantity,
+            GError **error)
+{
+  g_autoptr(HpPledge) pledge = hp_pledge_new (demo->campaign_id, product_id, quantity);
+  g_autofree char *due = g_strdup_printf ("%d-05-%d", demo->year, g_rand_boolean (demo->rand) ? 15 : 31);
+
+  hp_pledge_set_due_date (pledge, due);
+  hp_pledge_set_confirmed (pledge, g_rand_int_range (demo->rand, 0, 10) > 0);
+  if (!hp_store_add_pledge (demo->store, pledge, error))
+    return NULL;
+
+  return g_steal_pointer (&pledge);
+}
+
+/* The gifts of one pack item: @pledged pieces in all (at least one each),
+ * shared among them by random weights, so that with two gifts or more none
+ * pledges more than 60 % of it; each delivers @percent of its pledge, or,
+ * if @percent is 100 and there are two gifts or more, one of them may still
+ * owe up to a tenth of its pledge (so at least 94 % of @pledged arrives). */
+static gboolean
+pledge_item (Demo           *demo,
+             const DemoItem *item,
+             gint64          pledged,
+             guint           percent,
+             GError        **error)
+{
+  guint n = item->gifts->len;
+  g_autofree guint *weights = g_new (guint, n);
+  guint sum = 0;
+  /* which gift still owes a little, if any (G_MAXUINT: none) */
+  guint owing = percent == 100 && n > 1 && g_rand_boolean (demo->rand) ? (guint) g_rand_int_range (demo->rand, 0, n)
+                                                                          : G_MAXUINT;
+  gint64 left = pledged;
+
+  for (guint k = 0; k < n; k++)
+    sum += weights[k] = (guint) g_rand_int_range (demo->rand, 40, 61);
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint index = g_array_index (item->gifts, guint, k);
+      /* the last takes what the rounding left */
+      gint64 quantity = MAX (1, k + 1 == n ? left : pledged * weights[k] / sum);
+      gint64 delivered = quantity * (k == owing ? (guint) g_rand_int_range (demo->rand, 90, 100) : percent) / 100;
+      g_autoptr(HpPledge) pledge = add_pledge (demo, g_array_index (demo->product_ids, gint64, index), quantity, error);
+
+      if (pledge == NULL || !add_deliveries (demo, pledge, delivered, error))
+        return FALSE;
+      left -= quantity;
     }
 
   return TRUE;
@@ -311,60 +516,54 @@ static gboolean
 add_pledges (Demo    *demo,
              GError **error)
 {
-  g_autoptr(GListModel) recipe = hp_store_list_recipe (demo->store, demo->campaign_id, error);
-  g_autoptr(GHashTable) in_recipe = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  guint packs = demo->size.graduates + demo->size.graduates / 20;
+  g_autoptr(HpPlanInput) input = NULL;
+  g_autoptr(HpPlan) plan = NULL;
+  g_autoptr(GArray) items = collect_items (demo);
+  g_autoptr(GHashTable) needed = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  if (recipe == NULL)
+  /* What the plan needs of each pack item, from the schools and graduates
+   * already made (read inside the transaction). */
+  input = hp_plan_input_load (demo->store, demo->campaign_id, error);
+  if (input == NULL)
     return FALSE;
+  plan = hp_plan_compute (input);
+  for (guint i = 0; i < plan->n_items; i++)
+    g_hash_table_insert (needed, &plan->items[i].item_id, &plan->items[i].needed);
 
-  for (guint i = 0; i < g_list_model_get_n_items (recipe); i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(HpRecipeItem) item = g_list_model_get_item (recipe, i);
-      gint64 *key = g_new (gint64, 1);
+      const DemoItem *item = &g_array_index (items, DemoItem, i);
+      const gint64 *need = g_hash_table_lookup (needed, &item->item_id);
 
-      *key = hp_recipe_item_get_item_id (item);
-      g_hash_table_insert (in_recipe, key,
-                           GUINT_TO_POINTER (MAX (hp_recipe_item_get_per_standard (item),
-                                                  hp_recipe_item_get_per_under18 (item))));
-    }
-
-  for (guint i = 0; i < demo->product_ids->len; i++)
-    {
-      gint64 product_id = g_array_index (demo->product_ids, gint64, i);
-      gint64 item_id = g_array_index (demo->item_ids, gint64, i);
-      guint per_pack = GPOINTER_TO_UINT (g_hash_table_lookup (in_recipe, &item_id));
-      gint64 quantity;
-      g_autoptr(HpPledge) pledge = NULL;
-      int n_receipts;
-      gint64 left;
-
-      /* Recipe products get about what the packs need (some too little, so
-       * that planning has a bottleneck); the rest a few hundred pieces. */
-      if (per_pack > 0)
-        quantity = (gint64) packs * per_pack * g_rand_int_range (demo->rand, 85, 125) / 100;
-      else
-        quantity = g_rand_int_range (demo->rand, 1, 40) * 25;
-
-      pledge = hp_pledge_new (demo->campaign_id, product_id, quantity);
-      hp_pledge_set_due_date (pledge, g_rand_boolean (demo->rand) ? "2027-05-15" : "2027-05-31");
-      hp_pledge_set_confirmed (pledge, g_rand_int_range (demo->rand, 0, 10) > 0);
-      if (!hp_store_add_pledge (demo->store, pledge, error))
-        return FALSE;
-
-      /* Partial deliveries: some or all of it in up to three parts; products
-       * outside the pack may not have arrived at all yet. */
-      n_receipts = g_rand_int_range (demo->rand, per_pack > 0 ? 1 : 0, 4);
-      left = quantity;
-      for (int r = 0; r < n_receipts && left > 0; r++)
+      if (need != NULL && item->item_id == demo->short_item)
         {
-          gint64 part = r == 2 ? left : MAX (1, left * g_rand_int_range (demo->rand, 30, 70) / 100);
-          g_autofree char *date = g_strdup_printf ("2027-0%d-%02d", 3 + r, g_rand_int_range (demo->rand, 1, 29));
-          g_autoptr(HpReceipt) receipt = hp_receipt_new (hp_pledge_get_id (pledge), date, part);
-
-          if (!hp_store_add_receipt (demo->store, receipt, error))
+          /* Short even pooled: 92 % pledged (8 % nobody pledged), of that
+           * 88 % delivered (the rest still to chase). */
+          if (!pledge_item (demo, item, MAX (1, *need * 92 / 100), 88, error))
             return FALSE;
-          left -= part;
+        }
+      else if (need != NULL)
+        {
+          /* Covered: 112 to 125 % pledged, nearly all of it delivered (at
+           * least 106 %); with two gifts or more no gift alone covers it. */
+          if (!pledge_item (demo, item, MAX (1, *need * g_rand_int_range (demo->rand, 112, 126) / 100), 100, error))
+            return FALSE;
+        }
+      else
+        {
+          /* Not in the pack: a few hundred pieces per gift, maybe not
+           * delivered yet. */
+          for (guint k = 0; k < item->gifts->len; k++)
+            {
+              guint index = g_array_index (item->gifts, guint, k);
+              gint64 quantity = g_rand_int_range (demo->rand, 1, 40) * 25;
+              g_autoptr(HpPledge) pledge = add_pledge (demo, g_array_index (demo->product_ids, gint64, index),
+                                                       quantity, error);
+
+              if (pledge == NULL ||
+                  (g_rand_int_range (demo->rand, 0, 4) > 0 && !add_deliveries (demo, pledge, quantity, error)))
+                return FALSE;
+            }
         }
     }
 
@@ -432,7 +631,7 @@ add_schools (Demo    *demo,
         return FALSE;
 
       /* Hand-overs at the Abitur ceremonies, late June to early July. */
-      handover = g_strdup_printf ("2027-%s-%02dT%02d:%s",
+      handover = g_strdup_printf ("%d-%s-%02dT%02d:%s", demo->year,
                                   i % 3 == 0 ? "07" : "06",
                                   i % 3 == 0 ? g_rand_int_range (demo->rand, 1, 4) : g_rand_int_range (demo->rand, 18, 31),
                                   g_rand_int_range (demo->rand, 10, 19), g_rand_boolean (demo->rand) ? "00" : "30");
@@ -470,17 +669,17 @@ add_graduates (Demo    *demo,
           int year;
           int month;
 
-          /* Most are 18 or 19 at the hand-over in late June 2027; about one
-           * in twenty is still 17 (born in the second half of 2009), which is
-           * what the under-18 pack is for. */
+          /* Most are 18 or 19 at the hand-over in late June; about one in
+           * twenty is still 17 (born in the second half of the year 18
+           * years before), which is what the under-18 pack is for. */
           if (g_rand_int_range (demo->rand, 0, 20) == 0)
             {
-              year = 2009;
+              year = demo->year - 18;
               month = g_rand_int_range (demo->rand, 7, 13);
             }
           else
             {
-              year = g_rand_int_range (demo->rand, 2007, 2009);
+              year = g_rand_int_range (demo->rand, demo->year - 20, demo->year - 18);
               month = g_rand_int_range (demo->rand, 1, 13);
             }
           birth = g_strdup_printf ("%d-%02d-%02d", year, month, g_rand_int_range (demo->rand, 1, 29));
@@ -492,7 +691,9 @@ add_graduates (Demo    *demo,
           hp_graduate_set_birth_date (graduate, birth);
           if (g_rand_int_range (demo->rand, 0, 10) < 4)
             {
-              hp_graduate_set_consent_date (graduate, "2027-03-15");
+              g_autofree char *consent = g_strdup_printf ("%d-03-15", demo->year);
+
+              hp_graduate_set_consent_date (graduate, consent);
               hp_graduate_set_consent_source (graduate, g_rand_boolean (demo->rand) ? "Formular Abiball"
                                                                                     : "Online-Anmeldung");
             }
@@ -503,8 +704,10 @@ add_graduates (Demo    *demo,
 
       made += count;
 
-      /* The school's own estimate, reported before the lists came in. */
+      /* The school's own estimate, reported before the lists came in; every
+       * fourth school has since said that its list is complete. */
       hp_school_set_expected_graduates (school, (int) (count + (guint) g_rand_int_range (demo->rand, 0, 5)));
+      hp_school_set_list_complete (school, s % 4 == 1);
       if (!hp_store_set_school_campaign (demo->store, demo->campaign_id, school, error))
         return FALSE;
     }
@@ -599,12 +802,14 @@ hp_demo_fill (HpStore      *store,
   if (campaign == NULL)
     goto fail;
   demo.campaign_id = hp_campaign_get_id (campaign);
+  demo.year = hp_campaign_get_year (campaign);
 
+  /* The pledges last: they are measured against what the plan needs. */
   if (!add_sponsors_and_products (&demo, error) ||
       !add_recipe (&demo, error) ||
-      !add_pledges (&demo, error) ||
       !add_schools (&demo, error) ||
-      !add_graduates (&demo, error))
+      !add_graduates (&demo, error) ||
+      !add_pledges (&demo, error))
     goto fail;
 
   if (!hp_store_commit (store, error))

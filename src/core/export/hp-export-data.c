@@ -4,8 +4,16 @@
  * HpExportData: the snapshot of one campaign that an export writes from.
  * It is read in the thread that writes, through the store's worker-safe
  * reads (hp_plan_input_load() and hp-store-export-private.h), and joins the
- * plan's results to the schools and products: a school's packs are its
- * allocation, a product's "used" pieces are what goes into those packs.
+ * plan's results to the schools, the pack lines and the gifts:
+ *
+ * - a school's packs are its allocation, its graduates the ones the plan
+ *   counts (as on the Planning page);
+ * - an item's figures (needed, received over all its gifts, used) are the
+ *   plan's, since the pack contents are per item and its gifts pool;
+ * - a gift's "used" pieces are its share of its item's used pieces, in
+ *   proportion to what it delivered (_hp_export_share_out(): whole pieces,
+ *   largest remainder), so that the gifts of an item add up to the item.
+ *
  * Graduates are not part of it; the exports stream them.
  */
 
@@ -13,24 +21,130 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "hp-export-private.h"
 
-static int
-compare_recipe_rank (gconstpointer a,
-                     gconstpointer b)
-{
-  const HpExportProductRow *pa = *(const HpExportProductRow * const *) a;
-  const HpExportProductRow *pb = *(const HpExportProductRow * const *) b;
+/* ------------------------------------------------------------------------ */
+/* Sharing out                                                               */
 
-  return (pa->recipe_rank > pb->recipe_rank) - (pa->recipe_rank < pb->recipe_rank);
+typedef struct
+{
+  guint  index;
+  gint64 remainder;
+} Remainder;
+
+static int
+compare_remainders (gconstpointer a,
+                    gconstpointer b)
+{
+  const Remainder *ra = a;
+  const Remainder *rb = b;
+
+  /* largest first, then in input order */
+  if (ra->remainder != rb->remainder)
+    return ra->remainder > rb->remainder ? -1 : 1;
+  return (ra->index > rb->index) - (ra->index < rb->index);
 }
+
+void
+_hp_export_share_out (gint64        total,
+                      const gint64 *weights,
+                      guint         n,
+                      gint64       *out_shares)
+{
+  g_autofree Remainder *remainders = NULL;
+  gint64 sum = 0;
+  gint64 left;
+
+  g_return_if_fail (n == 0 || (weights != NULL && out_shares != NULL));
+
+  total = MAX (total, 0);
+  for (guint i = 0; i < n; i++)
+    sum += MAX (weights[i], 0);
+
+  if (sum == 0)
+    {
+      for (guint i = 0; i < n; i++)
+        out_shares[i] = 0;
+      return;
+    }
+
+  remainders = g_new (Remainder, n);
+  left = total;
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 part = total * MAX (weights[i], 0);
+
+      out_shares[i] = part / sum;
+      remainders[i] = (Remainder) { i, part % sum };
+      left -= out_shares[i];
+    }
+
+  /* The remainders add up to left × sum, each under sum: so more than
+   * `left` of them are positive, and a weight of 0 never gets a piece. */
+  qsort (remainders, n, sizeof *remainders, compare_remainders);
+  for (guint k = 0; k < n && left > 0; k++, left--)
+    out_shares[remainders[k].index]++;
+}
+
+/* Each gift's share of its item's used pieces, by what it delivered. */
+static void
+share_used (HpExportData *data)
+{
+  g_autoptr(GHashTable) by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                         (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  GArray *gifts;
+
+  data->used = g_array_sized_new (FALSE, TRUE, sizeof (gint64), data->products->len);
+  g_array_set_size (data->used, data->products->len);
+
+  /* The gifts of each item, in the order of the report. */
+  for (guint i = 0; i < data->products->len; i++)
+    {
+      HpExportProductRow *p = g_ptr_array_index (data->products, i);
+
+      gifts = g_hash_table_lookup (by_item, &p->item_id);
+      if (gifts == NULL)
+        {
+          gifts = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (by_item, &p->item_id, gifts);
+        }
+      g_array_append_val (gifts, i);
+    }
+
+  g_hash_table_iter_init (&iter, by_item);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &gifts))
+    {
+      const HpExportProductRow *first = g_ptr_array_index (data->products, g_array_index (gifts, guint, 0));
+      const HpPlanItemResult *result = _hp_export_item_result (data, first->item_id);
+      g_autofree gint64 *received = g_new (gint64, gifts->len);
+      g_autofree gint64 *shares = g_new (gint64, gifts->len);
+
+      for (guint k = 0; k < gifts->len; k++)
+        {
+          const HpExportProductRow *p = g_ptr_array_index (data->products, g_array_index (gifts, guint, k));
+
+          received[k] = p->received;
+        }
+
+      _hp_export_share_out (result->used, received, gifts->len, shares);
+
+      for (guint k = 0; k < gifts->len; k++)
+        g_array_index (data->used, gint64, g_array_index (gifts, guint, k)) = shares[k];
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Loading                                                                   */
 
 static gboolean
 load_plan (HpExportData  *data,
            GError       **error)
 {
   g_autoptr(GHashTable) by_school = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) graduates = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) inputs = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   data->input = hp_plan_input_load (data->store, data->campaign.id, error);
   if (data->input == NULL)
@@ -39,32 +153,33 @@ load_plan (HpExportData  *data,
   data->plan = hp_plan_compute (data->input);
 
   for (guint i = 0; i < data->plan->n_items; i++)
-    g_hash_table_insert (data->product_results, &data->plan->items[i].item_id, &data->plan->items[i]);
+    g_hash_table_insert (data->item_results, &data->plan->items[i].item_id, &data->plan->items[i]);
 
   for (guint i = 0; i < data->plan->n_schools; i++)
     g_hash_table_insert (by_school, &data->plan->schools[i].school_id, &data->plan->schools[i]);
   for (guint i = 0; i < data->input->n_schools; i++)
-    g_hash_table_insert (graduates, &data->input->schools[i].school_id, &data->input->schools[i]);
+    g_hash_table_insert (inputs, &data->input->schools[i].school_id, &data->input->schools[i]);
 
   data->schools = g_array_sized_new (FALSE, TRUE, sizeof (HpExportSchool), data->school_rows->len);
   for (guint i = 0; i < data->school_rows->len; i++)
     {
       const HpExportSchoolRow *row = g_ptr_array_index (data->school_rows, i);
       const HpPlanSchoolResult *result = g_hash_table_lookup (by_school, &row->id);
-      const HpPlanSchool *input = g_hash_table_lookup (graduates, &row->id);
+      const HpPlanSchool *input = g_hash_table_lookup (inputs, &row->id);
       HpExportSchool school = { .row = row };
 
       if (result != NULL)
         {
           school.standard = result->allocated_standard;
           school.under18 = result->allocated_under18;
+          school.graduates = result->graduates;
         }
       if (input != NULL)
-        school.graduates = input->graduates;
+        school.listed = input->graduates;
 
       data->packs_standard += school.standard;
       data->packs_under18 += school.under18;
-      data->graduates += school.graduates;
+      data->listed += school.listed;
       g_array_append_val (data->schools, school);
     }
 
@@ -84,7 +199,7 @@ _hp_export_data_load (HpStore                *store,
   if (options != NULL)
     data->options = *options;
   data->crate_size = data->options.crate_size > 0 ? data->options.crate_size : HP_EXPORT_DEFAULT_CRATE_SIZE;
-  data->product_results = g_hash_table_new (g_int64_hash, g_int64_equal);
+  data->item_results = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   if (!_hp_store_export_campaign (store, campaign_id, &data->campaign, error))
     return NULL;
@@ -103,19 +218,14 @@ _hp_export_data_load (HpStore                *store,
   if (data->products == NULL)
     return NULL;
 
-  data->recipe = g_ptr_array_new ();
-  for (guint i = 0; i < data->products->len; i++)
-    {
-      HpExportProductRow *row = g_ptr_array_index (data->products, i);
-
-      if (row->recipe_rank > 0)
-        g_ptr_array_add (data->recipe, row);
-    }
-  g_ptr_array_sort (data->recipe, compare_recipe_rank);
+  data->items = _hp_store_export_items (store, campaign_id, error);
+  if (data->items == NULL)
+    return NULL;
 
   if (!load_plan (data, error))
     return NULL;
 
+  share_used (data);
   return g_steal_pointer (&data);
 }
 
@@ -126,17 +236,20 @@ _hp_export_data_free (HpExportData *data)
   g_clear_pointer (&data->plan, hp_plan_free);
   g_clear_pointer (&data->input, hp_plan_input_free);
   g_clear_pointer (&data->schools, g_array_unref);
-  g_clear_pointer (&data->recipe, g_ptr_array_unref);
+  g_clear_pointer (&data->used, g_array_unref);
+  g_clear_pointer (&data->items, g_ptr_array_unref);
   g_clear_pointer (&data->products, g_ptr_array_unref);
   g_clear_pointer (&data->school_rows, g_ptr_array_unref);
-  g_clear_pointer (&data->product_results, g_hash_table_unref);
+  g_clear_pointer (&data->item_results, g_hash_table_unref);
   g_free (data);
 }
 
-gint64
-_hp_export_pieces_packed (const HpExportData       *data,
-                          const HpExportProductRow *row)
+const HpPlanItemResult *
+_hp_export_item_result (const HpExportData *data,
+                        gint64              item_id)
 {
-  return (gint64) row->per_standard * data->packs_standard
-         + (gint64) row->per_under18 * data->packs_under18;
+  static const HpPlanItemResult none = { 0 };
+  const HpPlanItemResult *result = g_hash_table_lookup (data->item_results, &item_id);
+
+  return result != NULL ? result : &none;
 }

@@ -9,10 +9,13 @@
  * - One sheet per school, named after the school (made legal and unique):
  *   the agency, the title, the school's postal address (name / street /
  *   postcode town) with number, contact teacher and phone, the hand-over
- *   date and time, the packs and crates, and signature lines for handing
+ *   date and time, the graduates the plan counts (as the Planning page
+ *   shows them), the packs and crates, and signature lines for handing
  *   over and receiving. With class lists, the school's graduates follow on
- *   a new page, by class, last and first name, with a tick column; the
- *   list's header repeats on every page.
+ *   a new page, by class, last and first name, with a column "U18" that
+ *   marks, in bold, who is under 18 on the hand-over day and gets the
+ *   under-18 pack (empty for the others and for those without a birth
+ *   date), and a tick column; the list's header repeats on every page.
  *
  * The school sheets are forms, so they have no frozen panes; the overview
  * is a table and freezes its header.
@@ -49,7 +52,7 @@ _hp_export_delivery_units (HpExportData *data)
   guint64 units = 2 * (guint64) data->schools->len;
 
   if (data->options.class_lists)
-    units += data->graduates;
+    units += data->listed;
 
   return units;
 }
@@ -149,12 +152,16 @@ static const HpExportColumn school_columns[] = {
   { NULL, 12, FALSE },
 };
 
+/* In the columns of the form above it (school_columns). */
 static const HpExportColumn class_list_columns[] = {
   { N_("Class"), 18, FALSE },
   { N_("Last name"), 20, FALSE },
   { N_("First name"), 12, FALSE },
+  /* Translators: column of the class list that marks graduates under 18
+   * (who get the alcohol-free pack); German "U18" */
+  { N_("U18"), 18, FALSE },
   /* Translators: the tick column of the class list; ☐ is a box to tick */
-  { N_("received ☐"), 18, FALSE },
+  { N_("received ☐"), 20, FALSE },
 };
 
 typedef struct
@@ -162,6 +169,7 @@ typedef struct
   HpExportWriter *w;
   lxw_worksheet  *ws;
   lxw_row_t       row;
+  const char     *u18;  /* the mark, translated once */
 } ClassList;
 
 static gboolean
@@ -175,7 +183,9 @@ write_graduate_cb (const HpExportGraduateRow  *graduate,
   _hp_export_string (w, list->ws, list->row, 0, graduate->class_name, NULL);
   _hp_export_string (w, list->ws, list->row, 1, graduate->last_name, NULL);
   _hp_export_string (w, list->ws, list->row, 2, graduate->first_name, NULL);
-  _hp_export_string (w, list->ws, list->row, 3, "☐", w->tick);
+  /* Unknown (no birth date) stays empty, like 18 and older. */
+  _hp_export_string (w, list->ws, list->row, 3, graduate->under18 == 1 ? list->u18 : NULL, w->bold);
+  _hp_export_string (w, list->ws, list->row, 4, "☐", w->tick);
   list->row++;
 
   return _hp_export_step (w, 1, error);
@@ -279,6 +289,11 @@ write_school (HpExportWriter        *w,
   _hp_export_date (w, ws, row, 1, handover, w->date);
   _hp_export_string (w, ws, row, 3, _("at (time)"), w->bold);
   _hp_export_time (w, ws, row, 4, handover, w->time);
+  row++;
+  /* The plan's count, as on the Planning page: the complete list, else the
+   * larger of the expected and the listed graduates. */
+  _hp_export_string (w, ws, row, 0, _("Graduates"), w->bold);
+  _hp_export_number (w, ws, row, 1, school->graduates, w->integer_left);
   row += 2;
 
   _hp_export_string (w, ws, row, 0, _("Packs"), w->heading);
@@ -326,7 +341,7 @@ write_school (HpExportWriter        *w,
 
   if (class_list)
     {
-      ClassList list = { w, ws, 0 };
+      ClassList list = { w, ws, 0, _("U18") };
       lxw_row_t breaks[] = { row, 0 };
       g_autofree char *list_title = g_strdup_printf (_("Class list: %s"), s->name);
 

@@ -1,19 +1,26 @@
 /* hp-export-packing.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The packing list ("Packliste") for packing day, four sheets:
+ * The packing list ("Packliste") for packing day, four sheets. The pack
+ * contents are per item: one line per item in packing order, whoever gave
+ * it, with the sponsors who pledged it (see HpExportItemRow); its pieces
+ * are pooled over all its gifts, as the plan counts them.
  *
- * - "Contents per pack": the recipe in packing order, pieces per standard
- *   and per under-18 pack.
- * - "Total quantities": for the packs needed, per product the pieces
- *   needed, received and the difference (negative = missing).
- * - "Packing stations": the recipe lines in packing order, three or four
- *   products a station, one printed page per station, with the pieces for
- *   the packs the plan allocates (what can be built).
+ * - "Contents per pack": the pack lines, pieces per standard and per
+ *   under-18 pack.
+ * - "Total quantities": for the packs needed, per item the pieces needed,
+ *   received (all its gifts together) and the difference (negative =
+ *   missing).
+ * - "Packing stations": the pack lines in packing order, three or four
+ *   items a station, one printed page per station, with the pieces for the
+ *   packs the plan allocates (what can be built).
  * - "Crate labels": one label (one tall row, never split over two pages)
  *   per crate: school and address, crate k of n, packs in it and how many
  *   of them are under-18 packs. Each school's standard packs fill its first
  *   crates, its under-18 packs the last ones.
+ *
+ * An item given by several sponsors lists them in one wrapping cell (up to
+ * SPONSORS_SHOWN names, then "+ N more"), its row as tall as that takes.
  */
 
 #define G_LOG_DOMAIN "hp-export"
@@ -24,10 +31,14 @@
 
 #include "hp-export-private.h"
 
-/* At most this many recipe lines at one packing station. */
-#define PRODUCTS_PER_STATION 4
+/* At most this many pack lines at one packing station. */
+#define ITEMS_PER_STATION 4
 /* Height of a crate label row, in points (a sixth of an A4 page or so). */
 #define LABEL_HEIGHT 100
+/* Sponsors named per item; the rest are counted. */
+#define SPONSORS_SHOWN 5
+/* What an indent of the item's name takes of its column, in characters. */
+#define INDENT 1.5
 
 static guint
 crates_for (guint packs,
@@ -39,7 +50,7 @@ crates_for (guint packs,
 guint64
 _hp_export_packing_units (HpExportData *data)
 {
-  guint64 units = 3 * (guint64) data->recipe->len + 1;
+  guint64 units = 3 * (guint64) data->items->len + 1;
 
   for (guint i = 0; i < data->schools->len; i++)
     {
@@ -51,26 +62,95 @@ _hp_export_packing_units (HpExportData *data)
   return units;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Pack lines                                                                */
 
-static const HpPlanItemResult *
-product_result (HpExportData             *data,
-                const HpExportProductRow *row)
+/* "A, B, C" for the sponsors of @item; after SPONSORS_SHOWN names, "+ N
+ * more" (unless N is 1: then the name takes no more room). */
+static char *
+sponsors_text (const HpExportItemRow *item)
 {
-  return g_hash_table_lookup (data->product_results, &row->item_id);
+  guint n = g_strv_length (item->sponsors);
+  guint shown = n > SPONSORS_SHOWN + 1 ? SPONSORS_SHOWN : n;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, item->sponsors[i]);
+    }
+
+  if (shown < n)
+    {
+      guint more = n - shown;
+
+      g_string_append_c (text, ' ');
+      /* Translators: after the first five sponsors of an item on the
+       * packing list: "Brauerei A, Mosterei B, … + 12 more" */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "+ %u more", "+ %u more", more), more);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* @columns with the product and sponsor columns fitted to the recipe;
- * free with g_free(). */
+/* The sponsors' texts of the pack lines, parallel to data->items. */
+static GStrv
+items_sponsors (HpExportData *data)
+{
+  GStrv texts = g_new0 (char *, data->items->len + 1);
+
+  for (guint i = 0; i < data->items->len; i++)
+    texts[i] = sponsors_text (g_ptr_array_index (data->items, i));
+
+  return texts;
+}
+
+/* @columns with the item and sponsor columns fitted to the pack lines (every
+ * sponsor's name on one line, up to 45 characters); free with g_free(). */
 static HpExportColumn *
-recipe_columns (HpExportData         *data,
-                const HpExportColumn *columns,
-                guint                 n_columns)
+item_columns (HpExportData         *data,
+              const HpExportColumn *columns,
+              guint                 n_columns)
 {
   HpExportColumn *fitted = g_memdup2 (columns, n_columns * sizeof *columns);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sponsors = g_ptr_array_new ();
 
-  fitted[1].width = _hp_export_name_width (data->recipe, FALSE);
-  fitted[2].width = _hp_export_name_width (data->recipe, TRUE);
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      const HpExportItemRow *item = g_ptr_array_index (data->items, i);
+
+      g_ptr_array_add (names, item->name);
+      for (guint k = 0; item->sponsors[k] != NULL; k++)
+        g_ptr_array_add (sponsors, item->sponsors[k]);
+    }
+
+  fitted[1].width = _hp_export_texts_width ((const char * const *) names->pdata, names->len) + INDENT;
+  fitted[2].width = _hp_export_texts_width ((const char * const *) sponsors->pdata, sponsors->len);
   return fitted;
+}
+
+/* Number, item (set off from the number), sponsors and pieces per pack in
+ * columns A–E of @row, the row as tall as the item's name and sponsors
+ * wrap to; top-aligned, so that the figures stand beside the first line. */
+static void
+write_item_cells (HpExportWriter        *w,
+                  lxw_worksheet         *ws,
+                  lxw_row_t              row,
+                  const HpExportColumn  *columns,
+                  const HpExportItemRow *item,
+                  const char            *sponsors)
+{
+  guint lines = MAX (_hp_export_text_lines (item->name, columns[1].width - INDENT),
+                     _hp_export_text_lines (sponsors, columns[2].width));
+
+  _hp_export_row_lines (w, ws, row, lines);
+  _hp_export_number (w, ws, row, 0, item->rank, w->wrap);
+  _hp_export_string (w, ws, row, 1, item->name, w->wrap_indented);
+  _hp_export_string (w, ws, row, 2, sponsors, w->wrap);
+  _hp_export_number (w, ws, row, 3, item->per_standard, w->count);
+  _hp_export_number (w, ws, row, 4, item->per_under18, w->count);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -78,8 +158,9 @@ recipe_columns (HpExportData         *data,
 
 static const HpExportColumn contents_columns[] = {
   { N_("No."), 5, TRUE },
-  { N_("Product"), 34, FALSE },
-  { N_("Sponsor"), 30, FALSE },
+  /* Translators: the thing that goes into the pack ("Artikel") */
+  { N_("Item"), 34, FALSE, TRUE },
+  { N_("Sponsors"), 30, FALSE },
   { N_("Standard pack (pieces)"), 12, TRUE },
   { N_("Under-18 pack (pieces)"), 12, TRUE },
   { N_("Note"), 12, FALSE, TRUE },
@@ -90,7 +171,8 @@ write_contents (HpExportWriter  *w,
                 GError         **error)
 {
   HpExportData *data = w->data;
-  g_autofree HpExportColumn *columns = recipe_columns (data, contents_columns, G_N_ELEMENTS (contents_columns));
+  g_autofree HpExportColumn *columns = item_columns (data, contents_columns, G_N_ELEMENTS (contents_columns));
+  g_auto(GStrv) sponsors = items_sponsors (data);
   lxw_worksheet *ws;
   lxw_row_t row;
   lxw_row_t first;
@@ -108,19 +190,15 @@ write_contents (HpExportWriter  *w,
   _hp_export_table_header (w, ws, row, row, columns, G_N_ELEMENTS (contents_columns));
   first = ++row;
 
-  for (guint i = 0; i < data->recipe->len; i++, row++)
+  for (guint i = 0; i < data->items->len; i++, row++)
     {
-      const HpExportProductRow *p = g_ptr_array_index (data->recipe, i);
+      const HpExportItemRow *item = g_ptr_array_index (data->items, i);
 
-      _hp_export_number (w, ws, row, 0, p->recipe_rank, NULL);
-      _hp_export_string (w, ws, row, 1, p->name, NULL);
-      _hp_export_string (w, ws, row, 2, p->sponsor_name, NULL);
-      _hp_export_number (w, ws, row, 3, p->per_standard, w->count);
-      _hp_export_number (w, ws, row, 4, p->per_under18, w->count);
-      /* Translators: note on the packing list for an alcoholic product */
-      _hp_export_string (w, ws, row, 5, p->adult_only ? _("18+ only") : NULL, w->note);
-      sum_standard += p->per_standard;
-      sum_under18 += p->per_under18;
+      write_item_cells (w, ws, row, columns, item, sponsors[i]);
+      /* Translators: note on the packing list for an alcoholic item */
+      _hp_export_string (w, ws, row, 5, item->adult_only ? _("18+ only") : NULL, w->note);
+      sum_standard += item->per_standard;
+      sum_under18 += item->per_under18;
       if (!_hp_export_step (w, 1, error))
         return FALSE;
     }
@@ -142,8 +220,8 @@ write_contents (HpExportWriter  *w,
 
 static const HpExportColumn totals_columns[] = {
   { N_("No."), 5, TRUE },
-  { N_("Product"), 32, FALSE },
-  { N_("Sponsor"), 28, FALSE },
+  { N_("Item"), 32, FALSE, TRUE },
+  { N_("Sponsors"), 28, FALSE },
   { N_("Per standard pack"), 11, TRUE },
   { N_("Per under-18 pack"), 11, TRUE },
   { N_("Needed"), 12, TRUE },
@@ -158,7 +236,8 @@ write_totals (HpExportWriter  *w,
   HpExportData *data = w->data;
   guint needed_standard = data->plan->needed_standard;
   guint needed_under18 = data->plan->needed_under18;
-  g_autofree HpExportColumn *columns = recipe_columns (data, totals_columns, G_N_ELEMENTS (totals_columns));
+  g_autofree HpExportColumn *columns = item_columns (data, totals_columns, G_N_ELEMENTS (totals_columns));
+  g_auto(GStrv) sponsors = items_sponsors (data);
   lxw_worksheet *ws;
   lxw_row_t row;
   g_autofree char *f_std = NULL;
@@ -186,23 +265,19 @@ write_totals (HpExportWriter  *w,
   _hp_export_table_header (w, ws, row, row, columns, G_N_ELEMENTS (totals_columns));
   row++;
 
-  for (guint i = 0; i < data->recipe->len; i++, row++)
+  for (guint i = 0; i < data->items->len; i++, row++)
     {
-      const HpExportProductRow *p = g_ptr_array_index (data->recipe, i);
-      const HpPlanItemResult *result = product_result (data, p);
-      gint64 needed = result != NULL ? result->needed : 0;
+      const HpExportItemRow *item = g_ptr_array_index (data->items, i);
+      /* pooled: all the item's gifts together */
+      const HpPlanItemResult *result = _hp_export_item_result (data, item->item_id);
       g_autofree char *received_cell = _hp_export_cell_name (row, 6);
       g_autofree char *needed_cell = _hp_export_cell_name (row, 5);
       g_autofree char *difference = g_strdup_printf ("=%s-%s", received_cell, needed_cell);
 
-      _hp_export_number (w, ws, row, 0, p->recipe_rank, NULL);
-      _hp_export_string (w, ws, row, 1, p->name, NULL);
-      _hp_export_string (w, ws, row, 2, p->sponsor_name, NULL);
-      _hp_export_number (w, ws, row, 3, p->per_standard, w->count);
-      _hp_export_number (w, ws, row, 4, p->per_under18, w->count);
-      _hp_export_number (w, ws, row, 5, (double) needed, w->integer);
-      _hp_export_number (w, ws, row, 6, (double) p->received, w->integer);
-      _hp_export_formula (w, ws, row, 7, difference, (double) (p->received - needed), w->difference);
+      write_item_cells (w, ws, row, columns, item, sponsors[i]);
+      _hp_export_number (w, ws, row, 5, (double) result->needed, w->integer);
+      _hp_export_number (w, ws, row, 6, (double) result->received, w->integer);
+      _hp_export_formula (w, ws, row, 7, difference, (double) (result->received - result->needed), w->difference);
       if (!_hp_export_step (w, 1, error))
         return FALSE;
     }
@@ -215,8 +290,8 @@ write_totals (HpExportWriter  *w,
 
 static const HpExportColumn station_columns[] = {
   { N_("No."), 5, TRUE },
-  { N_("Product"), 34, FALSE },
-  { N_("Sponsor"), 28, FALSE },
+  { N_("Item"), 34, FALSE, TRUE },
+  { N_("Sponsors"), 28, FALSE },
   { N_("Per standard pack"), 10, TRUE },
   { N_("Per under-18 pack"), 10, TRUE },
   { N_("Pieces in total"), 12, TRUE },
@@ -227,10 +302,11 @@ write_stations (HpExportWriter  *w,
                 GError         **error)
 {
   HpExportData *data = w->data;
-  guint n_lines = data->recipe->len;
-  guint n_stations = (n_lines + PRODUCTS_PER_STATION - 1) / PRODUCTS_PER_STATION;
+  guint n_lines = data->items->len;
+  guint n_stations = (n_lines + ITEMS_PER_STATION - 1) / ITEMS_PER_STATION;
   g_autoptr(GArray) breaks = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
-  g_autofree HpExportColumn *columns = recipe_columns (data, station_columns, G_N_ELEMENTS (station_columns));
+  g_autofree HpExportColumn *columns = item_columns (data, station_columns, G_N_ELEMENTS (station_columns));
+  g_auto(GStrv) sponsors = items_sponsors (data);
   lxw_worksheet *ws;
   lxw_row_t row;
   guint line = 0;
@@ -264,14 +340,12 @@ write_stations (HpExportWriter  *w,
 
       for (guint i = 0; i < in_station; i++, line++, row++)
         {
-          const HpExportProductRow *p = g_ptr_array_index (data->recipe, line);
+          const HpExportItemRow *item = g_ptr_array_index (data->items, line);
+          gint64 pieces = (gint64) item->per_standard * data->packs_standard
+                          + (gint64) item->per_under18 * data->packs_under18;
 
-          _hp_export_number (w, ws, row, 0, p->recipe_rank, NULL);
-          _hp_export_string (w, ws, row, 1, p->name, NULL);
-          _hp_export_string (w, ws, row, 2, p->sponsor_name, NULL);
-          _hp_export_number (w, ws, row, 3, p->per_standard, w->count);
-          _hp_export_number (w, ws, row, 4, p->per_under18, w->count);
-          _hp_export_number (w, ws, row, 5, (double) _hp_export_pieces_packed (data, p), w->integer);
+          write_item_cells (w, ws, row, columns, item, sponsors[line]);
+          _hp_export_number (w, ws, row, 5, (double) pieces, w->integer);
           if (!_hp_export_step (w, 1, error))
             return FALSE;
         }

@@ -13,6 +13,7 @@
 #include "heimpack/hp-export.h"
 #include "heimpack/hp-plan.h"
 #include "hp-store-export-private.h"
+#include "hp-export-share-private.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +29,9 @@ typedef struct
   const HpExportSchoolRow *row;        /* borrowed from HpExportData.school_rows */
   guint                    standard;   /* allocated standard packs */
   guint                    under18;    /* allocated under-18 packs */
-  guint                    graduates;  /* stored graduates (class list rows) */
+  guint                    graduates;  /* counted by the plan, as the
+                                        * Planning page shows them */
+  guint                    listed;     /* stored graduates (class list rows) */
 } HpExportSchool;
 
 /*
@@ -47,13 +50,17 @@ typedef struct
   HpPlan               *plan;
   GPtrArray            *school_rows;    /* HpExportSchoolRow, by number */
   GArray               *schools;        /* HpExportSchool, parallel */
-  GPtrArray            *products;       /* HpExportProductRow, by sponsor */
-  GPtrArray            *recipe;         /* borrowed rows, packing order */
-  GHashTable           *product_results; /* item id -> HpPlanItemResult */
+  GPtrArray            *products;       /* HpExportProductRow: the gifts, by sponsor */
+  GArray               *used;           /* gint64, parallel: each gift's share
+                                         * of its item's used pieces */
+  GPtrArray            *items;          /* HpExportItemRow: the pack lines,
+                                         * packing order */
+  GHashTable           *item_results;   /* item id -> HpPlanItemResult */
 
   guint                 packs_standard; /* allocated, over all schools */
   guint                 packs_under18;
-  guint64               graduates;      /* of the campaign's schools */
+  guint64               listed;         /* graduates stored for the
+                                         * campaign's schools */
   gint64                consenting;     /* network rows (network only) */
 } HpExportData;
 
@@ -66,9 +73,10 @@ void          _hp_export_data_free (HpExportData           *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HpExportData, _hp_export_data_free)
 
-/* Pieces of @row that go into the packs the plan allocates. */
-gint64        _hp_export_pieces_packed (const HpExportData       *data,
-                                        const HpExportProductRow *row);
+/* The plan's figures of the item @item_id; all 0 for an item the plan
+ * does not know. */
+const HpPlanItemResult *_hp_export_item_result (const HpExportData *data,
+                                                gint64              item_id);
 
 /* ------------------------------------------------------------------------ */
 /* The writer                                                                */
@@ -102,7 +110,9 @@ typedef struct
   lxw_format            *heading_indented;
   lxw_format            *bold;
   lxw_format            *wrap;
+  lxw_format            *wrap_indented; /* set off from a number before */
   lxw_format            *integer;
+  lxw_format            *integer_left;  /* a figure in a form, like a date */
   lxw_format            *count;         /* 0 shows as "–" */
   lxw_format            *difference;    /* negative in red */
   lxw_format            *money;
@@ -158,6 +168,21 @@ void           _hp_export_set_columns   (HpExportWriter        *w,
  * to 45 characters. */
 double         _hp_export_name_width    (GPtrArray             *products,
                                          gboolean               sponsor);
+/* The same for the names of @n_texts texts. */
+double         _hp_export_texts_width   (const char * const    *texts,
+                                         guint                  n_texts);
+/* How many lines @text takes in a wrapping cell of a column @width
+ * characters wide: its lines, each wrapped at spaces (a word that does not
+ * fit starts a new line), counted generously so that a row of that many
+ * lines shows all of it. */
+guint          _hp_export_text_lines    (const char            *text,
+                                         double                 width);
+/* Makes @row tall enough for @lines lines of text (before anything else in
+ * @row); nothing for one line. */
+void           _hp_export_row_lines     (HpExportWriter        *w,
+                                         lxw_worksheet         *ws,
+                                         lxw_row_t              row,
+                                         guint                  lines);
 /* Writes the titles of @columns in @row as headings, the row as tall as
  * the most wrapped title (before anything else in @row). */
 void           _hp_export_heading_row   (HpExportWriter        *w,

@@ -6,11 +6,15 @@
  * - The sponsor report ("Sponsorenbericht"): a "Summary" sheet for the
  *   funder report (packs handed out, of them under 18, schools, sponsors,
  *   products, total in-kind value), and a "Sponsors" sheet: per sponsor its
- *   products with pledged, received and used pieces (used = what goes into
- *   the packs the plan allocates), value per piece, in-kind value (received
- *   × value per piece) and the schools reached (schools that get packs
- *   containing the product), then a subtotal row per sponsor (whose schools
- *   reached count each school once) and a grand total.
+ *   gifts (sponsor × item) with pledged, received and used pieces, value
+ *   per piece, in-kind value (received × value per piece) and the schools
+ *   reached (schools that get packs containing the item, if any of the
+ *   gift's pieces were used), then a subtotal row per sponsor (whose
+ *   schools reached count each school once) and a grand total. "Used" is
+ *   the gift's share of what of its item goes into the packs the plan
+ *   allocates: an item's gifts pool, so its used pieces are shared out in
+ *   proportion to what each gift delivered, in whole pieces that add up to
+ *   the item's (hp-export-data.c).
  * - The returnee network ("Rückkehrer-Netzwerk"): the graduates of every
  *   campaign who consented to be contacted, newest year first, with the
  *   columns issue 6 asks for: last name, first name, school, year, consent
@@ -88,18 +92,6 @@ schools_reached (const Reach *reach,
   if (in_under18)
     return reach->under18;
   return 0;
-}
-
-static gint64
-used_pieces (HpExportData             *data,
-             const HpExportProductRow *p)
-{
-  const HpPlanItemResult *result = g_hash_table_lookup (data->product_results, &p->item_id);
-
-  /* The item's pieces used, in proportion to what this gift delivered. */
-  if (result == NULL || result->received <= 0)
-    return 0;
-  return result->used * MAX (0, p->received) / result->received;
 }
 
 guint64
@@ -226,7 +218,8 @@ write_sponsors (HpExportWriter  *w,
       g_autofree char *received_cell = _hp_export_cell_name (row, 3);
       g_autofree char *value_cell = _hp_export_cell_name (row, 5);
       g_autofree char *in_kind = g_strdup_printf ("=%s*%s", received_cell, value_cell);
-      gint64 used = used_pieces (data, p);
+      gint64 used = g_array_index (data->used, gint64, i);
+      gboolean in_packs = used > 0;
 
       _hp_export_string (w, ws, row, 0, p->sponsor_name, NULL);
       _hp_export_string (w, ws, row, 1, p->name, NULL);
@@ -235,15 +228,17 @@ write_sponsors (HpExportWriter  *w,
       _hp_export_number (w, ws, row, 4, (double) used, w->integer);
       _hp_export_number (w, ws, row, 5, p->value_cents / 100.0, w->money);
       _hp_export_formula (w, ws, row, 6, in_kind, (p->received * p->value_cents) / 100.0, w->money);
-      _hp_export_number (w, ws, row, 7, schools_reached (&reach, p->per_standard > 0, p->per_under18 > 0), w->integer);
+      _hp_export_number (w, ws, row, 7,
+                         schools_reached (&reach, in_packs && p->per_standard > 0, in_packs && p->per_under18 > 0),
+                         w->integer);
       row++;
 
       sums[0] += p->pledged;
       sums[1] += p->received;
       sums[2] += used;
       sums[3] += p->received * p->value_cents;
-      in_standard |= p->per_standard > 0;
-      in_under18 |= p->per_under18 > 0;
+      in_standard |= in_packs && p->per_standard > 0;
+      in_under18 |= in_packs && p->per_under18 > 0;
 
       if (next == NULL || next->sponsor_id != p->sponsor_id)
         {

@@ -580,6 +580,73 @@ _hp_export_name_width (GPtrArray *products,
   return CLAMP ((double) longest + 2, NAME_WIDTH_MIN, NAME_WIDTH_MAX);
 }
 
+double
+_hp_export_texts_width (const char * const *texts,
+                        guint               n_texts)
+{
+  glong longest = 0;
+
+  for (guint i = 0; i < n_texts; i++)
+    if (texts[i] != NULL)
+      longest = MAX (longest, g_utf8_strlen (texts[i], -1));
+
+  return CLAMP ((double) longest + 2, NAME_WIDTH_MIN, NAME_WIDTH_MAX);
+}
+
+guint
+_hp_export_text_lines (const char *text,
+                       double      width)
+{
+  g_auto(GStrv) paragraphs = NULL;
+  /* A character of body text takes less than a unit of column width (the
+   * width of a digit); one unit goes to the cell margins. */
+  guint per_line = (guint) MAX (1.0, width - 1);
+  guint lines = 0;
+
+  if (text == NULL || *text == '\0')
+    return 1;
+
+  paragraphs = g_strsplit (text, "\n", -1);
+  for (guint p = 0; paragraphs[p] != NULL; p++)
+    {
+      g_auto(GStrv) words = g_strsplit (paragraphs[p], " ", -1);
+      guint line_chars = 0;
+
+      lines++;
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          guint n = g_utf8_strlen (words[i], -1);
+
+          if (n == 0)
+            continue;
+          if (line_chars > 0 && line_chars + 1 + n > per_line)
+            {
+              lines++;
+              line_chars = 0;
+            }
+          /* a word longer than a line is broken */
+          while (n > per_line)
+            {
+              lines++;
+              n -= per_line;
+            }
+          line_chars += (line_chars > 0 ? 1 : 0) + n;
+        }
+    }
+
+  return lines;
+}
+
+void
+_hp_export_row_lines (HpExportWriter *w,
+                      lxw_worksheet  *ws,
+                      lxw_row_t       row,
+                      guint           lines)
+{
+  if (lines > 1)
+    _hp_export_check (w, ws, row, worksheet_set_row (ws, row, lines * LINE_HEIGHT, NULL));
+}
+
 void
 _hp_export_heading_row (HpExportWriter       *w,
                         lxw_worksheet        *ws,
@@ -673,14 +740,29 @@ _hp_export_add_formats (HpExportWriter *w)
   format_set_text_wrap (w->wrap);
   format_set_align (w->wrap, LXW_ALIGN_VERTICAL_TOP);
 
+  w->wrap_indented = workbook_add_format (wb);
+  format_set_text_wrap (w->wrap_indented);
+  format_set_align (w->wrap_indented, LXW_ALIGN_VERTICAL_TOP);
+  format_set_indent (w->wrap_indented, 1);
+
+  /* Figures of tables stand at the top of their row, beside the first line
+   * of a name or list that wraps (the packing list's sponsors). */
   w->integer = workbook_add_format (wb);
   format_set_num_format (w->integer, "#,##0");
+  format_set_align (w->integer, LXW_ALIGN_VERTICAL_TOP);
+
+  w->integer_left = workbook_add_format (wb);
+  format_set_num_format (w->integer_left, "#,##0");
+  format_set_align (w->integer_left, LXW_ALIGN_LEFT);
+  format_set_indent (w->integer_left, 1);
 
   w->count = workbook_add_format (wb);
   format_set_num_format (w->count, "#,##0;-#,##0;\"–\"");
+  format_set_align (w->count, LXW_ALIGN_VERTICAL_TOP);
 
   w->difference = workbook_add_format (wb);
   format_set_num_format (w->difference, "#,##0;[Red]-#,##0;0");
+  format_set_align (w->difference, LXW_ALIGN_VERTICAL_TOP);
 
   w->money = workbook_add_format (wb);
   format_set_num_format (w->money, "#,##0.00 \"€\"");
@@ -712,6 +794,7 @@ _hp_export_add_formats (HpExportWriter *w)
   /* Text right after a right-aligned number: kept apart by an indent. */
   w->note = workbook_add_format (wb);
   format_set_indent (w->note, 1);
+  format_set_align (w->note, LXW_ALIGN_VERTICAL_TOP);
 
   w->signature = workbook_add_format (wb);
   format_set_bottom (w->signature, LXW_BORDER_THIN);

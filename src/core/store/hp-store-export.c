@@ -2,8 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The reads behind the exports (hp-store-export-private.h): the campaign,
- * its schools and products as plain rows, and graduates streamed one row at
- * a time in the order they are printed. Reads only, on owned statements, so
+ * its schools, its pack lines (per item, with the sponsors who pledged it)
+ * and the gifts pledged in it as plain rows, and graduates streamed one row
+ * at a time in the order they are printed (on class lists with the
+ * under-18 flag of the store's rule). Reads only, on owned statements, so
  * that an export can run in a worker thread while the window goes on.
  * Graduates are personal data: nothing here logs them.
  */
@@ -161,10 +163,9 @@ read_product_row (sqlite3_stmt *stmt)
   row->adult_only = sqlite3_column_int (stmt, 5) != 0;
   row->pledged = sqlite3_column_int64 (stmt, 6);
   row->received = sqlite3_column_int64 (stmt, 7);
-  row->per_standard = (guint) sqlite3_column_int64 (stmt, 8);
-  row->per_under18 = (guint) sqlite3_column_int64 (stmt, 9);
-  row->recipe_rank = (guint) sqlite3_column_int64 (stmt, 10);
-  row->item_id = sqlite3_column_int64 (stmt, 11);
+  row->per_standard = (guint) MAX (0, sqlite3_column_int (stmt, 8));
+  row->per_under18 = (guint) MAX (0, sqlite3_column_int (stmt, 9));
+  row->item_id = sqlite3_column_int64 (stmt, 10);
   return row;
 }
 
@@ -177,18 +178,17 @@ _hp_store_export_products (HpStore  *self,
 
   g_return_val_if_fail (HP_IS_STORE (self), NULL);
 
+  /* Receipts belong to a pledge, so a gift without one has no figures in
+   * the campaign. */
   stmt = _hp_store_prepare_owned (self,
                                   "SELECT p.id, i.name, p.sponsor_id, s.name, p.value_cents, i.adult_only, "
-                                  "  coalesce(pl.quantity, 0), "
+                                  "  pl.quantity, "
                                   "  coalesce((SELECT sum(r.quantity) FROM receipt r WHERE r.pledge_id = pl.id), 0), "
-                                  "  coalesce(li.per_standard, 0), coalesce(li.per_under18, 0), "
-                                  "  CASE WHEN li.item_id IS NULL THEN 0 ELSE "
-                                  "    dense_rank() OVER (PARTITION BY li.item_id IS NULL "
-                                  "                       ORDER BY li.position, i.name COLLATE HP_NAME, i.id) END, p.item_id "
-                                  "FROM product p JOIN sponsor s ON s.id = p.sponsor_id JOIN item i ON i.id = p.item_id "
-                                  "LEFT JOIN pledge pl ON pl.product_id = p.id AND pl.campaign_id = ?1 "
+                                  "  coalesce(li.per_standard, 0), coalesce(li.per_under18, 0), p.item_id "
+                                  "FROM pledge pl JOIN product p ON p.id = pl.product_id "
+                                  "JOIN sponsor s ON s.id = p.sponsor_id JOIN item i ON i.id = p.item_id "
                                   "LEFT JOIN pack_line li ON li.item_id = p.item_id AND li.campaign_id = ?1 "
-                                  "WHERE pl.id IS NOT NULL OR li.item_id IS NOT NULL "
+                                  "WHERE pl.campaign_id = ?1 "
                                   "ORDER BY s.name COLLATE HP_NAME, s.id, i.name COLLATE HP_NAME, p.id",
                                   error);
   if (stmt == NULL)
@@ -198,13 +198,89 @@ _hp_store_export_products (HpStore  *self,
   return _hp_store_collect_array (self, stmt, read_product_row, product_row_free, error);
 }
 
+static void
+item_row_free (gpointer data)
+{
+  HpExportItemRow *row = data;
+
+  g_free (row->name);
+  g_strfreev (row->sponsors);
+  g_free (row);
+}
+
+GPtrArray *
+_hp_store_export_items (HpStore  *self,
+                        gint64    campaign_id,
+                        GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GStrvBuilder) sponsors = NULL;
+  HpExportItemRow *item = NULL;
+  int rc;
+
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+
+  /* One row per item and sponsor who pledged it (or one with NULL for an
+   * item nobody pledged), items in packing order as hp_plan_input_load()
+   * has them, sponsors by name. A sponsor with two gifts of the item (before
+   * a merge, say) is named once. */
+  stmt = _hp_store_prepare_owned (self,
+                                  "SELECT i.id, i.name, i.adult_only, li.per_standard, li.per_under18, g.name "
+                                  "FROM pack_line li JOIN item i ON i.id = li.item_id "
+                                  "LEFT JOIN (SELECT DISTINCT p.item_id AS item_id, s.id AS sponsor_id, s.name AS name "
+                                  "           FROM pledge pl JOIN product p ON p.id = pl.product_id "
+                                  "           JOIN sponsor s ON s.id = p.sponsor_id "
+                                  "           WHERE pl.campaign_id = ?1 AND (pl.quantity > 0 OR EXISTS "
+                                  "             (SELECT 1 FROM receipt r WHERE r.pledge_id = pl.id))) g "
+                                  "  ON g.item_id = li.item_id "
+                                  "WHERE li.campaign_id = ?1 "
+                                  "ORDER BY li.position, i.name COLLATE HP_NAME, i.id, g.name COLLATE HP_NAME, g.sponsor_id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  items = g_ptr_array_new_with_free_func (item_row_free);
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *sponsor = column_or_null (stmt, 5);
+
+      if (item == NULL || item->item_id != id)
+        {
+          if (item != NULL)
+            item->sponsors = g_strv_builder_end (sponsors);
+          g_clear_pointer (&sponsors, g_strv_builder_unref);
+          sponsors = g_strv_builder_new ();
+
+          item = g_new0 (HpExportItemRow, 1);
+          item->item_id = id;
+          item->name = dup_column (stmt, 1);
+          item->adult_only = sqlite3_column_int (stmt, 2) != 0;
+          item->per_standard = (guint) MAX (0, sqlite3_column_int (stmt, 3));
+          item->per_under18 = (guint) MAX (0, sqlite3_column_int (stmt, 4));
+          item->rank = items->len + 1;
+          g_ptr_array_add (items, item);
+        }
+
+      if (sponsor != NULL)
+        g_strv_builder_add (sponsors, sponsor);
+    }
+  if (item != NULL)
+    item->sponsors = g_strv_builder_end (sponsors);
+
+  if (rc != SQLITE_DONE)
+    {
+      _hp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Graduates, streamed                                                       */
-
-#define GRADUATE_EXPORT_SELECT \
-  "SELECT g.school_id, s.number, s.name, g.last_name, g.first_name, g.class, " \
-  "  g.consent_date, g.consent_source, c.year " \
-  "FROM graduate g JOIN school s ON s.id = g.school_id JOIN campaign c ON c.id = g.campaign_id "
 
 static gboolean
 stream_graduates (HpStore               *self,
@@ -227,6 +303,7 @@ stream_graduates (HpStore               *self,
         .consent_date = column_or_null (stmt, 6),
         .consent_source = column_or_null (stmt, 7),
         .year = sqlite3_column_int (stmt, 8),
+        .under18 = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? HP_UNSET : sqlite3_column_int (stmt, 9) != 0,
       };
 
       if (!func (&row, user_data, error))
@@ -251,8 +328,18 @@ _hp_store_export_class_list (HpStore               *self,
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
 
+  /* The school's cut-off day once, as a constant subquery, rather than
+   * per graduate: the rule is the store's (HP_SQL_AGE_DAY,
+   * HP_SQL_UNDER18_CUTOFF); NULL, i.e. unknown, without a birth date. */
   stmt = _hp_store_prepare_owned (self,
-                                  GRADUATE_EXPORT_SELECT
+                                  "SELECT g.school_id, s.number, s.name, g.last_name, g.first_name, g.class, "
+                                  "  g.consent_date, g.consent_source, gc.year, "
+                                  "  g.birth_date > (SELECT " HP_SQL_UNDER18_CUTOFF (HP_SQL_AGE_DAY) " "
+                                  "                  FROM campaign c LEFT JOIN campaign_school cs "
+                                  "                    ON cs.campaign_id = c.id AND cs.school_id = ?2 "
+                                  "                  WHERE c.id = ?1) "
+                                  "FROM graduate g JOIN school s ON s.id = g.school_id "
+                                  "JOIN campaign gc ON gc.id = g.campaign_id "
                                   "WHERE g.campaign_id = ?1 AND g.school_id = ?2 "
                                   "ORDER BY g.class, g.last_name COLLATE HP_NAME, g.first_name COLLATE HP_NAME, g.id",
                                   error);
@@ -311,10 +398,11 @@ _hp_store_export_consenting (HpStore               *self,
     return _hp_store_set_error (self, rc, error);
 
   /* CROSS JOIN keeps the schools outside, in number order. The year is the
-   * campaign's, passed through so that the columns match the other streams. */
+   * campaign's, passed through so that the columns match the other streams;
+   * the network has no use for the under-18 flag. */
   stmt = _hp_store_prepare_owned (self,
                                   "SELECT g.school_id, s.number, s.name, g.last_name, g.first_name, g.class, "
-                                  "  g.consent_date, g.consent_source, ?2 "
+                                  "  g.consent_date, g.consent_source, ?2, NULL "
                                   "FROM school s CROSS JOIN graduate g "
                                   "WHERE g.campaign_id = ?1 AND g.school_id = s.id AND g.consent_date IS NOT NULL "
                                   "ORDER BY s.number, g.last_name COLLATE HP_NAME, g.first_name COLLATE HP_NAME, g.id",
