@@ -1,14 +1,16 @@
 /* hp-campaign-dialog.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The dialog behind "New Campaign…" and "Copy From Last Year…". It checks
- * the form as the user types and says under each field what is wrong;
- * "Create" stays insensitive until everything is right. The name follows
- * the year ("Heimvorteil2GO 2028") until the user types a name of their own.
+ * The dialog behind "New Campaign…", "Copy From Last Year…" and "Edit
+ * Campaign…". It checks the form as the user types and says under each
+ * field what is wrong; "Create" ("Save") stays insensitive until everything
+ * is right. For a new campaign the name follows the year ("Heimvorteil2GO
+ * 2028") until the user types a name of their own.
  *
- * Creating calls hp_store_add_campaign() or hp_store_clone_campaign(); an
- * error of the store is shown in the dialog, which then stays open. On
- * success the dialog emits HpCampaignDialog::campaign-created and closes.
+ * Creating calls hp_store_add_campaign() or hp_store_clone_campaign(),
+ * editing hp_store_update_campaign(); an error of the store is shown in the
+ * dialog, which then stays open. On success the dialog emits
+ * HpCampaignDialog::campaign-created (or ::campaign-updated) and closes.
  */
 
 #define G_LOG_DOMAIN "hp-campaign-dialog"
@@ -19,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "hp-campaign-dialog-private.h"
+#include "hp-record-field.h"
 
 #define MIN_YEAR 2000
 #define MAX_YEAR 2200
@@ -50,6 +53,7 @@ struct _HpCampaignDialog
 
   /* Owned */
   HpStore           *store;
+  HpCampaign        *campaign;    /* the campaign edited, or NULL */
   GListModel        *campaigns;   /* NULL if they could not be listed */
 
   int                default_year;
@@ -64,11 +68,13 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_COPY,
+  PROP_CAMPAIGN,
   N_PROPS
 };
 
 enum {
   CAMPAIGN_CREATED,
+  CAMPAIGN_UPDATED,
   N_SIGNALS
 };
 
@@ -118,6 +124,10 @@ name_is_taken (HpCampaignDialog *self,
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(HpCampaign) campaign = g_list_model_get_item (self->campaigns, i);
+
+      /* the campaign edited keeps its own name */
+      if (self->campaign != NULL && hp_campaign_get_id (campaign) == hp_campaign_get_id (self->campaign))
+        continue;
 
       if (g_strcmp0 (hp_campaign_get_name (campaign), name) == 0)
         return TRUE;
@@ -310,7 +320,19 @@ create_clicked_cb (HpCampaignDialog *self)
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
 
-  if (self->copy)
+  if (self->campaign != NULL)
+    {
+      g_autofree char *iso_date = date[0] != '\0' ? hp_parse_date (date) : NULL;
+
+      /* a copy: the window's campaign changes only once the store took it */
+      campaign = hp_campaign_new (name, year);
+      hp_campaign_set_id (campaign, hp_campaign_get_id (self->campaign));
+      hp_campaign_set_handover_date (campaign, iso_date);
+      hp_campaign_set_spare_percent (campaign, gtk_spin_button_get_value_as_int (self->spare_spin));
+      if (!hp_store_update_campaign (self->store, campaign, &error))
+        g_clear_object (&campaign);
+    }
+  else if (self->copy)
     {
       HpCampaign *source = hp_campaign_dialog_get_source (self);
 
@@ -338,7 +360,7 @@ create_clicked_cb (HpCampaignDialog *self)
     }
 
   show_error (self, NULL);
-  g_signal_emit (self, signals[CAMPAIGN_CREATED], 0, campaign);
+  g_signal_emit (self, signals[self->campaign ? CAMPAIGN_UPDATED : CAMPAIGN_CREATED], 0, campaign);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -361,6 +383,39 @@ hp_campaign_dialog_new (HpStore  *store,
                        "store", store,
                        "copy", copy,
                        NULL);
+}
+
+/**
+ * hp_campaign_dialog_new_edit:
+ * @store: where the campaign is
+ * @campaign: the campaign to correct (name, year, hand-over date, spare
+ *   packs); it is not changed itself: ::campaign-updated brings the new one
+ */
+HpCampaignDialog *
+hp_campaign_dialog_new_edit (HpStore    *store,
+                             HpCampaign *campaign)
+{
+  g_return_val_if_fail (HP_IS_STORE (store), NULL);
+  g_return_val_if_fail (HP_IS_CAMPAIGN (campaign), NULL);
+
+  return g_object_new (HP_TYPE_CAMPAIGN_DIALOG,
+                       "store", store,
+                       "campaign", campaign,
+                       NULL);
+}
+
+/**
+ * hp_campaign_dialog_get_campaign:
+ *
+ * Returns: (nullable) (transfer none): the campaign edited, %NULL when the
+ *   dialog creates one.
+ */
+HpCampaign *
+hp_campaign_dialog_get_campaign (HpCampaignDialog *self)
+{
+  g_return_val_if_fail (HP_IS_CAMPAIGN_DIALOG (self), NULL);
+
+  return self->campaign;
 }
 
 gboolean
@@ -466,7 +521,16 @@ hp_campaign_dialog_constructed (GObject *object)
 
   g_assert (HP_IS_STORE (self->store));
 
-  if (self->copy)
+  /* editing never copies */
+  self->copy = self->copy && self->campaign == NULL;
+
+  if (self->campaign != NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Edit Campaign"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Campaign"));
+      gtk_button_set_label (self->create_button, _("_Save"));
+    }
+  else if (self->copy)
     {
       adw_window_title_set_title (self->window_title, _("Copy From Last Year"));
       gtk_window_set_title (GTK_WINDOW (self), _("Copy From Last Year"));
@@ -488,6 +552,23 @@ hp_campaign_dialog_constructed (GObject *object)
       adw_combo_row_set_model (self->source_row, self->campaigns);
       if (self->copy && g_list_model_get_n_items (self->campaigns) == 0)
         show_error (self, _("There is no campaign to copy yet."));
+    }
+
+  if (self->campaign != NULL)
+    {
+      g_autofree char *date_text = hp_field_format_iso_date (hp_campaign_get_handover_date (self->campaign));
+
+      /* the form shows the campaign as it is; its name stays its own */
+      self->name_edited = TRUE;
+      self->default_year = hp_campaign_get_year (self->campaign);
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), hp_campaign_get_name (self->campaign));
+      year_text = g_strdup_printf ("%d", self->default_year);
+      gtk_editable_set_text (GTK_EDITABLE (self->year_row), year_text);
+      gtk_editable_set_text (GTK_EDITABLE (self->date_row), date_text);
+      gtk_spin_button_set_value (self->spare_spin, hp_campaign_get_spare_percent (self->campaign));
+      validate (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      return;
     }
 
   newest_year = get_newest_year (self);
@@ -512,6 +593,7 @@ hp_campaign_dialog_dispose (GObject *object)
   HpCampaignDialog *self = HP_CAMPAIGN_DIALOG (object);
 
   g_clear_object (&self->campaigns);
+  g_clear_object (&self->campaign);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (hp_campaign_dialog_parent_class)->dispose (object);
@@ -533,6 +615,9 @@ hp_campaign_dialog_get_property (GObject    *object,
     case PROP_COPY:
       g_value_set_boolean (value, self->copy);
       break;
+    case PROP_CAMPAIGN:
+      g_value_set_object (value, self->campaign);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -553,6 +638,9 @@ hp_campaign_dialog_set_property (GObject      *object,
       break;
     case PROP_COPY:
       self->copy = g_value_get_boolean (value);
+      break;
+    case PROP_CAMPAIGN:
+      self->campaign = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -576,6 +664,14 @@ hp_campaign_dialog_class_init (HpCampaignDialogClass *klass)
   properties[PROP_COPY] =
     g_param_spec_boolean ("copy", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * HpCampaignDialog:campaign:
+   *
+   * The campaign to correct, or %NULL to create one.
+   */
+  properties[PROP_CAMPAIGN] =
+    g_param_spec_object ("campaign", NULL, NULL, HP_TYPE_CAMPAIGN,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -587,6 +683,20 @@ hp_campaign_dialog_class_init (HpCampaignDialogClass *klass)
    */
   signals[CAMPAIGN_CREATED] =
     g_signal_new ("campaign-created",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, HP_TYPE_CAMPAIGN);
+
+  /**
+   * HpCampaignDialog::campaign-updated:
+   * @self: the dialog
+   * @campaign: the campaign as stored now (a new object, same id)
+   *
+   * The campaign edited was saved; the dialog closes next.
+   */
+  signals[CAMPAIGN_UPDATED] =
+    g_signal_new ("campaign-updated",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

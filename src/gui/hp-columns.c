@@ -61,6 +61,10 @@ hp_columns_format_cell (const HpColumnSpec *spec,
     case HP_CELL_FLAG:
       return g_strdup (g_value_get_boolean (value) ? spec->flag_text : "");
 
+    case HP_CELL_TRISTATE:
+      number = value_get_int64 (value);
+      return g_strdup (number > 0 ? spec->flag_text : number < 0 ? "?" : "");
+
     case HP_CELL_MONEY:
       return hp_format_money (value_get_int64 (value));
 
@@ -97,7 +101,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
       gtk_widget_add_css_class (cell, "numeric");
     }
-  else if (spec->format == HP_CELL_FLAG)
+  else if (spec->format == HP_CELL_FLAG || spec->format == HP_CELL_TRISTATE)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0.5);
     }

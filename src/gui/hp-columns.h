@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * @HP_CELL_MONEY: a #gint64 amount in cents, shown with hp_format_money()
  * @HP_CELL_DATE: an ISO date or date-time string, shown with hp_format_date()
  * @HP_CELL_FLAG: a #gboolean, shown as the spec's `flag_text` when %TRUE
+ * @HP_CELL_TRISTATE: an int that is 1 (shown as the spec's `flag_text`), 0
+ *   (empty) or %HP_UNSET, not known (shown as “?”)
  */
 typedef enum
 {
@@ -27,6 +29,7 @@ typedef enum
   HP_CELL_MONEY,
   HP_CELL_DATE,
   HP_CELL_FLAG,
+  HP_CELL_TRISTATE,
 } HpCellFormat;
 
 /**
@@ -46,7 +49,8 @@ typedef gint64 (*HpCellGetter) (gpointer item,
  * @format: how to show the value
  * @width_chars: natural width of the cells in characters
  * @expand: whether the column takes the space left over
- * @flag_text: for %HP_CELL_FLAG, the text shown for %TRUE
+ * @flag_text: for %HP_CELL_FLAG and %HP_CELL_TRISTATE, the text shown for
+ *   %TRUE
  * @get: for a computed %HP_CELL_NUMBER or %HP_CELL_MONEY column
  * @search: whether the text of the column is found by the page's search
  */

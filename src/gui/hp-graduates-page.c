@@ -5,6 +5,10 @@
  * only what the hand-over needs is shown. Names are optional: a school may
  * only send how many leave. A national campaign has 350,000 of them, so the
  * list streams in batches and a school filter narrows it in memory.
+ *
+ * Who gets the under-18 pack (column "U18") is decided on the hand-over day:
+ * the school's, else the campaign's, else 30 June of the campaign year. When
+ * that last day was assumed, a note in the header says so.
  */
 
 #define G_LOG_DOMAIN "hp-graduates-page"
@@ -22,12 +26,15 @@ struct _HpGraduatesPage
 
   /* Template widgets */
   GtkDropDown *school_drop_down;
+  GtkLabel    *age_day_label;
 
   /* Borrowed */
   GtkWidget   *empty_import_button;
 
   /* Owned */
   GArray      *school_ids;      /* the dropdown's ids; 0 at position 0: all schools */
+  GArray      *school_dated;    /* gboolean, parallel: the school has its own hand-over
+                                 * (only known while the campaign has none) */
   guint        fill_source;     /* a pending filling of the school filter */
   gboolean     filter_stale;    /* schools changed while the list was loading */
 };
@@ -43,6 +50,9 @@ static const HpColumnSpec columns[] = {
   { N_("Last name"), "last-name", HP_CELL_TEXT, 14, .search = TRUE },
   { N_("First name"), "first-name", HP_CELL_TEXT, 12, .search = TRUE },
   { N_("Birth date"), "birth-date", HP_CELL_DATE, 10 },
+  /* "U18" marks who gets the under-18 pack; "?" who has no birth date */
+  /* Translators: column title: under 18 on the hand-over day, so the graduate gets the under-18 pack */
+  { N_("U18"), "under18", HP_CELL_TRISTATE, 3, FALSE, "U18" },
   /* Translators: column title, the date of the consent to be contacted */
   { N_("Consent"), "consent-date", HP_CELL_DATE, 10 },
   { N_("Pack received"), "pack-received", HP_CELL_FLAG, 3, FALSE, "✓" },
@@ -84,16 +94,66 @@ get_chosen_school (HpGraduatesPage *self)
 }
 
 /* ------------------------------------------------------------------------ */
+/* The assumed hand-over day                                                 */
+
+/* Says on which day ages count when 30 June was assumed for the graduates
+ * shown: the campaign has no hand-over date, nor the school (or, for all
+ * schools, some school). */
+static void
+update_age_day (HpGraduatesPage *self)
+{
+  HpCampaign *campaign = hp_table_page_get_campaign (HP_TABLE_PAGE (self));
+  guint position = gtk_drop_down_get_selected (self->school_drop_down);
+  g_autofree char *day = NULL;
+  g_autofree char *shown_day = NULL;
+  g_autofree char *text = NULL;
+  gboolean assumed = FALSE;
+  guint n_undated = 0;
+
+  if (campaign != NULL)
+    day = hp_campaign_dup_age_day (campaign, &assumed);
+
+  /* the school list of the filter knows the schools' own days */
+  if (assumed && self->school_dated->len == self->school_ids->len)
+    {
+      if (position != GTK_INVALID_LIST_POSITION && position > 0 && position < self->school_dated->len)
+        n_undated = !g_array_index (self->school_dated, gboolean, position);
+      else
+        for (guint i = 1; i < self->school_dated->len; i++)
+          n_undated += !g_array_index (self->school_dated, gboolean, i);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->age_day_label), n_undated > 0);
+  if (n_undated == 0)
+    return;
+
+  shown_day = hp_format_date (day);
+  if (position > 0 || n_undated == self->school_dated->len - 1)
+    /* Translators: %s is a date, e.g. "30.06.2027" */
+    text = g_strdup_printf (_("Ages as on %s (assumed hand-over day)"), shown_day);
+  else
+    /* Translators: %s is a date, e.g. "30.06.2027" */
+    text = g_strdup_printf (_("Ages as on %s (assumed hand-over day) where a school has no hand-over date"),
+                            shown_day);
+  gtk_label_set_label (self->age_day_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->age_day_label),
+                               _("Who gets the under-18 pack is decided on the hand-over day. Neither the campaign nor the school has one, so 30 June of the campaign year is assumed."));
+}
+
+/* ------------------------------------------------------------------------ */
 /* The school filter                                                         */
 
 static void
 fill_school_filter (HpGraduatesPage *self)
 {
   HpStore *store = hp_table_page_get_store (HP_TABLE_PAGE (self));
+  HpCampaign *campaign = hp_table_page_get_campaign (HP_TABLE_PAGE (self));
   gint64 chosen = get_chosen_school (self);
   g_autoptr(GListModel) schools = NULL;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  gboolean assumed = FALSE;
   guint selected = 0;
   gint64 none = 0;
 
@@ -101,7 +161,11 @@ fill_school_filter (HpGraduatesPage *self)
   if (store == NULL)
     return;
 
-  schools = hp_store_list_schools (store, 0, &error);
+  /* The schools' own hand-over days matter only while the campaign has
+   * none; without them the list is quicker (no figures per school). */
+  if (campaign != NULL)
+    day = hp_campaign_dup_age_day (campaign, &assumed);
+  schools = hp_store_list_schools (store, assumed ? hp_campaign_get_id (campaign) : 0, &error);
   if (schools == NULL)
     {
       g_warning ("Could not list the schools for the filter: %s", error->message);
@@ -109,7 +173,14 @@ fill_school_filter (HpGraduatesPage *self)
     }
 
   g_array_set_size (self->school_ids, 0);
+  g_array_set_size (self->school_dated, 0);
   g_array_append_val (self->school_ids, none);
+  if (assumed)
+    {
+      gboolean all_dated = FALSE;   /* "All schools": not read */
+
+      g_array_append_val (self->school_dated, all_dated);
+    }
   gtk_string_list_append (labels, _("All schools"));
 
   for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
@@ -122,11 +193,18 @@ fill_school_filter (HpGraduatesPage *self)
       if (id == chosen)
         selected = self->school_ids->len;
       g_array_append_val (self->school_ids, id);
+      if (assumed)
+        {
+          gboolean dated = hp_school_get_handover (school) != NULL;
+
+          g_array_append_val (self->school_dated, dated);
+        }
       gtk_string_list_append (labels, label);
     }
 
   gtk_drop_down_set_model (self->school_drop_down, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->school_drop_down, selected);
+  update_age_day (self);
 }
 
 static gboolean
@@ -172,6 +250,7 @@ static void
 school_chosen_cb (HpGraduatesPage *self)
 {
   _hp_table_page_set_narrowed (HP_TABLE_PAGE (self), get_chosen_school (self) != 0);
+  update_age_day (self);
 }
 
 static gboolean
@@ -185,7 +264,8 @@ static void
 store_changed_cb (HpGraduatesPage *self,
                   HpStoreChanges   changes)
 {
-  if (changes & HP_STORE_CHANGED (HP_RECORD_SCHOOL))
+  /* a hand-over day may have come or gone */
+  if (changes & (HP_STORE_CHANGED (HP_RECORD_SCHOOL) | HP_STORE_CHANGED (HP_RECORD_CAMPAIGN)))
     request_school_filter (self);
 }
 
@@ -289,8 +369,13 @@ static void
 campaign_changed_cb (HpGraduatesPage *self)
 {
   /* without a campaign the empty state asks for one first */
-  gtk_widget_set_visible (self->empty_import_button,
-                          hp_table_page_get_campaign (HP_TABLE_PAGE (self)) != NULL);
+  if (self->empty_import_button != NULL)
+    gtk_widget_set_visible (self->empty_import_button,
+                            hp_table_page_get_campaign (HP_TABLE_PAGE (self)) != NULL);
+
+  /* the schools' days are listed for a campaign without its own */
+  request_school_filter (self);
+  update_age_day (self);
 }
 
 /* The empty state offers importing a list next to adding. */
@@ -314,10 +399,6 @@ add_import_to_empty_state (HpGraduatesPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_import_button), "win.import-graduates");
   gtk_widget_add_css_class (self->empty_import_button, "pill");
   gtk_box_append (GTK_BOX (box), self->empty_import_button);
-
-  g_signal_connect_object (self, "notify::campaign", G_CALLBACK (campaign_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  campaign_changed_cb (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -335,6 +416,8 @@ hp_graduates_page_constructed (GObject *object)
   g_signal_connect_object (hp_table_page_get_store (HP_TABLE_PAGE (self)), "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   add_import_to_empty_state (self);
+  g_signal_connect (self, "notify::campaign", G_CALLBACK (campaign_changed_cb), NULL);
+  campaign_changed_cb (self);
 }
 
 static void
@@ -353,6 +436,7 @@ hp_graduates_page_finalize (GObject *object)
   HpGraduatesPage *self = HP_GRADUATES_PAGE (object);
 
   g_array_unref (self->school_ids);
+  g_array_unref (self->school_dated);
 
   G_OBJECT_CLASS (hp_graduates_page_parent_class)->finalize (object);
 }
@@ -390,6 +474,7 @@ hp_graduates_page_class_init (HpGraduatesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/hp-graduates-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HpGraduatesPage, school_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, HpGraduatesPage, age_day_label);
   gtk_widget_class_bind_template_callback (widget_class, school_chosen_cb);
 }
 
@@ -397,6 +482,7 @@ static void
 hp_graduates_page_init (HpGraduatesPage *self)
 {
   self->school_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->school_dated = g_array_new (FALSE, FALSE, sizeof (gboolean));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -24,13 +24,17 @@ struct _HpPlanPage
   AdwStatusPage  *error_page;
   GtkLabel       *needed_label;
   GtkLabel       *needed_detail_label;
+  GtkLabel       *spare_label;
   GtkLabel       *buildable_label;
   GtkLabel       *buildable_detail_label;
   GtkLabel       *bottleneck_label;
   GtkLabel       *bottleneck_detail_label;
+  GtkLabel       *bottleneck_sponsors_label;
+  GtkButton      *pack_contents_button;
   GtkStack       *tables_stack;
+  GtkLabel       *schools_label;
   GtkLabel       *chase_label;
-  GtkColumnView  *product_view;
+  GtkColumnView  *item_view;
   GtkColumnView  *school_view;
   GtkColumnView  *chase_view;
 
@@ -40,7 +44,7 @@ struct _HpPlanPage
   /* Owned */
   HpStore        *store;
   HpCampaign     *campaign;
-  GListStore     *products;      /* of HpPlanRow */
+  GListStore     *items;         /* of HpPlanRow */
   GListStore     *schools;       /* of HpPlanRow */
   GListStore     *chases;        /* of HpPlanRow */
   HpPlanInput    *input;         /* of the plan shown, or NULL */
@@ -57,7 +61,8 @@ struct _HpPlanPage
 char *_hp_plan_page_format_count  (gint64      n);
 
 /* hp-plan-page-tables.c */
-void  _hp_plan_page_set_up_tables (HpPlanPage *self);
-void  _hp_plan_page_fill_tables   (HpPlanPage *self);
+void        _hp_plan_page_set_up_tables  (HpPlanPage   *self);
+void        _hp_plan_page_fill_tables    (HpPlanPage   *self);
+const char *_hp_plan_page_source_label   (HpPlanSource  source);
 
 G_END_DECLS

@@ -18,8 +18,14 @@ GtkStack          *_hp_plan_page_get_tables_stack    (HpPlanPage *self);
 GtkLabel          *_hp_plan_page_get_needed_label    (HpPlanPage *self);
 GtkLabel          *_hp_plan_page_get_buildable_label (HpPlanPage *self);
 GtkLabel          *_hp_plan_page_get_bottleneck_label (HpPlanPage *self);
-GtkColumnView     *_hp_plan_page_get_product_view    (HpPlanPage *self);
-GListModel        *_hp_plan_page_get_product_model   (HpPlanPage *self);
+GtkLabel          *_hp_plan_page_get_bottleneck_detail_label (HpPlanPage *self);
+GtkLabel          *_hp_plan_page_get_bottleneck_sponsors_label (HpPlanPage *self);
+GtkButton         *_hp_plan_page_get_pack_contents_button (HpPlanPage *self);
+GtkLabel          *_hp_plan_page_get_spare_label     (HpPlanPage *self);
+GtkLabel          *_hp_plan_page_get_chase_label     (HpPlanPage *self);
+GtkColumnView     *_hp_plan_page_get_item_view       (HpPlanPage *self);
+GtkColumnView     *_hp_plan_page_get_school_view     (HpPlanPage *self);
+GListModel        *_hp_plan_page_get_item_model      (HpPlanPage *self);
 GListModel        *_hp_plan_page_get_school_model    (HpPlanPage *self);
 GListModel        *_hp_plan_page_get_chase_model     (HpPlanPage *self);
 

@@ -1,11 +1,14 @@
 /* hp-plan-page-tables.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The planning page's three tables: the products (with a bar for how much of
- * what is needed was received), the packs per school, and what to chase from
- * which sponsor. Here their columns and sorted models are set up once, and
- * their rows (HpPlanRow) are filled from each plan that hp-plan-page.c shows;
- * the "To Chase" tab is there only while something is missing.
+ * The planning page's three tables: the items of the pack contents (with a
+ * bar for how much of what is needed was received, all sponsors' gifts of
+ * an item together), the packs per school with where each school's number
+ * comes from, and the core's chase list (hp-plan.h: what to ask which
+ * sponsor for, and what nobody pledged). Here their columns and sorted
+ * models are set up once, and their rows (HpPlanRow) are filled from each
+ * plan that hp-plan-page.c shows; the "To Chase" tab is there only while
+ * something is missing.
  */
 
 #define G_LOG_DOMAIN "hp-plan-page"
@@ -20,21 +23,33 @@
 #include "hp-plan-page-internal.h"
 #include "hp-plan-row.h"
 
-static const HpColumnSpec product_columns[] = {
-  { N_("Product"), "name", HP_CELL_TEXT, 22, TRUE },
-  { N_("Sponsor"), "detail", HP_CELL_TEXT, 18, TRUE },
+/* The item columns before the bar … */
+static const HpColumnSpec item_columns[] = {
+  /* Translators: column title, a thing that goes into the pack (Artikel) */
+  { N_("Item"), "name", HP_CELL_TEXT, 22, TRUE },
   { N_("Per pack"), "per-standard", HP_CELL_NUMBER, 4 },
   { N_("Per U18 pack"), "per-under18", HP_CELL_NUMBER, 4 },
   { N_("Needed"), "needed", HP_CELL_NUMBER, 7 },
   { N_("Received"), "received", HP_CELL_NUMBER, 7 },
+};
+
+/* … and after it */
+static const HpColumnSpec item_columns_after_bar[] = {
   { N_("Shortfall"), "shortfall", HP_CELL_NUMBER, 7 },
   { N_("To chase"), "to-chase", HP_CELL_NUMBER, 7 },
+  /* Translators: column title, the sponsors who give the item */
+  { N_("Sponsors"), "detail", HP_CELL_TEXT, 24, TRUE },
 };
 
 static const HpColumnSpec school_columns[] = {
   /* Translators: the official school number */
   { N_("No."), "detail", HP_CELL_TEXT, 8 },
   { N_("School"), "name", HP_CELL_TEXT, 30, TRUE },
+  /* Translators: column title: what the school's number of graduates is
+   * based on ("Complete list", "List so far", "Expected") */
+  { N_("Basis"), "note", HP_CELL_TEXT, 14 },
+  /* Translators: column title, graduates counted for the school */
+  { N_("Graduates"), "graduates", HP_CELL_NUMBER, 6 },
   { N_("Needed"), "needed-standard", HP_CELL_NUMBER, 7 },
   { N_("U18 needed"), "needed-under18", HP_CELL_NUMBER, 7 },
   { N_("Allocated"), "allocated-standard", HP_CELL_NUMBER, 7 },
@@ -42,43 +57,119 @@ static const HpColumnSpec school_columns[] = {
 };
 
 static const HpColumnSpec chase_columns[] = {
-  { N_("Sponsor"), "name", HP_CELL_TEXT, 22 },
-  /* Translators: the products to chase, each with its missing pieces */
-  { N_("Products"), "detail", HP_CELL_TEXT, 40, TRUE },
+  { N_("Item"), "name", HP_CELL_TEXT, 22 },
+  { N_("Sponsor"), "detail", HP_CELL_TEXT, 30 },
   { N_("Pieces"), "to-chase", HP_CELL_NUMBER, 7 },
+  /* Translators: column title, the sponsor's phone and e-mail */
+  { N_("Contact"), "note", HP_CELL_TEXT, 30, TRUE },
 };
 
 /* ------------------------------------------------------------------------ */
 /* Rows                                                                      */
 
 static void
-fill_products (HpPlanPage *self)
+replace_rows (GListStore *store,
+              GPtrArray  *rows)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       rows->pdata, rows->len);
+}
 
-  for (guint p = 0; p < self->plan->n_products; p++)
+/* Returns: (transfer full): for each item of the input, the names of the
+ * sponsors who give it (", "-separated, in the order of the gifts: by
+ * sponsor name) */
+static GPtrArray *
+collect_sponsors (const HpPlanInput *input)
+{
+  g_autoptr(GHashTable) index_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) last_sponsor = g_array_sized_new (FALSE, TRUE, sizeof (gint64), input->n_items);
+  GPtrArray *names = g_ptr_array_new_full (input->n_items, (GDestroyNotify) NULL);
+
+  g_array_set_size (last_sponsor, input->n_items);
+  for (guint i = 0; i < input->n_items; i++)
     {
-      const HpPlanProduct *in = &self->input->products[p];
-      const HpPlanProductResult *r = &self->plan->products[p];
-      HpPlanRow *row = hp_plan_row_new (in->name, in->sponsor_name);
+      g_hash_table_insert (index_of, (gpointer) &input->items[i].item_id, GUINT_TO_POINTER (i + 1));
+      g_ptr_array_add (names, g_string_new (NULL));
+    }
+
+  for (guint g = 0; g < input->n_gifts; g++)
+    {
+      const HpPlanGift *gift = &input->gifts[g];
+      guint i = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, &gift->item_id));
+      GString *text;
+
+      if (i == 0)
+        continue;
+      i--;
+
+      /* one sponsor's gifts of an item are next to each other */
+      if (g_array_index (last_sponsor, gint64, i) == gift->sponsor_id)
+        continue;
+      g_array_index (last_sponsor, gint64, i) = gift->sponsor_id;
+
+      text = g_ptr_array_index (names, i);
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, gift->sponsor_name ? gift->sponsor_name : "");
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    names->pdata[i] = g_string_free (names->pdata[i], FALSE);
+  g_ptr_array_set_free_func (names, g_free);
+
+  return names;
+}
+
+static void
+fill_items (HpPlanPage *self)
+{
+  const HpPlanInput *input = self->input;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sponsors = collect_sponsors (input);
+
+  for (guint i = 0; i < self->plan->n_items; i++)
+    {
+      const HpPlanItem *in = &input->items[i];
+      const HpPlanItemResult *r = &self->plan->items[i];
+      HpPlanRow *row = hp_plan_row_new (in->name, g_ptr_array_index (sponsors, i));
 
       hp_plan_row_set (row, HP_PLAN_ROW_PER_STANDARD, in->per_standard);
       hp_plan_row_set (row, HP_PLAN_ROW_PER_UNDER18, in->per_under18);
       hp_plan_row_set (row, HP_PLAN_ROW_NEEDED, r->needed);
-      hp_plan_row_set (row, HP_PLAN_ROW_RECEIVED, MAX (in->received, 0));
+      hp_plan_row_set (row, HP_PLAN_ROW_RECEIVED, r->received);
       hp_plan_row_set (row, HP_PLAN_ROW_SHORTFALL, r->shortfall);
       hp_plan_row_set (row, HP_PLAN_ROW_TO_CHASE, r->to_chase);
       g_ptr_array_add (rows, row);
     }
 
-  g_list_store_splice (self->products, 0, g_list_model_get_n_items (G_LIST_MODEL (self->products)),
-                       rows->pdata, rows->len);
+  replace_rows (self->items, rows);
+}
+
+const char *
+_hp_plan_page_source_label (HpPlanSource source)
+{
+  switch (source)
+    {
+    case HP_PLAN_SOURCE_LIST:
+      /* Translators: a school's graduates are counted from its complete list */
+      return C_("basis", "Complete list");
+    case HP_PLAN_SOURCE_LISTED:
+      /* Translators: a school's graduates are counted from its list, which is
+       * not complete yet but already longer than the expected number */
+      return C_("basis", "List so far");
+    case HP_PLAN_SOURCE_EXPECTED:
+      /* Translators: a school's graduates are the number it expects */
+      return C_("basis", "Expected");
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
 fill_schools (HpPlanPage *self)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *text = NULL;
 
   for (guint i = 0; i < self->plan->n_schools; i++)
     {
@@ -86,6 +177,8 @@ fill_schools (HpPlanPage *self)
       const HpPlanSchoolResult *r = &self->plan->schools[i];
       HpPlanRow *row = hp_plan_row_new (in->name, in->number);
 
+      hp_plan_row_set_note (row, _hp_plan_page_source_label (r->source));
+      hp_plan_row_set (row, HP_PLAN_ROW_GRADUATES, r->graduates);
       hp_plan_row_set (row, HP_PLAN_ROW_NEEDED_STANDARD, r->needed_standard);
       hp_plan_row_set (row, HP_PLAN_ROW_NEEDED_UNDER18, r->needed_under18);
       hp_plan_row_set (row, HP_PLAN_ROW_ALLOCATED_STANDARD, r->allocated_standard);
@@ -93,95 +186,80 @@ fill_schools (HpPlanPage *self)
       g_ptr_array_add (rows, row);
     }
 
-  g_list_store_splice (self->schools, 0, g_list_model_get_n_items (G_LIST_MODEL (self->schools)),
-                       rows->pdata, rows->len);
+  replace_rows (self->schools, rows);
+
+  /* Translators: above the packs per school; %u is the campaign's spare
+   * percentage */
+  text = g_strdup_printf (_("Packs needed: the graduates plus %u %% spares, rounded up (spare packs are standard packs). "
+                            "A school counts its complete list; until its list is complete, the larger of expected and listed graduates."),
+                          self->plan->spare_percent);
+  gtk_label_set_label (self->schools_label, text);
 }
 
-/* What to chase from one sponsor */
-typedef struct
+static char *
+dup_contact (const HpPlanGift *gift)
 {
-  gint64      sponsor_id;
-  const char *sponsor_name;
-  gint64      pieces;
-  GString    *products;
-} Chase;
+  gboolean phone = gift->sponsor_phone != NULL && *gift->sponsor_phone != '\0';
+  gboolean email = gift->sponsor_email != NULL && *gift->sponsor_email != '\0';
 
-static void
-chase_free (gpointer data)
-{
-  Chase *chase = data;
+  if (phone && email)
+    /* Translators: a sponsor's phone and e-mail */
+    return g_strdup_printf (_("%s · %s"), gift->sponsor_phone, gift->sponsor_email);
 
-  g_string_free (chase->products, TRUE);
-  g_free (chase);
+  return g_strdup (phone ? gift->sponsor_phone : email ? gift->sponsor_email : "");
 }
 
-static int
-compare_chases (gconstpointer a,
-                gconstpointer b)
-{
-  const Chase *x = *(const Chase * const *) a;
-  const Chase *y = *(const Chase * const *) b;
-  int by_name = g_utf8_collate (x->sponsor_name ? x->sponsor_name : "",
-                                y->sponsor_name ? y->sponsor_name : "");
-
-  if (by_name != 0)
-    return by_name;
-  return x->sponsor_id < y->sponsor_id ? -1 : (x->sponsor_id > y->sponsor_id ? 1 : 0);
-}
-
-/* One row per sponsor with something to chase, by name; its products in
- * packing order. */
+/* The core's chase list (plan->chase), in its order: by item in packing
+ * order, within an item the largest open pledge first; after an item's
+ * lines what nobody pledged of it, if anything. */
 static void
 fill_chases (HpPlanPage *self)
 {
-  g_autoptr(GPtrArray) chases = g_ptr_array_new_with_free_func (chase_free);
-  g_autoptr(GHashTable) by_sponsor = g_hash_table_new (g_int64_hash, g_int64_equal);
+  const HpPlanInput *input = self->input;
+  const HpPlan *plan = self->plan;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 shortfall = 0, to_chase = 0;
+  g_autoptr(GHashTable) sponsors = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gint64 shortfall = 0, to_chase = 0, unpledged = 0;
+  guint c = 0;
 
-  for (guint p = 0; p < self->plan->n_products; p++)
+  for (guint i = 0; i < plan->n_items; i++)
     {
-      const HpPlanProduct *in = &self->input->products[p];
-      const HpPlanProductResult *r = &self->plan->products[p];
-      g_autofree char *pieces = NULL;
-      Chase *chase;
+      const HpPlanItem *item = &input->items[i];
+      const HpPlanItemResult *r = &plan->items[i];
 
       shortfall += r->shortfall;
       to_chase += r->to_chase;
-      if (r->to_chase <= 0)
-        continue;
+      unpledged += r->unpledged;
 
-      chase = g_hash_table_lookup (by_sponsor, &in->sponsor_id);
-      if (chase == NULL)
+      for (; c < plan->n_chase && plan->chase[c].item == i; c++)
         {
-          chase = g_new0 (Chase, 1);
-          chase->sponsor_id = in->sponsor_id;
-          chase->sponsor_name = in->sponsor_name;
-          chase->products = g_string_new (NULL);
-          g_ptr_array_add (chases, chase);
-          g_hash_table_insert (by_sponsor, &chase->sponsor_id, chase);
+          const HpPlanGift *gift = &input->gifts[plan->chase[c].gift];
+          HpPlanRow *row = hp_plan_row_new (item->name, gift->sponsor_name);
+          g_autofree char *contact = dup_contact (gift);
+
+          hp_plan_row_set (row, HP_PLAN_ROW_TO_CHASE, plan->chase[c].quantity);
+          hp_plan_row_set_note (row, contact);
+          g_ptr_array_add (rows, row);
+          g_hash_table_add (sponsors, (gpointer) &gift->sponsor_id);
         }
 
-      pieces = _hp_plan_page_format_count (r->to_chase);
-      if (chase->products->len > 0)
-        g_string_append (chase->products, ", ");
-      /* Translators: a product to chase and its missing pieces, e.g. "Socks (120)" */
-      g_string_append_printf (chase->products, _("%s (%s)"), in->name ? in->name : "", pieces);
-      chase->pieces += r->to_chase;
+      if (r->unpledged > 0)
+        {
+          /* Translators: in the Sponsor column of the chase list: pieces
+           * still needed that no sponsor pledged */
+          HpPlanRow *row = hp_plan_row_new (item->name, _("Nobody pledged these"));
+
+          hp_plan_row_set (row, HP_PLAN_ROW_TO_CHASE, r->unpledged);
+          /* Translators: in the Contact column of the chase list, next to
+           * pieces nobody pledged */
+          hp_plan_row_set_note (row, _("Find another sponsor"));
+          g_ptr_array_add (rows, row);
+        }
     }
+  /* the core orders its chase list by item in packing order */
+  g_warn_if_fail (c == plan->n_chase);
 
-  g_ptr_array_sort (chases, compare_chases);
-  for (guint c = 0; c < chases->len; c++)
-    {
-      const Chase *chase = g_ptr_array_index (chases, c);
-      HpPlanRow *row = hp_plan_row_new (chase->sponsor_name, chase->products->str);
-
-      hp_plan_row_set (row, HP_PLAN_ROW_TO_CHASE, chase->pieces);
-      g_ptr_array_add (rows, row);
-    }
-
-  g_list_store_splice (self->chases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->chases)),
-                       rows->pdata, rows->len);
+  replace_rows (self->chases, rows);
 
   /* the tab is there while something is missing */
   gtk_widget_set_visible (gtk_stack_page_get_child (self->chase_stack_page), shortfall > 0);
@@ -189,6 +267,7 @@ fill_chases (HpPlanPage *self)
   if (shortfall > 0)
     {
       g_autoptr(GString) text = g_string_new (NULL);
+      guint n_sponsors = g_hash_table_size (sponsors);
 
       if (to_chase > 0)
         {
@@ -198,17 +277,21 @@ fill_chases (HpPlanPage *self)
           g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
                                                      "Ask %u sponsor for %s pieces pledged but not delivered yet.",
                                                      "Ask %u sponsors for %s pieces pledged but not delivered yet.",
-                                                     chases->len),
-                                  chases->len, pieces);
+                                                     n_sponsors),
+                                  n_sponsors, pieces);
         }
-      if (shortfall > to_chase)
+      if (unpledged > 0)
         {
-          g_autofree char *pieces = _hp_plan_page_format_count (shortfall - to_chase);
+          g_autofree char *pieces = _hp_plan_page_format_count (unpledged);
 
           if (text->len > 0)
             g_string_append_c (text, ' ');
           /* Translators: %s is a number of pieces */
-          g_string_append_printf (text, _("%s pieces needed are pledged by nobody: find more donations."), pieces);
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                     "Nobody pledged %s piece that is still needed: find more donations.",
+                                                     "Nobody pledged %s pieces that are still needed: find more donations.",
+                                                     (gulong) MIN (unpledged, G_MAXLONG)),
+                                  pieces);
         }
       gtk_label_set_label (self->chase_label, text->str);
     }
@@ -271,7 +354,7 @@ append_bar_column (GtkColumnView *view)
   expression = gtk_property_expression_new (HP_TYPE_PLAN_ROW, NULL, "fraction");
   gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_numeric_sorter_new (expression)));
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_fixed_width (column, 160);
+  gtk_column_view_column_set_fixed_width (column, 190);   /* "Eingegangen von benötigt" */
   gtk_column_view_append_column (view, column);
 }
 
@@ -294,16 +377,18 @@ set_up_view (GtkColumnView *view,
 void
 _hp_plan_page_set_up_tables (HpPlanPage *self)
 {
-  self->products = g_list_store_new (HP_TYPE_PLAN_ROW);
+  self->items = g_list_store_new (HP_TYPE_PLAN_ROW);
   self->schools = g_list_store_new (HP_TYPE_PLAN_ROW);
   self->chases = g_list_store_new (HP_TYPE_PLAN_ROW);
 
-  hp_columns_append (self->product_view, HP_TYPE_PLAN_ROW, product_columns, G_N_ELEMENTS (product_columns));
-  append_bar_column (self->product_view);
+  hp_columns_append (self->item_view, HP_TYPE_PLAN_ROW, item_columns, G_N_ELEMENTS (item_columns));
+  append_bar_column (self->item_view);
+  hp_columns_append (self->item_view, HP_TYPE_PLAN_ROW, item_columns_after_bar,
+                     G_N_ELEMENTS (item_columns_after_bar));
   hp_columns_append (self->school_view, HP_TYPE_PLAN_ROW, school_columns, G_N_ELEMENTS (school_columns));
   hp_columns_append (self->chase_view, HP_TYPE_PLAN_ROW, chase_columns, G_N_ELEMENTS (chase_columns));
 
-  set_up_view (self->product_view, self->products);
+  set_up_view (self->item_view, self->items);
   set_up_view (self->school_view, self->schools);
   set_up_view (self->chase_view, self->chases);
 }
@@ -311,7 +396,7 @@ _hp_plan_page_set_up_tables (HpPlanPage *self)
 void
 _hp_plan_page_fill_tables (HpPlanPage *self)
 {
-  fill_products (self);
+  fill_items (self);
   fill_schools (self);
   fill_chases (self);
 }

@@ -1,11 +1,14 @@
 /* hp-plan-page.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The "Planning" page: how many packs the campaign needs, how many can be
- * built from what was received and which product limits them (three
- * headline figures), then one table at a time: the products with what is
- * needed and received, the packs per school, and what to chase from which
- * sponsor when something is missing.
+ * The "Planning" page: how many packs the campaign needs (spares included),
+ * how many can be built from what was received and which item limits them,
+ * with the sponsors who still owe pieces of it (three headline figures),
+ * then one table at a time: the items of the pack contents with what is
+ * needed and received of each (all sponsors' gifts together), the packs per
+ * school and what each school's number is based on, and the core's chase
+ * list when something is missing. Hints about the pack contents lead to its
+ * page (`win.show-pack-contents`).
  *
  * The plan is taken (hp_plan_input_load()) and computed (hp_plan_compute())
  * in a GTask worker; the page shows the result in the main thread. It
@@ -23,9 +26,25 @@
 
 #include <glib/gi18n.h>
 
+#include "hp-page.h"
 #include "hp-plan-page-internal.h"
 
-G_DEFINE_FINAL_TYPE (HpPlanPage, hp_plan_page, GTK_TYPE_WIDGET)
+/* HpPage (hp-page.h): the window reaches the page through it; the store,
+ * campaign and loading properties below are the interface's. */
+static void
+hp_plan_page_page_reload (HpPage *page)
+{
+  hp_plan_page_reload (HP_PLAN_PAGE (page));
+}
+
+static void
+hp_plan_page_page_init (HpPageInterface *iface)
+{
+  iface->reload = hp_plan_page_page_reload;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HpPlanPage, hp_plan_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (HP_TYPE_PAGE, hp_plan_page_page_init))
 
 enum {
   PROP_0,
@@ -91,33 +110,139 @@ show_no_campaign (HpPlanPage *self)
 /* ------------------------------------------------------------------------ */
 /* Showing a plan                                                            */
 
-static const HpPlanProduct *
-find_input_product (const HpPlanInput *input,
-                    gint64             product_id,
-                    guint             *out_index)
+/* "The under-18 pack has no contents yet." when only a variant without pack
+ * lines falls short. */
+static const char *
+describe_empty_variant (const HpPlanInput *input)
 {
-  for (guint p = 0; p < input->n_products; p++)
-    if (input->products[p].product_id == product_id)
-      {
-        *out_index = p;
-        return &input->products[p];
-      }
+  gboolean standard = FALSE, under18 = FALSE;
 
-  return NULL;
+  for (guint i = 0; i < input->n_items; i++)
+    {
+      standard |= input->items[i].per_standard > 0;
+      under18 |= input->items[i].per_under18 > 0;
+    }
+
+  if (!standard)
+    return _("The standard pack has no contents yet.");
+  if (!under18)
+    return _("The under-18 pack has no contents yet.");
+  /* not reached with the core's rules; say something true anyway */
+  return _("Check the pack contents.");
+}
+
+static int
+compare_outstanding (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  const HpPlanInput *input = user_data;
+  const HpPlanGift *x = &input->gifts[*(const guint *) a];
+  const HpPlanGift *y = &input->gifts[*(const guint *) b];
+  gint64 ox = x->pledged - MAX (x->received, 0);
+  gint64 oy = y->pledged - MAX (y->received, 0);
+
+  /* largest first, then in input order (by sponsor name) */
+  if (ox != oy)
+    return ox > oy ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
+}
+
+#define MAX_SPONSORS_NAMED 3
+
+/* Returns: (transfer full): who pledged pieces of @item_id and has not
+ * delivered them all yet, largest open pledge first. */
+static char *
+dup_open_pledges (const HpPlanInput *input,
+                  gint64             item_id)
+{
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint g = 0; g < input->n_gifts; g++)
+    if (input->gifts[g].item_id == item_id &&
+        input->gifts[g].pledged - MAX (input->gifts[g].received, 0) > 0)
+      g_array_append_val (open, g);
+
+  if (open->len == 0)
+    return g_strdup (_("Nobody pledged more of it: find another sponsor."));
+
+  g_array_sort_with_data (open, compare_outstanding, (gpointer) input);
+  for (guint i = 0; i < MIN (open->len, MAX_SPONSORS_NAMED); i++)
+    {
+      const HpPlanGift *gift = &input->gifts[g_array_index (open, guint, i)];
+      g_autofree char *pieces = _hp_plan_page_format_count (gift->pledged - MAX (gift->received, 0));
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      /* Translators: a sponsor and the pieces they still owe, e.g. "Brauerei Veltins (300)" */
+      g_string_append_printf (names, _("%s (%s)"), gift->sponsor_name ? gift->sponsor_name : "", pieces);
+    }
+  if (open->len > MAX_SPONSORS_NAMED)
+    {
+      guint more = open->len - MAX_SPONSORS_NAMED;
+
+      /* Translators: after the names of sponsors, e.g. "A (3), B (2), C (1) and 4 more" */
+      g_string_append_printf (names, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", more), more);
+    }
+
+  /* Translators: %s is a list of sponsors, e.g. "Brauerei Veltins (300), Sauerland Socken (120)" */
+  return g_strdup_printf (_("Pledged, not delivered yet: %s"), names->str);
+}
+
+static void
+show_bottleneck (HpPlanPage *self,
+                 gboolean    falls_short)
+{
+  const HpPlanInput *input = self->input;
+  const HpPlan *plan = self->plan;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pack_contents_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->bottleneck_sponsors_label), FALSE);
+
+  if (plan->bottleneck_item_id != 0)
+    {
+      const HpPlanItem *item = &input->items[plan->bottleneck_item];
+      gint64 shortfall = plan->items[plan->bottleneck_item].shortfall;
+      g_autofree char *pieces = _hp_plan_page_format_count (shortfall);
+      g_autofree char *missing = NULL;
+      g_autofree char *sponsors = NULL;
+
+      gtk_label_set_label (self->bottleneck_label, item->name ? item->name : "");
+      /* Translators: %s is a number of pieces */
+      missing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s piece missing", "%s pieces missing",
+                                              (gulong) MIN (shortfall, G_MAXLONG)),
+                                 pieces);
+      gtk_label_set_label (self->bottleneck_detail_label, missing);
+
+      sponsors = dup_open_pledges (input, item->item_id);
+      gtk_label_set_label (self->bottleneck_sponsors_label, sponsors);
+      gtk_widget_set_visible (GTK_WIDGET (self->bottleneck_sponsors_label), TRUE);
+    }
+  else if (falls_short)
+    {
+      /* only a variant without pack lines falls short */
+      /* Translators: no bottleneck item */
+      gtk_label_set_label (self->bottleneck_label, C_("bottleneck", "None"));
+      gtk_label_set_label (self->bottleneck_detail_label, describe_empty_variant (input));
+      gtk_widget_set_visible (GTK_WIDGET (self->pack_contents_button), TRUE);
+    }
+  else
+    {
+      gtk_label_set_label (self->bottleneck_label, C_("bottleneck", "None"));
+      gtk_label_set_label (self->bottleneck_detail_label, _("Every pack needed can be built."));
+    }
 }
 
 static void
 show_figures (HpPlanPage *self)
 {
-  const HpPlanInput *input = self->input;
   const HpPlan *plan = self->plan;
   guint64 needed = (guint64) plan->needed_standard + plan->needed_under18;
   guint64 buildable = (guint64) plan->buildable_standard + plan->buildable_under18;
   g_autofree char *needed_text = _hp_plan_page_format_count (needed);
   g_autofree char *buildable_text = _hp_plan_page_format_count (buildable);
   g_autofree char *text = NULL;
-  const HpPlanProduct *bottleneck;
-  guint index = 0;
 
   gtk_label_set_label (self->needed_label, needed_text);
   gtk_label_set_label (self->buildable_label, buildable_text);
@@ -140,6 +265,14 @@ show_figures (HpPlanPage *self)
     g_clear_pointer (&text, g_free);
   }
 
+  if (plan->spare_percent > 0)
+    /* Translators: under the packs needed; %u is the campaign's spare
+     * percentage, e.g. "5 % spares included" */
+    text = g_strdup_printf (_("%u %% spares included"), plan->spare_percent);
+  else
+    text = g_strdup (_("No spare packs"));
+  gtk_label_set_label (self->spare_label, text);
+
   if (buildable < needed)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->buildable_label), "success");
@@ -151,35 +284,7 @@ show_figures (HpPlanPage *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->buildable_label), "success");
     }
 
-  bottleneck = find_input_product (input, plan->bottleneck_product_id, &index);
-  if (bottleneck != NULL)
-    {
-      gint64 shortfall = plan->products[index].shortfall;
-      g_autofree char *pieces = _hp_plan_page_format_count (shortfall);
-      g_autofree char *missing = NULL;
-
-      gtk_label_set_label (self->bottleneck_label, bottleneck->name ? bottleneck->name : "");
-      /* Translators: %s is a number of pieces */
-      missing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s piece missing", "%s pieces missing",
-                                              (gulong) MIN (shortfall, G_MAXLONG)),
-                                 pieces);
-      /* Translators: the bottleneck's sponsor, then how many pieces are missing */
-      text = g_strdup_printf (_("%s · %s"), bottleneck->sponsor_name ? bottleneck->sponsor_name : "", missing);
-      gtk_label_set_label (self->bottleneck_detail_label, text);
-    }
-  else if (buildable < needed)
-    {
-      /* only a variant without recipe lines falls short */
-      /* Translators: no bottleneck product */
-      gtk_label_set_label (self->bottleneck_label, C_("bottleneck", "None"));
-      gtk_label_set_label (self->bottleneck_detail_label,
-                           _("The under-18 pack has no contents yet: set them in the pack recipe."));
-    }
-  else
-    {
-      gtk_label_set_label (self->bottleneck_label, C_("bottleneck", "None"));
-      gtk_label_set_label (self->bottleneck_detail_label, _("Every pack needed can be built."));
-    }
+  show_bottleneck (self, buildable < needed);
 }
 
 static void
@@ -197,11 +302,11 @@ show_plan (HpPlanPage  *self,
   show_figures (self);
   _hp_plan_page_fill_tables (self);
 
-  if (input->n_products == 0)
+  if (input->n_items == 0)
     show_empty (self,
-                _("No Pack Recipe"),
-                _("Set the pack recipe on the Products page: which products go into a pack, and how many pieces of each."),
-                _("Go to _Products"), "win.show-page", "products");
+                _("No Pack Contents"),
+                _("Set the pack contents first: which items go into a pack, and how many pieces of each."),
+                _("_Open Pack Contents"), "win.show-pack-contents", NULL);
   else if (input->n_schools == 0)
     show_empty (self,
                 _("No Schools"),
@@ -217,7 +322,7 @@ clear_plan (HpPlanPage *self)
   g_clear_pointer (&self->plan, hp_plan_free);
   g_clear_pointer (&self->input, hp_plan_input_free);
   self->plan_campaign_id = 0;
-  g_list_store_remove_all (self->products);
+  g_list_store_remove_all (self->items);
   g_list_store_remove_all (self->schools);
   g_list_store_remove_all (self->chases);
 }
@@ -543,16 +648,52 @@ _hp_plan_page_get_bottleneck_label (HpPlanPage *self)
   return self->bottleneck_label;
 }
 
-GtkColumnView *
-_hp_plan_page_get_product_view (HpPlanPage *self)
+GtkLabel *
+_hp_plan_page_get_bottleneck_detail_label (HpPlanPage *self)
 {
-  return self->product_view;
+  return self->bottleneck_detail_label;
+}
+
+GtkLabel *
+_hp_plan_page_get_bottleneck_sponsors_label (HpPlanPage *self)
+{
+  return self->bottleneck_sponsors_label;
+}
+
+GtkButton *
+_hp_plan_page_get_pack_contents_button (HpPlanPage *self)
+{
+  return self->pack_contents_button;
+}
+
+GtkLabel *
+_hp_plan_page_get_spare_label (HpPlanPage *self)
+{
+  return self->spare_label;
+}
+
+GtkLabel *
+_hp_plan_page_get_chase_label (HpPlanPage *self)
+{
+  return self->chase_label;
+}
+
+GtkColumnView *
+_hp_plan_page_get_item_view (HpPlanPage *self)
+{
+  return self->item_view;
+}
+
+GtkColumnView *
+_hp_plan_page_get_school_view (HpPlanPage *self)
+{
+  return self->school_view;
 }
 
 GListModel *
-_hp_plan_page_get_product_model (HpPlanPage *self)
+_hp_plan_page_get_item_model (HpPlanPage *self)
 {
-  return G_LIST_MODEL (self->products);
+  return G_LIST_MODEL (self->items);
 }
 
 GListModel *
@@ -606,7 +747,7 @@ hp_plan_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HP_TYPE_PLAN_PAGE);
 
-  g_clear_object (&self->products);
+  g_clear_object (&self->items);
   g_clear_object (&self->schools);
   g_clear_object (&self->chases);
   g_clear_object (&self->campaign);
@@ -704,14 +845,18 @@ hp_plan_page_class_init (HpPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, needed_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, needed_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, spare_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, buildable_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, buildable_detail_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, bottleneck_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, bottleneck_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, bottleneck_sponsors_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, pack_contents_button);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, tables_stack);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, chase_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, schools_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, chase_label);
-  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, product_view);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, item_view);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, school_view);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, chase_view);
 

@@ -19,6 +19,7 @@ struct _HpPlanRow
   /* Owned */
   char    *name;
   char    *detail;
+  char    *note;
   gint64   values[HP_PLAN_ROW_N_FIELDS];
 };
 
@@ -28,6 +29,7 @@ enum {
   PROP_0,
   PROP_NAME,
   PROP_DETAIL,
+  PROP_NOTE,
   PROP_FRACTION,
   PROP_FIRST_FIELD,
   N_PROPS = PROP_FIRST_FIELD + HP_PLAN_ROW_N_FIELDS
@@ -47,12 +49,13 @@ static const char * const field_names[HP_PLAN_ROW_N_FIELDS] = {
   "needed-under18",
   "allocated-standard",
   "allocated-under18",
+  "graduates",
 };
 
 /**
  * hp_plan_row_new:
- * @name: (nullable): a product, school or sponsor
- * @detail: (nullable): its sponsor, school number, …
+ * @name: (nullable): an item or a school
+ * @detail: (nullable): its sponsors, school number, …
  */
 HpPlanRow *
 hp_plan_row_new (const char *name,
@@ -62,6 +65,7 @@ hp_plan_row_new (const char *name,
 
   self->name = g_strdup (name ? name : "");
   self->detail = g_strdup (detail ? detail : "");
+  self->note = g_strdup ("");
 
   return self;
 }
@@ -80,6 +84,31 @@ hp_plan_row_get_detail (HpPlanRow *self)
   g_return_val_if_fail (HP_IS_PLAN_ROW (self), NULL);
 
   return self->detail;
+}
+
+const char *
+hp_plan_row_get_note (HpPlanRow *self)
+{
+  g_return_val_if_fail (HP_IS_PLAN_ROW (self), NULL);
+
+  return self->note;
+}
+
+/**
+ * hp_plan_row_set_note:
+ * @note: (nullable): a third text: where a school's figure comes from, a
+ *   sponsor's phone and e-mail, …
+ *
+ * Only while the row is being filled, before anyone shows it.
+ */
+void
+hp_plan_row_set_note (HpPlanRow  *self,
+                      const char *note)
+{
+  g_return_if_fail (HP_IS_PLAN_ROW (self));
+
+  g_free (self->note);
+  self->note = g_strdup (note ? note : "");
 }
 
 gint64
@@ -137,6 +166,7 @@ hp_plan_row_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->detail);
+  g_free (self->note);
 
   G_OBJECT_CLASS (hp_plan_row_parent_class)->finalize (object);
 }
@@ -156,6 +186,9 @@ hp_plan_row_get_property (GObject    *object,
       break;
     case PROP_DETAIL:
       g_value_set_string (value, self->detail);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
       break;
     case PROP_FRACTION:
       g_value_set_double (value, hp_plan_row_get_fraction (self));
@@ -181,6 +214,9 @@ hp_plan_row_class_init (HpPlanRowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DETAIL] =
     g_param_spec_string ("detail", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_FRACTION] =
     g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,

@@ -1,9 +1,9 @@
 /* hp-plan-row.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One row of a table on the planning page: a product, a school or a sponsor
- * to chase, as an immutable GObject whose figures are properties, so that
- * hp_columns_append() can show and sort them.
+ * One row of a table on the planning page: an item, a school or a line of
+ * the chase list, as an immutable GObject whose figures are properties, so
+ * that hp_columns_append() can show and sort them.
  */
 #pragma once
 
@@ -29,6 +29,7 @@ typedef enum
   HP_PLAN_ROW_NEEDED_UNDER18,
   HP_PLAN_ROW_ALLOCATED_STANDARD,
   HP_PLAN_ROW_ALLOCATED_UNDER18,
+  HP_PLAN_ROW_GRADUATES,
   HP_PLAN_ROW_N_FIELDS
 } HpPlanRowField;
 
@@ -39,6 +40,9 @@ HpPlanRow  *hp_plan_row_new          (const char     *name,
                                       const char     *detail);
 const char *hp_plan_row_get_name     (HpPlanRow      *self);
 const char *hp_plan_row_get_detail   (HpPlanRow      *self);
+const char *hp_plan_row_get_note     (HpPlanRow      *self);
+void        hp_plan_row_set_note     (HpPlanRow      *self,
+                                      const char     *note);
 gint64      hp_plan_row_get          (HpPlanRow      *self,
                                       HpPlanRowField  field);
 void        hp_plan_row_set          (HpPlanRow      *self,

@@ -1,10 +1,14 @@
 /* hp-products-page.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The donated products, with pledges, receipts and the pack recipe of the
- * current campaign. The editor keeps all of it in one place: the product,
- * what its sponsor pledged for the campaign and how many pieces go into a
- * pack, saved in one transaction. "Book Delivery…" records what arrived.
+ * The donated products: each is one sponsor's gift of an item, with what
+ * the sponsor pledged and delivered in the current campaign and how many
+ * pieces of the item go into a pack. The editor keeps the gift and its
+ * pledge together, saved in one transaction; its item is typed by name, with
+ * the names of existing items suggested, so that two sponsors' "Apfelschorle
+ * 0,33 l" become one item. What goes into a pack is set in the pack contents
+ * (`win.show-pack-contents`), for all gifts of an item together. "Book
+ * Delivery…" records what arrived; "Bookings…" lists what was booked.
  */
 
 #define G_LOG_DOMAIN "hp-products-page"
@@ -38,8 +42,33 @@ get_outstanding (gpointer item,
   return MAX (0, hp_product_get_pledged (item) - hp_product_get_received (item));
 }
 
+/* A pack line's pieces; empty for an item that is not in the pack, so that
+ * the pack's items stand out. */
+static gint64
+get_per_standard (gpointer item,
+                  gpointer unused)
+{
+  HpProduct *product = item;
+
+  if (hp_product_get_per_standard (product) == 0 && hp_product_get_per_under18 (product) == 0)
+    return HP_UNSET;
+  return hp_product_get_per_standard (product);
+}
+
+static gint64
+get_per_under18 (gpointer item,
+                 gpointer unused)
+{
+  HpProduct *product = item;
+
+  if (hp_product_get_per_standard (product) == 0 && hp_product_get_per_under18 (product) == 0)
+    return HP_UNSET;
+  return hp_product_get_per_under18 (product);
+}
+
 static const HpColumnSpec columns[] = {
-  { N_("Product"), "name", HP_CELL_TEXT, 24, TRUE, .search = TRUE },
+  /* Translators: column title, the thing donated (Artikel), e.g. "Apfelschorle 0,33 l" */
+  { N_("Item"), "name", HP_CELL_TEXT, 24, TRUE, .search = TRUE },
   { N_("Sponsor"), "sponsor-name", HP_CELL_TEXT, 20, .search = TRUE },
   { N_("Value per piece"), "value-cents", HP_CELL_MONEY, 9 },
   /* "18+" is the same in every language: only the column title is translated */
@@ -53,17 +82,18 @@ static const HpColumnSpec columns[] = {
   /* Translators: column title, pieces pledged but not yet received */
   { N_("Outstanding"), NULL, HP_CELL_NUMBER, 6, .get = get_outstanding },
   /* Translators: column title, pieces of this product in one standard pack */
-  { N_("Per pack"), "per-standard", HP_CELL_NUMBER, 4 },
+  { N_("Per pack"), NULL, HP_CELL_NUMBER, 4, .get = get_per_standard },
   /* Translators: column title, pieces of this product in one pack for a minor */
-  { N_("Per under-18 pack"), "per-under18", HP_CELL_NUMBER, 4 },
+  { N_("Per under-18 pack"), NULL, HP_CELL_NUMBER, 4, .get = get_per_under18 },
 };
 
 static const HpFieldSpec product_fields[] = {
   { "sponsor-id", N_("Sponsor"), HP_FIELD_CHOICE, HP_FIELD_REQUIRED, N_("Choose the sponsor who donates it") },
-  { "name", N_("Product"), HP_FIELD_TEXT, HP_FIELD_REQUIRED, N_("Enter what the product is called") },
+  /* Translators: the thing donated (Artikel) */
+  { "name", N_("Item"), HP_FIELD_TEXT, HP_FIELD_REQUIRED, N_("Enter the item, such as “Apfelschorle 0,33 l”") },
   { "value-cents", N_("Value per piece"), HP_FIELD_MONEY },
   { "adult-only", N_("For adults only"), HP_FIELD_SWITCH, 0,
-    N_("Alcohol and the like: never goes into the under-18 pack") },
+    N_("Alcohol and the like: the item never goes into the under-18 pack") },
   { "best-before", N_("Best before"), HP_FIELD_DATE },
   { "notes", N_("Notes"), HP_FIELD_TEXT },
 };
@@ -72,14 +102,12 @@ static const HpFieldSpec campaign_fields[] = {
   { "pledged", N_("Pledged pieces"), HP_FIELD_COUNT },
   /* Translators: the date by which the sponsor promised to deliver */
   { "due-date", N_("Delivery due by"), HP_FIELD_DATE },
-  { "per-standard", N_("Pieces per pack"), HP_FIELD_COUNT },
-  { "per-under18", N_("Pieces per under-18 pack"), HP_FIELD_COUNT },
 };
 
 static const HpFieldGroup fields[] = {
   [GROUP_PRODUCT] = HP_FIELD_GROUP (NULL, product_fields),
-  /* Translators: title of the editor's group with pledge and pack recipe */
-  [GROUP_CAMPAIGN] = HP_FIELD_GROUP (N_("Pledge and Pack"), campaign_fields),
+  /* Translators: title of the editor's group with what the sponsor pledged */
+  [GROUP_CAMPAIGN] = HP_FIELD_GROUP (N_("Pledge"), campaign_fields),
 };
 
 static const HpFieldSpec delivery_fields[] = {
@@ -97,19 +125,43 @@ static const HpFieldGroup delivery_groups[] = {
 /* ------------------------------------------------------------------------ */
 /* The editor                                                                */
 
+/* The item of a typed name: an existing item's 18+ flag is the gift's. */
 static void
-adult_only_changed_cb (HpRecordDialog *dialog,
-                       const char     *key,
-                       gpointer        user_data)
+name_changed_cb (HpRecordDialog *dialog,
+                 const char     *key,
+                 GHashTable     *items_by_key)
 {
-  gboolean adult_only = hp_record_dialog_get_boolean (dialog, "adult-only");
+  g_autofree char *name = hp_record_dialog_dup_string (dialog, "name");
+  g_autofree char *name_key = hp_item_name_key (name);
+  HpItem *item = g_hash_table_lookup (items_by_key, name_key);
 
-  if (adult_only)
-    hp_record_dialog_set_int (dialog, "per-under18", 0);
+  if (item != NULL)
+    hp_record_dialog_set_boolean (dialog, "adult-only", hp_item_get_adult_only (item));
+}
 
-  hp_record_dialog_set_field_sensitive (dialog, "per-under18", !adult_only,
-                                        adult_only ? _("Products for adults only never go into the under-18 pack.")
-                                                   : NULL);
+/* Says where the gift's item is in the campaign's pack contents, which are
+ * set on their own page for all gifts of an item together. */
+static char *
+describe_pack_line (HpCampaign *campaign,
+                    HpProduct  *product)
+{
+  guint per_standard = product ? hp_product_get_per_standard (product) : 0;
+  guint per_under18 = product ? hp_product_get_per_under18 (product) : 0;
+
+  if (product == NULL)
+    /* Translators: the editor's pledge group; %s is the campaign's name */
+    return g_strdup_printf (_("For “%s”. What goes into a pack is set in the pack contents, for all gifts of an item together."),
+                            hp_campaign_get_name (campaign));
+
+  if (per_standard == 0 && per_under18 == 0)
+    /* Translators: the editor's pledge group; %s is the campaign's name */
+    return g_strdup_printf (_("For “%s”. The item is not in the pack; what goes into a pack is set in the pack contents."),
+                            hp_campaign_get_name (campaign));
+
+  /* Translators: the editor's pledge group; %s is the campaign's name, the
+   * numbers are pieces of the item in each pack */
+  return g_strdup_printf (_("For “%s”. In the pack: %u per pack, %u per under-18 pack (for all gifts of the item, set in the pack contents)."),
+                          hp_campaign_get_name (campaign), per_standard, per_under18);
 }
 
 static void
@@ -120,21 +172,45 @@ hp_products_page_prepare_editor (HpTablePage    *page,
   HpStore *store = hp_table_page_get_store (page);
   HpCampaign *campaign = hp_table_page_get_campaign (page);
   g_autoptr(GListModel) sponsors = NULL;
+  g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
+  GHashTable *items_by_key;
 
   sponsors = hp_store_list_sponsors (store, 0, &error);
   if (sponsors == NULL)
-    sponsors = G_LIST_MODEL (g_list_store_new (HP_TYPE_SPONSOR));
+    {
+      g_warning ("Could not list the sponsors: %s", error->message);
+      g_clear_error (&error);
+      sponsors = G_LIST_MODEL (g_list_store_new (HP_TYPE_SPONSOR));
+    }
   hp_record_dialog_set_choices (dialog, "sponsor-id", sponsors, "name");
+
+  /* what other sponsors give already, suggested while the name is typed */
+  items = hp_store_list_items (store, 0, &error);
+  if (items == NULL)
+    {
+      g_warning ("Could not list the items: %s", error->message);
+      g_clear_error (&error);
+      items = G_LIST_MODEL (g_list_store_new (HP_TYPE_ITEM));
+    }
+  hp_record_dialog_set_suggestions (dialog, "name", items, "name");
+
+  items_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      HpItem *existing = g_list_model_get_item (items, i);
+
+      g_hash_table_replace (items_by_key, hp_item_name_key (hp_item_get_name (existing)), existing);
+    }
+  g_signal_connect_data (dialog, "field-changed::name", G_CALLBACK (name_changed_cb),
+                         items_by_key, (GClosureNotify) (void (*) (void)) g_hash_table_unref, 0);
 
   hp_record_dialog_set_group_visible (dialog, GROUP_CAMPAIGN, campaign != NULL);
   if (campaign != NULL)
     {
-      g_autofree char *description = NULL;
+      g_autofree char *description = describe_pack_line (campaign, item ? HP_PRODUCT (item) : NULL);
       g_autoptr(HpPledge) pledge = NULL;
 
-      /* Translators: %s is the campaign's name */
-      description = g_strdup_printf (_("For “%s”"), hp_campaign_get_name (campaign));
       hp_record_dialog_set_group_description (dialog, GROUP_CAMPAIGN, description);
 
       if (item != NULL)
@@ -143,9 +219,6 @@ hp_products_page_prepare_editor (HpTablePage    *page,
       hp_record_dialog_set_int (dialog, "pledged", pledge ? hp_pledge_get_quantity (pledge) : HP_UNSET);
       hp_record_dialog_set_string (dialog, "due-date", pledge ? hp_pledge_get_due_date (pledge) : NULL);
     }
-
-  g_signal_connect (dialog, "field-changed::adult-only", G_CALLBACK (adult_only_changed_cb), NULL);
-  adult_only_changed_cb (dialog, "adult-only", NULL);
 }
 
 static gboolean
@@ -189,30 +262,6 @@ save_pledge (HpStore         *store,
 }
 
 static gboolean
-save_recipe (HpStore         *store,
-             gint64           campaign_id,
-             HpProduct       *product,
-             HpRecordDialog  *dialog,
-             GError         **error)
-{
-  GObject *original = hp_record_dialog_get_original (dialog);
-  guint per_standard = (guint) MAX (0, hp_record_dialog_get_int (dialog, "per-standard"));
-  guint per_under18 = (guint) MAX (0, hp_record_dialog_get_int (dialog, "per-under18"));
-  g_autoptr(HpRecipeItem) recipe = NULL;
-
-  if (hp_product_get_adult_only (product))
-    per_under18 = 0;
-
-  if (original == NULL ? (per_standard == 0 && per_under18 == 0)
-                       : (per_standard == hp_product_get_per_standard (HP_PRODUCT (original)) &&
-                          per_under18 == hp_product_get_per_under18 (HP_PRODUCT (original))))
-    return TRUE;
-
-  recipe = hp_recipe_item_new (campaign_id, hp_product_get_id (product), per_standard, per_under18);
-  return hp_store_set_recipe_item (store, recipe, error);
-}
-
-static gboolean
 hp_products_page_save_item (HpTablePage     *page,
                             HpRecordDialog  *dialog,
                             GObject         *record,
@@ -229,7 +278,6 @@ hp_products_page_save_item (HpTablePage     *page,
   if (!(is_new ? hp_store_add_product (store, product, error)
                : hp_store_update_product (store, product, error)) ||
       (campaign_id != 0 && !save_pledge (store, campaign_id, product, dialog, error)) ||
-      (campaign_id != 0 && !save_recipe (store, campaign_id, product, dialog, error)) ||
       !hp_store_commit (store, error))
     {
       hp_store_rollback (store);
@@ -379,7 +427,8 @@ hp_products_page_class_init (HpProductsPageClass *klass)
   page_class->n_field_groups = G_N_ELEMENTS (fields);
   page_class->reload_on = HP_STORE_CHANGED (HP_RECORD_PRODUCT) | HP_STORE_CHANGED (HP_RECORD_SPONSOR) |
                           HP_STORE_CHANGED (HP_RECORD_PLEDGE) | HP_STORE_CHANGED (HP_RECORD_RECEIPT) |
-                          HP_STORE_CHANGED (HP_RECORD_RECIPE) | HP_STORE_CHANGED (HP_RECORD_CAMPAIGN);
+                          HP_STORE_CHANGED (HP_RECORD_RECIPE) | HP_STORE_CHANGED (HP_RECORD_CAMPAIGN) |
+                          HP_STORE_CHANGED (HP_RECORD_ITEM);
   page_class->new_title = N_("New Product");
   page_class->edit_title = N_("Edit Product");
   page_class->load_items = hp_products_page_load_items;

@@ -12,7 +12,9 @@
  * - Escape or "Cancel" closes without writing anything;
  * - "Save" hands a fresh copy of the record with the fields applied to the
  *   page's save function, so a failed save leaves the original untouched;
- *   the store's message then shows at the top and the editor stays open.
+ *   the store's message then shows at the top and the editor stays open;
+ * - a text field can suggest what exists already as you type (e.g. the item
+ *   names of other sponsors' gifts; hp-record-dialog-suggestions.c).
  */
 
 #define G_LOG_DOMAIN "hp-record-dialog"
@@ -25,6 +27,7 @@
 
 #include "hp-date-button.h"
 #include "hp-record-dialog-private.h"
+#include "hp-record-dialog-suggestions.h"
 
 typedef struct
 {
@@ -38,6 +41,7 @@ typedef struct
   GtkLabel          *message;
 
   /* Owned */
+  HpRecordSuggestions *suggestions; /* or NULL */
   GValue             value;
   char              *problem;      /* what is wrong with the text, or NULL */
   char              *explanation;  /* why the field is insensitive, or NULL */
@@ -82,6 +86,7 @@ field_free (gpointer data)
   Field *field = data;
 
   g_value_unset (&field->value);
+  g_clear_pointer (&field->suggestions, _hp_record_suggestions_free);
   g_free (field->problem);
   g_free (field->explanation);
   g_free (field);
@@ -207,6 +212,9 @@ field_changed (HpRecordDialog *self,
                Field          *field)
 {
   read_field (field);
+
+  if (field->suggestions != NULL && !self->loading)
+    _hp_record_suggestions_update (field->suggestions);
 
   if (!self->loading)
     field->touched = TRUE;
@@ -615,6 +623,32 @@ hp_record_dialog_set_choices (HpRecordDialog *self,
   self->loading = FALSE;
 }
 
+/**
+ * hp_record_dialog_set_suggestions:
+ * @key: a %HP_FIELD_TEXT field
+ * @items: what exists already, e.g. the #HpItem list
+ * @label_property: the string property of @items that is suggested
+ *
+ * While the user types in the field, the items whose label contains the
+ * text (case ignored) show in a list under it; choosing one puts its label
+ * into the field. Anything else can still be typed. Call once.
+ */
+void
+hp_record_dialog_set_suggestions (HpRecordDialog *self,
+                                  const char     *key,
+                                  GListModel     *items,
+                                  const char     *label_property)
+{
+  Field *field = find_field (self, key);
+
+  g_return_if_fail (field != NULL && field->spec->kind == HP_FIELD_TEXT);
+  g_return_if_fail (field->suggestions == NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (items));
+  g_return_if_fail (label_property != NULL);
+
+  field->suggestions = _hp_record_suggestions_new (field->row, items, label_property);
+}
+
 void
 hp_record_dialog_set_group_visible (HpRecordDialog *self,
                                     guint           group,
@@ -800,6 +834,24 @@ _hp_record_dialog_get_message (HpRecordDialog *self,
   return find_field (self, key)->message;
 }
 
+GtkPopover *
+_hp_record_dialog_get_suggestions_popover (HpRecordDialog *self,
+                                           const char     *key)
+{
+  Field *field = find_field (self, key);
+
+  return field->suggestions ? _hp_record_suggestions_get_popover (field->suggestions) : NULL;
+}
+
+GtkListView *
+_hp_record_dialog_get_suggestion_view (HpRecordDialog *self,
+                                       const char     *key)
+{
+  Field *field = find_field (self, key);
+
+  return field->suggestions ? _hp_record_suggestions_get_view (field->suggestions) : NULL;
+}
+
 GtkWidget *
 _hp_record_dialog_get_save_button (HpRecordDialog *self)
 {
@@ -827,6 +879,11 @@ static void
 hp_record_dialog_dispose (GObject *object)
 {
   HpRecordDialog *self = HP_RECORD_DIALOG (object);
+
+  /* the suggestions' popovers hang on the rows, which go with the window */
+  for (guint i = 0; i < self->fields->len; i++)
+    g_clear_pointer (&((Field *) g_ptr_array_index (self->fields, i))->suggestions,
+                     _hp_record_suggestions_free);
 
   hp_record_dialog_set_save_func (self, NULL, NULL, NULL);
   g_clear_object (&self->original);

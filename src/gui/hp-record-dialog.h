@@ -43,6 +43,10 @@ void            hp_record_dialog_set_choices        (HpRecordDialog     *self,
                                                      const char         *key,
                                                      GListModel         *items,
                                                      const char         *label_property);
+void            hp_record_dialog_set_suggestions    (HpRecordDialog     *self,
+                                                     const char         *key,
+                                                     GListModel         *items,
+                                                     const char         *label_property);
 void            hp_record_dialog_set_group_visible  (HpRecordDialog     *self,
                                                      guint               group,
                                                      gboolean            visible);

@@ -2,7 +2,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The schools whose leavers get packs, with the current campaign's expected
- * graduates and hand-over, and how many graduates are listed so far.
+ * graduates and hand-over, how many graduates are listed so far, and whether
+ * the school said its list is complete (then its graduates, not its
+ * expected number, are what it needs). The list's state is set in the
+ * editor or, for the selected school, with the row menu's check item
+ * (`page.list-complete`).
  */
 
 #define G_LOG_DOMAIN "hp-schools-page"
@@ -17,9 +21,19 @@
 struct _HpSchoolsPage
 {
   HpTablePage parent_instance;
+
+  gboolean    list_complete;   /* of the selected school */
 };
 
 G_DEFINE_FINAL_TYPE (HpSchoolsPage, hp_schools_page, HP_TYPE_TABLE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_LIST_COMPLETE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   GROUP_SCHOOL,
@@ -40,6 +54,8 @@ static const HpColumnSpec columns[] = {
   { N_("Hand-over"), "handover", HP_CELL_DATE, 21 },   /* "03.07.2027, 12:00 Uhr" */
   /* Translators: column title, graduates listed (imported or added) so far */
   { N_("Graduates listed"), "graduate-count", HP_CELL_NUMBER, 5 },
+  /* Translators: column title, a ✓ when the school said its graduate list is complete */
+  { N_("List complete"), "list-complete", HP_CELL_FLAG, 3, FALSE, "✓" },
 };
 
 static const HpFieldSpec school_fields[] = {
@@ -67,6 +83,8 @@ static const HpFieldSpec campaign_fields[] = {
   { "expected-graduates", N_("Expected graduates"), HP_FIELD_COUNT },
   { "under18-expected", N_("Of these under 18"), HP_FIELD_COUNT },
   { "handover", N_("Hand-over"), HP_FIELD_DATETIME },
+  { "list-complete", N_("Graduate list complete"), HP_FIELD_SWITCH, 0,
+    N_("The school said so: its listed graduates count, not the expected number") },
 };
 
 static const HpFieldGroup fields[] = {
@@ -121,6 +139,60 @@ hp_schools_page_save_item (HpTablePage     *page,
   return TRUE;
 }
 
+/* ------------------------------------------------------------------------ */
+/* The list's state                                                          */
+
+/* Writes the flag of the selected school (the row menu's check item). */
+static void
+set_list_complete (HpSchoolsPage *self,
+                   gboolean       complete)
+{
+  HpTablePage *page = HP_TABLE_PAGE (self);
+  HpSchool *school = HP_SCHOOL (hp_table_page_get_selected (page));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+
+  complete = !!complete;
+  if (school == NULL || hp_table_page_get_campaign (page) == NULL || complete == self->list_complete)
+    return;
+
+  escaped = g_markup_escape_text (hp_school_get_name (school), -1);
+  if (!hp_store_set_school_list_complete (hp_table_page_get_store (page), hp_table_page_get_campaign_id (page),
+                                          hp_school_get_id (school), complete, &error))
+    {
+      hp_table_page_show_error (page, _("Could Not Change the List"), error);
+      return;
+    }
+
+  self->list_complete = complete;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIST_COMPLETE]);
+  hp_table_page_add_toast (page,
+                           adw_toast_new_format (complete ? _("The list of “%s” is complete")
+                                                          : _("The list of “%s” is no longer complete"),
+                                                 escaped));
+}
+
+static void
+hp_schools_page_update_actions (HpTablePage *page,
+                                GObject     *selected,
+                                gboolean     writable)
+{
+  HpSchoolsPage *self = HP_SCHOOLS_PAGE (page);
+  gboolean complete = selected != NULL && hp_school_get_list_complete (HP_SCHOOL (selected));
+
+  if (self->list_complete != complete)
+    {
+      self->list_complete = complete;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIST_COMPLETE]);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "page.list-complete",
+                                 writable && selected != NULL && hp_table_page_get_campaign (page) != NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The list                                                                  */
+
 static gboolean
 hp_schools_page_load_items (HpStore           *store,
                             gint64             campaign_id,
@@ -170,6 +242,42 @@ add_import_to_empty_state (HpSchoolsPage *self)
 }
 
 static void
+hp_schools_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  HpSchoolsPage *self = HP_SCHOOLS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIST_COMPLETE:
+      g_value_set_boolean (value, self->list_complete);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hp_schools_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  HpSchoolsPage *self = HP_SCHOOLS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIST_COMPLETE:
+      set_list_complete (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hp_schools_page_constructed (GObject *object)
 {
   G_OBJECT_CLASS (hp_schools_page_parent_class)->constructed (object);
@@ -180,9 +288,24 @@ hp_schools_page_constructed (GObject *object)
 static void
 hp_schools_page_class_init (HpSchoolsPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   HpTablePageClass *page_class = HP_TABLE_PAGE_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->constructed = hp_schools_page_constructed;
+  object_class->constructed = hp_schools_page_constructed;
+  object_class->get_property = hp_schools_page_get_property;
+  object_class->set_property = hp_schools_page_set_property;
+
+  /**
+   * HpSchoolsPage:list-complete:
+   *
+   * Whether the selected school's graduate list is complete in the
+   * campaign; setting it writes that to the store.
+   */
+  properties[PROP_LIST_COMPLETE] =
+    g_param_spec_boolean ("list-complete", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   page_class->item_type = HP_TYPE_SCHOOL;
   page_class->kind = HP_RECORD_SCHOOL;
@@ -198,9 +321,12 @@ hp_schools_page_class_init (HpSchoolsPageClass *klass)
   page_class->format_count = hp_schools_page_format_count;
   page_class->prepare_editor = hp_schools_page_prepare_editor;
   page_class->save_item = hp_schools_page_save_item;
+  page_class->update_actions = hp_schools_page_update_actions;
 
-  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
-                                               RESOURCE_PREFIX "/ui/hp-schools-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hp-schools-page.ui");
+
+  /* a check item in the row menu */
+  gtk_widget_class_install_property_action (widget_class, "page.list-complete", "list-complete");
 }
 
 static void

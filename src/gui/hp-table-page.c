@@ -26,14 +26,18 @@
 
 #include <glib/gi18n.h>
 
+#include "hp-page.h"
 #include "hp-table-page-private.h"
 
 static void hp_table_page_buildable_init (GtkBuildableIface *iface);
+static void hp_table_page_page_init      (HpPageInterface   *iface);
 
 G_DEFINE_ABSTRACT_TYPE_WITH_CODE (HpTablePage, hp_table_page, GTK_TYPE_WIDGET,
                                   G_ADD_PRIVATE (HpTablePage)
                                   G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE,
-                                                         hp_table_page_buildable_init))
+                                                         hp_table_page_buildable_init)
+                                  G_IMPLEMENT_INTERFACE (HP_TYPE_PAGE,
+                                                         hp_table_page_page_init))
 
 static GtkBuildableIface *parent_buildable_iface;
 
@@ -593,6 +597,21 @@ hp_table_page_buildable_init (GtkBuildableIface *iface)
 {
   parent_buildable_iface = g_type_interface_peek_parent (iface);
   iface->add_child = hp_table_page_add_child;
+}
+
+/* ------------------------------------------------------------------------ */
+/* HpPage: the store, campaign and loading properties are the page's own     */
+
+static void
+hp_table_page_page_reload (HpPage *page)
+{
+  hp_table_page_reload (HP_TABLE_PAGE (page));
+}
+
+static void
+hp_table_page_page_init (HpPageInterface *iface)
+{
+  iface->reload = hp_table_page_page_reload;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -7,7 +7,14 @@
  * the window's own action map.
  *
  * Editing accelerators (Ctrl+N, Ctrl+F, Ctrl+Z) are window actions that
- * forward to the visible page's "page.add", "page.search" and "page.undo".
+ * forward to the visible page's "page.add", "page.search" and "page.undo";
+ * Ctrl+Z first undoes the removal of a campaign while its toast is shown.
+ * Pages are reached only through the HpPage interface.
+ *
+ * Campaigns: new, copied from last year, edited (the campaign dialog in
+ * its edit mode), and removed after a question that says what goes with
+ * the campaign (counted in a worker), with undo. "win.show-bookings" opens
+ * the campaign's bookings (one dialog per window).
  *
  * Importing: "win.import-schools" and "win.import-graduates" open the import
  * assistant; "win.import" (Ctrl+I) and a table dropped on the window choose
@@ -20,10 +27,10 @@
 
 #include <glib/gi18n.h>
 
+#include "hp-bookings-dialog.h"
 #include "hp-campaign-dialog.h"
 #include "hp-export-runner.h"
 #include "hp-import-assistant.h"
-#include "hp-plan-page.h"
 #include "hp-window-private.h"
 
 /* _hp_window_import()'s kind: by the visible page, or ask */
@@ -45,10 +52,8 @@ reload_action (GtkWidget  *widget,
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (HP_IS_TABLE_PAGE (child))
-      hp_table_page_reload (HP_TABLE_PAGE (child));
-    else if (HP_IS_PLAN_PAGE (child))
-      hp_plan_page_reload (HP_PLAN_PAGE (child));
+    if (HP_IS_PAGE (child))
+      hp_page_reload (HP_PAGE (child));
 }
 
 static void
@@ -66,6 +71,14 @@ show_page_action (GtkWidget  *widget,
     }
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+show_pack_contents_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (HP_WINDOW (widget)->view_stack, "pack");
 }
 
 static void
@@ -94,6 +107,8 @@ find_action (GtkWidget  *widget,
   forward_to_page (HP_WINDOW (widget), "page.search");
 }
 
+static void undo_campaign_removal (HpWindow *self);
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -106,6 +121,13 @@ undo_action (GtkWidget  *widget,
    * while typing undoes the typing, not the last removal. */
   if (GTK_IS_TEXT (focus) && gtk_widget_activate_action (focus, "text.undo", NULL))
     return;
+
+  /* a whole campaign weighs more than a row of a page */
+  if (self->campaign_removal != NULL)
+    {
+      undo_campaign_removal (self);
+      return;
+    }
 
   forward_to_page (self, "page.undo");
 }
@@ -170,6 +192,329 @@ open_campaign_dialog (HpWindow *self,
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "campaign-created", G_CALLBACK (campaign_created_cb),
                            self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+campaign_updated_cb (HpWindow         *self,
+                     HpCampaign       *campaign,
+                     HpCampaignDialog *dialog)
+{
+  g_autofree char *title = NULL;
+
+  _hp_window_reload_campaigns (self);
+  /* another object with the new figures: every page reads again */
+  hp_window_set_campaign (self, campaign);
+
+  /* Translators: a toast; %s is the campaign's name */
+  title = g_markup_printf_escaped (_("Saved “%s”"), hp_campaign_get_name (campaign));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+edit_campaign_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HpWindow *self = HP_WINDOW (widget);
+  HpCampaignDialog *dialog;
+
+  if (self->campaign == NULL)
+    return;
+
+  dialog = hp_campaign_dialog_new_edit (self->store, self->campaign);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "campaign-updated", G_CALLBACK (campaign_updated_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Removing a campaign: count what goes with it (in a worker), ask, remove,
+ * offer to undo. */
+
+static void
+forget_campaign_removal (HpWindow *self)
+{
+  if (self->campaign_undo_toast != NULL)
+    {
+      AdwToast *toast = self->campaign_undo_toast;
+
+      g_signal_handlers_disconnect_by_data (toast, self);
+      g_clear_weak_pointer (&self->campaign_undo_toast);
+      adw_toast_dismiss (toast);
+    }
+
+  g_clear_pointer (&self->campaign_removal, hp_store_removal_free);
+  g_clear_pointer (&self->removed_campaign_name, g_free);
+}
+
+static void
+undo_campaign_removal (HpWindow *self)
+{
+  g_autoptr(HpCampaign) campaign = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->campaign_removal == NULL)
+    return;
+
+  if (hp_store_restore (self->store, self->campaign_removal, &error))
+    campaign = hp_store_get_campaign (self->store, hp_store_removal_get_id (self->campaign_removal), &error);
+
+  if (campaign == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Undo"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  forget_campaign_removal (self);
+  _hp_window_reload_campaigns (self);
+  if (campaign != NULL)
+    hp_window_set_campaign (self, campaign);
+}
+
+static void
+campaign_undo_toast_dismissed_cb (HpWindow *self,
+                                  AdwToast *toast)
+{
+  if (toast != self->campaign_undo_toast)
+    return;
+
+  g_clear_weak_pointer (&self->campaign_undo_toast);
+  forget_campaign_removal (self);
+}
+
+static void
+remove_campaign (HpWindow   *self,
+                 HpCampaign *campaign)
+{
+  g_autoptr(HpCampaign) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  HpStoreRemoval *removal;
+  AdwToast *toast;
+
+  removal = hp_store_remove (self->store, HP_RECORD_CAMPAIGN, hp_campaign_get_id (campaign), &error);
+  if (removal == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Remove “%s”"), hp_campaign_get_name (campaign));
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* only the last removal can be undone */
+  forget_campaign_removal (self);
+  self->campaign_removal = removal;
+  self->removed_campaign_name = g_strdup (hp_campaign_get_name (campaign));
+
+  /* the newest campaign left, or none */
+  next = hp_store_get_current_campaign (self->store, &error);
+  if (next == NULL && !g_error_matches (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND))
+    _hp_window_add_error_toast (self, error);
+  _hp_window_reload_campaigns (self);
+  hp_window_set_campaign (self, next);
+
+  escaped = g_markup_escape_text (self->removed_campaign_name, -1);
+  /* Translators: a toast; %s is the campaign's name */
+  toast = adw_toast_new_format (_("“%s” removed"), escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* a campaign is worth more than the usual few seconds */
+  adw_toast_set_timeout (toast, 30);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_campaign_removal), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (campaign_undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->campaign_undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+remove_campaign_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             HpWindow         *self)
+{
+  HpCampaign *campaign = g_object_get_data (G_OBJECT (dialog), "hp-campaign");
+
+  if (g_strcmp0 (response, "remove") == 0)
+    remove_campaign (self, campaign);
+}
+
+/* One line of the list, if there is something to count. The format is
+ * the g_dngettext() of the caller: so xgettext finds both forms, and the
+ * compiler checks them against @n. */
+#define APPEND_COUNT(body, n, format)                   \
+  G_STMT_START {                                        \
+    if ((n) > 0)                                        \
+      {                                                 \
+        g_string_append ((body), "\n• ");               \
+        g_string_append_printf ((body), format, (n));   \
+      }                                                 \
+  } G_STMT_END
+
+static void
+ask_remove_campaign (HpWindow               *self,
+                     HpCampaign             *campaign,
+                     const HpCampaignCounts *counts)
+{
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GString *body = g_string_new (NULL);
+
+  /* Translators: a question; %s is the campaign's name */
+  heading = g_strdup_printf (_("Remove “%s”?"), hp_campaign_get_name (campaign));
+
+  if (counts->pledges + counts->receipts + counts->pack_lines + counts->schools + counts->graduates == 0)
+    g_string_append (body, _("The campaign has no pledges, bookings, pack contents, school figures or graduates yet."));
+  else
+    {
+      g_string_append (body, _("Everything that belongs to the campaign goes with it:"));
+      APPEND_COUNT (body, counts->pledges,
+                    g_dngettext (GETTEXT_PACKAGE, "%u pledge of a sponsor", "%u pledges of sponsors",
+                                 counts->pledges));
+      APPEND_COUNT (body, counts->receipts,
+                    g_dngettext (GETTEXT_PACKAGE, "%u booking of a delivery", "%u bookings of deliveries",
+                                 counts->receipts));
+      APPEND_COUNT (body, counts->pack_lines,
+                    g_dngettext (GETTEXT_PACKAGE, "%u line of the pack contents",
+                                 "%u lines of the pack contents", counts->pack_lines));
+      APPEND_COUNT (body, counts->schools,
+                    g_dngettext (GETTEXT_PACKAGE, "the figures of %u school (expected graduates, hand-over)",
+                                 "the figures of %u schools (expected graduates, hand-over)", counts->schools));
+      APPEND_COUNT (body, counts->graduates,
+                    g_dngettext (GETTEXT_PACKAGE, "%u graduate with their data", "%u graduates with their data",
+                                 counts->graduates));
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Sponsors, their gifts and the schools themselves stay. "
+                           "The removal can be undone right afterwards."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
+  g_string_free (body, TRUE);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove Campaign"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "hp-campaign", g_object_ref (campaign), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_campaign_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  HpStore    *store;
+  HpCampaign *campaign;
+} CountData;
+
+static void
+count_data_free (gpointer data)
+{
+  CountData *count = data;
+
+  g_clear_object (&count->store);
+  g_clear_object (&count->campaign);
+  g_free (count);
+}
+
+/* Worker thread: a read of the store that lists may do. */
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CountData *count = task_data;
+  HpCampaignCounts *counts = g_new0 (HpCampaignCounts, 1);
+  g_autoptr(GError) error = NULL;
+
+  if (!hp_store_count_campaign_rows (count->store, hp_campaign_get_id (count->campaign), counts, &error))
+    {
+      g_free (counts);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, counts, g_free);
+}
+
+static void
+count_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  HpWindow *self = HP_WINDOW (object);
+  CountData *count = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree HpCampaignCounts *counts = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _hp_window_add_error_toast (self, error);
+      return;
+    }
+
+  g_clear_object (&self->count_cancellable);
+  ask_remove_campaign (self, count->campaign, counts);
+}
+
+static void
+remove_campaign_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HpWindow *self = HP_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+  CountData *count;
+
+  if (self->campaign == NULL)
+    return;
+
+  g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
+  self->count_cancellable = g_cancellable_new ();
+
+  count = g_new0 (CountData, 1);
+  count->store = g_object_ref (self->store);
+  count->campaign = g_object_ref (self->campaign);
+
+  task = g_task_new (self, self->count_cancellable, count_cb, NULL);
+  g_task_set_source_tag (task, remove_campaign_action);
+  g_task_set_name (task, "[hp] count campaign rows");
+  g_task_set_task_data (task, count, count_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, count_thread);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Bookings                                                                  */
+
+static void
+show_bookings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HpWindow *self = HP_WINDOW (widget);
+  HpBookingsDialog *dialog;
+
+  if (self->bookings_dialog != NULL)
+    {
+      gtk_window_present (self->bookings_dialog);
+      return;
+    }
+
+  dialog = hp_bookings_dialog_new (self->store, self->campaign);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_object_bind_property (self, "campaign", dialog, "campaign", G_BINDING_DEFAULT);
+  g_set_weak_pointer (&self->bookings_dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -409,6 +754,8 @@ _hp_window_actions_update (HpWindow *self)
 
   writable = !hp_store_is_read_only (self->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-campaign", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-campaign", writable && self->campaign != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-campaign", writable && self->campaign != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-campaign",
                                  writable && self->n_campaigns > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
@@ -416,6 +763,23 @@ _hp_window_actions_update (HpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-graduates", writable);
   /* exporting only reads: fine on a read-only file */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->campaign != NULL);
+  /* the list reads; its corrections check the store themselves */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-bookings", self->campaign != NULL);
+}
+
+void
+_hp_window_dispose_actions (HpWindow *self)
+{
+  g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
+  if (self->campaign_undo_toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->campaign_undo_toast, self);
+      g_clear_weak_pointer (&self->campaign_undo_toast);
+    }
+  g_clear_pointer (&self->campaign_removal, hp_store_removal_free);
+  g_clear_pointer (&self->removed_campaign_name, g_free);
+  g_clear_weak_pointer (&self->bookings_dialog);
 }
 
 void
@@ -444,11 +808,15 @@ _hp_window_class_actions_init (HpWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-pack-contents", NULL, show_pack_contents_action);
+  gtk_widget_class_install_action (widget_class, "win.show-bookings", NULL, show_bookings_action);
   gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.new-campaign", NULL, new_campaign_action);
   gtk_widget_class_install_action (widget_class, "win.copy-campaign", NULL, copy_campaign_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-campaign", NULL, edit_campaign_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-campaign", NULL, remove_campaign_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-schools", NULL, import_schools_action);
   gtk_widget_class_install_action (widget_class, "win.import-graduates", NULL, import_graduates_action);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "hp-window.h"
+#include "hp-page.h"
 #include "hp-table-page.h"
 
 G_BEGIN_DECLS
@@ -31,13 +32,19 @@ struct _HpWindow
   /* Borrowed */
   GtkDropTarget        *drop_target;       /* owned by the window */
   GtkWindow            *import_assistant;  /* weak: the open one */
+  GtkWindow            *bookings_dialog;   /* weak: the open one */
+  AdwToast             *campaign_undo_toast; /* weak */
 
   /* Owned */
   HpStore              *store;
   HpCampaign           *campaign;
   GSettings            *settings;
   GSimpleAction        *select_campaign_action;
+  HpStoreRemoval       *campaign_removal;  /* the campaign removed last, while it can be undone */
+  char                 *removed_campaign_name;
+  GCancellable         *count_cancellable; /* counting what goes with a campaign */
   guint                 n_campaigns;
+  guint                 migration_notes_shown : 1;
 };
 
 /* hp-window-actions.c */
@@ -47,6 +54,7 @@ void                  _hp_window_actions_update          (HpWindow      *self);
 void                  _hp_window_import                  (HpWindow      *self,
                                                           int            kind,
                                                           GFile         *file);
+void                  _hp_window_dispose_actions         (HpWindow      *self);
 
 /* hp-window.c */
 void                  _hp_window_reload_campaigns        (HpWindow      *self);
@@ -64,6 +72,10 @@ GtkRevealer          *_hp_window_get_read_only_revealer  (HpWindow      *self);
 GtkRevealer          *_hp_window_get_no_campaign_revealer (HpWindow     *self);
 HpTablePage          *_hp_window_get_page                (HpWindow      *self,
                                                           const char    *name);
+HpPage               *_hp_window_get_any_page            (HpWindow      *self,
+                                                          const char    *name);
+GtkWindow            *_hp_window_get_bookings_dialog     (HpWindow      *self);
+AdwToast             *_hp_window_get_campaign_undo_toast (HpWindow      *self);
 GtkDropTarget        *_hp_window_get_drop_target         (HpWindow      *self);
 
 G_END_DECLS

@@ -2,9 +2,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window: a view stack with one page per list (sponsors, products,
- * schools, graduates) of one store and one of its campaigns. The window gets
- * the store from HpApplication and hands it to each page; the campaign is
- * passed on with a binding, so that switching campaigns reloads every page.
+ * pack contents, schools, graduates) and the plan, of one store and one of
+ * its campaigns. The window gets the store from HpApplication and hands it
+ * to each page; the campaign is passed on with a binding, so that switching
+ * campaigns reloads every page. The window talks to its pages only through
+ * the HpPage interface (store, campaign, loading, reload).
+ *
+ * A file that opening upgraded from an older version brings notes for the
+ * user (hp_store_get_migration_notes()): the window shows them once, when it
+ * first appears.
  *
  * The campaign selector at the start of the header bar lists the file's
  * campaigns (a radio section of its menu, rebuilt whenever it opens) and
@@ -20,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "hp-graduates-page.h"
+#include "hp-pack-page.h"
 #include "hp-plan-page.h"
 #include "hp-products-page.h"
 #include "hp-schools-page.h"
@@ -49,6 +56,9 @@ static const struct
 } pages[] = {
   { "sponsors", N_("Sponsors"), "emblem-favorite-symbolic", hp_sponsors_page_new },
   { "products", N_("Products"), "package-x-generic-symbolic", hp_products_page_new },
+  /* Translators: the page with the items of the pack in packing order
+   * ("Paketinhalt"); keep it short, the page switcher is crowded */
+  { "pack", N_("Pack Contents"), "view-list-ordered-symbolic", hp_pack_page_new },
   { "schools", N_("Schools"), "heimpack-school-symbolic", hp_schools_page_new },
   /* Translators: the school leavers; German uses a gender-neutral form */
   { "graduates", N_("Graduates"), "heimpack-graduate-symbolic", hp_graduates_page_new },
@@ -129,6 +139,7 @@ add_pages (HpWindow *self)
     {
       GtkWidget *page = pages[i].page_new (self->store, self->campaign);
 
+      g_assert (HP_IS_PAGE (page));
       g_object_bind_property (self, "campaign", page, "campaign", G_BINDING_DEFAULT);
       adw_view_stack_add_titled_with_icon (self->view_stack, page, pages[i].name,
                                            _(pages[i].title), pages[i].icon_name);
@@ -454,13 +465,45 @@ _hp_window_get_no_campaign_revealer (HpWindow *self)
   return self->no_campaign_revealer;
 }
 
+/**
+ * _hp_window_get_page:
+ *
+ * Returns: (nullable): the list page called @name (sponsors, products,
+ *   schools, graduates), %NULL for another name
+ */
 HpTablePage *
 _hp_window_get_page (HpWindow   *self,
                      const char *name)
 {
   GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
 
-  return page ? HP_TABLE_PAGE (page) : NULL;
+  return page && HP_IS_TABLE_PAGE (page) ? HP_TABLE_PAGE (page) : NULL;
+}
+
+/**
+ * _hp_window_get_any_page:
+ *
+ * Returns: (nullable): the page called @name, of whatever kind
+ */
+HpPage *
+_hp_window_get_any_page (HpWindow   *self,
+                         const char *name)
+{
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  return page ? HP_PAGE (page) : NULL;
+}
+
+GtkWindow *
+_hp_window_get_bookings_dialog (HpWindow *self)
+{
+  return self->bookings_dialog;
+}
+
+AdwToast *
+_hp_window_get_campaign_undo_toast (HpWindow *self)
+{
+  return self->campaign_undo_toast;
 }
 
 GtkDropTarget *
@@ -470,7 +513,51 @@ _hp_window_get_drop_target (HpWindow *self)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Migration notes                                                           */
+
+/* Once per store: another window of the same file says nothing again. */
+#define NOTES_SHOWN_KEY "hp-migration-notes-shown"
+
+static void
+show_migration_notes (HpWindow *self)
+{
+  const char * const *notes = hp_store_get_migration_notes (self->store);
+  AdwMessageDialog *dialog;
+  GString *body;
+
+  if (notes == NULL || notes[0] == NULL || self->migration_notes_shown ||
+      g_object_get_data (G_OBJECT (self->store), NOTES_SHOWN_KEY) != NULL)
+    return;
+
+  self->migration_notes_shown = TRUE;
+  g_object_set_data (G_OBJECT (self->store), NOTES_SHOWN_KEY, GINT_TO_POINTER (TRUE));
+
+  body = g_string_new (_("This file was written by an older version of Heimpack and has been brought up to date."));
+  for (guint i = 0; notes[i] != NULL; i++)
+    g_string_append_printf (body, "\n\n• %s", notes[i]);
+
+  /* Translators: a dialog heading, after an older file was upgraded ("Datei aktualisiert") */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("File Updated"), body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_OK"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  g_string_free (body, TRUE);
+}
+
+/* ------------------------------------------------------------------------ */
 /* GObject                                                                   */
+
+static void
+hp_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hp_window_parent_class)->map (widget);
+
+  /* when the window is there to be the dialog's parent */
+  show_migration_notes (HP_WINDOW (widget));
+}
 
 static gboolean
 hp_window_close_request (GtkWindow *window)
@@ -504,6 +591,7 @@ hp_window_dispose (GObject *object)
 {
   HpWindow *self = HP_WINDOW (object);
 
+  _hp_window_dispose_actions (self);
   g_clear_weak_pointer (&self->import_assistant);
   g_clear_object (&self->select_campaign_action);
   g_clear_object (&self->settings);
@@ -567,6 +655,7 @@ hp_window_class_init (HpWindowClass *klass)
   object_class->get_property = hp_window_get_property;
   object_class->set_property = hp_window_set_property;
 
+  widget_class->map = hp_window_map;
   window_class->close_request = hp_window_close_request;
 
   properties[PROP_STORE] =

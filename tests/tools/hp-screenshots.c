@@ -7,8 +7,9 @@
  * it under Xvfb once per language.
  *
  * Usage: hp-screenshots OUTDIR PREFIX
- *   writes OUTDIR/PREFIX-{sponsors,products,schools,graduates,empty}.png
- *   and prints each path on a line of its own.
+ *   writes OUTDIR/PREFIX-{sponsors,products,pack,pack-add,schools,
+ *   graduates,plan,remove-campaign,bookings,bookings-edit,empty}.png and
+ *   prints each path on a line of its own.
  *
  * The language comes from the environment (LANGUAGE, LC_ALL); the catalogue
  * from HEIMPACK_LOCALEDIR, as for the program itself.
@@ -25,6 +26,8 @@
 #include <adwaita.h>
 
 #include "hp-application.h"
+#include "hp-bookings-dialog-private.h"
+#include "hp-pack-page-private.h"
 #include "hp-table-page-private.h"
 #include "hp-window-private.h"
 
@@ -37,7 +40,10 @@
 /* long enough for the page's crossfade (200 ms) and the spinner to go */
 #define SETTLE_USEC (500 * 1000)
 
+/* the list pages */
 static const char * const page_names[] = { "sponsors", "products", "schools", "graduates" };
+/* every page */
+static const char * const all_page_names[] = { "sponsors", "products", "pack", "schools", "graduates", "plan" };
 
 /* ------------------------------------------------------------------------ */
 /* Main loop helpers                                                         */
@@ -74,21 +80,46 @@ wait_until_loaded (HpTablePage  *page,
   return TRUE;
 }
 
+/* Any page (HpPage), or the bookings dialog: both have "loading". */
+static gboolean
+wait_until_done (gpointer     object,
+                 GError     **error)
+{
+  gint64 deadline = g_get_monotonic_time () + LOAD_TIMEOUT_USEC;
+  gboolean loading = TRUE;
+
+  while (TRUE)
+    {
+      g_object_get (object, "loading", &loading, NULL);
+      if (!loading)
+        return TRUE;
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                       "%s did not finish loading within %d s",
+                       G_OBJECT_TYPE_NAME (object), (int) (LOAD_TIMEOUT_USEC / G_USEC_PER_SEC));
+          return FALSE;
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
 static gboolean
 wait_until_all_loaded (HpWindow  *window,
                        GError   **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (all_page_names); i++)
     {
-      HpTablePage *page = _hp_window_get_page (window, page_names[i]);
+      HpPage *page = _hp_window_get_any_page (window, all_page_names[i]);
 
       if (page == NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                       "The window has no page “%s”", page_names[i]);
+                       "The window has no page “%s”", all_page_names[i]);
           return FALSE;
         }
-      if (!wait_until_loaded (page, error))
+      if (!wait_until_done (page, error))
         return FALSE;
     }
 
@@ -99,7 +130,7 @@ wait_until_all_loaded (HpWindow  *window,
 /* Rendering                                                                 */
 
 static gboolean
-save_window (HpWindow    *window,
+save_window (GtkWindow   *window,
              const char  *path,
              GError     **error)
 {
@@ -233,7 +264,52 @@ shoot_demo (HpApplication  *app,
       if (ok)
         {
           run_for (SETTLE_USEC);
-          ok = save_window (window, path, error);
+          ok = save_window (GTK_WINDOW (window), path, error);
+        }
+
+      /* The pack contents, after the products: they read when shown. */
+      if (ok && g_strcmp0 (page_names[i], "products") == 0)
+        {
+          g_autofree char *pack_path = build_path (outdir, prefix, "pack");
+          HpPage *pack = _hp_window_get_any_page (window, "pack");
+
+          adw_view_stack_set_visible_child_name (stack, "pack");
+          run_for (SETTLE_USEC);
+          ok = wait_until_done (pack, error);
+          if (ok && g_list_model_get_n_items (_hp_pack_page_get_rows (HP_PACK_PAGE (pack))) == 0)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "The pack contents page shows no lines of the demo data");
+              ok = FALSE;
+            }
+          if (ok)
+            {
+              run_for (SETTLE_USEC);
+              ok = save_window (GTK_WINDOW (window), pack_path, error);
+            }
+
+          /* the dialog that adds an item, with a name typed */
+          if (ok)
+            {
+              g_autofree char *add_path = build_path (outdir, prefix, "pack-add");
+              AdwMessageDialog *dialog;
+
+              gtk_widget_activate_action (GTK_WIDGET (pack), "page.add", NULL);
+              dialog = _hp_pack_page_get_dialog (HP_PACK_PAGE (pack));
+              if (dialog == NULL)
+                {
+                  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The pack contents page added no item");
+                  ok = FALSE;
+                }
+              else
+                {
+                  gtk_editable_set_text (_hp_pack_page_get_dialog_entry (HP_PACK_PAGE (pack)), "Erdnüsse 150 g");
+                  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+                  run_for (SETTLE_USEC);
+                  ok = save_window (GTK_WINDOW (dialog), add_path, error);
+                  gtk_window_destroy (GTK_WINDOW (dialog));
+                }
+            }
         }
     }
 
@@ -261,7 +337,86 @@ shoot_demo (HpApplication  *app,
       else
         {
           run_for (SETTLE_USEC);
-          ok = save_window (window, path, error);
+          ok = save_window (GTK_WINDOW (window), path, error);
+        }
+    }
+
+  /* The question before a campaign is removed (counted in a worker). */
+  if (ok)
+    {
+      g_autofree char *path = build_path (outdir, prefix, "remove-campaign");
+      gint64 deadline = g_get_monotonic_time () + LOAD_TIMEOUT_USEC;
+      GtkWindow *question = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-campaign", NULL);
+      while (question == NULL && g_get_monotonic_time () < deadline)
+        {
+          GListModel *toplevels = gtk_window_get_toplevels ();
+
+          for (guint i = 0; question == NULL && i < g_list_model_get_n_items (toplevels); i++)
+            {
+              g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+              if (ADW_IS_MESSAGE_DIALOG (toplevel))
+                question = toplevel;
+            }
+          if (!g_main_context_iteration (NULL, FALSE))
+            g_usleep (1000);
+        }
+      if (question == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "No question before removing the campaign");
+          ok = FALSE;
+        }
+      else
+        {
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (question));
+          run_for (SETTLE_USEC);
+          ok = save_window (question, path, error);
+          /* answered "Cancel": nothing is removed */
+          gtk_window_destroy (question);
+        }
+    }
+
+  /* The bookings, in their own window over the main one. */
+  if (ok)
+    {
+      g_autofree char *path = build_path (outdir, prefix, "bookings");
+      GtkWindow *bookings;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-bookings", NULL);
+      bookings = _hp_window_get_bookings_dialog (window);
+      if (bookings == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The bookings did not open");
+          ok = FALSE;
+        }
+      else
+        {
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (bookings));
+          run_for (SETTLE_USEC);
+          ok = wait_until_done (bookings, error);
+          if (ok)
+            {
+              run_for (SETTLE_USEC);
+              ok = save_window (bookings, path, error);
+            }
+
+          /* and the form that corrects one */
+          if (ok)
+            {
+              g_autofree char *edit_path = build_path (outdir, prefix, "bookings-edit");
+              g_autoptr(HpReceipt) first = g_list_model_get_item (_hp_bookings_dialog_get_model (HP_BOOKINGS_DIALOG (bookings)), 0);
+
+              if (first != NULL)
+                {
+                  _hp_bookings_dialog_select (HP_BOOKINGS_DIALOG (bookings), hp_receipt_get_id (first));
+                  gtk_widget_activate_action (GTK_WIDGET (bookings), "bookings.edit", NULL);
+                  run_for (SETTLE_USEC);
+                  ok = save_window (bookings, edit_path, error);
+                }
+            }
+          gtk_window_destroy (bookings);
         }
     }
 
@@ -290,7 +445,7 @@ shoot_empty (HpApplication  *app,
   if (ok)
     {
       run_for (SETTLE_USEC);
-      ok = save_window (window, path, error);
+      ok = save_window (GTK_WINDOW (window), path, error);
     }
 
   close_window (window);

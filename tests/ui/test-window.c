@@ -17,7 +17,9 @@
 #include <adwaita.h>
 
 #include "hp-application.h"
+#include "hp-bookings-dialog-private.h"
 #include "hp-campaign-dialog-private.h"
+#include "hp-pack-page-private.h"
 #include "hp-preferences-window.h"
 #include "hp-table-page-private.h"
 #include "hp-ui-test-utils.h"
@@ -25,13 +27,18 @@
 
 #define LOAD_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
 
+/* the list pages (HpTablePage) */
 static const char * const page_names[] = { "sponsors", "products", "schools", "graduates" };
+/* every page, in the switcher's order */
+static const char * const all_page_names[] = { "sponsors", "products", "pack", "schools", "graduates", "plan" };
 
 typedef struct
 {
   HpStore    *store;
   HpCampaign *campaign;   /* the demo campaign, or NULL */
   HpWindow   *window;
+  gint64      gift_a;     /* the drive's two gifts of one item */
+  gint64      gift_b;
 } Fixture;
 
 /* ------------------------------------------------------------------------ */
@@ -85,11 +92,24 @@ count_campaigns (HpStore *store)
   return g_list_model_get_n_items (campaigns);
 }
 
+static gboolean
+any_page_not_loading (gpointer page)
+{
+  return !hp_page_get_loading (page);
+}
+
+/* Every page, whatever its kind: a running load holds a reference on its
+ * page and the store. */
 static void
 wait_for_all_pages (HpWindow *window)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    wait_until_loaded (_hp_window_get_page (window, page_names[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (all_page_names); i++)
+    {
+      HpPage *page = _hp_window_get_any_page (window, all_page_names[i]);
+
+      g_assert_nonnull (page);
+      hp_ui_test_wait_until (any_page_not_loading, page, LOAD_TIMEOUT_USEC, "A page did not finish loading in time");
+    }
 }
 
 static void
@@ -128,8 +148,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   /* running loads hold references on their page and the store */
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    wait_until_loaded (_hp_window_get_page (fixture->window, page_names[i]));
+  wait_for_all_pages (fixture->window);
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   hp_ui_test_drain_main_context ();
@@ -146,23 +165,29 @@ static void
 test_window_pages (Fixture       *fixture,
                    gconstpointer  data)
 {
-  static const char * const titles[] = { "Sponsors", "Products", "Schools", "Graduates", "Planning" };
+  static const char * const titles[] = {
+    "Sponsors", "Products", "Pack Contents", "Schools", "Graduates", "Planning"
+  };
   AdwViewStack *stack = _hp_window_get_view_stack (fixture->window);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
 
-  /* the four lists, then the plan */
+  /* the lists, with the pack contents after the products, then the plan */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (titles));
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
 
-      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, i < G_N_ELEMENTS (page_names) ? page_names[i] : "plan");
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, all_page_names[i]);
       g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, titles[i]);
       g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
-      if (i < G_N_ELEMENTS (page_names))
-        g_assert_true (HP_IS_TABLE_PAGE (adw_view_stack_page_get_child (page)));
+      /* one contract for every page */
+      g_assert_true (HP_IS_PAGE (child));
+      g_assert_true (hp_page_get_store (HP_PAGE (child)) == fixture->store);
+      g_assert_true (hp_page_get_campaign (HP_PAGE (child)) == hp_window_get_campaign (fixture->window));
     }
+  g_assert_true (HP_IS_PACK_PAGE (adw_view_stack_get_child_by_name (stack, "pack")));
 
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "sponsors");
 }
@@ -373,8 +398,7 @@ test_window_size_remembered (void)
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 600);
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    wait_until_loaded (_hp_window_get_page (window, page_names[i]));
+  wait_for_all_pages (window);
 
   /* only a realized window can be closed */
   gtk_window_present (GTK_WINDOW (window));
@@ -775,11 +799,495 @@ test_window_show_page (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "nonsense");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "sponsors");
 
+  /* the action other pages point at */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-pack-contents", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "pack");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "sponsors");
+
   /* the editing shortcuts exist on the window and are passed on to the
    * visible page (which may not have the page action yet) */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-item", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The drive: bookings, a campaign corrected and removed             */
+
+/* Campaign "Heimvorteil2GO 2027" with no spare packs; one school (170001)
+ * expecting 50 graduates, none under 18; the pack is 1 Apfelschorle per
+ * standard and 1 per under-18 pack; two sponsors give it: Getränke
+ * Arnsberg (gift A, 20 received) and Brunnen Sauerland (gift B, 25). */
+static gint64
+add_drive_gift (HpStore    *store,
+                gint64      campaign_id,
+                const char *sponsor_name,
+                gint64      received)
+{
+  g_autoptr(HpSponsor) sponsor = hp_sponsor_new (sponsor_name);
+  g_autoptr(HpProduct) product = NULL;
+  g_autoptr(HpPledge) pledge = NULL;
+  g_autoptr(HpReceipt) receipt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hp_store_add_sponsor (store, sponsor, &error);
+  g_assert_no_error (error);
+  product = hp_product_new (hp_sponsor_get_id (sponsor), "Apfelschorle 0,33 l");
+  hp_store_add_product (store, product, &error);
+  g_assert_no_error (error);
+  pledge = hp_pledge_new (campaign_id, hp_product_get_id (product), 30);
+  hp_store_add_pledge (store, pledge, &error);
+  g_assert_no_error (error);
+  receipt = hp_store_book_receipt (store, campaign_id, hp_product_get_id (product), "2027-05-02", received,
+                                   "Lieferschein 4711", &error);
+  g_assert_no_error (error);
+
+  return hp_product_get_id (product);
+}
+
+static void
+fixture_setup_drive (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(HpSchool) school = hp_school_new ("170001", "Gymnasium Arnsberg");
+  g_autoptr(HpProduct) gift = NULL;
+  g_autoptr(HpRecipeItem) line = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 campaign_id;
+
+  fixture->store = hp_ui_test_open_memory_store ();
+  fixture->campaign = hp_campaign_new ("Heimvorteil2GO 2027", 2027);
+  hp_campaign_set_spare_percent (fixture->campaign, 0);
+  hp_store_add_campaign (fixture->store, fixture->campaign, &error);
+  g_assert_no_error (error);
+  campaign_id = hp_campaign_get_id (fixture->campaign);
+
+  fixture->gift_a = add_drive_gift (fixture->store, campaign_id, "Getränke Arnsberg", 20);
+  fixture->gift_b = add_drive_gift (fixture->store, campaign_id, "Brunnen Sauerland", 25);
+
+  gift = hp_store_get_product (fixture->store, fixture->gift_a, &error);
+  g_assert_no_error (error);
+  line = hp_recipe_item_new (campaign_id, hp_product_get_item_id (gift), 1, 1);
+  hp_store_set_recipe_item (fixture->store, line, &error);
+  g_assert_no_error (error);
+
+  hp_store_add_school (fixture->store, school, &error);
+  g_assert_no_error (error);
+  hp_school_set_expected_graduates (school, 50);
+  hp_store_set_school_campaign (fixture->store, campaign_id, school, &error);
+  g_assert_no_error (error);
+
+  show_window (fixture);
+}
+
+static HpPlan *
+compute_plan (Fixture *fixture)
+{
+  g_autoptr(HpPlanInput) input = NULL;
+  g_autoptr(GError) error = NULL;
+
+  input = hp_plan_input_load (fixture->store, hp_campaign_get_id (hp_window_get_campaign (fixture->window)),
+                              &error);
+  g_assert_no_error (error);
+  return hp_plan_compute (input);
+}
+
+static guint
+buildable (Fixture *fixture)
+{
+  g_autoptr(HpPlan) plan = compute_plan (fixture);
+
+  return plan->buildable_standard + plan->buildable_under18;
+}
+
+static gboolean
+bookings_loaded (gpointer dialog)
+{
+  return !hp_bookings_dialog_get_loading (dialog);
+}
+
+/* After a write: the reload it starts (from an idle) and its end. */
+static void
+wait_for_bookings (HpBookingsDialog *dialog)
+{
+  hp_ui_test_drain_main_context ();
+  hp_ui_test_wait_until (bookings_loaded, dialog, LOAD_TIMEOUT_USEC, "The bookings did not load in time");
+}
+
+static HpReceipt *
+booking_at (HpBookingsDialog *dialog,
+            guint             position)
+{
+  HpReceipt *receipt = g_list_model_get_item (_hp_bookings_dialog_get_model (dialog), position);
+
+  g_assert_nonnull (receipt);
+  /* the model keeps it */
+  g_object_unref (receipt);
+  return receipt;
+}
+
+static gboolean
+pack_page_loaded (gpointer page)
+{
+  return !hp_page_get_loading (page) && _hp_pack_page_get_n_loaded (page) > 0;
+}
+
+/* Shows the pack contents and waits for what they read. */
+static HpPackPage *
+show_pack_page (Fixture *fixture)
+{
+  HpPackPage *page = HP_PACK_PAGE (_hp_window_get_any_page (fixture->window, "pack"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-pack-contents", NULL));
+  hp_ui_test_drain_main_context ();
+  hp_ui_test_wait_until (pack_page_loaded, page, LOAD_TIMEOUT_USEC, "The pack contents did not load in time");
+  return page;
+}
+
+static void
+test_window_bookings (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  HpBookingsDialog *dialog;
+  HpReceipt *booking;
+  HpPackPage *pack;
+  AdwToast *toast;
+  g_autoptr(HpPackRow) row = NULL;
+  g_autoptr(HpReceipt) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 booking_a, booking_b;
+
+  /* 20 + 25 = 45 pieces of the one item, 1 per pack: 45 of the 50 packs */
+  g_assert_cmpuint (buildable (fixture), ==, 45);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-bookings", NULL));
+  dialog = HP_BOOKINGS_DIALOG (_hp_window_get_bookings_dialog (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  /* once per window */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-bookings", NULL));
+  g_assert_true (_hp_window_get_bookings_dialog (fixture->window) == GTK_WINDOW (dialog));
+  wait_for_bookings (dialog);
+
+  /* by item, then sponsor: Brunnen Sauerland before Getränke Arnsberg */
+  g_assert_cmpuint (g_list_model_get_n_items (_hp_bookings_dialog_get_model (dialog)), ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (_hp_bookings_dialog_get_stack (dialog)), ==, "list");
+  g_assert_cmpstr (hp_receipt_get_sponsor_name (booking_at (dialog, 0)), ==, "Brunnen Sauerland");
+  g_assert_cmpint (hp_receipt_get_quantity (booking_at (dialog, 0)), ==, 25);
+  g_assert_cmpstr (hp_receipt_get_sponsor_name (booking_at (dialog, 1)), ==, "Getränke Arnsberg");
+  g_assert_cmpstr (hp_receipt_get_item_name (booking_at (dialog, 1)), ==, "Apfelschorle 0,33 l");
+  g_assert_cmpint (hp_receipt_get_quantity (booking_at (dialog, 1)), ==, 20);
+  g_assert_cmpstr (gtk_label_get_label (_hp_bookings_dialog_get_count_label (dialog)), ==, "2 bookings · 45 pieces");
+  booking_b = hp_receipt_get_id (booking_at (dialog, 0));
+  booking_a = hp_receipt_get_id (booking_at (dialog, 1));
+
+  /* correct gift A's booking: 20 → 5 pieces */
+  g_assert_true (_hp_bookings_dialog_select (dialog, booking_a));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "bookings.edit", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (_hp_bookings_dialog_get_stack (dialog)), ==, "edit");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (_hp_bookings_dialog_get_quantity_spin (dialog)), ==, 20);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hp_bookings_dialog_get_date_row (dialog))), ==, "02.05.2027");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hp_bookings_dialog_get_note_row (dialog))), ==,
+                   "Lieferschein 4711");
+  g_assert_cmpint (hp_product_get_id (adw_combo_row_get_selected_item (_hp_bookings_dialog_get_gift_row (dialog))),
+                   ==, fixture->gift_a);
+  /* the gift as "Item — Sponsor" */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (_hp_bookings_dialog_get_gift_row (dialog))), ==,
+                   "Apfelschorle 0,33 l — Getränke Arnsberg");
+  gtk_spin_button_set_value (_hp_bookings_dialog_get_quantity_spin (dialog), 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "bookings.save", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (_hp_bookings_dialog_get_stack (dialog)), ==, "list");
+  wait_for_bookings (dialog);
+
+  stored = hp_store_get_receipt (fixture->store, booking_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_receipt_get_quantity (stored), ==, 5);
+  g_assert_cmpstr (gtk_label_get_label (_hp_bookings_dialog_get_count_label (dialog)), ==, "2 bookings · 30 pieces");
+  /* the scenario: 5 + 25 = 30 pieces, so 30 packs can be built */
+  g_assert_cmpuint (buildable (fixture), ==, 30);
+  /* and the pack contents pool the corrected figure */
+  pack = show_pack_page (fixture);
+  row = g_list_model_get_item (_hp_pack_page_get_rows (pack), 0);
+  g_assert_cmpint (hp_pack_row_get_received (row), ==, 30);
+  g_assert_cmpint (hp_pack_row_get_needed (row), ==, 50);
+
+  /* booked on the wrong gift: it moves to gift B; the item still has 30 */
+  g_assert_true (_hp_bookings_dialog_select (dialog, booking_a));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "bookings.edit", NULL));
+  {
+    AdwComboRow *gift_row = _hp_bookings_dialog_get_gift_row (dialog);
+    GListModel *gifts = adw_combo_row_get_model (gift_row);
+
+    for (guint i = 0; i < g_list_model_get_n_items (gifts); i++)
+      {
+        g_autoptr(HpProduct) gift = g_list_model_get_item (gifts, i);
+
+        if (hp_product_get_id (gift) == fixture->gift_b)
+          adw_combo_row_set_selected (gift_row, i);
+      }
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "bookings.save", NULL));
+  wait_for_bookings (dialog);
+  g_clear_object (&stored);
+  stored = hp_store_get_receipt (fixture->store, booking_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_receipt_get_product_id (stored), ==, fixture->gift_b);
+  g_assert_cmpint (hp_receipt_get_quantity (stored), ==, 5);
+  g_assert_cmpuint (buildable (fixture), ==, 30);
+
+  /* removing the 25 leaves 5 pieces: 5 packs; undoing brings all back */
+  g_assert_true (_hp_bookings_dialog_select (dialog, booking_b));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "bookings.remove", NULL));
+  wait_for_bookings (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (_hp_bookings_dialog_get_model (dialog)), ==, 1);
+  g_assert_cmpuint (buildable (fixture), ==, 5);
+  toast = _hp_bookings_dialog_get_undo_toast (dialog);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Booking of 25 × “Apfelschorle 0,33 l” removed");
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  wait_for_bookings (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (_hp_bookings_dialog_get_model (dialog)), ==, 2);
+  booking = _hp_bookings_dialog_get_selected (dialog);
+  g_assert_nonnull (booking);
+  g_assert_cmpint (hp_receipt_get_id (booking), ==, booking_b);
+  g_assert_cmpint (hp_receipt_get_quantity (booking), ==, 25);
+  g_assert_cmpuint (buildable (fixture), ==, 30);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hp_ui_test_drain_main_context ();
+  g_assert_null (_hp_window_get_bookings_dialog (fixture->window));
+}
+
+static void
+test_window_campaign_edit (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(HpCampaign) other = hp_campaign_new ("Survival-Pack 2026", 2026);
+  g_autoptr(HpCampaign) stored = NULL;
+  g_autoptr(HpPackRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  HpCampaignDialog *dialog;
+  HpPackPage *pack;
+
+  hp_store_add_campaign (fixture->store, other, &error);
+  g_assert_no_error (error);
+
+  /* 1 piece per pack × 50 packs (no spares) */
+  pack = show_pack_page (fixture);
+  row = g_list_model_get_item (_hp_pack_page_get_rows (pack), 0);
+  g_assert_cmpint (hp_pack_row_get_needed (row), ==, 50);
+
+  dialog = open_campaign_dialog (fixture, "win.edit-campaign");
+  g_assert_cmpint (hp_campaign_get_id (hp_campaign_dialog_get_campaign (dialog)), ==,
+                   hp_campaign_get_id (fixture->campaign));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Campaign");
+  g_assert_cmpstr (gtk_button_get_label (_hp_campaign_dialog_get_create_button (dialog)), ==, "_Save");
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (_hp_campaign_dialog_get_source_row (dialog))));
+  /* the campaign as it is; its own name is no conflict */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hp_campaign_dialog_get_name_row (dialog))), ==,
+                   "Heimvorteil2GO 2027");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hp_campaign_dialog_get_year_row (dialog))), ==, "2027");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (_hp_campaign_dialog_get_spare_spin (dialog)), ==, 0);
+  g_assert_true (can_create (dialog));
+
+  /* another campaign's name is refused; the year does not rename it */
+  set_text (_hp_campaign_dialog_get_name_row (dialog), "Survival-Pack 2026");
+  g_assert_false (can_create (dialog));
+  set_text (_hp_campaign_dialog_get_name_row (dialog), "Heimvorteil2GO 2027");
+  set_text (_hp_campaign_dialog_get_year_row (dialog), "2028");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hp_campaign_dialog_get_name_row (dialog))), ==,
+                   "Heimvorteil2GO 2027");
+  set_text (_hp_campaign_dialog_get_year_row (dialog), "2027");
+  set_text (_hp_campaign_dialog_get_date_row (dialog), "26.06.2027");
+
+  /* 10 % spare packs */
+  gtk_spin_button_set_value (_hp_campaign_dialog_get_spare_spin (dialog), 10);
+  click_create (dialog);
+  hp_ui_test_drain_main_context ();
+  g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_CAMPAIGN_DIALOG));
+
+  stored = hp_store_get_campaign (fixture->store, hp_campaign_get_id (fixture->campaign), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_campaign_get_spare_percent (stored), ==, 10);
+  g_assert_cmpstr (hp_campaign_get_name (stored), ==, "Heimvorteil2GO 2027");
+  g_assert_cmpstr (hp_campaign_get_handover_date (stored), ==, "2027-06-26");
+  g_assert_cmpuint (count_campaigns (fixture->store), ==, 2);
+  /* the window shows the campaign as stored */
+  g_assert_cmpint (hp_campaign_get_spare_percent (hp_window_get_campaign (fixture->window)), ==, 10);
+  g_assert_cmpint (hp_campaign_get_id (hp_window_get_campaign (fixture->window)), ==,
+                   hp_campaign_get_id (fixture->campaign));
+
+  /* and the pages follow: ceil (50 × 110 / 100) = 55 packs, 55 pieces */
+  hp_ui_test_wait_until (pack_page_loaded, pack, LOAD_TIMEOUT_USEC, "The pack contents did not load in time");
+  g_clear_object (&row);
+  row = g_list_model_get_item (_hp_pack_page_get_rows (pack), 0);
+  g_assert_cmpint (hp_pack_row_get_needed (row), ==, 55);
+}
+
+static AdwMessageDialog *
+wait_for_message_dialog (void)
+{
+  gint64 deadline = g_get_monotonic_time () + LOAD_TIMEOUT_USEC;
+  AdwMessageDialog *dialog;
+
+  while ((dialog = hp_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("No message dialog appeared");
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return dialog;
+}
+
+/* As a click on a response button does: answer, then close. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hp_ui_test_drain_main_context ();
+}
+
+static void
+assert_counts (const HpCampaignCounts *counts,
+               guint                   pledges,
+               guint                   receipts,
+               guint                   pack_lines,
+               guint                   schools,
+               guint                   graduates)
+{
+  g_assert_cmpuint (counts->pledges, ==, pledges);
+  g_assert_cmpuint (counts->receipts, ==, receipts);
+  g_assert_cmpuint (counts->pack_lines, ==, pack_lines);
+  g_assert_cmpuint (counts->schools, ==, schools);
+  g_assert_cmpuint (counts->graduates, ==, graduates);
+}
+
+static void
+test_window_campaign_remove (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(HpCampaign) other = hp_campaign_new ("Survival-Pack 2026", 2026);
+  g_autoptr(GError) error = NULL;
+  HpCampaignCounts counts = { 0 };
+  gint64 id = hp_campaign_get_id (fixture->campaign);
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(HpSchool) school = NULL;
+  AdwMessageDialog *dialog;
+  AdwToast *toast;
+  const char *body;
+
+  hp_store_add_campaign (fixture->store, other, &error);
+  g_assert_no_error (error);
+  schools = hp_store_list_schools (fixture->store, id, &error);
+  g_assert_no_error (error);
+  school = g_list_model_get_item (schools, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(HpGraduate) graduate = hp_graduate_new (id, hp_school_get_id (school));
+
+      hp_store_add_graduate (fixture->store, graduate, &error);
+      g_assert_no_error (error);
+    }
+
+  /* what goes with it: the two gifts' pledges and bookings, the one pack
+   * line, the school's figures, the 3 graduates */
+  g_assert_true (hp_store_count_campaign_rows (fixture->store, id, &counts, &error));
+  g_assert_no_error (error);
+  assert_counts (&counts, 2, 2, 1, 1, 3);
+
+  /* asked first; "Cancel" keeps it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-campaign", NULL));
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “Heimvorteil2GO 2027”?");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "• 2 pledges of sponsors"));
+  g_assert_nonnull (strstr (body, "• 2 bookings of deliveries"));
+  g_assert_nonnull (strstr (body, "• 1 line of the pack contents"));
+  g_assert_nonnull (strstr (body, "• the figures of 1 school (expected graduates, hand-over)"));
+  g_assert_nonnull (strstr (body, "• 3 graduates with their data"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "remove"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  respond (dialog, "cancel");
+  g_assert_cmpuint (count_campaigns (fixture->store), ==, 2);
+
+  /* removed: the window goes on with the other campaign */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-campaign", NULL));
+  dialog = wait_for_message_dialog ();
+  respond (dialog, "remove");
+  g_assert_cmpuint (count_campaigns (fixture->store), ==, 1);
+  g_assert_false (hp_store_count_campaign_rows (fixture->store, id, &counts, &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (hp_campaign_get_id (hp_window_get_campaign (fixture->window)), ==, hp_campaign_get_id (other));
+  g_assert_cmpuint (g_menu_model_get_n_items (_hp_window_get_campaign_section (fixture->window)), ==, 1);
+  toast = _hp_window_get_campaign_undo_toast (fixture->window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“Heimvorteil2GO 2027” removed");
+
+  /* Ctrl+Z (win.undo) puts it back with everything, and shows it again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  hp_ui_test_drain_main_context ();
+  g_assert_cmpuint (count_campaigns (fixture->store), ==, 2);
+  g_assert_true (hp_store_count_campaign_rows (fixture->store, id, &counts, &error));
+  g_assert_no_error (error);
+  assert_counts (&counts, 2, 2, 1, 1, 3);
+  g_assert_cmpint (hp_campaign_get_id (hp_window_get_campaign (fixture->window)), ==, id);
+  g_assert_null (_hp_window_get_campaign_undo_toast (fixture->window));
+  g_assert_cmpuint (g_menu_model_get_n_items (_hp_window_get_campaign_section (fixture->window)), ==, 2);
+}
+
+static void
+test_window_migration_notes (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "v1", "round1.db", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "round1.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { NULL };
+  const char * const *notes;
+  AdwMessageDialog *dialog;
+  HpWindow *second;
+  gsize length;
+
+  /* a copy: opening upgrades the file (and backs it up beside it) */
+  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
+  g_assert_no_error (error);
+
+  fixture.store = hp_store_open (path, HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  notes = hp_store_get_migration_notes (fixture.store);
+  g_assert_nonnull (notes);
+  g_assert_nonnull (notes[0]);
+
+  g_assert_null (hp_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  show_window (&fixture);
+  dialog = hp_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Updated");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture.window));
+  /* every note, as the store words it */
+  for (guint i = 0; notes[i] != NULL; i++)
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), notes[i]));
+  respond (dialog, "close");
+  g_assert_null (hp_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* once: another window of the same file says nothing */
+  second = g_object_ref (hp_window_new (NULL, fixture.store));
+  hp_ui_test_present (GTK_WINDOW (second));
+  g_assert_null (hp_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  wait_for_all_pages (second);
+  gtk_window_destroy (GTK_WINDOW (second));
+  hp_ui_test_drain_main_context ();
+  g_assert_finalize_object (second);
+
+  fixture_teardown (&fixture, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -956,8 +1464,7 @@ application_activate (void)
   g_application_activate (G_APPLICATION (app));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    wait_until_loaded (_hp_window_get_page (window, page_names[i]));
+  wait_for_all_pages (window);
   quit_application (app);
 }
 
@@ -999,8 +1506,7 @@ application_locked (void)
   g_assert_true (hp_store_is_read_only (hp_window_get_store (window)));
   g_assert_true (gtk_revealer_get_reveal_child (_hp_window_get_read_only_revealer (window)));
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    wait_until_loaded (_hp_window_get_page (window, page_names[i]));
+  wait_for_all_pages (window);
   quit_application (app);
 }
 
@@ -1022,11 +1528,12 @@ application_shortcuts (void)
 {
   static const char * const required[] = {
     "<Control>o", "<Control><Shift>n", "<Control>comma", "<Control>question", "<Control>q",
-    "<Control>w", "F5", "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4",
-    "<Control>n", "Return", "Delete", "<Control>z", "<Control>f",
+    "<Control>w", "F5", "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5", "<Alt>6",
+    "<Control>n", "Return", "Delete", "<Control>z", "<Control>f", "<Control>b",
+    "<Alt>Up", "<Alt>Down", "F2",
   };
-  /* handled by widgets, not by application actions */
-  static const char * const widget_keys[] = { "Return", "Delete", "F10", NULL };
+  /* handled by widgets (the pack contents page), not by application actions */
+  static const char * const widget_keys[] = { "Return", "Delete", "F10", "<Alt>Up", "<Alt>Down", "F2", NULL };
   HpApplication *app = create_application (":memory:");
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1100,15 +1607,22 @@ application_shortcuts (void)
       }
   }
 
+  /* the pages in the switcher's order: Alt+3 is the pack contents */
   for_alt3 = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Alt>3");
   g_assert_cmpuint (g_strv_length (for_alt3), ==, 1);
+  g_assert_cmpstr (for_alt3[0], ==, "win.show-pack-contents");
   {
+    g_auto(GStrv) for_alt4 = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Alt>4");
+    g_auto(GStrv) for_ctrl_b = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control>b");
     g_autofree char *name = NULL;
     g_autoptr(GVariant) target = NULL;
 
-    g_assert_true (g_action_parse_detailed_name (for_alt3[0], &name, &target, NULL));
+    g_assert_cmpuint (g_strv_length (for_alt4), ==, 1);
+    g_assert_true (g_action_parse_detailed_name (for_alt4[0], &name, &target, NULL));
     g_assert_cmpstr (name, ==, "win.show-page");
     g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "schools");
+    g_assert_cmpuint (g_strv_length (for_ctrl_b), ==, 1);
+    g_assert_cmpstr (for_ctrl_b[0], ==, "win.show-bookings");
   }
   for_ctrl_n = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control>n");
   g_assert_true (g_strv_contains ((const char * const *) for_ctrl_n, "win.add-item"));
@@ -1262,14 +1776,15 @@ static void
 test_window_german (Fixture       *fixture,
                     gconstpointer  data)
 {
+  /* the list pages, by name (the pack contents page sits among them) */
   static const char * const titles[] = { "Sponsoren", "Produkte", "Schulen", "Absolvent:innen" };
   AdwViewStack *stack = _hp_window_get_view_stack (fixture->window);
-  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
   const char *subtitle = adw_view_switcher_title_get_subtitle (_hp_window_get_switcher_title (fixture->window));
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_get_child_by_name (stack, page_names[i]);
+      AdwViewStackPage *page = adw_view_stack_get_page (stack, child);
 
       g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, titles[i]);
     }
@@ -1328,6 +1843,13 @@ main (int   argc,
               fixture_setup_demo, test_campaign_dialog_store_error, fixture_teardown);
   g_test_add ("/heimpack/campaign-dialog/copy", Fixture, NULL,
               fixture_setup_demo, test_campaign_dialog_copy, fixture_teardown);
+  g_test_add ("/heimpack/window/bookings", Fixture, NULL,
+              fixture_setup_drive, test_window_bookings, fixture_teardown);
+  g_test_add ("/heimpack/window/campaign-edit", Fixture, NULL,
+              fixture_setup_drive, test_window_campaign_edit, fixture_teardown);
+  g_test_add ("/heimpack/window/campaign-remove", Fixture, NULL,
+              fixture_setup_drive, test_window_campaign_remove, fixture_teardown);
+  g_test_add_func ("/heimpack/window/migration-notes", test_window_migration_notes);
   g_test_add_func ("/heimpack/window/campaign-remembered", test_window_campaign_remembered);
   g_test_add_func ("/heimpack/preferences/settings", test_preferences);
   g_test_add_func ("/heimpack/window/read-only", test_window_read_only);

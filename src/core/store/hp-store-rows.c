@@ -272,6 +272,49 @@ hp_store_remove_campaign (HpStore  *self,
   return hp_store_commit (self, error);
 }
 
+gboolean
+hp_store_count_campaign_rows (HpStore           *self,
+                              gint64             campaign_id,
+                              HpCampaignCounts  *counts,
+                              GError           **error)
+{
+  static const char * const queries[] = {
+    "SELECT count(*) FROM campaign WHERE id = ?1",
+    "SELECT count(*) FROM pledge WHERE campaign_id = ?1",
+    "SELECT count(*) FROM receipt r JOIN pledge pl ON pl.id = r.pledge_id WHERE pl.campaign_id = ?1",
+    "SELECT count(*) FROM pack_line WHERE campaign_id = ?1",
+    "SELECT count(*) FROM campaign_school WHERE campaign_id = ?1",
+    "SELECT count(*) FROM graduate WHERE campaign_id = ?1",
+  };
+  guint exists = 0;
+  guint *fields[] = { &exists, &counts->pledges, &counts->receipts, &counts->pack_lines,
+                      &counts->schools, &counts->graduates };
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      /* Owned statements: this may run in a worker thread. */
+      g_autoptr(sqlite3_stmt) stmt = _hp_store_prepare_owned (self, queries[i], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, campaign_id);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        return _hp_store_set_error (self, rc, error);
+
+      *fields[i] = (guint) sqlite3_column_int64 (stmt, 0);
+      if (i == 0 && exists == 0)
+        return _hp_store_not_found (HP_RECORD_CAMPAIGN, campaign_id, error);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 run_copy (HpStore     *self,
           const char  *sql,

@@ -1,0 +1,136 @@
+/* hp-page.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * HpPage is the one contract between the window and its pages: the table
+ * pages (through HpTablePage), the planning page and the pack contents page
+ * implement it, and the window talks to them only through it. It is kept
+ * small on purpose: a page has a store, a campaign and a loading state as
+ * properties, and a reload. Everything else a page does it does by itself
+ * (its own actions, the store's "changed" signal).
+ */
+
+#define G_LOG_DOMAIN "hp-page"
+
+#include "config.h"
+
+#include "hp-page.h"
+
+G_DEFINE_INTERFACE (HpPage, hp_page, GTK_TYPE_WIDGET)
+
+static void
+hp_page_default_init (HpPageInterface *iface)
+{
+  /**
+   * HpPage:store:
+   *
+   * The store the page shows; set once, at construction.
+   */
+  g_object_interface_install_property (iface,
+                                       g_param_spec_object ("store", NULL, NULL, HP_TYPE_STORE,
+                                                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                            G_PARAM_STATIC_STRINGS));
+  /**
+   * HpPage:campaign:
+   *
+   * The campaign whose figures the page shows, or %NULL; setting another
+   * one reloads the page.
+   */
+  g_object_interface_install_property (iface,
+                                       g_param_spec_object ("campaign", NULL, NULL, HP_TYPE_CAMPAIGN,
+                                                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  /**
+   * HpPage:loading:
+   *
+   * %TRUE while the page reads from the store.
+   */
+  g_object_interface_install_property (iface,
+                                       g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+}
+
+/**
+ * hp_page_get_store:
+ *
+ * Returns: (transfer none): the page's store
+ */
+HpStore *
+hp_page_get_store (HpPage *self)
+{
+  g_autoptr(HpStore) store = NULL;
+
+  g_return_val_if_fail (HP_IS_PAGE (self), NULL);
+
+  g_object_get (self, "store", &store, NULL);
+
+  /* the page keeps its own reference for as long as it lives */
+  return store;
+}
+
+/**
+ * hp_page_get_campaign:
+ *
+ * Returns: (transfer none) (nullable): the page's campaign, valid until it
+ *   is set to another one
+ */
+HpCampaign *
+hp_page_get_campaign (HpPage *self)
+{
+  g_autoptr(HpCampaign) campaign = NULL;
+
+  g_return_val_if_fail (HP_IS_PAGE (self), NULL);
+
+  g_object_get (self, "campaign", &campaign, NULL);
+
+  /* the page keeps its own reference until the campaign changes */
+  return campaign;
+}
+
+/**
+ * hp_page_set_campaign:
+ * @campaign: (nullable): the campaign to show
+ */
+void
+hp_page_set_campaign (HpPage     *self,
+                      HpCampaign *campaign)
+{
+  g_return_if_fail (HP_IS_PAGE (self));
+  g_return_if_fail (!campaign || HP_IS_CAMPAIGN (campaign));
+
+  g_object_set (self, "campaign", campaign, NULL);
+}
+
+/**
+ * hp_page_get_loading:
+ *
+ * Returns: %TRUE while the page reads from the store
+ */
+gboolean
+hp_page_get_loading (HpPage *self)
+{
+  gboolean loading = FALSE;
+
+  g_return_val_if_fail (HP_IS_PAGE (self), FALSE);
+
+  g_object_get (self, "loading", &loading, NULL);
+  return loading;
+}
+
+/**
+ * hp_page_reload:
+ *
+ * Reads the page's contents from the store again. Never blocks: the page
+ * reads in a worker thread (#HpPage:loading says while), or, if it is not
+ * on screen, may wait until it is shown.
+ */
+void
+hp_page_reload (HpPage *self)
+{
+  HpPageInterface *iface;
+
+  g_return_if_fail (HP_IS_PAGE (self));
+
+  iface = HP_PAGE_GET_IFACE (self);
+  g_return_if_fail (iface->reload != NULL);
+
+  iface->reload (self);
+}
