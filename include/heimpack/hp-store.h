@@ -324,7 +324,7 @@ gboolean     hp_store_count_campaign_rows (HpStore          *self,
  *
  * Creates a new campaign from @source_id in one transaction: its pledges are
  * copied as unconfirmed requests (same quantity, no due date, no receipts),
- * the pack recipe is copied, and every school that took part is added with
+ * the pack contents are copied, and every school that took part is added with
  * its expected graduates from last year and no hand-over date. Graduates are
  * not copied.
  *

@@ -1,7 +1,7 @@
 /* hp-store-products.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Products, pledges, receipts and the pack recipe. Same rules as
+ * Products (gifts of items), pledges, receipts and the pack contents. Same rules as
  * hp-store-rows.c: bound parameters only, reads on owned statements, writes
  * on cached ones.
  */

@@ -1,7 +1,7 @@
 /* hp-store-rows.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Campaigns, sponsors, products, pledges, receipts and the pack recipe: the
+ * Campaigns, sponsors, products, pledges, receipts and the pack contents: the
  * goods side of the store. Every statement binds its values; reads prepare
  * their own statement (they may run in a worker thread), writes use the
  * store's statement cache. Schools and graduates are in hp-store-people.c.

@@ -150,7 +150,12 @@ static const char migration_2_end[] =
   "CREATE TRIGGER product_item_required BEFORE INSERT ON product WHEN NEW.item_id IS NULL "
   "  BEGIN SELECT RAISE (ABORT, 'NOT NULL constraint failed: product.item_id'); END;"
   "CREATE TRIGGER product_item_kept BEFORE UPDATE OF item_id ON product WHEN NEW.item_id IS NULL "
-  "  BEGIN SELECT RAISE (ABORT, 'NOT NULL constraint failed: product.item_id'); END;";
+  "  BEGIN SELECT RAISE (ABORT, 'NOT NULL constraint failed: product.item_id'); END;"
+  /* The plan counts each school's graduates and those under 18 by birth
+   * date: with the birth date in the index it reads the index alone, not
+   * every graduate's row (national scale: 125 → about 55 ms). */
+  "DROP INDEX graduate_campaign_school;"
+  "CREATE INDEX graduate_campaign_school ON graduate (campaign_id, school_id, birth_date);";
 
 static gboolean
 exec (HpStore     *self,
