@@ -20,8 +20,9 @@
  *   gifts or more (the one with the most always has), none alone covers
  *   the need, only all of them together (pooling relieves the bottleneck).
  * - Some schools sent a complete graduate list, the others an expected
- *   number besides a list; about one graduate in twenty is still 17 on the
- *   hand-over day (born in the second half of the year 18 years before).
+ *   number besides a list (mostly above the list, for some below it); about
+ *   one graduate in twenty is still 17 on the hand-over day (born in the
+ *   second half of the year 18 years before).
  */
 
 #define G_LOG_DOMAIN "hp-demo"
@@ -704,9 +705,16 @@ add_graduates (Demo    *demo,
 
       made += count;
 
-      /* The school's own estimate, reported before the lists came in; every
-       * fourth school has since said that its list is complete. */
-      hp_school_set_expected_graduates (school, (int) (count + (guint) g_rand_int_range (demo->rand, 0, 5)));
+      /* The school's own estimate, reported before the lists came in: a
+       * little above its list, except that every fourth school has more on
+       * its list than it expected (the plan counts the list, "listed"); and
+       * every fourth has since said that its list is complete. */
+      {
+        guint spread = (guint) g_rand_int_range (demo->rand, 0, 5);
+        guint expected = s % 4 == 3 && count > spread + 1 ? count - 1 - spread : count + spread;
+
+        hp_school_set_expected_graduates (school, (int) expected);
+      }
       hp_school_set_list_complete (school, s % 4 == 1);
       if (!hp_store_set_school_campaign (demo->store, demo->campaign_id, school, error))
         return FALSE;
