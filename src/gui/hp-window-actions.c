@@ -374,19 +374,19 @@ ask_remove_campaign (HpWindow               *self,
     {
       g_string_append (body, _("Everything that belongs to the campaign goes with it:"));
       APPEND_COUNT (body, counts->pledges,
-                    g_dngettext (GETTEXT_PACKAGE, "%u pledge of a sponsor", "%u pledges of sponsors",
+                    g_dngettext (GETTEXT_PACKAGE, "%'u pledge of a sponsor", "%'u pledges of sponsors",
                                  counts->pledges));
       APPEND_COUNT (body, counts->receipts,
-                    g_dngettext (GETTEXT_PACKAGE, "%u booking of a delivery", "%u bookings of deliveries",
+                    g_dngettext (GETTEXT_PACKAGE, "%'u booking of a delivery", "%'u bookings of deliveries",
                                  counts->receipts));
       APPEND_COUNT (body, counts->pack_lines,
-                    g_dngettext (GETTEXT_PACKAGE, "%u line of the pack contents",
-                                 "%u lines of the pack contents", counts->pack_lines));
+                    g_dngettext (GETTEXT_PACKAGE, "%'u line of the pack contents",
+                                 "%'u lines of the pack contents", counts->pack_lines));
       APPEND_COUNT (body, counts->schools,
-                    g_dngettext (GETTEXT_PACKAGE, "the figures of %u school (expected graduates, hand-over)",
-                                 "the figures of %u schools (expected graduates, hand-over)", counts->schools));
+                    g_dngettext (GETTEXT_PACKAGE, "the figures of %'u school (expected graduates, hand-over)",
+                                 "the figures of %'u schools (expected graduates, hand-over)", counts->schools));
       APPEND_COUNT (body, counts->graduates,
-                    g_dngettext (GETTEXT_PACKAGE, "%u graduate with their data", "%u graduates with their data",
+                    g_dngettext (GETTEXT_PACKAGE, "%'u graduate with their data", "%'u graduates with their data",
                                  counts->graduates));
     }
   g_string_append (body, "\n\n");
