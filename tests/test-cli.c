@@ -993,19 +993,26 @@ test_pledges_and_receipts (Fixture       *f,
                                        "str(d['product_id']) == a[0] and d['item'] == a[1] and d['sponsor'] == 'Mosterei Ohm'",
                                        gift, ITEM, NULL));
   }
-  /* setting it again replaces the quantity and keeps the due date */
+  /* a negative spare percentage is refused, not taken for "not given" */
   {
-    g_autoptr(HpTestCliResult) r = RUN ("pledge", "set", "--product", gift, "--quantity", "80", "--json");
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "new", "Negativ", "--year", "2027", "--spare-percent", "-3");
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "-3"));
+  }
+  /* setting it again replaces it: a request of 80 without a due date */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "set", "--product", gift, "--quantity", "80", "--unconfirmed",
+                                        "--json");
 
     assert_ok_quiet (r);
-    g_assert_true (hp_test_json_check (r->out, "d['quantity'] == 80 and d['due_date'] == '2027-05-01' and d['confirmed'] is True",
+    g_assert_true (hp_test_json_check (r->out, "d['quantity'] == 80 and d['due_date'] is None and d['confirmed'] is False",
                                        NULL));
   }
   {
-    g_autoptr(HpTestCliResult) r = RUN ("pledge", "set", "--product", gift, "--unconfirmed", "--json");
-
-    assert_ok_quiet (r);
-    g_assert_true (hp_test_json_check (r->out, "d['quantity'] == 80 and d['confirmed'] is False", NULL));
+    /* the quantity is what a pledge is: never left out */
+    g_autoptr(HpTestCliResult) r = RUN ("pledge", "set", "--product", gift, "--unconfirmed");
+    assert_usage (r);
   }
   {
     g_autoptr(HpTestCliResult) r = RUN ("pledge", "list", "--json");
@@ -1014,7 +1021,6 @@ test_pledges_and_receipts (Fixture       *f,
     g_assert_true (hp_test_json_check (r->out, "len(d) == 1 and d[0]['quantity'] == 80 and d[0]['received'] == 0", NULL));
   }
   {
-    /* no pledge yet and no quantity */
     g_autoptr(HpTestCliResult) r = RUN ("pledge", "set", "--product", other_gift);
     assert_usage (r);
   }

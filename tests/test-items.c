@@ -113,6 +113,9 @@ test_name_key (void)
   g_autofree char *other = hp_item_name_key ("Äpfel 0,33l");
   g_autofree char *null_key = hp_item_name_key (NULL);
   g_autofree char *blank = hp_item_name_key (" \t ");
+  /* pasted from a spreadsheet: a no-break space (U+00A0) at the end */
+  g_autofree char *pasted = hp_item_name_key ("äpfel 0,33 l\u00a0");
+  g_autofree char *trimmed = hp_item_name_trim ("\u00a0 Äpfel 0,33\u00a0l\u00a0");
 
   /* trimmed, composed (NFC), case-folded: all three are one key, which is
    * the lower-case, composed spelling itself */
@@ -123,6 +126,9 @@ test_name_key (void)
   g_assert_cmpstr (other, !=, lower);
   g_assert_cmpstr (null_key, ==, "");
   g_assert_cmpstr (blank, ==, "");
+  g_assert_cmpstr (pasted, ==, lower);
+  /* only the ends: the no-break space inside the name stays */
+  g_assert_cmpstr (trimmed, ==, "Äpfel 0,33\u00a0l");
 }
 
 /* ------------------------------------------------------------------------ */

@@ -376,6 +376,42 @@ test_undo_product (Fixture       *f,
   g_assert_cmpuint (hp_item_get_gifts (item), ==, 1);
 }
 
+/* A gift of a misspelt item removed, then the item merged away: the undo
+ * brings the item back with the gift, as it was. */
+static void
+test_undo_product_after_merge (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSponsor) sponsor = add_sponsor (f->store, "Mosterei Ohm");
+  g_autoptr(HpProduct) typo = add_product (f->store, hp_sponsor_get_id (sponsor), "Apfelschorle 0,33l", 60, FALSE);
+  g_autoptr(HpProduct) right = add_product (f->store, hp_sponsor_get_id (sponsor), "Apfelschorle 0,33 l", 60, FALSE);
+  g_autoptr(HpProduct) before = hp_store_get_product (f->store, hp_product_get_id (typo), &error);
+  g_autoptr(HpProduct) after = NULL;
+  g_autoptr(HpStoreRemoval) removal = NULL;
+  g_autoptr(HpItem) gone = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_product_get_item_id (typo), !=, hp_product_get_item_id (right));
+
+  removal = hp_store_remove (f->store, HP_RECORD_PRODUCT, hp_product_get_id (typo), &error);
+  g_assert_no_error (error);
+  g_assert_true (hp_store_merge_items (f->store, hp_product_get_item_id (typo), hp_product_get_item_id (right),
+                                       &error));
+  g_assert_no_error (error);
+  gone = hp_store_get_item (f->store, hp_product_get_item_id (typo), &error);
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND);
+  g_assert_null (gone);
+  g_clear_error (&error);
+
+  g_assert_true (hp_store_restore (f->store, removal, &error));
+  g_assert_no_error (error);
+  after = hp_store_get_product (f->store, hp_product_get_id (typo), &error);
+  g_assert_no_error (error);
+  assert_same_object (before, after);
+  g_assert_cmpstr (hp_product_get_name (after), ==, "Apfelschorle 0,33l");
+}
+
 /* ------------------------------------------------------------------------ */
 /* HpStore::changed                                                          */
 
@@ -707,6 +743,7 @@ main (int   argc,
   TEST ("undo/receipt", test_undo_receipt);
   TEST ("undo/campaign-pack-lines", test_undo_campaign_pack_lines);
   TEST ("undo/product", test_undo_product);
+  TEST ("undo/product-after-merge", test_undo_product_after_merge);
   TEST ("changed", test_changed_signal);
   TEST ("changed-from-worker", test_changed_from_worker);
   TEST ("book-receipt", test_book_receipt);

@@ -65,11 +65,21 @@ void        hp_item_set_figures      (HpItem     *self,
                                       gint64      received);
 
 /**
+ * hp_item_name_trim:
+ * @name: an item name as typed
+ *
+ * Returns: (transfer full): @name without leading and trailing white space,
+ *   Unicode white space (a no-break space) included: the name as stored.
+ */
+char       *hp_item_name_trim        (const char *name);
+
+/**
  * hp_item_name_key:
  * @name: an item name as typed
  *
  * The key under which item names are compared: the name without leading
- * and trailing white space, in Unicode NFC, case-folded. "Äpfel " and
+ * and trailing white space (hp_item_name_trim()), in Unicode NFC,
+ * case-folded. "Äpfel " and
  * "äpfel" have the same key ("Ä" typed as A + combining diaeresis too);
  * SQLite's NOCASE would fold ASCII only.
  *

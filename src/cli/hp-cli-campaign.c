@@ -31,14 +31,23 @@ require_year (int      year,
   return TRUE;
 }
 
+/* --spare-percent not given */
+#define SPARE_UNSET G_MININT
+
 static gboolean
 check_spare (int      spare,
              GError **error)
 {
-  if (spare > 100)
+  if (spare != SPARE_UNSET && spare > 100)
     {
       g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID,
                    _("--spare-percent: %d is more than 100."), spare);
+      return FALSE;
+    }
+  if (spare != SPARE_UNSET && spare < 0)
+    {
+      g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID,
+                   _("--spare-percent: %d is less than 0."), spare);
       return FALSE;
     }
   return TRUE;
@@ -95,7 +104,7 @@ run_new (HpCli    *cli,
          GError  **error)
 {
   int year = 0;
-  int spare = -1;
+  int spare = SPARE_UNSET;
   g_autofree char *handover = NULL;
   g_autofree char *iso = NULL;
   g_autoptr(HpCampaign) campaign = NULL;
@@ -116,7 +125,7 @@ run_new (HpCli    *cli,
 
   campaign = hp_campaign_new (argv[1], year);
   hp_campaign_set_handover_date (campaign, iso);
-  if (spare >= 0)
+  if (spare != SPARE_UNSET)
     hp_campaign_set_spare_percent (campaign, spare);
 
   if (!hp_store_add_campaign (cli->store, campaign, error))
@@ -193,7 +202,7 @@ run_edit (HpCli    *cli,
   g_autofree char *handover = NULL;
   g_autofree char *iso = NULL;
   int year = 0;
-  int spare = -1;
+  int spare = SPARE_UNSET;
   g_autoptr(HpCampaign) campaign = NULL;
   GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("New name"), N_("TEXT") },
@@ -220,7 +229,7 @@ run_edit (HpCli    *cli,
     hp_campaign_set_year (campaign, year);
   if (handover != NULL)
     hp_campaign_set_handover_date (campaign, iso);
-  if (spare >= 0)
+  if (spare != SPARE_UNSET)
     hp_campaign_set_spare_percent (campaign, spare);
 
   if (!hp_store_update_campaign (cli->store, campaign, error))
@@ -233,68 +242,10 @@ run_edit (HpCli    *cli,
 /* ------------------------------------------------------------------------ */
 /* remove                                                                    */
 
-/* What removing a campaign takes with it. */
-typedef struct
-{
-  guint  pledges;
-  guint  receipts;
-  guint  pack_lines;
-  guint  schools;     /* schools with figures in the campaign */
-  gint64 graduates;
-} CampaignContents;
-
-static gboolean
-count_model (GListModel *model,
-             guint      *out_n)
-{
-  if (model == NULL)
-    return FALSE;
-
-  *out_n = g_list_model_get_n_items (model);
-  g_object_unref (model);
-  return TRUE;
-}
-
-static gboolean
-count_contents (HpStore           *store,
-                gint64             id,
-                CampaignContents  *c,
-                GError           **error)
-{
-  g_autoptr(GListModel) schools = NULL;
-
-  if (!count_model (hp_store_list_pledges (store, id, error), &c->pledges) ||
-      !count_model (hp_store_list_campaign_receipts (store, id, 0, error), &c->receipts) ||
-      !count_model (hp_store_list_recipe (store, id, error), &c->pack_lines))
-    return FALSE;
-
-  c->graduates = hp_store_count_graduates (store, id, 0, error);
-  if (c->graduates < 0)
-    return FALSE;
-
-  schools = hp_store_list_schools (store, id, error);
-  if (schools == NULL)
-    return FALSE;
-
-  c->schools = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
-    {
-      g_autoptr(HpSchool) school = g_list_model_get_item (schools, i);
-
-      if (hp_school_get_expected_graduates (school) != HP_UNSET ||
-          hp_school_get_under18_expected (school) != HP_UNSET ||
-          hp_school_get_handover (school) != NULL ||
-          hp_school_get_list_complete (school))
-        c->schools++;
-    }
-
-  return TRUE;
-}
-
 static void
 print_contents (HpCli                  *cli,
                 HpCampaign             *campaign,
-                const CampaignContents *c,
+                const HpCampaignCounts *c,
                 gboolean                removed)
 {
   if (cli->json)
@@ -345,7 +296,7 @@ run_remove (HpCli    *cli,
 {
   gboolean yes = FALSE;
   g_autoptr(HpCampaign) campaign = NULL;
-  CampaignContents contents = { 0 };
+  HpCampaignCounts contents = { 0 };
   GOptionEntry entries[] = {
     { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, N_("Really remove it (without: only say what would go)"), NULL },
     { NULL }
@@ -361,7 +312,7 @@ run_remove (HpCli    *cli,
 
   campaign = hp_store_find_campaign (cli->store, argv[1], error);
   if (campaign == NULL ||
-      !count_contents (cli->store, hp_campaign_get_id (campaign), &contents, error))
+      !hp_store_count_campaign_rows (cli->store, hp_campaign_get_id (campaign), &contents, error))
     return FALSE;
 
   if (!yes)

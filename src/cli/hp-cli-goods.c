@@ -179,25 +179,27 @@ run_pledge_set (HpCli    *cli,
   GOptionEntry entries[] = {
     { "product", 0, 0, G_OPTION_ARG_STRING, &product_text, N_("The sponsor’s gift (product ID)"), N_("ID") },
     { "quantity", 0, 0, G_OPTION_ARG_STRING, &quantity_text, N_("Pieces pledged"), N_("N") },
-    { "due", 0, 0, G_OPTION_ARG_STRING, &due_text, N_("Delivery promised by (\"\" clears it)"), N_("DATE") },
-    { "confirmed", 0, 0, G_OPTION_ARG_NONE, &confirmed, N_("The sponsor confirmed it (default for a new pledge and for one that only a booking made)"), NULL },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due_text, N_("Delivery promised by"), N_("DATE") },
+    { "confirmed", 0, 0, G_OPTION_ARG_NONE, &confirmed, N_("The sponsor confirmed it (the default)"), NULL },
     { "unconfirmed", 0, 0, G_OPTION_ARG_NONE, &unconfirmed, N_("Only requested, not yet confirmed"), NULL },
     { NULL }
   };
 
   if (!hp_cli_parse_options (&argc, &argv, NULL,
-                             _("Sets the pledge of a gift in the campaign: makes it, or changes the one there is. "
-                               "What is not given stays as it was."),
+                             _("Sets the pledge of a gift in the campaign: makes it, or replaces the one there is "
+                               "(the deliveries booked on it stay)."),
                              entries, error) ||
       !hp_cli_expect_args (argc, argv, 1, "", error))
     return FALSE;
 
   if (product_text == NULL)
     return hp_cli_usage_error (error, _("Missing --product."));
+  if (quantity_text == NULL)
+    return hp_cli_usage_error (error, _("Missing --quantity."));
   if (confirmed && unconfirmed)
     return hp_cli_usage_error (error, _("--confirmed and --unconfirmed exclude each other."));
 
-  if ((quantity_text != NULL && !hp_cli_parse_count ("quantity", quantity_text, 0, G_MAXINT64, &quantity, error)) ||
+  if (!hp_cli_parse_count ("quantity", quantity_text, 0, G_MAXINT64, &quantity, error) ||
       (due_text != NULL && !hp_cli_parse_date ("due", due_text, &due, error)) ||
       hp_cli_get_store (cli, TRUE, error) == NULL ||
       (campaign = require_campaign (cli, error)) == 0)
@@ -214,11 +216,10 @@ run_pledge_set (HpCli    *cli,
       return FALSE;
     }
 
+  /* Creates or replaces: what is not given is not kept from the old one
+   * (no due date, confirmed), only the deliveries booked on it stay. */
   if (pledge == NULL)
     {
-      if (quantity_text == NULL)
-        return hp_cli_usage_error (error, _("Missing --quantity: the gift has no pledge yet."));
-
       pledge = hp_pledge_new (campaign, hp_product_get_id (product), quantity);
       hp_pledge_set_confirmed (pledge, !unconfirmed);
       hp_pledge_set_due_date (pledge, due);
@@ -226,19 +227,9 @@ run_pledge_set (HpCli    *cli,
     }
   else
     {
-      /* A delivery booked without a pledge made an unconfirmed one of 0
-       * pieces: setting the pledge is the sponsor's promise, as for a new
-       * one. */
-      gboolean placeholder = !hp_pledge_get_confirmed (pledge) && hp_pledge_get_quantity (pledge) == 0;
-
-      if (quantity_text != NULL)
-        hp_pledge_set_quantity (pledge, quantity);
-      if (due_text != NULL)
-        hp_pledge_set_due_date (pledge, due);
-      if (confirmed || unconfirmed)
-        hp_pledge_set_confirmed (pledge, confirmed);
-      else if (placeholder && quantity_text != NULL)
-        hp_pledge_set_confirmed (pledge, TRUE);
+      hp_pledge_set_quantity (pledge, quantity);
+      hp_pledge_set_due_date (pledge, due);
+      hp_pledge_set_confirmed (pledge, !unconfirmed);
       ok = hp_store_update_pledge (cli->store, pledge, error);
     }
 

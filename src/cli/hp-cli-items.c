@@ -380,7 +380,8 @@ run_recipe_set (HpCli    *cli,
       !hp_store_begin (cli->store, error))
     return FALSE;
 
-  item = hp_cli_find_item (cli, argv[1], &local_error);
+  /* by name only: "recipe set 12" means an item called "12", not item 12 */
+  item = hp_store_find_item (cli->store, argv[1], &local_error);
   if (item == NULL && g_error_matches (local_error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND))
     {
       /* A pack may hold an item that nobody gives yet. */

@@ -326,6 +326,7 @@ load_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   HpReceipt *selected = _hp_bookings_dialog_get_selected (self);
   gint64 keep_id = self->keep_id ? self->keep_id : (selected ? hp_receipt_get_id (selected) : 0);
+  gint64 chosen_gift = 0;
   LoadResult *result;
 
   result = g_task_propagate_pointer (G_TASK (res), &error);
@@ -343,6 +344,17 @@ load_cb (GObject      *object,
       return;
     }
 
+  /* The gift chosen in an open form, which a reload must not take back. */
+  if (self->editing != NULL)
+    {
+      guint chosen_pos = adw_combo_row_get_selected (self->gift_row);
+      g_autoptr(HpProduct) chosen = NULL;
+
+      if (chosen_pos != GTK_INVALID_LIST_POSITION)
+        chosen = g_list_model_get_item (G_LIST_MODEL (self->gifts), chosen_pos);
+      chosen_gift = chosen ? hp_product_get_id (chosen) : hp_receipt_get_product_id (self->editing);
+    }
+
   g_clear_object (&self->cancellable);
   self->keep_id = 0;
   replace_all (self->receipts, result->receipts);
@@ -351,8 +363,8 @@ load_cb (GObject      *object,
   set_loading (self, FALSE);
 
   if (self->editing != NULL)
-    /* the form stays; the drop-down keeps its gift */
-    _hp_bookings_dialog_select_gift (self, hp_receipt_get_product_id (self->editing));
+    /* the form stays, and so does the gift chosen in it */
+    _hp_bookings_dialog_select_gift (self, chosen_gift);
   else
     _hp_bookings_dialog_show_list (self);
 

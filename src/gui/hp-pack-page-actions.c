@@ -778,12 +778,19 @@ rename_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  if (g_error_matches (error, HP_STORE_ERROR, HP_STORE_ERROR_CONSTRAINT) &&
-      (other = hp_store_find_item (self->store, name, NULL)) != NULL &&
-      hp_item_get_id (other) != hp_item_get_id (item))
+  if (g_error_matches (error, HP_STORE_ERROR, HP_STORE_ERROR_CONSTRAINT))
     {
-      offer_merge (self, row, other);
-      return;
+      g_autoptr(GError) find_error = NULL;
+
+      /* another item has that name: offer to make the two one */
+      other = hp_store_find_item (self->store, name, &find_error);
+      if (other != NULL && hp_item_get_id (other) != hp_item_get_id (item))
+        {
+          offer_merge (self, row, other);
+          return;
+        }
+      if (other == NULL)
+        g_debug ("The item named “%s” could not be read: %s", name, find_error->message);
     }
 
   _hp_pack_page_show_error (self, _("Could Not Rename the Item"), error);

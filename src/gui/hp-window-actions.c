@@ -202,9 +202,23 @@ campaign_updated_cb (HpWindow         *self,
 {
   g_autofree char *title = NULL;
 
-  _hp_window_reload_campaigns (self);
-  /* another object with the new figures: every page reads again */
-  hp_window_set_campaign (self, campaign);
+  if (self->campaign != NULL && hp_campaign_get_id (self->campaign) == hp_campaign_get_id (campaign))
+    {
+      /* The campaign shown, with new figures: the pages keep the object, and
+       * with it what they hold (an undo, a booking being corrected), and
+       * read again. */
+      hp_campaign_set_name (self->campaign, hp_campaign_get_name (campaign));
+      hp_campaign_set_year (self->campaign, hp_campaign_get_year (campaign));
+      hp_campaign_set_handover_date (self->campaign, hp_campaign_get_handover_date (campaign));
+      hp_campaign_set_spare_percent (self->campaign, hp_campaign_get_spare_percent (campaign));
+      _hp_window_update_campaign_display (self);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
+    }
+  else
+    {
+      _hp_window_reload_campaigns (self);
+      hp_window_set_campaign (self, campaign);
+    }
 
   /* Translators: a toast; %s is the campaign's name */
   title = g_markup_printf_escaped (_("Saved “%s”"), hp_campaign_get_name (campaign));

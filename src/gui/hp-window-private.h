@@ -58,6 +58,7 @@ void                  _hp_window_dispose_actions         (HpWindow      *self);
 
 /* hp-window.c */
 void                  _hp_window_reload_campaigns        (HpWindow      *self);
+void                  _hp_window_update_campaign_display (HpWindow      *self);
 void                  _hp_window_add_error_toast         (HpWindow      *self,
                                                           const GError  *error);
 

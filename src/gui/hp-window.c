@@ -97,8 +97,8 @@ banner_child_revealed_cb (GtkRevealer *banner,
     gtk_widget_set_visible (GTK_WIDGET (banner), FALSE);
 }
 
-static void
-update_campaign_display (HpWindow *self)
+void
+_hp_window_update_campaign_display (HpWindow *self)
 {
   gboolean writable = !hp_store_is_read_only (self->store);
   g_autofree char *subtitle = NULL;
@@ -383,7 +383,7 @@ hp_window_set_campaign (HpWindow   *self,
   /* during construction, constructed() takes over */
   if (self->store != NULL && self->select_campaign_action != NULL)
     {
-      update_campaign_display (self);
+      _hp_window_update_campaign_display (self);
       remember_campaign (self);
     }
 
@@ -583,7 +583,7 @@ hp_window_constructed (GObject *object)
   set_banner_revealed (self->read_only_revealer, hp_store_is_read_only (self->store));
   update_title (self);
   _hp_window_reload_campaigns (self);
-  update_campaign_display (self);
+  _hp_window_update_campaign_display (self);
 }
 
 static void

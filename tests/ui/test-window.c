@@ -1069,9 +1069,11 @@ test_window_campaign_edit (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   HpCampaignDialog *dialog;
   HpPackPage *pack;
+  HpCampaign *shown;
 
   hp_store_add_campaign (fixture->store, other, &error);
   g_assert_no_error (error);
+  shown = hp_window_get_campaign (fixture->window);
 
   /* 1 piece per pack × 50 packs (no spares) */
   pack = show_pack_page (fixture);
@@ -1117,6 +1119,10 @@ test_window_campaign_edit (Fixture       *fixture,
   g_assert_cmpint (hp_campaign_get_spare_percent (hp_window_get_campaign (fixture->window)), ==, 10);
   g_assert_cmpint (hp_campaign_get_id (hp_window_get_campaign (fixture->window)), ==,
                    hp_campaign_get_id (fixture->campaign));
+  /* the same object, with the new figures: the pages keep what they hold
+   * (a pending undo, a booking being corrected) */
+  g_assert_true (hp_window_get_campaign (fixture->window) == shown);
+  g_assert_true (hp_page_get_campaign (HP_PAGE (pack)) == shown);
 
   /* and the pages follow: ceil (50 × 110 / 100) = 55 packs, 55 pieces */
   hp_ui_test_wait_until (pack_page_loaded, pack, LOAD_TIMEOUT_USEC, "The pack contents did not load in time");

@@ -251,6 +251,36 @@ hp_item_set_figures (HpItem     *self,
 }
 
 char *
+hp_item_name_trim (const char *name)
+{
+  const char *start;
+  const char *end;
+
+  if (name == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (name, -1, NULL))
+    return g_strstrip (g_strdup (name));
+
+  /* Unicode white space too: a name pasted from a spreadsheet or a web page
+   * often ends in a no-break space. */
+  start = name;
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+
+  end = start + strlen (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  return g_strndup (start, (gsize) (end - start));
+}
+
+char *
 hp_item_name_key (const char *name)
 {
   g_autofree char *trimmed = NULL;
@@ -261,7 +291,7 @@ hp_item_name_key (const char *name)
   if (name == NULL)
     return g_strdup ("");
 
-  trimmed = g_strstrip (g_strdup (name));
+  trimmed = hp_item_name_trim (name);
   nfc = g_utf8_normalize (trimmed, -1, G_NORMALIZE_NFC);
   if (nfc == NULL)   /* not UTF-8: compare the bytes as they are */
     return g_steal_pointer (&trimmed);

@@ -197,7 +197,7 @@ insert_item (HpStore     *self,
              gint64      *out_id,
              GError     **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  g_autofree char *trimmed = hp_item_name_trim (name);
   sqlite3_stmt *stmt;
 
   stmt = _hp_store_prepare (self, "INSERT INTO item (name, name_key, adult_only) VALUES (?1, ?2, ?3)", error);
@@ -349,7 +349,7 @@ hp_store_update_item (HpStore  *self,
   if (!hp_store_begin (self, error))
     return FALSE;
 
-  trimmed = g_strstrip (g_strdup (hp_item_get_name (item)));
+  trimmed = hp_item_name_trim (hp_item_get_name (item));
   stmt = _hp_store_prepare (self, "UPDATE item SET name = ?2, name_key = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;

@@ -20,6 +20,7 @@
 typedef struct
 {
   char      *table;
+  gboolean   if_missing;   /* restore only rows that are not there */
   GPtrArray *columns;   /* char * */
   GPtrArray *rows;      /* GPtrArray of sqlite3_value * (sqlite3_value_dup) */
 } CapturedTable;
@@ -135,6 +136,7 @@ typedef struct
 {
   const char *table;
   const char *where;
+  gboolean    if_missing;   /* rows that may still be there at the undo */
 } CaptureStep;
 
 static const CaptureStep campaign_steps[] = {
@@ -146,7 +148,12 @@ static const CaptureStep campaign_steps[] = {
   { "graduate", "campaign_id = ?1" },
 };
 static const CaptureStep sponsor_steps[] = { { "sponsor", "id = ?1" } };
-static const CaptureStep product_steps[] = { { "product", "id = ?1" } };
+/* The gift's item stays when the gift goes, but a merge or a renamed gift
+ * may take it away before the undo: then it comes back too. */
+static const CaptureStep product_steps[] = {
+  { "item", "id = (SELECT item_id FROM product WHERE id = ?1)", TRUE },
+  { "product", "id = ?1" },
+};
 static const CaptureStep pledge_steps[] = { { "pledge", "id = ?1" } };
 static const CaptureStep receipt_steps[] = { { "receipt", "id = ?1" } };
 static const CaptureStep school_steps[] = {
@@ -212,8 +219,12 @@ hp_store_remove (HpStore       *self,
 
   removal = _hp_store_removal_new (kind, id);
   for (guint i = 0; i < n_steps; i++)
-    if (!_hp_store_capture (self, removal, steps[i].table, steps[i].where, id, error))
-      goto fail;
+    {
+      if (!_hp_store_capture (self, removal, steps[i].table, steps[i].where, id, error))
+        goto fail;
+      ((CapturedTable *) g_ptr_array_index (removal->tables, removal->tables->len - 1))->if_missing =
+        steps[i].if_missing;
+    }
 
   /* The kind's own removal: its refusals (in use, not found) apply. */
   if (!remove_kind (self, kind, id, error))
@@ -240,7 +251,7 @@ restore_table (HpStore        *self,
   if (captured->rows->len == 0)
     return TRUE;
 
-  g_string_append_printf (sql, "INSERT INTO %s (", captured->table);
+  g_string_append_printf (sql, "INSERT %sINTO %s (", captured->if_missing ? "OR IGNORE " : "", captured->table);
   for (guint c = 0; c < captured->columns->len; c++)
     g_string_append_printf (sql, "%s%s", c ? ", " : "", (char *) g_ptr_array_index (captured->columns, c));
   g_string_append (sql, ") VALUES (");

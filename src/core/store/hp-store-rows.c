@@ -283,7 +283,9 @@ hp_store_count_campaign_rows (HpStore           *self,
     "SELECT count(*) FROM pledge WHERE campaign_id = ?1",
     "SELECT count(*) FROM receipt r JOIN pledge pl ON pl.id = r.pledge_id WHERE pl.campaign_id = ?1",
     "SELECT count(*) FROM pack_line WHERE campaign_id = ?1",
-    "SELECT count(*) FROM campaign_school WHERE campaign_id = ?1",
+    /* a row with nothing in it is no figure of the school's */
+    "SELECT count(*) FROM campaign_school WHERE campaign_id = ?1 AND (expected_graduates IS NOT NULL OR "
+    "  under18_expected IS NOT NULL OR handover_at IS NOT NULL OR list_complete = 1)",
     "SELECT count(*) FROM graduate WHERE campaign_id = ?1",
   };
   guint exists = 0;

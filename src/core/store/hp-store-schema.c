@@ -243,7 +243,7 @@ make_items (HpStore  *self,
 
       if (!g_hash_table_lookup_extended (items, key, NULL, &found))
         {
-          g_autofree char *trimmed = g_strstrip (g_strdup (name));
+          g_autofree char *trimmed = hp_item_name_trim (name);
 
           sqlite3_reset (insert);
           _hp_bind_text (insert, 1, trimmed);
@@ -495,8 +495,12 @@ backup_before_upgrade (HpStore  *self,
       backup = sqlite3_backup_init (copy, "main", self->db, "main");
       if (backup != NULL)
         {
-          sqlite3_backup_step (backup, -1);
+          /* all pages in one step: anything but DONE is no whole copy */
+          int step_rc = sqlite3_backup_step (backup, -1);
+
           rc = sqlite3_backup_finish (backup);
+          if (rc == SQLITE_OK && step_rc != SQLITE_DONE)
+            rc = step_rc;
         }
       else
         rc = sqlite3_errcode (copy);
@@ -508,7 +512,7 @@ backup_before_upgrade (HpStore  *self,
 
       g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_FAILED,
                    _("Could not back up the file to “%s” before upgrading it: %s"),
-                   name, copy ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
+                   name, sqlite3_errstr (rc));
       sqlite3_close (copy);
       g_unlink (path);
       return FALSE;
