@@ -33,18 +33,17 @@ chase_free (gpointer data)
   g_free (chase);
 }
 
+/* The input's gifts come sorted by sponsor in telephone-book order
+ * (HP_NAME, as every list), a sponsor's gifts together: their order is the
+ * sponsors' order. */
 static int
 compare_chases (gconstpointer a,
                 gconstpointer b)
 {
   const Chase *x = *(const Chase * const *) a;
   const Chase *y = *(const Chase * const *) b;
-  int by_name = g_utf8_collate (x->gift->sponsor_name ? x->gift->sponsor_name : "",
-                                y->gift->sponsor_name ? y->gift->sponsor_name : "");
 
-  if (by_name != 0)
-    return by_name;
-  return x->gift->sponsor_id < y->gift->sponsor_id ? -1 : (x->gift->sponsor_id > y->gift->sponsor_id ? 1 : 0);
+  return x->gift < y->gift ? -1 : (x->gift > y->gift ? 1 : 0);
 }
 
 /* The core's chase list grouped by sponsor, sponsors by name, each with its

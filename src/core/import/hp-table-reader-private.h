@@ -36,6 +36,8 @@ struct _HpTableReader
   const char           *format;        /* "CSV" / "XLSX", static */
   char                 *encoding;
   char                  delimiter;
+  char                 *sheet;         /* XLSX: the sheet read */
+  GStrv                 worksheets;    /* XLSX: the visible worksheets */
 
   GPtrArray            *header;        /* char *, NULL-terminated */
   guint                 header_line;

@@ -37,6 +37,8 @@ typedef struct
 typedef struct
 {
   char          *sheet_part;      /* "xl/worksheets/sheet1.xml" */
+  char          *sheet_name;      /* the chosen sheet's name */
+  GStrv          worksheets;      /* the visible worksheets' names, in order */
   gboolean       date1904;
   GStringChunk  *chunk;           /* the shared strings' text */
   GPtrArray     *shared;          /* const char *, into chunk */

@@ -541,5 +541,7 @@ _hp_xlsx_reader_open (HpTableReader         *reader,
   reader->format = "XLSX";
   reader->encoding = g_strdup ("UTF-8");
   reader->delimiter = 0;
+  reader->sheet = g_strdup (((Xlsx *) reader->backend_data)->book.sheet_name);
+  reader->worksheets = g_strdupv (((Xlsx *) reader->backend_data)->book.worksheets);
   return TRUE;
 }

@@ -613,6 +613,7 @@ static const char *
 choose_sheet (HpTableReader  *reader,
               Workbook       *wb,
               const char     *wanted,
+              const char    **out_name,
               GError        **error)
 {
   g_autoptr(GString) names = g_string_new (NULL);
@@ -642,7 +643,10 @@ choose_sheet (HpTableReader  *reader,
     chosen = g_ptr_array_index (wb->sheets, 0);
 
   if (chosen != NULL && chosen->rel_id != NULL && g_hash_table_contains (wb->targets, chosen->rel_id))
-    return g_hash_table_lookup (wb->targets, chosen->rel_id);
+    {
+      *out_name = chosen->name;
+      return g_hash_table_lookup (wb->targets, chosen->rel_id);
+    }
 
   if (chosen != NULL)
     {
@@ -694,6 +698,7 @@ _hp_xlsx_book_load (HpXlsxBook     *book,
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *message = NULL;
   const char *sheet_part;
+  const char *sheet_name = NULL;
   gboolean is_zip;
   Part meta[] = {
     { "xl/workbook.xml", parse_workbook, &wb, FALSE },
@@ -721,10 +726,24 @@ _hp_xlsx_book_load (HpXlsxBook     *book,
       _hp_table_reader_set_error (reader, error, HP_IMPORT_ERROR_FORMAT, 0, no_workbook_message (names));
       return FALSE;
     }
-  sheet_part = choose_sheet (reader, &wb, sheet, error);
+  sheet_part = choose_sheet (reader, &wb, sheet, &sheet_name, error);
   if (sheet_part == NULL)
     return FALSE;
   book->sheet_part = g_strdup (sheet_part);
+  book->sheet_name = g_strdup (sheet_name);
+  {
+    g_autoptr(GStrvBuilder) worksheets = g_strv_builder_new ();
+
+    for (guint i = 0; i < wb.sheets->len; i++)
+      {
+        Sheet *s = g_ptr_array_index (wb.sheets, i);
+        const char *type = s->rel_id != NULL ? g_hash_table_lookup (wb.types, s->rel_id) : NULL;
+
+        if (!s->hidden && type != NULL && g_str_has_suffix (type, "/worksheet"))
+          g_strv_builder_add (worksheets, s->name);
+      }
+    book->worksheets = g_strv_builder_end (worksheets);
+  }
   book->date1904 = wb.date1904;
 
   /* Pass 2: shared strings and styles, both optional */
@@ -752,6 +771,8 @@ void
 _hp_xlsx_book_clear (HpXlsxBook *book)
 {
   g_clear_pointer (&book->sheet_part, g_free);
+  g_clear_pointer (&book->sheet_name, g_free);
+  g_clear_pointer (&book->worksheets, g_strfreev);
   g_clear_pointer (&book->shared, g_ptr_array_unref);
   g_clear_pointer (&book->chunk, g_string_chunk_free);
   g_clear_pointer (&book->style_kinds, g_byte_array_unref);

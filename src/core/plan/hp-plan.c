@@ -279,6 +279,7 @@ hp_plan_compute (const HpPlanInput *input)
   g_autofree guint *allocated = NULL;
   g_autofree Share *shares = NULL;
   g_autofree OpenPledge *open = NULL;
+  g_autofree guint *bucket_start = NULL;
   g_autoptr(GArray) chase = NULL;
 
   g_return_val_if_fail (input != NULL, NULL);
@@ -388,30 +389,37 @@ hp_plan_compute (const HpPlanInput *input)
         }
     }
 
-  /* 5. Chase list, per short item in packing order */
+  /* 5. Chase list, per short item in packing order. The open pledges are
+   * sorted into one bucket per item first (a counting sort that keeps the
+   * input order within an item), so that this stays linear in the gifts. */
   chase = g_array_new (FALSE, FALSE, sizeof (HpPlanChase));
   open = g_new (OpenPledge, MAX (1, input->n_gifts));
+  bucket_start = g_new0 (guint, input->n_items + 1);
+  for (guint g = 0; g < input->n_gifts; g++)
+    if (item_of[g] >= 0 && input->gifts[g].pledged - MAX (0, input->gifts[g].received) > 0)
+      bucket_start[item_of[g] + 1]++;
   for (guint i = 0; i < input->n_items; i++)
-    {
-      guint n_open = 0;
+    bucket_start[i + 1] += bucket_start[i];
+  {
+    g_autofree guint *fill = g_memdup2 (bucket_start, sizeof (guint) * (input->n_items + 1));
 
-      if (plan->items[i].shortfall == 0)
-        continue;
+    for (guint g = 0; g < input->n_gifts; g++)
+      {
+        gint64 outstanding = input->gifts[g].pledged - MAX (0, input->gifts[g].received);
 
-      for (guint g = 0; g < input->n_gifts; g++)
-        {
-          gint64 outstanding = input->gifts[g].pledged - MAX (0, input->gifts[g].received);
+        if (item_of[g] >= 0 && outstanding > 0)
+          {
+            OpenPledge *slot = &open[fill[item_of[g]]++];
 
-          if (item_of[g] == (int) i && outstanding > 0)
-            {
-              open[n_open].outstanding = outstanding;
-              open[n_open].gift = g;
-              n_open++;
-            }
-        }
+            slot->outstanding = outstanding;
+            slot->gift = g;
+          }
+      }
+  }
 
-      chase_item (plan, i, open, n_open, chase);
-    }
+  for (guint i = 0; i < input->n_items; i++)
+    if (plan->items[i].shortfall > 0)
+      chase_item (plan, i, open + bucket_start[i], bucket_start[i + 1] - bucket_start[i], chase);
 
   plan->n_chase = chase->len;
   plan->chase = (HpPlanChase *) (gpointer) g_array_free (g_steal_pointer (&chase), FALSE);
