@@ -479,19 +479,21 @@ test_graduates_other_shapes (Fixture       *f,
     g_assert_cmpuint (r.added, ==, 3);
   }
 
-  /* Counts only: no names, no duplicates */
+  /* Counts only (class and year, no names): not a list of people, refused
+   * before anything is stored (issue 13) */
   {
     g_autoptr(HpImport) import = new_import (f, HP_IMPORT_GRADUATES, "graduates-counts.csv");
 
     hp_import_set_school (import, "170001");
-    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (r.added, ==, 3);
-    g_assert_cmpuint (r.skipped, ==, 1);
-    g_assert_cmpuint (r.duplicates, ==, 0);
+    g_assert_false (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_MISSING_COLUMN);
+    g_assert_nonnull (strstr (error->message, "last or first names"));
+    g_assert_cmpuint (r.added, ==, 0);
+    g_clear_error (&error);
   }
 
-  g_assert_cmpuint (count_graduates (f), ==, 8);
+  /* 5 = 2 + 3 of the lists above; the counts-only list added none */
+  g_assert_cmpuint (count_graduates (f), ==, 5);
 }
 
 static void
@@ -564,6 +566,466 @@ test_graduates_cancel (Fixture       *f,
   hp_test_rm_rf (dir);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Tolerance (issue 13)                                                      */
+
+static void
+test_placeholders (void)
+{
+  static const char * const empty[] = { "-", "--", "---", "/", "?", "k. A.", "k.A.", "K.A.", "k.a", "n. v.",
+                                        "n.v.", "null", "NULL", "n/a", "N/A", "keine Angabe", "\u2013" };
+  static const char * const values[] = { "", "Klaus", "Nina", "Q2", "13", "5a", "-1", "k", "n", "null1",
+                                          "Null-Acht", "keine Angaben!", "12.03.2009", "Kai-" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    g_assert_true (hp_import_is_placeholder (empty[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_assert_false (hp_import_is_placeholder (values[i]));
+}
+
+static HpGraduate *
+find_graduate (GListModel *list,
+               const char *last_name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(HpGraduate) graduate = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (hp_graduate_get_last_name (graduate), last_name) == 0)
+        return g_steal_pointer (&graduate);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* An SVWS-like student export: Jahrgang all "--", classes "--", "null", "/",
+ * "-", birth dates "--", "k. A.", "NULL", "n. v." and one real date. */
+static void
+test_graduates_placeholders (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(HpGraduate) brandt = NULL;
+  HpImportResult r;
+
+  add_school (f, "170001");
+
+  /* Default options (year filter Q2/13): no row states a year, so it does
+   * not apply: 5 rows, 5 added, 0 skipped */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_GRADUATES, "graduates-svws-no-year.csv");
+
+    hp_import_set_school (import, "170001");
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.rows, ==, 5);
+    g_assert_cmpuint (r.added, ==, 5);
+    g_assert_cmpuint (r.skipped, ==, 0);
+    g_assert_true (r.no_year_in_file);
+    g_assert_null (hp_import_describe_nothing_imported (import, &r));
+  }
+
+  list = hp_store_list_graduates (f->store, hp_campaign_get_id (f->campaign), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(HpGraduate) graduate = g_list_model_get_item (list, i);
+      const char *class_name = hp_graduate_get_class_name (graduate);
+
+      /* no "--", "null", "/" or "-" as a class */
+      g_assert_true (class_name == NULL || *class_name == '\0');
+    }
+  brandt = find_graduate (list, "Brandt");
+  g_assert_cmpstr (hp_graduate_get_birth_date (brandt), ==, "2009-02-14");
+  {
+    g_autoptr(HpGraduate) abel = find_graduate (list, "Abel");
+
+    g_assert_true (hp_graduate_get_birth_date (abel) == NULL || *hp_graduate_get_birth_date (abel) == '\0');
+  }
+
+  /* Again: 0 added, 5 duplicates */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_GRADUATES, "graduates-svws-no-year.csv");
+
+    hp_import_set_school (import, "170001");
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 0);
+    g_assert_cmpuint (r.duplicates, ==, 5);
+    g_assert_null (hp_import_describe_nothing_imported (import, &r));
+  }
+  g_assert_cmpuint (count_graduates (f), ==, 5);
+}
+
+static char *
+write_tmp (const char *dir,
+           const char *basename,
+           const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, basename, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static HpImport *
+new_import_path (Fixture      *f,
+                 HpImportKind  kind,
+                 const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+  HpImport *import = hp_import_new (f->store, kind, path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  hp_import_set_campaign (import, hp_campaign_get_id (f->campaign));
+  return import;
+}
+
+static gboolean
+list_complete (Fixture    *f,
+               const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) schools = hp_store_list_schools (f->store, hp_campaign_get_id (f->campaign), &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(HpSchool) school = g_list_model_get_item (schools, i);
+
+      if (g_str_equal (hp_school_get_number (school), number))
+        return hp_school_get_list_complete (school);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Rows that state a year are filtered; rows without one are left out when
+ * others state theirs, counted apart; a row without a name is left out. */
+static void
+test_graduates_year_filter (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hp_test_tmp_dir ();
+  g_autofree char *mixed = write_tmp (dir, "gemischt.csv",
+                                      "Nachname;Vorname;Jahrgang\n"
+                                      "Adler;Ana;Q2\n"        /* kept */
+                                      "Bauer;Ben;Q1\n"        /* other year */
+                                      "Cramer;Cem;--\n"       /* no year */
+                                      "Dorn;Dana;\n"          /* no year */
+                                      "Eck;Emil;13\n"         /* kept */
+                                      ";;Q2\n"                /* no name */
+                                      "--;k. A.;Q2\n");       /* no name (placeholders) */
+  g_autofree char *q1 = write_tmp (dir, "q1.csv", "Nachname;Vorname;Jahrgang\nFink;Fia;Q1\nGast;Gil;Q1\n");
+  HpImportResult r;
+
+  add_school (f, "170001");
+
+  /* 7 rows = 2 added + 3 skipped (1 other year + 2 without a year) + 2 without a name */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_GRADUATES, mixed);
+
+    hp_import_set_school (import, "170001");
+    g_assert_true (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.rows, ==, 7);
+    g_assert_cmpuint (r.added, ==, 2);
+    g_assert_cmpuint (r.skipped, ==, 3);
+    g_assert_cmpuint (r.skipped_year, ==, 1);
+    g_assert_cmpuint (r.skipped_no_year, ==, 2);
+    g_assert_cmpuint (r.no_name, ==, 2);
+    g_assert_false (r.no_year_in_file);
+    g_assert_cmpuint (r.rows, ==, r.added + r.duplicates + r.skipped + r.no_name);
+  }
+
+  /* --year "": every row with a name, 7 - 2 = 5 */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_GRADUATES, mixed);
+
+    hp_import_set_school (import, "170001");
+    hp_import_set_leaving_year (import, "");
+    g_assert_true (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 5);
+    g_assert_cmpuint (r.skipped, ==, 0);
+    g_assert_false (r.no_year_in_file);
+  }
+
+  /* Only Q1: nothing imported, the message says which filter and how to
+   * widen it; the list is not marked complete */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_GRADUATES, q1);
+    g_autofree char *message = NULL;
+
+    hp_import_set_school (import, "170001");
+    hp_import_set_list_complete (import, TRUE);
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 0);
+    g_assert_cmpuint (r.skipped_year, ==, 2);
+    message = hp_import_describe_nothing_imported (import, &r);
+    g_assert_nonnull (message);
+    g_assert_nonnull (strstr (message, "2 rows are of another year than Q2/13"));
+    g_assert_nonnull (strstr (message, "--year"));
+    g_assert_false (list_complete (f, "170001"));
+  }
+
+  /* --year Q1 and the list marked complete, in the same run; a dry run
+   * marks nothing */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_GRADUATES, q1);
+
+    hp_import_set_school (import, "170001");
+    hp_import_set_leaving_year (import, "Q1");
+    hp_import_set_list_complete (import, TRUE);
+    g_assert_true (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 2);
+    g_assert_false (list_complete (f, "170001"));
+  }
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_GRADUATES, q1);
+
+    hp_import_set_school (import, "170001");
+    hp_import_set_leaving_year (import, "Q1");
+    hp_import_set_list_complete (import, TRUE);
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 2);
+    g_assert_true (list_complete (f, "170001"));
+  }
+  g_assert_cmpuint (count_graduates (f), ==, 2);
+
+  hp_test_rm_rf (dir);
+}
+
+/* Schools: a placeholder school number is a missing one; the filters are
+ * named when they leave out every row */
+static void
+test_schools_placeholders_and_filters (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hp_test_tmp_dir ();
+  g_autofree char *placeholder = write_tmp (dir, "platzhalter.csv",
+                                            "Schulnummer;Schulname;Ort;Telefon;Schulform;Gemeindeschluessel\n"
+                                            "170001;Gymnasium Am Berg;--;k. A.;20;05958004\n"
+                                            "--;Realschule Tal;Brilon;;10;05958008\n");
+  g_autofree char *good = write_tmp (dir, "gut.csv",
+                                     "Schulnummer;Schulname;Ort;Telefon;Schulform;Gemeindeschluessel\n"
+                                     "170001;Gymnasium Am Berg;--;k. A.;20;05958004\n"
+                                     "170002;Realschule Tal;Brilon;;10;05958008\n");
+  HpImportResult r;
+
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, placeholder);
+
+    g_assert_false (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_VALUE);
+    g_assert_nonnull (strstr (error->message, "line 3"));
+    g_assert_nonnull (strstr (error->message, "school number is empty"));
+    g_clear_error (&error);
+  }
+
+  /* District 05970: 2 rows, 2 outside it */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, good);
+    g_autofree char *message = NULL;
+
+    hp_import_set_district_prefix (import, "05970");
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.skipped_district, ==, 2);
+    message = hp_import_describe_nothing_imported (import, &r);
+    g_assert_nonnull (strstr (message, "2 schools are outside the district 05970"));
+    g_assert_nonnull (strstr (message, "--district"));
+  }
+
+  /* Abitur only: 1 of 2 (the Realschule, form 10, left out) */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, good);
+    g_autoptr(HpSchool) school = NULL;
+
+    hp_import_set_abitur_only (import, TRUE);
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 1);
+    g_assert_cmpuint (r.skipped_school_form, ==, 1);
+    g_assert_null (hp_import_describe_nothing_imported (import, &r));
+
+    /* "--" town and "k. A." phone are empty, not data */
+    school = hp_store_find_school (f->store, "170001", &error);
+    g_assert_no_error (error);
+    g_assert_true (hp_school_get_town (school) == NULL || *hp_school_get_town (school) == '\0');
+    g_assert_true (hp_school_get_phone (school) == NULL || *hp_school_get_phone (school) == '\0');
+  }
+
+  hp_test_rm_rf (dir);
+}
+
+/* A graduate list is a list of people: a postcode list is refused before
+ * anything is stored */
+static void
+test_graduates_not_people (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpImport) import = new_import (f, HP_IMPORT_GRADUATES, "postcodes.csv");
+  HpStoreStats before = stats (f);
+  HpStoreStats after;
+  HpImportResult r;
+
+  add_school (f, "170001");
+  before = stats (f);
+  hp_import_set_school (import, "170001");
+  g_assert_false (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+  g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_MISSING_COLUMN);
+  g_assert_nonnull (strstr (error->message, "postcodes.csv"));
+  g_assert_nonnull (strstr (error->message, "last or first names"));
+  after = stats (f);
+  g_assert_cmpint (memcmp (&before, &after, sizeof before), ==, 0);
+  g_assert_cmpuint (count_graduates (f), ==, 0);
+}
+
+/* Rows wider than their header: the header is still the line of names,
+ * and the message names the line and both widths */
+static void
+test_reader_wide_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hp_test_tmp_dir ();
+  g_autofree char *path = write_tmp (dir, "breit.csv",
+                                     "Schulnummer;Schulname;Ort\n"
+                                     "170001;Gymnasium;Arnsberg;Nord\n"
+                                     "170002;Realschule;Brilon;Süd\n");
+  g_autoptr(HpTableReader) reader = hp_table_reader_open (path, NULL, &error);
+  const char * const *fields;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hp_table_reader_get_header_line (reader), ==, 1);
+  g_assert_cmpstr (hp_table_reader_get_header (reader)[0], ==, "Schulnummer");
+  g_assert_false (hp_table_reader_next (reader, &fields, NULL, &error));
+  g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_ROW_LENGTH);
+  g_assert_cmpstr (error->message, ==, "breit.csv, line 2: The row has 4 fields, but the header has 3 columns.");
+
+  hp_test_rm_rf (dir);
+}
+
+/* The CLI: exit statuses, the database untouched on refusal, the summary */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *dir = hp_test_tmp_dir ();
+  g_autofree char *db = g_build_filename (dir, "t.heimpack", NULL);
+  g_autofree char *svws = fixture_path ("graduates-svws-no-year.csv");
+  g_autofree char *postcodes = fixture_path ("postcodes.csv");
+  g_autofree char *xlsx = fixture_path ("graduates-second-sheet.xlsx");
+  g_autofree char *q1 = write_tmp (dir, "q1.csv", "Nachname;Vorname;Jahrgang\nFink;Fia;Q1\n");
+
+  if (hp_test_cli_path () == NULL)
+    {
+      g_test_skip ("HEIMPACK_CLI is not set");
+      hp_test_rm_rf (dir);
+      return;
+    }
+
+  {
+    g_autoptr(HpTestCliResult) r = hp_test_run_cli (db, "campaign", "new", "K 2027", "--year", "2027", NULL);
+    g_assert_cmpint (r->status, ==, 0);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = hp_test_run_cli (db, "school", "add", "--number", "170001", "--name", "Gym", NULL);
+    g_assert_cmpint (r->status, ==, 0);
+  }
+
+  /* Help of every form exits 0 */
+  {
+    const char *helps[][3] = { { "import", "--help", NULL }, { "import", "graduates", "--help" },
+                               { "import", "schools", "--help" } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (helps); i++)
+      {
+        g_autoptr(HpTestCliResult) r = hp_test_run_cli (NULL, helps[i][0], helps[i][1], helps[i][2], NULL);
+
+        g_assert_cmpint (r->status, ==, 0);
+        g_assert_nonnull (strstr (r->out, "--list-complete"));
+        g_assert_nonnull (strstr (r->out, "--sheet"));
+      }
+  }
+
+  /* A postcode list as graduates: exit 1, the file byte for byte the same */
+  {
+    g_autoptr(GBytes) before = hp_test_file_bytes (db);
+    g_autoptr(GBytes) after = NULL;
+    g_autoptr(HpTestCliResult) r = hp_test_run_cli (db, "import", "graduates", postcodes, "--school", "170001", NULL);
+
+    g_assert_cmpint (r->status, ==, 1);
+    g_assert_nonnull (strstr (r->err, "no list of graduates"));
+    after = hp_test_file_bytes (db);
+    g_assert_true (hp_test_bytes_equal (before, after));
+  }
+
+  /* Only Q1 with the default filter: exit 1, the filter named, unchanged */
+  {
+    g_autoptr(GBytes) before = hp_test_file_bytes (db);
+    g_autoptr(GBytes) after = NULL;
+    g_autoptr(HpTestCliResult) r = hp_test_run_cli (db, "import", "graduates", q1, "--school", "170001", NULL);
+
+    g_assert_cmpint (r->status, ==, 1);
+    g_assert_nonnull (strstr (r->err, "another year than Q2/13"));
+    after = hp_test_file_bytes (db);
+    g_assert_true (hp_test_bytes_equal (before, after));
+  }
+
+  /* --list-complete without --school: a usage error (2) */
+  {
+    g_autoptr(HpTestCliResult) r = hp_test_run_cli (db, "import", "graduates", svws, "--school-column", "Status",
+                                                    "--list-complete", NULL);
+    g_assert_cmpint (r->status, ==, 2);
+    g_assert_nonnull (strstr (r->err, "--school NUMBER"));
+  }
+
+  /* The SVWS export with the defaults: all 5 kept, then 0 added */
+  {
+    g_autoptr(HpTestCliResult) r = hp_test_run_cli (db, "import", "graduates", svws, "--school", "170001",
+                                                    "--list-complete", NULL);
+    g_assert_cmpint (r->status, ==, 0);
+    g_assert_nonnull (strstr (r->out, "5 graduates added"));
+    g_assert_nonnull (strstr (r->out, "No year in the file: all 5 rows were kept"));
+    g_assert_nonnull (strstr (r->out, "marked complete"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = hp_test_run_cli (db, "import", "graduates", svws, "--school", "170001", NULL);
+    g_assert_cmpint (r->status, ==, 0);
+    g_assert_nonnull (strstr (r->out, "0 graduates added, 5 duplicates"));
+  }
+
+  /* XLSX with an empty first sheet: the second is read, and named;
+   * 3 rows: Q2 Fuchs and Haas kept, Q1 Gruber left out */
+  {
+    g_autoptr(HpTestCliResult) r = hp_test_run_cli (db, "import", "graduates", xlsx, "--school", "170001", "--dry-run",
+                                                    NULL);
+    g_assert_cmpint (r->status, ==, 0);
+    g_assert_nonnull (strstr (r->out, "Sheet “Abschluss 2027” read."));
+    g_assert_nonnull (strstr (r->out, "3 rows read: 2 graduates added, 0 duplicates left out, 1 skipped"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = hp_test_run_cli (db, "import", "graduates", xlsx, "--school", "170001",
+                                                    "--sheet", "Hinweise", "--dry-run", NULL);
+    g_assert_cmpint (r->status, ==, 1);
+    g_assert_nonnull (strstr (r->err, "empty"));
+  }
+
+  hp_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +1037,8 @@ main (int   argc,
   g_test_add_func ("/heimpack/import/reader/encodings", test_reader_encodings);
   g_test_add_func ("/heimpack/import/reader/quoting", test_reader_quoting);
   g_test_add_func ("/heimpack/import/reader/errors", test_reader_errors);
+  g_test_add_func ("/heimpack/import/reader/wide-rows", test_reader_wide_rows);
+  g_test_add_func ("/heimpack/import/placeholders", test_placeholders);
   TEST ("schools/directory", test_schools_directory);
   TEST ("schools/filters", test_schools_filters);
   TEST ("schools/update-and-dry-run", test_schools_update_and_dry_run);
@@ -584,6 +1048,11 @@ main (int   argc,
   TEST ("graduates/other-shapes", test_graduates_other_shapes);
   TEST ("graduates/errors", test_graduates_errors);
   TEST ("graduates/cancel", test_graduates_cancel);
+  TEST ("graduates/placeholders", test_graduates_placeholders);
+  TEST ("graduates/year-filter", test_graduates_year_filter);
+  TEST ("graduates/not-people", test_graduates_not_people);
+  TEST ("schools/placeholders-and-filters", test_schools_placeholders_and_filters);
+  TEST ("cli", test_cli);
 
   return g_test_run ();
 }

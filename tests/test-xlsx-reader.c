@@ -452,6 +452,7 @@ test_sheet_by_name (Fixture       *f,
   hp_table_reader_free (reader);
 
   reader = open_ok (path, "Schüler");
+  g_assert_cmpstr (hp_table_reader_get_sheet (reader), ==, "Schüler");
   assert_header (reader, 1, "Nachname", "Vorname", NULL);
   assert_record (reader, 5, "Yılmaz", "Elif", NULL);
   assert_end (reader);
@@ -463,6 +464,47 @@ test_sheet_by_name (Fixture       *f,
   hp_table_reader_free (reader);
 
   assert_open_fails (path, "Lehrer", "zwei.xlsx: ", "“Lehrer”; its sheets are “Schulen”, “Schüler”");
+}
+
+/* A first sheet with nothing (a cover sheet left empty) and a second with
+ * only a cell of spaces: the first sheet with data is read, and the reader
+ * says which; a chosen sheet is read even when it is empty (an error). */
+static void
+test_first_sheet_with_data (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "deckblatt.xlsx", NULL);
+  g_autofree char *empty_path = g_build_filename (f->dir, "leer.xlsx", NULL);
+  lxw_workbook *workbook = workbook_new (path);
+  lxw_worksheet *cover = workbook_add_worksheet (workbook, "Deckblatt");
+  lxw_worksheet *blank = workbook_add_worksheet (workbook, "Leer");
+  lxw_worksheet *list = workbook_add_worksheet (workbook, "Liste");
+  HpTableReader *reader;
+
+  (void) cover;
+  worksheet_write_string (blank, 3, 2, "", NULL);
+  worksheet_write_string (list, 0, 0, "Nachname", NULL);
+  worksheet_write_string (list, 0, 1, "Vorname", NULL);
+  worksheet_write_string (list, 1, 0, "Öztürk", NULL);
+  worksheet_write_string (list, 1, 1, "Ayşe", NULL);
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+
+  reader = open_ok (path, NULL);
+  g_assert_cmpstr (hp_table_reader_get_sheet (reader), ==, "Liste");
+  assert_header (reader, 1, "Nachname", "Vorname", NULL);
+  assert_record (reader, 2, "Öztürk", "Ayşe", NULL);
+  assert_end (reader);
+  hp_table_reader_free (reader);
+
+  /* Chosen: no other sheet instead */
+  assert_open_fails (path, "Deckblatt", "deckblatt.xlsx: ", "empty");
+
+  /* Every sheet empty: still "empty" */
+  workbook = workbook_new (empty_path);
+  workbook_add_worksheet (workbook, "Eins");
+  workbook_add_worksheet (workbook, "Zwei");
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+  assert_open_fails (empty_path, NULL, "leer.xlsx: ", "empty");
 }
 
 static void
@@ -825,6 +867,7 @@ main (int   argc,
   TEST ("dates", test_dates);
   TEST ("empty-cells", test_empty_cells);
   TEST ("sheet-by-name", test_sheet_by_name);
+  TEST ("first-sheet-with-data", test_first_sheet_with_data);
   TEST ("large", test_large);
   TEST ("rich-text", test_rich_text);
   TEST ("cell-types", test_cell_types);

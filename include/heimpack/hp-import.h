@@ -64,6 +64,18 @@ typedef struct
  * @duplicates: graduates already at their school (same name and birth date),
  *   in the file or in the campaign; not added again
  * @repaired: codes whose lost leading zeros were put back
+ * @skipped_district: of @skipped, schools outside the district prefix
+ * @skipped_school_form: of @skipped, schools whose form does not lead to
+ *   the Abitur (with hp_import_set_abitur_only())
+ * @skipped_closed: of @skipped, closed schools
+ * @skipped_year: of @skipped, graduates of another year
+ * @skipped_no_year: of @skipped, graduates whose row states no year while
+ *   other rows of the file do
+ * @no_year_in_file: the file has a year column but no row states a year
+ *   (all empty or placeholders such as `--`): the year filter did not apply
+ * @no_name: graduate rows without any name: left out, not in @skipped
+ *
+ * For graduates, @rows = @added + @duplicates + @skipped + @no_name.
  */
 typedef struct
 {
@@ -74,6 +86,13 @@ typedef struct
   guint skipped;
   guint duplicates;
   guint repaired;
+  guint skipped_district;
+  guint skipped_school_form;
+  guint skipped_closed;
+  guint skipped_year;
+  guint skipped_no_year;
+  gboolean no_year_in_file;
+  guint no_name;
 } HpImportResult;
 
 /**
@@ -151,10 +170,40 @@ void                 hp_import_set_school          (HpImport      *self,
  * @value: (nullable): keep rows whose year column (`Jahrgang`, `Stufe`) has
  *   this value; "" keeps every row; %NULL (the default) keeps "Q2" and "13"
  *
- * Only applies when the file has a year column.
+ * Only applies to rows that state a year: when no row of the file does
+ * (the column is empty or holds placeholders like `--`), every row is kept
+ * (#HpImportResult.no_year_in_file); otherwise rows without a year are left
+ * out and counted in #HpImportResult.skipped_no_year.
  */
 void                 hp_import_set_leaving_year    (HpImport      *self,
                                                     const char    *value);
+/* Graduates of one school (hp_import_set_school()): mark its list complete
+ * in the campaign at the end of the run, in the same transaction; not when
+ * nothing was imported (see hp_import_describe_nothing_imported()). */
+void                 hp_import_set_list_complete   (HpImport      *self,
+                                                    gboolean       list_complete);
+
+/**
+ * hp_import_is_placeholder:
+ * @value: a trimmed cell value
+ *
+ * Whether @value only says "no value": `-`, `--`, `/`, `k. A.`, `n. v.`,
+ * `null`, `n/a` and the like. Such cells count as empty in every field.
+ */
+gboolean             hp_import_is_placeholder      (const char    *value);
+
+/**
+ * hp_import_describe_nothing_imported:
+ * @result: the counts of a run
+ *
+ * When rows were read but nothing was imported because filters left every
+ * row out (or no row had a name), says which filter and how to widen it.
+ *
+ * Returns: (transfer full) (nullable): the message, or %NULL when something
+ *   was imported, or the file had no rows
+ */
+char                *hp_import_describe_nothing_imported (HpImport            *self,
+                                                          const HpImportResult *result);
 
 /**
  * hp_import_run:

@@ -23,7 +23,7 @@ G_BEGIN_DECLS
  * fields as the data below it. A trailing delimiter on the header line is
  * dropped. NUL bytes are refused.
  *
- * XLSX: the first sheet (or a chosen one): shared and inline strings,
+ * XLSX: the first visible sheet with data (or a chosen one): shared and inline strings,
  * numbers, booleans, dates (as `YYYY-MM-DD`), empty cells.
  *
  * Every record carries its physical line (CSV: the line its first field
@@ -120,6 +120,9 @@ const char         *hp_table_reader_get_format   (HpTableReader         *self);
 const char         *hp_table_reader_get_encoding (HpTableReader         *self);
 /* The CSV delimiter; 0 for XLSX. */
 char                hp_table_reader_get_delimiter (HpTableReader        *self);
+/* XLSX: the name of the sheet read (the first with data unless
+ * HpTableOptions.sheet chose one); %NULL for CSV. */
+const char         *hp_table_reader_get_sheet    (HpTableReader         *self);
 /* The file's name for messages. */
 const char         *hp_table_reader_get_display_name (HpTableReader     *self);
 /* How far reading has come, 0.0 … 1.0 (by bytes read, for progress bars). */

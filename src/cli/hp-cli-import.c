@@ -13,34 +13,71 @@
 
 static void
 print_result (HpCli                *cli,
+              HpImport             *import,
               HpImportKind          kind,
               gboolean              dry_run,
+              gboolean              list_complete,
               const HpImportResult *r)
 {
+  const char *sheet = hp_table_reader_get_sheet (hp_import_get_reader (import));
+
   if (cli->json)
     {
       printf ("{\"rows\":%u,\"added\":%u,\"updated\":%u,\"unchanged\":%u,\"skipped\":%u,"
-              "\"duplicates\":%u,\"repaired\":%u,\"dry_run\":%s}\n",
+              "\"duplicates\":%u,\"repaired\":%u,\"skipped_district\":%u,\"skipped_school_form\":%u,"
+              "\"skipped_closed\":%u,\"skipped_year\":%u,\"skipped_no_year\":%u,\"no_year_in_file\":%s,"
+              "\"no_name\":%u,\"list_complete\":%s,\"dry_run\":%s,\"sheet\":",
               r->rows, r->added, r->updated, r->unchanged, r->skipped, r->duplicates, r->repaired,
+              r->skipped_district, r->skipped_school_form, r->skipped_closed, r->skipped_year, r->skipped_no_year,
+              r->no_year_in_file ? "true" : "false", r->no_name, list_complete ? "true" : "false",
               dry_run ? "true" : "false");
+      if (sheet != NULL)
+        hp_cli_print_json_string (stdout, sheet);
+      else
+        printf ("null");
+      printf ("}\n");
       return;
     }
 
   if (dry_run)
     printf ("%s\n", _("Dry run: nothing was stored."));
 
+  if (sheet != NULL)
+    printf (_("Sheet “%s” read.\n"), sheet);
+
   if (kind == HP_IMPORT_SCHOOLS)
     printf (_("%u rows read: %u schools added, %u updated, %u unchanged, %u skipped by the filters.\n"),
             r->rows, r->added, r->updated, r->unchanged, r->skipped);
   else
     printf (_("%u rows read: %u graduates added, %u duplicates left out, %u skipped by the year filter.\n"),
-            r->rows, r->added, r->duplicates, r->skipped);
+            r->rows, r->added, r->duplicates, r->skipped_year);
+
+  if (r->no_year_in_file && r->no_name == 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "No year in the file: the %u row was kept (the year filter did not apply).\n",
+                         "No year in the file: all %u rows were kept (the year filter did not apply).\n", r->rows),
+            r->rows);
+  else if (r->no_year_in_file)
+    printf ("%s\n", _("No year in the file: the year filter did not apply."));
+  if (r->skipped_no_year > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "%u row without a year left out (other rows state theirs).\n",
+                         "%u rows without a year left out (other rows state theirs).\n", r->skipped_no_year),
+            r->skipped_no_year);
+  if (r->no_name > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "%u row without a name left out.\n",
+                         "%u rows without a name left out.\n", r->no_name),
+            r->no_name);
 
   if (r->repaired > 0)
     printf (g_dngettext (GETTEXT_PACKAGE,
                          "%u code had lost its leading zeros and was repaired.\n",
                          "%u codes had lost their leading zeros and were repaired.\n", r->repaired),
             r->repaired);
+
+  if (list_complete && !dry_run)
+    printf ("%s\n", _("The school’s list is marked complete."));
 }
 
 static gboolean
@@ -83,6 +120,8 @@ hp_cli_run_import (HpCli   *cli,
   gboolean abitur_only = FALSE;
   gboolean include_closed = FALSE;
   gboolean dry_run = FALSE;
+  gboolean list_complete = FALSE;
+  g_autofree char *nothing = NULL;
   HpTableOptions options = { 0 };
   HpImportKind kind;
   HpImportResult result;
@@ -92,13 +131,14 @@ hp_cli_run_import (HpCli   *cli,
     { "abitur-only", 0, 0, G_OPTION_ARG_NONE, &abitur_only, N_("Schools: only school forms that lead to the Abitur"), NULL },
     { "include-closed", 0, 0, G_OPTION_ARG_NONE, &include_closed, N_("Schools: also closed schools"), NULL },
     { "school", 0, 0, G_OPTION_ARG_STRING, &school, N_("Graduates: all rows belong to this school (number)"), N_("NUMBER") },
+    { "list-complete", 0, 0, G_OPTION_ARG_NONE, &list_complete, N_("Graduates of one school (--school): mark its list complete in the campaign"), NULL },
     { "school-column", 0, 0, G_OPTION_ARG_STRING, &school_column, N_("Graduates: the column with each row's school number"), N_("HEADER") },
     { "year", 0, 0, G_OPTION_ARG_STRING, &year, N_("Graduates: keep rows of this year (default Q2 and 13; \"\" keeps all)"), N_("VALUE") },
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Map a field to a column (repeatable)"), N_("FIELD=HEADER") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Only count what would happen"), NULL },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("CSV encoding (default: detected)"), N_("ENCODING") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter, N_("CSV delimiter (default: detected)"), N_("CHAR") },
-    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("XLSX sheet (default: the first)"), N_("NAME") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("XLSX sheet (default: the first with data)"), N_("NAME") },
     { NULL }
   };
 
@@ -119,6 +159,10 @@ hp_cli_run_import (HpCli   *cli,
 
   if (kind == HP_IMPORT_GRADUATES && school == NULL && school_column == NULL)
     return hp_cli_usage_error (error, _("Say which school the graduates belong to: --school NUMBER or --school-column HEADER."));
+
+  if (list_complete && (kind != HP_IMPORT_GRADUATES || school == NULL))
+    return hp_cli_usage_error (error, _("--list-complete marks one school’s list complete: "
+                                        "use it with “import graduates” and --school NUMBER."));
 
   options.encoding = encoding;
   options.delimiter = delimiter ? (g_str_equal (delimiter, "\\t") || g_str_equal (delimiter, "tab") ? '\t'
@@ -142,6 +186,7 @@ hp_cli_run_import (HpCli   *cli,
   hp_import_set_include_closed (import, include_closed);
   hp_import_set_school (import, school);
   hp_import_set_leaving_year (import, year);
+  hp_import_set_list_complete (import, list_complete);
   if (kind == HP_IMPORT_GRADUATES)
     {
       HpCampaign *campaign = hp_cli_get_campaign (cli, TRUE, error);
@@ -154,6 +199,14 @@ hp_cli_run_import (HpCli   *cli,
   if (!hp_import_run (import, dry_run, &result, NULL, NULL, NULL, error))
     return FALSE;
 
-  print_result (cli, kind, dry_run, &result);
+  /* Filters that left out every row: say which, and fail (nothing changed) */
+  nothing = hp_import_describe_nothing_imported (import, &result);
+  print_result (cli, import, kind, dry_run, list_complete && nothing == NULL, &result);
+  if (nothing != NULL)
+    {
+      g_set_error_literal (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_FAILED, nothing);
+      return FALSE;
+    }
+
   return TRUE;
 }

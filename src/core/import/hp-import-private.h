@@ -34,6 +34,11 @@ struct _HpImport
   gint64                   campaign_id;
   char                    *school_number;
   char                    *leaving_year;
+  gboolean                 list_complete;
+  char                    *path;
+  HpTableOptions           options;     /* strings owned below */
+  char                    *options_encoding;
+  gboolean                 year_in_file; /* some row states a year */
 
   /* State of a run (hp-import-rows.c) */
   GHashTable              *seen;        /* schools: number -> line; graduates: duplicate keys */
@@ -61,6 +66,9 @@ typedef enum
   HP_PREPARED_INSERT,
   HP_PREPARED_SKIPPED,
   HP_PREPARED_DUPLICATE,
+  HP_PREPARED_OTHER_YEAR,
+  HP_PREPARED_NO_YEAR,
+  HP_PREPARED_NO_NAME,
 } HpPreparedKind;
 
 typedef struct

@@ -3,7 +3,7 @@
  *
  * One row of an import: a school of a directory (filters, code repairs,
  * merge by school number) or a graduate of a school's list (leaving-year
- * filter, duplicates, counts-only lists). Graduates take a lean path to the
+ * filter, duplicates, rows without a name). Graduates take a lean path to the
  * store (hp-store-bulk-private.h): a list may have 350,000 rows.
  */
 
@@ -198,12 +198,23 @@ import_school (HpImport            *self,
     }
 
   /* Filters: district, school form, closed schools */
-  if ((self->district_prefix != NULL && !g_str_has_prefix (s[2]->str, self->district_prefix)) ||
-      (self->abitur_only && !hp_import_school_form_leads_to_abitur (s[4]->str)) ||
-      (!self->include_closed &&
-       g_str_equal (_hp_import_value (self, fields, _hp_import_spec (self, "status"), s[5]), STATUS_CLOSED)))
+  if (self->district_prefix != NULL && !g_str_has_prefix (s[2]->str, self->district_prefix))
     {
       result->skipped++;
+      result->skipped_district++;
+      return TRUE;
+    }
+  if (self->abitur_only && !hp_import_school_form_leads_to_abitur (s[4]->str))
+    {
+      result->skipped++;
+      result->skipped_school_form++;
+      return TRUE;
+    }
+  if (!self->include_closed &&
+      g_str_equal (_hp_import_value (self, fields, _hp_import_spec (self, "status"), s[5]), STATUS_CLOSED))
+    {
+      result->skipped++;
+      result->skipped_closed++;
       return TRUE;
     }
 
@@ -366,6 +377,8 @@ school_for_row (HpImport            *self,
     }
 
   number = _hp_import_value (self, fields, spec, self->scratch[7]);
+  if (*number == '\0')
+    return _hp_import_value_error (self, error, line, spec, _("The school number is empty."));
   id = g_hash_table_lookup (self->school_ids, number);
   if (id == NULL)
     {
@@ -436,9 +449,30 @@ _hp_import_prepare_graduate (HpImport            *self,
 
   *row = (HpPreparedRow) { .kind = HP_PREPARED_SKIPPED, .line = line };
 
-  if (self->columns[year_spec] >= 0 &&
-      !in_leaving_year (self, _hp_import_value (self, fields, year_spec, s[4])))
-    return TRUE;
+  /* The year filter, for rows that state a year; rows without one are left
+   * out only when other rows of the file state theirs. */
+  if (self->columns[year_spec] >= 0 && !(self->leaving_year != NULL && *self->leaving_year == '\0'))
+    {
+      const char *year = _hp_import_value (self, fields, year_spec, s[4]);
+
+      if (*year == '\0' && self->year_in_file)
+        {
+          row->kind = HP_PREPARED_NO_YEAR;
+          return TRUE;
+        }
+      if (*year != '\0' && !in_leaving_year (self, year))
+        {
+          row->kind = HP_PREPARED_OTHER_YEAR;
+          return TRUE;
+        }
+    }
+
+  /* A graduate is a person: a row without any name is none. */
+  if (*last == '\0' && *first == '\0')
+    {
+      row->kind = HP_PREPARED_NO_NAME;
+      return TRUE;
+    }
 
   if (*birth != '\0')
     {
@@ -485,6 +519,20 @@ _hp_import_store_graduate (HpImport             *self,
 
     case HP_PREPARED_DUPLICATE:
       result->duplicates++;
+      return TRUE;
+
+    case HP_PREPARED_OTHER_YEAR:
+      result->skipped++;
+      result->skipped_year++;
+      return TRUE;
+
+    case HP_PREPARED_NO_YEAR:
+      result->skipped++;
+      result->skipped_no_year++;
+      return TRUE;
+
+    case HP_PREPARED_NO_NAME:
+      result->no_name++;
       return TRUE;
 
     case HP_PREPARED_INSERT:

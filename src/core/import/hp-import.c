@@ -23,6 +23,22 @@
 #define BATCH_ROWS    1024
 #define BATCHES       4
 
+/* The longest placeholder ("keine angabe"), in bytes */
+#define PLACEHOLDER_MAX 12
+
+/* The first bytes placeholders start with */
+static inline gboolean
+placeholder_start (char c)
+{
+  switch (c)
+    {
+    case '-': case '/': case '?': case '.': case 'k': case 'K': case 'n': case 'N': case '\xE2':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* Header aliases, compared after normalize_header(). */
 static const HpImportFieldSpec school_specs[] = {
   { { "number", N_("School number"), TRUE }, { "schulnummer", "schulnr", "nummer", "schulnummerdienststelle", NULL } },
@@ -173,6 +189,15 @@ hp_import_new (HpStore               *store,
   if (self->reader == NULL)
     return NULL;
 
+  /* To open the same table a second time (the year scan) */
+  self->path = g_strdup (path);
+  if (options != NULL)
+    self->options = *options;
+  self->options_encoding = g_strdup (self->options.encoding);
+  self->options.encoding = self->options_encoding;
+  self->options.sheet = hp_table_reader_get_sheet (self->reader);
+  self->options.header_line = hp_table_reader_get_header_line (self->reader);
+
   guess_mapping (self);
   return g_steal_pointer (&self);
 }
@@ -280,6 +305,14 @@ hp_import_set_school (HpImport   *self,
 }
 
 void
+hp_import_set_list_complete (HpImport *self,
+                             gboolean  list_complete)
+{
+  g_return_if_fail (self != NULL);
+  self->list_complete = list_complete;
+}
+
+void
 hp_import_set_leaving_year (HpImport   *self,
                             const char *value)
 {
@@ -333,7 +366,37 @@ _hp_import_value (HpImport           *self,
   while (scratch->len > 0 && g_ascii_isspace (scratch->str[scratch->len - 1]))
     g_string_truncate (scratch, scratch->len - 1);
 
+  /* Length and first byte first: most values are no placeholder. */
+  if (scratch->len > 0 && scratch->len <= PLACEHOLDER_MAX && placeholder_start (scratch->str[0]) &&
+      hp_import_is_placeholder (scratch->str))
+    g_string_truncate (scratch, 0);
+
   return scratch->str;
+}
+
+/* "--", "k. A." (keine Angabe), "n. v." (nicht vorhanden) … */
+static const char * const placeholders[] = {
+  "-", "--", "---", "\u2013", "\u2014", "/", "//", "?", "??", ".", "...", "k.a.", "k. a.", "k.a", "k. a",
+  "n.v.", "n. v.", "n.v", "n/a", "null", "nil", "none", "keine", "keine angabe",
+};
+
+
+gboolean
+hp_import_is_placeholder (const char *value)
+{
+  gsize len;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  len = strlen (value);
+  if (len == 0 || len > PLACEHOLDER_MAX || !placeholder_start (value[0]))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
+    if (strlen (placeholders[i]) == len && g_ascii_strcasecmp (value, placeholders[i]) == 0)
+      return TRUE;
+
+  return FALSE;
 }
 
 int
@@ -347,6 +410,17 @@ static gboolean
 check_required (HpImport  *self,
                 GError   **error)
 {
+  /* A graduate list is a list of people: a postcode list is not. */
+  if (self->kind == HP_IMPORT_GRADUATES &&
+      self->columns[find_spec (self, "last_name")] < 0 && self->columns[find_spec (self, "first_name")] < 0)
+    {
+      g_set_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_MISSING_COLUMN,
+                   _("%s has no column for the graduates’ last or first names, so it is no list of graduates. "
+                     "If it is one, choose the column, e.g. with --map last_name=HEADER."),
+                   hp_table_reader_get_display_name (self->reader));
+      return FALSE;
+    }
+
   for (guint i = 0; i < self->n_specs; i++)
     if (self->specs[i].field.required && self->columns[i] < 0)
       {
@@ -473,6 +547,132 @@ read_batches (gpointer data)
     }
 }
 
+/*
+ * scan_years:
+ * Does any row state a year? Reads a second time up to the first row that
+ * does (usually the first row): only a file whose year column is all empty
+ * or placeholders is read through. A reading error here is left to the run.
+ */
+static void
+scan_years (HpImport *self)
+{
+  int spec = find_spec (self, "year");
+  g_autoptr(HpTableReader) reader = NULL;
+  g_autoptr(GString) scratch = NULL;
+  const char * const *fields;
+
+  /* No column, or no filter ("" keeps all): nothing to know */
+  self->year_in_file = FALSE;
+  if (self->columns[spec] < 0 || (self->leaving_year != NULL && *self->leaving_year == '\0'))
+    return;
+
+  reader = hp_table_reader_open (self->path, &self->options, NULL);
+  if (reader == NULL || hp_table_reader_get_n_columns (reader) != hp_table_reader_get_n_columns (self->reader))
+    {
+      self->year_in_file = TRUE;
+      return;
+    }
+
+  scratch = g_string_new (NULL);
+  while (hp_table_reader_next (reader, &fields, NULL, NULL))
+    if (*_hp_import_value (self, fields, spec, scratch) != '\0')
+      {
+        self->year_in_file = TRUE;
+        return;
+      }
+}
+
+static gboolean
+nothing_imported (const HpImportResult *result)
+{
+  return result->rows > 0 && result->added + result->updated + result->unchanged + result->duplicates == 0 &&
+         result->skipped + result->no_name > 0;
+}
+
+char *
+hp_import_describe_nothing_imported (HpImport             *self,
+                                     const HpImportResult *r)
+{
+  g_autoptr(GString) text = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (r != NULL, NULL);
+
+  if (!nothing_imported (r))
+    return NULL;
+
+  text = g_string_new (NULL);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Nothing was imported from the %u row of %s:",
+                                             "Nothing was imported from the %u rows of %s:", r->rows),
+                          r->rows, hp_table_reader_get_display_name (self->reader));
+
+  if (r->skipped_year > 0)
+    {
+      g_autofree char *year = g_strdup (self->leaving_year != NULL ? self->leaving_year : "Q2/13");
+
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u row is of another year than %s; choose the year with --year VALUE, "
+                                           "or keep every row with --year \"\".",
+                                           "%u rows are of another year than %s; choose the year with --year VALUE, "
+                                           "or keep every row with --year \"\".", r->skipped_year),
+                              r->skipped_year, year);
+    }
+  if (r->skipped_no_year > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u row states no year while others do; keep it with --year \"\".",
+                                           "%u rows state no year while others do; keep them with --year \"\".",
+                                           r->skipped_no_year),
+                              r->skipped_no_year);
+    }
+  if (r->skipped_district > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u school is outside the district %s; check the key or leave out --district.",
+                                           "%u schools are outside the district %s; check the key or leave out --district.",
+                                           r->skipped_district),
+                              r->skipped_district, self->district_prefix != NULL ? self->district_prefix : "");
+    }
+  if (r->skipped_school_form > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u school does not lead to the Abitur; leave out --abitur-only.",
+                                           "%u schools do not lead to the Abitur; leave out --abitur-only.",
+                                           r->skipped_school_form),
+                              r->skipped_school_form);
+    }
+  if (r->skipped_closed > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u school is closed; add --include-closed to import it.",
+                                           "%u schools are closed; add --include-closed to import them.",
+                                           r->skipped_closed),
+                              r->skipped_closed);
+    }
+  if (r->no_name > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u row has no name; check which column holds the names (--map last_name=HEADER).",
+                                           "%u rows have no name; check which column holds the names (--map last_name=HEADER).",
+                                           r->no_name),
+                              r->no_name);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 gboolean
 hp_import_run (HpImport              *self,
                gboolean               dry_run,
@@ -500,6 +700,13 @@ hp_import_run (HpImport              *self,
 
   if (!_hp_import_prepare (self, error))
     goto out;
+
+  if (self->kind == HP_IMPORT_GRADUATES)
+    {
+      scan_years (self);
+      result->no_year_in_file = self->columns[find_spec (self, "year")] >= 0 && !self->year_in_file &&
+                                !(self->leaving_year != NULL && *self->leaving_year == '\0');
+    }
 
   pipe.import = self;
   pipe.reader = self->reader;
@@ -551,6 +758,10 @@ hp_import_run (HpImport              *self,
       goto out;
     }
 
+  if (self->list_complete && self->fixed_school_id != 0 && !nothing_imported (result) &&
+      !hp_store_set_school_list_complete (self->store, self->campaign_id, self->fixed_school_id, TRUE, error))
+    goto out;
+
   ok = TRUE;
   if (progress != NULL)
     progress (1.0, user_data);
@@ -576,5 +787,7 @@ hp_import_free (HpImport *self)
   g_free (self->district_prefix);
   g_free (self->school_number);
   g_free (self->leaving_year);
+  g_free (self->path);
+  g_free (self->options_encoding);
   g_free (self);
 }

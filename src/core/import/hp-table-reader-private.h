@@ -46,6 +46,7 @@ struct _HpTableReader
   GPtrArray            *fields;        /* the current record, NULL-terminated */
   GPtrArray            *raw;           /* the backend's record before that */
   GQueue               *lookahead;     /* records read while finding the header */
+  gboolean              empty;         /* no record at all */
 };
 
 /* hp-csv-reader.c: sets backend, backend_data, format, encoding, delimiter */

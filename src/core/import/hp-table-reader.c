@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "hp-table-reader-private.h"
@@ -102,6 +104,36 @@ read_raw (HpTableReader  *self,
   return TRUE;
 }
 
+/* Column names: no field is a number or a date ("123456", "01.02.2009",
+ * "5,5"), and there are at least two of them. */
+static gboolean
+looks_like_names (GPtrArray *fields)
+{
+  guint width = trimmed_width (fields);
+
+  if (width < 2)
+    return FALSE;
+
+  for (guint i = 0; i < width; i++)
+    {
+      const char *field = g_ptr_array_index (fields, i);
+      gboolean digits = FALSE;
+      gboolean other = FALSE;
+
+      for (const char *p = field; *p; p++)
+        {
+          if (g_ascii_isdigit (*p))
+            digits = TRUE;
+          else if (!strchr (" .,:-/+", *p))
+            other = TRUE;
+        }
+      if (digits && !other)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The header is the first record that is (nearly) full at the width most
  * records below have: title lines ("Schülerliste 2027", or "Titel;;;;") are
  * not, and a header with a trailing delimiter has one empty field more. */
@@ -114,6 +146,7 @@ find_header (HpTableReader         *self,
   guint mode_width = 0;
   guint mode_count = 0;
   Record *header = NULL;
+  Record *candidate = NULL;   /* the last full line of names skipped */
 
   for (guint i = 0; i < HEADER_SCAN_RECORDS; i++)
     {
@@ -128,6 +161,7 @@ find_header (HpTableReader         *self,
 
   if (g_queue_is_empty (self->lookahead))
     {
+      self->empty = TRUE;
       _hp_table_reader_set_error (self, error, HP_IMPORT_ERROR_FORMAT, 0, _("The file is empty."));
       return FALSE;
     }
@@ -162,7 +196,13 @@ find_header (HpTableReader         *self,
           break;
         }
 
-      record_free (g_queue_pop_head (self->lookahead));
+      if (!forced && width >= 2 && count_non_empty (record->fields) == width && looks_like_names (record->fields))
+        {
+          g_clear_pointer (&candidate, record_free);
+          candidate = g_queue_pop_head (self->lookahead);
+        }
+      else
+        record_free (g_queue_pop_head (self->lookahead));
     }
 
   if (header == NULL)
@@ -171,6 +211,16 @@ find_header (HpTableReader         *self,
                                   _("No header line with column names was found."));
       return FALSE;
     }
+
+  /* Rows wider than their header (an unquoted delimiter in a value) make
+   * the first data row look like the header: a full line of names above it
+   * is the header then, and the rows below it are reported as too wide. */
+  if (candidate != NULL && !looks_like_names (header->fields) && looks_like_names (candidate->fields))
+    {
+      g_queue_push_head (self->lookahead, header);
+      header = g_steal_pointer (&candidate);
+    }
+  g_clear_pointer (&candidate, record_free);
 
   self->header_line = header->line;
   self->n_columns = trimmed_width (header->fields);
@@ -220,8 +270,45 @@ hp_table_reader_open (const char            *path,
   else
     ok = _hp_csv_reader_open (self, options, error);
 
-  if (!ok || !find_header (self, options, error))
+  if (!ok)
     return NULL;
+
+  if (!find_header (self, options, error))
+    {
+      /* An XLSX whose first sheet is empty: the first sheet with data */
+      if (self->empty && self->worksheets != NULL && (options == NULL || options->sheet == NULL))
+        {
+          HpTableOptions next = options != NULL ? *options : (HpTableOptions) { 0 };
+          gboolean past = FALSE;
+
+          for (guint i = 0; self->worksheets[i] != NULL; i++)
+            {
+              g_autoptr(GError) local_error = NULL;
+              HpTableReader *other;
+
+              if (!past)
+                {
+                  past = g_strcmp0 (self->worksheets[i], self->sheet) == 0;
+                  continue;
+                }
+
+              next.sheet = self->worksheets[i];
+              other = hp_table_reader_open (path, &next, &local_error);
+              if (other != NULL)
+                {
+                  g_clear_error (error);
+                  return other;
+                }
+              if (!g_error_matches (local_error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_FORMAT))
+                {
+                  g_clear_error (error);
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return NULL;
+                }
+            }
+        }
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -342,6 +429,13 @@ hp_table_reader_get_delimiter (HpTableReader *self)
 }
 
 const char *
+hp_table_reader_get_sheet (HpTableReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->sheet;
+}
+
+const char *
 hp_table_reader_get_display_name (HpTableReader *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
@@ -370,6 +464,8 @@ hp_table_reader_free (HpTableReader *self)
   g_clear_pointer (&self->raw, g_ptr_array_unref);
   g_free (self->encoding);
   g_free (self->display_name);
+  g_free (self->sheet);
+  g_strfreev (self->worksheets);
   g_free (self->path);
   g_free (self);
 }
