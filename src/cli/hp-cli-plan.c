@@ -348,9 +348,10 @@ static const HpCliColumn school_columns[] = {
   { NULL, N_("Counted from"),  HP_CLI_CELL_TEXT },
   { NULL, N_("Graduates"),     HP_CLI_CELL_NUMBER },
   { NULL, N_("Needed"),        HP_CLI_CELL_NUMBER },
-  { NULL, N_("U18 needed"),    HP_CLI_CELL_NUMBER },
+  /* Translators: column title: the under-18 packs among the packs left of it */
+  { NULL, N_("of which U18"),  HP_CLI_CELL_NUMBER },
   { NULL, N_("Allocated"),     HP_CLI_CELL_NUMBER },
-  { NULL, N_("U18 allocated"), HP_CLI_CELL_NUMBER },
+  { NULL, N_("of which U18"),  HP_CLI_CELL_NUMBER },
 };
 
 static char *

@@ -50,9 +50,11 @@ static const HpColumnSpec school_columns[] = {
   { N_("Basis"), "note", HP_CELL_TEXT, 14 },
   /* Translators: column title, graduates counted for the school */
   { N_("Graduates"), "graduates", HP_CELL_NUMBER, 6 },
-  { N_("Needed"), "needed-standard", HP_CELL_NUMBER, 7 },
+  /* Translators: column titles: standard packs (spares included) and
+   * under-18 packs, needed and allocated; a school's packs are the two added */
+  { N_("Standard needed"), "needed-standard", HP_CELL_NUMBER, 7 },
   { N_("U18 needed"), "needed-under18", HP_CELL_NUMBER, 7 },
-  { N_("Allocated"), "allocated-standard", HP_CELL_NUMBER, 7 },
+  { N_("Standard allocated"), "allocated-standard", HP_CELL_NUMBER, 7 },
   { N_("U18 allocated"), "allocated-under18", HP_CELL_NUMBER, 7 },
 };
 

@@ -8,7 +8,7 @@
  *
  * Usage: hp-screenshots OUTDIR PREFIX
  *   writes OUTDIR/PREFIX-{sponsors,products,pack,pack-add,schools,
- *   graduates,plan,remove-campaign,bookings,bookings-edit,empty}.png and
+ *   graduates,plan,plan-schools,plan-chase,remove-campaign,bookings,bookings-edit,empty}.png and
  *   prints each path on a line of its own.
  *
  * The language comes from the environment (LANGUAGE, LC_ALL); the catalogue
@@ -28,6 +28,7 @@
 #include "hp-application.h"
 #include "hp-bookings-dialog-private.h"
 #include "hp-pack-page-private.h"
+#include "hp-plan-page-private.h"
 #include "hp-table-page-private.h"
 #include "hp-window-private.h"
 
@@ -44,6 +45,8 @@
 static const char * const page_names[] = { "sponsors", "products", "schools", "graduates" };
 /* every page */
 static const char * const all_page_names[] = { "sponsors", "products", "pack", "schools", "graduates", "plan" };
+/* the Planning page's tables besides "items" */
+static const char * const plan_tables[] = { "schools", "chase" };
 
 /* ------------------------------------------------------------------------ */
 /* Main loop helpers                                                         */
@@ -339,6 +342,19 @@ shoot_demo (HpApplication  *app,
           run_for (SETTLE_USEC);
           ok = save_window (GTK_WINDOW (window), path, error);
         }
+
+      /* its other tables: each school's basis and the spares, what to chase */
+      for (guint t = 0; ok && t < G_N_ELEMENTS (plan_tables); t++)
+        {
+          g_autofree char *tab_name = g_strconcat ("plan-", plan_tables[t], NULL);
+          g_autofree char *tab_path = build_path (outdir, prefix, tab_name);
+
+          gtk_stack_set_visible_child_name (_hp_plan_page_get_tables_stack (HP_PLAN_PAGE (plan)), plan_tables[t]);
+          run_for (SETTLE_USEC);
+          ok = save_window (GTK_WINDOW (window), tab_path, error);
+        }
+      if (ok)
+        gtk_stack_set_visible_child_name (_hp_plan_page_get_tables_stack (HP_PLAN_PAGE (plan)), "items");
     }
 
   /* The question before a campaign is removed (counted in a worker). */
