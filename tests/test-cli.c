@@ -1602,6 +1602,80 @@ test_unexpected_argument (Fixture       *f,
   }
 }
 
+/* SVWS's school directory through the CLI, no --map: tests/data/svws-schulen.csv
+ * has 6 HSK schools (one closed), 1 in Olpe, 1 in Köln. */
+static void
+test_import_svws (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "svws-schulen.csv", NULL);
+  g_autofree char *db_copy = g_build_filename (f->dir, "before.db", NULL);
+
+  if (!can_run ())
+    return;
+
+  /* --abitur-only: Gymnasium, Berufskolleg, Weiterbildungskolleg = 3 */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "schools", path, "--district", "05958", "--abitur-only", "--json");
+
+    assert_ok (r);
+    g_assert_cmpint (json_int (r->out, "d['added']"), ==, 3);
+    g_assert_cmpint (json_int (r->out, "d['skipped_school_form']"), ==, 2);
+    g_assert_cmpint (json_int (r->out, "d['completed_district_key']"), ==, 3);
+    g_assert_cmpint (json_int (r->out, "d['repaired']"), ==, 0);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("school", "list", "--json");
+
+    assert_ok (r);
+    g_assert_cmpint (json_int (r->out, "len(d)"), ==, 3);
+    g_assert_cmpint (json_int (r->out, "int(sorted(s['school_form'] for s in d) == ['20', '25', '30'])"), ==, 1);
+  }
+
+  /* Then the whole district: 5 schools (not the closed one), keys 05958…,
+   * names whole, phones with their area code; said in words */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "schools", path, "--district", "05958");
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, "8 rows read: 2 schools added, 0 updated, 3 unchanged, 3 skipped by the filters."));
+    g_assert_nonnull (strstr (r->out, "5 SVWS municipality keys (RegSchl) completed with NRW’s 05."));
+    g_assert_null (strstr (r->out, "leading zeros"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("school", "list", "--json");
+
+    assert_ok (r);
+    g_assert_cmpint (json_int (r->out, "len(d)"), ==, 5);
+    g_assert_cmpint (json_int (r->out, "int(all(s['district_key'].startswith('05958') for s in d))"), ==, 1);
+    g_assert_cmpint (json_int (r->out, "int(all(s['phone'].startswith('0') and ' ' in s['phone'] for s in d))"), ==, 1);
+    g_assert_cmpint (json_int (r->out, "int([s['name'] for s in d if s['number'] == '170102'] == "
+                                       "['Berufskolleg des Hochsauerlandkreises in Brilon'])"), ==, 1);
+  }
+
+  /* A table of school providers in the same shape: refused, exit 1, the
+   * database untouched */
+  {
+    g_autofree char *providers = g_build_filename (f->dir, "traeger.csv", NULL);
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    gsize before_len = 0, after_len = 0;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HpTestCliResult) r = NULL;
+
+    g_assert_true (g_file_set_contents (providers,
+      "SchulNr;RegSchl;ABez1;ABez2;ABez3;PLZ;Ort;Strasse;TelVorw;Telefon;SF;SchBetrSchl;Aktiv\n"
+      "90001;958000;Landkreis Beispiel;;;59872;Meschede;Amtsweg 1;0291;94-1;00;1;1\n", -1, &error));
+    g_assert_true (g_file_get_contents (f->db, &before, &before_len, &error));
+    r = RUN ("import", "schools", providers);
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "school provider"));
+    g_assert_true (g_file_get_contents (f->db, &after, &after_len, &error));
+    g_assert_no_error (error);
+    g_assert_cmpmem (before, before_len, after, after_len);
+  }
+}
+
 /* A round-1 file (schema version 1): opened by a command that only reads,
  * it is copied into NAME.backups/, upgraded, and the notes say so on
  * stderr, once. */
@@ -1687,6 +1761,78 @@ test_upgrade_v1 (Fixture       *f,
   }
 }
 
+/*
+ * import sponsors: sponsors-list.csv (tests/test-import-sponsors.c works it
+ * through) adds 3 sponsors, 3 gifts (Brauerei Veltins spans 2 rows: 2 gifts)
+ * and 3 pledges in the newest campaign (500 + 1000 + 800 = 2300 pieces);
+ * the same file again adds 0 sponsors and 0 gifts; a dry run of a new file
+ * counts and stores nothing; a bad money value fails with its line and
+ * column, and nothing is stored.
+ */
+static void
+test_import_sponsors (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "sponsors-list.csv", NULL);
+  g_autofree char *xlsx = g_test_build_filename (G_TEST_DIST, "data", "sponsors-list.xlsx", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "sponsors-bad-money.csv", NULL);
+
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "new", "Heimvorteil2GO 2027", "--year", "2027");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "import", "sponsors", csv);
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "(d['rows'], d['sponsors_added'], d['sponsors_unchanged'], d['gifts_added'], "
+                                       "d['pledges_set'], d['conflicts'], d['dry_run']) == (4, 3, 0, 3, 3, 0, False)",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "product", "list");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "(len(d), sum(p['pledged'] for p in d), "
+                                       "len([p for p in d if p['sponsor_name'] == 'Brauerei Veltins GmbH'])) == (3, 2300, 2)",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "sponsors", csv);
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, "4 rows read: 0 sponsors added, 0 updated, 3 unchanged; 0 gifts added, 0 pledges set."));
+  }
+  {
+    /* Stadtwerke Brilon would be new (1), Sparkasse filled (1) */
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "import", "sponsors", xlsx, "--dry-run");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "(d['sponsors_added'], d['sponsors_updated'], d['dry_run'], d['sheet']) == "
+                                       "(1, 1, True, 'Sponsoren 2026')",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "sponsors", bad);
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "line 3, column “Einzelwert”"));
+  }
+  {
+    /* 3 sponsors, 3 products: neither the dry run nor the failed file stored any */
+    g_autoptr(HpTestCliResult) r = RUN ("stats", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "(d['sponsors'], d['products']) == (3, 3)", NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1711,6 +1857,8 @@ main (int   argc,
   TEST ("help", test_help);
   TEST ("unexpected-argument", test_unexpected_argument);
   TEST ("upgrade-v1", test_upgrade_v1);
+  TEST ("import-svws", test_import_svws);
+  TEST ("import-sponsors", test_import_sponsors);
 
   return g_test_run ();
 }

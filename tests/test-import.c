@@ -377,6 +377,244 @@ test_schools_mapping (Fixture       *f,
   hp_test_rm_rf (dir);
 }
 
+/* SVWS's school directory (Schulen.csv, 47 columns): known by its headers,
+ * RegSchl "958012" completed to "05958012". tests/data/svws-schulen.csv: 8
+ * schools; 6 in the HSK (958xxx), of them one closed (SchBetrSchl 9); 1 in
+ * Olpe (966024), 1 in Köln (315000). */
+static void
+test_schools_svws_directory (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpImport) import = new_import (f, HP_IMPORT_SCHOOLS, "svws-schulen.csv");
+  HpImportResult r;
+
+  g_assert_cmpstr (hp_import_get_mapping (import, "number"), ==, "SchulNr");
+  g_assert_cmpstr (hp_import_get_mapping (import, "name_1"), ==, "ABez1");
+  g_assert_cmpstr (hp_import_get_mapping (import, "name_3"), ==, "ABez3");
+  g_assert_cmpstr (hp_import_get_mapping (import, "district_key"), ==, "RegSchl");
+  g_assert_cmpstr (hp_import_get_mapping (import, "phone_prefix"), ==, "TelVorw");
+  g_assert_cmpstr (hp_import_get_mapping (import, "phone"), ==, "Telefon");
+  g_assert_cmpstr (hp_import_get_mapping (import, "school_form"), ==, "SF");
+  g_assert_cmpstr (hp_import_get_mapping (import, "status"), ==, "SchBetrSchl");
+  g_assert_cmpstr (hp_import_get_mapping (import, "email"), ==, "Email");
+  g_assert_null (hp_import_get_mapping (import, "name"));   /* not KurzBez */
+
+  hp_import_set_district_prefix (import, "05958");
+  g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* 8 rows = 5 added + 2 outside the HSK + 1 closed */
+  g_assert_cmpuint (r.rows, ==, 8);
+  g_assert_cmpuint (r.added, ==, 5);
+  g_assert_cmpuint (r.skipped_district, ==, 2);
+  g_assert_cmpuint (r.skipped_closed, ==, 1);
+  g_assert_cmpuint (r.skipped, ==, 3);
+  /* the five keys were completed, nothing was repaired */
+  g_assert_cmpuint (r.completed_district_key, ==, 5);
+  g_assert_cmpuint (r.repaired, ==, 0);
+  g_assert_cmpuint (r.repaired_district_key, ==, 0);
+  g_assert_cmpuint (stats (f).schools, ==, 5);
+
+  {
+    g_autoptr(HpSchool) gy = hp_store_find_school (f->store, "170101", &error);
+    g_autoptr(HpSchool) bk = hp_store_find_school (f->store, "170102", &error);
+    g_autoptr(HpSchool) wbk = hp_store_find_school (f->store, "170103", &error);
+    g_autoptr(HpSchool) gs = hp_store_find_school (f->store, "170104", &error);
+    g_autoptr(HpSchool) rs = hp_store_find_school (f->store, "170106", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (hp_school_get_name (gy), ==, "Städt. Gymnasium Laurentianum");
+    g_assert_cmpstr (hp_school_get_district_key (gy), ==, "05958004");
+    g_assert_cmpstr (hp_school_get_phone (gy), ==, "02931 12345");
+    g_assert_cmpstr (hp_school_get_email (gy), ==, "170101@schule.nrw.de");
+    g_assert_cmpstr (hp_school_get_street (gy), ==, "Klosterstr. 1");
+    g_assert_cmpstr (hp_school_get_postcode (gy), ==, "59821");
+    g_assert_cmpstr (hp_school_get_town (gy), ==, "Arnsberg");
+    /* "Hochsauerland-" + "kreises" + "in Brilon" */
+    g_assert_cmpstr (hp_school_get_name (bk), ==, "Berufskolleg des Hochsauerlandkreises in Brilon");
+    g_assert_cmpstr (hp_school_get_district_key (bk), ==, "05958012");
+    g_assert_cmpstr (hp_school_get_school_form (bk), ==, "30");
+    g_assert_cmpstr (hp_school_get_phone (bk), ==, "02961 9660");
+    g_assert_cmpstr (hp_school_get_name (wbk), ==, "Abendgymnasium und Kolleg des Hochsauerlandkreises");
+    g_assert_cmpstr (hp_school_get_school_form (wbk), ==, "25");
+    g_assert_cmpstr (hp_school_get_name (gs), ==, "Städt. Kath. Grundschule - Primarstufe -");
+    g_assert_cmpstr (hp_school_get_school_form (gs), ==, "02");
+    /* SchBetrSchl 0: closes at the end of the school year, still running */
+    g_assert_cmpstr (hp_school_get_district_key (rs), ==, "05958044");
+  }
+
+  /* Again: merged by number, the keys compare completed, nothing changes */
+  {
+    g_autoptr(HpImport) again = new_import (f, HP_IMPORT_SCHOOLS, "svws-schulen.csv");
+
+    hp_import_set_district_prefix (again, "05958");
+    g_assert_true (hp_import_run (again, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 0);
+    g_assert_cmpuint (r.updated, ==, 0);
+    g_assert_cmpuint (r.unchanged, ==, 5);
+    g_assert_cmpuint (stats (f).schools, ==, 5);
+  }
+}
+
+static void
+test_schools_svws_abitur (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HpImportResult r;
+
+  /* HSK and Abitur: Gymnasium 170101 (20), Berufskolleg 170102 (30),
+   * Weiterbildungskolleg 170103 (25); not the Grundschule (02), the
+   * Realschule (10), the closed Gymnasium, Olpe or Köln: 3 added, 5 skipped */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_SCHOOLS, "svws-schulen.csv");
+    HpSchool *school;
+    g_autoptr(GListModel) schools = NULL;
+
+    hp_import_set_district_prefix (import, "05958");
+    hp_import_set_abitur_only (import, TRUE);
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 3);
+    g_assert_cmpuint (r.skipped, ==, 5);
+    g_assert_cmpuint (r.skipped_district, ==, 2);
+    g_assert_cmpuint (r.skipped_school_form, ==, 2);
+    g_assert_cmpuint (r.skipped_closed, ==, 1);
+
+    schools = hp_store_list_schools (f->store, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (schools), ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        school = g_list_model_get_item (schools, i);
+        g_assert_true (g_str_has_prefix (hp_school_get_district_key (school), "05958"));
+        g_assert_true (hp_import_school_form_leads_to_abitur (hp_school_get_school_form (school)));
+        g_object_unref (school);
+      }
+  }
+
+  /* --include-closed brings the closed Gymnasium 170105 too */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_SCHOOLS, "svws-schulen.csv");
+
+    hp_import_set_district_prefix (import, "05958");
+    hp_import_set_abitur_only (import, TRUE);
+    hp_import_set_include_closed (import, TRUE);
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 1);
+    g_assert_cmpuint (r.unchanged, ==, 3);
+  }
+}
+
+/* SVWS's table of school providers (Schultraeger.csv) has the directory's
+ * header shape but every row has school form 00: not a list of schools.
+ * Our own two made-up rows in that shape. */
+static void
+test_schools_svws_providers (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hp_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "svws-traeger.csv", NULL);
+  HpImportResult r;
+
+  g_assert_true (g_file_set_contents (path,
+    "SchulNr;RegSchl;KoRe;KoHo;ABez1;ABez2;ABez3;PLZ;Ort;Strasse;TelVorw;Telefon;SF;OeffPri;KurzBez;"
+    "SchBetrSchl;SchBetrSchlDatum;ArtDerTraegerschaft;SchultraegerNr;Schulgliederung;Ganztagsbetrieb;Aktiv;"
+    "gueltigVon;gueltigBis\n"
+    "90001;958000;;;Landkreis Beispiel;;;59872;Meschede;Amtsweg 1;0291;94-1;00;1;Meschede, Kreis;1;20190801;01;0;;0;1;;\n"
+    "90002;958032;;;Stadt Beispiel;;;59872;Meschede;Rathausplatz 2;0291;205-0;00;1;Meschede, Stadt;1;20190801;02;0;;0;1;;\n",
+    -1, &error));
+
+  {
+    g_autoptr(HpImport) import = hp_import_new (f->store, HP_IMPORT_SCHOOLS, path, NULL, &error);
+
+    g_assert_no_error (error);
+    hp_import_set_district_prefix (import, "05966");   /* refused before any filter */
+    g_assert_false (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_VALUE);
+    g_assert_nonnull (strstr (error->message, "line 2"));
+    g_assert_nonnull (strstr (error->message, "school provider"));
+    g_assert_cmpuint (stats (f).schools, ==, 0);
+  }
+
+  hp_test_rm_rf (dir);
+}
+
+/* Only codes that lost a leading zero are repaired, and only a changed value
+ * is counted, per column. */
+static void
+test_schools_repairs_counted (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hp_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "repairs.csv", NULL);
+  g_autofree char *six = g_build_filename (dir, "six.csv", NULL);
+  g_autofree char *svws = g_build_filename (dir, "svws.csv", NULL);
+  HpImportResult r;
+
+  /* Row 1: "5958004" → 05958004, "9889" → 09889, "2" → 02, "2931" → 02931: 4.
+   * Row 2: all whole: 0. Row 3: "5958004.0" → 05958004: 1 (key).
+   * Row 4: "05 958 004": only tidied, no zero put back: 0.
+   * Keys 2, postcodes 1, school forms 1, area codes 1: 5 in all. */
+  g_assert_true (g_file_set_contents (path,
+    "Schulnummer;Schulname;PLZ;Gemeindeschluessel;Schulform;Telefonvorwahl;Telefon\n"
+    "300001;A;9889;5958004;2;2931;1\n"
+    "300002;B;59821;05958004;20;02931;2\n"
+    "300003;C;59821;5958004.0;20;02931;3\n"
+    "300004;D;59821;05 958 004;20;02931;4\n", -1, &error));
+  {
+    g_autoptr(HpImport) import = hp_import_new (f->store, HP_IMPORT_SCHOOLS, path, NULL, &error);
+    g_autoptr(HpSchool) d = NULL;
+
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 4);
+    g_assert_cmpuint (r.repaired_district_key, ==, 2);
+    g_assert_cmpuint (r.repaired_postcode, ==, 1);
+    g_assert_cmpuint (r.repaired_school_form, ==, 1);
+    g_assert_cmpuint (r.repaired_phone_prefix, ==, 1);
+    g_assert_cmpuint (r.repaired, ==, 5);
+    g_assert_cmpuint (r.completed_district_key, ==, 0);
+    d = hp_store_find_school (f->store, "300004", &error);
+    g_assert_cmpstr (hp_school_get_district_key (d), ==, "05958004");
+  }
+
+  /* A 6-digit Gemeindeschlüssel did not lose zeros (no key starts "00"):
+   * it is an error, not "00958004"; nothing stored */
+  g_assert_true (g_file_set_contents (six, "Schulnummer;Schulname;Gemeindeschluessel\n300009;X;958004\n", -1, &error));
+  {
+    g_autoptr(HpImport) import = hp_import_new (f->store, HP_IMPORT_SCHOOLS, six, NULL, &error);
+
+    g_assert_false (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_VALUE);
+    g_assert_nonnull (strstr (error->message, "958004"));
+    g_clear_error (&error);
+    g_assert_cmpuint (stats (f).schools, ==, 4);
+  }
+
+  /* RegSchl (SVWS): 6 digits completed (not a repair); 8 digits kept;
+   * 7 digits lost the zero of "05": repaired. */
+  g_assert_true (g_file_set_contents (svws, "SchulNr;RegSchl;ABez1\n"
+                                            "310001;958004;A\n310002;05958004;B\n310003;5958004;C\n", -1, &error));
+  {
+    g_autoptr(HpImport) import = hp_import_new (f->store, HP_IMPORT_SCHOOLS, svws, NULL, &error);
+
+    hp_import_set_district_prefix (import, "05958");
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 3);
+    g_assert_cmpuint (r.completed_district_key, ==, 1);
+    g_assert_cmpuint (r.repaired_district_key, ==, 1);
+    g_assert_cmpuint (r.repaired, ==, 1);
+  }
+
+  hp_test_rm_rf (dir);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Graduates                                                                 */
 
@@ -1044,6 +1282,10 @@ main (int   argc,
   TEST ("schools/update-and-dry-run", test_schools_update_and_dry_run);
   TEST ("schools/all-or-nothing", test_schools_all_or_nothing);
   TEST ("schools/mapping", test_schools_mapping);
+  TEST ("schools/svws-directory", test_schools_svws_directory);
+  TEST ("schools/svws-abitur", test_schools_svws_abitur);
+  TEST ("schools/svws-providers", test_schools_svws_providers);
+  TEST ("schools/repairs-counted", test_schools_repairs_counted);
   TEST ("graduates/schild", test_graduates_schild);
   TEST ("graduates/other-shapes", test_graduates_other_shapes);
   TEST ("graduates/errors", test_graduates_errors);

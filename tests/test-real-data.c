@@ -96,6 +96,46 @@ test_nrw_directory (void)
   }
 }
 
+/* SVWS's table of school providers (Schulträger) has the header shape of its
+ * school directory (SchulNr, RegSchl, ABez1..3, SF, SchBetrSchl …), but it is
+ * no list of schools: its rows have school form 00. Offered as schools, it
+ * is refused at its first row, nothing stored. */
+static void
+test_svws_providers (void)
+{
+  g_autofree char *path = real_data_path ("schools-nrw/svws-schulver-Schultraeger.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) store = NULL;
+  g_autoptr(HpImport) import = NULL;
+  gint64 campaign_id;
+  HpImportResult r;
+  HpStoreStats stats;
+
+  if (path == NULL)
+    {
+      g_test_skip ("../shared/real-data is not here");
+      return;
+    }
+
+  store = store_with_campaign (&campaign_id);
+  import = hp_import_new (store, HP_IMPORT_SCHOOLS, path, NULL, &error);
+  g_assert_no_error (error);
+  /* the header is understood as SVWS's */
+  g_assert_cmpstr (hp_import_get_mapping (import, "name_1"), ==, "ABez1");
+  g_assert_cmpstr (hp_import_get_mapping (import, "district_key"), ==, "RegSchl");
+
+  hp_import_set_district_prefix (import, "05958");
+  g_assert_false (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+  g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "line 2"));
+  g_assert_nonnull (strstr (error->message, "school provider"));
+  g_clear_error (&error);
+
+  g_assert_true (hp_store_get_stats (store, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.schools, ==, 1);   /* the campaign's test school only */
+}
+
 static void
 test_student_exports (void)
 {
@@ -204,6 +244,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/heimpack/real-data/nrw-directory", test_nrw_directory);
+  g_test_add_func ("/heimpack/real-data/svws-providers", test_svws_providers);
   g_test_add_func ("/heimpack/real-data/student-exports", test_student_exports);
   g_test_add_func ("/heimpack/real-data/every-file", test_every_file);
 

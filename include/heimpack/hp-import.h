@@ -28,15 +28,36 @@ G_BEGIN_DECLS
  * one-digit Schulform, an area code without its 0) is repaired and counted;
  * a code that cannot be repaired stops the import with its line and column.
  *
+ * The school directory of NRW's school software SVWS (`Schulen.csv`:
+ * `SchulNr`, `RegSchl`, `ABez1..3`, `PLZ`, `Ort`, `Strasse`, `TelVorw` +
+ * `Telefon`, `SF`, `SchBetrSchl`, `Email`) is known by its headers. Its
+ * `RegSchl` is the municipality key without the Land: a 6-digit `RegSchl` is
+ * completed with NRW's `05` (counted apart, not as a repair). A row of such a
+ * table with school form `00` is a school provider (SVWS's `Schultraeger.csv`
+ * shares the header): the import stops, as the file is no list of schools.
+ *
  * An import is all or nothing: one transaction; on any error nothing is
  * stored and the message names the file, line, column and problem. A dry
  * run does everything and then rolls back, to preview the counts.
+ *
+ * Sponsor lists (#HP_IMPORT_SPONSORS, e.g. last year's spreadsheet): the
+ * sponsor (`Firma`, `Unternehmen`, `Sponsor`, `Name`), `Ansprechpartner(in)`,
+ * `Telefon`, `E-Mail`, `Anschrift`/`Adresse` (or `Straße`, `PLZ`, `Ort`),
+ * and per row optionally a gift: the item (`Artikel`, `Produkt`,
+ * `Sachspende`), its value per piece (`Wert je Stück`, `Stückwert`,
+ * `Einzelwert`, `Wert`: "0,95 €", "1.234,50") and the pieces pledged in the
+ * campaign (`Zusage`, `zugesagt`, `Menge`, `Stück`). A sponsor may span rows,
+ * one per gift. Sponsors merge by name (as hp_item_name_key() compares),
+ * gifts by sponsor and item; the file fills a stored sponsor's empty fields
+ * but never overwrites one (#HpImportResult.conflicts); a pledge is created
+ * or replaced.
  */
 
 typedef enum
 {
   HP_IMPORT_SCHOOLS,
   HP_IMPORT_GRADUATES,
+  HP_IMPORT_SPONSORS,
 } HpImportKind;
 
 /**
@@ -63,7 +84,15 @@ typedef struct
  *   leaving year)
  * @duplicates: graduates already at their school (same name and birth date),
  *   in the file or in the campaign; not added again
- * @repaired: codes whose lost leading zeros were put back
+ * @repaired: codes whose lost leading zeros were put back (the sum of the
+ *   four counts below)
+ * @repaired_district_key: of @repaired, municipality keys (7 digits → 8)
+ * @repaired_postcode: of @repaired, postcodes (4 digits → 5)
+ * @repaired_school_form: of @repaired, school forms (1 digit → 2)
+ * @repaired_phone_prefix: of @repaired, area codes that lost their 0
+ * @completed_district_key: municipality keys of an SVWS directory
+ *   (`RegSchl`, 6 digits without the Land) completed with NRW's `05`;
+ *   not a repair, not in @repaired
  * @skipped_district: of @skipped, schools outside the district prefix
  * @skipped_school_form: of @skipped, schools whose form does not lead to
  *   the Abitur (with hp_import_set_abitur_only())
@@ -75,7 +104,24 @@ typedef struct
  *   (all empty or placeholders such as `--`): the year filter did not apply
  * @no_name: graduate rows without any name: left out, not in @skipped
  *
- * For graduates, @rows = @added + @duplicates + @skipped + @no_name.
+ * @sponsors_added: sponsors (with #HP_IMPORT_SPONSORS) new to the store;
+ *   a sponsor spanning rows (one row per gift) counts once. @added,
+ *   @updated and @unchanged count the same sponsors.
+ * @sponsors_updated: stored sponsors (found by name: trimmed, any case)
+ *   whose empty fields the file filled
+ * @sponsors_unchanged: stored sponsors the file named and left as they were
+ * @gifts_added: new gifts (a sponsor's item); a gift is found by sponsor
+ *   and item name
+ * @gifts_updated: stored gifts whose empty value per piece the file filled
+ * @pledges_set: pledges of the campaign created, or changed to the pieces
+ *   the file says
+ * @conflicts: values of the file that differ from a non-empty stored one
+ *   (a sponsor's contact, phone, e-mail or address, a gift's value per
+ *   piece): the stored value is kept
+ *
+ * For graduates, @rows = @added + @duplicates + @skipped + @no_name. For
+ * sponsors, @no_name counts rows without a sponsor's name and without any
+ * other value read (a row with values but no name is an error).
  */
 typedef struct
 {
@@ -86,6 +132,11 @@ typedef struct
   guint skipped;
   guint duplicates;
   guint repaired;
+  guint repaired_district_key;
+  guint repaired_postcode;
+  guint repaired_school_form;
+  guint repaired_phone_prefix;
+  guint completed_district_key;
   guint skipped_district;
   guint skipped_school_form;
   guint skipped_closed;
@@ -93,6 +144,13 @@ typedef struct
   guint skipped_no_year;
   gboolean no_year_in_file;
   guint no_name;
+  guint sponsors_added;
+  guint sponsors_updated;
+  guint sponsors_unchanged;
+  guint gifts_added;
+  guint gifts_updated;
+  guint pledges_set;
+  guint conflicts;
 } HpImportResult;
 
 /**
@@ -158,7 +216,8 @@ void                 hp_import_set_abitur_only     (HpImport      *self,
 void                 hp_import_set_include_closed  (HpImport      *self,
                                                     gboolean       include_closed);
 
-/* Graduates: the campaign they belong to (required). */
+/* Graduates: the campaign they belong to (required). Sponsors: the campaign
+ * of the pledged pieces (needed only when the file has some). */
 void                 hp_import_set_campaign        (HpImport      *self,
                                                     gint64         campaign_id);
 /* Graduates: all rows go to this school (its official number); otherwise a

@@ -1,7 +1,7 @@
 /* hp-cli-import.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * heimpack-cli import schools|graduates FILE …: options to an HpImport, the
+ * heimpack-cli import schools|graduates|sponsors FILE …: options to an HpImport, the
  * counts (or the error line) out.
  */
 
@@ -10,6 +10,31 @@
 #include <glib/gi18n.h>
 
 #include "hp-cli-private.h"
+
+/* Sponsors: who was added or filled in, the gifts, the pledges, and the
+ * values of the file that differ from stored ones (the stored ones stay). */
+static void
+print_sponsor_result (const HpImportResult *r)
+{
+  printf (_("%u rows read: %u sponsors added, %u updated, %u unchanged; %u gifts added, %u pledges set.\n"),
+          r->rows, r->sponsors_added, r->sponsors_updated, r->sponsors_unchanged, r->gifts_added, r->pledges_set);
+  if (r->gifts_updated > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "%u gift got its value per piece.\n",
+                         "%u gifts got their value per piece.\n", r->gifts_updated),
+            r->gifts_updated);
+  if (r->conflicts > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "%u value in the file differs from the one already stored; the stored one was kept.\n",
+                         "%u values in the file differ from the ones already stored; the stored ones were kept.\n",
+                         r->conflicts),
+            r->conflicts);
+  if (r->no_name > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "%u row without a sponsor’s name or any other value left out.\n",
+                         "%u rows without a sponsor’s name or any other value left out.\n", r->no_name),
+            r->no_name);
+}
 
 static void
 print_result (HpCli                *cli,
@@ -24,10 +49,14 @@ print_result (HpCli                *cli,
   if (cli->json)
     {
       printf ("{\"rows\":%u,\"added\":%u,\"updated\":%u,\"unchanged\":%u,\"skipped\":%u,"
-              "\"duplicates\":%u,\"repaired\":%u,\"skipped_district\":%u,\"skipped_school_form\":%u,"
+              "\"duplicates\":%u,\"repaired\":%u,\"repaired_district_key\":%u,\"repaired_postcode\":%u,"
+              "\"repaired_school_form\":%u,\"repaired_phone_prefix\":%u,\"completed_district_key\":%u,"
+              "\"skipped_district\":%u,\"skipped_school_form\":%u,"
               "\"skipped_closed\":%u,\"skipped_year\":%u,\"skipped_no_year\":%u,\"no_year_in_file\":%s,"
               "\"no_name\":%u,\"list_complete\":%s,\"dry_run\":%s,\"sheet\":",
               r->rows, r->added, r->updated, r->unchanged, r->skipped, r->duplicates, r->repaired,
+              r->repaired_district_key, r->repaired_postcode, r->repaired_school_form, r->repaired_phone_prefix,
+              r->completed_district_key,
               r->skipped_district, r->skipped_school_form, r->skipped_closed, r->skipped_year, r->skipped_no_year,
               r->no_year_in_file ? "true" : "false", r->no_name, list_complete ? "true" : "false",
               dry_run ? "true" : "false");
@@ -35,6 +64,11 @@ print_result (HpCli                *cli,
         hp_cli_print_json_string (stdout, sheet);
       else
         printf ("null");
+      if (kind == HP_IMPORT_SPONSORS)
+        printf (",\"sponsors_added\":%u,\"sponsors_updated\":%u,\"sponsors_unchanged\":%u,\"gifts_added\":%u,"
+                "\"gifts_updated\":%u,\"pledges_set\":%u,\"conflicts\":%u",
+                r->sponsors_added, r->sponsors_updated, r->sponsors_unchanged, r->gifts_added, r->gifts_updated,
+                r->pledges_set, r->conflicts);
       printf ("}\n");
       return;
     }
@@ -44,6 +78,12 @@ print_result (HpCli                *cli,
 
   if (sheet != NULL)
     printf (_("Sheet “%s” read.\n"), sheet);
+
+  if (kind == HP_IMPORT_SPONSORS)
+    {
+      print_sponsor_result (r);
+      return;
+    }
 
   if (kind == HP_IMPORT_SCHOOLS)
     printf (_("%u rows read: %u schools added, %u updated, %u unchanged, %u skipped by the filters.\n"),
@@ -70,11 +110,38 @@ print_result (HpCli                *cli,
                          "%u rows without a name left out.\n", r->no_name),
             r->no_name);
 
+  /* What was really changed, per column */
   if (r->repaired > 0)
+    {
+      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *joined = NULL;
+
+      if (r->repaired_district_key > 0)
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u municipality key",
+                                                              "%u municipality keys", r->repaired_district_key),
+                                                 r->repaired_district_key));
+      if (r->repaired_postcode > 0)
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u postcode",
+                                                              "%u postcodes", r->repaired_postcode),
+                                                 r->repaired_postcode));
+      if (r->repaired_school_form > 0)
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school form",
+                                                              "%u school forms", r->repaired_school_form),
+                                                 r->repaired_school_form));
+      if (r->repaired_phone_prefix > 0)
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u area code",
+                                                              "%u area codes", r->repaired_phone_prefix),
+                                                 r->repaired_phone_prefix));
+      g_ptr_array_add (parts, NULL);
+      joined = g_strjoinv (", ", (char **) parts->pdata);
+      printf (_("Lost leading zeros put back: %s.\n"), joined);
+    }
+  if (r->completed_district_key > 0)
     printf (g_dngettext (GETTEXT_PACKAGE,
-                         "%u code had lost its leading zeros and was repaired.\n",
-                         "%u codes had lost their leading zeros and were repaired.\n", r->repaired),
-            r->repaired);
+                         "%u SVWS municipality key (RegSchl) completed with NRW’s 05.\n",
+                         "%u SVWS municipality keys (RegSchl) completed with NRW’s 05.\n",
+                         r->completed_district_key),
+            r->completed_district_key);
 
   if (list_complete && !dry_run)
     printf ("%s\n", _("The school’s list is marked complete."));
@@ -143,16 +210,20 @@ hp_cli_run_import (HpCli   *cli,
   };
 
   /* Options first, so that "import --help" works too */
-  if (!hp_cli_parse_options (&argc, &argv, _("schools|graduates FILE"),
-                             _("Reads schools (e.g. an official school directory) or graduates (a school’s list) "
-                               "from a CSV or XLSX file."),
+  if (!hp_cli_parse_options (&argc, &argv, _("schools|graduates|sponsors FILE"),
+                             _("Reads schools (e.g. an official school directory), graduates (a school’s list) or "
+                               "sponsors with their gifts and pledges (e.g. last year’s sponsor list) from a CSV or "
+                               "XLSX file."),
                              entries, error))
     return FALSE;
 
   what = argc > 1 ? argv[1] : NULL;
-  if (what == NULL || (!g_str_equal (what, "schools") && !g_str_equal (what, "graduates")))
-    return hp_cli_usage_error (error, _("Import what? Use “import schools FILE” or “import graduates FILE”."));
-  kind = g_str_equal (what, "schools") ? HP_IMPORT_SCHOOLS : HP_IMPORT_GRADUATES;
+  if (what == NULL ||
+      (!g_str_equal (what, "schools") && !g_str_equal (what, "graduates") && !g_str_equal (what, "sponsors")))
+    return hp_cli_usage_error (error, _("Import what? Use “import schools FILE”, “import graduates FILE” or "
+                                        "“import sponsors FILE”."));
+  kind = g_str_equal (what, "schools") ? HP_IMPORT_SCHOOLS
+         : g_str_equal (what, "graduates") ? HP_IMPORT_GRADUATES : HP_IMPORT_SPONSORS;
 
   if (!hp_cli_expect_args (argc, argv, 3, _("the file to import"), error))
     return FALSE;
@@ -187,6 +258,16 @@ hp_cli_run_import (HpCli   *cli,
   hp_import_set_school (import, school);
   hp_import_set_leaving_year (import, year);
   hp_import_set_list_complete (import, list_complete);
+  /* Sponsors: pledged pieces go to the campaign (--campaign or the newest);
+   * a list without pledges needs none. */
+  if (kind == HP_IMPORT_SPONSORS)
+    {
+      gint64 campaign_id = 0;
+
+      if (!hp_cli_get_campaign_id (cli, &campaign_id, error))
+        return FALSE;
+      hp_import_set_campaign (import, campaign_id);
+    }
   if (kind == HP_IMPORT_GRADUATES)
     {
       HpCampaign *campaign = hp_cli_get_campaign (cli, TRUE, error);

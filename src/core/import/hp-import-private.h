@@ -102,4 +102,17 @@ gboolean    _hp_import_row         (HpImport           *self,
                                     GError            **error);
 void        _hp_import_clear_state (HpImport           *self);
 
+/* hp-import-sponsors.c: sponsors use self->seen (name key → sponsor, with
+ * its gifts by item key), freed by _hp_import_clear_state(). */
+const HpImportFieldSpec *_hp_import_sponsor_specs (guint              *n_specs);
+gboolean    _hp_import_prepare_sponsors (HpImport           *self,
+                                         GError            **error);
+gboolean    _hp_import_sponsor_row      (HpImport           *self,
+                                         const char * const *fields,
+                                         guint               line,
+                                         HpImportResult     *result,
+                                         GError            **error);
+char       *_hp_import_describe_sponsors_nothing (HpImport             *self,
+                                                  const HpImportResult *result);
+
 G_END_DECLS

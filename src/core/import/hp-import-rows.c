@@ -49,11 +49,25 @@ all_digits (const char *text)
   return TRUE;
 }
 
+/* "05 958 004", "5958004.0" from a spreadsheet → "05958004", "5958004" */
+static void
+tidy_code (GString *value)
+{
+  for (gsize i = 0; i < value->len; )
+    if (value->str[i] == ' ')
+      g_string_erase (value, i, 1);
+    else
+      i++;
+  if (g_str_has_suffix (value->str, ".0"))
+    g_string_truncate (value, value->len - 2);
+}
+
 /*
  * repair_code:
  * A numeric code of @width digits that a spreadsheet turned into a number
- * lost its leading zeros: put them back (and count it). Empty stays empty.
- * Anything else that is not @width digits is an error.
+ * lost its leading zero: put it back (and count it). Only one can be lost:
+ * no German municipality key or postcode starts with "00". Empty stays
+ * empty. Anything else that is not @width digits is an error.
  */
 static gboolean
 repair_code (HpImport        *self,
@@ -68,16 +82,9 @@ repair_code (HpImport        *self,
   if (value->len == 0)
     return TRUE;
 
-  /* "05 958 004", "5958004.0" from a spreadsheet */
-  for (gsize i = 0; i < value->len; )
-    if (value->str[i] == ' ')
-      g_string_erase (value, i, 1);
-    else
-      i++;
-  if (g_str_has_suffix (value->str, ".0"))
-    g_string_truncate (value, value->len - 2);
+  tidy_code (value);
 
-  if (all_digits (value->str) && value->len < width && value->len >= width - 2)
+  if (all_digits (value->str) && value->len == width - 1)
     {
       while (value->len < width)
         g_string_prepend_c (value, '0');
@@ -92,6 +99,18 @@ repair_code (HpImport        *self,
     g_autofree char *message = g_strdup_printf (_("“%s” is not a %s (%u digits)."), value->str, what, width);
     return _hp_import_value_error (self, error, line, spec, message);
   }
+}
+
+/* An SVWS school directory (or a table of the same shape): its municipality
+ * key is `RegSchl`, 6 digits without the Land's "05". */
+static gboolean
+is_svws_directory (HpImport *self)
+{
+  int spec = _hp_import_spec (self, "district_key");
+  int column = spec >= 0 ? self->columns[spec] : -1;
+
+  return column >= 0 &&
+         g_ascii_strcasecmp (hp_table_reader_get_header (self->reader)[column], "RegSchl") == 0;
 }
 
 static gboolean
@@ -171,7 +190,9 @@ import_school (HpImport            *self,
   g_autoptr(GError) local_error = NULL;
   const char *number;
   gboolean changed = FALSE;
-  guint repaired = 0;
+  gboolean svws = is_svws_directory (self);
+  guint repaired_district = 0, repaired_postcode = 0, repaired_form = 0, repaired_prefix = 0;
+  guint completed = 0;
 
   number = _hp_import_value (self, fields, number_spec, s[1]);
   if (*number == '\0')
@@ -188,14 +209,32 @@ import_school (HpImport            *self,
   g_string_assign (s[2], _hp_import_value (self, fields, district_spec, s[2]));
   g_string_assign (s[3], _hp_import_value (self, fields, postcode_spec, s[3]));
   g_string_assign (s[4], _hp_import_value (self, fields, form_spec, s[4]));
-  if (!repair_code (self, s[2], 8, _("municipality key"), line, district_spec, &repaired, error) ||
-      !repair_code (self, s[3], 5, _("postcode"), line, postcode_spec, &repaired, error))
+  /* SVWS: RegSchl "958004" is the key without NRW's "05": completed, not repaired */
+  if (svws)
+    {
+      tidy_code (s[2]);
+      if (s[2]->len == 6 && all_digits (s[2]->str))
+        {
+          g_string_prepend (s[2], "05");
+          completed++;
+        }
+    }
+  if (!repair_code (self, s[2], 8, _("municipality key"), line, district_spec, &repaired_district, error) ||
+      !repair_code (self, s[3], 5, _("postcode"), line, postcode_spec, &repaired_postcode, error))
     return FALSE;
   if (s[4]->len == 1 && g_ascii_isdigit (s[4]->str[0]))
     {
       g_string_prepend_c (s[4], '0');
-      repaired++;
+      repaired_form++;
     }
+
+  /* SVWS's table of school providers (Schultraeger.csv) has the directory's
+   * header; its rows have school form 00, which no school has. */
+  if (svws && g_str_equal (s[4]->str, "00"))
+    return _hp_import_value_error (self, error, line, form_spec,
+                                   _("School form 00 marks a school provider (Schulträger), not a school: "
+                                     "this is SVWS’s table of school providers, not its school directory "
+                                     "(Schulen.csv)."));
 
   /* Filters: district, school form, closed schools */
   if (self->district_prefix != NULL && !g_str_has_prefix (s[2]->str, self->district_prefix))
@@ -246,7 +285,7 @@ import_school (HpImport            *self,
     if (all_digits (prefix->str) && prefix->str[0] != '0' && prefix->len >= 2 && prefix->len <= 5)
       {
         g_string_prepend_c (prefix, '0');
-        repaired++;
+        repaired_prefix++;
       }
     phone = g_string_new (prefix->str);
     if (phone->len > 0 && *rest != '\0')
@@ -293,7 +332,12 @@ import_school (HpImport            *self,
   else
     result->unchanged++;
 
-  result->repaired += repaired;
+  result->repaired_district_key += repaired_district;
+  result->repaired_postcode += repaired_postcode;
+  result->repaired_school_form += repaired_form;
+  result->repaired_phone_prefix += repaired_prefix;
+  result->repaired += repaired_district + repaired_postcode + repaired_form + repaired_prefix;
+  result->completed_district_key += completed;
   return TRUE;
 
 store_error:
@@ -560,6 +604,7 @@ _hp_import_prepare (HpImport  *self,
     {
     case HP_IMPORT_SCHOOLS:   return prepare_schools (self, error);
     case HP_IMPORT_GRADUATES: return prepare_graduates (self, error);
+    case HP_IMPORT_SPONSORS:  return _hp_import_prepare_sponsors (self, error);
     default:                  g_return_val_if_reached (FALSE);
     }
 }
@@ -574,6 +619,7 @@ _hp_import_row (HpImport            *self,
   switch (self->kind)
     {
     case HP_IMPORT_SCHOOLS:   return import_school (self, fields, line, result, error);
+    case HP_IMPORT_SPONSORS:  return _hp_import_sponsor_row (self, fields, line, result, error);
     case HP_IMPORT_GRADUATES: /* prepared in the reader thread, see hp-import.c */
     default:                  g_return_val_if_reached (FALSE);
     }

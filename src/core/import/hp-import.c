@@ -43,19 +43,19 @@ placeholder_start (char c)
 static const HpImportFieldSpec school_specs[] = {
   { { "number", N_("School number"), TRUE }, { "schulnummer", "schulnr", "nummer", "schulnummerdienststelle", NULL } },
   { { "name", N_("School name"), FALSE }, { "schulname", "name", "bezeichnung", "schulbezeichnung", NULL } },
-  { { "name_1", N_("School name, part 1"), FALSE }, { "schulbezeichnung1", "bezeichnung1", "name1", NULL } },
-  { { "name_2", N_("School name, part 2"), FALSE }, { "schulbezeichnung2", "bezeichnung2", "name2", NULL } },
-  { { "name_3", N_("School name, part 3"), FALSE }, { "schulbezeichnung3", "bezeichnung3", "name3", NULL } },
+  { { "name_1", N_("School name, part 1"), FALSE }, { "schulbezeichnung1", "bezeichnung1", "name1", "abez1", NULL } },
+  { { "name_2", N_("School name, part 2"), FALSE }, { "schulbezeichnung2", "bezeichnung2", "name2", "abez2", NULL } },
+  { { "name_3", N_("School name, part 3"), FALSE }, { "schulbezeichnung3", "bezeichnung3", "name3", "abez3", NULL } },
   { { "street", N_("Street"), FALSE }, { "strasse", "strassehausnummer", "anschrift", "adresse", NULL } },
   { { "postcode", N_("Postcode"), FALSE }, { "plz", "postleitzahl", NULL } },
   { { "town", N_("Town"), FALSE }, { "ort", "stadt", "schulort", NULL } },
   { { "district_key", N_("Municipality key"), FALSE }, { "gemeindeschluessel", "ags", "regschl", "regionalschluessel", "gemeindekennziffer", NULL } },
   { { "school_form", N_("School form"), FALSE }, { "schulform", "sf", "schulformschluessel", NULL } },
-  { { "phone_prefix", N_("Area code"), FALSE }, { "telefonvorwahl", "vorwahl", NULL } },
+  { { "phone_prefix", N_("Area code"), FALSE }, { "telefonvorwahl", "vorwahl", "telvorw", NULL } },
   { { "phone", N_("Phone"), FALSE }, { "telefon", "telefonnummer", "tel", NULL } },
   { { "email", N_("E-mail"), FALSE }, { "email", "mail", "emailadresse", NULL } },
   { { "contact_teacher", N_("Contact teacher"), FALSE }, { "ansprechpartner", "kontaktlehrer", "lehrkraft", "kontakt", NULL } },
-  { { "status", N_("Operating status"), FALSE }, { "schulbetriebsschluessel", "betriebsstatus", "status", NULL } },
+  { { "status", N_("Operating status"), FALSE }, { "schulbetriebsschluessel", "betriebsstatus", "status", "schbetrschl", NULL } },
 };
 
 static const HpImportFieldSpec graduate_specs[] = {
@@ -79,6 +79,8 @@ specs_for (HpImportKind  kind,
     case HP_IMPORT_GRADUATES:
       *n_specs = G_N_ELEMENTS (graduate_specs);
       return graduate_specs;
+    case HP_IMPORT_SPONSORS:
+      return _hp_import_sponsor_specs (n_specs);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -600,6 +602,9 @@ hp_import_describe_nothing_imported (HpImport             *self,
 
   if (!nothing_imported (r))
     return NULL;
+
+  if (self->kind == HP_IMPORT_SPONSORS)
+    return _hp_import_describe_sponsors_nothing (self, r);
 
   text = g_string_new (NULL);
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Nothing was imported from the %u row of %s:",
