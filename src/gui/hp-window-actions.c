@@ -249,6 +249,8 @@ edit_campaign_action (GtkWidget  *widget,
 static void
 forget_campaign_removal (HpWindow *self)
 {
+  g_clear_signal_handler (&self->campaign_removal_changed_id, self->store);
+
   if (self->campaign_undo_toast != NULL)
     {
       AdwToast *toast = self->campaign_undo_toast;
@@ -271,6 +273,8 @@ undo_campaign_removal (HpWindow *self)
   if (self->campaign_removal == NULL)
     return;
 
+  /* the restore is a write of its own, not a later one */
+  g_clear_signal_handler (&self->campaign_removal_changed_id, self->store);
   if (hp_store_restore (self->store, self->campaign_removal, &error))
     campaign = hp_store_get_campaign (self->store, hp_store_removal_get_id (self->campaign_removal), &error);
 
@@ -324,6 +328,10 @@ remove_campaign (HpWindow   *self,
   forget_campaign_removal (self);
   self->campaign_removal = removal;
   self->removed_campaign_name = g_strdup (hp_campaign_get_name (campaign));
+  /* and only until something else is written: then Ctrl+Z belongs to that */
+  self->campaign_removal_changed_id =
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (forget_campaign_removal), self,
+                             G_CONNECT_SWAPPED);
 
   /* the newest campaign left, or none */
   next = hp_store_get_current_campaign (self->store, &error);
@@ -786,6 +794,8 @@ _hp_window_dispose_actions (HpWindow *self)
 {
   g_cancellable_cancel (self->count_cancellable);
   g_clear_object (&self->count_cancellable);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->campaign_removal_changed_id, self->store);
   if (self->campaign_undo_toast != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->campaign_undo_toast, self);

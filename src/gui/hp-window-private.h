@@ -42,6 +42,7 @@ struct _HpWindow
   GSimpleAction        *select_campaign_action;
   HpStoreRemoval       *campaign_removal;  /* the campaign removed last, while it can be undone */
   char                 *removed_campaign_name;
+  gulong                campaign_removal_changed_id;   /* on the store, while it can be undone */
   GCancellable         *count_cancellable; /* counting what goes with a campaign */
   guint                 n_campaigns;
   guint                 migration_notes_shown : 1;

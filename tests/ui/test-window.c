@@ -1244,6 +1244,25 @@ test_window_campaign_remove (Fixture       *fixture,
   g_assert_cmpint (hp_campaign_get_id (hp_window_get_campaign (fixture->window)), ==, id);
   g_assert_null (_hp_window_get_campaign_undo_toast (fixture->window));
   g_assert_cmpuint (g_menu_model_get_n_items (_hp_window_get_campaign_section (fixture->window)), ==, 2);
+
+  /* Removed again, and then something else is written: Ctrl+Z belongs to
+   * that now, and the campaign's undo is gone with its toast. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-campaign", NULL);
+  dialog = wait_for_message_dialog ();
+  respond (dialog, "remove");
+  g_assert_cmpuint (count_campaigns (fixture->store), ==, 1);
+  g_assert_nonnull (_hp_window_get_campaign_undo_toast (fixture->window));
+  {
+    g_autoptr(HpSponsor) later = hp_sponsor_new ("Imkerei Later");
+
+    g_assert_true (hp_store_add_sponsor (fixture->store, later, &error));
+    g_assert_no_error (error);
+  }
+  hp_ui_test_drain_main_context ();
+  g_assert_null (_hp_window_get_campaign_undo_toast (fixture->window));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  hp_ui_test_drain_main_context ();
+  g_assert_cmpuint (count_campaigns (fixture->store), ==, 1);
 }
 
 static void
