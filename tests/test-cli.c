@@ -804,6 +804,16 @@ test_acceptance (Fixture       *f,
     g_autoptr(HpTestCliResult) r = RUN ("recipe", "set", ITEM, "--per-standard", "1", "--per-under18", "1");
     assert_ok_quiet (r);
   }
+  /* a gift edited with --json shows its figures in the campaign, as the
+   * list does: Mosterei Ohm's 20 pieces, its item 1 per pack */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("product", "edit", gift_ohm, "--value", "0,60", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d['value_cents'] == 60 and d['received'] == 20 and d['per_standard'] == 1",
+                                       NULL));
+  }
   {
     g_autoptr(HpTestCliResult) r = RUN ("school", "add", "--number", "100001", "--name", "Gymnasium Arnsberg",
                                         "--expected", "50");

@@ -115,6 +115,42 @@ list_products (HpCli       *cli,
   return hp_store_list_products (cli->store, campaign, sponsor_id, error);
 }
 
+/* A product with its figures in the campaign the CLI works on (pledged,
+ * received, its item's pieces per pack), as "product list" shows them. */
+static GObject *
+lookup_product (HpCli       *cli,
+                const char  *key,
+                GError     **error)
+{
+  g_autoptr(HpProduct) product = NULL;
+  g_autoptr(GListModel) gifts = NULL;
+  gint64 id;
+  gint64 campaign = 0;
+
+  if (!parse_key_id (key, &id, error))
+    return NULL;
+
+  product = hp_store_get_product (cli->store, id, error);
+  if (product == NULL || !campaign_id (cli, &campaign, error))
+    return NULL;
+  if (campaign == 0)
+    return G_OBJECT (g_steal_pointer (&product));
+
+  gifts = hp_store_list_products (cli->store, campaign, hp_product_get_sponsor_id (product), error);
+  if (gifts == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (gifts); i++)
+    {
+      g_autoptr(HpProduct) gift = g_list_model_get_item (gifts, i);
+
+      if (hp_product_get_id (gift) == id)
+        return G_OBJECT (g_steal_pointer (&gift));
+    }
+
+  return G_OBJECT (g_steal_pointer (&product));
+}
+
 /* ------------------------------------------------------------------------ */
 /* Schools                                                                   */
 
@@ -290,7 +326,7 @@ const Entity hp_cli_product_entity = {
   N_("Each sponsor’s gift of an item: “product add --sponsor ID --name ITEM” makes the item if it is new."),
   product_fields, G_N_ELEMENTS (product_fields), product_columns, G_N_ELEMENTS (product_columns),
   hp_product_get_type, list_products, "sponsor", N_("Only the products of this sponsor (ID)"),
-  STORE_CALLS (product), NULL, NULL, NULL, "ID", NULL
+  STORE_CALLS (product), lookup_product, NULL, NULL, "ID", NULL
 };
 
 const Entity hp_cli_school_entity = {
