@@ -335,16 +335,75 @@ hp_store_remove_school (HpStore  *self,
 /* ------------------------------------------------------------------------ */
 /* Graduates                                                                 */
 
+/* The age day's parts (the school's hand-over, the campaign's date, its
+ * year) are read raw and compared in C (under18_on()): SQLite's date() on
+ * every row took 0.6 s of a 350,000-graduate list's 1.4 s. */
 #define GRADUATE_SELECT \
   "SELECT g.id, g.campaign_id, g.school_id, s.name, g.last_name, g.first_name, g.class, g.birth_date, " \
-  "  g.consent_date, g.consent_source, g.pack_received, " \
-  "  g.birth_date > " HP_SQL_UNDER18_CUTOFF (HP_SQL_AGE_DAY) " " \
+  "  g.consent_date, g.consent_source, g.pack_received, cs.handover_at, c.handover_date, c.year " \
   "FROM graduate g JOIN school s ON s.id = g.school_id JOIN campaign c ON c.id = g.campaign_id " \
   "LEFT JOIN campaign_school cs ON cs.campaign_id = g.campaign_id AND cs.school_id = g.school_id "
 
 #define GRADUATE_WHERE_ORDER \
   "WHERE g.campaign_id = ?1 AND (?2 = 0 OR g.school_id = ?2) " \
   "ORDER BY s.number, g.class, g.last_name COLLATE HP_NAME, g.first_name COLLATE HP_NAME, g.id"
+
+/* Reads "YYYY-MM-DD" at the start of @text; the store holds no other form. */
+static gboolean
+parse_iso_day (const char *text,
+               int        *year,
+               int        *month,
+               int        *day)
+{
+  int parts[3] = { 0, 0, 0 };
+  const int widths[3] = { 4, 2, 2 };
+  const char *p = text;
+
+  for (int k = 0; k < 3; k++)
+    {
+      for (int i = 0; i < widths[k]; i++, p++)
+        {
+          if (!g_ascii_isdigit (*p))
+            return FALSE;
+          parts[k] = parts[k] * 10 + (*p - '0');
+        }
+      if (k < 2 && *p++ != '-')
+        return FALSE;
+    }
+
+  *year = parts[0];
+  *month = parts[1];
+  *day = parts[2];
+  return TRUE;
+}
+
+/*
+ * under18_on:
+ * Whether someone born on @birth is not yet 18 on @day (both ISO dates): 1,
+ * 0, or HP_UNSET without a birth date. The C twin of
+ * HP_SQL_UNDER18_CUTOFF, which the plan and the class lists use per school:
+ * born after the day 18 years before; for a hand-over on 29 February that day
+ * is 28 February (18 years before a leap year is never one).
+ */
+static int
+under18_on (const char *birth,
+            const char *day)
+{
+  int by, bm, bd, y, m, d;
+
+  if (birth == NULL || day == NULL || !parse_iso_day (birth, &by, &bm, &bd) || !parse_iso_day (day, &y, &m, &d))
+    return HP_UNSET;
+
+  y -= 18;
+  if (m == 2 && d == 29)
+    d = 28;
+
+  if (by != y)
+    return by > y;
+  if (bm != m)
+    return bm > m;
+  return bd > d;
+}
 
 static gpointer
 read_graduate (sqlite3_stmt *stmt)
@@ -360,9 +419,21 @@ read_graduate (sqlite3_stmt *stmt)
   hp_graduate_set_consent_date (graduate, _hp_column_text (stmt, 8));
   hp_graduate_set_consent_source (graduate, _hp_column_text (stmt, 9));
   hp_graduate_set_pack_received (graduate, sqlite3_column_int (stmt, 10) != 0);
-  /* NULL without a birth date */
-  if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
-    hp_graduate_set_under18 (graduate, sqlite3_column_int (stmt, 11) != 0);
+
+  /* the school's hand-over day, else the campaign's, else 30 June */
+  {
+    const char *day = _hp_column_text (stmt, 11);
+    char june[16];
+
+    if (day == NULL)
+      day = _hp_column_text (stmt, 12);
+    if (day == NULL)
+      {
+        g_snprintf (june, sizeof june, "%04d-06-30", sqlite3_column_int (stmt, 13));
+        day = june;
+      }
+    hp_graduate_set_under18 (graduate, under18_on (_hp_column_text (stmt, 7), day));
+  }
   return graduate;
 }
 
