@@ -59,7 +59,13 @@ struct _HpImportAssistant
   AdwActionRow         *campaign_row;
   GtkButton            *new_campaign_button;
   AdwPreferencesGroup  *graduates_group;
-  AdwComboRow          *school_row;
+  AdwActionRow         *school_row;
+  GtkMenuButton        *school_button;
+  GtkPopover           *school_popover;
+  GtkSearchEntry       *school_search;
+  GtkListView          *school_list;
+  GtkLabel             *school_none_label;
+  GtkButton            *school_column_button;
   AdwComboRow          *year_row;
   AdwEntryRow          *year_value_row;
   GtkLabel             *filters_message;
@@ -69,6 +75,7 @@ struct _HpImportAssistant
   GtkButton            *stop_button;
   AdwStatusPage        *ready_page;
   GtkListBox           *summary_list;
+  GtkCheckButton       *list_complete_check;
   GtkLabel             *cancelled_label;
   GtkLabel             *error_label;
 
@@ -84,10 +91,13 @@ struct _HpImportAssistant
   GtkFileChooserNative *chooser;
   char                **header;           /* the file's column headers */
   char                **mapping;          /* per field: a header, or NULL */
-  GPtrArray            *school_numbers;   /* the school row's, NULL: none/column */
+  GListStore           *schools;          /* HpSchool: what the school chooser offers */
+  GtkCustomFilter      *school_filter;    /* by the chooser's search: number, name, town */
+  char                 *chosen_school;    /* its number; NULL: none yet, or the column's */
   GCancellable         *cancellable;
   HpImportResult        dry_result;
   HpImportResult        result;
+  char                 *nothing_message;  /* the dry run's: why nothing would be imported */
 
   HpImportKind          kind;
   Step                  step;
@@ -100,6 +110,9 @@ struct _HpImportAssistant
 };
 
 /* hp-import-assistant.c: helpers, steps and buttons */
+const char          *_hp_import_assistant_get_title            (HpImportAssistant *self);
+gboolean             _hp_import_assistant_result_imports       (HpImportAssistant    *self,
+                                                                const HpImportResult *result);
 const HpImportField *_hp_import_assistant_get_field            (HpImportAssistant *self,
                                                                 guint              index);
 int                  _hp_import_assistant_find_field           (HpImportAssistant *self,
@@ -130,6 +143,7 @@ const char          *_hp_import_assistant_get_chosen_school    (HpImportAssistan
 void                 _hp_import_assistant_rebuild_mapping_rows (HpImportAssistant *self);
 void                 _hp_import_assistant_update_campaign_row  (HpImportAssistant *self);
 void                 _hp_import_assistant_prepare_filters      (HpImportAssistant *self);
+void                 _hp_import_assistant_mapping_init         (HpImportAssistant *self);
 void                 _hp_import_assistant_mapping_class_init   (GtkWidgetClass    *widget_class);
 
 /* hp-import-assistant-run.c: 5. summary, dry run and import */

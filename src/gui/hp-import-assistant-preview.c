@@ -315,8 +315,7 @@ _hp_import_assistant_open_chooser (HpImportAssistant *self)
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
 
-  self->chooser = gtk_file_chooser_native_new (self->kind == HP_IMPORT_SCHOOLS ? _("Import Schools")
-                                                                              : _("Import Graduates"),
+  self->chooser = gtk_file_chooser_native_new (_hp_import_assistant_get_title (self),
                                                GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);

@@ -39,10 +39,18 @@ AdwEntryRow          *_hp_import_assistant_get_district_row   (HpImportAssistant
 GtkSwitch            *_hp_import_assistant_get_abitur_switch  (HpImportAssistant *self);
 GtkSwitch            *_hp_import_assistant_get_closed_switch  (HpImportAssistant *self);
 AdwActionRow         *_hp_import_assistant_get_campaign_row   (HpImportAssistant *self);
-AdwComboRow          *_hp_import_assistant_get_school_row     (HpImportAssistant *self);
+AdwActionRow         *_hp_import_assistant_get_school_row     (HpImportAssistant *self);
+/* the school chooser's popover: its search and the schools that match */
+GtkSearchEntry       *_hp_import_assistant_get_school_search  (HpImportAssistant *self);
+GtkListView          *_hp_import_assistant_get_school_list    (HpImportAssistant *self);
+GtkButton            *_hp_import_assistant_get_school_column_button (HpImportAssistant *self);
 AdwComboRow          *_hp_import_assistant_get_year_row       (HpImportAssistant *self);
+AdwEntryRow          *_hp_import_assistant_get_year_value_row (HpImportAssistant *self);
 GtkLabel             *_hp_import_assistant_get_filters_message (HpImportAssistant *self);
 GtkListBox           *_hp_import_assistant_get_summary_list   (HpImportAssistant *self);
 GtkLabel             *_hp_import_assistant_get_error_label    (HpImportAssistant *self);
+AdwStatusPage        *_hp_import_assistant_get_ready_page     (HpImportAssistant *self);
+/* the summary's "This school's list is complete" (graduates of one school) */
+GtkCheckButton       *_hp_import_assistant_get_list_complete_check (HpImportAssistant *self);
 
 G_END_DECLS

@@ -29,8 +29,16 @@ struct _RunData
 /* ------------------------------------------------------------------------ */
 /* 5. Summary and import                                                     */
 
+/* The list-complete check applies: graduates of one chosen school. */
+static gboolean
+offers_list_complete (HpImportAssistant *self)
+{
+  return self->kind == HP_IMPORT_GRADUATES && _hp_import_assistant_get_chosen_school (self) != NULL;
+}
+
 static HpImport *
 create_import (HpImportAssistant  *self,
+               gboolean            dry_run,
                GError            **error)
 {
   g_autoptr(HpImport) import = NULL;
@@ -53,6 +61,11 @@ create_import (HpImportAssistant  *self,
       hp_import_set_abitur_only (import, gtk_switch_get_active (self->abitur_switch));
       hp_import_set_include_closed (import, gtk_switch_get_active (self->closed_switch));
     }
+  else if (self->kind == HP_IMPORT_SPONSORS)
+    {
+      if (self->campaign != NULL)
+        hp_import_set_campaign (import, hp_campaign_get_id (self->campaign));
+    }
   else
     {
       const char *school = _hp_import_assistant_get_chosen_school (self);
@@ -61,6 +74,9 @@ create_import (HpImportAssistant  *self,
       hp_import_set_campaign (import, hp_campaign_get_id (self->campaign));
       if (school != NULL)
         hp_import_set_school (import, school);
+      /* in the import's transaction, and only when it imports something */
+      if (!dry_run && offers_list_complete (self))
+        hp_import_set_list_complete (import, gtk_check_button_get_active (self->list_complete_check));
 
       switch (adw_combo_row_get_selected (self->year_row))
         {
@@ -128,14 +144,16 @@ update_progress_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* (transfer full) @text; nothing for a count of 0 */
+/* (transfer full) @text and @subtitle; nothing for a count of 0 */
 static void
-add_summary_row (HpImportAssistant *self,
-                 guint              count,
-                 const char        *icon_name,
-                 char              *text)
+add_summary_row_full (HpImportAssistant *self,
+                      guint              count,
+                      const char        *icon_name,
+                      char              *text,
+                      char              *subtitle)
 {
   g_autofree char *owned = text;
+  g_autofree char *owned_subtitle = subtitle;
   GtkWidget *row;
   GtkWidget *icon;
 
@@ -147,8 +165,80 @@ add_summary_row (HpImportAssistant *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_widget_set_focusable (row, FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), owned);
+  if (owned_subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), owned_subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_list_box_append (self->summary_list, row);
+}
+
+static void
+add_summary_row (HpImportAssistant *self,
+                 guint              count,
+                 const char        *icon_name,
+                 char              *text)
+{
+  add_summary_row_full (self, count, icon_name, text, NULL);
+}
+
+/* Appends @text to @parts if @count > 0 (transfer full), else frees it. */
+static void
+add_part (GPtrArray *parts,
+          guint      count,
+          char      *text)
+{
+  if (count > 0)
+    g_ptr_array_add (parts, text);
+  else
+    g_free (text);
+}
+
+/* (transfer full) (nullable): @parts joined, e.g. "2 postcodes, 1 area code" */
+static char *
+join_parts (GPtrArray *parts)
+{
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+/* Which filter left the schools out, e.g. "3 outside the district, 1 closed" */
+static char *
+dup_schools_skipped (const HpImportResult *r)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  add_part (parts, r->skipped_district,
+            g_strdup_printf (ngettext ("%u outside the district", "%u outside the district", r->skipped_district),
+                             r->skipped_district));
+  add_part (parts, r->skipped_school_form,
+            g_strdup_printf (ngettext ("%u whose school form does not lead to the Abitur",
+                                       "%u whose school form does not lead to the Abitur",
+                                       r->skipped_school_form), r->skipped_school_form));
+  add_part (parts, r->skipped_closed,
+            g_strdup_printf (ngettext ("%u closed", "%u closed", r->skipped_closed), r->skipped_closed));
+  return join_parts (parts);
+}
+
+/* The repaired codes per column, as the CLI says them */
+static char *
+dup_repaired (const HpImportResult *r)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  add_part (parts, r->repaired_district_key,
+            g_strdup_printf (ngettext ("%u municipality key", "%u municipality keys", r->repaired_district_key),
+                             r->repaired_district_key));
+  add_part (parts, r->repaired_postcode,
+            g_strdup_printf (ngettext ("%u postcode", "%u postcodes", r->repaired_postcode), r->repaired_postcode));
+  add_part (parts, r->repaired_school_form,
+            g_strdup_printf (ngettext ("%u school form", "%u school forms", r->repaired_school_form),
+                             r->repaired_school_form));
+  add_part (parts, r->repaired_phone_prefix,
+            g_strdup_printf (ngettext ("%u area code", "%u area codes", r->repaired_phone_prefix),
+                             r->repaired_phone_prefix));
+  return join_parts (parts);
 }
 
 static void
@@ -175,9 +265,48 @@ show_ready (HpImportAssistant *self,
                        g_strdup_printf (ngettext ("%u school is already up to date",
                                                   "%u schools are already up to date", r->unchanged),
                                         r->unchanged));
-      add_summary_row (self, r->skipped, "edit-clear-symbolic",
-                       g_strdup_printf (ngettext ("%u row is left out by the filters",
-                                                  "%u rows are left out by the filters", r->skipped), r->skipped));
+      add_summary_row_full (self, r->skipped, "edit-clear-symbolic",
+                            g_strdup_printf (ngettext ("%u row is left out by the filters",
+                                                       "%u rows are left out by the filters", r->skipped),
+                                             r->skipped),
+                            dup_schools_skipped (r));
+      add_summary_row (self, r->completed_district_key, "emblem-system-symbolic",
+                       g_strdup_printf (ngettext ("%u SVWS municipality key (RegSchl) is completed with NRW’s 05",
+                                                  "%u SVWS municipality keys (RegSchl) are completed with NRW’s 05",
+                                                  r->completed_district_key), r->completed_district_key));
+    }
+  else if (self->kind == HP_IMPORT_SPONSORS)
+    {
+      add_summary_row (self, r->sponsors_added, "list-add-symbolic",
+                       g_strdup_printf (ngettext ("%u sponsor will be added",
+                                                  "%u sponsors will be added", r->sponsors_added),
+                                        r->sponsors_added));
+      add_summary_row (self, r->sponsors_updated, "view-refresh-symbolic",
+                       g_strdup_printf (ngettext ("%u sponsor gets missing details from the file",
+                                                  "%u sponsors get missing details from the file",
+                                                  r->sponsors_updated), r->sponsors_updated));
+      add_summary_row (self, r->sponsors_unchanged, "emblem-ok-symbolic",
+                       g_strdup_printf (ngettext ("%u sponsor is already up to date",
+                                                  "%u sponsors are already up to date", r->sponsors_unchanged),
+                                        r->sponsors_unchanged));
+      add_summary_row (self, r->gifts_added, "list-add-symbolic",
+                       g_strdup_printf (ngettext ("%u gift will be added",
+                                                  "%u gifts will be added", r->gifts_added), r->gifts_added));
+      add_summary_row (self, r->gifts_updated, "view-refresh-symbolic",
+                       g_strdup_printf (ngettext ("%u gift gets its value per piece from the file",
+                                                  "%u gifts get their value per piece from the file",
+                                                  r->gifts_updated), r->gifts_updated));
+      add_summary_row (self, r->pledges_set, "document-edit-symbolic",
+                       g_strdup_printf (ngettext ("%u pledge will be set", "%u pledges will be set",
+                                                  r->pledges_set), r->pledges_set));
+      add_summary_row_full (self, r->conflicts, "dialog-warning-symbolic",
+                            g_strdup_printf (ngettext ("%u value differs from the stored one",
+                                                       "%u values differ from the stored ones", r->conflicts),
+                                             r->conflicts),
+                            g_strdup (_("The stored values are kept. Change them in the sponsor’s details.")));
+      add_summary_row (self, r->no_name, "edit-clear-symbolic",
+                       g_strdup_printf (ngettext ("%u empty row is left out", "%u empty rows are left out",
+                                                  r->no_name), r->no_name));
     }
   else
     {
@@ -191,17 +320,43 @@ show_ready (HpImportAssistant *self,
                        g_strdup_printf (ngettext ("%u graduate is already listed and is not added again",
                                                   "%u graduates are already listed and are not added again",
                                                   r->duplicates), r->duplicates));
-      add_summary_row (self, r->skipped, "edit-clear-symbolic",
+      add_summary_row (self, r->skipped_year, "edit-clear-symbolic",
                        g_strdup_printf (ngettext ("%u row is left out by the leaving year",
-                                                  "%u rows are left out by the leaving year", r->skipped),
-                                        r->skipped));
+                                                  "%u rows are left out by the leaving year", r->skipped_year),
+                                        r->skipped_year));
+      add_summary_row_full (self, r->skipped_no_year, "edit-clear-symbolic",
+                            g_strdup_printf (ngettext ("%u row states no year and is left out",
+                                                       "%u rows state no year and are left out",
+                                                       r->skipped_no_year), r->skipped_no_year),
+                            g_strdup (_("Other rows of the file state their year. Choose “All Years” to keep "
+                                        "these rows too.")));
+      add_summary_row (self, r->no_name, "edit-clear-symbolic",
+                       g_strdup_printf (ngettext ("%u row without a name is left out",
+                                                  "%u rows without a name are left out", r->no_name),
+                                        r->no_name));
+      /* the year filter did not apply: say so, else the user wonders */
+      add_summary_row (self, r->no_year_in_file ? 1 : 0, "dialog-information-symbolic",
+                       g_strdup_printf (ngettext ("No year in the file: the %u row is kept",
+                                                  "No year in the file: all %u rows are kept", r->rows),
+                                        r->rows));
     }
-  add_summary_row (self, r->repaired, "emblem-system-symbolic",
-                   g_strdup_printf (ngettext ("%u code that had lost its leading zeros is repaired",
-                                              "%u codes that had lost their leading zeros are repaired",
-                                              r->repaired), r->repaired));
+  add_summary_row_full (self, r->repaired, "emblem-system-symbolic",
+                        g_strdup_printf (ngettext ("%u code that had lost its leading zeros is repaired",
+                                                   "%u codes that had lost their leading zeros are repaired",
+                                                   r->repaired), r->repaired),
+                        dup_repaired (r));
 
-  if (r->added + r->updated > 0)
+  gtk_widget_set_visible (GTK_WIDGET (self->list_complete_check),
+                          offers_list_complete (self) && self->nothing_message == NULL &&
+                          _hp_import_assistant_result_imports (self, r));
+
+  if (self->nothing_message != NULL)
+    {
+      adw_status_page_set_icon_name (self->ready_page, "dialog-information-symbolic");
+      adw_status_page_set_title (self->ready_page, _("Nothing to Import"));
+      description = g_markup_escape_text (self->nothing_message, -1);
+    }
+  else if (_hp_import_assistant_result_imports (self, r))
     {
       adw_status_page_set_icon_name (self->ready_page, "document-save-symbolic");
       adw_status_page_set_title (self->ready_page, _("Ready to Import"));
@@ -253,6 +408,9 @@ run_done_cb (GObject      *source,
 
   ok = g_task_propagate_boolean (task, &error);
   self->run = NULL;
+  g_clear_pointer (&self->nothing_message, g_free);
+  if (ok && data->dry_run)
+    self->nothing_message = hp_import_describe_nothing_imported (data->import, &data->result);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   _hp_import_assistant_update_buttons (self);
 
@@ -308,7 +466,7 @@ _hp_import_assistant_start_run (HpImportAssistant *self,
   if (dry_run)
     self->have_dry_result = FALSE;
 
-  import = create_import (self, &error);
+  import = create_import (self, dry_run, &error);
   if (import == NULL)
     {
       show_run_error (self, error);

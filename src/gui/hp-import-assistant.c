@@ -1,14 +1,16 @@
 /* hp-import-assistant.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The import assistant: a modal window that takes a school directory or a
- * school's list of graduates from a file into the store, in five steps:
+ * The import assistant: a modal window that takes a school directory, a
+ * school's list of graduates or a list of sponsors and their gifts from a
+ * file into the store, in five steps:
  *
  *  1. choose the file (skipped when a file was dropped on the window);
  *  2. preview: the first rows, with the detected encoding, delimiter and
  *     header line, which the user may override (the reader opens again);
  *  3. columns: one row per field of the import, preselected by header name;
- *  4. filters: district and school forms, or school, leaving year and campaign;
+ *  4. filters: district and school forms; or school, leaving year and
+ *     campaign; or, for sponsors, the campaign their pledges count for;
  *  5. summary: a dry run in a worker thread says what would happen; "Import"
  *     then does it for real, in a worker thread, with progress and "Stop".
  *
@@ -102,6 +104,34 @@ _hp_import_assistant_clear_mapping (HpImportAssistant *self)
     g_clear_pointer (&self->mapping[i], g_free);
 }
 
+const char *
+_hp_import_assistant_get_title (HpImportAssistant *self)
+{
+  switch (self->kind)
+    {
+    case HP_IMPORT_SCHOOLS:
+      return _("Import Schools");
+    case HP_IMPORT_GRADUATES:
+      return _("Import Graduates");
+    case HP_IMPORT_SPONSORS:
+      return _("Import Sponsors");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Whether a run with @result stores anything. */
+gboolean
+_hp_import_assistant_result_imports (HpImportAssistant    *self,
+                                     const HpImportResult *result)
+{
+  if (self->kind == HP_IMPORT_SPONSORS)
+    return result->sponsors_added + result->sponsors_updated + result->gifts_added +
+           result->gifts_updated + result->pledges_set > 0;
+
+  return result->added + result->updated > 0;
+}
+
 void
 _hp_import_assistant_set_label_message (GtkLabel   *label,
                                         const char *message)
@@ -136,7 +166,8 @@ can_go_next (HpImportAssistant *self)
     case STEP_SUMMARY:
       return self->have_dry_result &&
              g_str_equal (gtk_stack_get_visible_child_name (self->summary_stack), "ready") &&
-             self->dry_result.added + self->dry_result.updated > 0;
+             self->nothing_message == NULL &&
+             _hp_import_assistant_result_imports (self, &self->dry_result);
     case N_STEPS:
     default:
       g_assert_not_reached ();
@@ -240,8 +271,8 @@ back_clicked_cb (HpImportAssistant *self)
 /**
  * hp_import_assistant_new:
  * @store: where the rows go
- * @kind: schools or graduates
- * @campaign: (nullable): the campaign graduates go to
+ * @kind: schools, graduates or sponsors
+ * @campaign: (nullable): the campaign graduates go to, or sponsors' pledges
  * @file: (nullable): the file, e.g. dropped on the window; %NULL to start by
  *   choosing one
  */
@@ -252,7 +283,8 @@ hp_import_assistant_new (HpStore      *store,
                          GFile        *file)
 {
   g_return_val_if_fail (HP_IS_STORE (store), NULL);
-  g_return_val_if_fail (kind == HP_IMPORT_SCHOOLS || kind == HP_IMPORT_GRADUATES, NULL);
+  g_return_val_if_fail (kind == HP_IMPORT_SCHOOLS || kind == HP_IMPORT_GRADUATES ||
+                        kind == HP_IMPORT_SPONSORS, NULL);
   g_return_val_if_fail (!campaign || HP_IS_CAMPAIGN (campaign), NULL);
   g_return_val_if_fail (!file || G_IS_FILE (file), NULL);
 
@@ -295,8 +327,8 @@ hp_import_assistant_set_campaign (HpImportAssistant *self,
   if (self->run != NULL || !g_set_object (&self->campaign, campaign))
     return;
 
-  /* graduates: what the dry run said was for the old campaign */
-  if (self->kind == HP_IMPORT_GRADUATES && self->step == STEP_SUMMARY)
+  /* graduates, pledges: what the dry run said was for the old campaign */
+  if (self->kind != HP_IMPORT_SCHOOLS && self->step == STEP_SUMMARY)
     _hp_import_assistant_go_to_step (self, STEP_FILTERS);
   _hp_import_assistant_update_campaign_row (self);
   _hp_import_assistant_update_buttons (self);
@@ -337,7 +369,17 @@ hp_import_assistant_dup_result_text (HpImportAssistant *self)
 
   r = &self->result;
   imported = r->added + r->updated;
-  if (self->kind == HP_IMPORT_SCHOOLS)
+  if (self->kind == HP_IMPORT_SPONSORS)
+    {
+      g_string_append_printf (text, ngettext ("%u sponsor imported", "%u sponsors imported", imported), imported);
+      /* Translators: the parts after "12 sponsors imported, " in a toast */
+      if (r->gifts_added > 0)
+        g_string_append_printf (text, ngettext (", %u new gift", ", %u new gifts", r->gifts_added),
+                                r->gifts_added);
+      if (r->pledges_set > 0)
+        g_string_append_printf (text, ngettext (", %u pledge", ", %u pledges", r->pledges_set), r->pledges_set);
+    }
+  else if (self->kind == HP_IMPORT_SCHOOLS)
     g_string_append_printf (text, ngettext ("%u school imported", "%u schools imported", imported), imported);
   else
     g_string_append_printf (text, ngettext ("%u graduate imported", "%u graduates imported", imported), imported);
@@ -511,16 +553,40 @@ _hp_import_assistant_get_campaign_row (HpImportAssistant *self)
   return self->campaign_row;
 }
 
-AdwComboRow *
+AdwActionRow *
 _hp_import_assistant_get_school_row (HpImportAssistant *self)
 {
   return self->school_row;
+}
+
+GtkSearchEntry *
+_hp_import_assistant_get_school_search (HpImportAssistant *self)
+{
+  return self->school_search;
+}
+
+GtkListView *
+_hp_import_assistant_get_school_list (HpImportAssistant *self)
+{
+  return self->school_list;
+}
+
+GtkButton *
+_hp_import_assistant_get_school_column_button (HpImportAssistant *self)
+{
+  return self->school_column_button;
 }
 
 AdwComboRow *
 _hp_import_assistant_get_year_row (HpImportAssistant *self)
 {
   return self->year_row;
+}
+
+AdwEntryRow *
+_hp_import_assistant_get_year_value_row (HpImportAssistant *self)
+{
+  return self->year_value_row;
 }
 
 GtkLabel *
@@ -539,6 +605,18 @@ GtkLabel *
 _hp_import_assistant_get_error_label (HpImportAssistant *self)
 {
   return self->error_label;
+}
+
+AdwStatusPage *
+_hp_import_assistant_get_ready_page (HpImportAssistant *self)
+{
+  return self->ready_page;
+}
+
+GtkCheckButton *
+_hp_import_assistant_get_list_complete_check (HpImportAssistant *self)
+{
+  return self->list_complete_check;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -573,7 +651,7 @@ hp_import_assistant_constructed (GObject *object)
   self->n_fields = hp_import_get_n_fields (self->kind);
   self->mapping = g_new0 (char *, self->n_fields + 1);
 
-  title = self->kind == HP_IMPORT_SCHOOLS ? _("Import Schools") : _("Import Graduates");
+  title = _hp_import_assistant_get_title (self);
   adw_window_title_set_title (self->window_title, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
@@ -581,10 +659,15 @@ hp_import_assistant_constructed (GObject *object)
     adw_status_page_set_description (self->choose_page,
                                      _("The official school directory, such as NRW’s “Schulgrunddaten”, "
                                        "as a CSV or Excel file. You can also drop the file here."));
-  else
+  else if (self->kind == HP_IMPORT_GRADUATES)
     adw_status_page_set_description (self->choose_page,
                                      _("The list of school leavers a school sent, as a CSV or Excel file. "
                                        "Names are optional. You can also drop the file here."));
+  else
+    adw_status_page_set_description (self->choose_page,
+                                     _("Last year’s list of sponsors, as a CSV or Excel file: one row per "
+                                       "sponsor, or one per gift with its item, value per piece and pieces "
+                                       "pledged. You can also drop the file here."));
 
   _hp_import_assistant_prepare_filters (self);
 
@@ -612,6 +695,8 @@ hp_import_assistant_dispose (GObject *object)
   g_clear_object (&self->campaign);
   g_clear_object (&self->file);
   g_clear_object (&self->store);
+  g_clear_object (&self->schools);
+  g_clear_object (&self->school_filter);
 
   G_OBJECT_CLASS (hp_import_assistant_parent_class)->dispose (object);
 }
@@ -622,9 +707,10 @@ hp_import_assistant_finalize (GObject *object)
   HpImportAssistant *self = HP_IMPORT_ASSISTANT (object);
 
   g_free (self->path);
+  g_free (self->nothing_message);
   g_strfreev (self->header);
   g_strfreev (self->mapping);
-  g_clear_pointer (&self->school_numbers, g_ptr_array_unref);
+  g_free (self->chosen_school);
   g_ptr_array_unref (self->mapping_rows);
 
   G_OBJECT_CLASS (hp_import_assistant_parent_class)->finalize (object);
@@ -704,7 +790,7 @@ hp_import_assistant_class_init (HpImportAssistantClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* HpImportKind has no GType */
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, HP_IMPORT_SCHOOLS, HP_IMPORT_GRADUATES, HP_IMPORT_SCHOOLS,
+    g_param_spec_int ("kind", NULL, NULL, HP_IMPORT_SCHOOLS, HP_IMPORT_SPONSORS, HP_IMPORT_SCHOOLS,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAMPAIGN] =
     g_param_spec_object ("campaign", NULL, NULL, HP_TYPE_CAMPAIGN,
@@ -750,6 +836,12 @@ hp_import_assistant_class_init (HpImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, new_campaign_button);
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, graduates_group);
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_row);
+  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_button);
+  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_popover);
+  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_search);
+  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_list);
+  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_none_label);
+  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_column_button);
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, year_row);
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, year_value_row);
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, filters_message);
@@ -759,6 +851,7 @@ hp_import_assistant_class_init (HpImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, stop_button);
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, ready_page);
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, summary_list);
+  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, list_complete_check);
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, cancelled_label);
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, error_label);
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
@@ -779,4 +872,5 @@ hp_import_assistant_init (HpImportAssistant *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   _hp_import_assistant_preview_init (self);
+  _hp_import_assistant_mapping_init (self);
 }

@@ -16,9 +16,9 @@
  * the campaign (counted in a worker), with undo. "win.show-bookings" opens
  * the campaign's bookings (one dialog per window).
  *
- * Importing: "win.import-schools" and "win.import-graduates" open the import
- * assistant; "win.import" (Ctrl+I) and a table dropped on the window choose
- * by the visible page, or ask.
+ * Importing: "win.import-schools", "win.import-graduates" and
+ * "win.import-sponsors" open the import assistant; "win.import" (Ctrl+I) and
+ * a table dropped on the window choose by the visible page, or ask.
  */
 
 #define G_LOG_DOMAIN "hp-window"
@@ -566,9 +566,13 @@ imported_cb (HpWindow          *self,
   g_autofree char *text = hp_import_assistant_dup_result_text (assistant);
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-  adw_view_stack_set_visible_child_name (self->view_stack,
-                                         hp_import_assistant_get_kind (assistant) == HP_IMPORT_SCHOOLS
-                                         ? "schools" : "graduates");
+  static const char * const pages[] = {
+    [HP_IMPORT_SCHOOLS] = "schools",
+    [HP_IMPORT_GRADUATES] = "graduates",
+    [HP_IMPORT_SPONSORS] = "sponsors",
+  };
+
+  adw_view_stack_set_visible_child_name (self->view_stack, pages[hp_import_assistant_get_kind (assistant)]);
   /* the pages reload through the store's "changed" signal */
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
@@ -605,6 +609,8 @@ import_kind_chosen_cb (AdwMessageDialog *dialog,
     open_import_assistant (self, HP_IMPORT_SCHOOLS, file);
   else if (g_strcmp0 (response, "graduates") == 0)
     open_import_assistant (self, HP_IMPORT_GRADUATES, file);
+  else if (g_strcmp0 (response, "sponsors") == 0)
+    open_import_assistant (self, HP_IMPORT_SPONSORS, file);
 }
 
 static void
@@ -614,17 +620,20 @@ ask_import_kind (HpWindow *self,
   GtkWidget *dialog;
   g_autofree char *basename = file ? g_file_get_basename (file) : NULL;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Schools or Graduates?"), NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What Does the File Hold?"), NULL);
   if (basename != NULL)
     /* Translators: %s is a file name */
     adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                    _("Is “%s” a school directory or a school’s list of graduates?"),
+                                    _("Is “%s” a school directory, a school’s list of graduates or a list "
+                                      "of sponsors?"),
                                     basename);
   else
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                                 _("Import a school directory or a school’s list of graduates?"));
+                                 _("Import a school directory, a school’s list of graduates or a list of "
+                                   "sponsors?"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
+                                    "sponsors", _("S_ponsors"),
                                     "graduates", _("_Graduates"),
                                     "schools", _("_Schools"),
                                     NULL);
@@ -667,6 +676,8 @@ _hp_window_import (HpWindow *self,
         kind = HP_IMPORT_SCHOOLS;
       else if (g_strcmp0 (page, "graduates") == 0)
         kind = HP_IMPORT_GRADUATES;
+      else if (g_strcmp0 (page, "sponsors") == 0)
+        kind = HP_IMPORT_SPONSORS;
       else
         {
           ask_import_kind (self, file);
@@ -699,6 +710,14 @@ import_graduates_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   _hp_window_import (HP_WINDOW (widget), HP_IMPORT_GRADUATES, NULL);
+}
+
+static void
+import_sponsors_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  _hp_window_import (HP_WINDOW (widget), HP_IMPORT_SPONSORS, NULL);
 }
 
 static gboolean
@@ -783,6 +802,7 @@ _hp_window_actions_update (HpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-schools", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-graduates", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-sponsors", writable);
   /* exporting only reads: fine on a read-only file */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->campaign != NULL);
   /* the list reads; its corrections check the store themselves */
@@ -844,5 +864,6 @@ _hp_window_class_actions_init (HpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-schools", NULL, import_schools_action);
   gtk_widget_class_install_action (widget_class, "win.import-graduates", NULL, import_graduates_action);
+  gtk_widget_class_install_action (widget_class, "win.import-sponsors", NULL, import_sponsors_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
 }

@@ -3,7 +3,8 @@
  *
  * The import assistant, driven in-process under Xvfb from the window's
  * actions and drop target, over the fixtures in tests/data: preview,
- * mapping, filters, dry run, import, errors, stopping and closing.
+ * mapping, filters, dry run, import, errors, stopping and closing; schools,
+ * graduates and sponsors; what the summary says the filters did.
  *
  * With HP_SCREENSHOT_DIR set, every step is also saved there as a PNG.
  */
@@ -143,6 +144,37 @@ screenshot (GtkWidget  *window,
   g_test_message ("Saved %s", path);
 }
 
+/* The school chooser's popover does not pop up under Xvfb (no monitor for
+ * it): for the screenshot, its content is shown in a window of its own. */
+static void
+screenshot_school_chooser (HpImportAssistant *assistant,
+                           const char        *name)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (_hp_import_assistant_get_school_list (assistant)),
+                                                GTK_TYPE_POPOVER);
+  g_autoptr(GtkWidget) content = NULL;
+  GtkWidget *window;
+
+  if (g_getenv ("HP_SCREENSHOT_DIR") == NULL)
+    return;
+
+  content = g_object_ref (gtk_popover_get_child (GTK_POPOVER (popover)));
+  gtk_popover_set_child (GTK_POPOVER (popover), NULL);
+  window = gtk_window_new ();
+  gtk_widget_add_css_class (window, "popover");
+  gtk_widget_set_margin_top (content, 6);
+  gtk_widget_set_margin_bottom (content, 6);
+  gtk_widget_set_margin_start (content, 6);
+  gtk_widget_set_margin_end (content, 6);
+  gtk_window_set_child (GTK_WINDOW (window), content);
+  gtk_window_set_default_size (GTK_WINDOW (window), 440, -1);
+  hp_ui_test_present (GTK_WINDOW (window));
+  screenshot (window, name);
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_popover_set_child (GTK_POPOVER (popover), content);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Driving the assistant                                                     */
 
@@ -250,6 +282,62 @@ wait_for_page_items (Fixture    *fixture,
   g_assert_cmpuint (count_page_items (fixture, name), ==, expected);
 }
 
+static GtkLabel *
+find_summary_label (HpImportAssistant *assistant,
+                    const char        *needle)
+{
+  return hp_ui_test_find_label (GTK_WIDGET (_hp_import_assistant_get_summary_list (assistant)), needle);
+}
+
+static gboolean
+next_sensitive (HpImportAssistant *assistant)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_next_button (assistant)));
+}
+
+/* Whether the school @number's list is complete in @fixture's campaign. */
+static gboolean
+school_list_complete (Fixture    *fixture,
+                      const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) schools = hp_store_list_schools (fixture->store, hp_campaign_get_id (fixture->campaign),
+                                                         &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(HpSchool) school = g_list_model_get_item (schools, i);
+
+      if (g_str_equal (hp_school_get_number (school), number))
+        return hp_school_get_list_complete (school);
+    }
+
+  g_error ("No school %s", number);
+}
+
+/* Types @text into the school chooser's search: how many schools match. */
+static guint
+search_school (HpImportAssistant *assistant,
+               const char        *text)
+{
+  GtkSearchEntry *search = _hp_import_assistant_get_school_search (assistant);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  /* at once, not after the entry's typing delay */
+  g_signal_emit_by_name (search, "search-changed");
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (_hp_import_assistant_get_school_list (assistant))));
+}
+
+/* Chooses the school that @text finds, as a click on it would. */
+static void
+choose_school (HpImportAssistant *assistant,
+               const char        *text)
+{
+  g_assert_cmpuint (search_school (assistant, text), ==, 1);
+  g_signal_emit_by_name (_hp_import_assistant_get_school_list (assistant), "activate", 0);
+}
+
 /* Emits the window's drop target's "drop" as a drop of @path would. */
 static gboolean
 drop_file (Fixture    *fixture,
@@ -294,6 +382,9 @@ fixture_setup_school (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(HpSchool) school = hp_school_new ("170001", "Städt. Gymnasium Laurentianum");
   g_autoptr(HpSchool) other = hp_school_new ("170002", "Städt. Gesamtschule");
+
+  hp_school_set_town (school, "Arnsberg");
+  hp_school_set_town (other, "Meschede");
 
   fixture->store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -430,6 +521,14 @@ test_schools (Fixture       *fixture,
                                            "3 schools will be added"));
   g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (_hp_import_assistant_get_summary_list (assistant)),
                                            "4 rows are left out by the filters"));
+  /* which filter: Olpe (05966) outside; the Hauptschule (04) and the
+   * Grundschule (2 → 02) lead to no Abitur; Gymnasium Alt closed (9) */
+  g_assert_nonnull (find_summary_label (assistant, "1 outside the district, 2 whose school form does not lead "
+                                                   "to the Abitur, 1 closed"));
+  /* only the kept rows' repairs: the Berufskolleg's key 5958012 and its
+   * area code 2961; the Grundschule's 2 and 9889 are left out with it */
+  g_assert_nonnull (find_summary_label (assistant, "2 codes that had lost their leading zeros are repaired"));
+  g_assert_nonnull (find_summary_label (assistant, "1 municipality key, 1 area code"));
   screenshot (GTK_WIDGET (assistant), "5-summary");
 
   /* Import: stored, closed, a toast, the page shows them */
@@ -491,8 +590,9 @@ test_graduates (Fixture       *fixture,
                 gconstpointer  data)
 {
   HpImportAssistant *assistant;
-  AdwComboRow *school_row;
+  AdwActionRow *school_row;
   const HpImportResult *dry;
+  GtkLabel *name;
 
   hp_window_set_campaign (fixture->window, fixture->campaign);
   assistant = open_assistant (fixture, "win.import-graduates");
@@ -514,11 +614,38 @@ test_graduates (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (_hp_import_assistant_get_campaign_row (assistant)),
                    ==, "Heimvorteil2GO 2027");
   school_row = _hp_import_assistant_get_school_row (assistant);
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (school_row)), ==, 3);
+  g_assert_cmpstr (adw_action_row_get_subtitle (school_row), ==, "Choose the school the list comes from");
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_next_button (assistant))));
   g_assert_nonnull (strstr (gtk_label_get_label (_hp_import_assistant_get_filters_message (assistant)),
                             "Choose the school"));
-  adw_combo_row_set_selected (school_row, find_string (school_row, "(170001)"));
+  /* no column for the school: no "From the column" in the chooser */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_hp_import_assistant_get_school_column_button (assistant))));
+
+  /* the chooser searches number, name and town, every word, any case:
+   * "städt" is in both names, "170002" one number, "STÄDT. arns" only the
+   * Laurentianum in Arnsberg; nothing has "xyz" */
+  g_assert_cmpuint (search_school (assistant, ""), ==, 2);
+  g_assert_cmpuint (search_school (assistant, "städt"), ==, 2);
+  g_assert_cmpuint (search_school (assistant, "170002"), ==, 1);
+  g_assert_cmpuint (search_school (assistant, "Meschede"), ==, 1);
+  g_assert_cmpuint (search_school (assistant, "STÄDT. arns"), ==, 1);
+  /* the name whole, with number and town under it */
+  name = hp_ui_test_find_label (GTK_WIDGET (_hp_import_assistant_get_school_list (assistant)),
+                                "Städt. Gymnasium Laurentianum");
+  g_assert_nonnull (name);
+  g_assert_cmpint (gtk_label_get_ellipsize (name), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (_hp_import_assistant_get_school_list (assistant)),
+                                           "170001 · Arnsberg"));
+  g_assert_cmpuint (search_school (assistant, "xyz"), ==, 0);
+
+  /* Enter in the search takes the first school found */
+  g_assert_cmpuint (search_school (assistant, "arns"), ==, 1);
+  screenshot_school_chooser (assistant, "8a-school-chooser");
+  g_signal_emit_by_name (_hp_import_assistant_get_school_search (assistant), "activate");
+  g_assert_cmpstr (adw_action_row_get_subtitle (school_row), ==, "Städt. Gymnasium Laurentianum\n170001 · Arnsberg");
+  choose_school (assistant, "laurentianum");
+  g_assert_cmpstr (adw_action_row_get_subtitle (school_row), ==, "Städt. Gymnasium Laurentianum\n170001 · Arnsberg");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_next_button (assistant))));
   g_assert_cmpuint (adw_combo_row_get_selected (_hp_import_assistant_get_year_row (assistant)), ==, 0);
   screenshot (GTK_WIDGET (assistant), "8-graduates-filters");
 
@@ -666,13 +793,23 @@ test_drop (Fixture       *fixture,
   g_assert_false (drop_file (fixture, graduates));
   gtk_window_destroy (GTK_WINDOW (assistant));
 
-  /* elsewhere: asked */
+  /* on the Sponsors page: sponsors */
   adw_view_stack_set_visible_child_name (stack, "sponsors");
+  g_assert_true (drop_file (fixture, graduates));
+  assistant = hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT);
+  g_assert_nonnull (assistant);
+  g_assert_cmpint (hp_import_assistant_get_kind (assistant), ==, HP_IMPORT_SPONSORS);
+  gtk_window_destroy (GTK_WINDOW (assistant));
+
+  /* elsewhere: asked, sponsors among the answers */
+  adw_view_stack_set_visible_child_name (stack, "products");
   g_assert_true (drop_file (fixture, graduates));
   g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
   question = hp_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (question);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "graduates-schild.csv"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "sponsors"));
+  g_assert_true (adw_message_dialog_has_response (question, "sponsors"));
   adw_message_dialog_response (question, "graduates");
   assistant = hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT);
   g_assert_nonnull (assistant);
@@ -744,6 +881,258 @@ test_page_buttons (Fixture       *fixture,
   g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
 }
 
+/* Sponsors and their gifts from last year's list, from the Sponsors page's
+ * button to the toast; the same list again adds nothing. */
+static void
+test_sponsors (Fixture       *fixture,
+               gconstpointer  data)
+{
+  HpTablePage *page = _hp_window_get_page (fixture->window, "sponsors");
+  HpImportAssistant *assistant;
+  const HpImportResult *dry;
+  GtkLabel *label;
+
+  hp_window_set_campaign (fixture->window, fixture->campaign);
+  wait_until (page_loaded, page);
+  label = hp_ui_test_find_label (GTK_WIDGET (_hp_table_page_get_action_bar (page)), "Import…");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_widget_get_ancestor (GTK_WIDGET (label),
+                                                                                            GTK_TYPE_BUTTON))),
+                   ==, "win.import-sponsors");
+
+  assistant = open_assistant (fixture, "win.import-sponsors");
+  g_assert_cmpint (hp_import_assistant_get_kind (assistant), ==, HP_IMPORT_SPONSORS);
+  g_assert_cmpstr (adw_window_title_get_title (_hp_import_assistant_get_window_title (assistant)),
+                   ==, "Import Sponsors");
+  choose_fixture (assistant, "sponsors-list.csv");
+  click_next (assistant);
+  assert_step (assistant, "mapping");
+  g_assert_cmpstr (get_selected_string (_hp_import_assistant_get_mapping_row (assistant, "name")), ==, "Firma");
+  g_assert_cmpstr (get_selected_string (_hp_import_assistant_get_mapping_row (assistant, "item")), ==, "Artikel");
+  g_assert_cmpstr (get_selected_string (_hp_import_assistant_get_mapping_row (assistant, "pledged")), ==, "Zusage");
+  screenshot (GTK_WIDGET (assistant), "11-sponsors-mapping");
+  click_next (assistant);
+
+  /* the pledges count for the window's campaign; no school filters */
+  assert_step (assistant, "filters");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (_hp_import_assistant_get_campaign_row (assistant))),
+                   ==, "The Pledges Count For");
+  g_assert_cmpstr (adw_action_row_get_subtitle (_hp_import_assistant_get_campaign_row (assistant)),
+                   ==, "Heimvorteil2GO 2027");
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (_hp_import_assistant_get_district_row (assistant))));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (_hp_import_assistant_get_school_row (assistant))));
+
+  /* Veltins spans two rows (Apfelschorle, Kugelschreiber), the Sparkasse
+   * gives Notizblöcke, the Bäckerei nothing: 3 sponsors, 3 gifts, 3 pledges */
+  run_dry (assistant);
+  g_assert_cmpstr (_hp_import_assistant_get_summary_state (assistant), ==, "ready");
+  dry = _hp_import_assistant_get_dry_result (assistant);
+  g_assert_cmpuint (dry->sponsors_added, ==, 3);
+  g_assert_cmpuint (dry->gifts_added, ==, 3);
+  g_assert_cmpuint (dry->pledges_set, ==, 3);
+  g_assert_nonnull (find_summary_label (assistant, "3 sponsors will be added"));
+  g_assert_nonnull (find_summary_label (assistant, "3 gifts will be added"));
+  g_assert_nonnull (find_summary_label (assistant, "3 pledges will be set"));
+  g_assert_null (find_summary_label (assistant, "differ"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_hp_import_assistant_get_list_complete_check (assistant))));
+  g_assert_true (next_sensitive (assistant));
+  g_assert_cmpuint (get_stats (fixture).sponsors, ==, 0);
+  screenshot (GTK_WIDGET (assistant), "12-sponsors-summary");
+
+  import_and_wait_closed (assistant);
+  g_assert_cmpuint (get_stats (fixture).sponsors, ==, 3);
+  g_assert_cmpuint (get_stats (fixture).products, ==, 3);
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (fixture->window), "3 sponsors imported, 3 new gifts, 3 pledges"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (_hp_window_get_view_stack (fixture->window)),
+                   ==, "sponsors");
+  wait_for_page_items (fixture, "sponsors", 3);
+
+  /* again: the three are known by name, nothing is new, Import is off */
+  assistant = open_assistant (fixture, "win.import-sponsors");
+  choose_fixture (assistant, "sponsors-list.csv");
+  click_next (assistant);
+  click_next (assistant);
+  run_dry (assistant);
+  g_assert_nonnull (find_summary_label (assistant, "3 sponsors are already up to date"));
+  g_assert_null (find_summary_label (assistant, "will be added"));
+  g_assert_cmpstr (adw_status_page_get_title (_hp_import_assistant_get_ready_page (assistant)), ==, "Nothing to Import");
+  g_assert_false (next_sensitive (assistant));
+}
+
+/* Pledges need a campaign; a list without pledges does not. */
+static void
+test_sponsors_no_campaign (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  HpImportAssistant *assistant = open_assistant (fixture, "win.import-sponsors");
+  AdwComboRow *pledged;
+
+  choose_fixture (assistant, "sponsors-list.csv");
+  click_next (assistant);
+  click_next (assistant);
+  assert_step (assistant, "filters");
+  g_assert_false (next_sensitive (assistant));
+  g_assert_nonnull (strstr (gtk_label_get_label (_hp_import_assistant_get_filters_message (assistant)),
+                            "Pieces pledged"));
+
+  /* back, no column for the pledges: sponsors and gifts only */
+  g_signal_emit_by_name (_hp_import_assistant_get_back_button (assistant), "clicked");
+  pledged = _hp_import_assistant_get_mapping_row (assistant, "pledged");
+  adw_combo_row_set_selected (pledged, 0);
+  click_next (assistant);
+  g_assert_true (next_sensitive (assistant));
+  run_dry (assistant);
+  g_assert_nonnull (find_summary_label (assistant, "3 gifts will be added"));
+  g_assert_null (find_summary_label (assistant, "pledge"));
+}
+
+/* An SVWS student export whose Jahrgang is all "--": the year filter does not
+ * apply, and the summary says so; the school's list can be marked complete. */
+static void
+test_graduates_no_year (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  HpImportAssistant *assistant;
+  GtkCheckButton *check;
+
+  hp_window_set_campaign (fixture->window, fixture->campaign);
+  assistant = open_assistant (fixture, "win.import-graduates");
+  choose_fixture (assistant, "graduates-svws-no-year.csv");
+  click_next (assistant);
+  g_assert_cmpstr (get_selected_string (_hp_import_assistant_get_mapping_row (assistant, "year")), ==, "Jahrgang");
+  click_next (assistant);
+  choose_school (assistant, "170001");
+
+  /* 5 rows, Jahrgang "--" in each: none states a year, all 5 kept */
+  run_dry (assistant);
+  g_assert_cmpstr (_hp_import_assistant_get_summary_state (assistant), ==, "ready");
+  g_assert_true (_hp_import_assistant_get_dry_result (assistant)->no_year_in_file);
+  g_assert_nonnull (find_summary_label (assistant, "5 graduates will be added"));
+  g_assert_nonnull (find_summary_label (assistant, "No year in the file: all 5 rows are kept"));
+  g_assert_null (find_summary_label (assistant, "left out"));
+
+  /* one school: offered, off until ticked */
+  check = _hp_import_assistant_get_list_complete_check (assistant);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (check)));
+  g_assert_false (gtk_check_button_get_active (check));
+  g_assert_cmpstr (gtk_check_button_get_label (check), ==, "This school’s list is _complete");
+  gtk_check_button_set_active (check, TRUE);
+  screenshot (GTK_WIDGET (assistant), "13-graduates-no-year");
+  /* the dry run stores nothing, not the mark either */
+  g_assert_false (school_list_complete (fixture, "170001"));
+
+  import_and_wait_closed (assistant);
+  g_assert_cmpuint (get_stats (fixture).graduates, ==, 5);
+  g_assert_true (school_list_complete (fixture, "170001"));
+  g_assert_false (school_list_complete (fixture, "170002"));
+  /* the pages reload from an idle source: let them, before the teardown */
+  wait_for_page_items (fixture, "graduates", 5);
+}
+
+/* Unticked, the list stays open; a year no row has imports nothing and
+ * says which filter, with Import off. */
+static void
+test_graduates_filters_said (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  HpImportAssistant *assistant;
+  AdwStatusPage *ready;
+
+  hp_window_set_campaign (fixture->window, fixture->campaign);
+  assistant = open_assistant (fixture, "win.import-graduates");
+  choose_fixture (assistant, "graduates-schild.csv");
+  click_next (assistant);
+  click_next (assistant);
+  choose_school (assistant, "Gesamtschule");
+
+  /* Q2 and 13: Schmidt is Q1, 1 left out; 5 left, Müller twice: 4 added */
+  run_dry (assistant);
+  g_assert_nonnull (find_summary_label (assistant, "4 graduates will be added"));
+  g_assert_nonnull (find_summary_label (assistant, "1 row is left out by the leaving year"));
+  g_assert_null (find_summary_label (assistant, "No year"));
+
+  /* a year no row has: all 6 left out, nothing to import, and why */
+  g_signal_emit_by_name (_hp_import_assistant_get_back_button (assistant), "clicked");
+  adw_combo_row_set_selected (_hp_import_assistant_get_year_row (assistant), 2);
+  gtk_editable_set_text (GTK_EDITABLE (_hp_import_assistant_get_year_value_row (assistant)), "Q3");
+  run_dry (assistant);
+  g_assert_cmpstr (_hp_import_assistant_get_summary_state (assistant), ==, "ready");
+  g_assert_cmpuint (_hp_import_assistant_get_dry_result (assistant)->skipped_year, ==, 6);
+  g_assert_nonnull (find_summary_label (assistant, "6 rows are left out by the leaving year"));
+  ready = _hp_import_assistant_get_ready_page (assistant);
+  g_assert_cmpstr (adw_status_page_get_title (ready), ==, "Nothing to Import");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ready),
+                            "Nothing was imported from the 6 rows of graduates-schild.csv"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ready), "another year than Q3"));
+  g_assert_false (next_sensitive (assistant));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_hp_import_assistant_get_list_complete_check (assistant))));
+  screenshot (GTK_WIDGET (assistant), "15-graduates-nothing");
+  g_assert_cmpuint (get_stats (fixture).graduates, ==, 0);
+}
+
+/* A column says each row's school: the chooser offers it, and a school
+ * chosen overrides it until "From the column" is clicked again. */
+static void
+test_school_column (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  HpImportAssistant *assistant;
+  AdwActionRow *school_row;
+  AdwComboRow *number_row;
+  GtkButton *column_button;
+
+  hp_window_set_campaign (fixture->window, fixture->campaign);
+  assistant = open_assistant (fixture, "win.import-graduates");
+  choose_fixture (assistant, "graduates-schild.csv");
+  click_next (assistant);
+  number_row = _hp_import_assistant_get_mapping_row (assistant, "school_number");
+  adw_combo_row_set_selected (number_row, find_string (number_row, "IdNr"));
+  click_next (assistant);
+
+  school_row = _hp_import_assistant_get_school_row (assistant);
+  column_button = _hp_import_assistant_get_school_column_button (assistant);
+  g_assert_cmpstr (adw_action_row_get_subtitle (school_row), ==, "From the column “IdNr”");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (column_button)));
+  g_assert_cmpstr (gtk_button_get_label (column_button), ==, "From the Column “IdNr”");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_next_button (assistant))));
+  screenshot (GTK_WIDGET (assistant), "16-school-column");
+
+  choose_school (assistant, "170002");
+  g_assert_cmpstr (adw_action_row_get_subtitle (school_row), ==, "Städt. Gesamtschule\n170002 · Meschede");
+  g_signal_emit_by_name (column_button, "clicked");
+  g_assert_cmpstr (adw_action_row_get_subtitle (school_row), ==, "From the column “IdNr”");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_next_button (assistant))));
+}
+
+/* The SVWS directory: what each filter left out, and the completed keys. */
+static void
+test_svws_summary (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  HpImportAssistant *assistant = open_assistant (fixture, "win.import-schools");
+  GtkLabel *label;
+
+  choose_fixture (assistant, "svws-schulen.csv");
+  click_next (assistant);
+  g_assert_cmpstr (get_selected_string (_hp_import_assistant_get_mapping_row (assistant, "district_key")), ==, "RegSchl");
+  click_next (assistant);
+  gtk_editable_set_text (GTK_EDITABLE (_hp_import_assistant_get_district_row (assistant)), "05958");
+
+  /* 8 schools: Olpe and Köln outside 05958, the Grundschule and the
+   * Realschule lead to no Abitur, Gymnasium Alt is closed: 5 left out, 3 in */
+  run_dry (assistant);
+  g_assert_nonnull (find_summary_label (assistant, "3 schools will be added"));
+  label = find_summary_label (assistant, "5 rows are left out by the filters");
+  g_assert_nonnull (label);
+  g_assert_nonnull (find_summary_label (assistant,
+                                        "2 outside the district, 2 whose school form does not lead to the Abitur, "
+                                        "1 closed"));
+  /* the 3 stored schools' 6-digit RegSchl, each completed to 05958… */
+  g_assert_nonnull (find_summary_label (assistant, "3 SVWS municipality keys (RegSchl) are completed with NRW’s 05"));
+  g_assert_null (find_summary_label (assistant, "leading zeros"));
+  screenshot (GTK_WIDGET (assistant), "14-svws-summary");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -777,6 +1166,18 @@ main (int   argc,
               fixture_setup_empty, test_drop, fixture_teardown);
   g_test_add ("/heimpack/import-assistant/page-buttons", Fixture, NULL,
               fixture_setup_empty, test_page_buttons, fixture_teardown);
+  g_test_add ("/heimpack/import-assistant/sponsors", Fixture, NULL,
+              fixture_setup_school, test_sponsors, fixture_teardown);
+  g_test_add ("/heimpack/import-assistant/sponsors-no-campaign", Fixture, NULL,
+              fixture_setup_empty, test_sponsors_no_campaign, fixture_teardown);
+  g_test_add ("/heimpack/import-assistant/graduates-no-year", Fixture, NULL,
+              fixture_setup_school, test_graduates_no_year, fixture_teardown);
+  g_test_add ("/heimpack/import-assistant/graduates-filters-said", Fixture, NULL,
+              fixture_setup_school, test_graduates_filters_said, fixture_teardown);
+  g_test_add ("/heimpack/import-assistant/school-column", Fixture, NULL,
+              fixture_setup_school, test_school_column, fixture_teardown);
+  g_test_add ("/heimpack/import-assistant/svws-summary", Fixture, NULL,
+              fixture_setup_empty, test_svws_summary, fixture_teardown);
 
   return g_test_run ();
 }
