@@ -393,3 +393,12 @@ hp_cli_run_action (HpCli             *cli,
     return hp_cli_usage_error (error, message);
   }
 }
+
+gint64
+hp_cli_require_campaign (HpCli   *cli,
+                         GError **error)
+{
+  HpCampaign *campaign = hp_cli_get_campaign (cli, TRUE, error);
+
+  return campaign != NULL ? hp_campaign_get_id (campaign) : 0;
+}

@@ -68,6 +68,10 @@ HpCampaign   *hp_cli_get_campaign   (HpCli         *cli,
 gboolean      hp_cli_get_campaign_id (HpCli        *cli,
                                       gint64       *out_id,
                                       GError      **error);
+/* The id of that campaign, for commands that need one: 0 with an error
+ * when the file has none yet. */
+gint64        hp_cli_require_campaign (HpCli       *cli,
+                                       GError     **error);
 
 /* Parses the options of an action. --help prints the help and exits 0.
  * Leaves the positional arguments in @argc/@argv (argv[0] the action). */

@@ -16,17 +16,6 @@
 
 #include "hp-cli-private.h"
 
-/* The campaign, which every action here needs; 0 with @error set if there
- * is none. */
-static gint64
-require_campaign (HpCli   *cli,
-                  GError **error)
-{
-  HpCampaign *campaign = hp_cli_get_campaign (cli, TRUE, error);
-
-  return campaign != NULL ? hp_campaign_get_id (campaign) : 0;
-}
-
 static HpProduct *
 get_product (HpCli       *cli,
              const char  *text,
@@ -100,7 +89,7 @@ run_pledge_list (HpCli    *cli,
                              none, error) ||
       !hp_cli_expect_args (argc, argv, 1, "", error) ||
       hp_cli_get_store (cli, FALSE, error) == NULL ||
-      (campaign = require_campaign (cli, error)) == 0)
+      (campaign = hp_cli_require_campaign (cli, error)) == 0)
     return FALSE;
 
   pledges = hp_store_list_pledges (cli->store, campaign, error);
@@ -202,7 +191,7 @@ run_pledge_set (HpCli    *cli,
   if (!hp_cli_parse_count ("quantity", quantity_text, 0, G_MAXINT64, &quantity, error) ||
       (due_text != NULL && !hp_cli_parse_date ("due", due_text, &due, error)) ||
       hp_cli_get_store (cli, TRUE, error) == NULL ||
-      (campaign = require_campaign (cli, error)) == 0)
+      (campaign = hp_cli_require_campaign (cli, error)) == 0)
     return FALSE;
 
   product = get_product (cli, product_text, error);
@@ -280,7 +269,7 @@ run_pledge_remove (HpCli    *cli,
     return hp_cli_usage_error (error, _("Missing --product."));
 
   if (hp_cli_get_store (cli, TRUE, error) == NULL ||
-      (campaign = require_campaign (cli, error)) == 0)
+      (campaign = hp_cli_require_campaign (cli, error)) == 0)
     return FALSE;
 
   product = get_product (cli, product_text, error);
@@ -398,7 +387,7 @@ run_receipt_list (HpCli    *cli,
       !hp_cli_expect_args (argc, argv, 1, "", error) ||
       (product_text != NULL && !hp_cli_parse_id ("product", product_text, &product_id, error)) ||
       hp_cli_get_store (cli, FALSE, error) == NULL ||
-      (campaign = require_campaign (cli, error)) == 0)
+      (campaign = hp_cli_require_campaign (cli, error)) == 0)
     return FALSE;
 
   receipts = hp_store_list_campaign_receipts (cli->store, campaign, product_id, error);
@@ -496,7 +485,7 @@ run_receipt_add (HpCli    *cli,
     date = today ();
 
   if (hp_cli_get_store (cli, TRUE, error) == NULL ||
-      (campaign = require_campaign (cli, error)) == 0)
+      (campaign = hp_cli_require_campaign (cli, error)) == 0)
     return FALSE;
 
   product = get_product (cli, product_text, error);

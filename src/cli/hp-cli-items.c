@@ -192,15 +192,6 @@ static const HpCliColumn recipe_columns[] = {
   { NULL, N_("Needed"),       HP_CLI_CELL_NUMBER },
 };
 
-static gint64
-require_campaign (HpCli   *cli,
-                  GError **error)
-{
-  HpCampaign *campaign = hp_cli_get_campaign (cli, TRUE, error);
-
-  return campaign != NULL ? hp_campaign_get_id (campaign) : 0;
-}
-
 /* The pack contents in packing order with what was received and what all
  * needed packs take: the plan's items. */
 static gboolean
@@ -221,7 +212,7 @@ run_recipe_list (HpCli    *cli,
                              none, error) ||
       !hp_cli_expect_args (argc, argv, 1, "", error) ||
       hp_cli_get_store (cli, FALSE, error) == NULL ||
-      (campaign = require_campaign (cli, error)) == 0)
+      (campaign = hp_cli_require_campaign (cli, error)) == 0)
     return FALSE;
 
   input = hp_plan_input_load (cli->store, campaign, error);
@@ -376,7 +367,7 @@ run_recipe_set (HpCli    *cli,
   if (!parse_per_pack ("per-standard", standard_text, &per_standard, error) ||
       !parse_per_pack ("per-under18", under18_text, &per_under18, error) ||
       hp_cli_get_store (cli, TRUE, error) == NULL ||
-      (campaign = require_campaign (cli, error)) == 0 ||
+      (campaign = hp_cli_require_campaign (cli, error)) == 0 ||
       !hp_store_begin (cli->store, error))
     return FALSE;
 
@@ -442,7 +433,7 @@ run_recipe_remove (HpCli    *cli,
   if (!hp_cli_parse_options (&argc, &argv, _("ITEM"), _("Takes an item out of the pack contents."), none, error) ||
       !hp_cli_expect_args (argc, argv, 2, _("the item’s name"), error) ||
       hp_cli_get_store (cli, TRUE, error) == NULL ||
-      (campaign = require_campaign (cli, error)) == 0)
+      (campaign = hp_cli_require_campaign (cli, error)) == 0)
     return FALSE;
 
   item = hp_cli_find_item (cli, argv[1], error);
