@@ -1843,6 +1843,148 @@ test_import_sponsors (Fixture       *f,
   }
 }
 
+/*
+ * import: options of another kind of import are usage errors that name the
+ * option (exit 2, the database untouched); a graduates import names each
+ * school after its totals; --json has a "schools" array.
+ *
+ * The schools file adds 170001 (Arnsberg) and 170002 (no town). The
+ * graduates file, by the Schulnummer column: 170001 Adler and Bauer (Q2),
+ * 170002 Cramer (Q2) and Dorn (Q1, another year). After Adler is imported
+ * alone first: 170001 → 1 added (Bauer) + 1 already listed (Adler), listed
+ * before 1; 170002 → 1 added + 1 skipped, listed before 0.
+ */
+static void
+test_import_options_and_schools (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *schools = g_build_filename (f->dir, "schulen.csv", NULL);
+  g_autofree char *graduates = g_build_filename (f->dir, "abschluss.csv", NULL);
+  g_autofree char *adler = g_build_filename (f->dir, "adler.csv", NULL);
+  g_autofree char *sponsors = g_test_build_filename (G_TEST_DIST, "data", "sponsors-list.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!can_run ())
+    return;
+
+  g_assert_true (g_file_set_contents (schools, "Schulnummer;Schulbezeichnung_1;Ort;Gemeindeschluessel;Schulform\n"
+                                               "170002;Realschule Brilon;;05958012;10\n"
+                                               "170001;Gymnasium Laurentianum;Arnsberg;05958004;20\n", -1, &error));
+  g_assert_true (g_file_set_contents (graduates, "Schulnummer;Nachname;Vorname;Jahrgang\n"
+                                                 "170001;Adler;Ana;Q2\n"
+                                                 "170001;Bauer;Ben;Q2\n"
+                                                 "170002;Cramer;Cem;Q2\n"
+                                                 "170002;Dorn;Dana;Q1\n", -1, &error));
+  g_assert_true (g_file_set_contents (adler, "Nachname;Vorname;Jahrgang\nAdler;Ana;Q2\n", -1, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "new", "Heimvorteil2GO 2027", "--year", "2027");
+    assert_ok (r);
+  }
+
+  /* Refused before anything is read or stored */
+  {
+    static const struct { const char *what; const char *option; const char *value; const char *message; } cases[] = {
+      { "sponsors", "--district", "05958", "--district applies to “import schools” only." },
+      { "sponsors", "--abitur-only", NULL, "--abitur-only applies to “import schools” only." },
+      { "sponsors", "--include-closed", NULL, "--include-closed applies to “import schools” only." },
+      { "sponsors", "--school", "170001", "--school applies to “import graduates” only." },
+      { "sponsors", "--school-column", "Schulnummer", "--school-column applies to “import graduates” only." },
+      { "sponsors", "--year", "Q2", "--year applies to “import graduates” only." },
+      { "sponsors", "--list-complete", NULL, "--list-complete applies to “import graduates” only." },
+      { "schools", "--school", "170001", "--school applies to “import graduates” only." },
+      { "schools", "--year", "", "--year applies to “import graduates” only." },
+      { "schools", "--list-complete", NULL, "--list-complete applies to “import graduates” only." },
+      { "graduates", "--district", "05958", "--district applies to “import schools” only." },
+      { "graduates", "--abitur-only", NULL, "--abitur-only applies to “import schools” only." },
+      { "graduates", "--include-closed", NULL, "--include-closed applies to “import schools” only." },
+    };
+    g_autoptr(GBytes) before = hp_test_file_bytes (f->db);
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        const char *file = g_str_equal (cases[i].what, "sponsors") ? sponsors
+                           : g_str_equal (cases[i].what, "schools") ? schools : graduates;
+        /* graduates need their school: --school-column is given */
+        const char *args[] = { "--db", f->db, "import", cases[i].what, file, cases[i].option, cases[i].value,
+                               NULL, NULL, NULL };
+        g_autoptr(HpTestCliResult) r = NULL;
+        g_autoptr(GBytes) after = NULL;
+        guint n = cases[i].value != NULL ? 7 : 6;
+
+        if (g_str_equal (cases[i].what, "graduates"))
+          {
+            args[n] = "--school-column";
+            args[n + 1] = "Schulnummer";
+          }
+        r = hp_test_run_cli_argv (args);
+        assert_usage (r);
+        if (strstr (r->err, cases[i].message) == NULL)
+          g_error ("case %u: expected “%s” in: %s", i, cases[i].message, r->err);
+        after = hp_test_file_bytes (f->db);
+        g_assert_true (hp_test_bytes_equal (before, after));
+      }
+  }
+
+  /* Schools: "schools" says what became of each, sorted by number */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "import", "schools", schools);
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "[(s['number'], s['name'], s['town'], s['change'], s['added']) for s in d['schools']] == "
+                                       "[('170001', 'Gymnasium Laurentianum', 'Arnsberg', 'added', 0), "
+                                       "('170002', 'Realschule Brilon', None, 'added', 0)]",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "import", "schools", schools, "--dry-run");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "[s['change'] for s in d['schools']] == ['unchanged', 'unchanged']",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "graduates", adler, "--school", "170001");
+    assert_ok_quiet (r);
+    /* one school, named after the totals; nothing listed before */
+    g_assert_nonnull (strstr (r->out, "1 rows read: 1 graduates added, 0 duplicates left out, 0 skipped by the year filter.\n"
+                                      "  170001 Gymnasium Laurentianum: 1 added\n"));
+  }
+
+  /* Graduates, plain: the totals line as before, then one line per school */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "graduates", graduates, "--school-column", "Schulnummer", "--dry-run");
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out,
+                              "4 rows read: 2 graduates added, 1 duplicates left out, 1 skipped by the year filter.\n"
+                              "  170001 Gymnasium Laurentianum: 1 added, 1 already listed; 1 listed before\n"
+                              "  170002 Realschule Brilon: 1 added, 1 skipped by the year filter\n"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "import", "graduates", graduates, "--school-column", "Schulnummer");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "[(s['number'], s['name'], s['town'], s['change'], s['added'], s['duplicates'], "
+                                       "s['skipped'], s['no_name'], s['listed_before'], s['list_complete']) "
+                                       "for s in d['schools']] == "
+                                       "[('170001', 'Gymnasium Laurentianum', 'Arnsberg', 'graduates', 1, 1, 0, 0, 1, False), "
+                                       "('170002', 'Realschule Brilon', None, 'graduates', 1, 0, 1, 0, 0, False)]",
+                                       NULL));
+  }
+
+  /* Sponsors: an empty "schools" */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "import", "sponsors", sponsors, "--dry-run");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d['schools'] == []", NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1869,6 +2011,7 @@ main (int   argc,
   TEST ("upgrade-v1", test_upgrade_v1);
   TEST ("import-svws", test_import_svws);
   TEST ("import-sponsors", test_import_sponsors);
+  TEST ("import-options-and-schools", test_import_options_and_schools);
 
   return g_test_run ();
 }

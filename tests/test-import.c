@@ -861,7 +861,7 @@ test_graduates_placeholders (Fixture       *f,
     g_assert_cmpuint (r.added, ==, 5);
     g_assert_cmpuint (r.skipped, ==, 0);
     g_assert_true (r.no_year_in_file);
-    g_assert_null (hp_import_describe_nothing_imported (import, &r));
+    g_assert_null (hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_CLI));
   }
 
   list = hp_store_list_graduates (f->store, hp_campaign_get_id (f->campaign), 0, &error);
@@ -892,7 +892,7 @@ test_graduates_placeholders (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpuint (r.added, ==, 0);
     g_assert_cmpuint (r.duplicates, ==, 5);
-    g_assert_null (hp_import_describe_nothing_imported (import, &r));
+    g_assert_null (hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_CLI));
   }
   g_assert_cmpuint (count_graduates (f), ==, 5);
 }
@@ -1007,7 +1007,7 @@ test_graduates_year_filter (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpuint (r.added, ==, 0);
     g_assert_cmpuint (r.skipped_year, ==, 2);
-    message = hp_import_describe_nothing_imported (import, &r);
+    message = hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_CLI);
     g_assert_nonnull (message);
     g_assert_nonnull (strstr (message, "2 rows are of another year than Q2/13"));
     g_assert_nonnull (strstr (message, "--year"));
@@ -1080,7 +1080,7 @@ test_schools_placeholders_and_filters (Fixture       *f,
     g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (r.skipped_district, ==, 2);
-    message = hp_import_describe_nothing_imported (import, &r);
+    message = hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_CLI);
     g_assert_nonnull (strstr (message, "2 schools are outside the district 05970"));
     g_assert_nonnull (strstr (message, "--district"));
   }
@@ -1095,7 +1095,7 @@ test_schools_placeholders_and_filters (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpuint (r.added, ==, 1);
     g_assert_cmpuint (r.skipped_school_form, ==, 1);
-    g_assert_null (hp_import_describe_nothing_imported (import, &r));
+    g_assert_null (hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_CLI));
 
     /* "--" town and "k. A." phone are empty, not data */
     school = hp_store_find_school (f->store, "170001", &error);
@@ -1156,6 +1156,574 @@ test_reader_wide_rows (void)
 }
 
 /* The CLI: exit statuses, the database untouched on refusal, the summary */
+/* ------------------------------------------------------------------------ */
+/* Issue 13, point 7: the advice in the window's words, the districts of a
+ * directory, what a run did per school                                      */
+
+/* The same filters, in the CLI's words and in the window's: the window's
+ * name the assistant's rows ("Leaving Year", "All Years" …), never an
+ * option. */
+static void
+test_describe_advice (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hp_test_tmp_dir ();
+  /* 2 rows of Q1 and 1 without a year: the default filter (Q2/13) leaves
+   * out all 3 (2 of another year + 1 without a year while others state
+   * theirs) */
+  g_autofree char *q1 = write_tmp (dir, "q1.csv", "Nachname;Vorname;Jahrgang\nFink;Fia;Q1\nGast;Gil;Q1\nHahn;Hal;\n");
+  g_autofree char *nameless = write_tmp (dir, "ohne-namen.csv", "Nachname;Vorname;Klasse\n;;Q2a\n--;;Q2b\n");
+  /* 2 schools: one in the HSK (05958), one closed Realschule in Soest */
+  g_autofree char *schools = write_tmp (dir, "schulen.csv",
+                                        "Schulnummer;Schulbezeichnung_1;Gemeindeschluessel;Schulform;Schulbetriebsschluessel\n"
+                                        "170001;Realschule Arnsberg;05958004;10;1\n"
+                                        "170002;Realschule Soest;05974040;10;9\n");
+  g_autofree char *notes = write_tmp (dir, "notizen.csv", "Firma;Bemerkung\n;erste Notiz\n;zweite Notiz\n");
+  HpImportResult r;
+
+  add_school (f, "170001");
+
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_GRADUATES, q1);
+    g_autofree char *cli = NULL;
+    g_autofree char *window = NULL;
+
+    hp_import_set_school (import, "170001");
+    g_assert_true (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.skipped_year, ==, 2);
+    g_assert_cmpuint (r.skipped_no_year, ==, 1);
+
+    cli = hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_CLI);
+    g_assert_cmpstr (cli, ==,
+                     "Nothing was imported from the 3 rows of q1.csv: "
+                     "2 rows are of another year than Q2/13; choose the year with --year VALUE, "
+                     "or keep every row with --year \"\". "
+                     "1 row states no year while others do; keep it with --year \"\".");
+
+    window = hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_WINDOW);
+    g_assert_cmpstr (window, ==,
+                     "Nothing was imported from the 3 rows of q1.csv: "
+                     "2 rows are of another year than Q2/13; choose the year under “Leaving Year”, "
+                     "or keep every row with “All Years”. "
+                     "1 row states no year while others do; choose “All Years” to keep it.");
+    g_assert_null (strstr (window, "--"));
+  }
+
+  /* No name in any row: the Columns step */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_GRADUATES, nameless);
+    g_autofree char *window = NULL;
+
+    hp_import_set_school (import, "170001");
+    g_assert_true (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.no_name, ==, 2);
+    window = hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_WINDOW);
+    g_assert_nonnull (strstr (window, "2 rows have no name; check on the “Columns” step which column holds the names."));
+    g_assert_null (strstr (window, "--"));
+  }
+
+  /* Schools: district (the HSK school is outside 05970, the Soest one too),
+   * then abitur only (Realschule: 1 left out, the closed one as well) */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, schools);
+    g_autofree char *cli = NULL;
+    g_autofree char *window = NULL;
+
+    hp_import_set_district_prefix (import, "05970");
+    g_assert_true (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.skipped_district, ==, 2);
+    cli = hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_CLI);
+    g_assert_nonnull (strstr (cli, "2 schools are outside the district 05970; check the key or leave out --district."));
+    window = hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_WINDOW);
+    g_assert_nonnull (strstr (window, "2 schools are outside the district 05970; choose another district or “All Districts”."));
+    g_assert_null (strstr (window, "--"));
+  }
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, schools);
+    g_autofree char *cli = NULL;
+    g_autofree char *window = NULL;
+
+    hp_import_set_abitur_only (import, TRUE);
+    g_assert_true (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    /* both are Realschulen: the form filter comes before the closed one */
+    g_assert_cmpuint (r.skipped_school_form, ==, 2);
+    cli = hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_CLI);
+    g_assert_nonnull (strstr (cli, "2 schools do not lead to the Abitur; leave out --abitur-only."));
+    window = hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_WINDOW);
+    g_assert_nonnull (strstr (window, "2 schools do not lead to the Abitur; turn off “Only Schools That Lead to the Abitur”."));
+    g_assert_null (strstr (window, "--"));
+  }
+  /* Only the Soest school (district 05974), which is closed */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, schools);
+    g_autofree char *cli = NULL;
+    g_autofree char *window = NULL;
+
+    hp_import_set_district_prefix (import, "05974");
+    g_assert_true (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.skipped_closed, ==, 1);
+    cli = hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_CLI);
+    g_assert_nonnull (strstr (cli, "1 school is closed; add --include-closed to import it."));
+    window = hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_WINDOW);
+    g_assert_nonnull (strstr (window, "1 school is closed; turn on “Include Closed Schools” to import it."));
+    g_assert_null (strstr (window, "--"));
+  }
+
+  /* Sponsors: 2 rows of notes, no sponsor's name, nothing else read */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SPONSORS, notes);
+    g_autofree char *cli = NULL;
+    g_autofree char *window = NULL;
+
+    g_assert_true (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.no_name, ==, 2);
+    cli = hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_CLI);
+    g_assert_cmpstr (cli, ==, "Nothing was imported: none of the 2 rows of notizen.csv names a sponsor. Check which "
+                              "column holds the sponsors’ names (--map name=HEADER).");
+    window = hp_import_describe_nothing_imported (import, &r, HP_IMPORT_ADVICE_WINDOW);
+    g_assert_cmpstr (window, ==, "Nothing was imported: none of the 2 rows of notizen.csv names a sponsor. Check on "
+                                 "the “Columns” step which column holds the sponsors’ names.");
+  }
+
+  hp_test_rm_rf (dir);
+}
+
+static HpImportDistrict *
+district_at (GPtrArray *districts,
+             guint      index)
+{
+  g_assert_cmpuint (index, <, districts->len);
+  return g_ptr_array_index (districts, index);
+}
+
+static char *
+joined_towns (HpImportDistrict *district)
+{
+  return g_strjoinv ("|", district->towns);
+}
+
+/* The districts of a directory, read as the run reads it. Six schools:
+ *   170002 Brilon    05958012 form 04 (Hauptschule)
+ *   170001 Arnsberg  05958004 form 20 (Gymnasium: Abitur)
+ *   170003 Arnsberg  5958032  form 2 (7 digits: lost its 0 → 05958032; form → 02)
+ *   170005 Soest     05974040 form 15 (Gesamtschule: Abitur)
+ *   170004 Ense      05974008 form 20, status 9 (closed)
+ *   170006 Hagen     "--"     form 10 (no key: district "")
+ * 05958: 3 schools (170001 + 170002 + 170003), of them 1 to the Abitur (20;
+ * not 04, not 02), towns Arnsberg (twice in the file, once here) and Brilon;
+ * 05974: 1 school (the closed one left out), 1 to the Abitur; with closed
+ * schools 2 and 2, towns Ense and Soest. "" (no key): 1, none to the Abitur. */
+static void
+test_list_districts (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hp_test_tmp_dir ();
+  g_autofree char *path = write_tmp (dir, "schulen.csv",
+                                     "Schulnummer;Schulbezeichnung_1;Ort;Gemeindeschluessel;Schulform;Schulbetriebsschluessel\n"
+                                     "170002;Hauptschule Brilon;Brilon;05958012;04;1\n"
+                                     "170001;Gymnasium Laurentianum;Arnsberg;05958004;20;1\n"
+                                     "170003;Grundschule Neheim;Arnsberg;5958032;2;1\n"
+                                     "170005;Gesamtschule Soest;Soest;05974040;15;1\n"
+                                     "170004;Gymnasium Ense;Ense;05974008;20;9\n"
+                                     "170006;Realschule Hagen;Hagen;--;10;1\n");
+  g_autofree char *bad = write_tmp (dir, "kaputt.csv",
+                                    "Schulnummer;Schulbezeichnung_1;Gemeindeschluessel\n"
+                                    "170001;Gymnasium;05958004\n"
+                                    "170002;Realschule;595\n");
+  g_autofree char *no_key = write_tmp (dir, "ohne-schluessel.csv", "Schulnummer;Schulbezeichnung_1\n170001;Gymnasium\n");
+  g_autofree char *providers = write_tmp (dir, "svws-traeger.csv",
+                                          "SchulNr;RegSchl;ABez1;ABez2;ABez3;PLZ;Ort;SF;SchBetrSchl\n"
+                                          "90001;958000;Landkreis Beispiel;;;59872;Meschede;00;1\n");
+
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, path);
+    g_autoptr(GPtrArray) districts = NULL;
+    HpImportResult r;
+
+    /* The filters are what the list helps to choose: ignored */
+    hp_import_set_district_prefix (import, "05974");
+    hp_import_set_abitur_only (import, TRUE);
+    districts = hp_import_list_districts (import, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (districts->len, ==, 3);
+
+    g_assert_cmpstr (district_at (districts, 0)->key, ==, "");
+    g_assert_cmpuint (district_at (districts, 0)->n_schools, ==, 1);
+    g_assert_cmpuint (district_at (districts, 0)->n_abitur, ==, 0);
+
+    {
+      g_autofree char *towns = joined_towns (district_at (districts, 1));
+
+      g_assert_cmpstr (district_at (districts, 1)->key, ==, "05958");
+      g_assert_cmpstr (towns, ==, "Arnsberg|Brilon");
+      g_assert_cmpuint (district_at (districts, 1)->n_schools, ==, 3);
+      g_assert_cmpuint (district_at (districts, 1)->n_abitur, ==, 1);
+    }
+    {
+      g_autofree char *towns = joined_towns (district_at (districts, 2));
+
+      g_assert_cmpstr (district_at (districts, 2)->key, ==, "05974");
+      g_assert_cmpstr (towns, ==, "Soest");
+      g_assert_cmpuint (district_at (districts, 2)->n_schools, ==, 1);
+      g_assert_cmpuint (district_at (districts, 2)->n_abitur, ==, 1);
+    }
+
+    /* Once per import, like the run; nothing was stored */
+    g_test_expect_message ("hp-import", G_LOG_LEVEL_CRITICAL, "*!self->ran*");
+    g_assert_false (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_test_assert_expected_messages ();
+    g_assert_cmpuint (stats (f).schools, ==, 0);
+  }
+
+  /* With closed schools: 05974 has 2, both to the Abitur, in Ense and Soest */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, path);
+    g_autoptr(GPtrArray) districts = NULL;
+    g_autofree char *towns = NULL;
+
+    hp_import_set_include_closed (import, TRUE);
+    districts = hp_import_list_districts (import, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (districts->len, ==, 3);
+    g_assert_cmpstr (district_at (districts, 2)->key, ==, "05974");
+    g_assert_cmpuint (district_at (districts, 2)->n_schools, ==, 2);
+    g_assert_cmpuint (district_at (districts, 2)->n_abitur, ==, 2);
+    towns = joined_towns (district_at (districts, 2));
+    g_assert_cmpstr (towns, ==, "Ense|Soest");
+    /* 05958 is as before */
+    g_assert_cmpuint (district_at (districts, 1)->n_schools, ==, 3);
+  }
+
+  /* SVWS: RegSchl completed with 05. tests/data/svws-schulen.csv: Köln
+   * 315000 (form 30), the HSK 958xxx (20, 30, 25, 02, 10 and a closed 20),
+   * Olpe 966024 (20): 05315 1/1, 05958 5/3, 05966 1/1 */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_SCHOOLS, "svws-schulen.csv");
+    g_autoptr(GPtrArray) districts = hp_import_list_districts (import, NULL, &error);
+    g_autofree char *towns = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (districts->len, ==, 3);
+    g_assert_cmpstr (district_at (districts, 0)->key, ==, "05315");
+    g_assert_cmpuint (district_at (districts, 0)->n_schools, ==, 1);
+    g_assert_cmpuint (district_at (districts, 0)->n_abitur, ==, 1);
+    g_assert_cmpstr (district_at (districts, 1)->key, ==, "05958");
+    g_assert_cmpuint (district_at (districts, 1)->n_schools, ==, 5);
+    g_assert_cmpuint (district_at (districts, 1)->n_abitur, ==, 3);
+    towns = joined_towns (district_at (districts, 1));
+    g_assert_cmpstr (towns, ==, "Arnsberg|Brilon|Eslohe|Meschede|Sundern");
+    g_assert_cmpstr (district_at (districts, 2)->key, ==, "05966");
+    g_assert_cmpuint (district_at (districts, 2)->n_schools, ==, 1);
+  }
+
+  /* A key that cannot be repaired: the run's error, with line and column */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, bad);
+    g_autoptr(GPtrArray) districts = hp_import_list_districts (import, NULL, &error);
+
+    g_assert_null (districts);
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_VALUE);
+    g_assert_nonnull (strstr (error->message, "kaputt.csv, line 3, column “Gemeindeschluessel”"));
+    g_assert_nonnull (strstr (error->message, "“595”"));
+    g_clear_error (&error);
+  }
+
+  /* SVWS's table of school providers: refused as the run refuses it */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, providers);
+    g_autoptr(GPtrArray) districts = hp_import_list_districts (import, NULL, &error);
+
+    g_assert_null (districts);
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_VALUE);
+    g_assert_nonnull (strstr (error->message, "line 2, column “SF”"));
+    g_assert_nonnull (strstr (error->message, "school provider"));
+    g_clear_error (&error);
+  }
+
+  /* No municipality key column */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, no_key);
+    g_autoptr(GPtrArray) districts = hp_import_list_districts (import, NULL, &error);
+
+    g_assert_null (districts);
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_MISSING_COLUMN);
+    g_clear_error (&error);
+  }
+
+  /* Cancelled */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, path);
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GPtrArray) districts = NULL;
+
+    g_cancellable_cancel (cancellable);
+    districts = hp_import_list_districts (import, cancellable, &error);
+    g_assert_null (districts);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+
+  /* Schools only */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_GRADUATES, path);
+
+    g_test_expect_message ("hp-import", G_LOG_LEVEL_CRITICAL, "*HP_IMPORT_SCHOOLS*");
+    g_assert_null (hp_import_list_districts (import, NULL, &error));
+    g_test_assert_expected_messages ();
+    g_assert_no_error (error);
+  }
+
+  hp_test_rm_rf (dir);
+}
+
+static const HpImportSchoolSummary *
+summary_at (HpImport *import,
+            guint     index)
+{
+  GPtrArray *schools = hp_import_get_schools (import);
+
+  g_assert_cmpuint (index, <, schools->len);
+  return g_ptr_array_index (schools, index);
+}
+
+static void
+add_school_in (Fixture    *f,
+               const char *number,
+               const char *name,
+               const char *town)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) school = hp_school_new (number, name);
+
+  hp_school_set_town (school, town);
+  g_assert_true (hp_store_add_school (f->store, school, &error));
+  g_assert_no_error (error);
+}
+
+/* A schools import: each school it adds, updates or finds unchanged, named
+ * as the file has it, sorted by number; not those the filters left out. */
+static void
+test_schools_summary (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hp_test_tmp_dir ();
+  const char *header = "Schulnummer;Schulbezeichnung_1;Ort;Gemeindeschluessel;Schulform\n";
+  g_autofree char *first = g_strconcat (header,
+                                        "170002;Hauptschule Brilon;Brilon;05958012;04\n"
+                                        "170001;Gymnasium Laurentianum;Arnsberg;05958004;20\n"
+                                        "170009;Gesamtschule Soest;Soest;05974040;15\n", NULL);
+  g_autofree char *second = g_strconcat (header,
+                                         "170003;Realschule Sundern;;05958044;10\n"
+                                         "170002;Städt. Hauptschule Brilon;Brilon;05958012;04\n"
+                                         "170001;Gymnasium Laurentianum;Arnsberg;05958004;20\n", NULL);
+  g_autofree char *first_path = write_tmp (dir, "erste.csv", first);
+  g_autofree char *second_path = write_tmp (dir, "zweite.csv", second);
+  HpImportResult r;
+
+  /* Before a run: empty */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, first_path);
+
+    g_assert_cmpuint (hp_import_get_schools (import)->len, ==, 0);
+
+    /* HSK only: 170001 and 170002 added, 170009 (Soest) left out */
+    hp_import_set_district_prefix (import, "05958");
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 2);
+    g_assert_cmpuint (hp_import_get_schools (import)->len, ==, 2);
+    g_assert_cmpstr (summary_at (import, 0)->number, ==, "170001");
+    g_assert_cmpstr (summary_at (import, 0)->name, ==, "Gymnasium Laurentianum");
+    g_assert_cmpstr (summary_at (import, 0)->town, ==, "Arnsberg");
+    g_assert_cmpint (summary_at (import, 0)->change, ==, HP_IMPORT_SCHOOL_ADDED);
+    g_assert_cmpstr (summary_at (import, 1)->number, ==, "170002");
+    g_assert_cmpint (summary_at (import, 1)->change, ==, HP_IMPORT_SCHOOL_ADDED);
+    g_assert_cmpuint (summary_at (import, 1)->added, ==, 0);   /* graduates' counts stay 0 */
+  }
+
+  /* The second file: 170003 new (no town), 170002 renamed, 170001 as
+   * stored; a dry run tells the same */
+  for (guint dry = 0; dry < 2; dry++)
+    {
+      g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, second_path);
+
+      g_assert_true (hp_import_run (import, dry == 0, &r, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (hp_import_get_schools (import)->len, ==, 3);
+      g_assert_cmpstr (summary_at (import, 0)->number, ==, "170001");
+      g_assert_cmpint (summary_at (import, 0)->change, ==, HP_IMPORT_SCHOOL_UNCHANGED);
+      g_assert_cmpstr (summary_at (import, 1)->number, ==, "170002");
+      g_assert_cmpstr (summary_at (import, 1)->name, ==, "Städt. Hauptschule Brilon");
+      g_assert_cmpint (summary_at (import, 1)->change, ==, HP_IMPORT_SCHOOL_UPDATED);
+      g_assert_cmpstr (summary_at (import, 2)->number, ==, "170003");
+      g_assert_null (summary_at (import, 2)->town);
+      g_assert_cmpint (summary_at (import, 2)->change, ==, HP_IMPORT_SCHOOL_ADDED);
+    }
+  g_assert_cmpuint (stats (f).schools, ==, 3);
+
+  /* A run that fails: nothing per school */
+  {
+    g_autofree char *broken = write_tmp (dir, "kaputt.csv", "Schulnummer;Schulbezeichnung_1;Gemeindeschluessel\n"
+                                                            "170004;Gymnasium;05958004\n"
+                                                            "170005;Realschule;595\n");
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_SCHOOLS, broken);
+
+    g_assert_false (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_VALUE);
+    g_clear_error (&error);
+    g_assert_cmpuint (hp_import_get_schools (import)->len, ==, 0);
+  }
+
+  hp_test_rm_rf (dir);
+}
+
+/*
+ * A graduates import per school, worked by hand. Before: Adler (born
+ * 01.02.2008) is listed at school A (170001), whose list is marked complete;
+ * school B (170002) has none. The file, rows of A and B mixed:
+ *   A Adler Q2 01.02.2008   already listed      → duplicate
+ *   A Bauer Q2              new                 → added
+ *   B Cramer Q2             new                 → added
+ *   B Dorn Q1               another year        → skipped
+ *   A Eck 13                new (A again)       → added
+ *   B (no name) Q2                              → no name
+ * A: 3 rows = 2 added + 1 duplicate; listed before 1, complete.
+ * B: 3 rows = 1 added + 1 skipped + 1 without a name; listed before 0.
+ * Totals: 6 rows = 3 added + 1 duplicate + 1 skipped + 1 no name.
+ */
+static void
+test_graduates_summary (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hp_test_tmp_dir ();
+  g_autofree char *before = write_tmp (dir, "vorher.csv", "Schulnummer;Nachname;Vorname;Jahrgang;Geburtsdatum\n"
+                                                          "170001;Adler;Ana;Q2;01.02.2008\n");
+  g_autofree char *path = write_tmp (dir, "abschluss.csv", "Schulnummer;Nachname;Vorname;Jahrgang;Geburtsdatum\n"
+                                                           "170001;Adler;Ana;Q2;01.02.2008\n"
+                                                           "170001;Bauer;Ben;Q2;\n"
+                                                           "170002;Cramer;Cem;Q2;\n"
+                                                           "170002;Dorn;Dana;Q1;\n"
+                                                           "170001;Eck;Emil;13;\n"
+                                                           "170002;;;Q2;\n");
+  gint64 campaign_id = hp_campaign_get_id (f->campaign);
+  HpImportResult r;
+
+  add_school_in (f, "170001", "Gymnasium Laurentianum", "Arnsberg");
+  add_school_in (f, "170002", "Realschule Brilon", NULL);
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_GRADUATES, before);
+
+    hp_import_set_school (import, "170001");
+    hp_import_set_list_complete (import, TRUE);
+    g_assert_true (hp_import_run (import, FALSE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.added, ==, 1);
+    /* the list was not complete before this run */
+    g_assert_cmpuint (hp_import_get_schools (import)->len, ==, 1);
+    g_assert_false (summary_at (import, 0)->list_complete);
+    g_assert_cmpuint (summary_at (import, 0)->listed_before, ==, 0);
+    g_assert_true (list_complete (f, "170001"));
+  }
+
+  /* Dry run, then the real one: the same per school */
+  for (guint dry = 0; dry < 2; dry++)
+    {
+      g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_GRADUATES, path);
+      const HpImportSchoolSummary *a, *b;
+
+      g_assert_true (hp_import_set_mapping (import, "school_number", "Schulnummer", &error));
+      g_assert_true (hp_import_run (import, dry == 0, &r, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (r.rows, ==, 6);
+      g_assert_cmpuint (r.added, ==, 3);
+      g_assert_cmpuint (r.duplicates, ==, 1);
+      g_assert_cmpuint (r.skipped, ==, 1);
+      g_assert_cmpuint (r.no_name, ==, 1);
+
+      g_assert_cmpuint (hp_import_get_schools (import)->len, ==, 2);
+      a = summary_at (import, 0);
+      b = summary_at (import, 1);
+
+      g_assert_cmpstr (a->number, ==, "170001");
+      g_assert_cmpstr (a->name, ==, "Gymnasium Laurentianum");
+      g_assert_cmpstr (a->town, ==, "Arnsberg");
+      g_assert_cmpint (a->change, ==, HP_IMPORT_SCHOOL_GRADUATES);
+      g_assert_cmpuint (a->added, ==, 2);
+      g_assert_cmpuint (a->duplicates, ==, 1);
+      g_assert_cmpuint (a->skipped, ==, 0);
+      g_assert_cmpuint (a->no_name, ==, 0);
+      g_assert_cmpuint (a->listed_before, ==, 1);
+      g_assert_true (a->list_complete);
+
+      g_assert_cmpstr (b->number, ==, "170002");
+      g_assert_cmpstr (b->name, ==, "Realschule Brilon");
+      g_assert_null (b->town);
+      g_assert_cmpint (b->change, ==, HP_IMPORT_SCHOOL_GRADUATES);
+      g_assert_cmpuint (b->added, ==, 1);
+      g_assert_cmpuint (b->duplicates, ==, 0);
+      g_assert_cmpuint (b->skipped, ==, 1);
+      g_assert_cmpuint (b->no_name, ==, 1);
+      g_assert_cmpuint (b->listed_before, ==, 0);
+      g_assert_false (b->list_complete);
+    }
+  /* 1 before + 3 */
+  g_assert_cmpint (hp_store_count_graduates (f->store, campaign_id, 0, &error), ==, 4);
+
+  /* Again: A's 3 named rows and B's Cramer are listed now; listed before
+   * A 1 + 2 = 3, B 0 + 1 = 1 */
+  {
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_GRADUATES, path);
+
+    g_assert_true (hp_import_set_mapping (import, "school_number", "Schulnummer", &error));
+    g_assert_true (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary_at (import, 0)->added, ==, 0);
+    g_assert_cmpuint (summary_at (import, 0)->duplicates, ==, 3);
+    g_assert_cmpuint (summary_at (import, 0)->listed_before, ==, 3);
+    g_assert_cmpuint (summary_at (import, 1)->added, ==, 0);
+    g_assert_cmpuint (summary_at (import, 1)->duplicates, ==, 1);
+    g_assert_cmpuint (summary_at (import, 1)->skipped, ==, 1);
+    g_assert_cmpuint (summary_at (import, 1)->no_name, ==, 1);
+    g_assert_cmpuint (summary_at (import, 1)->listed_before, ==, 1);
+  }
+
+  /* A row of an unknown school stops the run: nothing per school */
+  {
+    g_autofree char *unknown = write_tmp (dir, "unbekannt.csv", "Schulnummer;Nachname;Jahrgang\n"
+                                                                "170001;Fink;Q2\n"
+                                                                "179999;Gast;Q2\n");
+    g_autoptr(HpImport) import = new_import_path (f, HP_IMPORT_GRADUATES, unknown);
+
+    g_assert_true (hp_import_set_mapping (import, "school_number", "Schulnummer", &error));
+    g_assert_false (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_assert_error (error, HP_IMPORT_ERROR, HP_IMPORT_ERROR_VALUE);
+    g_clear_error (&error);
+    g_assert_cmpuint (hp_import_get_schools (import)->len, ==, 0);
+  }
+
+  /* Sponsors: never any school */
+  {
+    g_autoptr(HpImport) import = new_import (f, HP_IMPORT_SPONSORS, "sponsors-list.csv");
+
+    g_assert_true (hp_import_run (import, TRUE, &r, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (r.sponsors_added, >, 0);
+    g_assert_cmpuint (hp_import_get_schools (import)->len, ==, 0);
+  }
+
+  hp_test_rm_rf (dir);
+}
+
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
@@ -1294,6 +1862,10 @@ main (int   argc,
   TEST ("graduates/year-filter", test_graduates_year_filter);
   TEST ("graduates/not-people", test_graduates_not_people);
   TEST ("schools/placeholders-and-filters", test_schools_placeholders_and_filters);
+  TEST ("describe-advice", test_describe_advice);
+  TEST ("schools/list-districts", test_list_districts);
+  TEST ("schools/summary", test_schools_summary);
+  TEST ("graduates/summary", test_graduates_summary);
   TEST ("cli", test_cli);
 
   return g_test_run ();

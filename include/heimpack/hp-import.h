@@ -252,17 +252,139 @@ void                 hp_import_set_list_complete   (HpImport      *self,
 gboolean             hp_import_is_placeholder      (const char    *value);
 
 /**
+ * HpImportAdvice:
+ * @HP_IMPORT_ADVICE_CLI: name `heimpack-cli import` options (`--year`,
+ *   `--district`, `--map` …)
+ * @HP_IMPORT_ADVICE_WINDOW: name the import assistant's rows ("All Years",
+ *   "All Districts", the Columns step …)
+ *
+ * How hp_import_describe_nothing_imported() says how to widen a filter.
+ */
+typedef enum
+{
+  HP_IMPORT_ADVICE_CLI,
+  HP_IMPORT_ADVICE_WINDOW,
+} HpImportAdvice;
+
+/**
  * hp_import_describe_nothing_imported:
  * @result: the counts of a run
  *
  * When rows were read but nothing was imported because filters left every
- * row out (or no row had a name), says which filter and how to widen it.
+ * row out (or no row had a name), says which filter and how to widen it,
+ * in the words of @advice.
  *
  * Returns: (transfer full) (nullable): the message, or %NULL when something
  *   was imported, or the file had no rows
  */
 char                *hp_import_describe_nothing_imported (HpImport            *self,
-                                                          const HpImportResult *result);
+                                                          const HpImportResult *result,
+                                                          HpImportAdvice       advice);
+
+/**
+ * HpImportDistrict:
+ * @key: the district's key: the first five digits of the municipality key
+ *   (Land, Regierungsbezirk, Kreis), e.g. "05958" for the
+ *   Hochsauerlandkreis; "" for rows without a municipality key
+ * @towns: (array zero-terminated=1): the towns (`Ort`) of its schools,
+ *   each once, sorted as people sort them (g_utf8_collate_key())
+ * @n_schools: schools of the file with this key, closed ones left out
+ *   unless hp_import_set_include_closed() was set
+ * @n_abitur: of @n_schools, those whose school form leads to the Abitur
+ *
+ * A district found in a school directory by hp_import_list_districts().
+ */
+typedef struct
+{
+  char  *key;
+  char **towns;
+  guint  n_schools;
+  guint  n_abitur;
+} HpImportDistrict;
+
+/* Frees a district of hp_import_list_districts() (the array's free func) */
+void                 hp_import_district_free      (HpImportDistrict *district);
+
+/**
+ * hp_import_list_districts:
+ * @cancellable: (nullable): cancels with %G_IO_ERROR_CANCELLED
+ *
+ * Schools: reads the whole file and lists the districts its schools are
+ * in, with the municipality keys repaired or completed (SVWS `RegSchl`)
+ * exactly as hp_import_run() would; the district prefix and abitur-only
+ * filters are ignored (the list is what to choose them from). Stores
+ * nothing. Like hp_import_run(), runs once per #HpImport, and either one
+ * or the other; may be called in a worker thread.
+ *
+ * Returns: (transfer full) (element-type HpImportDistrict): the districts,
+ *   sorted by key; %NULL with @error when the file cannot be read (line
+ *   and column named) or has no municipality key column
+ */
+GPtrArray           *hp_import_list_districts     (HpImport      *self,
+                                                   GCancellable  *cancellable,
+                                                   GError       **error);
+
+/**
+ * HpImportSchoolChange:
+ * @HP_IMPORT_SCHOOL_ADDED: a schools import adds the school
+ * @HP_IMPORT_SCHOOL_UPDATED: a schools import changes the stored school
+ * @HP_IMPORT_SCHOOL_UNCHANGED: a schools import finds it as stored
+ * @HP_IMPORT_SCHOOL_GRADUATES: a graduates import has rows of the school
+ */
+typedef enum
+{
+  HP_IMPORT_SCHOOL_ADDED,
+  HP_IMPORT_SCHOOL_UPDATED,
+  HP_IMPORT_SCHOOL_UNCHANGED,
+  HP_IMPORT_SCHOOL_GRADUATES,
+} HpImportSchoolChange;
+
+/**
+ * HpImportSchoolSummary:
+ * @number: the school's official number
+ * @name: its name (schools: as the file has it; graduates: as stored)
+ * @town: (nullable): its town
+ * @change: what the import does with the school itself
+ * @added: graduates: new graduates of the school
+ * @duplicates: graduates: rows already listed (in the file or the campaign)
+ * @skipped: graduates: rows left out by the leaving year (another year, or
+ *   no year while other rows state one)
+ * @no_name: graduates: rows without any name, left out
+ * @listed_before: graduates: the school's graduates in the campaign
+ *   before the import
+ * @list_complete: graduates: the school's list was already marked complete
+ *   in the campaign before the import
+ *
+ * What one run did (or, for a dry run, would do) to one school.
+ */
+typedef struct
+{
+  char                 *number;
+  char                 *name;
+  char                 *town;
+  HpImportSchoolChange  change;
+  guint                 added;
+  guint                 duplicates;
+  guint                 skipped;
+  guint                 no_name;
+  guint                 listed_before;
+  gboolean              list_complete;
+} HpImportSchoolSummary;
+
+/**
+ * hp_import_get_schools:
+ *
+ * After hp_import_run() (a dry run too): per school what the run did.
+ * Schools imports list every school added, updated or found unchanged (not
+ * those the filters left out); graduates imports every school a row was
+ * counted for (rows whose school is unknown stop the import anyway).
+ * Sponsors imports: empty.
+ *
+ * Returns: (transfer none) (element-type HpImportSchoolSummary): sorted by
+ *   number; owned by the import; empty before the run and after a run
+ *   that failed
+ */
+GPtrArray           *hp_import_get_schools        (HpImport      *self);
 
 /**
  * hp_import_run:

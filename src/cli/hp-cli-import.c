@@ -36,6 +36,96 @@ print_sponsor_result (const HpImportResult *r)
             r->no_name);
 }
 
+static const char *
+change_to_string (HpImportSchoolChange change)
+{
+  switch (change)
+    {
+    case HP_IMPORT_SCHOOL_ADDED:     return "added";
+    case HP_IMPORT_SCHOOL_UPDATED:   return "updated";
+    case HP_IMPORT_SCHOOL_UNCHANGED: return "unchanged";
+    case HP_IMPORT_SCHOOL_GRADUATES: return "graduates";
+    default:                         g_return_val_if_reached ("");
+    }
+}
+
+/* "schools": what the run did per school (hp_import_get_schools()) */
+static void
+print_json_schools (GPtrArray *schools)
+{
+  printf (",\"schools\":[");
+  for (guint i = 0; i < schools->len; i++)
+    {
+      const HpImportSchoolSummary *school = g_ptr_array_index (schools, i);
+
+      printf ("%s{\"number\":", i > 0 ? "," : "");
+      hp_cli_print_json_string (stdout, school->number);
+      printf (",\"name\":");
+      hp_cli_print_json_string (stdout, school->name);
+      printf (",\"town\":");
+      if (school->town != NULL)
+        hp_cli_print_json_string (stdout, school->town);
+      else
+        printf ("null");
+      printf (",\"change\":\"%s\",\"added\":%u,\"duplicates\":%u,\"skipped\":%u,\"no_name\":%u,"
+              "\"listed_before\":%u,\"list_complete\":%s}",
+              change_to_string (school->change), school->added, school->duplicates, school->skipped,
+              school->no_name, school->listed_before, school->list_complete ? "true" : "false");
+    }
+  printf ("]");
+}
+
+/* Graduates: one line per school after the totals, e.g.
+ * "  170001 Städt. Gymnasium Arnsberg: 45 added, 2 already listed, 3 skipped
+ * by the year filter; 12 listed before" */
+static void
+print_graduate_schools (GPtrArray *schools)
+{
+  for (guint i = 0; i < schools->len; i++)
+    {
+      const HpImportSchoolSummary *school = g_ptr_array_index (schools, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", school->added),
+                              school->added);
+      if (school->duplicates > 0)
+        {
+          g_string_append (line, ", ");
+          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u already listed", "%u already listed",
+                                                     school->duplicates),
+                                  school->duplicates);
+        }
+      if (school->skipped > 0)
+        {
+          g_string_append (line, ", ");
+          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u skipped by the year filter",
+                                                     "%u skipped by the year filter", school->skipped),
+                                  school->skipped);
+        }
+      if (school->no_name > 0)
+        {
+          g_string_append (line, ", ");
+          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u without a name", "%u without a name",
+                                                     school->no_name),
+                                  school->no_name);
+        }
+      if (school->listed_before > 0)
+        {
+          g_string_append (line, "; ");
+          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u listed before", "%u listed before",
+                                                     school->listed_before),
+                                  school->listed_before);
+        }
+      if (school->list_complete)
+        {
+          g_string_append (line, "; ");
+          g_string_append (line, _("list already marked complete"));
+        }
+
+      printf ("  %s %s: %s\n", school->number, school->name, line->str);
+    }
+}
+
 static void
 print_result (HpCli                *cli,
               HpImport             *import,
@@ -69,6 +159,7 @@ print_result (HpCli                *cli,
                 "\"gifts_updated\":%u,\"pledges_set\":%u,\"conflicts\":%u",
                 r->sponsors_added, r->sponsors_updated, r->sponsors_unchanged, r->gifts_added, r->gifts_updated,
                 r->pledges_set, r->conflicts);
+      print_json_schools (hp_import_get_schools (import));
       printf ("}\n");
       return;
     }
@@ -89,8 +180,11 @@ print_result (HpCli                *cli,
     printf (_("%u rows read: %u schools added, %u updated, %u unchanged, %u skipped by the filters.\n"),
             r->rows, r->added, r->updated, r->unchanged, r->skipped);
   else
-    printf (_("%u rows read: %u graduates added, %u duplicates left out, %u skipped by the year filter.\n"),
-            r->rows, r->added, r->duplicates, r->skipped_year);
+    {
+      printf (_("%u rows read: %u graduates added, %u duplicates left out, %u skipped by the year filter.\n"),
+              r->rows, r->added, r->duplicates, r->skipped_year);
+      print_graduate_schools (hp_import_get_schools (import));
+    }
 
   if (r->no_year_in_file && r->no_name == 0)
     printf (g_dngettext (GETTEXT_PACKAGE,
@@ -231,6 +325,29 @@ hp_cli_run_import (HpCli   *cli,
   if (kind == HP_IMPORT_GRADUATES && school == NULL && school_column == NULL)
     return hp_cli_usage_error (error, _("Say which school the graduates belong to: --school NUMBER or --school-column HEADER."));
 
+  /* Options of the other kinds of import: refused, not silently ignored */
+  {
+    const struct { const char *option; gboolean given; HpImportKind kind; } scoped[] = {
+      { "--district", district != NULL, HP_IMPORT_SCHOOLS },
+      { "--abitur-only", abitur_only, HP_IMPORT_SCHOOLS },
+      { "--include-closed", include_closed, HP_IMPORT_SCHOOLS },
+      { "--school", school != NULL, HP_IMPORT_GRADUATES },
+      { "--school-column", school_column != NULL, HP_IMPORT_GRADUATES },
+      { "--year", year != NULL, HP_IMPORT_GRADUATES },
+      { "--list-complete", list_complete, HP_IMPORT_GRADUATES },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (scoped); i++)
+      if (scoped[i].given && scoped[i].kind != kind)
+        {
+          g_autofree char *message =
+            g_strdup_printf (scoped[i].kind == HP_IMPORT_SCHOOLS ? _("%s applies to “import schools” only.")
+                                                                 : _("%s applies to “import graduates” only."),
+                             scoped[i].option);
+          return hp_cli_usage_error (error, message);
+        }
+  }
+
   if (list_complete && (kind != HP_IMPORT_GRADUATES || school == NULL))
     return hp_cli_usage_error (error, _("--list-complete marks one school’s list complete: "
                                         "use it with “import graduates” and --school NUMBER."));
@@ -281,7 +398,7 @@ hp_cli_run_import (HpCli   *cli,
     return FALSE;
 
   /* Filters that left out every row: say which, and fail (nothing changed) */
-  nothing = hp_import_describe_nothing_imported (import, &result);
+  nothing = hp_import_describe_nothing_imported (import, &result, HP_IMPORT_ADVICE_CLI);
   print_result (cli, import, kind, dry_run, list_complete && nothing == NULL, &result);
   if (nothing != NULL)
     {

@@ -47,6 +47,18 @@ GHashTable *_hp_store_graduate_keys       (HpStore     *self,
                                            gint64       campaign_id,
                                            GError     **error);
 
+/*
+ * _hp_store_get_campaign_school:
+ * The school @school_id with its figures in @campaign_id (`graduate-count`,
+ * `list-complete` …), as hp_store_list_schools() fills them in, on a cached
+ * statement: once per school of an import run, in the importing thread,
+ * inside its transaction. %NULL with %HP_STORE_ERROR_NOT_FOUND.
+ */
+HpSchool   *_hp_store_get_campaign_school (HpStore     *self,
+                                           gint64       campaign_id,
+                                           gint64       school_id,
+                                           GError     **error);
+
 #define HP_GRADUATE_KEY_TO_POINTER(key) ((gpointer) (guintptr) (key))
 
 G_END_DECLS

@@ -410,7 +410,7 @@ run_done_cb (GObject      *source,
   self->run = NULL;
   g_clear_pointer (&self->nothing_message, g_free);
   if (ok && data->dry_run)
-    self->nothing_message = hp_import_describe_nothing_imported (data->import, &data->result);
+    self->nothing_message = hp_import_describe_nothing_imported (data->import, &data->result, HP_IMPORT_ADVICE_WINDOW);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   _hp_import_assistant_update_buttons (self);
 

@@ -45,6 +45,12 @@ struct _HpImport
   GHashTable              *school_ids;  /* number -> gint64 id (boxed) */
   gint64                   fixed_school_id;
   GString                 *scratch[8];
+
+  /* What the run did per school (hp_import_get_schools()) */
+  GPtrArray               *schools;      /* HpImportSchoolSummary, owned */
+  GHashTable              *school_index; /* graduates: school id (gint64 *) -> summary */
+  gint64                   last_school_id;
+  HpImportSchoolSummary   *last_summary; /* of last_school_id: rows come grouped */
 };
 
 gboolean    _hp_import_value_error (HpImport           *self,
@@ -101,6 +107,29 @@ gboolean    _hp_import_row         (HpImport           *self,
                                     HpImportResult     *result,
                                     GError            **error);
 void        _hp_import_clear_state (HpImport           *self);
+void        _hp_import_init_scratch (HpImport          *self);
+
+/* A school row's codes as a run reads them (hp-import-rows.c): the
+ * municipality key completed (SVWS) or repaired, the school form repaired,
+ * the operating status. */
+typedef struct
+{
+  GString  *district_key;   /* in: scratch; out: 8 digits or "" */
+  GString  *school_form;    /* in: scratch; out: the form, 2 digits if numeric */
+  GString  *status;         /* in: scratch */
+  guint     repaired_district_key;
+  guint     repaired_school_form;
+  guint     completed_district_key;
+  gboolean  closed;         /* Schulbetriebsschluessel 9 */
+} HpSchoolCodes;
+
+gboolean    _hp_import_school_codes (HpImport           *self,
+                                     const char * const *fields,
+                                     guint               line,
+                                     gboolean            svws,
+                                     HpSchoolCodes      *codes,
+                                     GError            **error);
+gboolean    _hp_import_is_svws_directory (HpImport     *self);
 
 /* hp-import-sponsors.c: sponsors use self->seen (name key → sponsor, with
  * its gifts by item key), freed by _hp_import_clear_state(). */
@@ -113,6 +142,7 @@ gboolean    _hp_import_sponsor_row      (HpImport           *self,
                                          HpImportResult     *result,
                                          GError            **error);
 char       *_hp_import_describe_sponsors_nothing (HpImport             *self,
-                                                  const HpImportResult *result);
+                                                  const HpImportResult *result,
+                                                  HpImportAdvice        advice);
 
 G_END_DECLS

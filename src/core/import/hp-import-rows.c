@@ -103,14 +103,73 @@ repair_code (HpImport        *self,
 
 /* An SVWS school directory (or a table of the same shape): its municipality
  * key is `RegSchl`, 6 digits without the Land's "05". */
-static gboolean
-is_svws_directory (HpImport *self)
+gboolean
+_hp_import_is_svws_directory (HpImport *self)
 {
   int spec = _hp_import_spec (self, "district_key");
   int column = spec >= 0 ? self->columns[spec] : -1;
 
   return column >= 0 &&
          g_ascii_strcasecmp (hp_table_reader_get_header (self->reader)[column], "RegSchl") == 0;
+}
+
+/*
+ * _hp_import_school_codes:
+ * The codes of a school row that decide where it belongs, read as every
+ * school run reads them (the import and hp_import_list_districts()): the
+ * municipality key completed (SVWS `RegSchl`) or repaired, the school form
+ * repaired, the operating status. Fails for a key that cannot be repaired
+ * and for a row of SVWS's table of school providers.
+ */
+gboolean
+_hp_import_school_codes (HpImport            *self,
+                         const char * const  *fields,
+                         guint                line,
+                         gboolean             svws,
+                         HpSchoolCodes       *codes,
+                         GError             **error)
+{
+  int district_spec = _hp_import_spec (self, "district_key");
+  int form_spec = _hp_import_spec (self, "school_form");
+  GString *key = codes->district_key;
+  GString *form = codes->school_form;
+
+  codes->repaired_district_key = 0;
+  codes->repaired_school_form = 0;
+  codes->completed_district_key = 0;
+
+  g_string_assign (key, _hp_import_value (self, fields, district_spec, key));
+  /* SVWS: RegSchl "958004" is the key without NRW's "05": completed, not repaired */
+  if (svws)
+    {
+      tidy_code (key);
+      if (key->len == 6 && all_digits (key->str))
+        {
+          g_string_prepend (key, "05");
+          codes->completed_district_key++;
+        }
+    }
+  if (!repair_code (self, key, 8, _("municipality key"), line, district_spec, &codes->repaired_district_key, error))
+    return FALSE;
+
+  g_string_assign (form, _hp_import_value (self, fields, form_spec, form));
+  if (form->len == 1 && g_ascii_isdigit (form->str[0]))
+    {
+      g_string_prepend_c (form, '0');
+      codes->repaired_school_form++;
+    }
+
+  /* SVWS's table of school providers (Schultraeger.csv) has the directory's
+   * header; its rows have school form 00, which no school has. */
+  if (svws && g_str_equal (form->str, "00"))
+    return _hp_import_value_error (self, error, line, form_spec,
+                                   _("School form 00 marks a school provider (Schulträger), not a school: "
+                                     "this is SVWS’s table of school providers, not its school directory "
+                                     "(Schulen.csv)."));
+
+  codes->closed = g_str_equal (_hp_import_value (self, fields, _hp_import_spec (self, "status"), codes->status),
+                               STATUS_CLOSED);
+  return TRUE;
 }
 
 static gboolean
@@ -172,6 +231,24 @@ set_if_given (HpSchool   *school,
   return TRUE;
 }
 
+/* One entry of hp_import_get_schools(), named as @school is now (for a
+ * schools import: as the file has it). */
+static HpImportSchoolSummary *
+add_summary (HpImport             *self,
+             HpSchool             *school,
+             HpImportSchoolChange  change)
+{
+  HpImportSchoolSummary *summary = g_new0 (HpImportSchoolSummary, 1);
+  const char *town = hp_school_get_town (school);
+
+  summary->number = g_strdup (hp_school_get_number (school));
+  summary->name = g_strdup (hp_school_get_name (school));
+  summary->town = town != NULL && *town != '\0' ? g_strdup (town) : NULL;
+  summary->change = change;
+  g_ptr_array_add (self->schools, summary);
+  return summary;
+}
+
 static gboolean
 import_school (HpImport            *self,
                const char * const  *fields,
@@ -181,18 +258,16 @@ import_school (HpImport            *self,
 {
   GString **s = self->scratch;
   int number_spec = _hp_import_spec (self, "number");
-  int district_spec = _hp_import_spec (self, "district_key");
   int postcode_spec = _hp_import_spec (self, "postcode");
-  int form_spec = _hp_import_spec (self, "school_form");
   g_autoptr(GString) name = g_string_new (_hp_import_value (self, fields, _hp_import_spec (self, "name"), s[0]));
   g_autoptr(GString) phone = NULL;
   g_autoptr(HpSchool) school = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *number;
   gboolean changed = FALSE;
-  gboolean svws = is_svws_directory (self);
-  guint repaired_district = 0, repaired_postcode = 0, repaired_form = 0, repaired_prefix = 0;
-  guint completed = 0;
+  HpSchoolCodes codes = { .district_key = s[2], .school_form = s[4], .status = s[5] };
+  HpImportSchoolChange change;
+  guint repaired_postcode = 0, repaired_prefix = 0;
 
   number = _hp_import_value (self, fields, number_spec, s[1]);
   if (*number == '\0')
@@ -206,51 +281,26 @@ import_school (HpImport            *self,
       join_name_part (name, _hp_import_value (self, fields, _hp_import_spec (self, field), s[0]));
     }
 
-  g_string_assign (s[2], _hp_import_value (self, fields, district_spec, s[2]));
-  g_string_assign (s[3], _hp_import_value (self, fields, postcode_spec, s[3]));
-  g_string_assign (s[4], _hp_import_value (self, fields, form_spec, s[4]));
-  /* SVWS: RegSchl "958004" is the key without NRW's "05": completed, not repaired */
-  if (svws)
-    {
-      tidy_code (s[2]);
-      if (s[2]->len == 6 && all_digits (s[2]->str))
-        {
-          g_string_prepend (s[2], "05");
-          completed++;
-        }
-    }
-  if (!repair_code (self, s[2], 8, _("municipality key"), line, district_spec, &repaired_district, error) ||
-      !repair_code (self, s[3], 5, _("postcode"), line, postcode_spec, &repaired_postcode, error))
+  if (!_hp_import_school_codes (self, fields, line, _hp_import_is_svws_directory (self), &codes, error))
     return FALSE;
-  if (s[4]->len == 1 && g_ascii_isdigit (s[4]->str[0]))
-    {
-      g_string_prepend_c (s[4], '0');
-      repaired_form++;
-    }
-
-  /* SVWS's table of school providers (Schultraeger.csv) has the directory's
-   * header; its rows have school form 00, which no school has. */
-  if (svws && g_str_equal (s[4]->str, "00"))
-    return _hp_import_value_error (self, error, line, form_spec,
-                                   _("School form 00 marks a school provider (Schulträger), not a school: "
-                                     "this is SVWS’s table of school providers, not its school directory "
-                                     "(Schulen.csv)."));
+  g_string_assign (s[3], _hp_import_value (self, fields, postcode_spec, s[3]));
+  if (!repair_code (self, s[3], 5, _("postcode"), line, postcode_spec, &repaired_postcode, error))
+    return FALSE;
 
   /* Filters: district, school form, closed schools */
-  if (self->district_prefix != NULL && !g_str_has_prefix (s[2]->str, self->district_prefix))
+  if (self->district_prefix != NULL && !g_str_has_prefix (codes.district_key->str, self->district_prefix))
     {
       result->skipped++;
       result->skipped_district++;
       return TRUE;
     }
-  if (self->abitur_only && !hp_import_school_form_leads_to_abitur (s[4]->str))
+  if (self->abitur_only && !hp_import_school_form_leads_to_abitur (codes.school_form->str))
     {
       result->skipped++;
       result->skipped_school_form++;
       return TRUE;
     }
-  if (!self->include_closed &&
-      g_str_equal (_hp_import_value (self, fields, _hp_import_spec (self, "status"), s[5]), STATUS_CLOSED))
+  if (!self->include_closed && codes.closed)
     {
       result->skipped++;
       result->skipped_closed++;
@@ -310,8 +360,8 @@ import_school (HpImport            *self,
   changed |= set_if_given (school, "street", _hp_import_value (self, fields, _hp_import_spec (self, "street"), s[5]));
   changed |= set_if_given (school, "postcode", s[3]->str);
   changed |= set_if_given (school, "town", _hp_import_value (self, fields, _hp_import_spec (self, "town"), s[5]));
-  changed |= set_if_given (school, "district-key", s[2]->str);
-  changed |= set_if_given (school, "school-form", s[4]->str);
+  changed |= set_if_given (school, "district-key", codes.district_key->str);
+  changed |= set_if_given (school, "school-form", codes.school_form->str);
   changed |= set_if_given (school, "phone", phone->str);
   changed |= set_if_given (school, "email", _hp_import_value (self, fields, _hp_import_spec (self, "email"), s[5]));
   changed |= set_if_given (school, "contact-teacher",
@@ -322,22 +372,28 @@ import_school (HpImport            *self,
       if (!hp_store_add_school (self->store, school, &local_error))
         goto store_error;
       result->added++;
+      change = HP_IMPORT_SCHOOL_ADDED;
     }
   else if (changed)
     {
       if (!hp_store_update_school (self->store, school, &local_error))
         goto store_error;
       result->updated++;
+      change = HP_IMPORT_SCHOOL_UPDATED;
     }
   else
-    result->unchanged++;
+    {
+      result->unchanged++;
+      change = HP_IMPORT_SCHOOL_UNCHANGED;
+    }
+  add_summary (self, school, change);
 
-  result->repaired_district_key += repaired_district;
+  result->repaired_district_key += codes.repaired_district_key;
   result->repaired_postcode += repaired_postcode;
-  result->repaired_school_form += repaired_form;
+  result->repaired_school_form += codes.repaired_school_form;
   result->repaired_phone_prefix += repaired_prefix;
-  result->repaired += repaired_district + repaired_postcode + repaired_form + repaired_prefix;
-  result->completed_district_key += completed;
+  result->repaired += codes.repaired_district_key + repaired_postcode + codes.repaired_school_form + repaired_prefix;
+  result->completed_district_key += codes.completed_district_key;
   return TRUE;
 
 store_error:
@@ -399,6 +455,7 @@ prepare_graduates (HpImport  *self,
       }
   }
 
+  self->school_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->seen = _hp_store_graduate_keys (self->store, self->campaign_id, error);
   return self->seen != NULL;
 }
@@ -433,6 +490,24 @@ school_for_row (HpImport            *self,
 
   *out_id = *id;
   return TRUE;
+}
+
+/* The school of a row left out before its school is checked (another year,
+ * no year, no name), for the per-school counts: 0 when the row names no
+ * known school, which is no error for a row that is not imported. */
+static gint64
+known_school (HpImport           *self,
+              const char * const *fields)
+{
+  const gint64 *id;
+
+  if (self->fixed_school_id != 0)
+    return self->fixed_school_id;
+
+  id = g_hash_table_lookup (self->school_ids,
+                            _hp_import_value (self, fields, _hp_import_spec (self, "school_number"),
+                                              self->scratch[7]));
+  return id != NULL ? *id : 0;
 }
 
 /* "Q2", "q 2", "13" … with the default filter; or exactly the chosen value. */
@@ -502,11 +577,13 @@ _hp_import_prepare_graduate (HpImport            *self,
       if (*year == '\0' && self->year_in_file)
         {
           row->kind = HP_PREPARED_NO_YEAR;
+          row->school_id = known_school (self, fields);
           return TRUE;
         }
       if (*year != '\0' && !in_leaving_year (self, year))
         {
           row->kind = HP_PREPARED_OTHER_YEAR;
+          row->school_id = known_school (self, fields);
           return TRUE;
         }
     }
@@ -515,6 +592,7 @@ _hp_import_prepare_graduate (HpImport            *self,
   if (*last == '\0' && *first == '\0')
     {
       row->kind = HP_PREPARED_NO_NAME;
+      row->school_id = known_school (self, fields);
       return TRUE;
     }
 
@@ -546,7 +624,52 @@ _hp_import_prepare_graduate (HpImport            *self,
   return TRUE;
 }
 
-/* The rest, in the importing thread: count it, store it. */
+/*
+ * school_summary:
+ * The per-school counts of @school_id, made at the school's first row with
+ * its figures in the campaign before the import (one query per school: no
+ * row of it is stored yet). Rows come grouped by school, so the last one is
+ * kept at hand; the others are found through their id.
+ */
+static HpImportSchoolSummary *
+school_summary (HpImport  *self,
+                gint64     school_id,
+                guint      line,
+                GError   **error)
+{
+  HpImportSchoolSummary *summary;
+
+  if (school_id == self->last_school_id && self->last_summary != NULL)
+    return self->last_summary;
+
+  summary = g_hash_table_lookup (self->school_index, &school_id);
+  if (summary == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(HpSchool) school = _hp_store_get_campaign_school (self->store, self->campaign_id, school_id,
+                                                                  &local_error);
+      gint64 *key;
+
+      if (school == NULL)
+        {
+          _hp_import_value_error (self, error, line, -1, local_error->message);
+          return NULL;
+        }
+
+      summary = add_summary (self, school, HP_IMPORT_SCHOOL_GRADUATES);
+      summary->listed_before = hp_school_get_graduate_count (school);
+      summary->list_complete = hp_school_get_list_complete (school);
+      key = g_new (gint64, 1);
+      *key = school_id;
+      g_hash_table_insert (self->school_index, key, summary);
+    }
+
+  self->last_school_id = school_id;
+  self->last_summary = summary;
+  return summary;
+}
+
+/* The rest, in the importing thread: count it (per school too), store it. */
 gboolean
 _hp_import_store_graduate (HpImport             *self,
                            const HpPreparedRow  *row,
@@ -554,29 +677,46 @@ _hp_import_store_graduate (HpImport             *self,
                            GError              **error)
 {
   g_autoptr(GError) local_error = NULL;
+  HpImportSchoolSummary *summary = NULL;
+  HpImportSchoolSummary none = { 0 };
+
+  /* A row left out may name no known school: counted in the totals only */
+  if (row->school_id != 0)
+    {
+      summary = school_summary (self, row->school_id, row->line, error);
+      if (summary == NULL)
+        return FALSE;
+    }
+  else
+    summary = &none;
 
   switch (row->kind)
     {
     case HP_PREPARED_SKIPPED:
       result->skipped++;
+      summary->skipped++;
       return TRUE;
 
     case HP_PREPARED_DUPLICATE:
       result->duplicates++;
+      summary->duplicates++;
       return TRUE;
 
     case HP_PREPARED_OTHER_YEAR:
       result->skipped++;
       result->skipped_year++;
+      summary->skipped++;
       return TRUE;
 
     case HP_PREPARED_NO_YEAR:
       result->skipped++;
       result->skipped_no_year++;
+      summary->skipped++;
       return TRUE;
 
     case HP_PREPARED_NO_NAME:
       result->no_name++;
+      summary->no_name++;
       return TRUE;
 
     case HP_PREPARED_INSERT:
@@ -584,6 +724,7 @@ _hp_import_store_graduate (HpImport             *self,
                                           row->first_name, row->class_name, row->birth_date, &local_error))
         return _hp_import_value_error (self, error, row->line, -1, local_error->message);
       result->added++;
+      summary->added++;
       return TRUE;
 
     default:
@@ -593,12 +734,19 @@ _hp_import_store_graduate (HpImport             *self,
 
 /* ------------------------------------------------------------------------ */
 
+void
+_hp_import_init_scratch (HpImport *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->scratch); i++)
+    if (self->scratch[i] == NULL)
+      self->scratch[i] = g_string_new (NULL);
+}
+
 gboolean
 _hp_import_prepare (HpImport  *self,
                     GError   **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (self->scratch); i++)
-    self->scratch[i] = g_string_new (NULL);
+  _hp_import_init_scratch (self);
 
   switch (self->kind)
     {
@@ -630,6 +778,9 @@ _hp_import_clear_state (HpImport *self)
 {
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->school_ids, g_hash_table_unref);
+  g_clear_pointer (&self->school_index, g_hash_table_unref);
+  self->last_school_id = 0;
+  self->last_summary = NULL;
   for (guint i = 0; i < G_N_ELEMENTS (self->scratch); i++)
     if (self->scratch[i] != NULL)
       {

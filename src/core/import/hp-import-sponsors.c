@@ -599,12 +599,25 @@ _hp_import_sponsor_row (HpImport            *self,
 
 char *
 _hp_import_describe_sponsors_nothing (HpImport             *self,
-                                      const HpImportResult *r)
+                                      const HpImportResult *r,
+                                      HpImportAdvice        advice)
 {
+  const char *name = hp_table_reader_get_display_name (hp_import_get_reader (self));
+
+  if (advice == HP_IMPORT_ADVICE_CLI)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Nothing was imported: the %u row of %s names no sponsor. Check which column "
+                                         "holds the sponsors’ names (--map name=HEADER).",
+                                         "Nothing was imported: none of the %u rows of %s names a sponsor. Check which "
+                                         "column holds the sponsors’ names (--map name=HEADER).", r->rows),
+                            r->rows, name);
+
+  /* TRANSLATORS: the second %s is "Columns", the import assistant's step
+   * where columns are assigned */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Nothing was imported: the %u row of %s names no sponsor. Check which column "
-                                       "holds the sponsors’ names (--map name=HEADER).",
-                                       "Nothing was imported: none of the %u rows of %s names a sponsor. Check which "
-                                       "column holds the sponsors’ names (--map name=HEADER).", r->rows),
-                          r->rows, hp_table_reader_get_display_name (hp_import_get_reader (self)));
+                                       "Nothing was imported: the %u row of %s names no sponsor. Check on the “%s” "
+                                       "step which column holds the sponsors’ names.",
+                                       "Nothing was imported: none of the %u rows of %s names a sponsor. Check on "
+                                       "the “%s” step which column holds the sponsors’ names.", r->rows),
+                          r->rows, name, _("Columns"));
 }

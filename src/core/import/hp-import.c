@@ -169,6 +169,27 @@ guess_mapping (HpImport *self)
     }
 }
 
+static void
+school_summary_free (gpointer data)
+{
+  HpImportSchoolSummary *summary = data;
+
+  g_free (summary->number);
+  g_free (summary->name);
+  g_free (summary->town);
+  g_free (summary);
+}
+
+static int
+compare_school_summaries (gconstpointer a,
+                          gconstpointer b)
+{
+  const HpImportSchoolSummary *sa = *(HpImportSchoolSummary * const *) a;
+  const HpImportSchoolSummary *sb = *(HpImportSchoolSummary * const *) b;
+
+  return strcmp (sa->number, sb->number);
+}
+
 HpImport *
 hp_import_new (HpStore               *store,
                HpImportKind           kind,
@@ -186,6 +207,7 @@ hp_import_new (HpStore               *store,
   self->kind = kind;
   self->specs = specs_for (kind, &self->n_specs);
   self->columns = g_new0 (int, self->n_specs);
+  self->schools = g_ptr_array_new_with_free_func (school_summary_free);
 
   self->reader = hp_table_reader_open (path, options, error);
   if (self->reader == NULL)
@@ -591,21 +613,41 @@ nothing_imported (const HpImportResult *result)
          result->skipped + result->no_name > 0;
 }
 
+/* One more sentence of the "nothing imported" text */
+G_GNUC_PRINTF (2, 3)
+static void
+append_sentence (GString    *text,
+                 const char *format,
+                 ...)
+{
+  va_list args;
+
+  g_string_append_c (text, ' ');
+  va_start (args, format);
+  g_string_append_vprintf (text, format, args);
+  va_end (args);
+}
+
 char *
 hp_import_describe_nothing_imported (HpImport             *self,
-                                     const HpImportResult *r)
+                                     const HpImportResult *r,
+                                     HpImportAdvice        advice)
 {
   g_autoptr(GString) text = NULL;
+  gboolean cli = advice == HP_IMPORT_ADVICE_CLI;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (r != NULL, NULL);
+  g_return_val_if_fail (advice == HP_IMPORT_ADVICE_CLI || advice == HP_IMPORT_ADVICE_WINDOW, NULL);
 
   if (!nothing_imported (r))
     return NULL;
 
   if (self->kind == HP_IMPORT_SPONSORS)
-    return _hp_import_describe_sponsors_nothing (self, r);
+    return _hp_import_describe_sponsors_nothing (self, r, advice);
 
+  /* The window's advice names the import assistant's rows and steps by their
+   * labels, through the same msgids, so that the words match. */
   text = g_string_new (NULL);
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Nothing was imported from the %u row of %s:",
                                              "Nothing was imported from the %u rows of %s:", r->rows),
@@ -615,64 +657,117 @@ hp_import_describe_nothing_imported (HpImport             *self,
     {
       g_autofree char *year = g_strdup (self->leaving_year != NULL ? self->leaving_year : "Q2/13");
 
-      g_string_append_c (text, ' ');
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u row is of another year than %s; choose the year with --year VALUE, "
-                                           "or keep every row with --year \"\".",
-                                           "%u rows are of another year than %s; choose the year with --year VALUE, "
-                                           "or keep every row with --year \"\".", r->skipped_year),
-                              r->skipped_year, year);
+      if (cli)
+        append_sentence (text,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u row is of another year than %s; choose the year with --year VALUE, "
+                                      "or keep every row with --year \"\".",
+                                      "%u rows are of another year than %s; choose the year with --year VALUE, "
+                                      "or keep every row with --year \"\".", r->skipped_year),
+                         r->skipped_year, year);
+      else
+        append_sentence (text,
+                         /* TRANSLATORS: the third %s is "Leaving Year", the fourth "All Years" (the import
+                          * assistant's row and its choice) */
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u row is of another year than %s; choose the year under “%s”, "
+                                      "or keep every row with “%s”.",
+                                      "%u rows are of another year than %s; choose the year under “%s”, "
+                                      "or keep every row with “%s”.", r->skipped_year),
+                         r->skipped_year, year, _("Leaving Year"), _("All Years"));
     }
   if (r->skipped_no_year > 0)
     {
-      g_string_append_c (text, ' ');
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u row states no year while others do; keep it with --year \"\".",
-                                           "%u rows state no year while others do; keep them with --year \"\".",
-                                           r->skipped_no_year),
-                              r->skipped_no_year);
+      if (cli)
+        append_sentence (text,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u row states no year while others do; keep it with --year \"\".",
+                                      "%u rows state no year while others do; keep them with --year \"\".",
+                                      r->skipped_no_year),
+                         r->skipped_no_year);
+      else
+        append_sentence (text,
+                         /* TRANSLATORS: %s is "All Years", a choice of the import assistant's "Leaving Year" */
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u row states no year while others do; choose “%s” to keep it.",
+                                      "%u rows state no year while others do; choose “%s” to keep them.",
+                                      r->skipped_no_year),
+                         r->skipped_no_year, _("All Years"));
     }
   if (r->skipped_district > 0)
     {
-      g_string_append_c (text, ' ');
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u school is outside the district %s; check the key or leave out --district.",
-                                           "%u schools are outside the district %s; check the key or leave out --district.",
-                                           r->skipped_district),
-                              r->skipped_district, self->district_prefix != NULL ? self->district_prefix : "");
+      const char *district = self->district_prefix != NULL ? self->district_prefix : "";
+
+      if (cli)
+        append_sentence (text,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u school is outside the district %s; check the key or leave out --district.",
+                                      "%u schools are outside the district %s; check the key or leave out --district.",
+                                      r->skipped_district),
+                         r->skipped_district, district);
+      else
+        append_sentence (text,
+                         /* TRANSLATORS: the second %s is "All Districts", the first choice of the import
+                          * assistant's "District" */
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u school is outside the district %s; choose another district or “%s”.",
+                                      "%u schools are outside the district %s; choose another district or “%s”.",
+                                      r->skipped_district),
+                         r->skipped_district, district, _("All Districts"));
     }
   if (r->skipped_school_form > 0)
     {
-      g_string_append_c (text, ' ');
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u school does not lead to the Abitur; leave out --abitur-only.",
-                                           "%u schools do not lead to the Abitur; leave out --abitur-only.",
-                                           r->skipped_school_form),
-                              r->skipped_school_form);
+      if (cli)
+        append_sentence (text,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u school does not lead to the Abitur; leave out --abitur-only.",
+                                      "%u schools do not lead to the Abitur; leave out --abitur-only.",
+                                      r->skipped_school_form),
+                         r->skipped_school_form);
+      else
+        append_sentence (text,
+                         /* TRANSLATORS: %s is the import assistant's switch "Only Schools That Lead to the Abitur" */
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u school does not lead to the Abitur; turn off “%s”.",
+                                      "%u schools do not lead to the Abitur; turn off “%s”.",
+                                      r->skipped_school_form),
+                         r->skipped_school_form, _("Only Schools That Lead to the Abitur"));
     }
   if (r->skipped_closed > 0)
     {
-      g_string_append_c (text, ' ');
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u school is closed; add --include-closed to import it.",
-                                           "%u schools are closed; add --include-closed to import them.",
-                                           r->skipped_closed),
-                              r->skipped_closed);
+      if (cli)
+        append_sentence (text,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u school is closed; add --include-closed to import it.",
+                                      "%u schools are closed; add --include-closed to import them.",
+                                      r->skipped_closed),
+                         r->skipped_closed);
+      else
+        append_sentence (text,
+                         /* TRANSLATORS: %s is the import assistant's switch "Include Closed Schools" */
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u school is closed; turn on “%s” to import it.",
+                                      "%u schools are closed; turn on “%s” to import them.",
+                                      r->skipped_closed),
+                         r->skipped_closed, _("Include Closed Schools"));
     }
   if (r->no_name > 0)
     {
-      g_string_append_c (text, ' ');
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u row has no name; check which column holds the names (--map last_name=HEADER).",
-                                           "%u rows have no name; check which column holds the names (--map last_name=HEADER).",
-                                           r->no_name),
-                              r->no_name);
+      if (cli)
+        append_sentence (text,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u row has no name; check which column holds the names (--map last_name=HEADER).",
+                                      "%u rows have no name; check which column holds the names (--map last_name=HEADER).",
+                                      r->no_name),
+                         r->no_name);
+      else
+        append_sentence (text,
+                         /* TRANSLATORS: %s is "Columns", the import assistant's step where columns are assigned */
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u row has no name; check on the “%s” step which column holds the names.",
+                                      "%u rows have no name; check on the “%s” step which column holds the names.",
+                                      r->no_name),
+                         r->no_name, _("Columns"));
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -772,11 +867,30 @@ hp_import_run (HpImport              *self,
     progress (1.0, user_data);
 
 out:
+  /* Per school: sorted after a run, nothing after a failed one */
+  self->last_summary = NULL;
+  if (ok)
+    g_ptr_array_sort (self->schools, compare_school_summaries);
+  else
+    g_ptr_array_set_size (self->schools, 0);
+
   if (ok && !dry_run)
-    return hp_store_commit (self->store, error);
+    {
+      if (hp_store_commit (self->store, error))
+        return TRUE;
+      g_ptr_array_set_size (self->schools, 0);
+      return FALSE;
+    }
 
   hp_store_rollback (self->store);
   return ok;
+}
+
+GPtrArray *
+hp_import_get_schools (HpImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->schools;
 }
 
 void
@@ -794,5 +908,6 @@ hp_import_free (HpImport *self)
   g_free (self->leaving_year);
   g_free (self->path);
   g_free (self->options_encoding);
+  g_ptr_array_unref (self->schools);
   g_free (self);
 }

@@ -707,6 +707,26 @@ _hp_store_insert_graduate_row (HpStore     *self,
   return TRUE;
 }
 
+HpSchool *
+_hp_store_get_campaign_school (HpStore  *self,
+                               gint64    campaign_id,
+                               gint64    school_id,
+                               GError  **error)
+{
+  sqlite3_stmt *stmt = _hp_store_prepare (self, SCHOOL_SELECT "WHERE s.id = ?2", error);
+  HpSchool *school;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_int64 (stmt, 2, school_id);
+  school = _hp_store_get_one (self, stmt, read_school, HP_RECORD_SCHOOL, school_id, error);
+  /* Release the statement's read lock (cached statements live long) */
+  sqlite3_reset (stmt);
+  return school;
+}
+
 /* FNV-1a, 64 bit */
 #define FNV_OFFSET 0xcbf29ce484222325ULL
 #define FNV_PRIME  0x100000001b3ULL
