@@ -3,31 +3,27 @@
  *
  * The import assistant: a modal window that takes a school directory, a
  * school's list of graduates or a list of sponsors and their gifts from a
- * file into the store, in five steps:
+ * file into the store, in five steps, each a widget of its own:
  *
- *  1. choose the file (skipped when a file was dropped on the window);
- *  2. preview: the first rows, with the detected encoding, delimiter and
- *     header line, which the user may override (the reader opens again);
- *  3. columns: one row per field of the import, preselected by header name;
- *  4. filters: district and school forms; or school, leaving year and
- *     campaign; or, for sponsors, the campaign their pledges count for;
- *  5. summary: a dry run in a worker thread says what would happen; "Import"
- *     then does it for real, in a worker thread, with progress and "Stop".
+ *  1. HpImportChooseStep: choose the file (skipped when a file was dropped
+ *     on the window);
+ *  2. HpImportPreviewStep: the first rows, with the detected encoding,
+ *     delimiter and header line, which the user may override;
+ *  3. HpImportColumnsStep: one row per field, preselected by header name;
+ *  4. HpImportFiltersStep: the district (among those in the file) and school
+ *     forms; or school, leaving year and campaign; or, for sponsors, the
+ *     campaign their pledges count for;
+ *  5. HpImportSummaryStep: a dry run says what would happen, in all and per
+ *     school; "Import" then does it for real, with progress and "Stop".
  *
- * hp_import_run() runs once per HpImport, so each run gets a new one, with
- * the mapping and filters applied again. An import is all or nothing: an
- * error is shown here and nothing is stored. On success the assistant emits
+ * The steps share one HpImportSetup, which the assistant owns: each writes
+ * its choices into it and emits HpImportStep::changed; the assistant asks
+ * the shown step whether "Next" is possible. An import is all or nothing:
+ * an error is shown and nothing is stored. On success the assistant emits
  * HpImportAssistant::imported and closes; the window shows the toast.
  *
- * This file has the widget, the navigation between the steps and the GObject
- * boilerplate; hp-import-assistant-preview.c reads the file (steps 1 and 2),
- * -mapping.c has the columns and filters (3 and 4), -run.c the dry run and
- * the import (5). They share hp-import-assistant-internal.h.
- *
  * Threading: while an import runs in its thread, the assistant is modal, so
- * nobody writes to the store. The store emits "changed" in the thread that
- * commits, so during the real run the store's other "changed" handlers (the
- * pages') are held back and get the signal afterwards, in this thread.
+ * nobody writes to the store.
  */
 
 #define G_LOG_DOMAIN "hp-import-assistant"
@@ -36,7 +32,23 @@
 
 #include <glib/gi18n.h>
 
-#include "hp-import-assistant-internal.h"
+#include "hp-import-assistant-private.h"
+#include "hp-import-choose-step.h"
+#include "hp-import-columns-step.h"
+#include "hp-import-filters-step.h"
+#include "hp-import-preview-step.h"
+#include "hp-import-setup.h"
+#include "hp-import-summary-step.h"
+
+typedef enum
+{
+  STEP_CHOOSE,
+  STEP_PREVIEW,
+  STEP_MAPPING,
+  STEP_FILTERS,
+  STEP_SUMMARY,
+  N_STEPS
+} Step;
 
 static const char * const step_names[N_STEPS] = { "choose", "preview", "mapping", "filters", "summary" };
 static const char * const step_titles[N_STEPS] = {
@@ -46,6 +58,31 @@ static const char * const step_titles[N_STEPS] = {
   N_("Columns"),
   N_("Filters"),
   N_("Summary"),
+};
+
+struct _HpImportAssistant
+{
+  AdwWindow            parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle      *window_title;
+  GtkButton           *back_button;
+  GtkButton           *next_button;
+  GtkStack            *stack;
+  HpImportChooseStep  *choose_step;
+  HpImportPreviewStep *preview_step;
+  HpImportColumnsStep *columns_step;
+  HpImportFiltersStep *filters_step;
+  HpImportSummaryStep *summary_step;
+
+  /* Owned */
+  HpImportSetup       *setup;             /* made in constructed() */
+  HpStore             *construct_store;   /* until then */
+  GFile               *construct_file;
+
+  HpImportKind         construct_kind;
+  Step                 step;
+  guint                close_when_done : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HpImportAssistant, hp_import_assistant, ADW_TYPE_WINDOW)
@@ -68,158 +105,110 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------------ */
-/* Helpers                                                                   */
-
-const HpImportField *
-_hp_import_assistant_get_field (HpImportAssistant *self,
-                                guint              index)
-{
-  return hp_import_get_field (self->kind, index);
-}
-
-int
-_hp_import_assistant_find_field (HpImportAssistant *self,
-                                 const char        *name)
-{
-  for (guint i = 0; i < self->n_fields; i++)
-    if (g_str_equal (_hp_import_assistant_get_field (self, i)->name, name))
-      return (int) i;
-
-  return -1;
-}
-
-const char *
-_hp_import_assistant_get_mapping (HpImportAssistant *self,
-                                  const char        *name)
-{
-  int i = _hp_import_assistant_find_field (self, name);
-
-  return i >= 0 ? self->mapping[i] : NULL;
-}
-
-void
-_hp_import_assistant_clear_mapping (HpImportAssistant *self)
-{
-  for (guint i = 0; i < self->n_fields; i++)
-    g_clear_pointer (&self->mapping[i], g_free);
-}
-
-const char *
-_hp_import_assistant_get_title (HpImportAssistant *self)
-{
-  switch (self->kind)
-    {
-    case HP_IMPORT_SCHOOLS:
-      return _("Import Schools");
-    case HP_IMPORT_GRADUATES:
-      return _("Import Graduates");
-    case HP_IMPORT_SPONSORS:
-      return _("Import Sponsors");
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Whether a run with @result stores anything. */
-gboolean
-_hp_import_assistant_result_imports (HpImportAssistant    *self,
-                                     const HpImportResult *result)
-{
-  if (self->kind == HP_IMPORT_SPONSORS)
-    return result->sponsors_added + result->sponsors_updated + result->gifts_added +
-           result->gifts_updated + result->pledges_set > 0;
-
-  return result->added + result->updated > 0;
-}
-
-void
-_hp_import_assistant_set_label_message (GtkLabel   *label,
-                                        const char *message)
-{
-  gtk_label_set_label (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-/* ------------------------------------------------------------------------ */
 /* Steps and buttons                                                         */
 
-static gboolean
-can_go_next (HpImportAssistant *self)
+static HpImportStep *
+get_step (HpImportAssistant *self,
+          Step               step)
 {
-  g_autofree char *problem = NULL;
-
-  if (self->run != NULL)
-    return FALSE;
-
-  switch (self->step)
+  switch (step)
     {
     case STEP_CHOOSE:
-      return TRUE;
+      return HP_IMPORT_STEP (self->choose_step);
     case STEP_PREVIEW:
-      return self->readable;
+      return HP_IMPORT_STEP (self->preview_step);
     case STEP_MAPPING:
-      problem = _hp_import_assistant_dup_mapping_problem (self);
-      return self->readable && problem == NULL;
+      return HP_IMPORT_STEP (self->columns_step);
     case STEP_FILTERS:
-      problem = _hp_import_assistant_dup_filters_problem (self);
-      return problem == NULL;
+      return HP_IMPORT_STEP (self->filters_step);
     case STEP_SUMMARY:
-      return self->have_dry_result &&
-             g_str_equal (gtk_stack_get_visible_child_name (self->summary_stack), "ready") &&
-             self->nothing_message == NULL &&
-             _hp_import_assistant_result_imports (self, &self->dry_result);
+      return HP_IMPORT_STEP (self->summary_step);
     case N_STEPS:
     default:
       g_assert_not_reached ();
     }
 }
 
-void
-_hp_import_assistant_update_buttons (HpImportAssistant *self)
+static gboolean
+get_busy (HpImportAssistant *self)
+{
+  return hp_import_summary_step_get_busy (self->summary_step);
+}
+
+static gboolean
+can_go_next (HpImportAssistant *self)
+{
+  g_autofree char *problem = NULL;
+
+  if (get_busy (self))
+    return FALSE;
+
+  problem = hp_import_step_dup_problem (get_step (self, self->step));
+  return problem == NULL;
+}
+
+static void
+update_buttons (HpImportAssistant *self)
 {
   g_autofree char *subtitle = NULL;
-  g_autofree char *problem = NULL;
 
   /* Translators: the assistant's subtitle, e.g. "Step 2 of 5: Preview" */
   subtitle = g_strdup_printf (_("Step %u of %u: %s"), self->step + 1, N_STEPS, _(step_titles[self->step]));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->step > STEP_CHOOSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), self->run == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), !get_busy (self));
 
   gtk_button_set_label (self->next_button, self->step == STEP_SUMMARY ? _("_Import") : _("_Next"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), can_go_next (self));
-
-  if (self->step == STEP_MAPPING)
-    {
-      problem = _hp_import_assistant_dup_mapping_problem (self);
-      _hp_import_assistant_set_label_message (self->mapping_message, problem);
-    }
-  else if (self->step == STEP_FILTERS)
-    {
-      problem = _hp_import_assistant_dup_filters_problem (self);
-      _hp_import_assistant_set_label_message (self->filters_message, problem);
-    }
 }
 
-void
-_hp_import_assistant_go_to_step (HpImportAssistant *self,
-                                 Step               step)
+static void
+go_to_step (HpImportAssistant *self,
+            Step               step)
 {
   self->step = step;
   gtk_stack_set_visible_child_name (self->stack, step_names[step]);
-  _hp_import_assistant_update_buttons (self);
+  hp_import_step_enter (get_step (self, step));
+  update_buttons (self);
+}
+
+static void
+step_changed_cb (HpImportAssistant *self)
+{
+  /* the window was closed while an import ran: it has ended now */
+  if (self->close_when_done && !get_busy (self))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  update_buttons (self);
+}
+
+static void
+file_chosen_cb (HpImportAssistant *self,
+                GFile             *file)
+{
+  hp_import_setup_set_file (self->setup, file);
+  go_to_step (self, STEP_PREVIEW);
 }
 
 /* The real run succeeded: the window shows the toast. */
-void
-_hp_import_assistant_emit_imported (HpImportAssistant *self)
+static void
+imported_cb (HpImportAssistant *self)
 {
   g_signal_emit (self, signals[IMPORTED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* ------------------------------------------------------------------------ */
-/* Navigation                                                                */
+/* The dry run was stopped: back to the filters */
+static void
+stopped_cb (HpImportAssistant *self)
+{
+  if (!self->close_when_done)
+    go_to_step (self, STEP_FILTERS);
+}
 
 static void
 next_clicked_cb (HpImportAssistant *self)
@@ -230,24 +219,18 @@ next_clicked_cb (HpImportAssistant *self)
   switch (self->step)
     {
     case STEP_CHOOSE:
-      if (self->path != NULL)
-        _hp_import_assistant_go_to_step (self, STEP_PREVIEW);
+      if (self->setup->file != NULL)
+        go_to_step (self, STEP_PREVIEW);
       else
-        _hp_import_assistant_open_chooser (self);
+        hp_import_choose_step_open_chooser (self->choose_step);
       break;
     case STEP_PREVIEW:
-      _hp_import_assistant_go_to_step (self, STEP_MAPPING);
-      break;
     case STEP_MAPPING:
-      _hp_import_assistant_prepare_filters (self);
-      _hp_import_assistant_go_to_step (self, STEP_FILTERS);
-      break;
     case STEP_FILTERS:
-      _hp_import_assistant_go_to_step (self, STEP_SUMMARY);
-      _hp_import_assistant_start_run (self, TRUE);
+      go_to_step (self, self->step + 1);
       break;
     case STEP_SUMMARY:
-      _hp_import_assistant_start_run (self, FALSE);
+      hp_import_summary_step_import (self->summary_step);
       break;
     case N_STEPS:
     default:
@@ -258,11 +241,10 @@ next_clicked_cb (HpImportAssistant *self)
 static void
 back_clicked_cb (HpImportAssistant *self)
 {
-  if (self->run != NULL || self->step == STEP_CHOOSE)
+  if (get_busy (self) || self->step == STEP_CHOOSE)
     return;
 
-  self->have_dry_result = FALSE;
-  _hp_import_assistant_go_to_step (self, self->step - 1);
+  go_to_step (self, self->step - 1);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -301,7 +283,7 @@ hp_import_assistant_get_kind (HpImportAssistant *self)
 {
   g_return_val_if_fail (HP_IS_IMPORT_ASSISTANT (self), HP_IMPORT_SCHOOLS);
 
-  return self->kind;
+  return self->setup->kind;
 }
 
 HpCampaign *
@@ -309,7 +291,7 @@ hp_import_assistant_get_campaign (HpImportAssistant *self)
 {
   g_return_val_if_fail (HP_IS_IMPORT_ASSISTANT (self), NULL);
 
-  return self->campaign;
+  return self->setup->campaign;
 }
 
 /**
@@ -324,14 +306,15 @@ hp_import_assistant_set_campaign (HpImportAssistant *self,
   g_return_if_fail (!campaign || HP_IS_CAMPAIGN (campaign));
 
   /* a running import keeps its campaign */
-  if (self->run != NULL || !g_set_object (&self->campaign, campaign))
+  if (get_busy (self) || !g_set_object (&self->setup->campaign, campaign))
     return;
 
   /* graduates, pledges: what the dry run said was for the old campaign */
-  if (self->kind != HP_IMPORT_SCHOOLS && self->step == STEP_SUMMARY)
-    _hp_import_assistant_go_to_step (self, STEP_FILTERS);
-  _hp_import_assistant_update_campaign_row (self);
-  _hp_import_assistant_update_buttons (self);
+  if (self->setup->kind != HP_IMPORT_SCHOOLS && self->step == STEP_SUMMARY)
+    go_to_step (self, STEP_FILTERS);
+  else if (self->setup->kind != HP_IMPORT_SCHOOLS)
+    hp_import_filters_step_update_campaign (self->filters_step);
+  update_buttons (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMPAIGN]);
 }
@@ -346,7 +329,7 @@ hp_import_assistant_get_result (HpImportAssistant *self)
 {
   g_return_val_if_fail (HP_IS_IMPORT_ASSISTANT (self), NULL);
 
-  return self->have_result ? &self->result : NULL;
+  return hp_import_summary_step_get_result (self->summary_step);
 }
 
 /**
@@ -364,12 +347,12 @@ hp_import_assistant_dup_result_text (HpImportAssistant *self)
 
   g_return_val_if_fail (HP_IS_IMPORT_ASSISTANT (self), NULL);
 
-  if (!self->have_result)
+  r = hp_import_summary_step_get_result (self->summary_step);
+  if (r == NULL)
     return NULL;
 
-  r = &self->result;
   imported = r->added + r->updated;
-  if (self->kind == HP_IMPORT_SPONSORS)
+  if (self->setup->kind == HP_IMPORT_SPONSORS)
     {
       g_string_append_printf (text, ngettext ("%u sponsor imported", "%u sponsors imported", imported), imported);
       /* Translators: the parts after "12 sponsors imported, " in a toast */
@@ -379,7 +362,7 @@ hp_import_assistant_dup_result_text (HpImportAssistant *self)
       if (r->pledges_set > 0)
         g_string_append_printf (text, ngettext (", %u pledge", ", %u pledges", r->pledges_set), r->pledges_set);
     }
-  else if (self->kind == HP_IMPORT_SCHOOLS)
+  else if (self->setup->kind == HP_IMPORT_SCHOOLS)
     g_string_append_printf (text, ngettext ("%u school imported", "%u schools imported", imported), imported);
   else
     g_string_append_printf (text, ngettext ("%u graduate imported", "%u graduates imported", imported), imported);
@@ -430,7 +413,7 @@ void
 _hp_import_assistant_choose_file (HpImportAssistant *self,
                                   GFile             *file)
 {
-  _hp_import_assistant_load_file (self, file);
+  file_chosen_cb (self, file);
 }
 
 const char *
@@ -442,19 +425,19 @@ _hp_import_assistant_get_step (HpImportAssistant *self)
 const char *
 _hp_import_assistant_get_summary_state (HpImportAssistant *self)
 {
-  return gtk_stack_get_visible_child_name (self->summary_stack);
+  return hp_import_summary_step_get_state (self->summary_step);
 }
 
 gboolean
 _hp_import_assistant_get_busy (HpImportAssistant *self)
 {
-  return self->run != NULL;
+  return get_busy (self) || hp_import_filters_step_get_surveying (self->filters_step);
 }
 
 const HpImportResult *
 _hp_import_assistant_get_dry_result (HpImportAssistant *self)
 {
-  return self->have_dry_result ? &self->dry_result : NULL;
+  return hp_import_summary_step_get_dry_result (self->summary_step);
 }
 
 GtkButton *
@@ -469,154 +452,34 @@ _hp_import_assistant_get_back_button (HpImportAssistant *self)
   return self->back_button;
 }
 
-GtkButton *
-_hp_import_assistant_get_stop_button (HpImportAssistant *self)
-{
-  return self->stop_button;
-}
-
 AdwWindowTitle *
 _hp_import_assistant_get_window_title (HpImportAssistant *self)
 {
   return self->window_title;
 }
 
-AdwActionRow *
-_hp_import_assistant_get_file_row (HpImportAssistant *self)
+HpImportPreviewStep *
+_hp_import_assistant_get_preview_step (HpImportAssistant *self)
 {
-  return self->file_row;
+  return self->preview_step;
 }
 
-AdwComboRow *
-_hp_import_assistant_get_encoding_row (HpImportAssistant *self)
+HpImportColumnsStep *
+_hp_import_assistant_get_columns_step (HpImportAssistant *self)
 {
-  return self->encoding_row;
+  return self->columns_step;
 }
 
-AdwComboRow *
-_hp_import_assistant_get_delimiter_row (HpImportAssistant *self)
+HpImportFiltersStep *
+_hp_import_assistant_get_filters_step (HpImportAssistant *self)
 {
-  return self->delimiter_row;
+  return self->filters_step;
 }
 
-GtkColumnView *
-_hp_import_assistant_get_preview_view (HpImportAssistant *self)
+HpImportSummaryStep *
+_hp_import_assistant_get_summary_step (HpImportAssistant *self)
 {
-  return self->preview_view;
-}
-
-GtkLabel *
-_hp_import_assistant_get_preview_message (HpImportAssistant *self)
-{
-  return self->preview_message;
-}
-
-AdwComboRow *
-_hp_import_assistant_get_mapping_row (HpImportAssistant *self,
-                                      const char        *field)
-{
-  int i = _hp_import_assistant_find_field (self, field);
-
-  if (i < 0 || (guint) i >= self->mapping_rows->len)
-    return NULL;
-
-  return g_ptr_array_index (self->mapping_rows, i);
-}
-
-GtkLabel *
-_hp_import_assistant_get_mapping_message (HpImportAssistant *self)
-{
-  return self->mapping_message;
-}
-
-AdwEntryRow *
-_hp_import_assistant_get_district_row (HpImportAssistant *self)
-{
-  return self->district_row;
-}
-
-GtkSwitch *
-_hp_import_assistant_get_abitur_switch (HpImportAssistant *self)
-{
-  return self->abitur_switch;
-}
-
-GtkSwitch *
-_hp_import_assistant_get_closed_switch (HpImportAssistant *self)
-{
-  return self->closed_switch;
-}
-
-AdwActionRow *
-_hp_import_assistant_get_campaign_row (HpImportAssistant *self)
-{
-  return self->campaign_row;
-}
-
-AdwActionRow *
-_hp_import_assistant_get_school_row (HpImportAssistant *self)
-{
-  return self->school_row;
-}
-
-GtkSearchEntry *
-_hp_import_assistant_get_school_search (HpImportAssistant *self)
-{
-  return self->school_search;
-}
-
-GtkListView *
-_hp_import_assistant_get_school_list (HpImportAssistant *self)
-{
-  return self->school_list;
-}
-
-GtkButton *
-_hp_import_assistant_get_school_column_button (HpImportAssistant *self)
-{
-  return self->school_column_button;
-}
-
-AdwComboRow *
-_hp_import_assistant_get_year_row (HpImportAssistant *self)
-{
-  return self->year_row;
-}
-
-AdwEntryRow *
-_hp_import_assistant_get_year_value_row (HpImportAssistant *self)
-{
-  return self->year_value_row;
-}
-
-GtkLabel *
-_hp_import_assistant_get_filters_message (HpImportAssistant *self)
-{
-  return self->filters_message;
-}
-
-GtkListBox *
-_hp_import_assistant_get_summary_list (HpImportAssistant *self)
-{
-  return self->summary_list;
-}
-
-GtkLabel *
-_hp_import_assistant_get_error_label (HpImportAssistant *self)
-{
-  return self->error_label;
-}
-
-AdwStatusPage *
-_hp_import_assistant_get_ready_page (HpImportAssistant *self)
-{
-  return self->ready_page;
-}
-
-GtkCheckButton *
-_hp_import_assistant_get_list_complete_check (HpImportAssistant *self)
-{
-  return self->list_complete_check;
+  return self->summary_step;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -628,10 +491,10 @@ hp_import_assistant_close_request (GtkWindow *window)
   HpImportAssistant *self = HP_IMPORT_ASSISTANT (window);
 
   /* the thread must end before the window lets anyone touch the store */
-  if (self->run != NULL)
+  if (get_busy (self))
     {
       self->close_when_done = TRUE;
-      g_cancellable_cancel (self->cancellable);
+      hp_import_summary_step_stop (self->summary_step);
       return TRUE;
     }
 
@@ -642,43 +505,31 @@ static void
 hp_import_assistant_constructed (GObject *object)
 {
   HpImportAssistant *self = HP_IMPORT_ASSISTANT (object);
+  g_autoptr(GFile) file = g_steal_pointer (&self->construct_file);
   const char *title;
 
   G_OBJECT_CLASS (hp_import_assistant_parent_class)->constructed (object);
 
-  g_assert (HP_IS_STORE (self->store));
+  g_assert (HP_IS_STORE (self->construct_store));
 
-  self->n_fields = hp_import_get_n_fields (self->kind);
-  self->mapping = g_new0 (char *, self->n_fields + 1);
+  self->setup = hp_import_setup_new (self->construct_store, self->construct_kind);
+  self->setup->abitur_only = TRUE;
+  g_clear_object (&self->construct_store);
 
-  title = _hp_import_assistant_get_title (self);
+  for (Step step = STEP_CHOOSE; step < N_STEPS; step++)
+    hp_import_step_set_setup (get_step (self, step), self->setup);
+
+  title = hp_import_setup_get_title (self->setup);
   adw_window_title_set_title (self->window_title, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
-  if (self->kind == HP_IMPORT_SCHOOLS)
-    adw_status_page_set_description (self->choose_page,
-                                     _("The official school directory, such as NRW’s “Schulgrunddaten”, "
-                                       "as a CSV or Excel file. You can also drop the file here."));
-  else if (self->kind == HP_IMPORT_GRADUATES)
-    adw_status_page_set_description (self->choose_page,
-                                     _("The list of school leavers a school sent, as a CSV or Excel file. "
-                                       "Names are optional. You can also drop the file here."));
-  else
-    adw_status_page_set_description (self->choose_page,
-                                     _("Last year’s list of sponsors, as a CSV or Excel file: one row per "
-                                       "sponsor, or one per gift with its item, value per piece and pieces "
-                                       "pledged. You can also drop the file here."));
-
-  _hp_import_assistant_prepare_filters (self);
-
-  if (self->file != NULL)
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = g_object_ref (self->file);
-
-      _hp_import_assistant_load_file (self, file);
+      hp_import_setup_set_file (self->setup, file);
+      go_to_step (self, STEP_PREVIEW);
     }
   else
-    _hp_import_assistant_go_to_step (self, STEP_CHOOSE);
+    go_to_step (self, STEP_CHOOSE);
 }
 
 static void
@@ -686,17 +537,8 @@ hp_import_assistant_dispose (GObject *object)
 {
   HpImportAssistant *self = HP_IMPORT_ASSISTANT (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->campaign);
-  g_clear_object (&self->file);
-  g_clear_object (&self->store);
-  g_clear_object (&self->schools);
-  g_clear_object (&self->school_filter);
+  g_clear_object (&self->construct_store);
+  g_clear_object (&self->construct_file);
 
   G_OBJECT_CLASS (hp_import_assistant_parent_class)->dispose (object);
 }
@@ -706,12 +548,7 @@ hp_import_assistant_finalize (GObject *object)
 {
   HpImportAssistant *self = HP_IMPORT_ASSISTANT (object);
 
-  g_free (self->path);
-  g_free (self->nothing_message);
-  g_strfreev (self->header);
-  g_strfreev (self->mapping);
-  g_free (self->chosen_school);
-  g_ptr_array_unref (self->mapping_rows);
+  g_clear_pointer (&self->setup, hp_import_setup_unref);
 
   G_OBJECT_CLASS (hp_import_assistant_parent_class)->finalize (object);
 }
@@ -727,16 +564,16 @@ hp_import_assistant_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, self->setup->store);
       break;
     case PROP_KIND:
-      g_value_set_int (value, self->kind);
+      g_value_set_int (value, self->setup->kind);
       break;
     case PROP_CAMPAIGN:
-      g_value_set_object (value, self->campaign);
+      g_value_set_object (value, self->setup->campaign);
       break;
     case PROP_FILE:
-      g_value_set_object (value, self->file);
+      g_value_set_object (value, self->setup->file);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -754,16 +591,17 @@ hp_import_assistant_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      self->store = g_value_dup_object (value);
+      self->construct_store = g_value_dup_object (value);
       break;
     case PROP_KIND:
-      self->kind = g_value_get_int (value);
+      self->construct_kind = g_value_get_int (value);
       break;
     case PROP_CAMPAIGN:
+      /* not construct-only: set after constructed(), when the setup exists */
       hp_import_assistant_set_campaign (self, g_value_get_object (value));
       break;
     case PROP_FILE:
-      self->file = g_value_dup_object (value);
+      self->construct_file = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -814,52 +652,28 @@ hp_import_assistant_class_init (HpImportAssistantClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (HP_TYPE_IMPORT_CHOOSE_STEP);
+  g_type_ensure (HP_TYPE_IMPORT_PREVIEW_STEP);
+  g_type_ensure (HP_TYPE_IMPORT_COLUMNS_STEP);
+  g_type_ensure (HP_TYPE_IMPORT_FILTERS_STEP);
+  g_type_ensure (HP_TYPE_IMPORT_SUMMARY_STEP);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hp-import-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, window_title);
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, back_button);
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, next_button);
   gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, stack);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, choose_page);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, file_row);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, encoding_row);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, delimiter_row);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, preview_message);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, preview_view);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, mapping_group);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, mapping_message);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, district_group);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, district_row);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, abitur_switch);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, closed_switch);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, campaign_group);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, campaign_row);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, new_campaign_button);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, graduates_group);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_row);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_button);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_popover);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_search);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_list);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_none_label);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, school_column_button);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, year_row);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, year_value_row);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, filters_message);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, summary_stack);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, running_page);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, stop_button);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, ready_page);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, summary_list);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, list_complete_check);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, cancelled_label);
-  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, error_label);
+  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, choose_step);
+  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, preview_step);
+  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, columns_step);
+  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, filters_step);
+  gtk_widget_class_bind_template_child (widget_class, HpImportAssistant, summary_step);
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  /* the other steps' callbacks */
-  _hp_import_assistant_preview_class_init (widget_class);
-  _hp_import_assistant_mapping_class_init (widget_class);
-  _hp_import_assistant_run_class_init (widget_class);
+  gtk_widget_class_bind_template_callback (widget_class, step_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, file_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, imported_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stopped_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -867,10 +681,5 @@ hp_import_assistant_class_init (HpImportAssistantClass *klass)
 static void
 hp_import_assistant_init (HpImportAssistant *self)
 {
-  self->mapping_rows = g_ptr_array_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  _hp_import_assistant_preview_init (self);
-  _hp_import_assistant_mapping_init (self);
 }

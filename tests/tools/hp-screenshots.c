@@ -8,8 +8,10 @@
  *
  * Usage: hp-screenshots OUTDIR PREFIX
  *   writes OUTDIR/PREFIX-{sponsors,products,pack,pack-add,schools,
- *   graduates,plan,plan-schools,plan-chase,remove-campaign,bookings,bookings-edit,empty}.png and
- *   prints each path on a line of its own.
+ *   graduates,plan,plan-schools,plan-chase,remove-campaign,bookings,
+ *   bookings-edit,import-districts,import-district-chooser,
+ *   import-schools-summary,import-graduates-summary,empty}.png and prints
+ *   each path on a line of its own.
  *
  * The language comes from the environment (LANGUAGE, LC_ALL); the catalogue
  * from HEIMPACK_LOCALEDIR, as for the program itself.
@@ -27,6 +29,7 @@
 
 #include "hp-application.h"
 #include "hp-bookings-dialog-private.h"
+#include "hp-import-assistant-private.h"
 #include "hp-pack-page-private.h"
 #include "hp-plan-page-private.h"
 #include "hp-table-page-private.h"
@@ -219,6 +222,241 @@ build_path (const char *outdir,
   g_autofree char *basename = g_strdup_printf ("%s-%s.png", prefix, name);
 
   return g_build_filename (outdir, basename, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The import assistant                                                      */
+
+static HpImportAssistant *
+open_assistant (HpWindow    *window,
+                const char  *action,
+                const char  *path,
+                GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (HP_IS_IMPORT_ASSISTANT (toplevel))
+        {
+          gtk_window_set_default_size (toplevel, 760, 720);
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (toplevel));
+          _hp_import_assistant_choose_file (HP_IMPORT_ASSISTANT (toplevel), file);
+          return HP_IMPORT_ASSISTANT (toplevel);
+        }
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s opened no import assistant", action);
+  return NULL;
+}
+
+/* "Next", then until the assistant's workers are done */
+static gboolean
+assistant_next (HpImportAssistant  *assistant,
+                GError            **error)
+{
+  gint64 deadline = g_get_monotonic_time () + LOAD_TIMEOUT_USEC;
+  GtkButton *next = _hp_import_assistant_get_next_button (assistant);
+
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (next)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The assistant cannot go on from “%s”",
+                   _hp_import_assistant_get_step (assistant));
+      return FALSE;
+    }
+  g_signal_emit_by_name (next, "clicked");
+
+  while (_hp_import_assistant_get_busy (assistant))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "The import assistant did not finish");
+          return FALSE;
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  run_for (SETTLE_USEC);
+
+  return TRUE;
+}
+
+/* A chooser's popover cannot pop up under Xvfb (no monitor for it): its
+ * content is shown in a window of its own. */
+static gboolean
+save_chooser (HpChoiceRow  *row,
+              const char   *path,
+              GError      **error)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (hp_choice_row_get_list (row)), GTK_TYPE_POPOVER);
+  g_autoptr(GtkWidget) content = g_object_ref (gtk_popover_get_child (GTK_POPOVER (popover)));
+  GtkWidget *window = gtk_window_new ();
+  gboolean ok;
+
+  gtk_popover_set_child (GTK_POPOVER (popover), NULL);
+  gtk_widget_add_css_class (window, "popover");
+  gtk_widget_set_margin_top (content, 6);
+  gtk_widget_set_margin_bottom (content, 6);
+  gtk_widget_set_margin_start (content, 6);
+  gtk_widget_set_margin_end (content, 6);
+  gtk_window_set_child (GTK_WINDOW (window), content);
+  gtk_window_set_default_size (GTK_WINDOW (window), 440, -1);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  run_for (SETTLE_USEC);
+  ok = save_window (GTK_WINDOW (window), path, error);
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_popover_set_child (GTK_POPOVER (popover), content);
+
+  return ok;
+}
+
+/* A list of graduates as it comes in: from three schools of @store, each
+ * with two graduates the campaign has already, three new ones and one of
+ * Q1. */
+static char *
+write_graduate_list (HpStore     *store,
+                     HpCampaign  *campaign,
+                     GError     **error)
+{
+  static const char * const new_names[][2] = {
+    { "Albers", "Mia" }, { "Brandt", "Luca" }, { "Cordes", "Emma" },
+    { "Dreier", "Noah" }, { "Engel", "Lina" }, { "Fischer", "Ben" },
+    { "Gerdes", "Hanna" }, { "Hoffmann", "Elias" }, { "Imhof", "Clara" },
+  };
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(GString) csv = g_string_new ("Schulnummer;Jahrgang;Klasse;Name;Vorname;GebDat\n");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  guint taken = 0;
+
+  schools = hp_store_list_schools (store, hp_campaign_get_id (campaign), error);
+  if (schools == NULL)
+    return NULL;
+
+  for (guint i = 0; taken < 3 && i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(HpSchool) school = g_list_model_get_item (schools, i);
+      g_autoptr(GListModel) graduates = NULL;
+      const char *number = hp_school_get_number (school);
+
+      graduates = hp_store_list_graduates (store, hp_campaign_get_id (campaign), hp_school_get_id (school), error);
+      if (graduates == NULL)
+        return NULL;
+      if (g_list_model_get_n_items (graduates) < 2)
+        continue;
+
+      for (guint g = 0; g < 2; g++)
+        {
+          g_autoptr(HpGraduate) graduate = g_list_model_get_item (graduates, g);
+          const char *class_name = hp_graduate_get_class_name (graduate);
+          const char *last_name = hp_graduate_get_last_name (graduate);
+          const char *first_name = hp_graduate_get_first_name (graduate);
+          const char *birth_date = hp_graduate_get_birth_date (graduate);
+
+          g_string_append_printf (csv, "%s;Q2;%s;%s;%s;%s\n", number, class_name ? class_name : "",
+                                  last_name ? last_name : "", first_name ? first_name : "",
+                                  birth_date ? birth_date : "");
+        }
+      for (guint n = 0; n < 3; n++)
+        g_string_append_printf (csv, "%s;Q2;Q2;%s;%s;%02u.0%u.2008\n", number,
+                                new_names[taken * 3 + n][0], new_names[taken * 3 + n][1], 10 + n, 3 + taken);
+      g_string_append_printf (csv, "%s;Q1;Q1;Jansen;Paul;01.02.2009\n", number);
+      taken++;
+    }
+
+  dir = g_dir_make_tmp ("hp-screenshots-XXXXXX", error);
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, "Abiturientinnen.csv", NULL);
+  if (!g_file_set_contents (path, csv->str, csv->len, error))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+static void
+remove_graduate_list (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The districts of a school directory, and the summary per school. */
+static gboolean
+shoot_import_schools (HpWindow    *window,
+                      const char  *outdir,
+                      const char  *prefix,
+                      GError     **error)
+{
+  g_autofree char *districts_path = build_path (outdir, prefix, "import-districts");
+  g_autofree char *chooser_path = build_path (outdir, prefix, "import-district-chooser");
+  g_autofree char *summary_path = build_path (outdir, prefix, "import-schools-summary");
+  g_autofree char *file = g_build_filename (HP_TEST_DATA_DIR, "schools-directory.csv", NULL);
+  HpImportAssistant *assistant;
+  gboolean ok;
+
+  assistant = open_assistant (window, "win.import-schools", file, error);
+  if (assistant == NULL)
+    return FALSE;
+
+  /* preview → columns → filters: the districts found in the file */
+  ok = assistant_next (assistant, error) && assistant_next (assistant, error);
+  if (ok)
+    ok = save_chooser (_hp_import_assistant_get_district_row (assistant), chooser_path, error);
+  if (ok)
+    {
+      hp_choice_row_set_chosen_id (_hp_import_assistant_get_district_row (assistant), "05958");
+      run_for (SETTLE_USEC);
+      ok = save_window (GTK_WINDOW (assistant), districts_path, error);
+    }
+  if (ok)
+    ok = assistant_next (assistant, error);
+  if (ok)
+    ok = save_window (GTK_WINDOW (assistant), summary_path, error);
+
+  gtk_window_destroy (GTK_WINDOW (assistant));
+
+  return ok;
+}
+
+/* A list of graduates from three schools, before it is stored. */
+static gboolean
+shoot_import_graduates (HpWindow    *window,
+                        HpStore     *store,
+                        HpCampaign  *campaign,
+                        const char  *outdir,
+                        const char  *prefix,
+                        GError     **error)
+{
+  g_autofree char *summary_path = build_path (outdir, prefix, "import-graduates-summary");
+  g_autofree char *file = write_graduate_list (store, campaign, error);
+  HpImportAssistant *assistant;
+  gboolean ok;
+
+  if (file == NULL)
+    return FALSE;
+
+  assistant = open_assistant (window, "win.import-graduates", file, error);
+  ok = assistant != NULL;
+  /* preview → columns → filters → summary */
+  for (guint i = 0; ok && i < 3; i++)
+    ok = assistant_next (assistant, error);
+  if (ok)
+    ok = save_window (GTK_WINDOW (assistant), summary_path, error);
+
+  if (assistant != NULL)
+    gtk_window_destroy (GTK_WINDOW (assistant));
+  remove_graduate_list (file);
+
+  return ok;
 }
 
 static gboolean
@@ -435,6 +673,11 @@ shoot_demo (HpApplication  *app,
           gtk_window_destroy (bookings);
         }
     }
+
+  if (ok)
+    ok = shoot_import_schools (window, outdir, prefix, error);
+  if (ok)
+    ok = shoot_import_graduates (window, store, campaign, outdir, prefix, error);
 
   close_window (window);
 

@@ -144,14 +144,13 @@ screenshot (GtkWidget  *window,
   g_test_message ("Saved %s", path);
 }
 
-/* The school chooser's popover does not pop up under Xvfb (no monitor for
- * it): for the screenshot, its content is shown in a window of its own. */
+/* A chooser's popover does not pop up under Xvfb (no monitor for it): for
+ * the screenshot, its content is shown in a window of its own. */
 static void
-screenshot_school_chooser (HpImportAssistant *assistant,
-                           const char        *name)
+screenshot_chooser (HpChoiceRow *row,
+                    const char  *name)
 {
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (_hp_import_assistant_get_school_list (assistant)),
-                                                GTK_TYPE_POPOVER);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (hp_choice_row_get_list (row)), GTK_TYPE_POPOVER);
   g_autoptr(GtkWidget) content = NULL;
   GtkWidget *window;
 
@@ -316,17 +315,25 @@ school_list_complete (Fixture    *fixture,
   g_error ("No school %s", number);
 }
 
+/* Types @text into a chooser's search: how many choices match. */
+static guint
+search_choices (HpChoiceRow *row,
+                const char  *text)
+{
+  GtkSearchEntry *search = hp_choice_row_get_search (row);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  /* at once, not after the entry's typing delay */
+  g_signal_emit_by_name (search, "search-changed");
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (hp_choice_row_get_list (row))));
+}
+
 /* Types @text into the school chooser's search: how many schools match. */
 static guint
 search_school (HpImportAssistant *assistant,
                const char        *text)
 {
-  GtkSearchEntry *search = _hp_import_assistant_get_school_search (assistant);
-
-  gtk_editable_set_text (GTK_EDITABLE (search), text);
-  /* at once, not after the entry's typing delay */
-  g_signal_emit_by_name (search, "search-changed");
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (_hp_import_assistant_get_school_list (assistant))));
+  return search_choices (_hp_import_assistant_get_school_row (assistant), text);
 }
 
 /* Chooses the school that @text finds, as a click on it would. */
@@ -425,6 +432,7 @@ static void
 test_schools (Fixture       *fixture,
               gconstpointer  data)
 {
+  HpChoiceRow *district_row;
   HpImportAssistant *assistant = open_assistant (fixture, "win.import-schools");
   AdwWindowTitle *title = _hp_import_assistant_get_window_title (assistant);
   GtkColumnView *view = _hp_import_assistant_get_preview_view (assistant);
@@ -504,10 +512,42 @@ test_schools (Fixture       *fixture,
   assert_step (assistant, "filters");
   g_assert_true (gtk_switch_get_active (_hp_import_assistant_get_abitur_switch (assistant)));
   g_assert_false (gtk_switch_get_active (_hp_import_assistant_get_closed_switch (assistant)));
-  gtk_editable_set_text (GTK_EDITABLE (_hp_import_assistant_get_district_row (assistant)), "05958x");
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_next_button (assistant))));
-  gtk_editable_set_text (GTK_EDITABLE (_hp_import_assistant_get_district_row (assistant)), "05958");
+
+  /* the districts of the file, read in a worker: 05958 has Arnsberg (20),
+   * Meschede (15), Brilon (30, its key 5958012 repaired), Sundern (04) and
+   * Eslohe (2 → 02); Gymnasium Alt in Marsberg is closed and left out:
+   * 5 schools, 3 of them (20, 15, 30) lead to the Abitur. 05966: Olpe's
+   * Gymnasium alone. Nothing chosen yet: all districts. */
+  wait_until (assistant_idle, assistant);
+  district_row = _hp_import_assistant_get_district_row (assistant);
+  g_assert_null (hp_choice_row_get_chosen_id (district_row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (district_row)), ==, "All districts (2 in the file)");
+  g_assert_cmpuint (search_choices (district_row, ""), ==, 2);
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (hp_choice_row_get_list (district_row)),
+                                           "Arnsberg, Brilon, Eslohe, Meschede, Sundern"));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (hp_choice_row_get_list (district_row)),
+                                           "05958 · 5 schools, 3 of them lead to the Abitur"));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (hp_choice_row_get_list (district_row)),
+                                           "05966 · 1 school, which leads to the Abitur"));
+  screenshot_chooser (district_row, "4a-district-chooser");
+  /* searched by town: Brilon is in the Hochsauerlandkreis */
+  g_assert_cmpuint (search_choices (district_row, "brilon"), ==, 1);
+  g_signal_emit_by_name (hp_choice_row_get_search (district_row), "activate");
+  g_assert_cmpstr (hp_choice_row_get_chosen_id (district_row), ==, "05958");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (district_row)), ==,
+                   "Arnsberg, Brilon, Eslohe, Meschede, Sundern\n05958 · 5 schools, 3 of them lead to the Abitur");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_next_button (assistant))));
   screenshot (GTK_WIDGET (assistant), "4-filters");
+
+  /* closed schools counted in: Marsberg joins 05958 (6 schools, 4 with the
+   * Abitur); the district stays chosen */
+  gtk_switch_set_active (_hp_import_assistant_get_closed_switch (assistant), TRUE);
+  wait_until (assistant_idle, assistant);
+  g_assert_cmpstr (hp_choice_row_get_chosen_id (district_row), ==, "05958");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (district_row)),
+                            "05958 · 6 schools, 4 of them lead to the Abitur"));
+  gtk_switch_set_active (_hp_import_assistant_get_closed_switch (assistant), FALSE);
+  wait_until (assistant_idle, assistant);
 
   /* 5. the dry run stores nothing */
   run_dry (assistant);
@@ -590,7 +630,7 @@ test_graduates (Fixture       *fixture,
                 gconstpointer  data)
 {
   HpImportAssistant *assistant;
-  AdwActionRow *school_row;
+  HpChoiceRow *school_row;
   const HpImportResult *dry;
   GtkLabel *name;
 
@@ -614,7 +654,7 @@ test_graduates (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (_hp_import_assistant_get_campaign_row (assistant)),
                    ==, "Heimvorteil2GO 2027");
   school_row = _hp_import_assistant_get_school_row (assistant);
-  g_assert_cmpstr (adw_action_row_get_subtitle (school_row), ==, "Choose the school the list comes from");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (school_row)), ==, "Choose the school the list comes from");
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_next_button (assistant))));
   g_assert_nonnull (strstr (gtk_label_get_label (_hp_import_assistant_get_filters_message (assistant)),
                             "Choose the school"));
@@ -640,11 +680,11 @@ test_graduates (Fixture       *fixture,
 
   /* Enter in the search takes the first school found */
   g_assert_cmpuint (search_school (assistant, "arns"), ==, 1);
-  screenshot_school_chooser (assistant, "8a-school-chooser");
+  screenshot_chooser (_hp_import_assistant_get_school_row (assistant), "8a-school-chooser");
   g_signal_emit_by_name (_hp_import_assistant_get_school_search (assistant), "activate");
-  g_assert_cmpstr (adw_action_row_get_subtitle (school_row), ==, "Städt. Gymnasium Laurentianum\n170001 · Arnsberg");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (school_row)), ==, "Städt. Gymnasium Laurentianum\n170001 · Arnsberg");
   choose_school (assistant, "laurentianum");
-  g_assert_cmpstr (adw_action_row_get_subtitle (school_row), ==, "Städt. Gymnasium Laurentianum\n170001 · Arnsberg");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (school_row)), ==, "Städt. Gymnasium Laurentianum\n170001 · Arnsberg");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_next_button (assistant))));
   g_assert_cmpuint (adw_combo_row_get_selected (_hp_import_assistant_get_year_row (assistant)), ==, 0);
   screenshot (GTK_WIDGET (assistant), "8-graduates-filters");
@@ -656,6 +696,15 @@ test_graduates (Fixture       *fixture,
   g_assert_cmpuint (dry->duplicates, ==, 1);
   g_assert_cmpuint (dry->skipped, ==, 1);
   g_assert_cmpuint (get_stats (fixture).graduates, ==, 0);
+  /* per school, before anything is stored: all 6 rows are the
+   * Laurentianum's: 6 = 4 new + 1 (Lena Müller's second row) already listed
+   * + 1 (Paul Schmidt, Q1) left out; nobody was listed before */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (assistant));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (_hp_import_assistant_get_schools_list (assistant)),
+                                           "Städt. Gymnasium Laurentianum"));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (_hp_import_assistant_get_schools_list (assistant)),
+                                           "170001 · Arnsberg: 4 will be added, 1 already listed, "
+                                           "1 left out by the year"));
   screenshot (GTK_WIDGET (assistant), "9-graduates-summary");
 
   import_and_wait_closed (assistant);
@@ -1077,7 +1126,7 @@ test_school_column (Fixture       *fixture,
                     gconstpointer  data)
 {
   HpImportAssistant *assistant;
-  AdwActionRow *school_row;
+  HpChoiceRow *school_row;
   AdwComboRow *number_row;
   GtkButton *column_button;
 
@@ -1091,16 +1140,16 @@ test_school_column (Fixture       *fixture,
 
   school_row = _hp_import_assistant_get_school_row (assistant);
   column_button = _hp_import_assistant_get_school_column_button (assistant);
-  g_assert_cmpstr (adw_action_row_get_subtitle (school_row), ==, "From the column “IdNr”");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (school_row)), ==, "From the column “IdNr”");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (column_button)));
   g_assert_cmpstr (gtk_button_get_label (column_button), ==, "From the Column “IdNr”");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_next_button (assistant))));
   screenshot (GTK_WIDGET (assistant), "16-school-column");
 
   choose_school (assistant, "170002");
-  g_assert_cmpstr (adw_action_row_get_subtitle (school_row), ==, "Städt. Gesamtschule\n170002 · Meschede");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (school_row)), ==, "Städt. Gesamtschule\n170002 · Meschede");
   g_signal_emit_by_name (column_button, "clicked");
-  g_assert_cmpstr (adw_action_row_get_subtitle (school_row), ==, "From the column “IdNr”");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (school_row)), ==, "From the column “IdNr”");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_next_button (assistant))));
 }
 
@@ -1116,7 +1165,12 @@ test_svws_summary (Fixture       *fixture,
   click_next (assistant);
   g_assert_cmpstr (get_selected_string (_hp_import_assistant_get_mapping_row (assistant, "district_key")), ==, "RegSchl");
   click_next (assistant);
-  gtk_editable_set_text (GTK_EDITABLE (_hp_import_assistant_get_district_row (assistant)), "05958");
+  /* the districts of the file, keys completed: 05958, 05966 (Olpe), 05315 (Köln) */
+  wait_until (assistant_idle, assistant);
+  g_assert_cmpuint (search_choices (_hp_import_assistant_get_district_row (assistant), ""), ==, 3);
+  g_assert_cmpuint (search_choices (_hp_import_assistant_get_district_row (assistant), "05958"), ==, 1);
+  g_signal_emit_by_name (hp_choice_row_get_list (_hp_import_assistant_get_district_row (assistant)), "activate", 0);
+  g_assert_cmpstr (hp_choice_row_get_chosen_id (_hp_import_assistant_get_district_row (assistant)), ==, "05958");
 
   /* 8 schools: Olpe and Köln outside 05958, the Grundschule and the
    * Realschule lead to no Abitur, Gymnasium Alt is closed: 5 left out, 3 in */

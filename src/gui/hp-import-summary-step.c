@@ -1,11 +1,13 @@
-/* hp-import-assistant-run.c
+/* hp-import-summary-step.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The import assistant's summary step: a dry run, then the real import, each
- * in a GTask's worker thread on its own HpImport built from the mapping and
- * filters, with a progress bar fed from an atomic counter, "Stop" through a
- * GCancellable, and a summary of the dry run's counts. The worker touches only
- * the task data (RunData), never the assistant.
+ * The import assistant's summary: on entering, a dry run; then the real
+ * import (hp_import_summary_step_import()). Each runs in a GTask's worker
+ * thread on its own HpImport made from the setup, with a progress bar fed
+ * from an atomic counter and "Stop" through a GCancellable. The dry run's
+ * counts are shown in all (what is added, updated, left out and why,
+ * repaired) and per school (hp_import_get_schools()), before anything is
+ * stored. The worker touches only the task data (RunData), never the step.
  */
 
 #define G_LOG_DOMAIN "hp-import-assistant"
@@ -14,91 +16,62 @@
 
 #include <glib/gi18n.h>
 
-#include "hp-import-assistant-internal.h"
+#include "hp-choice-row.h"
+#include "hp-import-summary-step.h"
 
 #define PROGRESS_INTERVAL_MS 100
 
-struct _RunData
+typedef struct
 {
   HpImport       *import;
   gboolean        dry_run;
   HpImportResult  result;
   int             permille;   /* atomic: progress, 0 … 1000 */
+} RunData;
+
+struct _HpImportSummaryStep
+{
+  HpImportStep    parent_instance;
+
+  /* Template widgets */
+  GtkStack       *summary_stack;
+  AdwStatusPage  *running_page;
+  GtkProgressBar *progress_bar;
+  GtkButton      *stop_button;
+  AdwStatusPage  *ready_page;
+  GtkListBox     *summary_list;
+  GtkBox         *schools_box;
+  GtkListView    *schools_list;
+  GtkCheckButton *list_complete_check;
+  GtkLabel       *cancelled_label;
+  GtkLabel       *error_label;
+
+  /* Borrowed */
+  RunData        *run;              /* the task's data while it runs */
+
+  /* Owned */
+  GCancellable   *cancellable;
+  HpImport       *dry_import;       /* the dry run's, for its per-school counts */
+  GListStore     *schools;          /* HpChoice: per school what the import does */
+  char           *nothing_message;  /* the dry run's: why nothing would be imported */
+  HpImportResult  dry_result;
+  HpImportResult  result;
+
+  guint           progress_source;
+  guint           have_dry_result : 1;
+  guint           have_result : 1;
+  guint           disposed : 1;       /* a run may end after the window */
 };
 
-/* ------------------------------------------------------------------------ */
-/* 5. Summary and import                                                     */
+G_DEFINE_FINAL_TYPE (HpImportSummaryStep, hp_import_summary_step, HP_TYPE_IMPORT_STEP)
 
-/* The list-complete check applies: graduates of one chosen school. */
-static gboolean
-offers_list_complete (HpImportAssistant *self)
-{
-  return self->kind == HP_IMPORT_GRADUATES && _hp_import_assistant_get_chosen_school (self) != NULL;
-}
+enum {
+  IMPORTED,
+  STOPPED,
+  N_SIGNALS
+};
 
-static HpImport *
-create_import (HpImportAssistant  *self,
-               gboolean            dry_run,
-               GError            **error)
-{
-  g_autoptr(HpImport) import = NULL;
-  HpTableOptions options;
-
-  _hp_import_assistant_get_options (self, &options);
-  import = hp_import_new (self->store, self->kind, self->path, &options, error);
-  if (import == NULL)
-    return NULL;
-
-  for (guint i = 0; i < self->n_fields; i++)
-    if (!hp_import_set_mapping (import, _hp_import_assistant_get_field (self, i)->name, self->mapping[i], error))
-      return NULL;
-
-  if (self->kind == HP_IMPORT_SCHOOLS)
-    {
-      g_autofree char *prefix = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->district_row))));
-
-      hp_import_set_district_prefix (import, prefix[0] != '\0' ? prefix : NULL);
-      hp_import_set_abitur_only (import, gtk_switch_get_active (self->abitur_switch));
-      hp_import_set_include_closed (import, gtk_switch_get_active (self->closed_switch));
-    }
-  else if (self->kind == HP_IMPORT_SPONSORS)
-    {
-      if (self->campaign != NULL)
-        hp_import_set_campaign (import, hp_campaign_get_id (self->campaign));
-    }
-  else
-    {
-      const char *school = _hp_import_assistant_get_chosen_school (self);
-
-      g_assert (self->campaign != NULL);
-      hp_import_set_campaign (import, hp_campaign_get_id (self->campaign));
-      if (school != NULL)
-        hp_import_set_school (import, school);
-      /* in the import's transaction, and only when it imports something */
-      if (!dry_run && offers_list_complete (self))
-        hp_import_set_list_complete (import, gtk_check_button_get_active (self->list_complete_check));
-
-      switch (adw_combo_row_get_selected (self->year_row))
-        {
-        case YEAR_ALL:
-          hp_import_set_leaving_year (import, "");
-          break;
-        case YEAR_OTHER:
-          {
-            g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->year_value_row))));
-
-            hp_import_set_leaving_year (import, value);
-          }
-          break;
-        case YEAR_LAST:
-        default:
-          hp_import_set_leaving_year (import, NULL);
-          break;
-        }
-    }
-
-  return g_steal_pointer (&import);
-}
+static guint signals[N_SIGNALS];
 
 static void
 run_data_free (RunData *data)
@@ -126,7 +99,7 @@ run_import_thread (GTask        *task,
   RunData *data = task_data;
   g_autoptr(GError) error = NULL;
 
-  /* only the task data here, never the assistant */
+  /* only the task data here, never the step */
   if (hp_import_run (data->import, data->dry_run, &data->result, report_progress, data, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -136,7 +109,7 @@ run_import_thread (GTask        *task,
 static gboolean
 update_progress_cb (gpointer user_data)
 {
-  HpImportAssistant *self = user_data;
+  HpImportSummaryStep *self = user_data;
 
   if (self->run != NULL)
     gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->run->permille) / 1000.0);
@@ -146,7 +119,7 @@ update_progress_cb (gpointer user_data)
 
 /* (transfer full) @text and @subtitle; nothing for a count of 0 */
 static void
-add_summary_row_full (HpImportAssistant *self,
+add_summary_row_full (HpImportSummaryStep *self,
                       guint              count,
                       const char        *icon_name,
                       char              *text,
@@ -172,7 +145,7 @@ add_summary_row_full (HpImportAssistant *self,
 }
 
 static void
-add_summary_row (HpImportAssistant *self,
+add_summary_row (HpImportSummaryStep *self,
                  guint              count,
                  const char        *icon_name,
                  char              *text)
@@ -241,19 +214,112 @@ dup_repaired (const HpImportResult *r)
   return join_parts (parts);
 }
 
-static void
-show_ready (HpImportAssistant *self,
-            gboolean           cancelled)
+/* "170001 · Arnsberg: 45 will be added, 2 already listed, 3 of another year;
+ * 60 listed before" */
+static char *
+dup_school_details (const HpImportSchoolSummary *school)
 {
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *what = NULL;
+  g_autofree char *where = NULL;
+
+  if (school->town != NULL && school->town[0] != '\0')
+    /* Translators: a school's number and town, e.g. “170001 · Arnsberg” */
+    where = g_strdup_printf (_("%s · %s"), school->number, school->town);
+  else
+    where = g_strdup (school->number);
+
+  switch (school->change)
+    {
+    case HP_IMPORT_SCHOOL_ADDED:
+      /* Translators: what a schools import does with one school */
+      g_ptr_array_add (parts, g_strdup (_("new")));
+      break;
+    case HP_IMPORT_SCHOOL_UPDATED:
+      g_ptr_array_add (parts, g_strdup (_("will be updated")));
+      break;
+    case HP_IMPORT_SCHOOL_UNCHANGED:
+      g_ptr_array_add (parts, g_strdup (_("already up to date")));
+      break;
+    case HP_IMPORT_SCHOOL_GRADUATES:
+    default:
+      /* Translators: the parts of what a graduates import does at one school,
+       * e.g. “45 will be added, 2 already listed, 3 of another year” */
+      g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u will be added", "%u will be added", school->added),
+                                               school->added));
+      add_part (parts, school->duplicates,
+                g_strdup_printf (ngettext ("%u already listed", "%u already listed", school->duplicates),
+                                 school->duplicates));
+      add_part (parts, school->skipped,
+                g_strdup_printf (ngettext ("%u left out by the year", "%u left out by the year", school->skipped),
+                                 school->skipped));
+      add_part (parts, school->no_name,
+                g_strdup_printf (ngettext ("%u without a name", "%u without a name", school->no_name),
+                                 school->no_name));
+      break;
+    }
+  what = join_parts (parts);
+
+  if (school->change != HP_IMPORT_SCHOOL_GRADUATES)
+    return g_strdup_printf ("%s: %s", where, what);
+
+  if (school->listed_before == 0)
+    return g_strdup_printf (school->list_complete
+                            /* Translators: %s: number and town, %s: what the import does */
+                            ? _("%s: %s; the list is marked complete")
+                            : "%s: %s",
+                            where, what);
+
+  if (school->list_complete)
+    /* Translators: %s: number and town, %s: what the import does, %u: the
+     * graduates the school had before */
+    return g_strdup_printf (ngettext ("%s: %s; %u listed before, the list is marked complete",
+                                      "%s: %s; %u listed before, the list is marked complete",
+                                      school->listed_before),
+                            where, what, school->listed_before);
+
+  /* Translators: %s: number and town, %s: what the import does, %u: the
+   * graduates the school had before */
+  return g_strdup_printf (ngettext ("%s: %s; %u listed before", "%s: %s; %u listed before", school->listed_before),
+                          where, what, school->listed_before);
+}
+
+/* The dry run's counts per school: the schools the import touches. */
+static void
+show_schools (HpImportSummaryStep *self)
+{
+  GPtrArray *schools = self->dry_import != NULL ? hp_import_get_schools (self->dry_import) : NULL;
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; schools != NULL && i < schools->len; i++)
+    {
+      const HpImportSchoolSummary *school = g_ptr_array_index (schools, i);
+      g_autofree char *details = dup_school_details (school);
+
+      g_ptr_array_add (choices, hp_choice_new (school->number, school->name, details));
+    }
+  /* One splice: appending one by one to a shown list costs a relayout per
+   * school (60,000 schools took 90 s). */
+  g_list_store_splice (self->schools, 0, g_list_model_get_n_items (G_LIST_MODEL (self->schools)),
+                       choices->pdata, choices->len);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->schools_box), g_list_model_get_n_items (G_LIST_MODEL (self->schools)) > 0);
+}
+
+static void
+show_ready (HpImportSummaryStep *self,
+            gboolean             cancelled)
+{
+  HpImportSetup *setup = hp_import_step_get_setup (HP_IMPORT_STEP (self));
   const HpImportResult *r = &self->dry_result;
-  g_autofree char *basename = g_file_get_basename (self->file);
+  g_autofree char *basename = g_file_get_basename (setup->file);
   g_autofree char *description = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary_list))) != NULL)
     gtk_list_box_remove (self->summary_list, child);
 
-  if (self->kind == HP_IMPORT_SCHOOLS)
+  if (setup->kind == HP_IMPORT_SCHOOLS)
     {
       add_summary_row (self, r->added, "list-add-symbolic",
                        g_strdup_printf (ngettext ("%u school will be added",
@@ -275,7 +341,7 @@ show_ready (HpImportAssistant *self,
                                                   "%u SVWS municipality keys (RegSchl) are completed with NRW’s 05",
                                                   r->completed_district_key), r->completed_district_key));
     }
-  else if (self->kind == HP_IMPORT_SPONSORS)
+  else if (setup->kind == HP_IMPORT_SPONSORS)
     {
       add_summary_row (self, r->sponsors_added, "list-add-symbolic",
                        g_strdup_printf (ngettext ("%u sponsor will be added",
@@ -347,8 +413,8 @@ show_ready (HpImportAssistant *self,
                         dup_repaired (r));
 
   gtk_widget_set_visible (GTK_WIDGET (self->list_complete_check),
-                          offers_list_complete (self) && self->nothing_message == NULL &&
-                          _hp_import_assistant_result_imports (self, r));
+                          hp_import_setup_offers_list_complete (setup) && self->nothing_message == NULL &&
+                          hp_import_setup_result_imports (setup, r));
 
   if (self->nothing_message != NULL)
     {
@@ -356,7 +422,7 @@ show_ready (HpImportAssistant *self,
       adw_status_page_set_title (self->ready_page, _("Nothing to Import"));
       description = g_markup_escape_text (self->nothing_message, -1);
     }
-  else if (_hp_import_assistant_result_imports (self, r))
+  else if (hp_import_setup_result_imports (setup, r))
     {
       adw_status_page_set_icon_name (self->ready_page, "document-save-symbolic");
       adw_status_page_set_title (self->ready_page, _("Ready to Import"));
@@ -378,17 +444,18 @@ show_ready (HpImportAssistant *self,
     }
   adw_status_page_set_description (self->ready_page, description);
   gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), cancelled);
+  show_schools (self);
   gtk_stack_set_visible_child_name (self->summary_stack, "ready");
 }
 
 static void
-show_run_error (HpImportAssistant *self,
-                const GError      *error)
+show_run_error (HpImportSummaryStep *self,
+                const GError        *error)
 {
   gtk_label_set_label (self->error_label, error->message);
   gtk_stack_set_visible_child_name (self->summary_stack, "error");
-  /* not the selectable message, which would show all of it selected */
-  gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
+  /* the message has the focus, for screen readers, but is not selected */
+  gtk_widget_grab_focus (GTK_WIDGET (self->error_label));
   gtk_label_select_region (self->error_label, 0, 0);
 }
 
@@ -397,7 +464,7 @@ run_done_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  HpImportAssistant *self = HP_IMPORT_ASSISTANT (source);
+  HpImportSummaryStep *self = HP_IMPORT_SUMMARY_STEP (source);
   GTask *task = G_TASK (result);
   RunData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
@@ -408,24 +475,16 @@ run_done_cb (GObject      *source,
 
   ok = g_task_propagate_boolean (task, &error);
   self->run = NULL;
-  g_clear_pointer (&self->nothing_message, g_free);
-  if (ok && data->dry_run)
-    self->nothing_message = hp_import_describe_nothing_imported (data->import, &data->result, HP_IMPORT_ADVICE_WINDOW);
   g_clear_handle_id (&self->progress_source, g_source_remove);
-  _hp_import_assistant_update_buttons (self);
+  if (self->disposed)
+    return;
 
   if (ok && !data->dry_run)
     {
       self->result = data->result;
       self->have_result = TRUE;
-      _hp_import_assistant_emit_imported (self);
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  if (self->close_when_done)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
+      hp_import_step_changed (HP_IMPORT_STEP (self));
+      g_signal_emit (self, signals[IMPORTED], 0);
       return;
     }
 
@@ -433,44 +492,52 @@ run_done_cb (GObject      *source,
     {
       self->dry_result = data->result;
       self->have_dry_result = TRUE;
+      self->nothing_message = hp_import_describe_nothing_imported (data->import, &data->result,
+                                                                   HP_IMPORT_ADVICE_WINDOW);
+      g_clear_pointer (&self->dry_import, hp_import_free);
+      self->dry_import = g_steal_pointer (&data->import);
       show_ready (self, FALSE);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
+      hp_import_step_changed (HP_IMPORT_STEP (self));
       if (data->dry_run)
         {
-          _hp_import_assistant_go_to_step (self, STEP_FILTERS);
+          g_signal_emit (self, signals[STOPPED], 0);
           return;
         }
       show_ready (self, TRUE);
     }
   else
-    {
-      show_run_error (self, error);
-    }
+    show_run_error (self, error);
 
-  _hp_import_assistant_update_buttons (self);
+  hp_import_step_changed (HP_IMPORT_STEP (self));
 }
 
-void
-_hp_import_assistant_start_run (HpImportAssistant *self,
-                                gboolean           dry_run)
+static void
+start_run (HpImportSummaryStep *self,
+           gboolean             dry_run)
 {
+  HpImportSetup *setup = hp_import_step_get_setup (HP_IMPORT_STEP (self));
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   HpImport *import;
   RunData *data;
 
-  g_assert (self->run == NULL);
+  g_return_if_fail (self->run == NULL);
 
   if (dry_run)
-    self->have_dry_result = FALSE;
+    {
+      self->have_dry_result = FALSE;
+      g_clear_pointer (&self->nothing_message, g_free);
+      g_clear_pointer (&self->dry_import, hp_import_free);
+    }
 
-  import = create_import (self, dry_run, &error);
+  import = hp_import_setup_create_import (setup, dry_run, &error);
   if (import == NULL)
     {
       show_run_error (self, error);
-      _hp_import_assistant_update_buttons (self);
+      hp_import_step_changed (HP_IMPORT_STEP (self));
       return;
     }
 
@@ -490,7 +557,7 @@ _hp_import_assistant_start_run (HpImportAssistant *self,
   gtk_stack_set_visible_child_name (self->summary_stack, "running");
   self->progress_source = g_timeout_add (PROGRESS_INTERVAL_MS, update_progress_cb, self);
 
-  /* the task holds a reference on the assistant until run_done_cb() */
+  /* the task holds a reference on the step until run_done_cb() */
   task = g_task_new (self, self->cancellable, run_done_cb, NULL);
   g_task_set_source_tag (task, run_done_cb);
   /* an import that committed has happened, even if "Stop" came too late */
@@ -498,21 +565,236 @@ _hp_import_assistant_start_run (HpImportAssistant *self,
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
   g_task_run_in_thread (task, run_import_thread);
 
-  _hp_import_assistant_update_buttons (self);
+  hp_import_step_changed (HP_IMPORT_STEP (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->stop_button));
 }
 
 static void
-stop_clicked_cb (HpImportAssistant *self)
+stop_clicked_cb (HpImportSummaryStep *self)
 {
-  g_cancellable_cancel (self->cancellable);
+  hp_import_summary_step_stop (self);
+}
+
+static void
+list_complete_toggled_cb (HpImportSummaryStep *self)
+{
+  hp_import_step_get_setup (HP_IMPORT_STEP (self))->list_complete =
+    gtk_check_button_get_active (self->list_complete_check);
 }
 
 /* ------------------------------------------------------------------------ */
-/* Setup                                                                     */
+/* HpImportStep                                                              */
 
-void
-_hp_import_assistant_run_class_init (GtkWidgetClass *widget_class)
+static void
+hp_import_summary_step_enter (HpImportStep *step)
 {
+  HpImportSummaryStep *self = HP_IMPORT_SUMMARY_STEP (step);
+
+  gtk_check_button_set_active (self->list_complete_check, hp_import_step_get_setup (step)->list_complete);
+  start_run (self, TRUE);
+}
+
+static char *
+hp_import_summary_step_dup_problem (HpImportStep *step)
+{
+  HpImportSummaryStep *self = HP_IMPORT_SUMMARY_STEP (step);
+
+  if (self->run != NULL || !self->have_dry_result ||
+      !g_str_equal (gtk_stack_get_visible_child_name (self->summary_stack), "ready"))
+    return g_strdup (_("The file is being checked."));
+  if (self->nothing_message != NULL)
+    return g_strdup (self->nothing_message);
+  if (!hp_import_setup_result_imports (hp_import_step_get_setup (step), &self->dry_result))
+    return g_strdup (_("Nothing in the file is new."));
+
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                                */
+
+/* After the dry run: imports for real; HpImportSummaryStep::imported when
+ * it is stored. */
+void
+hp_import_summary_step_import (HpImportSummaryStep *self)
+{
+  g_return_if_fail (HP_IS_IMPORT_SUMMARY_STEP (self));
+
+  start_run (self, FALSE);
+}
+
+/* Stops the run: nothing is stored. */
+void
+hp_import_summary_step_stop (HpImportSummaryStep *self)
+{
+  g_return_if_fail (HP_IS_IMPORT_SUMMARY_STEP (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+/* %TRUE while a dry run or the import runs in its thread */
+gboolean
+hp_import_summary_step_get_busy (HpImportSummaryStep *self)
+{
+  g_return_val_if_fail (HP_IS_IMPORT_SUMMARY_STEP (self), FALSE);
+
+  return self->run != NULL;
+}
+
+/* "running", "ready" or "error" */
+const char *
+hp_import_summary_step_get_state (HpImportSummaryStep *self)
+{
+  g_return_val_if_fail (HP_IS_IMPORT_SUMMARY_STEP (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->summary_stack);
+}
+
+/* Returns: (nullable): the dry run's counts, once it succeeded */
+const HpImportResult *
+hp_import_summary_step_get_dry_result (HpImportSummaryStep *self)
+{
+  g_return_val_if_fail (HP_IS_IMPORT_SUMMARY_STEP (self), NULL);
+
+  return self->have_dry_result ? &self->dry_result : NULL;
+}
+
+/* Returns: (nullable): the import's counts, once it is stored */
+const HpImportResult *
+hp_import_summary_step_get_result (HpImportSummaryStep *self)
+{
+  g_return_val_if_fail (HP_IS_IMPORT_SUMMARY_STEP (self), NULL);
+
+  return self->have_result ? &self->result : NULL;
+}
+
+GtkButton *
+hp_import_summary_step_get_stop_button (HpImportSummaryStep *self)
+{
+  return self->stop_button;
+}
+
+GtkListBox *
+hp_import_summary_step_get_list (HpImportSummaryStep *self)
+{
+  return self->summary_list;
+}
+
+GtkListView *
+hp_import_summary_step_get_schools_list (HpImportSummaryStep *self)
+{
+  return self->schools_list;
+}
+
+GtkLabel *
+hp_import_summary_step_get_error_label (HpImportSummaryStep *self)
+{
+  return self->error_label;
+}
+
+AdwStatusPage *
+hp_import_summary_step_get_ready_page (HpImportSummaryStep *self)
+{
+  return self->ready_page;
+}
+
+GtkCheckButton *
+hp_import_summary_step_get_list_complete_check (HpImportSummaryStep *self)
+{
+  return self->list_complete_check;
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                   */
+
+static void
+hp_import_summary_step_dispose (GObject *object)
+{
+  HpImportSummaryStep *self = HP_IMPORT_SUMMARY_STEP (object);
+
+  self->disposed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->schools);
+  g_clear_pointer (&self->dry_import, hp_import_free);
+
+  G_OBJECT_CLASS (hp_import_summary_step_parent_class)->dispose (object);
+}
+
+static void
+hp_import_summary_step_finalize (GObject *object)
+{
+  HpImportSummaryStep *self = HP_IMPORT_SUMMARY_STEP (object);
+
+  g_free (self->nothing_message);
+
+  G_OBJECT_CLASS (hp_import_summary_step_parent_class)->finalize (object);
+}
+
+static void
+hp_import_summary_step_class_init (HpImportSummaryStepClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HpImportStepClass *step_class = HP_IMPORT_STEP_CLASS (klass);
+
+  object_class->dispose = hp_import_summary_step_dispose;
+  object_class->finalize = hp_import_summary_step_finalize;
+  step_class->enter = hp_import_summary_step_enter;
+  step_class->dup_problem = hp_import_summary_step_dup_problem;
+
+  /**
+   * HpImportSummaryStep::imported:
+   *
+   * The import is stored (hp_import_summary_step_get_result()).
+   */
+  signals[IMPORTED] =
+    g_signal_new ("imported",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+  /**
+   * HpImportSummaryStep::stopped:
+   *
+   * The dry run was stopped before it said anything.
+   */
+  signals[STOPPED] =
+    g_signal_new ("stopped",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hp-import-summary-step.ui");
+  gtk_widget_class_bind_template_child (widget_class, HpImportSummaryStep, summary_stack);
+  gtk_widget_class_bind_template_child (widget_class, HpImportSummaryStep, running_page);
+  gtk_widget_class_bind_template_child (widget_class, HpImportSummaryStep, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, HpImportSummaryStep, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, HpImportSummaryStep, ready_page);
+  gtk_widget_class_bind_template_child (widget_class, HpImportSummaryStep, summary_list);
+  gtk_widget_class_bind_template_child (widget_class, HpImportSummaryStep, schools_box);
+  gtk_widget_class_bind_template_child (widget_class, HpImportSummaryStep, schools_list);
+  gtk_widget_class_bind_template_child (widget_class, HpImportSummaryStep, list_complete_check);
+  gtk_widget_class_bind_template_child (widget_class, HpImportSummaryStep, cancelled_label);
+  gtk_widget_class_bind_template_child (widget_class, HpImportSummaryStep, error_label);
   gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_complete_toggled_cb);
+}
+
+static void
+hp_import_summary_step_init (HpImportSummaryStep *self)
+{
+  g_autoptr(GtkListItemFactory) factory = hp_choice_row_create_factory ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->schools = g_list_store_new (HP_TYPE_CHOICE);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->schools)));
+  gtk_list_view_set_factory (self->schools_list, factory);
+  gtk_list_view_set_model (self->schools_list, GTK_SELECTION_MODEL (selection));
 }
