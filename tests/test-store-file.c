@@ -558,12 +558,12 @@ test_worker_connections (Fixture       *f,
   thread = g_thread_new ("holder", hold_statement, &holder);
   g_async_queue_pop (holder.counted);
   g_assert_cmpint (holder.count[0], ==, 1);
-  g_assert_true (holder.handle[0] != store->db);
+  g_assert_true (holder.handle[0] != store->main.db);
 
   /* another worker meanwhile: a connection of its own */
   g_thread_join (g_thread_new ("other", count_once, &other));
   g_assert_cmpint (other.count, ==, 1);
-  g_assert_true (other.handle != store->db);
+  g_assert_true (other.handle != store->main.db);
   g_assert_true (other.handle != holder.handle[0]);
 
   /* the owner commits a school; the holder's next statement still reads
@@ -577,7 +577,7 @@ test_worker_connections (Fixture       *f,
   /* a worker after it sees the commit */
   g_thread_join (g_thread_new ("after", count_once, &after));
   g_assert_cmpint (after.count, ==, 2);
-  g_assert_true (after.handle != store->db);
+  g_assert_true (after.handle != store->main.db);
 
   g_async_queue_unref (holder.counted);
   g_async_queue_unref (holder.go);

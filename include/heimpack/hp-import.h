@@ -394,9 +394,12 @@ GPtrArray           *hp_import_get_schools        (HpImport      *self);
  * @cancellable: (nullable): cancels with %G_IO_ERROR_CANCELLED; nothing is
  *   stored then
  *
- * Reads every row and stores it, all in one transaction. May be called in a
- * worker thread while the store's owner thread leaves the store alone (as a
- * modal import assistant does). Runs once per #HpImport.
+ * Reads every row and stores it, all in one transaction of the calling
+ * thread. May be called in a worker thread: it then writes through the
+ * store's worker connection, no other thread sees its rows before the
+ * commit, and the owner thread's writes meanwhile fail with
+ * %HP_STORE_ERROR_BUSY (see the threading contract in hp-store.h). Runs
+ * once per #HpImport.
  */
 gboolean             hp_import_run          (HpImport             *self,
                                              gboolean              dry_run,

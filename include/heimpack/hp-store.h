@@ -27,16 +27,39 @@ G_BEGIN_DECLS
  *   their own writes with hp_store_begin() / hp_store_commit().
  * - All SQL lives in the store; everything else calls these functions.
  *
- * Threading: an #HpStore belongs to the thread that opened it, except that
- * the `hp_store_list_*()` and hp_store_get_stats() functions may be called
- * from worker threads (e.g. in a #GTask) at any time; they use statements of
- * their own. In a worker they read through a read-only connection of the
- * file (one per worker reading at the same time, up to four; the statements
- * one worker nests share one, and one snapshot), so that a long list keeps
- * neither the owner thread nor another worker waiting, and see what was
- * committed; a list taken while the owner thread is inside
- * hp_store_begin() reads through the store's own connection and sees its
- * uncommitted rows (SQLite serialises the threads on each connection).
+ * Threading. An #HpStore belongs to the thread that opened it (the owner:
+ * the window's main thread, the CLI's only one). The contract, in terms a
+ * server backend can keep as well (one session per thread, each
+ * transaction in one session):
+ * - A transaction belongs to the thread that began it with
+ *   hp_store_begin(); only that thread commits or rolls it back, and its
+ *   writes, nested begins and reads go to that transaction and see its own
+ *   uncommitted rows.
+ * - The reads of every other thread never see rows a transaction has not
+ *   committed: the owner thread reads through its own connection, a worker
+ *   through a read-only connection of its own (one per worker reading at
+ *   the same time, up to four; the statements one worker nests share one,
+ *   and with it one snapshot). A long list keeps neither the owner nor
+ *   another worker waiting.
+ * - Writes (hp_store_add_*(), hp_store_update_*(), hp_store_remove_*() …)
+ *   run in the owner thread, or in a worker between an hp_store_begin()
+ *   and its commit or rollback: a worker's transaction (an import) writes
+ *   through a connection of its own, one worker at a time (the next one
+ *   waits in hp_store_begin()), so that the window stays usable beside it.
+ *   Any other call is a programming error, reported with a critical.
+ * - While one thread's transaction is open, a write or hp_store_begin() of
+ *   another thread that is not a worker fails at once with
+ *   %HP_STORE_ERROR_BUSY instead of waiting for it.
+ * - The `hp_store_list_*()`, hp_store_stream_graduates(),
+ *   hp_store_count_graduates() and hp_store_get_stats() functions may be
+ *   called in any thread at any time.
+ * - An export reads one snapshot: every sheet of a workbook sees the file
+ *   as it was when the export began, whatever is committed meanwhile.
+ * - Error messages are taken from the connection the calling thread used,
+ *   under that connection's mutex.
+ * An in-memory store (":memory:", for tests) has a single connection, so
+ * its workers' reads are not isolated from transactions; file stores keep
+ * every clause.
  *
  * Lists are returned as #GListModel (a #GListStore) of the model objects.
  *
@@ -166,9 +189,13 @@ const char  *hp_store_get_upgrade_backup (HpStore        *self);
 /**
  * hp_store_begin:
  *
- * Starts a transaction, or a savepoint inside one that is already open. Every
- * hp_store_begin() is matched by exactly one hp_store_commit() or
- * hp_store_rollback(). Use it to make a series of writes all-or-nothing.
+ * Starts a transaction of the calling thread, or a savepoint inside the
+ * one it has open. Every hp_store_begin() is matched by exactly one
+ * hp_store_commit() or hp_store_rollback() in the same thread. Use it to
+ * make a series of writes all-or-nothing. In a worker it waits while
+ * another worker's transaction is open; in the owner thread it fails with
+ * %HP_STORE_ERROR_BUSY while a worker's is (see the threading contract
+ * above).
  */
 gboolean     hp_store_begin           (HpStore           *self,
                                        GError           **error);

@@ -14,6 +14,30 @@
 G_BEGIN_DECLS
 
 /*
+ * HpStoreSnapshot:
+ * A read snapshot: every read of a thread inside it (_hp_store_snapshot_begin()
+ * or _enter()) sees the file as it was when it began, whatever is committed
+ * meanwhile, so that the sheets of one workbook agree with each other. Its
+ * own read-only connection; a no-op on an in-memory store. A thread is in at
+ * most one snapshot; another thread (an export's reader) may join it with
+ * _enter() and must _leave() before the snapshot ends.
+ */
+typedef struct _HpStoreSnapshot HpStoreSnapshot;
+
+/* Begins a snapshot and enters it in the calling thread; NULL with @error */
+HpStoreSnapshot *_hp_store_snapshot_begin (HpStore         *self,
+                                           GError         **error);
+/* The snapshot the calling thread is in, or NULL */
+HpStoreSnapshot *_hp_store_snapshot_current (void);
+void             _hp_store_snapshot_enter (HpStoreSnapshot *snapshot);
+void             _hp_store_snapshot_leave (HpStoreSnapshot *snapshot);
+/* Leaves it (if the calling thread is in it) and ends it; NULL is ignored.
+ * The statements read through it must be finalized first. */
+void             _hp_store_snapshot_end   (HpStoreSnapshot *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HpStoreSnapshot, _hp_store_snapshot_end)
+
+/*
  * HpExportCampaignRow:
  * The campaign's own fields; strings are owned.
  */

@@ -51,6 +51,7 @@ typedef struct
 {
   /* Borrowed */
   HpStore                *store;
+  HpStoreSnapshot        *snapshot;   /* the writing thread's, or NULL */
   HpExportGraduateStream  stream;
   GCancellable           *cancellable;
 
@@ -147,8 +148,13 @@ read_rows (gpointer data)
   Prefetch *p = data;
   GError *error = NULL;
 
+  /* the writing thread's snapshot: the rows agree with its other sheets */
+  if (p->snapshot != NULL)
+    _hp_store_snapshot_enter (p->snapshot);
   p->batch = take_empty_batch (p);
   p->stream (p->store, copy_row_cb, p, &error);
+  if (p->snapshot != NULL)
+    _hp_store_snapshot_leave (p->snapshot);
 
   if (g_atomic_int_get (&p->stop))
     {
@@ -176,6 +182,7 @@ _hp_export_prefetch_graduates (HpStore                 *store,
 {
   Prefetch p = {
     .store = store,
+    .snapshot = _hp_store_snapshot_current (),
     .stream = stream,
     .cancellable = cancellable,
   };

@@ -318,6 +318,7 @@ hp_export_write (HpStore                *store,
   locale_t base_locale;
   locale_t c_locale;
   locale_t old_locale;
+  g_autoptr(HpStoreSnapshot) snapshot = NULL;
   gboolean ok;
 
   g_return_val_if_fail (HP_IS_STORE (store), FALSE);
@@ -341,6 +342,12 @@ hp_export_write (HpStore                *store,
 
   if (progress != NULL)
     progress (0.0, user_data);
+
+  /* One snapshot for every sheet: a write committed meanwhile (the window
+   * stays usable) must not make the sheets disagree. */
+  snapshot = _hp_store_snapshot_begin (store, error);
+  if (snapshot == NULL)
+    return FALSE;
 
   data = _hp_export_data_load (store, campaign_id, kind, options, error);
   if (data == NULL)

@@ -184,7 +184,7 @@ set_adult_only (HpStore     *self,
   if (!_hp_store_step_done (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (self->db) > 0)
+  if (sqlite3_changes (sqlite3_db_handle (stmt)) > 0)
     _hp_store_note_change (self, HP_RECORD_ITEM);
   return TRUE;
 }
@@ -210,7 +210,7 @@ insert_item (HpStore     *self,
   if (!_hp_store_step_done (self, stmt, error))
     return FALSE;
 
-  *out_id = sqlite3_last_insert_rowid (self->db);
+  *out_id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
   _hp_store_note_change (self, HP_RECORD_ITEM);
   return TRUE;
 }
@@ -275,7 +275,7 @@ _hp_store_drop_unused_item (HpStore  *self,
   if (!_hp_store_step_done (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (self->db) > 0)
+  if (sqlite3_changes (sqlite3_db_handle (stmt)) > 0)
     _hp_store_note_change (self, HP_RECORD_ITEM);
   return TRUE;
 }

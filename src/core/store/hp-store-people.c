@@ -689,7 +689,7 @@ _hp_store_insert_graduate_row (HpStore     *self,
 
   /* Hold the connection's (recursive) mutex across the row: each bind would
    * take it otherwise, which costs more than the insert at 350,000 rows. */
-  sqlite3_mutex_enter (sqlite3_db_mutex (self->db));
+  sqlite3_mutex_enter (sqlite3_db_mutex (sqlite3_db_handle (stmt)));
   sqlite3_bind_int64 (stmt, 1, campaign_id);
   sqlite3_bind_int64 (stmt, 2, school_id);
   /* SQLITE_STATIC: the strings outlive the step (the statement is reset
@@ -699,7 +699,7 @@ _hp_store_insert_graduate_row (HpStore     *self,
   bind_static (stmt, 5, class_name);
   bind_static (stmt, 6, birth_date);
   ok = _hp_store_step_done (self, stmt, error);
-  sqlite3_mutex_leave (sqlite3_db_mutex (self->db));
+  sqlite3_mutex_leave (sqlite3_db_mutex (sqlite3_db_handle (stmt)));
   if (!ok)
     return FALSE;
 

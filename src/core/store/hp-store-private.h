@@ -15,18 +15,41 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/*
+ * HpStoreConnection:
+ * One SQLite connection that writes: the owner thread's (`main`) or the one
+ * workers write their transactions through (`writer`). Its transaction
+ * belongs to the thread that began it (@tx_thread, read atomically by the
+ * others); only that thread uses the connection while it is open.
+ */
+typedef struct
+{
+  sqlite3        *db;
+  GHashTable     *statements;       /* const char *sql (static) -> sqlite3_stmt * */
+  GThread        *tx_thread;        /* Borrowed: whose transaction is open, or NULL */
+  guint           tx_depth;
+  HpStoreChanges  pending_changes;  /* written in the open transaction */
+} HpStoreConnection;
+
 struct _HpStore
 {
   GObject     parent_instance;
 
   /* Owned */
-  sqlite3    *db;
   char       *path;
-  GHashTable *statements;   /* const char *sql (static) -> sqlite3_stmt * */
   int         lock_fd;      /* -1 when read-only or in memory */
   GMainContext *context;    /* of the thread that opened the store */
   GThread    *owner;        /* Borrowed: that thread */
-  /* Read-only connections for the list functions in worker threads (see
+  /* The owner thread's connection; `main.db` is also the one every
+   * connection-wide setting and the schema work use. */
+  HpStoreConnection main;
+  /* Workers' transactions (an import): a connection of their own, opened at
+   * the first, held by one worker at a time under writer_lock from
+   * hp_store_begin() to the outermost commit or rollback. In-memory stores
+   * have no second connection: workers' transactions use `main` then. */
+  HpStoreConnection writer;
+  GMutex      writer_lock;
+  /* Read-only connections for reads in worker threads (see
    * _hp_store_prepare_owned()): sqlite3 *, opened as needed, up to
    * HP_STORE_MAX_READERS, under reader_lock. None for in-memory stores, and
    * no more once one could not be opened (readers_failed). */
@@ -38,8 +61,6 @@ struct _HpStore
   int            schema_version;
   GPtrArray     *migration_notes;   /* char *, NULL-terminated; or NULL */
   char          *upgrade_backup;    /* the copy made before migrating */
-  guint          tx_depth;
-  HpStoreChanges pending_changes;   /* written in the open transaction */
   guint       read_only : 1;
 };
 

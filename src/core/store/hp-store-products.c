@@ -454,7 +454,7 @@ hp_store_add_pledge (HpStore   *self,
       return FALSE;
     }
 
-  hp_pledge_set_id (pledge, sqlite3_last_insert_rowid (self->db));
+  hp_pledge_set_id (pledge, sqlite3_last_insert_rowid (sqlite3_db_handle (stmt)));
   _hp_store_note_change (self, HP_RECORD_PLEDGE);
   return TRUE;
 }
@@ -689,7 +689,7 @@ hp_store_add_receipt (HpStore    *self,
   if (!_hp_store_step_done (self, stmt, error))
     return FALSE;
 
-  hp_receipt_set_id (receipt, sqlite3_last_insert_rowid (self->db));
+  hp_receipt_set_id (receipt, sqlite3_last_insert_rowid (sqlite3_db_handle (stmt)));
   _hp_store_note_change (self, HP_RECORD_RECEIPT);
   return TRUE;
 }

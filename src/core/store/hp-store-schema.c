@@ -211,13 +211,13 @@ make_items (HpStore  *self,
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   int rc;
 
-  if ((rc = sqlite3_prepare_v2 (self->db, "SELECT id, name, adult_only FROM product ORDER BY id", -1,
+  if ((rc = sqlite3_prepare_v2 (self->main.db, "SELECT id, name, adult_only FROM product ORDER BY id", -1,
                                 &products, NULL)) != SQLITE_OK ||
-      (rc = sqlite3_prepare_v2 (self->db, "INSERT INTO item (name, name_key) VALUES (?1, ?2)", -1,
+      (rc = sqlite3_prepare_v2 (self->main.db, "INSERT INTO item (name, name_key) VALUES (?1, ?2)", -1,
                                 &insert, NULL)) != SQLITE_OK ||
-      (rc = sqlite3_prepare_v2 (self->db, "UPDATE product SET item_id = ?1 WHERE id = ?2", -1,
+      (rc = sqlite3_prepare_v2 (self->main.db, "UPDATE product SET item_id = ?1 WHERE id = ?2", -1,
                                 &link, NULL)) != SQLITE_OK ||
-      (rc = sqlite3_prepare_v2 (self->db, "UPDATE item SET adult_only = 1 WHERE id = ?1", -1,
+      (rc = sqlite3_prepare_v2 (self->main.db, "UPDATE item SET adult_only = 1 WHERE id = ?1", -1,
                                 &adult, NULL)) != SQLITE_OK)
     return step_error (self, rc, error);
 
@@ -250,7 +250,7 @@ make_items (HpStore  *self,
           _hp_bind_text (insert, 2, key);
           if ((rc = sqlite3_step (insert)) != SQLITE_DONE)
             return step_error (self, rc, error);
-          item_id = sqlite3_last_insert_rowid (self->db);
+          item_id = sqlite3_last_insert_rowid (self->main.db);
           g_hash_table_insert (items, g_steal_pointer (&key), GSIZE_TO_POINTER ((gsize) item_id));
         }
       else
@@ -283,7 +283,7 @@ note_adult_lines (HpStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db,
+  rc = sqlite3_prepare_v2 (self->main.db,
                            "SELECT i.name, c.name, sum(ri.per_under18) "
                            "FROM recipe_item ri JOIN product p ON p.id = ri.product_id "
                            "JOIN item i ON i.id = p.item_id JOIN campaign c ON c.id = ri.campaign_id "
@@ -446,7 +446,7 @@ exec (HpStore     *self,
       const char  *sql,
       GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc = sqlite3_exec (self->main.db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     return _hp_store_set_error (self, rc, error);
@@ -492,7 +492,7 @@ backup_before_upgrade (HpStore  *self,
   rc = sqlite3_open_v2 (path, &copy, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      backup = sqlite3_backup_init (copy, "main", self->main.db, "main");
       if (backup != NULL)
         {
           /* all pages in one step: anything but DONE is no whole copy */

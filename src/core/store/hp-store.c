@@ -23,6 +23,7 @@
 
 #include "heimpack/hp-format.h"
 #include "hp-store-private.h"
+#include "hp-store-export-private.h"
 
 G_DEFINE_QUARK (hp-store-error-quark, hp_store_error)
 
@@ -35,15 +36,34 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static gboolean set_error_message (int          rc,
+                                   const char  *msg,
+                                   GError     **error);
+static void     wrong_thread      (HpStore     *self,
+                                   const char  *sql,
+                                   GError     **error);
+
+static void
+connection_close (HpStore           *self,
+                  HpStoreConnection *conn)
+{
+  /* statements first: a connection with statements does not close */
+  g_clear_pointer (&conn->statements, g_hash_table_unref);
+  if (conn->db != NULL && sqlite3_close (conn->db) != SQLITE_OK)
+    g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (conn->db));
+  conn->db = NULL;
+}
+
 static void
 hp_store_finalize (GObject *object)
 {
   HpStore *self = (HpStore *)object;
 
-  if (self->tx_depth > 0)
+  if (self->main.tx_depth > 0 || self->writer.tx_depth > 0)
     g_warning ("Store finalized inside an open transaction; rolling back");
 
-  g_clear_pointer (&self->statements, g_hash_table_unref);
+  connection_close (self, &self->writer);
+  g_mutex_clear (&self->writer_lock);
   g_clear_pointer (&self->context, g_main_context_unref);
   for (guint i = 0; self->readers != NULL && i < self->readers->len; i++)
     {
@@ -54,9 +74,7 @@ hp_store_finalize (GObject *object)
     }
   g_clear_pointer (&self->readers, g_ptr_array_unref);
   g_mutex_clear (&self->reader_lock);
-  if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
-    g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
-  self->db = NULL;
+  connection_close (self, &self->main);
   _hp_store_lock_release (self->lock_fd);
   g_free (self->path);
   g_clear_pointer (&self->migration_notes, g_ptr_array_unref);
@@ -117,13 +135,12 @@ pending_changes_free (gpointer data)
  * idle source (never g_main_context_invoke(), which would run the handlers
  * in the worker whenever the owner's context happens to be free). */
 static void
-emit_pending_changes (HpStore *self)
+emit_changes (HpStore        *self,
+              HpStoreChanges  changes)
 {
-  HpStoreChanges changes = self->pending_changes;
   PendingChanges *pending;
   g_autoptr(GSource) source = NULL;
 
-  self->pending_changes = 0;
   if (changes == 0)
     return;
 
@@ -142,19 +159,58 @@ emit_pending_changes (HpStore *self)
   g_source_attach (source, self->context);
 }
 
+/* The connection of the calling thread's open transaction, or %NULL. */
+static HpStoreConnection *
+own_transaction (HpStore *self)
+{
+  GThread *me = g_thread_self ();
+
+  if (g_atomic_pointer_get (&self->main.tx_thread) == me)
+    return &self->main;
+  if (g_atomic_pointer_get (&self->writer.tx_thread) == me)
+    return &self->writer;
+  return NULL;
+}
+
+/* Whether a thread other than the caller has a transaction open. */
+static gboolean
+other_transaction (HpStore *self)
+{
+  GThread *me = g_thread_self ();
+  GThread *main_thread = g_atomic_pointer_get (&self->main.tx_thread);
+  GThread *writer_thread = g_atomic_pointer_get (&self->writer.tx_thread);
+
+  return (main_thread != NULL && main_thread != me) || (writer_thread != NULL && writer_thread != me);
+}
+
+/* The connection the calling thread writes through: its transaction's, or
+ * the owner's own outside one; %NULL for a worker outside a transaction of
+ * its own, which must not write. */
+static HpStoreConnection *
+write_connection (HpStore *self)
+{
+  HpStoreConnection *conn = own_transaction (self);
+
+  if (conn == NULL && g_thread_self () == self->owner)
+    conn = &self->main;
+  return conn;
+}
+
 /*
  * _hp_store_note_change:
  * Records that rows of @kind were written; the signal follows at once outside
- * a transaction, or at the outermost commit.
+ * a transaction, or at the outermost commit of the thread's transaction.
  */
 void
 _hp_store_note_change (HpStore      *self,
                        HpRecordKind  kind)
 {
-  self->pending_changes |= HP_STORE_CHANGED (kind);
+  HpStoreConnection *conn = own_transaction (self);
 
-  if (self->tx_depth == 0)
-    emit_pending_changes (self);
+  if (conn == NULL)
+    emit_changes (self, HP_STORE_CHANGED (kind));
+  else
+    conn->pending_changes |= HP_STORE_CHANGED (kind);
 }
 
 static void
@@ -164,8 +220,10 @@ hp_store_init (HpStore *self)
   self->context = g_main_context_ref_thread_default ();
   self->owner = g_thread_self ();
   g_mutex_init (&self->reader_lock);
+  g_mutex_init (&self->writer_lock);
   self->readers = g_ptr_array_new ();
-  self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
+  self->main.statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
+  self->writer.statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
 }
 
 char *
@@ -210,14 +268,31 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+/* Runs @sql on @db; the error message is read under the connection's
+ * mutex, so that no other thread's call on it replaces it first. */
+static gboolean
+exec_on (HpStore     *self,
+         sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+
+  if (rc == SQLITE_OK)
+    return TRUE;
+
+  set_error_message (rc, message != NULL ? message : sqlite3_errstr (rc), error);
+  sqlite3_free (message);
+  return FALSE;
+}
+
 static gboolean
 exec_simple (HpStore     *self,
              const char  *sql,
              GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  return rc == SQLITE_OK ? TRUE : _hp_store_set_error (self, rc, error);
+  return exec_on (self, self->main.db, sql, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -336,7 +411,7 @@ open_connection (HpStore     *self,
                  int          sqlite_flags,
                  GError     **error)
 {
-  return open_sqlite (self, sqlite_flags, &self->db, error) &&
+  return open_sqlite (self, sqlite_flags, &self->main.db, error) &&
          exec_simple (self, "PRAGMA foreign_keys = ON", error);
 }
 
@@ -371,17 +446,20 @@ thread_last_reader (HpStore *self)
 /* Prepares @sql on a reader connection: the one this thread has statements
  * open on, else one that no statement is using, opened if there is none and
  * fewer than HP_STORE_MAX_READERS are open, else one shared in turn.
- * Returns %NULL where there is no reader (an in-memory store, or one could
- * not be opened), or if @sql is no read the reader can prepare: the main
- * connection takes it then. */
+ * Returns %NULL without @error where there is no reader (an in-memory
+ * store, or none could be opened): the main connection takes it then; %NULL
+ * with @error if the reader cannot prepare @sql, or @sql writes (a worker
+ * writes only inside a transaction of its own). */
 static sqlite3_stmt *
-prepare_on_reader (HpStore    *self,
-                   const char *sql)
+prepare_on_reader (HpStore     *self,
+                   const char  *sql,
+                   GError     **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
   ThreadReader *last = g_private_get (&thread_reader);
   sqlite3_stmt *stmt = NULL;
   sqlite3 *reader = NULL;
+  int rc;
 
   if (g_str_equal (self->path, ":memory:"))
     return NULL;
@@ -399,15 +477,15 @@ prepare_on_reader (HpStore    *self,
 
   if (reader == NULL && !self->readers_failed && self->readers->len < HP_STORE_MAX_READERS)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) open_error = NULL;
 
-      if (open_sqlite (self, SQLITE_OPEN_READONLY, &reader, &error))
+      if (open_sqlite (self, SQLITE_OPEN_READONLY, &reader, &open_error))
         {
           g_ptr_array_add (self->readers, reader);
         }
       else
         {
-          g_debug ("Workers share the connections they have: %s", error->message);
+          g_debug ("Workers share the connections they have: %s", open_error->message);
           g_clear_pointer (&reader, sqlite3_close);
           self->readers_failed = TRUE;
         }
@@ -426,11 +504,21 @@ prepare_on_reader (HpStore    *self,
   last->store = self;
   last->reader = reader;
 
-  if (sqlite3_prepare_v2 (reader, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_stmt_readonly (stmt))
-    return stmt;
+  rc = sqlite3_prepare_v2 (reader, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      /* (still under reader_lock: the message is this thread's) */
+      set_error_message (rc, sqlite3_errmsg (reader), error);
+      return NULL;
+    }
+  if (!sqlite3_stmt_readonly (stmt))
+    {
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      wrong_thread (self, sql, error);
+      return NULL;
+    }
 
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  return NULL;
+  return stmt;
 }
 
 /* SQLite's memory statistics take a global mutex on every allocation; we
@@ -597,29 +685,14 @@ hp_store_get_schema_version (HpStore *self)
 /* ------------------------------------------------------------------------ */
 /* Errors and statements                                                     */
 
-/*
- * _hp_store_set_error:
- * Wraps the connection's last error as a GError. Always returns FALSE so
- * callers can `return _hp_store_set_error (…)`.
- */
-gboolean
-_hp_store_set_error (HpStore  *self,
-                     int       rc,
-                     GError  **error)
+/* Maps SQLite's result code @rc with its message onto HP_STORE_ERROR.
+ * Always returns FALSE. */
+static gboolean
+set_error_message (int          rc,
+                   const char  *msg,
+                   GError     **error)
 {
   HpStoreError code;
-  const char *msg = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-
-  /* the error of a statement of a reader connection: the one this worker
-   * thread read through last (prepare_on_reader()) */
-  if (g_thread_self () != self->owner)
-    {
-      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reader_lock);
-      sqlite3 *reader = thread_last_reader (self);
-
-      if (reader != NULL && sqlite3_extended_errcode (reader) == rc)
-        msg = sqlite3_errmsg (reader);
-    }
 
   switch (rc)
     {
@@ -660,30 +733,220 @@ _hp_store_set_error (HpStore  *self,
   return FALSE;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Read snapshots                                                            */
+
+struct _HpStoreSnapshot
+{
+  HpStore *store;   /* Owned */
+  sqlite3 *db;      /* Owned; NULL for an in-memory store */
+};
+
+/* The snapshot the calling thread reads through (_hp_store_snapshot_enter()). */
+static GPrivate thread_snapshot = G_PRIVATE_INIT (NULL);
+
+static sqlite3 *
+thread_snapshot_db (HpStore *self)
+{
+  HpStoreSnapshot *snapshot = g_private_get (&thread_snapshot);
+
+  return snapshot != NULL && snapshot->store == self ? snapshot->db : NULL;
+}
+
+HpStoreSnapshot *
+_hp_store_snapshot_begin (HpStore  *self,
+                          GError  **error)
+{
+  g_autofree HpStoreSnapshot *snapshot = g_new0 (HpStoreSnapshot, 1);
+
+  g_return_val_if_fail (g_private_get (&thread_snapshot) == NULL, NULL);
+
+  /* An in-memory store has one connection: reads go where they always go. */
+  if (!g_str_equal (self->path, ":memory:"))
+    {
+      if (!open_sqlite (self, SQLITE_OPEN_READONLY, &snapshot->db, error) ||
+          /* a read transaction starts at the first read of the file */
+          !exec_on (self, snapshot->db, "BEGIN; SELECT count(*) FROM sqlite_schema", error))
+        {
+          g_clear_pointer (&snapshot->db, sqlite3_close);
+          return NULL;
+        }
+    }
+
+  snapshot->store = g_object_ref (self);
+  _hp_store_snapshot_enter (snapshot);
+  return g_steal_pointer (&snapshot);
+}
+
+HpStoreSnapshot *
+_hp_store_snapshot_current (void)
+{
+  return g_private_get (&thread_snapshot);
+}
+
+void
+_hp_store_snapshot_enter (HpStoreSnapshot *snapshot)
+{
+  g_return_if_fail (g_private_get (&thread_snapshot) == NULL);
+  g_private_set (&thread_snapshot, snapshot);
+}
+
+void
+_hp_store_snapshot_leave (HpStoreSnapshot *snapshot)
+{
+  g_return_if_fail (g_private_get (&thread_snapshot) == snapshot);
+  g_private_set (&thread_snapshot, NULL);
+}
+
+void
+_hp_store_snapshot_end (HpStoreSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+
+  if (g_private_get (&thread_snapshot) == snapshot)
+    g_private_set (&thread_snapshot, NULL);
+  if (snapshot->db != NULL)
+    {
+      /* finalizes nothing of ours: callers finalize their statements */
+      sqlite3_exec (snapshot->db, "COMMIT", NULL, NULL, NULL);
+      if (sqlite3_close (snapshot->db) != SQLITE_OK)
+        g_warning ("Could not close a snapshot of %s: %s", snapshot->store->path, sqlite3_errmsg (snapshot->db));
+    }
+  g_object_unref (snapshot->store);
+  g_free (snapshot);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Which connection a thread uses                                            */
+
+/*
+ * The routing, in this order (the contract is in hp-store.h):
+ * 1. a thread with a transaction open uses its connection, and sees its
+ *    own uncommitted rows;
+ * 2. a thread inside a read snapshot reads through it;
+ * 3. the owner thread uses the main connection;
+ * 4. a worker reads through a read-only connection (prepare_on_reader()),
+ *    and so never sees another thread's uncommitted rows. Only an in-memory
+ *    store, which has one connection, shares the main one.
+ */
+static sqlite3 *
+read_connection (HpStore *self)
+{
+  HpStoreConnection *conn = own_transaction (self);
+  sqlite3 *db;
+
+  if (conn != NULL)
+    return conn->db;
+  if ((db = thread_snapshot_db (self)) != NULL)
+    return db;
+  if (g_thread_self () != self->owner)
+    {
+      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reader_lock);
+
+      if ((db = thread_last_reader (self)) != NULL)
+        return db;
+    }
+  return self->main.db;
+}
+
+/*
+ * _hp_store_set_error:
+ * Wraps the last error of the connection the calling thread used as a
+ * GError. Always returns FALSE so callers can `return _hp_store_set_error
+ * (…)`.
+ */
+gboolean
+_hp_store_set_error (HpStore  *self,
+                     int       rc,
+                     GError  **error)
+{
+  sqlite3 *db = read_connection (self);
+  g_autofree char *msg = NULL;
+
+  if (db == NULL)
+    return set_error_message (rc, sqlite3_errstr (rc), error);
+
+  /* under the connection's mutex: another thread's call on it would
+   * replace the message */
+  sqlite3_mutex_enter (sqlite3_db_mutex (db));
+  msg = g_strdup (sqlite3_extended_errcode (db) == rc ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  sqlite3_mutex_leave (sqlite3_db_mutex (db));
+
+  return set_error_message (rc, msg, error);
+}
+
+/* The critical for a write or owner-only call in the wrong thread; fills
+ * @error too, so that release builds fail cleanly. */
+static void
+wrong_thread (HpStore     *self,
+              const char  *sql,
+              GError     **error)
+{
+  g_critical ("HpStore: “%s” is for the thread that opened the store, or for a thread inside a transaction "
+              "it began; it was called in another thread", sql);
+  g_set_error_literal (error, HP_STORE_ERROR, HP_STORE_ERROR_FAILED,
+                       "Internal error: the database was written from the wrong thread.");
+}
+
+/* Fails with BUSY at once while another thread's transaction is open: a
+ * write would wait for it (the window would hang for the busy timeout) or,
+ * on an in-memory store's one connection, join it. */
+static gboolean
+check_no_other_writer (HpStore  *self,
+                       GError  **error)
+{
+  if (!other_transaction (self))
+    return TRUE;
+
+  g_set_error_literal (error, HP_STORE_ERROR, HP_STORE_ERROR_BUSY,
+                       _("Another task is writing to the database (an import, say). Try again when it is done."));
+  return FALSE;
+}
+
 /*
  * _hp_store_prepare:
  * Returns a cached statement, reset and with its bindings cleared, owned by
- * the store. Only for the owner thread: the list functions, which may run in
- * a worker, use _hp_store_prepare_owned() instead. @sql must be a string
- * literal, because its address is the cache key.
+ * the store, on the connection the calling thread writes through: for the
+ * owner thread, and for a worker inside a transaction it began (an import).
+ * Anywhere else it is a programming error (a critical). A write while
+ * another thread's transaction is open fails with %HP_STORE_ERROR_BUSY.
+ * @sql must be a string literal, because its address is the cache key.
  */
 sqlite3_stmt *
 _hp_store_prepare (HpStore     *self,
                    const char  *sql,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  HpStoreConnection *conn = write_connection (self);
+  sqlite3_stmt *stmt;
+  int rc;
 
+  if (conn == NULL)
+    {
+      wrong_thread (self, sql, error);
+      return NULL;
+    }
+
+  stmt = g_hash_table_lookup (conn->statements, sql);
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
-      return stmt;
+    }
+  else
+    {
+      rc = sqlite3_prepare_v2 (conn->db, sql, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          _hp_store_set_error (self, rc, error);
+          return NULL;
+        }
+      g_hash_table_insert (conn->statements, (gpointer) sql, stmt);
     }
 
-  stmt = _hp_store_prepare_owned (self, sql, error);
-  if (stmt != NULL)
-    g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  if (!sqlite3_stmt_readonly (stmt) && !check_no_other_writer (self, error))
+    return NULL;
 
   return stmt;
 }
@@ -691,29 +954,38 @@ _hp_store_prepare (HpStore     *self,
 /*
  * _hp_store_prepare_owned:
  * Returns a statement of the caller's own, to finalize when done; safe in
- * any thread. In a worker thread, a read while the main connection has no
- * transaction open goes through a read-only connection of its own
+ * any thread, routed as read_connection() says. A worker outside a
+ * transaction reads through a read-only connection of its own
  * (prepare_on_reader()): a long list (the sort before the first row of
  * 350,000 graduates holds its connection for half a second) must keep
- * neither the window's own queries nor the other pages' lists waiting.
- * Inside a transaction, a worker reads through the main connection and
- * sees its uncommitted rows.
+ * neither the window's own queries nor the other pages' lists waiting, and
+ * it must never see rows another thread has not committed.
  */
 sqlite3_stmt *
 _hp_store_prepare_owned (HpStore     *self,
                          const char  *sql,
                          GError     **error)
 {
+  HpStoreConnection *conn = own_transaction (self);
   sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
   int rc;
 
-  /* (a write, or SQL no reader can prepare: the main connection says what
-   * is wrong with it) */
-  if (g_thread_self () != self->owner && sqlite3_get_autocommit (self->db) &&
-      (stmt = prepare_on_reader (self, sql)) != NULL)
+  if (conn != NULL)
+    db = conn->db;
+  else if ((db = thread_snapshot_db (self)) != NULL)
+    ;
+  else if (g_thread_self () == self->owner)
+    db = self->main.db;
+  else if ((stmt = prepare_on_reader (self, sql, error)) != NULL)
     return stmt;
+  else if (error != NULL && *error != NULL)
+    return NULL;
+  else
+    /* no reader (an in-memory store): its one connection */
+    db = self->main.db;
 
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       _hp_store_set_error (self, rc, error);
@@ -835,36 +1107,107 @@ _hp_column_dup (sqlite3_stmt *stmt,
 /* ------------------------------------------------------------------------ */
 /* Transactions                                                              */
 
+/* The connection a worker's transaction writes through, opened at the
+ * first; an in-memory store's only one. Under writer_lock. */
+static HpStoreConnection *
+open_writer (HpStore  *self,
+             GError  **error)
+{
+  if (g_str_equal (self->path, ":memory:"))
+    return &self->main;
+
+  if (self->writer.db == NULL &&
+      (!open_sqlite (self, SQLITE_OPEN_READWRITE, &self->writer.db, error) ||
+       !exec_on (self, self->writer.db, "PRAGMA foreign_keys = ON", error)))
+    {
+      g_clear_pointer (&self->writer.db, sqlite3_close);
+      return NULL;
+    }
+
+  return &self->writer;
+}
+
 gboolean
 hp_store_begin (HpStore  *self,
                 GError  **error)
 {
+  HpStoreConnection *conn;
   g_autofree char *sql = NULL;
+  gboolean worker;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
 
-  /* Savepoint names are our own counter, never user input. */
-  sql = self->tx_depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
-                            : g_strdup_printf ("SAVEPOINT hp_%u", self->tx_depth);
-  if (!exec_simple (self, sql, error))
+  conn = own_transaction (self);
+  if (conn != NULL)
+    {
+      /* Savepoint names are our own counter, never user input. */
+      sql = g_strdup_printf ("SAVEPOINT hp_%u", conn->tx_depth);
+      if (!exec_on (self, conn->db, sql, error))
+        return FALSE;
+      conn->tx_depth++;
+      return TRUE;
+    }
+
+  if (!_hp_store_check_writable (self, error))
     return FALSE;
 
-  self->tx_depth++;
+  worker = g_thread_self () != self->owner;
+  if (worker)
+    {
+      /* one worker's transaction at a time; the next one waits here */
+      g_mutex_lock (&self->writer_lock);
+      conn = open_writer (self, error);
+    }
+  else
+    {
+      conn = &self->main;
+    }
+
+  /* The owner must not wait for a worker's long transaction (nor, on an
+   * in-memory store, join it). A worker waits for the owner's short ones
+   * in SQLite's busy handler. */
+  if (conn == NULL || (!worker && !check_no_other_writer (self, error)) ||
+      (worker && conn == &self->main && g_atomic_pointer_get (&self->main.tx_thread) != NULL &&
+       !check_no_other_writer (self, error)) ||
+      !exec_on (self, conn->db, "BEGIN IMMEDIATE", error))
+    {
+      if (worker)
+        g_mutex_unlock (&self->writer_lock);
+      return FALSE;
+    }
+
+  conn->tx_depth = 1;
+  conn->pending_changes = 0;
+  g_atomic_pointer_set (&conn->tx_thread, g_thread_self ());
   return TRUE;
+}
+
+/* Ends the calling thread's outermost transaction on @conn. */
+static void
+end_transaction (HpStore           *self,
+                 HpStoreConnection *conn)
+{
+  g_atomic_pointer_set (&conn->tx_thread, NULL);
+  if (g_thread_self () != self->owner)
+    g_mutex_unlock (&self->writer_lock);
 }
 
 gboolean
 hp_store_commit (HpStore  *self,
                  GError  **error)
 {
+  HpStoreConnection *conn;
   g_autofree char *sql = NULL;
+  HpStoreChanges changes;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+  conn = own_transaction (self);
+  /* a commit in a thread without a transaction of its own */
+  g_return_val_if_fail (conn != NULL && conn->tx_depth > 0, FALSE);
 
-  sql = self->tx_depth == 1 ? g_strdup ("COMMIT")
-                            : g_strdup_printf ("RELEASE hp_%u", self->tx_depth - 1);
-  if (!exec_simple (self, sql, error))
+  sql = conn->tx_depth == 1 ? g_strdup ("COMMIT")
+                            : g_strdup_printf ("RELEASE hp_%u", conn->tx_depth - 1);
+  if (!exec_on (self, conn->db, sql, error))
     {
       /* A failed COMMIT (e.g. SQLITE_BUSY) leaves the transaction open: undo
        * it so that the caller's all-or-nothing promise holds. */
@@ -872,43 +1215,53 @@ hp_store_commit (HpStore  *self,
       return FALSE;
     }
 
-  self->tx_depth--;
-  if (self->tx_depth == 0)
-    emit_pending_changes (self);
+  conn->tx_depth--;
+  if (conn->tx_depth > 0)
+    return TRUE;
+
+  changes = conn->pending_changes;
+  conn->pending_changes = 0;
+  end_transaction (self, conn);
+  emit_changes (self, changes);
   return TRUE;
 }
 
 void
 hp_store_rollback (HpStore *self)
 {
+  HpStoreConnection *conn;
   g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (HP_IS_STORE (self));
-  g_return_if_fail (self->tx_depth > 0);
+  conn = own_transaction (self);
+  g_return_if_fail (conn != NULL && conn->tx_depth > 0);
 
-  sql = self->tx_depth == 1
+  sql = conn->tx_depth == 1
       ? g_strdup ("ROLLBACK")
-      : g_strdup_printf ("ROLLBACK TO hp_%u; RELEASE hp_%u", self->tx_depth - 1, self->tx_depth - 1);
+      : g_strdup_printf ("ROLLBACK TO hp_%u; RELEASE hp_%u", conn->tx_depth - 1, conn->tx_depth - 1);
 
   /* Statements still stepping would keep the transaction alive. */
   {
     GHashTableIter iter;
     gpointer stmt;
 
-    g_hash_table_iter_init (&iter, self->statements);
+    g_hash_table_iter_init (&iter, conn->statements);
     while (g_hash_table_iter_next (&iter, NULL, &stmt))
       sqlite3_reset (stmt);
   }
 
-  if (!exec_simple (self, sql, &error) && sqlite3_get_autocommit (self->db) == 0)
+  if (!exec_on (self, conn->db, sql, &error) && sqlite3_get_autocommit (conn->db) == 0)
     g_critical ("Rollback failed: %s", error->message);
 
-  self->tx_depth--;
-  /* Nothing reached the file; a savepoint's rollback may leave flags of the
-   * outer transaction, which can only cause one refresh too many. */
-  if (self->tx_depth == 0)
-    self->pending_changes = 0;
+  conn->tx_depth--;
+  if (conn->tx_depth > 0)
+    /* Nothing reached the file; a savepoint's rollback may leave flags of
+     * the outer transaction, which can only cause one refresh too many. */
+    return;
+
+  conn->pending_changes = 0;
+  end_transaction (self, conn);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1013,7 +1366,9 @@ _hp_store_check_changed (HpStore     *self,
                          gint64       id,
                          GError     **error)
 {
-  if (sqlite3_changes (self->db) > 0)
+  HpStoreConnection *conn = write_connection (self);
+
+  if (conn != NULL && sqlite3_changes (conn->db) > 0)
     return TRUE;
 
   return _hp_store_not_found (kind, id, error);
@@ -1112,7 +1467,7 @@ _hp_store_insert_row (HpStore      *self,
   if (!_hp_store_step_done (self, stmt, error))
     return FALSE;
 
-  *out_id = sqlite3_last_insert_rowid (self->db);
+  *out_id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
   _hp_store_note_change (self, kind);
   return TRUE;
 }
