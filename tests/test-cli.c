@@ -1985,6 +1985,45 @@ test_import_options_and_schools (Fixture       *f,
   }
 }
 
+/* A reading command on a path that does not exist (a mistyped --db) is an
+ * error naming it, and creates neither the file nor its folder; a writing
+ * one creates it. */
+static void
+test_missing_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "tippfehler", NULL);
+  g_autofree char *db = g_build_filename (folder, "heimpak.db", NULL);
+  static const char * const reading[][3] = {
+    { "stats", NULL, NULL },
+    { "campaign", "list", NULL },
+    { "school", "list", NULL },
+    { "plan", NULL, NULL },
+  };
+
+  if (!can_run ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reading); i++)
+    {
+      const char *args[] = { "--db", db, reading[i][0], reading[i][1], NULL };
+      g_autoptr(HpTestCliResult) r = hp_test_run_cli_argv (args);
+      g_autofree char *expected = g_strdup_printf ("heimpack-cli: “%s” does not exist.\n", db);
+
+      assert_failure (r);
+      g_assert_cmpstr (r->err, ==, expected);
+      g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+    }
+
+  {
+    const char *args[] = { "--db", db, "campaign", "new", "Heimvorteil2GO 2027", "--year", "2027", NULL };
+    g_autoptr(HpTestCliResult) r = hp_test_run_cli_argv (args);
+
+    assert_ok (r);
+    g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2012,6 +2051,7 @@ main (int   argc,
   TEST ("import-svws", test_import_svws);
   TEST ("import-sponsors", test_import_sponsors);
   TEST ("import-options-and-schools", test_import_options_and_schools);
+  TEST ("missing-database", test_missing_database);
 
   return g_test_run ();
 }

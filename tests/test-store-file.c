@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <grp.h>
 #include <locale.h>
 
 #include <string.h>
@@ -468,6 +469,102 @@ test_read_only_no_migration (Fixture       *f,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Read-only media                                                           */
+
+typedef struct
+{
+  HpStore *store;
+  guint    count;
+} WorkerCount;
+
+static gpointer
+count_sponsors_in_worker (gpointer data)
+{
+  WorkerCount *job = data;
+
+  job->count = count_sponsors (job->store);
+  return NULL;
+}
+
+/* The body, in a subprocess as a user the folder's mode binds (root is
+ * dropped to nobody: root writes to a 0555 folder anyway). */
+static void
+read_only_folder_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) store = NULL;
+  WorkerCount job = { NULL, 0 };
+
+  if (geteuid () == 0)
+    {
+      g_assert_no_errno (setgroups (0, NULL));
+      g_assert_no_errno (setgid (65534));
+      g_assert_no_errno (setuid (65534));
+    }
+
+  /* writing is refused before anything is touched, and says why */
+  store = hp_store_open (path, HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only media"));
+  g_clear_error (&error);
+
+  /* reading works, in the owner thread and in a worker (a reader
+   * connection, immutable like the main one) */
+  store = open_ok (path, HP_STORE_OPEN_READ_ONLY);
+  g_assert_true (hp_store_is_read_only (store));
+  g_assert_false (hp_store_get_location_writable (store));
+  g_assert_cmpuint (count_sponsors (store), ==, 1);
+  job.store = store;
+  g_thread_join (g_thread_new ("reader", count_sponsors_in_worker, &job));
+  g_assert_cmpuint (job.count, ==, 1);
+}
+
+/* A cleanly closed database in a folder nobody may write to (read-only
+ * media): SQLite cannot make its -shm file there, so it is read as
+ * immutable. The file stays byte-identical and nothing is created. */
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "stick", NULL);
+  g_autofree char *path = g_build_filename (folder, "heimpack.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *listing = NULL;
+
+  /* (the child sets up a fixture of its own: the path comes by the
+   * environment) */
+  if (g_test_subprocess ())
+    {
+      read_only_folder_child (g_getenv ("HP_TEST_READ_ONLY_DB"));
+      return;
+    }
+
+  g_assert_no_errno (g_mkdir (folder, 0755));
+  make_heimpack_file (path);
+  /* closed cleanly: no -wal and no -shm left (the lock file stays) */
+  listing = hp_test_list_dir (folder);
+  g_assert_cmpstr (listing, ==, "heimpack.db|heimpack.db.lock");
+  g_assert_no_errno (g_chmod (path, 0644));
+  g_assert_no_errno (g_chmod (folder, 0555));
+  g_assert_no_errno (g_chmod (f->dir, 0755));
+  before = hp_test_file_bytes (path);
+
+  g_setenv ("HP_TEST_READ_ONLY_DB", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("HP_TEST_READ_ONLY_DB");
+  g_assert_no_errno (g_chmod (folder, 0755));
+  g_test_trap_assert_passed ();
+
+  after = hp_test_file_bytes (path);
+  g_assert_true (hp_test_bytes_equal (before, after));
+  g_clear_pointer (&listing, g_free);
+  listing = hp_test_list_dir (folder);
+  g_assert_cmpstr (listing, ==, "heimpack.db|heimpack.db.lock");
+}
+
+/* ------------------------------------------------------------------------ */
 /* Worker connections                                                        */
 
 /* Counts the schools in the calling worker thread; sets *@handle to the
@@ -619,6 +716,7 @@ main (int   argc,
   TEST ("lock", test_lock);
   TEST ("read-only-missing", test_read_only_missing);
   TEST ("read-only-no-migration", test_read_only_no_migration);
+  TEST ("read-only-folder", test_read_only_folder);
 
   return g_test_run ();
 }

@@ -149,6 +149,12 @@ char        *hp_store_get_default_path (void);
  * @error: return location for a #GError in %HP_STORE_ERROR
  *
  * Opens (and with %HP_STORE_OPEN_DEFAULT creates and migrates) a store.
+ * A file on read-only media or in a folder the user cannot write to is
+ * refused by %HP_STORE_OPEN_DEFAULT with %HP_STORE_ERROR_READ_ONLY and
+ * opens with %HP_STORE_OPEN_READ_ONLY (a cleanly closed WAL file is read
+ * as immutable there, since SQLite cannot create its `-shm` file).
+ * %HP_STORE_OPEN_READ_ONLY never creates a file: a missing one fails with
+ * %HP_STORE_ERROR_NOT_FOUND naming it.
  *
  * Returns: (transfer full) (nullable): the store, or %NULL with @error set.
  */
@@ -157,6 +163,15 @@ HpStore     *hp_store_open            (const char        *path,
                                        GError           **error);
 const char  *hp_store_get_path        (HpStore           *self);
 gboolean     hp_store_is_read_only    (HpStore           *self);
+
+/**
+ * hp_store_get_location_writable:
+ *
+ * Returns: whether the file and its folder could be written when the store
+ *   was opened: %FALSE for a file on read-only media (a read-only store
+ *   says why it is read-only by this)
+ */
+gboolean     hp_store_get_location_writable (HpStore     *self);
 
 /**
  * hp_store_get_schema_version:

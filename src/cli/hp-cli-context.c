@@ -77,7 +77,9 @@ hp_cli_get_store (HpCli     *cli,
   if (cli->store != NULL)
     return cli->store;
 
-  if (!writes && g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
+  /* A reading command never creates a file (a mistyped --db is an error
+   * naming it) and reads files on read-only media. */
+  if (!writes)
     {
       g_autoptr(GError) local_error = NULL;
 

@@ -149,6 +149,10 @@ open_store (HpApplication    *self,
   HpWindow *window;
 
   store = hp_store_open (path, flags, &error);
+  /* on read-only media: read it, and the banner says why */
+  if (store == NULL && flags == HP_STORE_OPEN_DEFAULT &&
+      g_error_matches (error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY))
+    store = hp_store_open (path, HP_STORE_OPEN_READ_ONLY, NULL);
   if (store == NULL)
     {
       g_debug ("Could not open %s: %s", path, error->message);

@@ -22,6 +22,7 @@ struct _HpWindow
   GtkLabel             *campaign_button_label;
   GtkMenuButton        *primary_menu_button;
   GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
   GtkRevealer          *no_campaign_revealer;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;

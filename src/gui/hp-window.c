@@ -580,6 +580,10 @@ hp_window_constructed (GObject *object)
   self->campaign = dup_initial_campaign (self);
 
   add_pages (self);
+  if (hp_store_is_read_only (self->store) && !hp_store_get_location_writable (self->store))
+    gtk_label_set_label (self->read_only_label,
+                         _("Opened read-only: the file is on read-only media or in a folder you cannot write to. "
+                           "To change it, copy it into a folder of your own and open the copy."));
   set_banner_revealed (self->read_only_revealer, hp_store_is_read_only (self->store));
   update_title (self);
   _hp_window_reload_campaigns (self);
@@ -673,6 +677,7 @@ hp_window_class_init (HpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HpWindow, campaign_section);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HpWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, no_campaign_revealer);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, view_stack);

@@ -37,6 +37,7 @@ struct _HpStore
 
   /* Owned */
   char       *path;
+  char       *sqlite_uri;   /* "file:…?immutable=1" on read-only media, else NULL */
   int         lock_fd;      /* -1 when read-only or in memory */
   GMainContext *context;    /* of the thread that opened the store */
   GThread    *owner;        /* Borrowed: that thread */
@@ -62,6 +63,7 @@ struct _HpStore
   GPtrArray     *migration_notes;   /* char *, NULL-terminated; or NULL */
   char          *upgrade_backup;    /* the copy made before migrating */
   guint       read_only : 1;
+  guint       location_writable : 1;   /* the file and its folder */
 };
 
 /* The day on which a graduate's age counts, in SQL: the school's hand-over

@@ -374,6 +374,7 @@ _hp_store_inspect_file (const char  *path,
                         GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *dir = g_path_get_dirname (path);
   sqlite3 *db = NULL;
   gint64 version = 0;
   gint64 app_id = 0;
@@ -384,12 +385,15 @@ _hp_store_inspect_file (const char  *path,
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK && !read_pragma (db, "PRAGMA user_version", &version, &probe_rc) &&
-      (probe_rc & 0xff) == SQLITE_CANTOPEN && g_access (path, W_OK) != 0)
+      ((probe_rc & 0xff) == SQLITE_CANTOPEN || (probe_rc & 0xff) == SQLITE_READONLY) &&
+      (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0))
     {
-      /* A WAL file on read-only media: SQLite cannot make its -shm file, so
-       * it only reads the file as immutable. Enough to look at its header;
+      /* A WAL file on read-only media or in a folder we cannot write to:
+       * SQLite cannot make its -shm file, so it only reads the file as
+       * immutable. Enough to look at its header;
        * nothing else is read this way. */
-      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
       g_autofree char *immutable = g_strconcat (uri ? uri : "", "?immutable=1", NULL);
 
       sqlite3_close (db);

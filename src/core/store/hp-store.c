@@ -77,6 +77,7 @@ hp_store_finalize (GObject *object)
   connection_close (self, &self->main);
   _hp_store_lock_release (self->lock_fd);
   g_free (self->path);
+  g_free (self->sqlite_uri);
   g_clear_pointer (&self->migration_notes, g_ptr_array_unref);
   g_free (self->upgrade_backup);
 
@@ -388,7 +389,9 @@ open_sqlite (HpStore   *self,
 {
   /* FULLMUTEX: the list functions may run in several worker threads at
    * once (see hp-store.h); SQLite serialises them on the connection. */
-  int rc = sqlite3_open_v2 (self->path, db_out, sqlite_flags | SQLITE_OPEN_FULLMUTEX, NULL);
+  int rc = self->sqlite_uri != NULL
+           ? sqlite3_open_v2 (self->sqlite_uri, db_out, sqlite_flags | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI, NULL)
+           : sqlite3_open_v2 (self->path, db_out, sqlite_flags | SQLITE_OPEN_FULLMUTEX, NULL);
 
   if (rc != SQLITE_OK)
     {
@@ -566,6 +569,39 @@ refuse_unwritable_upgrade (const char  *path,
   return FALSE;
 }
 
+/* Whether @path and its folder can be written (a read-only mount fails
+ * this for root too). */
+static gboolean
+location_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+/* A WAL file in a folder we cannot write to: SQLite cannot make its -shm
+ * file there, so it reads the file only as immutable. That is right when
+ * nothing waits in a -wal file (a cleanly closed database has none); with
+ * one, SQLite's own error is the honest answer. */
+static char *
+dup_immutable_uri (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = NULL;
+  GStatBuf st;
+
+  if (g_access (dir, W_OK) == 0 || g_file_test (shm, G_FILE_TEST_EXISTS) ||
+      (g_stat (wal, &st) == 0 && st.st_size > 0))
+    return NULL;
+
+  /* (a file: URI needs an absolute path) */
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  return uri != NULL ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
+}
+
 HpStore *
 hp_store_open (const char        *path,
                HpStoreOpenFlags   flags,
@@ -617,14 +653,31 @@ hp_store_open (const char        *path,
           return NULL;
         }
 
+      self->location_writable = location_writable (path);
+      self->sqlite_uri = dup_immutable_uri (path);
       if (!open_connection (self, SQLITE_OPEN_READONLY, error))
         return NULL;
 
       return g_steal_pointer (&self);
     }
 
-  if (!refuse_unwritable_upgrade (path, error) || !create_private_file (path, error))
+  if (!refuse_unwritable_upgrade (path, error))
     return NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !location_writable (path))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY,
+                   _("“%s” is on read-only media or in a folder you cannot write to: it can only be opened "
+                     "read-only."),
+                   name);
+      return NULL;
+    }
+
+  if (!create_private_file (path, error))
+    return NULL;
+  self->location_writable = TRUE;
 
   self->lock_fd = _hp_store_lock_acquire (path, error);
   if (self->lock_fd < 0)
@@ -656,6 +709,13 @@ hp_store_is_read_only (HpStore *self)
 {
   g_return_val_if_fail (HP_IS_STORE (self), TRUE);
   return self->read_only;
+}
+
+gboolean
+hp_store_get_location_writable (HpStore *self)
+{
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+  return self->location_writable;
 }
 
 const char * const *
