@@ -162,6 +162,13 @@ gboolean      _hp_store_drop_unused_item (HpStore    *self,
                                        gint64         item_id,
                                        GError       **error);
 
+/* hp-store-backup.c */
+void          _hp_store_backup_before_change  (HpStore  *self);
+gboolean      _hp_store_backup_before_removal (HpStore  *self,
+                                               GError  **error);
+char         *_hp_store_backup_before_upgrade (HpStore  *self,
+                                               GError  **error);
+
 /* hp-store-lock.c */
 int           _hp_store_lock_acquire  (const char    *db_path,
                                        GError       **error);

@@ -728,9 +728,14 @@ _hp_store_step_done (HpStore       *self,
                      sqlite3_stmt  *stmt,
                      GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-  gboolean ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+  int rc;
+  gboolean ok;
 
+  if (!sqlite3_stmt_readonly (stmt))
+    _hp_store_backup_before_change (self);
+
+  rc = sqlite3_step (stmt);
+  ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
   if (!ok)
     _hp_store_set_error (self, rc, error);
 
@@ -842,6 +847,9 @@ hp_store_begin (HpStore  *self,
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+
+  /* the day's first change: a copy of the file as it was (hp-backup.h) */
+  _hp_store_backup_before_change (self);
 
   /* Savepoint names are our own counter, never user input. */
   sql = self->tx_depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
