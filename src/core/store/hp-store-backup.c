@@ -684,6 +684,27 @@ folder_error (const char  *folder,
   return FALSE;
 }
 
+static GHashTable *
+taken_ids (const char *folder)
+{
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      ParsedName parsed = { 0 };
+
+      if (parse_name (name, &parsed))
+        {
+          g_hash_table_add (ids, parsed.id);
+          g_date_time_unref (parsed.created);
+        }
+    }
+
+  return ids;
+}
+
 /* Copies @source (a connection to @db_path, possibly inside a read
  * transaction whose snapshot is to be copied) into the backups folder,
  * checks the copy, names it and, if @prune, prunes the folder. Under
@@ -770,14 +791,19 @@ write_copy (const char               *db_path,
       return NULL;
     }
 
-  for (guint n = 0; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (file_name);
-      g_free (path);
-      file_name = n == 0 ? g_strdup_printf ("%s_%s_%s.db", base, stamp, word)
-                         : g_strdup_printf ("%s_%s-%u_%s.db", base, stamp, n + 1, word);
-      path = g_build_filename (folder, file_name, NULL);
-    }
+  /* ids are unique in the folder: a second copy in one second is -2 */
+  {
+    g_autoptr(GHashTable) ids = taken_ids (folder);
+    g_autofree char *id = g_strdup (stamp);
+
+    for (guint n = 2; g_hash_table_contains (ids, id); n++)
+      {
+        g_free (id);
+        id = g_strdup_printf ("%s-%u", stamp, n);
+      }
+    file_name = g_strdup_printf ("%s_%s_%s.db", base, id, word);
+    path = g_build_filename (folder, file_name, NULL);
+  }
 
   if (g_rename (tmp, path) != 0)
     {
