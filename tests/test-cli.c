@@ -1985,6 +1985,126 @@ test_import_options_and_schools (Fixture       *f,
   }
 }
 
+/* backup list | now | restore ID|FILE: the copy an import makes, listed with
+ * its counts; restore by id brings back the counts before the import and
+ * keeps the state it replaced; restore by file; help and usage. */
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "abi.csv", NULL);
+  g_autofree char *import_id = NULL;
+  g_autofree char *import_file = NULL;
+  g_autofree char *replaced_file = NULL;
+
+  if (!can_run ())
+    return;
+
+  g_file_set_contents (csv, "Nachname;Vorname;Jahrgang\nFink;Fia;Q2\nGast;Gil;Q2\nHahn;Hal;Q2\n", -1, &error);
+  g_assert_no_error (error);
+
+  assert_ok_quiet (RUN ("campaign", "new", "Abi 2027", "--year", "2027"));
+  assert_ok_quiet (RUN ("school", "add", "--number", "170001", "--name", "Gymnasium"));
+
+  /* help exits 0; no action, an unknown one, or restore without ID|FILE: 2 */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("backup", "--help");
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->out, "restore ID|FILE"));
+  }
+  assert_usage (RUN ("backup"));
+  assert_usage (RUN ("backup", "later"));
+  assert_usage (RUN ("backup", "restore"));
+  assert_usage (RUN ("backup", "list", "extra"));
+
+  /* the school added on a file with a campaign: that day's first copy */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "backup", "list");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 1 and d[0]['reason'] == 'daily' and d[0]['campaigns'] == 1", NULL));
+  }
+
+  assert_ok (RUN ("import", "graduates", csv, "--school", "170001"));
+
+  /* the copy before the import: newest, 1 campaign, 0 graduates, every field */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("backup", "list", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "len(d) == 2 and sorted(d[0].keys()) == sorted(['id', 'file', 'created', "
+                                       "'size', 'campaigns', 'graduates', 'readable', 'reason'])",
+                                       NULL));
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d[0]['reason'] == 'before-import' and d[0]['campaigns'] == 1 and "
+                                       "d[0]['graduates'] == 0 and d[0]['size'] > 0 and "
+                                       "d[0]['file'].endswith('_before-import.db')",
+                                       NULL));
+    /* ISO 8601, and the id is its date and time */
+    g_assert_true (hp_test_json_check (r->out,
+                                       "__import__('datetime').datetime.fromisoformat(d[0]['created'].replace('Z', '+00:00')) "
+                                       "is not None and d[0]['id'][:10] == d[0]['created'][:10]",
+                                       NULL));
+    import_id = hp_test_json_eval (r->out, "d[0]['id']", NULL);
+    import_file = hp_test_json_eval (r->out, "d[0]['file']", NULL);
+  }
+
+  /* restore by id: 3 graduates → 0 */
+  {
+    g_autoptr(HpTestCliResult) before = RUN ("--json", "stats");
+    g_autoptr(HpTestCliResult) r = RUN ("backup", "restore", import_id);
+    g_autoptr(HpTestCliResult) after = RUN ("--json", "stats");
+
+    g_assert_true (hp_test_json_check (before->out, "d['graduates'] == 3", NULL));
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, "_before-restore.db"));
+    g_assert_true (hp_test_json_check (after->out, "d['graduates'] == 0 and d['campaigns'] == 1", NULL));
+  }
+
+  /* the replaced state is kept, with its 3 graduates */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "backup", "list");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "len(d) == 3 and d[0]['reason'] == 'before-restore' and d[0]['graduates'] == 3",
+                                       NULL));
+    replaced_file = hp_test_json_eval (r->out, "d[0]['file']", NULL);
+  }
+
+  /* restore by file undoes the restore: 3 graduates again */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "backup", "restore", replaced_file);
+    g_autoptr(HpTestCliResult) after = RUN ("--json", "stats");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d['restored']['graduates'] == 3 and d['replaced']['graduates'] == 0", NULL));
+    g_assert_true (hp_test_json_check (after->out, "d['graduates'] == 3", NULL));
+  }
+
+  /* backup now: one more, on demand, with the current counts */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "backup", "now");
+    g_autoptr(HpTestCliResult) listed = RUN ("--json", "backup", "list");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d['reason'] == 'manual' and d['graduates'] == 3", NULL));
+    g_assert_true (hp_test_json_check (listed->out, "len(d) == 5 and d[0]['reason'] == 'manual'", NULL));
+  }
+
+  /* an unknown id, and a file that is not Heimpack's: exit 1, one line */
+  assert_failure (RUN ("backup", "restore", "1999-01-01_000000"));
+  assert_failure (RUN ("backup", "restore", csv));
+  {
+    g_autoptr(HpTestCliResult) after = RUN ("--json", "stats");
+
+    g_assert_true (hp_test_json_check (after->out, "d['graduates'] == 3", NULL));
+  }
+}
+
 /* A reading command on a path that does not exist (a mistyped --db) is an
  * error naming it, and creates neither the file nor its folder; a writing
  * one creates it. */
@@ -2051,6 +2171,7 @@ main (int   argc,
   TEST ("import-svws", test_import_svws);
   TEST ("import-sponsors", test_import_sponsors);
   TEST ("import-options-and-schools", test_import_options_and_schools);
+  TEST ("backup", test_backup);
   TEST ("missing-database", test_missing_database);
 
   return g_test_run ();

@@ -16,6 +16,7 @@
 #include "hp-school.h"
 #include "hp-graduate.h"
 #include "hp-store.h"
+#include "hp-backup.h"
 #include "hp-format.h"
 #include "hp-demo.h"
 #include "hp-table-reader.h"

@@ -69,6 +69,8 @@ static const struct
   { "export", NULL, hp_cli_run_export,
     N_("packing-list|delivery-sheets|sponsor-report|network OUT.xlsx [--crate-size N]\n"
        "[--class-lists] [--agency-name TEXT]") },
+  { "backup", "backups", hp_cli_run_backup,
+    N_("list | now | restore ID|FILE   (copies in the folder NAME.backups beside the database)") },
   { "plan", NULL, hp_cli_run_plan,
     N_("(packs needed and buildable, bottleneck, packs per school, what to chase)") },
 };

@@ -85,7 +85,10 @@ hp_cli_get_store (HpCli     *cli,
 
       cli->store = hp_store_open (cli->db_path, HP_STORE_OPEN_READ_ONLY, &local_error);
       if (cli->store != NULL)
-        return cli->store;
+        {
+          hp_cli_apply_backup_settings (cli->store);
+          return cli->store;
+        }
 
       /* An older file must be upgraded first, which needs write access. */
       if (!g_error_matches (local_error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY))
@@ -97,7 +100,10 @@ hp_cli_get_store (HpCli     *cli,
 
   cli->store = hp_store_open (cli->db_path, HP_STORE_OPEN_DEFAULT, error);
   if (cli->store != NULL)
-    print_migration_notes (cli->store);
+    {
+      print_migration_notes (cli->store);
+      hp_cli_apply_backup_settings (cli->store);
+    }
 
   return cli->store;
 }

@@ -164,6 +164,17 @@ open_store (HpApplication    *self,
     if (HP_IS_WINDOW (l->data))
       g_ptr_array_add (old_windows, g_object_ref (l->data));
 
+  /* the automatic backups keep what the preferences say */
+  {
+    HpBackupRetention retention = {
+      g_settings_get_uint (self->settings, "backup-keep-last"),
+      g_settings_get_uint (self->settings, "backup-keep-weeks"),
+      g_settings_get_uint (self->settings, "backup-keep-months"),
+    };
+
+    hp_backup_set_retention (store, &retention);
+  }
+
   g_set_object (&self->store, store);
   if (g_strcmp0 (path, ":memory:") != 0)
     g_settings_set_string (self->settings, "last-database", path);

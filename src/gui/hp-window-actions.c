@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hp-backups-window.h"
 #include "hp-bookings-dialog.h"
 #include "hp-campaign-dialog.h"
 #include "hp-export-runner.h"
@@ -540,6 +541,29 @@ show_bookings_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Backups                                                                   */
+
+static void
+show_backups_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HpWindow *self = HP_WINDOW (widget);
+  HpBackupsWindow *backups;
+
+  if (self->backups_window != NULL)
+    {
+      gtk_window_present (self->backups_window);
+      return;
+    }
+
+  backups = hp_backups_window_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (backups), GTK_WINDOW (self));
+  g_set_weak_pointer (&self->backups_window, GTK_WINDOW (backups));
+  gtk_window_present (GTK_WINDOW (backups));
+}
+
 static void
 new_campaign_action (GtkWidget  *widget,
                      const char *action_name,
@@ -824,6 +848,7 @@ _hp_window_dispose_actions (HpWindow *self)
   g_clear_pointer (&self->campaign_removal, hp_store_removal_free);
   g_clear_pointer (&self->removed_campaign_name, g_free);
   g_clear_weak_pointer (&self->bookings_dialog);
+  g_clear_weak_pointer (&self->backups_window);
 }
 
 void
@@ -854,6 +879,7 @@ _hp_window_class_actions_init (HpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-pack-contents", NULL, show_pack_contents_action);
   gtk_widget_class_install_action (widget_class, "win.show-bookings", NULL, show_bookings_action);
+  gtk_widget_class_install_action (widget_class, "win.show-backups", NULL, show_backups_action);
   gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

@@ -34,6 +34,7 @@ struct _HpWindow
   GtkDropTarget        *drop_target;       /* owned by the window */
   GtkWindow            *import_assistant;  /* weak: the open one */
   GtkWindow            *bookings_dialog;   /* weak: the open one */
+  GtkWindow            *backups_window;    /* weak: the open one */
   AdwToast             *campaign_undo_toast; /* weak */
 
   /* Owned */

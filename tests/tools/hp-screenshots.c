@@ -10,7 +10,8 @@
  *   writes OUTDIR/PREFIX-{sponsors,products,pack,pack-add,schools,
  *   graduates,plan,plan-schools,plan-chase,remove-campaign,bookings,
  *   bookings-edit,import-districts,import-district-chooser,
- *   import-schools-summary,import-graduates-summary,empty}.png and prints
+ *   import-schools-summary,import-graduates-summary,empty,backups,
+ *   backups-empty}.png and prints
  *   each path on a line of its own.
  *
  * The language comes from the environment (LANGUAGE, LC_ALL); the catalogue
@@ -28,6 +29,7 @@
 #include <adwaita.h>
 
 #include "hp-application.h"
+#include "hp-backups-window.h"
 #include "hp-bookings-dialog-private.h"
 #include "hp-import-assistant-private.h"
 #include "hp-pack-page-private.h"
@@ -712,6 +714,82 @@ shoot_empty (HpApplication  *app,
   return ok;
 }
 
+/* The Backups window over a file of its own: empty first, then with
+ * copies made for three reasons (the demo data, then one campaign more). */
+static gboolean
+shoot_backups (const char  *outdir,
+               const char  *prefix,
+               GError     **error)
+{
+  static const HpBackupReason reasons[] = { HP_BACKUP_REASON_DAILY, HP_BACKUP_REASON_IMPORT,
+                                            HP_BACKUP_REASON_MANUAL };
+  g_autofree char *dir = g_dir_make_tmp ("hp-screenshots-XXXXXX", error);
+  g_autofree char *db = NULL;
+  g_autoptr(HpStore) store = NULL;
+  g_autoptr(HpCampaign) campaign = NULL;
+  gboolean ok = TRUE;
+
+  if (dir == NULL)
+    return FALSE;
+  db = g_build_filename (dir, "heimpack.db", NULL);
+  store = hp_store_open (db, HP_STORE_OPEN_DEFAULT, error);
+  if (store == NULL)
+    return FALSE;
+
+  for (guint shot = 0; shot < 2 && ok; shot++)
+    {
+      g_autofree char *path = build_path (outdir, prefix, shot == 0 ? "backups-empty" : "backups");
+      HpBackupsWindow *window;
+
+      if (shot == 1)
+        {
+          campaign = hp_demo_fill (store, HP_DEMO_SCALE_DISTRICT, DEMO_SEED, error);
+          ok = campaign != NULL;
+          for (guint i = 0; ok && i < G_N_ELEMENTS (reasons); i++)
+            {
+              g_autoptr(HpBackupInfo) info = hp_backup_create (store, reasons[i], error);
+
+              ok = info != NULL;
+              run_for (1100 * 1000);   /* a second apart */
+            }
+          if (!ok)
+            break;
+        }
+
+      window = hp_backups_window_new (store);
+      gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      while (hp_backups_window_get_busy (window))
+        g_main_context_iteration (NULL, TRUE);
+      run_for (SETTLE_USEC);
+      ok = save_window (GTK_WINDOW (window), path, error);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+
+  hp_backup_wait (store);
+  g_clear_object (&store);
+  {
+    g_autofree char *folder = hp_backup_get_folder (db);
+    g_autoptr(GDir) backups = g_dir_open (folder, 0, NULL);
+    const char *name;
+    g_autofree char *lock = g_strconcat (db, ".lock", NULL);
+
+    while (backups != NULL && (name = g_dir_read_name (backups)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (folder, name, NULL);
+
+        g_unlink (file);
+      }
+    g_rmdir (folder);
+    g_unlink (db);
+    g_unlink (lock);
+    g_rmdir (dir);
+  }
+
+  return ok;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Main                                                                      */
 
@@ -783,7 +861,8 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (app), NULL, &error)
       || !shoot_demo (app, outdir, prefix, &error)
-      || !shoot_empty (app, outdir, prefix, &error))
+      || !shoot_empty (app, outdir, prefix, &error)
+      || !shoot_backups (outdir, prefix, &error))
     {
       g_printerr ("hp-screenshots: %s\n", error->message);
       return 1;

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "heimpack/hp-backup.h"
 #include "hp-import-private.h"
 #include "hp-table-reader-private.h"
 
@@ -795,7 +796,10 @@ hp_import_run (HpImport              *self,
   self->ran = TRUE;
   memset (result, 0, sizeof *result);
 
-  if (!check_required (self, error) || !hp_store_begin (self->store, error))
+  /* a copy first (not held inside the transaction), so the import can be undone */
+  if (!check_required (self, error) ||
+      (!dry_run && !hp_backup_before_import (self->store, error)) ||
+      !hp_store_begin (self->store, error))
     return FALSE;
 
   if (!_hp_import_prepare (self, error))

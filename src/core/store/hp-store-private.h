@@ -185,6 +185,20 @@ gboolean      _hp_store_drop_unused_item (HpStore    *self,
                                        gint64         item_id,
                                        GError       **error);
 
+/* hp-store-backup.c */
+/* hp-store.c: for the backups (hp-store-backup.c) */
+sqlite3      *_hp_store_begin_raw             (HpStore         *self,
+                                               GError         **error);
+void          _hp_store_end_raw               (HpStore         *self);
+gboolean      _hp_store_in_transaction        (HpStore         *self);
+void          _hp_store_announce              (HpStore         *self,
+                                               HpStoreChanges   changes);
+void          _hp_store_backup_before_change  (HpStore  *self);
+gboolean      _hp_store_backup_before_removal (HpStore  *self,
+                                               GError  **error);
+char         *_hp_store_backup_before_upgrade (HpStore  *self,
+                                               GError  **error);
+
 /* hp-store-lock.c */
 int           _hp_store_lock_acquire  (const char    *db_path,
                                        GError       **error);

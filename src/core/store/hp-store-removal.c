@@ -214,7 +214,9 @@ hp_store_remove (HpStore       *self,
     }
 #undef STEPS
 
-  if (!_hp_store_check_writable (self, error) || !hp_store_begin (self, error))
+  if (!_hp_store_check_writable (self, error) ||
+      (kind == HP_RECORD_CAMPAIGN && !_hp_store_backup_before_removal (self, error)) ||
+      !hp_store_begin (self, error))
     return NULL;
 
   removal = _hp_store_removal_new (kind, id);

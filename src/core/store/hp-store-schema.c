@@ -458,71 +458,25 @@ exec (HpStore     *self,
   return TRUE;
 }
 
-/* Copies the file as it is into `NAME.backups/` beside it (folder 0700,
- * file 0600: it holds personal data), with SQLite's online backup, so that
- * an older file can be had back after the upgrade. */
+/* Copies the file as it is into `NAME.backups/` beside it, as every backup
+ * is made (hp-store-backup.c), so that an older file can be had back after
+ * the upgrade. */
 static gboolean
 backup_before_upgrade (HpStore  *self,
                        GError  **error)
 {
-  g_autofree char *folder = g_strconcat (self->path, ".backups", NULL);
-  g_autofree char *basename = g_path_get_basename (self->path);
-  g_autofree char *base = g_str_has_suffix (basename, ".db")
-                            ? g_strndup (basename, strlen (basename) - 3) : g_strdup (basename);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d_%H%M%S");
-  g_autofree char *file = g_strdup_printf ("%s_%s_before-version-%d.db", base, stamp, HP_STORE_SCHEMA_VERSION);
-  g_autofree char *path = g_build_filename (folder, file, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = _hp_store_backup_before_upgrade (self, &local_error);
   g_autofree char *display = NULL;
   g_autofree char *note = NULL;
-  sqlite3 *copy = NULL;
-  sqlite3_backup *backup;
-  int fd;
-  int rc;
 
-  if (g_mkdir_with_parents (folder, 0700) != 0 ||
-      (fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+  if (path == NULL)
     {
-      int saved_errno = errno;
-      g_autofree char *name = g_filename_display_name (folder);
-
       g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_FAILED,
-                   _("Could not back up the file into “%s” before upgrading it: %s"),
-                   name, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-
-  rc = sqlite3_open_v2 (path, &copy, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (copy, "main", self->main.db, "main");
-      if (backup != NULL)
-        {
-          /* all pages in one step: anything but DONE is no whole copy */
-          int step_rc = sqlite3_backup_step (backup, -1);
-
-          rc = sqlite3_backup_finish (backup);
-          if (rc == SQLITE_OK && step_rc != SQLITE_DONE)
-            rc = step_rc;
-        }
-      else
-        rc = sqlite3_errcode (copy);
-    }
-
-  if (rc != SQLITE_OK)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_FAILED,
-                   _("Could not back up the file to “%s” before upgrading it: %s"),
-                   name, sqlite3_errstr (rc));
-      sqlite3_close (copy);
-      g_unlink (path);
+                   _("Could not back up the file before upgrading it: %s"), local_error->message);
       return FALSE;
     }
 
-  sqlite3_close (copy);
   display = g_filename_display_name (path);
   note = g_strdup_printf (_("The file was upgraded for this version of Heimpack; a copy of it as it was is in “%s”."),
                           display);

@@ -1060,9 +1060,14 @@ _hp_store_step_done (HpStore       *self,
                      sqlite3_stmt  *stmt,
                      GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-  gboolean ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+  int rc;
+  gboolean ok;
 
+  if (!sqlite3_stmt_readonly (stmt))
+    _hp_store_backup_before_change (self);
+
+  rc = sqlite3_step (stmt);
+  ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
   if (!ok)
     _hp_store_set_error (self, rc, error);
 
@@ -1211,6 +1216,9 @@ hp_store_begin (HpStore  *self,
   if (!_hp_store_check_writable (self, error))
     return FALSE;
 
+  /* the day's first change: a copy of the file as it was (hp-backup.h) */
+  _hp_store_backup_before_change (self);
+
   worker = g_thread_self () != self->owner;
   if (worker)
     {
@@ -1240,6 +1248,67 @@ hp_store_begin (HpStore  *self,
   conn->pending_changes = 0;
   g_atomic_pointer_set (&conn->tx_thread, g_thread_self ());
   return TRUE;
+}
+
+/*
+ * _hp_store_begin_raw:
+ * The connection the calling thread may write through outside SQL
+ * transactions (a restore with the backup API): the owner's own, if no
+ * other thread's transaction is open; for a worker the worker connection,
+ * held as by hp_store_begin() until _hp_store_end_raw(). %NULL with @error.
+ */
+sqlite3 *
+_hp_store_begin_raw (HpStore  *self,
+                     GError  **error)
+{
+  HpStoreConnection *conn;
+
+  if (own_transaction (self) != NULL)
+    {
+      g_set_error_literal (error, HP_STORE_ERROR, HP_STORE_ERROR_BUSY,
+                           _("Another task is writing to the database (an import, say). Try again when it is done."));
+      return NULL;
+    }
+  if (g_thread_self () == self->owner)
+    return check_no_other_writer (self, error) ? self->main.db : NULL;
+
+  g_mutex_lock (&self->writer_lock);
+  conn = open_writer (self, error);
+  if (conn == NULL || (conn == &self->main && !check_no_other_writer (self, error)))
+    {
+      g_mutex_unlock (&self->writer_lock);
+      return NULL;
+    }
+  g_atomic_pointer_set (&conn->tx_thread, g_thread_self ());
+  return conn->db;
+}
+
+void
+_hp_store_end_raw (HpStore *self)
+{
+  HpStoreConnection *conn;
+
+  if (g_thread_self () == self->owner)
+    return;
+  conn = own_transaction (self);
+  g_return_if_fail (conn != NULL);
+  g_atomic_pointer_set (&conn->tx_thread, NULL);
+  g_mutex_unlock (&self->writer_lock);
+}
+
+/* Whether the calling thread has a transaction open. */
+gboolean
+_hp_store_in_transaction (HpStore *self)
+{
+  return own_transaction (self) != NULL;
+}
+
+/* Announces @changes (in the owner thread, as every change). */
+void
+_hp_store_announce (HpStore        *self,
+                    HpStoreChanges  changes)
+{
+  emit_changes (self, changes);
 }
 
 /* Ends the calling thread's outermost transaction on @conn. */
