@@ -23,16 +23,52 @@
 # fill); "indents" the cells with an indent; "bold" the cells with a value
 # in a bold font (e.g. the under-18 marks of a class list).
 #
+# Every XML part of the file is parsed with xml.etree first: the script
+# fails (exit 1, naming the part) if one is not well-formed, so every test
+# that reads a workbook back also checks its XML.
+#
+# Texts are shown as Excel shows them: the XML escapes `_xHHHH_` (a
+# character) and `_x005F_` (a literal underscore) of OOXML's ST_Xstring are
+# decoded. openpyxl 3.0.9 decodes them in page headers, and in shared
+# strings only drops "x005F_", but leaves inline strings (libxlsxwriter's
+# constant-memory mode) as they are in the XML; so a workbook without
+# shared strings gets its string cells decoded here.
+#
 # Usage: check-xlsx.py FILE [MAX_ROWS] [SHEET_LIMIT]
 #   MAX_ROWS: rows per sheet in "rows" (default 80); SHEET_LIMIT: how many
 #   sheets to describe in full (default all; the rest get name and max_row).
 
 import datetime
 import json
+import re
 import sys
+import xml.etree.ElementTree as ET
+import zipfile
 
 import openpyxl
 from openpyxl.utils import get_column_letter
+
+
+ESCAPED = re.compile('_x([0-9A-Fa-f]{4})_')
+DECODE_STRINGS = False
+
+
+def excel_text(value):
+    """An ST_Xstring as Excel shows it, decoded left to right."""
+    return ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), value)
+
+
+def check_xml_parts(path):
+    """Parses every XML part; returns whether there are shared strings."""
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        for name in names:
+            if name.endswith('.xml') or name.endswith('.rels'):
+                try:
+                    ET.fromstring(z.read(name))
+                except ET.ParseError as e:
+                    sys.exit('%s: part %s is not well-formed XML: %s' % (path, name, e))
+        return 'xl/sharedStrings.xml' in names
 
 
 def cell_facts(value_cell, formula_cell):
@@ -58,6 +94,8 @@ def cell_facts(value_cell, formula_cell):
     else:
         kind = 's'
         value = str(value)
+        if DECODE_STRINGS:
+            value = excel_text(value)
     return [value, kind, value_cell.number_format, formula]
 
 
@@ -110,7 +148,9 @@ def sheet_facts(ws, fws, max_rows, full):
 
 
 def main():
+    global DECODE_STRINGS
     path = sys.argv[1]
+    DECODE_STRINGS = not check_xml_parts(path)
     max_rows = int(sys.argv[2]) if len(sys.argv) > 2 else 80
     limit = int(sys.argv[3]) if len(sys.argv) > 3 else None
     values = openpyxl.load_workbook(path, data_only=True)

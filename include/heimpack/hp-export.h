@@ -51,10 +51,30 @@ G_BEGIN_DECLS
  * Sheet and column titles are translated (German is the documents'
  * language; an English locale gets English sheets).
  *
- * Safe writing: the workbook is written to a hidden temporary file next to
- * @path (`.NAME.XXXXXX`) and renamed over @path only when it is complete.
- * A failed or cancelled export leaves an existing @path byte for byte as it
- * was and removes its temporary file.
+ * Safe writing: the workbook is written into a hidden temporary folder
+ * next to @path, `.NAME.hp-HOST-PID-XXXXXX.tmp/` (HOST: 8 hex digits of a
+ * hash of the host name, PID: the process id; mode 0700), as a file of
+ * mode 0600 that is renamed over @path only when it is complete;
+ * libxlsxwriter's own temporary files go into that folder too. A failed or
+ * cancelled export leaves an existing @path byte for byte as it was and
+ * removes the folder. A killed export cannot remove it: the next export
+ * into the same folder does, for every such folder of the user that nobody
+ * writes any more, i.e. made on this computer by a process that no longer
+ * runs, or older than a day (made on another computer sharing the folder,
+ * or by a process id that is in use again). Folders of running processes
+ * are never touched.
+ *
+ * File modes: workbooks with personal data (delivery sheets with class
+ * lists, the network) are created 0600, readable by the user only; the
+ * others get the mode of any new file (0666 less the umask).
+ *
+ * Always a valid workbook: control characters other than tab and line
+ * break are dropped from every text (cells, page headers, sheet names,
+ * document properties); a literal `_xHHHH_` is written escaped
+ * (`_x005F_xHHHH_`) so that spreadsheets show it as typed; a text longer
+ * than a cell can hold (32,767 characters) is cut, ending in "…", and
+ * hp_export_write_full() returns a warning naming its sheet and cell and
+ * quoting its beginning.
  *
  * Threading: hp_export_write() is meant to run in a worker thread (a
  * #GTask). It reads its snapshot of the campaign from @store with the
@@ -69,13 +89,15 @@ G_BEGIN_DECLS
  * Large workbooks are written in libxlsxwriter's constant-memory mode, which
  * keeps one temporary file open per sheet until the workbook is complete: a
  * delivery workbook for 3,500 schools needs more than the usual 1,024 open
- * files, so hp_export_write() raises the process's soft `RLIMIT_NOFILE`
- * toward the hard limit when it must. Where the hard limit is too low it
- * falls back to writing in memory (slower and bigger, but complete). With
- * glibc it also pins the malloc mmap threshold at its default of 128 KiB
- * (mallopt()), because each such sheet callocs a 128 KiB row buffer that
- * must stay lazily mapped: otherwise 3,500 sheets take 500 MB, not 110 MB.
- * Both settings are process-wide and harmless for the rest of the program.
+ * files. hp_export_write() changes no process-wide setting: where the soft
+ * `RLIMIT_NOFILE` is too low it writes the workbook in memory instead
+ * (slower and bigger, but complete). Programs should raise the soft limit
+ * to the hard limit at start, and with glibc pin malloc's mmap threshold at
+ * its default of 128 KiB (`mallopt (M_MMAP_THRESHOLD, 128 * 1024)`): each
+ * sheet of constant-memory mode callocs a 128 KiB row buffer that must stay
+ * lazily mapped, and with glibc's dynamic threshold raised by an earlier
+ * free, 3,500 sheets take several hundred MB more. heimpack-cli and the
+ * window do both.
  */
 
 #define HP_EXPORT_ERROR (hp_export_error_quark ())
@@ -192,6 +214,49 @@ gboolean     hp_export_write             (HpStore                *store,
                                           gpointer                user_data,
                                           GCancellable           *cancellable,
                                           GError                **error);
+
+/**
+ * hp_export_write_full:
+ * @store: the store to read from
+ * @campaign_id: the campaign to export
+ * @kind: which workbook
+ * @options: (nullable): agency, crate size, class lists; %NULL for defaults
+ * @path: the `.xlsx` file to write; replaced if it exists
+ * @progress: (nullable) (scope call): progress callback
+ * @user_data: data for @progress
+ * @cancellable: (nullable): stops the export with %G_IO_ERROR_CANCELLED
+ * @out_warnings: (out) (optional) (transfer full) (nullable): the warnings
+ *   of a successful export, translated, one a line, e.g. a text that was
+ *   cut to fit its cell; %NULL when there are none (and on failure)
+ * @error: as for hp_export_write()
+ *
+ * hp_export_write() with warnings: the export succeeded, but something in
+ * the workbook is not as stored, and the user should be told.
+ *
+ * Returns: %TRUE if @path was written.
+ */
+gboolean     hp_export_write_full        (HpStore                *store,
+                                          gint64                  campaign_id,
+                                          HpExportKind            kind,
+                                          const HpExportOptions  *options,
+                                          const char             *path,
+                                          HpExportProgressFunc    progress,
+                                          gpointer                user_data,
+                                          GCancellable           *cancellable,
+                                          GStrv                  *out_warnings,
+                                          GError                **error);
+
+/**
+ * hp_export_setup_process:
+ *
+ * For programs, once at start while they have one thread: raises the soft
+ * open-file limit (`RLIMIT_NOFILE`) toward the hard limit, up to 16,384, so
+ * that big workbooks are written in constant-memory mode, and with glibc
+ * pins malloc's mmap threshold at its default of 128 KiB (see the section
+ * documentation). Both are process-wide; the library never calls this
+ * itself. heimpack-cli and the window do.
+ */
+void         hp_export_setup_process     (void);
 
 /**
  * hp_export_kind_get_title:

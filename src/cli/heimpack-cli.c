@@ -209,6 +209,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* Open files and malloc for big exports (process-wide: the program's). */
+  hp_export_setup_process ();
 
   if (run (&cli, argc, argv, &error))
     return EXIT_SUCCESS;

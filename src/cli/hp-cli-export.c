@@ -1,15 +1,78 @@
 /* hp-cli-export.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * heimpack-cli export KIND OUT.xlsx …: options to hp_export_write(), the
- * path written (or the error line) out.
+ * heimpack-cli export KIND OUT.xlsx …: options to hp_export_write_full(),
+ * the path written (or the error line) out, and its warnings (e.g. a text
+ * cut to fit a cell) on stderr, one line each, with exit status 0.
+ *
+ * libxlsxwriter prints diagnostics of its own on stderr besides returning
+ * an error code (a full disk gave "[ERROR][./src/packager.c:1541]: Error in
+ * closing member in the zipfile" and "[ERROR] workbook_close(): Zip
+ * ZIP_ERRNO error …" before our line). While the export runs, stderr goes
+ * to a memory file: a failed export prints only its own one line, and
+ * whatever was printed during a successful one follows it.
  */
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 
 #include "hp-cli-private.h"
+
+/* Sends stderr to a memory file; returns the saved stderr, or -1. */
+static int
+capture_stderr (int *out_capture)
+{
+  int saved;
+  int capture = memfd_create ("heimpack-cli-stderr", MFD_CLOEXEC);
+
+  *out_capture = -1;
+  if (capture < 0)
+    return -1;
+
+  fflush (stderr);
+  saved = dup (STDERR_FILENO);
+  if (saved < 0 || dup2 (capture, STDERR_FILENO) < 0)
+    {
+      if (saved >= 0)
+        close (saved);
+      close (capture);
+      return -1;
+    }
+
+  *out_capture = capture;
+  return saved;
+}
+
+/* Puts stderr back; copies what was captured to it if @replay. */
+static void
+restore_stderr (int      saved,
+                int      capture,
+                gboolean replay)
+{
+  if (saved < 0)
+    return;
+
+  fflush (stderr);
+  dup2 (saved, STDERR_FILENO);
+  close (saved);
+
+  if (replay && lseek (capture, 0, SEEK_SET) == 0)
+    {
+      char buffer[4096];
+      ssize_t n;
+
+      while ((n = read (capture, buffer, sizeof buffer)) > 0)
+        if (write (STDERR_FILENO, buffer, (size_t) n) != n)
+          break;
+    }
+  close (capture);
+}
 
 gboolean
 hp_cli_run_export (HpCli   *cli,
@@ -29,6 +92,10 @@ hp_cli_run_export (HpCli   *cli,
   HpExportKind kind;
   HpCampaign *campaign;
   HpExportOptions options = { 0 };
+  g_auto(GStrv) warnings = NULL;
+  int saved_stderr;
+  int capture;
+  gboolean ok;
   GOptionEntry entries[] = {
     { "crate-size", 0, 0, G_OPTION_ARG_INT, &crate_size, N_("Packs per crate (default 20)"), N_("N") },
     { "class-lists", 0, 0, G_OPTION_ARG_NONE, &class_lists, N_("Delivery sheets: add each school’s class list"), NULL },
@@ -73,9 +140,20 @@ hp_cli_run_export (HpCli   *cli,
   options.class_lists = class_lists;
 
   path = g_canonicalize_filename (argv[2], NULL);
-  if (!hp_export_write (cli->store, hp_campaign_get_id (campaign), kind, &options, path,
-                        NULL, NULL, NULL, error))
+  saved_stderr = capture_stderr (&capture);
+  ok = hp_export_write_full (cli->store, hp_campaign_get_id (campaign), kind, &options, path,
+                             NULL, NULL, NULL, &warnings, error);
+  restore_stderr (saved_stderr, capture, ok);
+  if (!ok)
     return FALSE;
+
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    {
+      /* Translators: a warning line after an export (exit status 0) */
+      g_autofree char *line = g_strdup_printf (_("Warning: %s"), warnings[i]);
+
+      fprintf (stderr, "heimpack-cli: %s\n", g_strdelimit (line, "\n", ' '));
+    }
 
   if (cli->json)
     {

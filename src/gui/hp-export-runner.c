@@ -6,7 +6,9 @@
  * hp_export_write() runs in a GTask worker on a plain-data job, so the
  * window stays usable. A toast shows the progress with "Cancel" when the
  * export takes more than a moment; the result is a toast "Saved “…”" with
- * "Open", a toast when cancelled, or a message dialog with the error.
+ * "Open", a toast when cancelled, or a message dialog with the error; the
+ * warnings of an export that succeeded (a text cut to fit its cell) come
+ * in a message dialog beside the toast.
  *
  * hp_export_write() writes safely (a temporary file renamed at the end), so
  * a failed or cancelled export leaves an existing file as it was. While an
@@ -38,6 +40,7 @@ typedef struct
   HpExportOptions  options;
   char            *agency[6];     /* the strings of @options */
   int              permille;      /* progress, atomic */
+  GStrv            warnings;      /* set by the worker, read after it ended */
 } ExportJob;
 
 struct _HpExportRunner
@@ -47,6 +50,7 @@ struct _HpExportRunner
   /* Borrowed */
   HpWindow         *window;         /* weak */
   AdwMessageDialog *error_dialog;   /* weak */
+  AdwMessageDialog *warnings_dialog; /* weak */
   GtkProgressBar   *progress_bar;   /* in the progress toast */
 
   ExportJob        *job;            /* the task's, while running */
@@ -83,6 +87,7 @@ export_job_free (gpointer data)
 
   g_clear_object (&job->store);
   g_free (job->path);
+  g_strfreev (job->warnings);
   for (guint i = 0; i < G_N_ELEMENTS (job->agency); i++)
     g_free (job->agency[i]);
   g_free (job);
@@ -156,8 +161,8 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (!hp_export_write (job->store, job->campaign_id, job->kind, &job->options, job->path,
-                        progress_cb, job, cancellable, &error))
+  if (!hp_export_write_full (job->store, job->campaign_id, job->kind, &job->options, job->path,
+                             progress_cb, job, cancellable, &job->warnings, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -289,6 +294,27 @@ show_error_dialog (HpExportRunner *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The export succeeded, but something is not as stored (a text cut to fit
+ * its cell): the warnings in a dialog beside the "Saved" toast. */
+static void
+show_warnings_dialog (HpExportRunner     *self,
+                      const char * const *warnings)
+{
+  g_autofree char *basename = g_path_get_basename (self->path);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = g_strjoinv ("\n\n", (char **) warnings);
+  GtkWidget *dialog;
+
+  /* Translators: %s is the file name */
+  heading = g_strdup_printf (_("Saved “%s” With Warnings"), basename);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  g_set_weak_pointer (&self->warnings_dialog, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 set_running (HpExportRunner *self,
              gboolean        running)
@@ -328,7 +354,11 @@ export_cb (GObject      *object,
     }
   else if (self->window != NULL)
     {
+      ExportJob *job = g_task_get_task_data (G_TASK (result));
+
       show_saved_toast (self);
+      if (job->warnings != NULL)
+        show_warnings_dialog (self, (const char * const *) job->warnings);
     }
 
   g_clear_object (&self->cancellable);
@@ -565,6 +595,12 @@ _hp_export_runner_get_error_dialog (HpExportRunner *self)
   return self->error_dialog;
 }
 
+AdwMessageDialog *
+_hp_export_runner_get_warnings_dialog (HpExportRunner *self)
+{
+  return self->warnings_dialog;
+}
+
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                   */
 
@@ -578,6 +614,7 @@ hp_export_runner_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->window);
   g_clear_weak_pointer (&self->error_dialog);
+  g_clear_weak_pointer (&self->warnings_dialog);
   g_clear_object (&self->progress_toast);
   g_clear_object (&self->result_toast);
 

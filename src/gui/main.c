@@ -7,6 +7,8 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include <heimpack/heimpack.h>
+
 #include "hp-application.h"
 
 int
@@ -25,6 +27,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* Open files and malloc for big exports, while there is one thread. */
+  hp_export_setup_process ();
 
   app = hp_application_new ();
 

@@ -408,6 +408,46 @@ test_export_error (Fixture       *fixture,
   g_assert_null (_hp_export_runner_get_error_dialog (runner));
 }
 
+/* A text longer than a cell holds: saved, with the warning in a dialog
+ * beside the "Saved" toast. */
+static void
+test_export_warnings (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "Lieferscheine.xlsx", NULL);
+  g_autofree char *long_name = g_strnfill (40000, 'x');
+  g_autoptr(HpExportRunner) runner = NULL;
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(HpSchool) school = NULL;
+  g_autoptr(GError) error = NULL;
+  HpStore *store = fixture->store;
+  AdwMessageDialog *dialog;
+
+  schools = hp_store_list_schools (store, hp_campaign_get_id (fixture->campaign), &error);
+  g_assert_no_error (error);
+  school = g_list_model_get_item (schools, 0);
+  hp_school_set_contact_teacher (school, long_name);
+  g_assert_true (hp_store_update_school (store, school, &error));
+  g_assert_no_error (error);
+
+  runner = hp_export_runner_start (fixture->window, HP_EXPORT_DELIVERY_SHEETS, path, FALSE);
+  wait_until (runner_done, runner);
+
+  g_assert_nonnull (_hp_export_runner_get_result_toast (runner));
+  g_assert_null (_hp_export_runner_get_error_dialog (runner));
+  dialog = _hp_export_runner_get_warnings_dialog (runner);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Saved “Lieferscheine.xlsx” With Warnings");
+  /* 40,000 characters, cut to 32,767 */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "a text of 40000 characters was cut"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  hp_ui_test_drain_main_context ();
+  g_assert_null (_hp_export_runner_get_warnings_dialog (runner));
+}
+
 static void
 test_export_cancelled (Fixture       *fixture,
                        gconstpointer  data)
@@ -472,6 +512,8 @@ main (int   argc,
               fixture_setup_german, test_export_german_workbooks, fixture_teardown_german);
   g_test_add ("/heimpack/export-gui/error", Fixture, NULL,
               fixture_setup_demo, test_export_error, fixture_teardown);
+  g_test_add ("/heimpack/export-gui/warnings", Fixture, NULL,
+              fixture_setup_demo, test_export_warnings, fixture_teardown);
   g_test_add ("/heimpack/export-gui/cancelled", Fixture, NULL,
               fixture_setup_demo, test_export_cancelled, fixture_teardown);
   g_test_add ("/heimpack/export-gui/needs-campaign", Fixture, NULL,

@@ -35,7 +35,7 @@
 
 #define BATCH_ROWS 1024
 #define BATCHES    4
-/* Under glibc's mmap threshold (pinned at 128 KiB by hp_export_write()), so
+/* Under glibc's mmap threshold (128 KiB unless raised; the programs pin it), so
  * that the blocks come from the heap and are not mapped anew for each batch. */
 #define CHUNK_SIZE (64 * 1024)
 

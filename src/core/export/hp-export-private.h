@@ -102,6 +102,10 @@ typedef struct
   guint64                units_done;
   double                 reported;
 
+  /* Warnings for the caller (texts cut), at most a few; the rest counted */
+  GPtrArray             *warnings;      /* char *, owned */
+  guint                  more_warnings;
+
   /* Formats, owned by the workbook */
   lxw_format            *title;
   lxw_format            *subtitle;
@@ -264,6 +268,45 @@ gboolean       _hp_export_step          (HpExportWriter        *w,
 void           _hp_export_add_formats   (HpExportWriter        *w);
 /* TRUE for the errors of files and zipping (HP_EXPORT_ERROR_WRITE). */
 gboolean       _hp_export_is_write_error (lxw_error            rc);
+
+/* Test hooks, NULL and 0 except in tests (tests/test-export*.c), set
+ * before an export starts: a cell text that the writer refuses as
+ * libxlsxwriter refuses a bad value (LXW_ERROR_PARAMETER_VALIDATION), so
+ * that an export fails midway; and an errno with which closing the
+ * workbook fails (LXW_ERROR_ZIP_FILE_OPERATION, as with a full disk). */
+extern const char *_hp_export_test_refused_text;
+extern int         _hp_export_test_close_errno;
+
+/* Excel's limit for the text of a cell, in UTF-16 units. */
+#define HP_EXPORT_CELL_MAX 32767
+
+typedef enum
+{
+  HP_EXPORT_TEXT_ESCAPE   = 1 << 0,  /* `_xHHHH_` -> `_x005F_xHHHH_` */
+  HP_EXPORT_TEXT_ONE_LINE = 1 << 1,  /* tabs and line breaks as spaces */
+} HpExportTextFlags;
+
+/*
+ * _hp_export_clean_text:
+ * @text: (nullable): UTF-8 or not
+ * @flags: HpExportTextFlags
+ * @max: 0, or the most UTF-16 units (and characters of the escaped text,
+ *   which libxlsxwriter counts) the result may have
+ * @out_cut: (out) (optional): TRUE if the text was cut to @max - 1 and "…"
+ *
+ * A text that is valid in a workbook's XML and shows as typed: control
+ * characters other than tab and line break dropped (CR LF and a lone CR
+ * become LF), invalid UTF-8 repaired, U+FFFE and U+FFFF dropped; with
+ * flags as above. Returns NULL when @text is fine as it is (the common
+ * case, checked without copying), else the new text.
+ */
+char          *_hp_export_clean_text    (const char            *text,
+                                         guint                  flags,
+                                         gsize                  max,
+                                         gboolean              *out_cut);
+/* Adds @message (taken) to the writer's warnings. */
+void           _hp_export_warn          (HpExportWriter        *w,
+                                         char                  *message);
 
 /* A legal, unique sheet name
  * (≤ 31 characters, none of []:*?/\, no leading or trailing apostrophe,

@@ -11,6 +11,16 @@
  *   code, keep the first failure with its sheet and row, and skip further
  *   writes; _hp_export_step() turns it into a GError after every row, and
  *   also reports progress and notices a cancel.
+ * - Always valid XML that shows as typed: every text (cells, page headers,
+ *   sheet names, document properties) loses its control characters other
+ *   than tab and line break (CR LF and a lone CR become LF), invalid UTF-8
+ *   and the non-characters U+FFFE/U+FFFF; a literal `_xHHHH_` is escaped
+ *   as `_x005F_xHHHH_`, which Excel and openpyxl decode back to the text as
+ *   typed; a cell text over Excel's 32,767 characters is cut with "…" and
+ *   the writer records a warning. libxlsxwriter 1.1.4 escapes control
+ *   characters of cells itself (as `_xHHHH_`, which readers turn back into
+ *   the raw character) but nothing in headers, and never an underscore; as
+ *   no control character reaches it, nothing is escaped twice.
  * - Cells: text (NULL is blank), numbers, ISO dates and times as real date
  *   cells, formulas with their computed value.
  * - A4 print setup, page header and footer, column widths, table headers
@@ -36,6 +46,171 @@
 /* Page header parts are cut to this many characters (libxlsxwriter refuses
  * header strings over 255). */
 #define HEADER_PART_MAX 100
+
+
+/* ------------------------------------------------------------------------ */
+/* Texts                                                                     */
+
+const char *_hp_export_test_refused_text = NULL;
+
+/* At most this many warnings are kept; the rest are counted. */
+#define MAX_WARNINGS 10
+/* Characters of a cut text quoted in its warning. */
+#define WARNING_QUOTE_CHARS 40
+
+/* TRUE if @p (at an underscore) starts `_xHHHH_`, which spreadsheets read
+ * as the character U+HHHH. Either case of x and the digits, to be safe:
+ * the escape `_x005F_` reads as "_" whatever follows it. */
+static gboolean
+is_x_escape (const char *p)
+{
+  if (p[0] != '_' || (p[1] != 'x' && p[1] != 'X'))
+    return FALSE;
+  for (guint i = 2; i < 6; i++)
+    if (!g_ascii_isxdigit (p[i]))
+      return FALSE;
+  return p[6] == '_';
+}
+
+/* The fast path: TRUE if @text needs no change at all. Bytes are at least
+ * UTF-16 units, so a text of at most @max bytes is never cut. */
+static gboolean
+text_is_clean (const char *text,
+               guint       flags,
+               gsize       max)
+{
+  const guchar *p;
+
+  for (p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p < 0x20)
+        {
+          if ((*p == '\n' || *p == '\t') && !(flags & HP_EXPORT_TEXT_ONE_LINE))
+            continue;
+          return FALSE;
+        }
+      if (*p == 0x7F ||
+          (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) ||             /* C1 controls */
+          (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) || /* U+FFFE/F */
+          (*p == '_' && (flags & HP_EXPORT_TEXT_ESCAPE) && is_x_escape ((const char *) p)))
+        return FALSE;
+    }
+
+  if (max > 0 && (gsize) (p - (const guchar *) text) > max)
+    return FALSE;
+
+  return g_utf8_validate (text, p - (const guchar *) text, NULL);
+}
+
+char *
+_hp_export_clean_text (const char *text,
+                       guint       flags,
+                       gsize       max,
+                       gboolean   *out_cut)
+{
+  g_autofree char *valid = NULL;
+  g_autoptr(GString) out = NULL;
+  /* UTF-16 units a reader counts, and characters libxlsxwriter counts (in
+   * the escaped text), so that neither goes over @max */
+  gsize units = 0;
+  gsize lxw_chars = 0;
+  gsize cut_at = 0;
+  gboolean cut_found = FALSE;
+
+  if (out_cut != NULL)
+    *out_cut = FALSE;
+
+  if (text == NULL || text_is_clean (text, flags, max))
+    return NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean escape = FALSE;
+      gsize width;
+
+      if (c == '\r')
+        {
+          /* CR LF is one line break; a lone CR (old Macs) is one too. */
+          if (p[1] == '\n')
+            continue;
+          c = '\n';
+        }
+
+      if (c == '\n' || c == '\t')
+        {
+          if (flags & HP_EXPORT_TEXT_ONE_LINE)
+            c = ' ';
+        }
+      else if (g_unichar_iscntrl (c) || c == 0xFFFE || c == 0xFFFF)
+        continue;
+      else if (c == '_' && (flags & HP_EXPORT_TEXT_ESCAPE) && is_x_escape (p))
+        escape = TRUE;
+
+      width = c > 0xFFFF ? 2 : 1;
+      /* Where to cut if the whole text does not fit: before the character
+       * that leaves no room for the "…". */
+      if (max > 0 && !cut_found && (units + width > max - 1 || lxw_chars + (escape ? 7 : 1) > max - 1))
+        {
+          cut_at = out->len;
+          cut_found = TRUE;
+        }
+      units += width;
+      lxw_chars += escape ? 7 : 1;
+
+      if (escape)
+        g_string_append (out, "_x005F");
+      g_string_append_unichar (out, c);
+    }
+
+  if (max > 0 && (units > max || lxw_chars > max))
+    {
+      g_string_truncate (out, cut_at);
+      g_string_append (out, "…");
+      if (out_cut != NULL)
+        *out_cut = TRUE;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+void
+_hp_export_warn (HpExportWriter *w,
+                 char           *message)
+{
+  if (w->warnings->len < MAX_WARNINGS)
+    g_ptr_array_add (w->warnings, message);
+  else
+    {
+      w->more_warnings++;
+      g_free (message);
+    }
+}
+
+/* A warning that the text of the cell at @row, @col was cut. */
+static void
+warn_cut (HpExportWriter *w,
+          lxw_worksheet  *ws,
+          lxw_row_t       row,
+          lxw_col_t       col,
+          const char     *original,
+          const char     *cut)
+{
+  g_autofree char *cell = _hp_export_cell_name (row, col);
+  g_autofree char *quote = g_utf8_substring (cut, 0, WARNING_QUOTE_CHARS);
+  g_autofree char *length = g_strdup_printf ("%ld", g_utf8_strlen (original, -1));
+
+  g_strdelimit (quote, "\t\n", ' ');
+  _hp_export_warn (w, g_strdup_printf (
+    /* Translators: a warning after an export; the sheet, a cell (e.g. "B7"),
+     * the number of characters of the text and its beginning */
+    _("Sheet “%s”, cell %s: a text of %s characters was cut to the 32,767 a cell can hold: “%s…”"),
+    ws->name, cell, length, quote));
+}
 
 /* ------------------------------------------------------------------------ */
 /* Sheet names                                                               */
@@ -84,9 +259,16 @@ _hp_export_sheet_name (GHashTable *taken,
                        const char *wanted)
 {
   g_autoptr(GString) base = g_string_new (NULL);
+  /* Control characters dropped, tabs and line breaks as spaces. */
+  g_autofree char *clean = _hp_export_clean_text (wanted, HP_EXPORT_TEXT_ONE_LINE, 0, NULL);
   gboolean space = FALSE;
 
-  /* Replace what Excel forbids with look-alikes, and collapse spaces. */
+  if (clean != NULL)
+    wanted = clean;
+
+  /* Replace what Excel forbids with look-alikes, and collapse spaces. A
+   * `_xHHHH_` would read as one character in some programs: its underscore
+   * becomes a hyphen (escaping it would take 6 of the 31 characters). */
   for (const char *p = wanted != NULL ? wanted : ""; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -97,8 +279,12 @@ _hp_export_sheet_name (GHashTable *taken,
         case ']': c = ')'; break;
         case '/': case '\\': c = '-'; break;
         case ':': case '*': case '?': c = ' '; break;
+        case '_':
+          if (is_x_escape (p))
+            c = '-';
+          break;
         default:
-          if (g_unichar_iscntrl (c) || g_unichar_isspace (c))
+          if (g_unichar_isspace (c))
             c = ' ';
           break;
         }
@@ -262,7 +448,20 @@ _hp_export_string (HpExportWriter *w,
       return;
     }
 
-  _hp_export_check (w, ws, row, worksheet_write_string (ws, row, col, text, format));
+  if (G_UNLIKELY (_hp_export_test_refused_text != NULL) && g_str_equal (text, _hp_export_test_refused_text))
+    {
+      _hp_export_check (w, ws, row, LXW_ERROR_PARAMETER_VALIDATION);
+      return;
+    }
+
+  {
+    gboolean cut;
+    g_autofree char *clean = _hp_export_clean_text (text, HP_EXPORT_TEXT_ESCAPE, HP_EXPORT_CELL_MAX, &cut);
+
+    if (cut)
+      warn_cut (w, ws, row, col, text, clean);
+    _hp_export_check (w, ws, row, worksheet_write_string (ws, row, col, clean != NULL ? clean : text, format));
+  }
 }
 
 void
@@ -400,27 +599,32 @@ _hp_export_sum_formula (lxw_col_t col,
 /* ------------------------------------------------------------------------ */
 /* Sheets                                                                    */
 
-/* Page header and footer codes treat "&" as a command: double it in text. */
+/* A text for a page header: on one line, cleaned and `_xHHHH_` escaped,
+ * with "&" (a command there) doubled, and cut so that its escaped form has
+ * at most HEADER_PART_MAX characters (libxlsxwriter refuses header strings
+ * over 255). */
 static char *
 escape_header_text (const char *text)
 {
+  g_autofree char *clean = _hp_export_clean_text (text, HP_EXPORT_TEXT_ONE_LINE, 0, NULL);
   g_autoptr(GString) out = g_string_new (NULL);
+  guint n = 0;
 
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+  if (clean != NULL)
+    text = clean;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (*p == '&')
-        g_string_append_c (out, '&');
-      g_string_append_c (out, *p);
-    }
+      const char *piece = *p == '&' ? "&&" : is_x_escape (p) ? "_x005F_" : NULL;
+      guint width = piece != NULL ? (guint) strlen (piece) : 1;
 
-  /* Keep well under libxlsxwriter's limit, on a character boundary. */
-  if (g_utf8_strlen (out->str, -1) > HEADER_PART_MAX)
-    {
-      g_autofree char *cut = g_utf8_substring (out->str, 0, HEADER_PART_MAX);
-
-      g_string_assign (out, cut);
-      while (out->len > 0 && out->str[out->len - 1] == '&')
-        g_string_truncate (out, out->len - 1);
+      if (n + width > HEADER_PART_MAX)
+        break;
+      n += width;
+      if (piece != NULL)
+        g_string_append (out, piece);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -486,6 +690,8 @@ _hp_export_add_sheet (HpExportWriter  *w,
 #define HEADING_PADDING    1.0
 /* Points per line of the default 11 pt font. */
 #define LINE_HEIGHT        15.0
+/* Excel's limit for the height of a row, in points. */
+#define ROW_HEIGHT_MAX     409.0
 
 /* An indent (HpExportColumn.indented) takes about this much more. */
 #define INDENT_WIDTH       1.5
@@ -643,8 +849,9 @@ _hp_export_row_lines (HpExportWriter *w,
                       lxw_row_t       row,
                       guint           lines)
 {
+  /* Excel's tallest row is 409 points. */
   if (lines > 1)
-    _hp_export_check (w, ws, row, worksheet_set_row (ws, row, lines * LINE_HEIGHT, NULL));
+    _hp_export_check (w, ws, row, worksheet_set_row (ws, row, MIN (lines * LINE_HEIGHT, ROW_HEIGHT_MAX), NULL));
 }
 
 void
