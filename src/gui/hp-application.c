@@ -136,6 +136,21 @@ show_open_error (HpApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The automatic backups keep what the preferences say, also after a
+ * change there while the file is open. */
+static void
+apply_retention (HpApplication *self)
+{
+  HpBackupRetention retention = {
+    g_settings_get_uint (self->settings, "backup-keep-last"),
+    g_settings_get_uint (self->settings, "backup-keep-weeks"),
+    g_settings_get_uint (self->settings, "backup-keep-months"),
+  };
+
+  if (self->store != NULL)
+    hp_backup_set_retention (self->store, &retention);
+}
+
 /* Opens @path and shows it in a new window that replaces the windows of
  * the file open so far. On error the old file stays open. */
 static gboolean
@@ -164,18 +179,8 @@ open_store (HpApplication    *self,
     if (HP_IS_WINDOW (l->data))
       g_ptr_array_add (old_windows, g_object_ref (l->data));
 
-  /* the automatic backups keep what the preferences say */
-  {
-    HpBackupRetention retention = {
-      g_settings_get_uint (self->settings, "backup-keep-last"),
-      g_settings_get_uint (self->settings, "backup-keep-weeks"),
-      g_settings_get_uint (self->settings, "backup-keep-months"),
-    };
-
-    hp_backup_set_retention (store, &retention);
-  }
-
   g_set_object (&self->store, store);
+  apply_retention (self);
   if (g_strcmp0 (path, ":memory:") != 0)
     g_settings_set_string (self->settings, "last-database", path);
 
@@ -631,6 +636,12 @@ hp_application_startup (GApplication *app)
   G_APPLICATION_CLASS (hp_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::backup-keep-last", G_CALLBACK (apply_retention), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::backup-keep-weeks", G_CALLBACK (apply_retention), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::backup-keep-months", G_CALLBACK (apply_retention), self,
+                           G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,

@@ -22,6 +22,9 @@ struct _HpPreferencesWindow
   /* Template widgets */
   GtkSpinButton        *spare_percent_spin;
   GtkSpinButton        *crate_size_spin;
+  GtkSpinButton        *backup_keep_last_spin;
+  GtkSpinButton        *backup_keep_weeks_spin;
+  GtkSpinButton        *backup_keep_months_spin;
   AdwEntryRow          *agency_name_row;
   AdwEntryRow          *agency_street_row;
   AdwEntryRow          *agency_postcode_row;
@@ -120,6 +123,9 @@ hp_preferences_window_class_init (HpPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, spare_percent_spin);
   gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, crate_size_spin);
+  gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, backup_keep_last_spin);
+  gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, backup_keep_weeks_spin);
+  gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, backup_keep_months_spin);
   gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, agency_name_row);
   gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, agency_street_row);
   gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, agency_postcode_row);
@@ -140,6 +146,9 @@ hp_preferences_window_init (HpPreferencesWindow *self)
   } bindings[] = {
     { "spare-percent", G_STRUCT_OFFSET (HpPreferencesWindow, spare_percent_spin), "value" },
     { "crate-size", G_STRUCT_OFFSET (HpPreferencesWindow, crate_size_spin), "value" },
+    { "backup-keep-last", G_STRUCT_OFFSET (HpPreferencesWindow, backup_keep_last_spin), "value" },
+    { "backup-keep-weeks", G_STRUCT_OFFSET (HpPreferencesWindow, backup_keep_weeks_spin), "value" },
+    { "backup-keep-months", G_STRUCT_OFFSET (HpPreferencesWindow, backup_keep_months_spin), "value" },
     { "agency-name", G_STRUCT_OFFSET (HpPreferencesWindow, agency_name_row), "text" },
     { "agency-street", G_STRUCT_OFFSET (HpPreferencesWindow, agency_street_row), "text" },
     { "agency-postcode", G_STRUCT_OFFSET (HpPreferencesWindow, agency_postcode_row), "text" },

@@ -11,7 +11,7 @@
  *   graduates,plan,plan-schools,plan-chase,remove-campaign,bookings,
  *   bookings-edit,import-districts,import-district-chooser,
  *   import-schools-summary,import-graduates-summary,empty,backups,
- *   backups-empty}.png and prints
+ *   backups-empty,preferences}.png and prints
  *   each path on a line of its own.
  *
  * The language comes from the environment (LANGUAGE, LC_ALL); the catalogue
@@ -30,6 +30,7 @@
 
 #include "hp-application.h"
 #include "hp-backups-window.h"
+#include "hp-preferences-window.h"
 #include "hp-bookings-dialog-private.h"
 #include "hp-import-assistant-private.h"
 #include "hp-pack-page-private.h"
@@ -790,6 +791,25 @@ shoot_backups (const char  *outdir,
   return ok;
 }
 
+/* The preferences, scrolled to the backups' retention. */
+static gboolean
+shoot_preferences (const char  *outdir,
+                   const char  *prefix,
+                   GError     **error)
+{
+  g_autofree char *path = build_path (outdir, prefix, "preferences");
+  HpPreferencesWindow *window = hp_preferences_window_new (NULL);
+  gboolean ok;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  run_for (SETTLE_USEC);
+  ok = save_window (GTK_WINDOW (window), path, error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return ok;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Main                                                                      */
 
@@ -862,7 +882,8 @@ main (int   argc,
   if (!g_application_register (G_APPLICATION (app), NULL, &error)
       || !shoot_demo (app, outdir, prefix, &error)
       || !shoot_empty (app, outdir, prefix, &error)
-      || !shoot_backups (outdir, prefix, &error))
+      || !shoot_backups (outdir, prefix, &error)
+      || !shoot_preferences (outdir, prefix, &error))
     {
       g_printerr ("hp-screenshots: %s\n", error->message);
       return 1;

@@ -1357,6 +1357,17 @@ test_preferences (void)
   g_settings_set_int (settings, "crate-size", 24);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (template_child (preferences, "crate_size_spin")), ==, 24);
 
+  /* the backups' retention, both ways */
+  gtk_spin_button_set_value (template_child (preferences, "backup_keep_last_spin"), 5);
+  g_assert_cmpuint (g_settings_get_uint (settings, "backup-keep-last"), ==, 5);
+  g_settings_set_uint (settings, "backup-keep-months", 6);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (template_child (preferences, "backup_keep_months_spin")), ==, 6);
+  gtk_spin_button_set_value (template_child (preferences, "backup_keep_weeks_spin"), 0);
+  g_assert_cmpuint (g_settings_get_uint (settings, "backup-keep-weeks"), ==, 0);
+  g_settings_reset (settings, "backup-keep-last");
+  g_settings_reset (settings, "backup-keep-weeks");
+  g_settings_reset (settings, "backup-keep-months");
+
   /* a hint, not a refusal */
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (postcode), "error"));
   gtk_editable_set_text (GTK_EDITABLE (postcode), "5958");
