@@ -244,7 +244,7 @@ count_backups (const char *folder)
   if (dir == NULL)
     return 0;
   while ((name = g_dir_read_name (dir)) != NULL)
-    n += g_pattern_match_simple ("round1_*_before-version-2.db", name);
+    n += g_pattern_match_simple ("round1_*_before-version-3.db", name);
   return n;
 }
 
@@ -274,7 +274,7 @@ test_backup (Copy          *c,
   backup_name = g_path_get_basename (backup);
   g_assert_cmpstr (backup_dir, ==, folder);
   g_test_message ("backup: %s", backup_name);
-  g_assert_true (g_regex_match_simple ("^round1_[0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9]{6}_before-version-2\\.db$",
+  g_assert_true (g_regex_match_simple ("^round1_[0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9]{6}_before-version-3\\.db$",
                                        backup_name, 0, 0));
   g_assert_cmpuint (count_backups (folder), ==, 1);
 
@@ -335,7 +335,7 @@ test_everything_kept (Copy          *c,
   sqlite3_stmt *stmt = NULL;
   guint pledges = 0, receipts = 0, rows = 0;
 
-  g_assert_cmpint (hp_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (hp_store_get_schema_version (store), ==, 3);
   g_assert_cmpint (hp_store_get_schema_version (store), ==, HP_STORE_SCHEMA_VERSION);
 
   /* counts */
@@ -683,7 +683,7 @@ test_blank_names (Copy          *c,
   sqlite3_close (db);
 
   store = open_store (c->path);
-  g_assert_cmpint (hp_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (hp_store_get_schema_version (store), ==, 3);
   g_assert_cmpuint (count_backups (folder), ==, 1);
   p6 = product (store, 6);
   p8 = product (store, 8);
@@ -818,7 +818,7 @@ test_second_open (Copy          *c,
   store = open_store (c->path);
   g_assert_null (hp_store_get_migration_notes (store));
   g_assert_null (hp_store_get_upgrade_backup (store));
-  g_assert_cmpint (hp_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (hp_store_get_schema_version (store), ==, 3);
   g_assert_cmpuint (count_backups (folder), ==, 1);
   g_assert_true (hp_store_get_stats (store, &after, &error));
   g_assert_no_error (error);
@@ -904,6 +904,54 @@ test_new_file (Copy          *c,
   g_assert_null (hp_store_get_upgrade_backup (memory));
 }
 
+/* Version 3 on the upgraded fixture: hand-overs, contact columns, and a
+ * graduate's e-mail or phone refused without a consent date and source,
+ * by any writer (here SQL straight into the file). */
+static void
+test_after_the_drive (Copy          *c,
+                      gconstpointer  data)
+{
+  g_autoptr(HpStore) store = open_store (c->path);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  int rc;
+
+  g_assert_cmpint (hp_store_get_schema_version (store), ==, 3);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open_v2 (c->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM handover"), ==, 0);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM campaign WHERE purged_at IS NOT NULL"), ==, 0);
+
+  /* no consent: refused, on insert and on update */
+  rc = sqlite3_exec (db, "UPDATE graduate SET email = 'a@example.org', consent_date = NULL "
+                         "WHERE id = (SELECT min(id) FROM graduate)", NULL, NULL, &message);
+  g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT);
+  g_assert_nonnull (strstr (message, "contact data needs consent"));
+  g_clear_pointer (&message, sqlite3_free);
+  /* a date without a source is no consent either */
+  rc = sqlite3_exec (db, "UPDATE graduate SET phone = '0291 1234', consent_date = '2027-06-01', "
+                         "consent_source = NULL WHERE id = (SELECT min(id) FROM graduate)", NULL, NULL, &message);
+  g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT);
+  g_clear_pointer (&message, sqlite3_free);
+  /* with both: stored */
+  rc = sqlite3_exec (db, "UPDATE graduate SET email = 'a@example.org', consent_date = '2027-06-01', "
+                         "consent_source = 'Formular' WHERE id = (SELECT min(id) FROM graduate)", NULL, NULL, &message);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM graduate WHERE email = 'a@example.org'"), ==, 1);
+  /* a hand-over of nothing is refused; a date with a time is fine */
+  rc = sqlite3_exec (db, "INSERT INTO handover (campaign_id, school_id, handed_over_at, standard, under18) "
+                         "SELECT campaign_id, school_id, '2027-06-25T11:00', 0, 0 FROM graduate LIMIT 1",
+                     NULL, NULL, &message);
+  g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT);
+  g_clear_pointer (&message, sqlite3_free);
+  rc = sqlite3_exec (db, "INSERT INTO handover (campaign_id, school_id, handed_over_at, standard, under18) "
+                         "SELECT campaign_id, school_id, '2027-06-25T11:00', 27, 0 FROM graduate LIMIT 1",
+                     NULL, NULL, &message);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -920,6 +968,7 @@ main (int   argc,
   MIGRATION_TEST ("read-only", test_read_only_before_upgrade);
   MIGRATION_TEST ("unwritable-folder", test_unwritable_folder);
   MIGRATION_TEST ("new-file", test_new_file);
+  MIGRATION_TEST ("after-the-drive", test_after_the_drive);
 
   return g_test_run ();
 }

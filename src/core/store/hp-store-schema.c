@@ -157,6 +157,35 @@ static const char migration_2_end[] =
   "DROP INDEX graduate_campaign_school;"
   "CREATE INDEX graduate_campaign_school ON graduate (campaign_id, school_id, birth_date);";
 
+/* Version 3: after the drive. Hand-overs record the packs delivered to a
+ * school, signed for there (date, or date and time, as `YYYY-MM-DDTHH:MM`).
+ * A graduate's e-mail address and phone number are stored only with a
+ * consent date and source (the triggers hold that for every writer). A
+ * campaign records when its personal data was purged. */
+static const char migration_3[] =
+  "CREATE TABLE handover ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  campaign_id    INTEGER NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,"
+  "  school_id      INTEGER NOT NULL REFERENCES school (id) ON DELETE RESTRICT,"
+  "  handed_over_at TEXT NOT NULL CHECK (date(substr(handed_over_at, 1, 10)) = substr(handed_over_at, 1, 10)),"
+  "  standard       INTEGER NOT NULL DEFAULT 0 CHECK (standard >= 0),"
+  "  under18        INTEGER NOT NULL DEFAULT 0 CHECK (under18 >= 0),"
+  "  received_by    TEXT,"
+  "  note           TEXT,"
+  "  CHECK (standard + under18 > 0)"
+  ");"
+  "CREATE INDEX handover_campaign_school ON handover (campaign_id, school_id);"
+  "CREATE INDEX handover_school ON handover (school_id);"
+  "ALTER TABLE graduate ADD COLUMN email TEXT;"
+  "ALTER TABLE graduate ADD COLUMN phone TEXT;"
+  "CREATE TRIGGER graduate_contact_insert BEFORE INSERT ON graduate "
+  "  WHEN (NEW.email IS NOT NULL OR NEW.phone IS NOT NULL) AND (NEW.consent_date IS NULL OR NEW.consent_source IS NULL) "
+  "  BEGIN SELECT RAISE (ABORT, 'CHECK constraint failed: contact data needs consent'); END;"
+  "CREATE TRIGGER graduate_contact_update BEFORE UPDATE ON graduate "
+  "  WHEN (NEW.email IS NOT NULL OR NEW.phone IS NOT NULL) AND (NEW.consent_date IS NULL OR NEW.consent_source IS NULL) "
+  "  BEGIN SELECT RAISE (ABORT, 'CHECK constraint failed: contact data needs consent'); END;"
+  "ALTER TABLE campaign ADD COLUMN purged_at TEXT;";
+
 static gboolean
 exec (HpStore     *self,
       const char  *sql,
@@ -176,6 +205,7 @@ typedef struct
 static const Migration migrations[] = {
   { migration_1, NULL, NULL },
   { migration_2, migrate_to_items, migration_2_end },
+  { migration_3, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HP_STORE_SCHEMA_VERSION);
