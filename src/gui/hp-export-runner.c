@@ -48,7 +48,7 @@ struct _HpExportRunner
   GObject           parent_instance;
 
   /* Borrowed */
-  HpWindow         *window;         /* weak */
+  AdwToastOverlay  *toasts;         /* weak: where to report, in the parent window */
   AdwMessageDialog *error_dialog;   /* weak */
   AdwMessageDialog *warnings_dialog; /* weak */
   GtkProgressBar   *progress_bar;   /* in the progress toast */
@@ -206,7 +206,7 @@ show_progress_toast (HpExportRunner *self)
   g_signal_connect_object (self->progress_toast, "button-clicked",
                            G_CALLBACK (progress_toast_button_clicked_cb), self, G_CONNECT_SWAPPED);
 
-  hp_window_add_toast (self->window, g_object_ref (self->progress_toast));
+  adw_toast_overlay_add_toast (self->toasts, g_object_ref (self->progress_toast));
 }
 
 static gboolean
@@ -218,7 +218,7 @@ progress_tick_cb (gpointer user_data)
   self->n_ticks++;
   if (self->progress_toast == NULL)
     {
-      if (self->window == NULL || self->n_ticks * PROGRESS_INTERVAL_MSEC < PROGRESS_DELAY_MSEC)
+      if (self->toasts == NULL || self->n_ticks * PROGRESS_INTERVAL_MSEC < PROGRESS_DELAY_MSEC)
         return G_SOURCE_CONTINUE;
       show_progress_toast (self);
     }
@@ -232,31 +232,41 @@ progress_tick_cb (gpointer user_data)
 /* ------------------------------------------------------------------------ */
 /* The result                                                                */
 
+/* The window the overlay is in: dialogs are transient for it. */
+static GtkWindow *
+parent_window (AdwToastOverlay *toasts)
+{
+  GtkRoot *root = toasts != NULL ? gtk_widget_get_root (GTK_WIDGET (toasts)) : NULL;
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
 static void
 open_finished_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(HpWindow) window = user_data;
+  g_autoptr(AdwToastOverlay) toasts = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!gtk_show_uri_full_finish (GTK_WINDOW (window), result, &error)
+  if (!gtk_show_uri_full_finish (parent_window (toasts), result, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-      hp_window_add_toast (window, adw_toast_new (escaped));
+      adw_toast_overlay_add_toast (toasts, adw_toast_new (escaped));
     }
 }
 
+/* (the toast outlives the runner: it knows only where it is shown) */
 static void
-open_button_clicked_cb (AdwToast *toast,
-                        HpWindow *window)
+open_button_clicked_cb (AdwToast        *toast,
+                        AdwToastOverlay *toasts)
 {
   const char *uri = g_object_get_data (G_OBJECT (toast), "hp-uri");
 
-  gtk_show_uri_full (GTK_WINDOW (window), uri, GDK_CURRENT_TIME, NULL,
-                     open_finished_cb, g_object_ref (window));
+  gtk_show_uri_full (parent_window (toasts), uri, GDK_CURRENT_TIME, NULL,
+                     open_finished_cb, g_object_ref (toasts));
 }
 
 static void
@@ -272,8 +282,8 @@ show_saved_toast (HpExportRunner *self)
   adw_toast_set_button_label (self->result_toast, _("_Open"));
   g_object_set_data_full (G_OBJECT (self->result_toast), "hp-uri", g_file_get_uri (file), g_free);
   g_signal_connect_object (self->result_toast, "button-clicked",
-                           G_CALLBACK (open_button_clicked_cb), self->window, 0);
-  hp_window_add_toast (self->window, g_object_ref (self->result_toast));
+                           G_CALLBACK (open_button_clicked_cb), self->toasts, 0);
+  adw_toast_overlay_add_toast (self->toasts, g_object_ref (self->result_toast));
 }
 
 static void
@@ -286,7 +296,7 @@ show_error_dialog (HpExportRunner *self,
 
   /* Translators: %s is the file name */
   heading = g_strdup_printf (_("Could Not Save “%s”"), basename);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, error->message);
+  dialog = adw_message_dialog_new (parent_window (self->toasts), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
@@ -307,7 +317,7 @@ show_warnings_dialog (HpExportRunner     *self,
 
   /* Translators: %s is the file name */
   heading = g_strdup_printf (_("Saved “%s” With Warnings"), basename);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, body);
+  dialog = adw_message_dialog_new (parent_window (self->toasts), heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
@@ -344,15 +354,15 @@ export_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_debug ("Export to %s failed: %s", self->path, error->message);
-      if (self->window == NULL)
+      if (self->toasts == NULL)
         ;
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         /* Translators: a toast */
-        hp_window_add_toast (self->window, adw_toast_new (_("Export cancelled")));
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Export cancelled")));
       else
         show_error_dialog (self, error);
     }
-  else if (self->window != NULL)
+  else if (self->toasts != NULL)
     {
       ExportJob *job = g_task_get_task_data (G_TASK (result));
 
@@ -384,12 +394,28 @@ dup_default_folder (void)
   return g_file_new_for_path (g_get_home_dir ());
 }
 
+typedef struct
+{
+  AdwToastOverlay *toasts;    /* weak */
+  HpStore         *store;
+  HpCampaign      *campaign;
+  HpExportKind     kind;
+} Choosing;
+
+static void
+choosing_free (Choosing *choosing)
+{
+  g_clear_weak_pointer (&choosing->toasts);
+  g_object_unref (choosing->store);
+  g_object_unref (choosing->campaign);
+  g_free (choosing);
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *native,
                      int              response,
-                     HpWindow        *window)
+                     Choosing        *choosing)
 {
-  HpExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "hp-kind"));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -404,7 +430,8 @@ chooser_response_cb (GtkNativeDialog *native,
             g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                  _("Heimpack can only save files on this computer."));
 
-          hp_window_add_toast (window, adw_toast_new (error->message));
+          if (choosing->toasts != NULL)
+            adw_toast_overlay_add_toast (choosing->toasts, adw_toast_new (error->message));
         }
       else
         {
@@ -419,27 +446,34 @@ chooser_response_cb (GtkNativeDialog *native,
               path = with_extension;
             }
 
-          runner = hp_export_runner_start (window, kind, path, g_strcmp0 (choice, "true") == 0);
+          if (choosing->toasts != NULL)
+            runner = hp_export_runner_start (choosing->toasts, choosing->store, choosing->campaign, choosing->kind,
+                                             path, g_strcmp0 (choice, "true") == 0);
         }
     }
 
   gtk_native_dialog_destroy (native);
+  choosing_free (choosing);
   g_object_unref (native);
 }
 
 /**
  * hp_export_runner_choose_file:
- * @window: the window whose campaign to export
+ * @toasts: where to report: the overlay of the window the chooser is for
+ * @store: the store to export from
+ * @campaign: the campaign to export
  * @kind: which workbook
  *
  * Asks where to save the workbook (proposing a name in the documents
  * folder), then exports as hp_export_runner_start() does.
  */
 void
-hp_export_runner_choose_file (HpWindow     *window,
-                              HpExportKind  kind)
+hp_export_runner_choose_file (AdwToastOverlay *toasts,
+                              HpStore         *store,
+                              HpCampaign      *campaign,
+                              HpExportKind     kind)
 {
-  HpCampaign *campaign;
+  Choosing *choosing;
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autoptr(GFile) folder = NULL;
@@ -447,14 +481,13 @@ hp_export_runner_choose_file (HpWindow     *window,
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
 
-  g_return_if_fail (HP_IS_WINDOW (window));
-
-  campaign = hp_window_get_campaign (window);
-  g_return_if_fail (campaign != NULL);
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
+  g_return_if_fail (HP_IS_STORE (store));
+  g_return_if_fail (HP_IS_CAMPAIGN (campaign));
 
   /* Translators: the file chooser's title; %s is e.g. "Packing List" */
   title = g_strdup_printf (_("Export %s"), hp_export_kind_get_title (kind));
-  native = gtk_file_chooser_native_new (title, GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE,
+  native = gtk_file_chooser_native_new (title, parent_window (toasts), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
@@ -479,8 +512,12 @@ hp_export_runner_choose_file (HpWindow     *window,
   name = hp_export_suggest_filename (kind, hp_campaign_get_name (campaign), NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
 
-  g_object_set_data (G_OBJECT (native), "hp-kind", GINT_TO_POINTER (kind));
-  g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), window, 0);
+  choosing = g_new0 (Choosing, 1);
+  g_set_weak_pointer (&choosing->toasts, toasts);
+  choosing->store = g_object_ref (store);
+  choosing->campaign = g_object_ref (campaign);
+  choosing->kind = kind;
+  g_signal_connect (native, "response", G_CALLBACK (chooser_response_cb), choosing);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -489,7 +526,10 @@ hp_export_runner_choose_file (HpWindow     *window,
 
 /**
  * hp_export_runner_start:
- * @window: the window whose campaign to export, and where to report
+ * @toasts: where to report: the overlay of the window the export is for
+ *   (its dialogs are transient for that window)
+ * @store: the store to export from
+ * @campaign: the campaign to export
  * @kind: which workbook
  * @path: the file to write (replaced if it exists)
  * @class_lists: add the class lists to delivery sheets
@@ -501,31 +541,32 @@ hp_export_runner_choose_file (HpWindow     *window,
  * Returns: (transfer full): the running export.
  */
 HpExportRunner *
-hp_export_runner_start (HpWindow     *window,
-                        HpExportKind  kind,
-                        const char   *path,
-                        gboolean      class_lists)
+hp_export_runner_start (AdwToastOverlay *toasts,
+                        HpStore         *store,
+                        HpCampaign      *campaign,
+                        HpExportKind     kind,
+                        const char      *path,
+                        gboolean         class_lists)
 {
-  HpCampaign *campaign;
   HpExportRunner *self;
+  GtkWindow *parent;
   g_autoptr(GTask) task = NULL;
   GtkApplication *application;
 
-  g_return_val_if_fail (HP_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (toasts), NULL);
+  g_return_val_if_fail (HP_IS_STORE (store), NULL);
+  g_return_val_if_fail (HP_IS_CAMPAIGN (campaign), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  campaign = hp_window_get_campaign (window);
-  g_return_val_if_fail (campaign != NULL, NULL);
-
   self = g_object_new (HP_TYPE_EXPORT_RUNNER, NULL);
-  g_set_weak_pointer (&self->window, window);
+  g_set_weak_pointer (&self->toasts, toasts);
   self->kind = kind;
   self->path = g_strdup (path);
   self->cancellable = g_cancellable_new ();
-  self->job = export_job_new (hp_window_get_store (window), hp_campaign_get_id (campaign),
-                              kind, path, class_lists);
+  self->job = export_job_new (store, hp_campaign_get_id (campaign), kind, path, class_lists);
 
-  application = gtk_window_get_application (GTK_WINDOW (window));
+  parent = parent_window (toasts);
+  application = parent != NULL ? gtk_window_get_application (parent) : NULL;
   if (application != NULL)
     {
       self->application = g_object_ref (G_APPLICATION (application));
@@ -612,7 +653,7 @@ hp_export_runner_dispose (GObject *object)
   /* not while running: the task holds a reference */
   g_assert (!self->running);
 
-  g_clear_weak_pointer (&self->window);
+  g_clear_weak_pointer (&self->toasts);
   g_clear_weak_pointer (&self->error_dialog);
   g_clear_weak_pointer (&self->warnings_dialog);
   g_clear_object (&self->progress_toast);

@@ -795,7 +795,7 @@ export_action (GtkWidget  *widget,
     }
 
   if (self->campaign != NULL)
-    hp_export_runner_choose_file (self, kind);
+    hp_export_runner_choose_file (self->toast_overlay, self->store, self->campaign, kind);
 }
 
 /* ------------------------------------------------------------------------ */

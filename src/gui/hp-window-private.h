@@ -67,6 +67,7 @@ void                  _hp_window_add_error_toast         (HpWindow      *self,
 
 /* for tests */
 AdwViewStack         *_hp_window_get_view_stack          (HpWindow      *self);
+AdwToastOverlay      *_hp_window_get_toast_overlay       (HpWindow      *self);
 AdwViewSwitcherTitle *_hp_window_get_switcher_title      (HpWindow      *self);
 GtkMenuButton        *_hp_window_get_campaign_button     (HpWindow      *self);
 GtkLabel             *_hp_window_get_campaign_label      (HpWindow      *self);

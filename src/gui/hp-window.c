@@ -417,6 +417,12 @@ _hp_window_add_error_toast (HpWindow     *self,
 /* ------------------------------------------------------------------------ */
 /* For tests (hp-window-private.h)                                           */
 
+AdwToastOverlay *
+_hp_window_get_toast_overlay (HpWindow *self)
+{
+  return self->toast_overlay;
+}
+
 AdwViewStack *
 _hp_window_get_view_stack (HpWindow *self)
 {

@@ -32,6 +32,18 @@ typedef struct
   char       *tmpdir;
 } Fixture;
 
+/* An export of the window's campaign, reported in the window */
+static HpExportRunner *
+start_export (Fixture      *fixture,
+              HpExportKind  kind,
+              const char   *path,
+              gboolean      class_lists)
+{
+  return hp_export_runner_start (_hp_window_get_toast_overlay (fixture->window),
+                                 hp_window_get_store (fixture->window), hp_window_get_campaign (fixture->window),
+                                 kind, path, class_lists);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
 
@@ -248,7 +260,7 @@ test_export_writes (Fixture       *fixture,
   g_autoptr(HpExportRunner) runner = NULL;
   AdwToast *toast;
 
-  runner = hp_export_runner_start (fixture->window, HP_EXPORT_PACKING_LIST, path, FALSE);
+  runner = start_export (fixture, HP_EXPORT_PACKING_LIST, path, FALSE);
   g_assert_true (hp_export_runner_get_running (runner));
   wait_until (runner_done, runner);
 
@@ -266,7 +278,7 @@ test_export_writes (Fixture       *fixture,
   /* delivery sheets with class lists, into the same folder */
   {
     g_autofree char *delivery = g_build_filename (fixture->tmpdir, "Lieferscheine.xlsx", NULL);
-    g_autoptr(HpExportRunner) second = hp_export_runner_start (fixture->window, HP_EXPORT_DELIVERY_SHEETS,
+    g_autoptr(HpExportRunner) second = start_export (fixture, HP_EXPORT_DELIVERY_SHEETS,
                                                                delivery, TRUE);
 
     wait_until (runner_done, second);
@@ -300,7 +312,7 @@ export_from_window (Fixture      *fixture,
 {
   g_autofree char *name = hp_export_suggest_filename (kind, hp_campaign_get_name (fixture->campaign), NULL);
   g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
-  g_autoptr(HpExportRunner) runner = hp_export_runner_start (fixture->window, kind, path, class_lists);
+  g_autoptr(HpExportRunner) runner = start_export (fixture, kind, path, class_lists);
 
   wait_until (runner_done, runner);
   g_assert_null (_hp_export_runner_get_error_dialog (runner));
@@ -387,7 +399,7 @@ test_export_error (Fixture       *fixture,
   g_autoptr(HpExportRunner) runner = NULL;
   AdwMessageDialog *dialog;
 
-  runner = hp_export_runner_start (fixture->window, HP_EXPORT_SPONSOR_REPORT, path, FALSE);
+  runner = start_export (fixture, HP_EXPORT_SPONSOR_REPORT, path, FALSE);
   wait_until (runner_done, runner);
 
   dialog = _hp_export_runner_get_error_dialog (runner);
@@ -430,7 +442,7 @@ test_export_warnings (Fixture       *fixture,
   g_assert_true (hp_store_update_school (store, school, &error));
   g_assert_no_error (error);
 
-  runner = hp_export_runner_start (fixture->window, HP_EXPORT_DELIVERY_SHEETS, path, FALSE);
+  runner = start_export (fixture, HP_EXPORT_DELIVERY_SHEETS, path, FALSE);
   wait_until (runner_done, runner);
 
   g_assert_nonnull (_hp_export_runner_get_result_toast (runner));
@@ -460,7 +472,7 @@ test_export_cancelled (Fixture       *fixture,
   g_file_set_contents (path, "the old file", -1, &error);
   g_assert_no_error (error);
 
-  runner = hp_export_runner_start (fixture->window, HP_EXPORT_NETWORK, path, FALSE);
+  runner = start_export (fixture, HP_EXPORT_NETWORK, path, FALSE);
   hp_export_runner_cancel (runner);
   wait_until (runner_done, runner);
 
