@@ -13,31 +13,6 @@
 
 #include "hp-cli-private.h"
 
-#define SCHEMA_ID "io.github.heimpack.Heimpack"
-
-/* The window's retention settings, where its schema is installed: a backup
- * made from the command line prunes as the window would. */
-void
-hp_cli_apply_backup_settings (HpStore *store)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  HpBackupRetention retention;
-
-  if (source == NULL)
-    return;
-  schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "backup-keep-last"))
-    return;
-
-  settings = g_settings_new (SCHEMA_ID);
-  retention.keep_last = g_settings_get_uint (settings, "backup-keep-last");
-  retention.keep_weeks = g_settings_get_uint (settings, "backup-keep-weeks");
-  retention.keep_months = g_settings_get_uint (settings, "backup-keep-months");
-  hp_backup_set_retention (store, &retention);
-}
-
 static void
 json_info (HpCliJson          *json,
            const char         *key,

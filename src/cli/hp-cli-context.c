@@ -69,6 +69,31 @@ print_migration_notes (HpStore *store)
   fflush (stderr);
 }
 
+#define SCHEMA_ID "io.github.heimpack.Heimpack"
+
+/* The window's retention settings, where its schema is installed: a backup
+ * made from the command line prunes as the window would. */
+static void
+apply_backup_settings (HpStore *store)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  HpBackupRetention retention;
+
+  if (source == NULL)
+    return;
+  schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "backup-keep-last"))
+    return;
+
+  settings = g_settings_new (SCHEMA_ID);
+  retention.keep_last = g_settings_get_uint (settings, "backup-keep-last");
+  retention.keep_weeks = g_settings_get_uint (settings, "backup-keep-weeks");
+  retention.keep_months = g_settings_get_uint (settings, "backup-keep-months");
+  hp_backup_set_retention (store, &retention);
+}
+
 HpStore *
 hp_cli_get_store (HpCli     *cli,
                   gboolean   writes,
@@ -86,7 +111,7 @@ hp_cli_get_store (HpCli     *cli,
       cli->store = hp_store_open (cli->db_path, HP_STORE_OPEN_READ_ONLY, &local_error);
       if (cli->store != NULL)
         {
-          hp_cli_apply_backup_settings (cli->store);
+          apply_backup_settings (cli->store);
           return cli->store;
         }
 
@@ -102,7 +127,7 @@ hp_cli_get_store (HpCli     *cli,
   if (cli->store != NULL)
     {
       print_migration_notes (cli->store);
-      hp_cli_apply_backup_settings (cli->store);
+      apply_backup_settings (cli->store);
     }
 
   return cli->store;

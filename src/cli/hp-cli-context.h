@@ -58,10 +58,6 @@ gboolean      hp_cli_usage_error    (GError       **error,
 HpStore      *hp_cli_get_store      (HpCli         *cli,
                                      gboolean       writes,
                                      GError       **error);
-/* Takes the window's backup retention settings, if its schema is installed
- * (hp-cli-backup.c); hp_cli_get_store() calls it. */
-void          hp_cli_apply_backup_settings (HpStore *store);
-
 /* The campaign the commands work on: --campaign, else the newest. NULL
  * without error when there is none and @required is FALSE. */
 HpCampaign   *hp_cli_get_campaign   (HpCli         *cli,
