@@ -927,7 +927,7 @@ test_after_the_drive (Copy          *c,
   rc = sqlite3_exec (db, "UPDATE graduate SET email = 'a@example.org', consent_date = NULL "
                          "WHERE id = (SELECT min(id) FROM graduate)", NULL, NULL, &message);
   g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT);
-  g_assert_nonnull (strstr (message, "contact data needs consent"));
+  g_assert_nonnull (strstr (message, "email_needs_consent"));
   g_clear_pointer (&message, sqlite3_free);
   /* a date without a source is no consent either */
   rc = sqlite3_exec (db, "UPDATE graduate SET phone = '0291 1234', consent_date = '2027-06-01', "

@@ -160,7 +160,7 @@ static const char migration_2_end[] =
 /* Version 3: after the drive. Hand-overs record the packs delivered to a
  * school, signed for there (date, or date and time, as `YYYY-MM-DDTHH:MM`).
  * A graduate's e-mail address and phone number are stored only with a
- * consent date and source (the triggers hold that for every writer). A
+ * consent date and source (CHECK constraints hold that for every writer). A
  * campaign records when its personal data was purged. */
 static const char migration_3[] =
   "CREATE TABLE handover ("
@@ -176,14 +176,12 @@ static const char migration_3[] =
   ");"
   "CREATE INDEX handover_campaign_school ON handover (campaign_id, school_id);"
   "CREATE INDEX handover_school ON handover (school_id);"
-  "ALTER TABLE graduate ADD COLUMN email TEXT;"
-  "ALTER TABLE graduate ADD COLUMN phone TEXT;"
-  "CREATE TRIGGER graduate_contact_insert BEFORE INSERT ON graduate "
-  "  WHEN (NEW.email IS NOT NULL OR NEW.phone IS NOT NULL) AND (NEW.consent_date IS NULL OR NEW.consent_source IS NULL) "
-  "  BEGIN SELECT RAISE (ABORT, 'CHECK constraint failed: contact data needs consent'); END;"
-  "CREATE TRIGGER graduate_contact_update BEFORE UPDATE ON graduate "
-  "  WHEN (NEW.email IS NOT NULL OR NEW.phone IS NOT NULL) AND (NEW.consent_date IS NULL OR NEW.consent_source IS NULL) "
-  "  BEGIN SELECT RAISE (ABORT, 'CHECK constraint failed: contact data needs consent'); END;"
+  /* CHECKs, not triggers: a trigger's program on every insert made a
+   * 300,000-row import 12 % slower */
+  "ALTER TABLE graduate ADD COLUMN email TEXT CONSTRAINT email_needs_consent "
+  "  CHECK (email IS NULL OR (consent_date IS NOT NULL AND consent_source IS NOT NULL));"
+  "ALTER TABLE graduate ADD COLUMN phone TEXT CONSTRAINT phone_needs_consent "
+  "  CHECK (phone IS NULL OR (consent_date IS NOT NULL AND consent_source IS NOT NULL));"
   "ALTER TABLE campaign ADD COLUMN purged_at TEXT;";
 
 static gboolean
