@@ -12,25 +12,19 @@
  * reading hides behind the writing.
  *
  * How: the reader copies the rows into batches of BATCH_ROWS (the strings
- * into a GStringChunk per batch). BATCHES batches go round between two
- * queues, empty ones to the reader and full ones to the writer, so at most
- * BATCHES × BATCH_ROWS rows are held whatever the size of the file.
- *
- * Stopping, both ways, without a deadlock: the reader only ever waits for an
- * empty batch, the writer only for a full one.
- * - The writer fails (libxlsxwriter, a cancel seen in its callback): it sets
- *   `stop` and then hands back its batch, so that a reader waiting for one
- *   wakes up; the reader checks `stop` and the cancellable at every row, ends
- *   its stream, and is joined.
- * - The reader fails (SQLite) or sees the cancel first: its error travels
- *   with its last batch, after the rows before it, and the writer returns it.
- * At the end every batch is in one of the queues, which free them.
+ * into a GStringChunk per batch) that go round between the two threads in
+ * an HpBatchPipe (hp-batch-pipe-private.h, shared with the import), so at
+ * most BATCHES × BATCH_ROWS rows are held whatever the size of the file,
+ * and both sides stop by its one rule: the writer's error or a cancel stops
+ * the reader at its next row; the reader's error travels with its last
+ * batch, after the rows before it.
  */
 
 #define G_LOG_DOMAIN "hp-export"
 
 #include "config.h"
 
+#include "hp-batch-pipe-private.h"
 #include "hp-export-private.h"
 
 #define BATCH_ROWS 1024
@@ -43,8 +37,6 @@ typedef struct
 {
   GStringChunk *strings;
   GArray       *rows;    /* HpExportGraduateRow, strings in @strings */
-  GError       *error;   /* the reader's, after the rows before it */
-  gboolean      last;
 } Batch;
 
 typedef struct
@@ -54,15 +46,11 @@ typedef struct
   HpStoreSnapshot        *snapshot;   /* the writing thread's, or NULL */
   HpExportGraduateStream  stream;
   GCancellable           *cancellable;
-
-  /* Owned */
-  GAsyncQueue            *empty;
-  GAsyncQueue            *full;
-  Batch                  *batch;   /* the one the reader fills */
-  gint                    stop;    /* set by the writer */
+  HpBatchPipe            *pipe;
+  Batch                  *batch;      /* the one the reader fills */
 } Prefetch;
 
-static Batch *
+static gpointer
 batch_new (void)
 {
   Batch *batch = g_new0 (Batch, 1);
@@ -73,30 +61,26 @@ batch_new (void)
 }
 
 static void
+batch_clear (gpointer data)
+{
+  Batch *batch = data;
+
+  g_string_chunk_clear (batch->strings);
+  g_array_set_size (batch->rows, 0);
+}
+
+static void
 batch_free (gpointer data)
 {
   Batch *batch = data;
 
   g_string_chunk_free (batch->strings);
   g_array_unref (batch->rows);
-  g_clear_error (&batch->error);
   g_free (batch);
 }
 
 /* ------------------------------------------------------------------------ */
 /* The reader thread                                                         */
-
-static Batch *
-take_empty_batch (Prefetch *p)
-{
-  Batch *batch = g_async_queue_pop (p->empty);
-
-  g_string_chunk_clear (batch->strings);
-  g_array_set_size (batch->rows, 0);
-  g_clear_error (&batch->error);
-  batch->last = FALSE;
-  return batch;
-}
 
 static const char *
 copy_text (GStringChunk *strings,
@@ -116,13 +100,13 @@ copy_row_cb (const HpExportGraduateRow  *row,
 
   if (p->batch->rows->len == BATCH_ROWS)
     {
-      g_async_queue_push (p->full, g_steal_pointer (&p->batch));
-      p->batch = take_empty_batch (p);
+      hp_batch_pipe_give (p->pipe, g_steal_pointer (&p->batch), FALSE, NULL);
+      p->batch = hp_batch_pipe_take (p->pipe);
     }
 
   if (g_cancellable_set_error_if_cancelled (p->cancellable, error))
     return FALSE;
-  if (g_atomic_int_get (&p->stop))
+  if (p->batch == NULL || hp_batch_pipe_stopped (p->pipe))
     {
       /* Never seen: the writer has an error of its own. */
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Stopped by the writer");
@@ -142,32 +126,40 @@ copy_row_cb (const HpExportGraduateRow  *row,
   return TRUE;
 }
 
-static gpointer
-read_rows (gpointer data)
+static void
+read_rows (HpBatchPipe *pipe,
+           gpointer     user_data)
 {
-  Prefetch *p = data;
+  Prefetch *p = user_data;
   GError *error = NULL;
+
+  p->pipe = pipe;
+  p->batch = hp_batch_pipe_take (pipe);
+  if (p->batch == NULL)
+    return;
 
   /* the writing thread's snapshot: the rows agree with its other sheets */
   if (p->snapshot != NULL)
     _hp_store_snapshot_enter (p->snapshot);
-  p->batch = take_empty_batch (p);
   p->stream (p->store, copy_row_cb, p, &error);
   if (p->snapshot != NULL)
     _hp_store_snapshot_leave (p->snapshot);
 
-  if (g_atomic_int_get (&p->stop))
-    {
-      g_clear_error (&error);
-      g_async_queue_push (p->empty, g_steal_pointer (&p->batch));
-      return NULL;
-    }
-
-  p->batch->error = error;
-  p->batch->last = TRUE;
-  g_async_queue_push (p->full, g_steal_pointer (&p->batch));
-  return NULL;
+  /* the writer stopped: it reads no more, its error is the one to tell */
+  if (hp_batch_pipe_stopped (pipe))
+    g_clear_error (&error);
+  /* the last batch, with the reader's error (else freed with the pipe) */
+  if (p->batch != NULL)
+    hp_batch_pipe_give (pipe, g_steal_pointer (&p->batch), TRUE, g_steal_pointer (&error));
+  g_clear_error (&error);
 }
+
+static const HpBatchPipeFuncs prefetch_funcs = {
+  .new_batch = batch_new,
+  .clear_batch = batch_clear,
+  .free_batch = batch_free,
+  .produce = read_rows,
+};
 
 /* ------------------------------------------------------------------------ */
 /* The writing thread                                                        */
@@ -186,42 +178,31 @@ _hp_export_prefetch_graduates (HpStore                 *store,
     .stream = stream,
     .cancellable = cancellable,
   };
-  GThread *thread;
+  g_autoptr(HpBatchPipe) pipe = NULL;
   gboolean ok = TRUE;
   gboolean done = FALSE;
 
-  p.empty = g_async_queue_new_full (batch_free);
-  p.full = g_async_queue_new_full (batch_free);
-  for (guint i = 0; i < BATCHES; i++)
-    g_async_queue_push (p.empty, batch_new ());
-
-  thread = g_thread_try_new ("hp-export-reader", read_rows, &p, error);
-  if (thread == NULL)
-    ok = FALSE;
+  pipe = hp_batch_pipe_start (&prefetch_funcs, BATCHES, "hp-export-reader", &p, error);
+  if (pipe == NULL)
+    return FALSE;
 
   while (ok && !done)
     {
-      Batch *batch = g_async_queue_pop (p.full);
+      g_autoptr(GError) reader_error = NULL;
+      Batch *batch = hp_batch_pipe_next (pipe, &done, &reader_error);
 
       for (guint i = 0; ok && i < batch->rows->len; i++)
         ok = func (&g_array_index (batch->rows, HpExportGraduateRow, i), user_data, error);
 
-      done = batch->last;
-      if (ok && batch->error != NULL)
+      if (ok && reader_error != NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&batch->error));
+          g_propagate_error (error, g_steal_pointer (&reader_error));
           ok = FALSE;
         }
-
-      /* In this order: a reader that waits for the batch must see the stop. */
-      if (!ok)
-        g_atomic_int_set (&p.stop, TRUE);
-      g_async_queue_push (p.empty, batch);
+      hp_batch_pipe_recycle (pipe, batch);
     }
 
-  if (thread != NULL)
-    g_thread_join (thread);
-  g_async_queue_unref (p.empty);
-  g_async_queue_unref (p.full);
+  /* (on an error of the writer's: stops the reader at its next row) */
+  g_clear_pointer (&pipe, hp_batch_pipe_free);
   return ok;
 }

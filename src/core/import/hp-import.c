@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "heimpack/hp-backup.h"
+#include "hp-batch-pipe-private.h"
 #include "hp-import-private.h"
 #include "hp-table-reader-private.h"
 
@@ -461,8 +462,7 @@ check_required (HpImport  *self,
 
 /* ------------------------------------------------------------------------ */
 /* The reader thread: parsing (and decoding) the file runs on the second core
- * while this thread writes to the store. Batches go round between two queues:
- * empty ones to the reader, full ones back. */
+ * while this thread writes to the store (hp-batch-pipe-private.h). */
 
 typedef struct
 {
@@ -475,20 +475,9 @@ typedef struct
   GArray       *lines;      /* guint, one per row */
   guint         n_rows;
   double        progress;
-  GError       *error;      /* the reader's error, after the rows before it */
-  gboolean      last;
 } Batch;
 
-typedef struct
-{
-  HpImport      *import;
-  HpTableReader *reader;
-  GAsyncQueue   *empty;
-  GAsyncQueue   *full;
-  gint           stop;
-} Pipe;
-
-static Batch *
+static gpointer
 batch_new (void)
 {
   Batch *batch = g_new0 (Batch, 1);
@@ -501,8 +490,10 @@ batch_new (void)
 }
 
 static void
-batch_clear (Batch *batch)
+batch_clear (gpointer data)
 {
+  Batch *batch = data;
+
   g_string_chunk_clear (batch->strings);
   g_ptr_array_set_size (batch->fields, 0);
   g_array_set_size (batch->prepared, 0);
@@ -519,37 +510,32 @@ batch_free (gpointer data)
   g_ptr_array_unref (batch->fields);
   g_array_unref (batch->prepared);
   g_array_unref (batch->lines);
-  g_clear_error (&batch->error);
   g_free (batch);
 }
 
-static gpointer
-read_batches (gpointer data)
+static void
+read_batches (HpBatchPipe *pipe,
+              gpointer     user_data)
 {
-  Pipe *pipe = data;
+  HpImport *import = user_data;
+  Batch *batch;
 
-  for (;;)
+  while ((batch = hp_batch_pipe_take (pipe)) != NULL)
     {
-      Batch *batch = g_async_queue_pop (pipe->empty);
+      GError *error = NULL;
       const char * const *fields;
       guint line;
 
-      if (g_atomic_int_get (&pipe->stop))
-        {
-          batch_free (batch);
-          return NULL;
-        }
-
       while (batch->n_rows < BATCH_ROWS &&
-             hp_table_reader_next (pipe->reader, &fields, &line, &batch->error))
+             hp_table_reader_next (import->reader, &fields, &line, &error))
         {
-          if (pipe->import->kind == HP_IMPORT_GRADUATES)
+          if (import->kind == HP_IMPORT_GRADUATES)
             {
               HpPreparedRow row;
 
               /* A row that cannot be imported ends the batch like a reading
                * error: the rows before it are counted first. */
-              if (!_hp_import_prepare_graduate (pipe->import, fields, line, batch->strings, &row, &batch->error))
+              if (!_hp_import_prepare_graduate (import, fields, line, batch->strings, &row, &error))
                 break;
               g_array_append_val (batch->prepared, row);
             }
@@ -563,14 +549,22 @@ read_batches (gpointer data)
           batch->n_rows++;
         }
 
-      batch->progress = hp_table_reader_get_progress (pipe->reader);
-      batch->last = batch->n_rows < BATCH_ROWS || batch->error != NULL;
-      g_async_queue_push (pipe->full, batch);
-
-      if (batch->last)
-        return NULL;
+      batch->progress = hp_table_reader_get_progress (import->reader);
+      if (batch->n_rows < BATCH_ROWS || error != NULL)
+        {
+          hp_batch_pipe_give (pipe, batch, TRUE, error);
+          return;
+        }
+      hp_batch_pipe_give (pipe, batch, FALSE, NULL);
     }
 }
+
+static const HpBatchPipeFuncs import_pipe_funcs = {
+  .new_batch = batch_new,
+  .clear_batch = batch_clear,
+  .free_batch = batch_free,
+  .produce = read_batches,
+};
 
 /*
  * scan_years:
@@ -784,8 +778,7 @@ hp_import_run (HpImport              *self,
                GError               **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GThread) thread = NULL;
-  Pipe pipe = { 0 };
+  HpBatchPipe *pipe = NULL;
   gboolean done = FALSE;
   gboolean ok = FALSE;
 
@@ -812,17 +805,12 @@ hp_import_run (HpImport              *self,
                                 !(self->leaving_year != NULL && *self->leaving_year == '\0');
     }
 
-  pipe.import = self;
-  pipe.reader = self->reader;
-  pipe.empty = g_async_queue_new_full (batch_free);
-  pipe.full = g_async_queue_new_full (batch_free);
-  for (guint i = 0; i < BATCHES; i++)
-    g_async_queue_push (pipe.empty, batch_new ());
-  thread = g_thread_new ("hp-import-reader", read_batches, &pipe);
+  pipe = hp_batch_pipe_start (&import_pipe_funcs, BATCHES, "hp-import-reader", self, &local_error);
 
-  while (!done && local_error == NULL)
+  while (pipe != NULL && !done && local_error == NULL)
     {
-      Batch *batch = g_async_queue_pop (pipe.full);
+      g_autoptr(GError) reader_error = NULL;
+      Batch *batch = hp_batch_pipe_next (pipe, &done, &reader_error);
       guint width = hp_table_reader_get_n_columns (self->reader) + 1;
 
       for (guint i = 0; i < batch->n_rows && local_error == NULL; i++)
@@ -836,25 +824,18 @@ hp_import_run (HpImport              *self,
                             g_array_index (batch->lines, guint, i), result, &local_error);
         }
 
-      done = batch->last;
-      if (local_error == NULL && batch->error != NULL)
-        local_error = g_steal_pointer (&batch->error);
+      if (local_error == NULL && reader_error != NULL)
+        local_error = g_steal_pointer (&reader_error);
       if (local_error == NULL)
         g_cancellable_set_error_if_cancelled (cancellable, &local_error);
       if (local_error == NULL && progress != NULL)
         progress (batch->progress, user_data);
 
-      batch_clear (batch);
-      g_async_queue_push (pipe.empty, batch);
+      hp_batch_pipe_recycle (pipe, batch);
     }
 
-  /* Stop the reader (it may wait for an empty batch) and wait for it. */
-  g_atomic_int_set (&pipe.stop, TRUE);
-  if (!done)
-    g_async_queue_push (pipe.empty, batch_new ());
-  g_thread_join (g_steal_pointer (&thread));
-  g_async_queue_unref (pipe.empty);
-  g_async_queue_unref (pipe.full);
+  /* Stops the reader if it still runs, and waits for it. */
+  g_clear_pointer (&pipe, hp_batch_pipe_free);
 
   if (local_error != NULL)
     {
