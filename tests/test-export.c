@@ -18,6 +18,7 @@
 
 #include "config.h"
 
+#include <grp.h>
 #include <libintl.h>
 #include <locale.h>
 #include <signal.h>
@@ -1131,30 +1132,72 @@ test_write_errors (Fixture       *f,
   assert_old_file (f, old, "a folder.xlsx|out.xlsx");
 }
 
+/* The export into @path, whose folder nobody may write to, in a
+ * subprocess (its own fixture: the district campaign in memory) as a user
+ * the folder's mode binds: root is dropped to nobody, since root writes to
+ * a 0555 folder anyway. */
+static void
+read_only_folder_child (Fixture    *f,
+                        const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *probe = NULL;
+
+  g_assert_nonnull (path);
+  /* (this child's own folder is not used: gone before root is) */
+  hp_test_rm_rf (f->dir);
+  if (geteuid () == 0)
+    {
+      g_assert_no_errno (setgroups (0, NULL));
+      g_assert_no_errno (setgid (65534));
+      g_assert_no_errno (setuid (65534));
+    }
+
+  /* the folder's mode binds now */
+  folder = g_path_get_dirname (path);
+  probe = g_build_filename (folder, "probe", NULL);
+  g_assert_false (g_file_set_contents (probe, "", 0, NULL));
+
+  g_assert_false (hp_export_write (f->store, hp_campaign_get_id (f->campaign), HP_EXPORT_SPONSOR_REPORT,
+                                   NULL, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, HP_EXPORT_ERROR, HP_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "out.xlsx"));
+}
+
+/* An export into a folder nobody may write to fails with a write error,
+ * and the old workbook and the folder stay as they were. */
 static void
 test_read_only_folder (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *old = write_old_file (f, "out.xlsx");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *probe = g_build_filename (f->dir, "probe", NULL);
-  gboolean ok;
+  g_autofree char *old = NULL;
+  g_autofree char *probe = NULL;
 
-  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
-  /* root ignores permissions: then there is nothing to test here. */
-  if (g_file_set_contents (probe, "", 0, NULL))
+  if (g_test_subprocess ())
     {
-      g_remove (probe);
-      g_chmod (f->dir, 0755);
-      g_test_skip ("The read-only folder is writable (running as root?)");
+      read_only_folder_child (f, g_getenv ("HP_TEST_READ_ONLY_OUT"));
       return;
     }
 
-  ok = hp_export_write (f->store, hp_campaign_get_id (f->campaign), HP_EXPORT_SPONSOR_REPORT, NULL, old,
-                        NULL, NULL, NULL, &error);
-  g_chmod (f->dir, 0755);
-  g_assert_false (ok);
-  g_assert_error (error, HP_EXPORT_ERROR, HP_EXPORT_ERROR_WRITE);
+  old = write_old_file (f, "out.xlsx");
+  probe = g_build_filename (f->dir, "probe", NULL);
+  g_assert_no_errno (g_chmod (old, 0644));
+  g_assert_no_errno (g_chmod (f->dir, 0555));
+  /* Not root, yet the folder is writable (a capability?): nothing to test. */
+  if (geteuid () != 0 && g_file_set_contents (probe, "", 0, NULL))
+    {
+      g_remove (probe);
+      g_chmod (f->dir, 0755);
+      g_test_skip ("The read-only folder is writable");
+      return;
+    }
+
+  g_setenv ("HP_TEST_READ_ONLY_OUT", old, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("HP_TEST_READ_ONLY_OUT");
+  g_assert_no_errno (g_chmod (f->dir, 0755));
+  g_test_trap_assert_passed ();
   assert_old_file (f, old, "out.xlsx");
 }
 
