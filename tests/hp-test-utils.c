@@ -4,7 +4,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
@@ -411,4 +413,19 @@ hp_test_list_dir (const char *dir)
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv ("|", (char **) names->pdata);
+}
+
+GPid
+hp_test_dead_pid (void)
+{
+  const char *argv[] = { "/bin/true", NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status;
+
+  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_cmpint (kill (pid, 0), !=, 0);
+  return pid;
 }

@@ -103,6 +103,9 @@ gboolean         hp_test_have_openpyxl   (void);
 char            *hp_test_xlsx_facts      (const char *path,
                                           guint       max_rows);
 
+/* A process id that is not running: that of a child that has ended. */
+GPid             hp_test_dead_pid        (void);
+
 /* The names of the files in @dir, sorted, joined by "|". */
 char            *hp_test_list_dir        (const char *dir);
 

@@ -1615,22 +1615,6 @@ test_file_modes (Fixture       *f,
   umask (old_mask);
 }
 
-/* A process id that is not running: a child that has ended. */
-static GPid
-dead_pid (void)
-{
-  const char *argv[] = { "/bin/true", NULL };
-  g_autoptr(GError) error = NULL;
-  GPid pid;
-  int status;
-
-  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_cmpint (kill (pid, 0), !=, 0);
-  return pid;
-}
-
 /* A file @name in @dir; with @temp_dir a folder @name as a killed export
  * leaves it, with a partial workbook and one of libxlsxwriter's files. */
 static void
@@ -1683,7 +1667,7 @@ test_leftovers (Fixture       *f,
   g_autofree char *listing = NULL;
   guint32 host = g_str_hash (g_get_host_name ());
   guint32 other = host ^ 0x5a5a5a5a;
-  GPid dead = dead_pid ();
+  GPid dead = hp_test_dead_pid ();
   g_autofree char *a = g_strdup_printf (".out.xlsx.hp-%08x-%d-aaaaaa.tmp", host, dead);
   g_autofree char *b = g_strdup_printf (".out.xlsx.hp-%08x-%d-bbbbbb.tmp", host, (int) getpid ());
   g_autofree char *c = g_strdup_printf (".out.xlsx.hp-%08x-1-cccccc.tmp", host);
