@@ -1750,19 +1750,6 @@ file_inode (const char *path)
   return st.st_ino;
 }
 
-static GSubprocess *
-spawn_export (const char *db,
-              const char *out)
-{
-  g_autoptr(GError) error = NULL;
-  GSubprocess *child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                                         &error, hp_test_cli_path (), "--db", db, "export", "delivery-sheets",
-                                         out, "--class-lists", NULL);
-
-  g_assert_no_error (error);
-  return child;
-}
-
 static gboolean
 is_complete_workbook (const char *path)
 {
@@ -1775,8 +1762,10 @@ is_complete_workbook (const char *path)
  * scale, about 50 ms) with SIGKILL ten times: five times at a random
  * moment of the run, five times at a random moment after its temporary
  * file appeared. After each kill the workbook is the previous one byte for
- * byte, or (killed after the rename) a complete new one. Then one more
- * export into the folder leaves only the workbook there, 0600.
+ * byte, or (killed after the rename) a complete new one, and the database
+ * passes its integrity check. Then one more export into the folder leaves
+ * only the workbook there, 0600, and nothing stray beside the database.
+ * (The import and the demo are killed in test-import.c and test-demo.c.)
  */
 static void
 test_kill (void)
@@ -1822,9 +1811,8 @@ test_kill (void)
 
   for (guint trial = 0; trial < 10; trial++)
     {
-      g_autoptr(GSubprocess) child = spawn_export (db, out);
+      g_autoptr(GSubprocess) child = hp_test_spawn_cli (db, "export", "delivery-sheets", out, "--class-lists", NULL);
       g_autoptr(GBytes) now = NULL;
-      g_autoptr(GError) error = NULL;
       guint unchanged_before = unchanged;
       gint64 delay;
 
@@ -1842,10 +1830,9 @@ test_kill (void)
       else
         delay = g_test_rand_int_range (0, (gint32) MAX (duration, 1));
 
-      g_usleep (delay);
-      g_subprocess_send_signal (child, SIGKILL);
-      g_subprocess_wait (child, NULL, &error);
-      g_assert_no_error (error);
+      hp_test_kill_cli (child, delay);
+      /* an export only reads the database */
+      g_assert_true (hp_test_db_intact (db));
 
       /* The same file (inode): byte for byte as it was. Another file: the
        * rename had happened (bytes alone can't tell: two exports in the
@@ -1884,6 +1871,12 @@ test_kill (void)
   g_assert_cmpstr (listing, ==, "Lieferscheine.xlsx");
   g_assert_true (is_complete_workbook (out));
   g_assert_cmpuint (file_mode (out), ==, 0600);
+  g_assert_true (hp_test_db_intact (db));
+  {
+    const char *others[] = { "out", NULL };
+
+    hp_test_assert_only_database (db, others);
+  }
 
   hp_test_rm_rf (dir);
 }
