@@ -306,7 +306,10 @@ hp_test_db_intact (const char *db)
   g_autoptr(GString) said = g_string_new (NULL);
   int rc;
 
-  rc = sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READONLY, NULL);
+  /* read-write (never creating), as the next program to change the file
+   * opens it: SQLite then rolls back a hot journal that a killed program
+   * left (which a read-only connection cannot: SQLITE_READONLY) */
+  rc = sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (handle, "PRAGMA integrity_check", -1, &stmt, NULL);
   while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)

@@ -76,8 +76,9 @@ gboolean         hp_test_wait_for_file   (const char *path,
 /* ------------------------------------------------------------------------ */
 /* Database files                                                             */
 
-/* TRUE if `PRAGMA integrity_check` on @db (a connection of its own) says
- * "ok"; prints what it says otherwise. */
+/* TRUE if `PRAGMA integrity_check` on @db (a read-write connection of its
+ * own, which rolls back a hot journal first) says "ok"; prints what it says
+ * otherwise. */
 gboolean         hp_test_db_intact       (const char *db);
 /* Asserts that the folder of the database @db holds only what Heimpack
  * keeps beside it: @db with SQLite's -wal and -shm, its .lock file, and
