@@ -616,8 +616,8 @@ demo_stats (const char *db)
 /*
  * Kills `heimpack-cli demo --scale district` (some 50 ms) with SIGKILL ten
  * times, each into a new file: five times at a random moment of the run,
- * five times at a random moment in the first half of a run after the file
- * appeared. After each kill there is no file, or one that passes its
+ * five times at a random moment in the first quarter of a run after the
+ * file appeared. After each kill there is no file, or one that passes its
  * integrity check and holds nothing or the complete demo (DEMO_NOTHING,
  * DEMO_COMPLETE); the demo run again completes it (or refuses a complete
  * file, exit 1), and nothing is left beside the file.
@@ -669,7 +669,7 @@ test_kill (void)
       if (trial % 2 == 1)
         {
           waited = hp_test_wait_for_file (db, 2 * duration);
-          delay = g_test_rand_int_range (0, (gint32) MAX (duration / 2, 1));
+          delay = g_test_rand_int_range (0, (gint32) MAX (duration / 4, 1));
         }
       else
         delay = g_test_rand_int_range (0, (gint32) MAX (duration, 1));
@@ -710,8 +710,9 @@ test_kill (void)
 
   g_test_message ("10 kills left %u times no file, %u times an empty file, %u times the complete demo; "
                   "%u were killed with the file there", no_file, nothing, complete, killed_inside);
-  /* The kills after the file appeared came before the end (half a run
-   * after it at most), mostly: the test tests something. */
+  /* The kills after the file appeared came before the end (a quarter of
+   * a run after it at most; under AddressSanitizer the start takes half
+   * the run), mostly: the test tests something. */
   g_assert_cmpuint (killed_inside, >=, 3);
   g_assert_cmpuint (no_file + nothing, >=, 3);
 

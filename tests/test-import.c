@@ -1954,7 +1954,7 @@ kill_files_clear (KillFiles *k)
  * Kills `heimpack-cli import graduates` (3,000 rows into a district-scale
  * file, some 100 ms, two backups first) with SIGKILL ten times: five times
  * at a random moment of the run, five times at a random moment in the
- * first half of a run after its backups folder appeared (the import is
+ * first quarter of a run after its backups folder appeared (the import is
  * under way). After each kill the file passes its integrity check and
  * holds either none of the rows or all 3,000 (see KILL_BEFORE and
  * KILL_AFTER); the import run again ends with all of them, and nothing is
@@ -2011,7 +2011,7 @@ test_kill (void)
       if (trial % 2 == 1)
         {
           waited = hp_test_wait_for_file (k.backups, 2 * duration);
-          delay = g_test_rand_int_range (0, (gint32) MAX (duration / 2, 1));
+          delay = g_test_rand_int_range (0, (gint32) MAX (duration / 4, 1));
         }
       else
         delay = g_test_rand_int_range (0, (gint32) MAX (duration, 1));
@@ -2053,8 +2053,8 @@ test_kill (void)
 
   g_test_message ("%u of 10 kills left none of the rows, %u all of them; %u landed after the backups began, "
                   "%u left a copy being written", none, all, under_way, partial_copies);
-  /* The kills after the backups folder appeared came before the end
-   * (half a run after it at most), mostly: the test tests something. */
+  /* The kills after the backups folder appeared came before the end (a
+   * quarter of a run after it at most), mostly: the test tests something. */
   g_assert_cmpuint (under_way, >=, 3);
   g_assert_cmpuint (none, >=, 3);
 
