@@ -4,9 +4,12 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "hp-test-utils.h"
 
@@ -231,6 +234,134 @@ hp_test_run_cli (const char *db,
   return hp_test_run_cli_argv ((const char * const *) args->pdata);
 }
 
+GSubprocess *
+hp_test_spawn_cli (const char *db,
+                   ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *child;
+  const char *arg;
+  va_list ap;
+
+  g_assert_nonnull (hp_test_cli_path ());
+  g_ptr_array_add (argv, (gpointer) hp_test_cli_path ());
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  va_start (ap, db);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  child = g_subprocess_newv ((const char * const *) argv->pdata,
+                             G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  return child;
+}
+
+gboolean
+hp_test_kill_cli (GSubprocess *child,
+                  gint64       delay_us)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (delay_us > 0)
+    g_usleep ((gulong) delay_us);
+  g_subprocess_send_signal (child, SIGKILL);
+  g_subprocess_wait (child, NULL, &error);
+  g_assert_no_error (error);
+
+  if (g_subprocess_get_if_signaled (child))
+    {
+      g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+      return TRUE;
+    }
+  /* it ended by itself before the signal: then it must have ended well
+   * or with an error, never by a crash */
+  g_assert_true (g_subprocess_get_if_exited (child));
+  return FALSE;
+}
+
+gboolean
+hp_test_wait_for_file (const char *path,
+                       gint64      timeout_us)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_us;
+
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (g_get_monotonic_time () >= deadline)
+        return FALSE;
+      g_usleep (100);
+    }
+  return TRUE;
+}
+
+gboolean
+hp_test_db_intact (const char *db)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) said = g_string_new (NULL);
+  int rc;
+
+  /* read-write (never creating), as the next program to change the file
+   * opens it: SQLite then rolls back a hot journal that a killed program
+   * left (which a read-only connection cannot: SQLITE_READONLY) */
+  rc = sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (handle, "PRAGMA integrity_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (said, "%s%s", said->len > 0 ? "; " : "", (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_OK)
+    g_string_append_printf (said, "%s", sqlite3_errmsg (handle));
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+
+  if (g_strcmp0 (said->str, "ok") == 0)
+    return TRUE;
+  g_test_message ("integrity_check of %s: %s", db, said->str);
+  return FALSE;
+}
+
+void
+hp_test_assert_only_database (const char         *db,
+                              const char * const *others)
+{
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *base = g_path_get_basename (db);
+  g_autofree char *wal = g_strconcat (base, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (base, "-shm", NULL);
+  g_autofree char *lock = g_strconcat (base, ".lock", NULL);
+  g_autofree char *backups = g_strconcat (base, ".backups", NULL);
+  g_autoptr(GDir) d = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      if (g_str_equal (name, base) || g_str_equal (name, wal) || g_str_equal (name, shm) ||
+          g_str_equal (name, lock) || (others != NULL && g_strv_contains (others, name)))
+        continue;
+
+      if (g_str_equal (name, backups))
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          g_autoptr(GDir) copies = g_dir_open (path, 0, NULL);
+          const char *copy;
+
+          g_assert_nonnull (copies);
+          while ((copy = g_dir_read_name (copies)) != NULL)
+            if (copy[0] == '.' || !g_str_has_suffix (copy, ".db"))
+              g_error ("A leftover in %s: %s", path, copy);
+          continue;
+        }
+
+      g_error ("A leftover beside %s: %s", db, name);
+    }
+}
+
 guint
 hp_test_count_lines (const char *text)
 {
@@ -411,4 +542,19 @@ hp_test_list_dir (const char *dir)
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv ("|", (char **) names->pdata);
+}
+
+GPid
+hp_test_dead_pid (void)
+{
+  const char *argv[] = { "/bin/true", NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status;
+
+  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_cmpint (kill (pid, 0), !=, 0);
+  return pid;
 }

@@ -61,6 +61,33 @@ HpTestCliResult *hp_test_run_cli         (const char *db,
                                           ...) G_GNUC_NULL_TERMINATED;
 HpTestCliResult *hp_test_run_cli_argv    (const char * const *args);
 
+/* Starts `$HEIMPACK_CLI --db @db ARGS...` with its output silenced, to be
+ * killed (hp_test_kill_cli()). */
+GSubprocess     *hp_test_spawn_cli       (const char *db,
+                                          ...) G_GNUC_NULL_TERMINATED;
+/* Sends SIGKILL to @child after @delay_us microseconds and reaps it. TRUE
+ * if the kill ended it, FALSE if it had already exited (by itself). */
+gboolean         hp_test_kill_cli        (GSubprocess *child,
+                                          gint64       delay_us);
+/* Waits until @path exists (at most @timeout_us): TRUE if it appeared. */
+gboolean         hp_test_wait_for_file   (const char *path,
+                                          gint64      timeout_us);
+
+/* ------------------------------------------------------------------------ */
+/* Database files                                                             */
+
+/* TRUE if `PRAGMA integrity_check` on @db (a read-write connection of its
+ * own, which rolls back a hot journal first) says "ok"; prints what it says
+ * otherwise. */
+gboolean         hp_test_db_intact       (const char *db);
+/* Asserts that the folder of the database @db holds only what Heimpack
+ * keeps beside it: @db with SQLite's -wal and -shm, its .lock file, and
+ * the backups folder NAME.backups/ with finished copies only (no hidden
+ * copy being written). @others: further names allowed in the folder
+ * (NULL-terminated list, may be NULL). */
+void             hp_test_assert_only_database (const char          *db,
+                                               const char * const  *others);
+
 /* Number of lines of @text ("a\n" and "a" are one line, "" is none). */
 guint            hp_test_count_lines     (const char *text);
 
@@ -102,6 +129,9 @@ gboolean         hp_test_have_openpyxl   (void);
  * @max_rows rows per sheet; the test fails if openpyxl cannot read it. */
 char            *hp_test_xlsx_facts      (const char *path,
                                           guint       max_rows);
+
+/* A process id that is not running: that of a child that has ended. */
+GPid             hp_test_dead_pid        (void);
 
 /* The names of the files in @dir, sorted, joined by "|". */
 char            *hp_test_list_dir        (const char *dir);

@@ -5,13 +5,16 @@
  * restore brings back the counts before the import and keeps a copy of what
  * it replaced; the daily copy holds the state before the day's first
  * change; retention worked by hand over 30 made-up copies; damaged copies;
- * modes of folder and files; refusals of restore.
+ * modes of folder and files; refusals of restore; the copies a killed
+ * process was writing removed by the next backup.
  */
 
 #include "config.h"
 
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <utime.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -506,6 +509,83 @@ test_prune_files (Fixture       *f,
 
 /* A copy whose pages are damaged fails integrity_check: verify says so and
  * restore refuses it, leaving the store as it was. */
+/* Copies a killed process was writing (hidden `.partial` files with
+ * personal data in them) are removed by the next backup of the file; those
+ * of running processes and of other computers are kept for a day. */
+static void
+test_partial_leftovers (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpBackupInfo) first = NULL;
+  g_autoptr(HpBackupInfo) second = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint32 host = g_str_hash (g_get_host_name ());
+  guint32 other = host ^ 0x5a5a5a5a;
+  GPid dead = hp_test_dead_pid ();
+  const char *stem = ".heimpack.db_2027-03-01_101500_before-import";
+  g_autofree char *a = g_strdup_printf ("%s.hp-%08x-%d.partial", stem, host, dead);
+  g_autofree char *a_journal = g_strdup_printf ("%s-journal", a);
+  g_autofree char *b = g_strdup_printf ("%s.hp-%08x-%d.partial", stem, host, (int) getpid ());
+  g_autofree char *c = g_strdup_printf ("%s.hp-%08x-1.partial", stem, host);
+  g_autofree char *d = g_strdup_printf ("%s.hp-%08x-%d.partial", stem, other, dead);
+  g_autofree char *e = g_strdup_printf ("%s-2.hp-%08x-%d.partial", stem, other, dead);
+  g_autofree char *old_style = g_strdup_printf ("%s.partial", stem);
+  g_autofree char *old_style_2 = g_strdup_printf ("%s-2.partial", stem);
+  const char *name;
+
+  add_school (f->store, "170001");
+  first = hp_backup_create (f->store, HP_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+
+  /* Removed: this computer, a process that has ended (and SQLite's
+   * journal beside it). */
+  g_free (write_tmp (f->folder, a, "partial copy"));
+  g_free (write_tmp (f->folder, a_journal, "journal"));
+  /* Removed: this very process id, which writes no copy now (copies are
+   * written one at a time): an earlier process had the id. */
+  g_free (write_tmp (f->folder, b, "partial copy"));
+  /* Kept: process 1 runs (another program writing a copy of the file). */
+  g_free (write_tmp (f->folder, c, "partial copy"));
+  /* Kept: another computer's, fresh. */
+  g_free (write_tmp (f->folder, d, "partial copy"));
+  /* Removed: another computer's, two days old. */
+  g_free (write_tmp (f->folder, e, "partial copy"));
+  /* Kept: an older version's untagged name, fresh; removed: two days old. */
+  g_free (write_tmp (f->folder, old_style, "partial copy"));
+  g_free (write_tmp (f->folder, old_style_2, "partial copy"));
+  {
+    struct utimbuf times = { time (NULL) - 2 * 24 * 3600, time (NULL) - 2 * 24 * 3600 };
+    g_autofree char *e_path = g_build_filename (f->folder, e, NULL);
+    g_autofree char *old_path = g_build_filename (f->folder, old_style_2, NULL);
+
+    g_assert_no_errno (utime (e_path, &times));
+    g_assert_no_errno (utime (old_path, &times));
+  }
+
+  second = hp_backup_create (f->store, HP_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+
+  dir = g_dir_open (f->folder, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] == '.')
+      g_ptr_array_add (names, g_strdup (name));
+  {
+    const char *kept[] = { c, d, old_style };
+
+    g_assert_cmpuint (names->len, ==, G_N_ELEMENTS (kept));
+    for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+      g_assert_true (g_ptr_array_find_with_equal_func (names, kept[i], g_str_equal, NULL));
+  }
+
+  /* the two copies are there and listed; no hidden file is */
+  infos = list (f->store);
+  g_assert_cmpuint (infos->len, ==, 2);
+}
+
 static void
 test_damaged_copy (Fixture       *f,
                    gconstpointer  data)
@@ -617,6 +697,7 @@ main (int   argc,
   TEST ("retention-rule", test_retention_rule);
   TEST ("prune-files", test_prune_files);
   TEST ("damaged-copy", test_damaged_copy);
+  TEST ("partial-leftovers", test_partial_leftovers);
   TEST ("restore-refusals", test_restore_refusals);
   g_test_add_func ("/heimpack/backup/memory", test_memory);
 

@@ -18,6 +18,7 @@
 
 #include "config.h"
 
+#include <grp.h>
 #include <libintl.h>
 #include <locale.h>
 #include <signal.h>
@@ -1131,30 +1132,72 @@ test_write_errors (Fixture       *f,
   assert_old_file (f, old, "a folder.xlsx|out.xlsx");
 }
 
+/* The export into @path, whose folder nobody may write to, in a
+ * subprocess (its own fixture: the district campaign in memory) as a user
+ * the folder's mode binds: root is dropped to nobody, since root writes to
+ * a 0555 folder anyway. */
+static void
+read_only_folder_child (Fixture    *f,
+                        const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *probe = NULL;
+
+  g_assert_nonnull (path);
+  /* (this child's own folder is not used: gone before root is) */
+  hp_test_rm_rf (f->dir);
+  if (geteuid () == 0)
+    {
+      g_assert_no_errno (setgroups (0, NULL));
+      g_assert_no_errno (setgid (65534));
+      g_assert_no_errno (setuid (65534));
+    }
+
+  /* the folder's mode binds now */
+  folder = g_path_get_dirname (path);
+  probe = g_build_filename (folder, "probe", NULL);
+  g_assert_false (g_file_set_contents (probe, "", 0, NULL));
+
+  g_assert_false (hp_export_write (f->store, hp_campaign_get_id (f->campaign), HP_EXPORT_SPONSOR_REPORT,
+                                   NULL, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, HP_EXPORT_ERROR, HP_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "out.xlsx"));
+}
+
+/* An export into a folder nobody may write to fails with a write error,
+ * and the old workbook and the folder stay as they were. */
 static void
 test_read_only_folder (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *old = write_old_file (f, "out.xlsx");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *probe = g_build_filename (f->dir, "probe", NULL);
-  gboolean ok;
+  g_autofree char *old = NULL;
+  g_autofree char *probe = NULL;
 
-  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
-  /* root ignores permissions: then there is nothing to test here. */
-  if (g_file_set_contents (probe, "", 0, NULL))
+  if (g_test_subprocess ())
     {
-      g_remove (probe);
-      g_chmod (f->dir, 0755);
-      g_test_skip ("The read-only folder is writable (running as root?)");
+      read_only_folder_child (f, g_getenv ("HP_TEST_READ_ONLY_OUT"));
       return;
     }
 
-  ok = hp_export_write (f->store, hp_campaign_get_id (f->campaign), HP_EXPORT_SPONSOR_REPORT, NULL, old,
-                        NULL, NULL, NULL, &error);
-  g_chmod (f->dir, 0755);
-  g_assert_false (ok);
-  g_assert_error (error, HP_EXPORT_ERROR, HP_EXPORT_ERROR_WRITE);
+  old = write_old_file (f, "out.xlsx");
+  probe = g_build_filename (f->dir, "probe", NULL);
+  g_assert_no_errno (g_chmod (old, 0644));
+  g_assert_no_errno (g_chmod (f->dir, 0555));
+  /* Not root, yet the folder is writable (a capability?): nothing to test. */
+  if (geteuid () != 0 && g_file_set_contents (probe, "", 0, NULL))
+    {
+      g_remove (probe);
+      g_chmod (f->dir, 0755);
+      g_test_skip ("The read-only folder is writable");
+      return;
+    }
+
+  g_setenv ("HP_TEST_READ_ONLY_OUT", old, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("HP_TEST_READ_ONLY_OUT");
+  g_assert_no_errno (g_chmod (f->dir, 0755));
+  g_test_trap_assert_passed ();
   assert_old_file (f, old, "out.xlsx");
 }
 
@@ -1572,22 +1615,6 @@ test_file_modes (Fixture       *f,
   umask (old_mask);
 }
 
-/* A process id that is not running: a child that has ended. */
-static GPid
-dead_pid (void)
-{
-  const char *argv[] = { "/bin/true", NULL };
-  g_autoptr(GError) error = NULL;
-  GPid pid;
-  int status;
-
-  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_cmpint (kill (pid, 0), !=, 0);
-  return pid;
-}
-
 /* A file @name in @dir; with @temp_dir a folder @name as a killed export
  * leaves it, with a partial workbook and one of libxlsxwriter's files. */
 static void
@@ -1640,7 +1667,7 @@ test_leftovers (Fixture       *f,
   g_autofree char *listing = NULL;
   guint32 host = g_str_hash (g_get_host_name ());
   guint32 other = host ^ 0x5a5a5a5a;
-  GPid dead = dead_pid ();
+  GPid dead = hp_test_dead_pid ();
   g_autofree char *a = g_strdup_printf (".out.xlsx.hp-%08x-%d-aaaaaa.tmp", host, dead);
   g_autofree char *b = g_strdup_printf (".out.xlsx.hp-%08x-%d-bbbbbb.tmp", host, (int) getpid ());
   g_autofree char *c = g_strdup_printf (".out.xlsx.hp-%08x-1-cccccc.tmp", host);
@@ -1723,19 +1750,6 @@ file_inode (const char *path)
   return st.st_ino;
 }
 
-static GSubprocess *
-spawn_export (const char *db,
-              const char *out)
-{
-  g_autoptr(GError) error = NULL;
-  GSubprocess *child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                                         &error, hp_test_cli_path (), "--db", db, "export", "delivery-sheets",
-                                         out, "--class-lists", NULL);
-
-  g_assert_no_error (error);
-  return child;
-}
-
 static gboolean
 is_complete_workbook (const char *path)
 {
@@ -1748,8 +1762,10 @@ is_complete_workbook (const char *path)
  * scale, about 50 ms) with SIGKILL ten times: five times at a random
  * moment of the run, five times at a random moment after its temporary
  * file appeared. After each kill the workbook is the previous one byte for
- * byte, or (killed after the rename) a complete new one. Then one more
- * export into the folder leaves only the workbook there, 0600.
+ * byte, or (killed after the rename) a complete new one, and the database
+ * passes its integrity check. Then one more export into the folder leaves
+ * only the workbook there, 0600, and nothing stray beside the database.
+ * (The import and the demo are killed in test-import.c and test-demo.c.)
  */
 static void
 test_kill (void)
@@ -1795,9 +1811,8 @@ test_kill (void)
 
   for (guint trial = 0; trial < 10; trial++)
     {
-      g_autoptr(GSubprocess) child = spawn_export (db, out);
+      g_autoptr(GSubprocess) child = hp_test_spawn_cli (db, "export", "delivery-sheets", out, "--class-lists", NULL);
       g_autoptr(GBytes) now = NULL;
-      g_autoptr(GError) error = NULL;
       guint unchanged_before = unchanged;
       gint64 delay;
 
@@ -1815,10 +1830,9 @@ test_kill (void)
       else
         delay = g_test_rand_int_range (0, (gint32) MAX (duration, 1));
 
-      g_usleep (delay);
-      g_subprocess_send_signal (child, SIGKILL);
-      g_subprocess_wait (child, NULL, &error);
-      g_assert_no_error (error);
+      hp_test_kill_cli (child, delay);
+      /* an export only reads the database */
+      g_assert_true (hp_test_db_intact (db));
 
       /* The same file (inode): byte for byte as it was. Another file: the
        * rename had happened (bytes alone can't tell: two exports in the
@@ -1857,6 +1871,12 @@ test_kill (void)
   g_assert_cmpstr (listing, ==, "Lieferscheine.xlsx");
   g_assert_true (is_complete_workbook (out));
   g_assert_cmpuint (file_mode (out), ==, 0600);
+  g_assert_true (hp_test_db_intact (db));
+  {
+    const char *others[] = { "out", NULL };
+
+    hp_test_assert_only_database (db, others);
+  }
 
   hp_test_rm_rf (dir);
 }

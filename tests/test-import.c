@@ -3,13 +3,16 @@
  *
  * HpTableReader and HpImport on our own fixtures (tests/data/): encodings,
  * delimiters, line ends, quoting, title lines, code repairs, filters, merge
- * by school number, duplicates, all-or-nothing with line-numbered errors.
+ * by school number, duplicates, all-or-nothing with line-numbered errors;
+ * heimpack-cli killed at random moments of an import.
  */
 
 #include "config.h"
 
 #include <locale.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "hp-test-utils.h"
 
@@ -1832,6 +1835,233 @@ test_cli (Fixture       *f,
   hp_test_rm_rf (dir);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Killing heimpack-cli                                                      */
+
+/* The import's CSV and the database it goes into; each trial starts from a
+ * fresh copy of the base file. */
+typedef struct
+{
+  char *base;      /* demo + an empty campaign, never imported into */
+  char *run_dir;   /* the trial's folder */
+  char *db;        /* run_dir/hp.db */
+  char *backups;   /* run_dir/hp.db.backups */
+  char *csv;
+} KillFiles;
+
+/* The counts of `stats --json` before the import (campaign 2 empty) and
+ * after it, worked by hand:
+ * - demo --scale district: 30 schools, 2,000 graduates in campaign 1,
+ *   40 sponsors, 60 products (hp-demo.c, HP_DEMO_SCALE_DISTRICT);
+ * - campaign clone: campaign 2, the same schools, no graduates;
+ * - the CSV: 100 rows for each of the 30 schools = 3,000 rows, all Q2 (the
+ *   default year filter keeps them) and all different names, so all
+ *   3,000 are added to campaign 2: 2,000 + 3,000 = 5,000 graduates. */
+#define KILL_BEFORE "{\"campaigns\":2,\"sponsors\":40,\"products\":60,\"schools\":30,\"graduates\":2000}"
+#define KILL_AFTER  "{\"campaigns\":2,\"sponsors\":40,\"products\":60,\"schools\":30,\"graduates\":5000}"
+#define KILL_ROWS_PER_SCHOOL 100
+
+static char *
+kill_stats (const char *db)
+{
+  g_autoptr(HpTestCliResult) r = hp_test_run_cli (db, "--json", "stats", NULL);
+
+  g_assert_cmpint (r->status, ==, 0);
+  return g_strdup (g_strchomp (r->out));
+}
+
+static void
+kill_fresh_copy (KillFiles *k)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  hp_test_rm_rf (k->run_dir);
+  g_assert_no_errno (g_mkdir (k->run_dir, 0700));
+  g_file_get_contents (k->base, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents_full (k->db, contents, (gssize) length, G_FILE_SET_CONTENTS_NONE, 0600, &error);
+  g_assert_no_error (error);
+}
+
+static HpTestCliResult *
+kill_import_run (KillFiles *k)
+{
+  return hp_test_run_cli (k->db, "--campaign", "2", "import", "graduates", k->csv, "--school-column",
+                          "Schulnummer", NULL);
+}
+
+/* The base file: the district demo, an empty second campaign, and the CSV
+ * of 100 graduates for each of its 30 schools. */
+static void
+kill_setup (KillFiles  *k,
+            const char *dir)
+{
+  g_autofree char *base_dir = g_build_filename (dir, "base", NULL);
+  g_autoptr(HpTestCliResult) demo = NULL;
+  g_autoptr(HpTestCliResult) clone = NULL;
+  g_autoptr(HpStore) store = NULL;
+  g_autoptr(GListModel) schools = NULL;
+  g_autoptr(GString) csv = g_string_new ("Schulnummer;Nachname;Vorname;Klasse;Jahrgang;Geburtsdatum\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stats = NULL;
+  guint n;
+
+  g_assert_no_errno (g_mkdir (base_dir, 0700));
+  k->base = g_build_filename (base_dir, "hp.db", NULL);
+  k->csv = g_build_filename (base_dir, "graduates.csv", NULL);
+  k->run_dir = g_build_filename (dir, "run", NULL);
+  k->db = g_build_filename (k->run_dir, "hp.db", NULL);
+  k->backups = hp_backup_get_folder (k->db);
+
+  demo = hp_test_run_cli (k->base, "demo", "--scale", "district", NULL);
+  g_assert_cmpint (demo->status, ==, 0);
+  clone = hp_test_run_cli (k->base, "campaign", "clone", "Abi 2099", "--year", "2099", NULL);
+  g_assert_cmpint (clone->status, ==, 0);
+  stats = kill_stats (k->base);
+  g_assert_cmpstr (stats, ==, KILL_BEFORE);
+
+  store = hp_store_open (k->base, HP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  schools = hp_store_list_schools (store, 0, &error);
+  g_assert_no_error (error);
+  n = hp_test_list_count (schools);
+  g_assert_cmpuint (n, ==, 30);
+  for (guint i = 0; i < n * KILL_ROWS_PER_SCHOOL; i++)
+    {
+      g_autoptr(HpSchool) school = hp_test_list_get (schools, i % n);
+
+      g_string_append_printf (csv, "%s;Name%u;Vorname%u;Q2-%u;Q2;01.02.2008\n", hp_school_get_number (school), i, i,
+                              i % 4 + 1);
+    }
+  g_clear_object (&store);
+  g_file_set_contents (k->csv, csv->str, (gssize) csv->len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+kill_files_clear (KillFiles *k)
+{
+  g_free (k->base);
+  g_free (k->run_dir);
+  g_free (k->db);
+  g_free (k->backups);
+  g_free (k->csv);
+}
+
+/*
+ * Kills `heimpack-cli import graduates` (3,000 rows into a district-scale
+ * file, some 100 ms, two backups first) with SIGKILL ten times: five times
+ * at a random moment of the run, five times at a random moment in the
+ * first quarter of a run after its backups folder appeared (the import is
+ * under way). After each kill the file passes its integrity check and
+ * holds either none of the rows or all 3,000 (see KILL_BEFORE and
+ * KILL_AFTER); the import run again ends with all of them, and nothing is
+ * left beside the file (a backup copy being written when killed is removed
+ * by the next run's backup).
+ */
+static void
+test_kill (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(HpTestCliResult) first = NULL;
+  g_autofree char *stats = NULL;
+  KillFiles k = { NULL };
+  gint64 start;
+  gint64 duration;
+  guint none = 0;
+  guint all = 0;
+  guint under_way = 0;
+  guint partial_copies = 0;
+
+  if (hp_test_cli_path () == NULL)
+    {
+      g_test_skip ("HEIMPACK_CLI is not set");
+      return;
+    }
+
+  dir = hp_test_tmp_dir ();
+  kill_setup (&k, dir);
+
+  /* how long one import takes */
+  kill_fresh_copy (&k);
+  start = g_get_monotonic_time ();
+  first = kill_import_run (&k);
+  duration = g_get_monotonic_time () - start;
+  g_assert_cmpint (first->status, ==, 0);
+  stats = kill_stats (k.db);
+  g_assert_cmpstr (stats, ==, KILL_AFTER);
+  g_test_message ("One import takes %.0f ms", duration / 1000.0);
+
+  for (guint trial = 0; trial < 10; trial++)
+    {
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(HpTestCliResult) again = NULL;
+      g_autofree char *killed_stats = NULL;
+      g_autofree char *final_stats = NULL;
+      g_autofree char *listing = NULL;
+      gboolean waited = FALSE;
+      gboolean killed;
+      gint64 delay;
+
+      kill_fresh_copy (&k);
+      child = hp_test_spawn_cli (k.db, "--campaign", "2", "import", "graduates", k.csv, "--school-column",
+                                 "Schulnummer", NULL);
+      if (trial % 2 == 1)
+        {
+          waited = hp_test_wait_for_file (k.backups, 2 * duration);
+          delay = g_test_rand_int_range (0, (gint32) MAX (duration / 4, 1));
+        }
+      else
+        delay = g_test_rand_int_range (0, (gint32) MAX (duration, 1));
+
+      killed = hp_test_kill_cli (child, delay);
+      /* what the kill left: the file intact, all or nothing of the rows,
+       * no half-written copy named as a backup */
+      g_assert_true (hp_test_db_intact (k.db));
+      killed_stats = kill_stats (k.db);
+      if (g_str_equal (killed_stats, KILL_BEFORE))
+        none++;
+      else
+        {
+          g_assert_cmpstr (killed_stats, ==, KILL_AFTER);
+          all++;
+        }
+      under_way += killed && g_file_test (k.backups, G_FILE_TEST_IS_DIR);
+      if (g_file_test (k.backups, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *copies = hp_test_list_dir (k.backups);
+
+          partial_copies += strstr (copies, ".partial") != NULL;
+          listing = g_steal_pointer (&copies);
+        }
+      g_test_message ("Kill %u after %.1f ms%s: %s, %s; backups: %s", trial + 1, delay / 1000.0,
+                      waited ? " of the backups folder" : "", killed ? "killed" : "had ended",
+                      g_str_equal (killed_stats, KILL_BEFORE) ? "none of the rows" : "all rows",
+                      listing != NULL ? listing : "none");
+
+      /* The next run: adds the 3,000 rows, or finds them all there
+       * (3,000 duplicates); either way 5,000 graduates. */
+      again = kill_import_run (&k);
+      g_assert_cmpint (again->status, ==, 0);
+      final_stats = kill_stats (k.db);
+      g_assert_cmpstr (final_stats, ==, KILL_AFTER);
+      g_assert_true (hp_test_db_intact (k.db));
+      hp_test_assert_only_database (k.db, NULL);
+    }
+
+  g_test_message ("%u of 10 kills left none of the rows, %u all of them; %u landed after the backups began, "
+                  "%u left a copy being written", none, all, under_way, partial_copies);
+  /* The kills after the backups folder appeared came before the end (a
+   * quarter of a run after it at most), mostly: the test tests something. */
+  g_assert_cmpuint (under_way, >=, 3);
+  g_assert_cmpuint (none, >=, 3);
+
+  kill_files_clear (&k);
+  hp_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1845,6 +2075,7 @@ main (int   argc,
   g_test_add_func ("/heimpack/import/reader/errors", test_reader_errors);
   g_test_add_func ("/heimpack/import/reader/wide-rows", test_reader_wide_rows);
   g_test_add_func ("/heimpack/import/placeholders", test_placeholders);
+  g_test_add_func ("/heimpack/import/kill", test_kill);
   TEST ("schools/directory", test_schools_directory);
   TEST ("schools/filters", test_schools_filters);
   TEST ("schools/update-and-dry-run", test_schools_update_and_dry_run);

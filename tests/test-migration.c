@@ -44,6 +44,7 @@
 
 #include "config.h"
 
+#include <grp.h>
 #include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -858,6 +859,30 @@ test_read_only_before_upgrade (Copy          *c,
   g_test_message ("left in the folder: %s", listing);
 }
 
+/* The open of @path, in a subprocess (its own fixture, not used) as a
+ * user the folder's mode binds: root is dropped to nobody, since root
+ * writes to any folder. */
+static void
+unwritable_folder_child (Copy       *c,
+                         const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) store = NULL;
+
+  g_assert_nonnull (path);
+  hp_test_rm_rf (c->dir);
+  if (geteuid () == 0)
+    {
+      g_assert_no_errno (setgroups (0, NULL));
+      g_assert_no_errno (setgid (65534));
+      g_assert_no_errno (setuid (65534));
+    }
+
+  store = hp_store_open (path, HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY);
+  g_assert_null (store);
+}
+
 /* In a folder one cannot write to, an old file cannot be backed up or
  * upgraded: refused before anything is written. */
 static void
@@ -867,22 +892,29 @@ test_unwritable_folder (Copy          *c,
   g_autofree char *source = fixture_file ();
   g_autoptr(GBytes) original = hp_test_file_bytes (source);
   g_autoptr(GBytes) after = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HpStore) store = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *listing_after = NULL;
 
-  if (geteuid () == 0)
+  if (g_test_subprocess ())
     {
-      g_test_skip ("root may write to any folder");
+      unwritable_folder_child (c, g_getenv ("HP_TEST_UNWRITABLE_DB"));
       return;
     }
 
-  g_assert_no_errno (g_chmod (c->dir, 0500));
-  store = hp_store_open (c->path, HP_STORE_OPEN_DEFAULT, &error);
+  listing = hp_test_list_dir (c->dir);
+  /* readable by all, writable by nobody (root is dropped in the child) */
+  g_assert_no_errno (g_chmod (c->path, 0644));
+  g_assert_no_errno (g_chmod (c->dir, 0555));
+  g_setenv ("HP_TEST_UNWRITABLE_DB", c->path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("HP_TEST_UNWRITABLE_DB");
   g_assert_no_errno (g_chmod (c->dir, 0700));
-  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY);
-  g_assert_null (store);
+  g_test_trap_assert_passed ();
+
   after = hp_test_file_bytes (c->path);
   g_assert_true (hp_test_bytes_equal (after, original));
+  listing_after = hp_test_list_dir (c->dir);
+  g_assert_cmpstr (listing_after, ==, listing);
 }
 
 /* A new file is made at the current version: nothing to upgrade, nothing

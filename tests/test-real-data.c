@@ -4,7 +4,8 @@
  * The importer against the public real-world files in ../shared/real-data
  * (see its SOURCES.md). Optional: every case skips when the folder is not
  * there; the files are never copied into the project. Facts asserted here
- * come from SOURCES.md.
+ * come from SOURCES.md; the row counts of the files known to import from
+ * an independent reader (tests/real-data-rows.py).
  */
 
 #include "config.h"
@@ -183,10 +184,49 @@ test_student_exports (void)
   }
 }
 
+/* The data rows of the files known to import, counted by an independent
+ * reader (tests/real-data-rows.py: Python's csv module with each file's
+ * encoding and delimiter from SOURCES.md, and openpyxl): relative path ->
+ * rows. */
+static GHashTable *
+independent_counts (const char *root)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "real-data-rows.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, root, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", script, err);
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 2);
+
+      if (fields[0] == NULL || fields[0][0] == '\0')
+        continue;
+      g_assert_nonnull (fields[1]);
+      g_hash_table_insert (counts, g_strdup (fields[0]), GUINT_TO_POINTER (g_ascii_strtoull (fields[1], NULL, 10)));
+    }
+  return counts;
+}
+
 /* Every table in the folder either reads to its end or stops with an import
- * error that names the file: no crash, no silent garbage. */
+ * error that names the file: no crash, no silent garbage. The files known
+ * to import (@counts) read to their end with the rows the independent
+ * reader counted; @seen counts them. */
 static void
-read_every_file (const char *dir)
+read_every_file (const char *root,
+                 const char *dir,
+                 GHashTable *counts,
+                 guint      *seen)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
@@ -197,11 +237,13 @@ read_every_file (const char *dir)
       g_autoptr(GError) error = NULL;
       g_autoptr(HpTableReader) reader = NULL;
       const char * const *fields;
+      const char *relative;
+      gpointer expected;
       guint rows = 0;
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         {
-          read_every_file (path);
+          read_every_file (root, path, counts, seen);
           continue;
         }
 
@@ -219,21 +261,41 @@ read_every_file (const char *dir)
           g_assert_nonnull (strstr (error->message, name));
         }
       g_test_message ("%s: %u rows%s%s", name, rows, error ? "; " : "", error ? error->message : "");
+
+      relative = path + strlen (root) + 1;
+      if (g_hash_table_lookup_extended (counts, relative, NULL, &expected))
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (rows, ==, GPOINTER_TO_UINT (expected));
+          (*seen)++;
+        }
     }
 }
 
 static void
 test_every_file (void)
 {
-  g_autofree char *root = real_data_path ("");
+  g_autofree char *found = real_data_path ("");
+  g_autofree char *root = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  guint seen = 0;
 
-  if (root == NULL)
+  if (found == NULL)
     {
       g_test_skip ("../shared/real-data is not here");
       return;
     }
 
-  read_every_file (root);
+  root = g_strdup (found);
+  while (g_str_has_suffix (root, G_DIR_SEPARATOR_S))
+    root[strlen (root) - 1] = '\0';
+  counts = independent_counts (root);
+  /* 19 CSV and 8 XLSX files (the script's lists) */
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 27);
+
+  read_every_file (root, root, counts, &seen);
+  /* every listed file was found and read */
+  g_assert_cmpuint (seen, ==, g_hash_table_size (counts));
 }
 
 int

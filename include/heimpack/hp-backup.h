@@ -28,10 +28,14 @@ G_BEGIN_DECLS
  *   purge (hp_backup_before_purge()), before a restore, and on demand
  *   (hp_backup_create()). A file with no campaigns, sponsors or schools
  *   gets no daily copy.
- * - Every copy is written under a hidden temporary name, switched to
+ * - Every copy is written under a hidden temporary name
+ *   (`.NAME_STAMP_REASON.hp-HOST-PID.partial`), switched to
  *   rollback-journal mode, checked with `PRAGMA integrity_check` and only
  *   then given its name. A copy that fails the check is deleted, reported
- *   as %HP_BACKUP_ERROR_DAMAGED, and nothing is pruned.
+ *   as %HP_BACKUP_ERROR_DAMAGED, and nothing is pruned. Each backup first
+ *   removes the hidden copies of killed processes from the folder: of this
+ *   computer's processes that no longer run at once, others (another
+ *   computer's on a shared drive) after a day.
  * - Retention (#HpBackupRetention), applied after each verified copy, by the
  *   time in the file names: see hp_backup_retention_select().
  *

@@ -444,10 +444,10 @@ bench_open (const char *path,
   print_seconds (times.first_rows - times.start, "%s tab: first rows", page_name);
   print_seconds (times.first_paint - times.start, "%s tab: first painted with rows", page_name);
   print_seconds (times.all_rows - times.start, "%s tab: all %u rows", page_name, n_page);
-  print_seconds (empty, "baseline: empty file, window painted");
-  print_ratio (times.first_paint - times.start, empty, "ratio first painted / baseline");
-  print_seconds (core, "baseline: the core lists the %u %s", n_core, page_name);
-  print_ratio (times.all_rows - times.start, core, "ratio all rows / baseline");
+  print_seconds (empty, "floor: empty file, window painted");
+  print_ratio (times.first_paint - times.start, empty, "ratio first painted / floor");
+  print_seconds (core, "floor: the core lists the %u %s", n_core, page_name);
+  print_ratio (times.all_rows - times.start, core, "ratio all rows / floor");
   print_ms (monitor.worst_iteration, "%s tab: worst stall while opening", page_name);
 
   if (g_str_equal (page_name, "graduates"))
@@ -579,11 +579,11 @@ bench_filter (const char *path)
 
       print_seconds (final, "%s: count final after last key", steps[s].what);
       print_ms (busy.worst_iteration, "%s: worst main-loop stall", steps[s].what);
-      print_ms (idle.worst_iteration, "baseline: as long, idle main loop");
-      print_ratio (busy.worst_iteration, idle.worst_iteration, "ratio stall / baseline");
+      print_ms (idle.worst_iteration, "floor: as long, idle main loop");
+      print_ratio (busy.worst_iteration, idle.worst_iteration, "ratio stall / floor");
       print_ms (busy.worst_frame, "%s: worst frame gap", steps[s].what);
-      print_ms (idle.worst_frame, "baseline: as long, idle frame gap");
-      print_ratio (busy.worst_frame, idle.worst_frame, "ratio frame gap / baseline");
+      print_ms (idle.worst_frame, "floor: as long, idle frame gap");
+      print_ratio (busy.worst_frame, idle.worst_frame, "ratio frame gap / floor");
       g_print ("  rows shown: %u; worst stall after each key: %s\n",
                g_list_model_get_n_items (_hp_table_page_get_model (page)), keys->str);
 
@@ -635,7 +635,7 @@ main (int   argc,
   bench_filter (argv[1]);
 
   g_print ("summary: first graduates rows %.2f s; all rows %.2f s; "
-           "worst stall while filtering %.1f ms vs %.1f ms idle baseline (%.1fx)\n",
+           "worst stall while filtering %.1f ms vs %.1f ms idle floor (%.1fx)\n",
            summary.first_rows / (double) G_USEC_PER_SEC, summary.all_rows / (double) G_USEC_PER_SEC,
            summary.worst_stall / 1000.0, summary.idle_stall / 1000.0,
            summary.idle_stall > 0 ? summary.worst_stall / (double) summary.idle_stall : 0.0);

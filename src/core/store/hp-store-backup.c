@@ -14,7 +14,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -705,6 +707,115 @@ taken_ids (const char *folder)
   return ids;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Copies being written                                                      */
+
+/* A copy being written is `.NAME_STAMP_REASON.hp-HOST-PID.partial` (HOST:
+ * 8 hex digits of the host name, as an export's temporary folder has), and
+ * SQLite may add its `-journal`, `-wal` and `-shm` beside it. A copy of
+ * another computer, or of a process id that runs again, is a leftover
+ * when it is older than this (seconds): a copy takes seconds. */
+#define PARTIAL_AGE (24 * 60 * 60)
+
+static guint32
+host_tag (void)
+{
+  return g_str_hash (g_get_host_name ());
+}
+
+/*
+ * parse_partial_name:
+ * TRUE if @name is a copy being written (or one of SQLite's files beside
+ * it); @out_host and @out_pid are its host tag and process id, or 0 for an
+ * untagged name of an older version (`.NAME_STAMP_REASON.partial`).
+ */
+static gboolean
+parse_partial_name (const char *name,
+                    guint32    *out_host,
+                    gint64     *out_pid)
+{
+  static const char * const sqlite_suffixes[] = { "-journal", "-wal", "-shm" };
+  g_autofree char *copy = g_strdup (name);
+  const char *marker;
+  char *rest;
+  guint64 host;
+  guint64 pid;
+
+  *out_host = 0;
+  *out_pid = 0;
+  if (name[0] != '.')
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (sqlite_suffixes); i++)
+    if (g_str_has_suffix (copy, sqlite_suffixes[i]))
+      copy[strlen (copy) - strlen (sqlite_suffixes[i])] = '\0';
+  if (!g_str_has_suffix (copy, ".partial"))
+    return FALSE;
+  copy[strlen (copy) - strlen (".partial")] = '\0';
+
+  marker = g_strrstr (copy, ".hp-");
+  if (marker == NULL)
+    return TRUE;
+  host = g_ascii_strtoull (marker + 4, &rest, 16);
+  if (rest != marker + 4 + 8 || *rest != '-')
+    return TRUE;
+  pid = g_ascii_strtoull (rest + 1, &rest, 10);
+  if (*rest != '\0' || pid == 0 || pid > G_MAXINT)
+    return TRUE;
+
+  *out_host = (guint32) host;
+  *out_pid = (gint64) pid;
+  return TRUE;
+}
+
+/*
+ * remove_partial_leftovers:
+ * Removes from the backups @folder the copies that a killed process was
+ * writing (they hold personal data, and nobody finishes them). Under
+ * backup_lock, so no copy of this process is being written: one with this
+ * process's id is a leftover of an earlier process that had it. A copy is
+ * a leftover when
+ * - it was made on this computer by a process that no longer runs
+ *   (kill(pid, 0) fails with ESRCH), or by this process, or
+ * - it is older than PARTIAL_AGE: another computer's (a folder on a shared
+ *   drive), an untagged one, or one whose process id runs again.
+ * Copies of running processes (another program on the same file) are left
+ * alone. Errors are ignored: leftovers are removed next time.
+ */
+static void
+remove_partial_leftovers (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint32 host = host_tag ();
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      guint32 file_host;
+      gint64 pid;
+      struct stat st;
+      gboolean gone;
+
+      if (!parse_partial_name (name, &file_host, &pid))
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      if (lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+
+      gone = pid != 0 && file_host == host &&
+             (pid == (gint64) getpid () || (kill ((pid_t) pid, 0) != 0 && errno == ESRCH));
+      if (!gone && now - (gint64) st.st_mtime < PARTIAL_AGE)
+        continue;
+
+      if (g_unlink (path) == 0)
+        g_debug ("Removed the leftover copy %s", path);
+      else
+        g_debug ("Could not remove the leftover copy %s: %s", path, g_strerror (errno));
+    }
+}
+
 /* Copies @source (a connection to @db_path, possibly inside a read
  * transaction whose snapshot is to be copied) into the backups folder,
  * checks the copy, names it and, if @prune, prunes the folder. Under
@@ -723,7 +834,8 @@ write_copy (const char               *db_path,
   g_autofree char *word = reason_word (reason);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d_%H%M%S");
-  g_autofree char *tmp_name = g_strdup_printf (".%s_%s_%s.partial", base, stamp, word);
+  g_autofree char *tmp_name = g_strdup_printf (".%s_%s_%s.hp-%08x-%ld.partial", base, stamp, word, host_tag (),
+                                               (long) getpid ());
   g_autofree char *tmp = g_build_filename (folder, tmp_name, NULL);
   g_autofree char *path = NULL;
   g_autoptr(GError) verify_error = NULL;
@@ -739,6 +851,8 @@ write_copy (const char               *db_path,
     return folder_error (folder, errno, error), NULL;
   /* ours: whatever made it, it holds personal data */
   g_chmod (folder, 0700);
+  /* copies a killed process was writing */
+  remove_partial_leftovers (folder);
 
   g_unlink (tmp);
   fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
