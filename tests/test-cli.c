@@ -14,6 +14,8 @@
 #include <locale.h>
 
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -2144,6 +2146,63 @@ test_missing_database (Fixture       *f,
   }
 }
 
+/* A program stopped in the middle of a change before the file was in WAL
+ * mode leaves a hot journal. `stats` (a reading command) reads the file as
+ * it was last saved: 2,000 demo graduates, none of the half-made change
+ * (every last name + "X"), and the journal is gone. */
+static void
+test_hot_journal (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *journal = g_strconcat (f->db, "-journal", NULL);
+  sqlite3 *db = NULL;
+  pid_t pid;
+  int status = 0;
+
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("demo", "--scale", "district");
+    assert_ok (r);
+  }
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* the writer dies inside its transaction, pages already spilled */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *writer = NULL;
+
+      if (sqlite3_open_v2 (f->db, &writer, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+          sqlite3_exec (writer, "PRAGMA cache_size = 1; BEGIN; UPDATE graduate SET last_name = last_name || 'X'",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "stats");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d['graduates'] == 2000", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "graduate", "list");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "not any(g['last_name'].endswith('X') for g in d)", NULL));
+  }
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2173,6 +2232,7 @@ main (int   argc,
   TEST ("import-options-and-schools", test_import_options_and_schools);
   TEST ("backup", test_backup);
   TEST ("missing-database", test_missing_database);
+  TEST ("hot-journal", test_hot_journal);
 
   return g_test_run ();
 }

@@ -682,9 +682,9 @@ test_kill (void)
         }
       else
         {
-          /* (first: a kill while the new file is set up can leave a hot
-           * journal, which this check, read-write, rolls back as the next
-           * run would; `stats`, a reading command, cannot) */
+          /* (a kill while the new file is set up can leave a hot journal,
+           * which this check, read-write, rolls back as the next run or
+           * `stats` would: test-cli's hot-journal checks that) */
           g_assert_true (hp_test_db_intact (db));
           killed_stats = demo_stats (db);
           if (g_str_equal (killed_stats, DEMO_NOTHING))

@@ -441,8 +441,18 @@ _hp_store_inspect_file (const char  *path,
       !read_pragma (db, "PRAGMA application_id", &app_id, &rc) ||
       !read_pragma (db, "SELECT count(*) FROM sqlite_master", &n_objects, &rc))
     {
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
       if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
         not_heimpack_error (path, error);
+      else if ((rc & 0xff) == SQLITE_READONLY && g_file_test (journal, G_FILE_TEST_EXISTS))
+        /* A hot journal: a program was stopped in the middle of a change,
+         * and only a writable open rolls it back (as SQLite does then, to
+         * the last state saved). The caller may open it so. */
+        g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY,
+                     _("“%s” was left in the middle of a change by a program that was stopped; it must be "
+                       "opened for changes once, which takes it back to its last saved state."),
+                     name);
       else
         g_set_error (error, HP_STORE_ERROR,
                      rc == SQLITE_BUSY ? HP_STORE_ERROR_BUSY : HP_STORE_ERROR_FAILED,

@@ -602,6 +602,28 @@ dup_immutable_uri (const char *path)
   return uri != NULL ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
 }
 
+/* Lets SQLite roll back a hot journal beside @path, if there is one: its
+ * first read on a writable connection does. A journal that a live writer
+ * holds is not hot, and SQLite leaves it alone. */
+static void
+roll_back_hot_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  sqlite3 *db = NULL;
+
+  if (!g_file_test (journal, G_FILE_TEST_EXISTS))
+    return;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    {
+      int rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        g_debug ("Could not roll back the journal of %s: %s", path, sqlite3_errmsg (db));
+    }
+  sqlite3_close (db);
+}
+
 HpStore *
 hp_store_open (const char        *path,
                HpStoreOpenFlags   flags,
@@ -682,6 +704,12 @@ hp_store_open (const char        *path,
   self->lock_fd = _hp_store_lock_acquire (path, error);
   if (self->lock_fd < 0)
     return NULL;
+
+  /* A program stopped in the middle of a change (a killed import before
+   * the file was in WAL mode) left a hot journal, which only a writable
+   * connection rolls back, to the last saved state: SQLite's recovery, not
+   * a change. We hold the lock, so no writer of ours is at it. */
+  roll_back_hot_journal (path);
 
   /* Inspect first through a read-only connection: a file we refuse must come
    * out byte-identical. */
