@@ -129,7 +129,7 @@ write_overview (HpExportWriter  *w,
 
     for (lxw_col_t c = 5; c <= 8; c++)
       {
-        g_autofree char *sum = _hp_export_sum_formula (c, first, MAX (first, row - 1));
+        g_autofree char *sum = _hp_export_sum_formula (c, first, row - 1);
 
         _hp_export_formula (w, ws, row, c, sum, n > 0 ? sums[c - 5] : 0, w->total_integer);
       }
