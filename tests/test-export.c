@@ -142,6 +142,44 @@ expected_allocation (Fixture *f)
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
+/* { "school number": [standard, under18 of this delivery note], … }: the
+ * school's latest recorded hand-over, else its allocation (hp-export.h),
+ * computed here from the store's own lists. */
+static char *
+expected_notes (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpPlanInput) input = hp_plan_input_load (f->store, hp_campaign_get_id (f->campaign), &error);
+  g_autoptr(HpPlan) plan = NULL;
+  g_autoptr(GString) json = g_string_new ("{");
+
+  g_assert_no_error (error);
+  plan = hp_plan_compute (input);
+  for (guint i = 0; i < plan->n_schools; i++)
+    {
+      g_autoptr(GListModel) handovers = hp_store_list_handovers (f->store, hp_campaign_get_id (f->campaign),
+                                                                 plan->schools[i].school_id, &error);
+      guint n;
+      gint64 standard = plan->schools[i].allocated_standard;
+      gint64 under18 = plan->schools[i].allocated_under18;
+
+      g_assert_no_error (error);
+      n = g_list_model_get_n_items (handovers);
+      if (n > 0)
+        {
+          g_autoptr(HpHandover) latest = g_list_model_get_item (handovers, n - 1);
+
+          standard = hp_handover_get_standard (latest);
+          under18 = hp_handover_get_under18 (latest);
+        }
+      g_string_append_printf (json, "%s\"%s\": [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]", i > 0 ? ", " : "",
+                              input->schools[i].number, standard, under18);
+    }
+
+  g_string_append (json, "}");
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
 /* ------------------------------------------------------------------------ */
 /* A small campaign, worked by hand                                          */
 
@@ -436,6 +474,56 @@ small_handover (Fixture    *f,
   g_assert_true (hp_store_add_handover (f->store, handover, &error));
   g_assert_no_error (error);
 }
+
+/* Delivery notes with hand-overs, worked by hand on the small campaign:
+ * Am Berg needs 4 standard + 2 under-18 packs (6), Tal 1 + 1 (2).
+ * Recorded: Am Berg 2 + 2 (partial: 4 of 6, 2 to follow), Tal 1 + 1
+ * (complete, no line). Then a second hand-over to Am Berg, 2 + 0: its note
+ * is now for that one: this 2, before 4, still to come 0 ("Final
+ * delivery"), number 2027-100001-2. */
+#define NOTE_LABEL "(lambda s, label, k=1: next(r[i + k][0] for r in s['rows'] for i, c in enumerate(r[:-k]) if c[0] == label))"
+
+static void
+test_delivery_partial (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  small_handover (f, "100001", 2, 2);
+  small_handover (f, "100002", 1, 1);
+  export (f, HP_EXPORT_DELIVERY_SHEETS, NULL, path);
+  facts = hp_test_xlsx_facts (path, 100);
+
+  /* needed, before, this (standard, under 18, total), still to come */
+  CHECK (facts, "[[c[0] for c in r[5:12]] for r in d['sheets'][0]['rows'][4:6]] == ["
+                "  ['2027-100001-1', 6, 0, 2, 2, 4, 2], ['2027-100002-1', 2, 0, 1, 1, 2, 0]]", NULL);
+  CHECK (facts, "(lambda lab: [[lab(s, 'Standard packs', k) for k in (1, 2, 3, 4)] + "
+                "  [lab(s, 'Under-18 packs', k) for k in (1, 2, 3, 4)] for s in d['sheets'][1:]])(" NOTE_LABEL ") == ["
+                "  [2, 4, 0, 2, 2, 2, 0, 0], [1, 1, 0, 0, 1, 1, 0, 0]]", NULL);
+  CHECK (facts, "(lambda lab: [lab(s, 'Delivery note no.') for s in d['sheets'][1:]] == "
+                "  ['2027-100001-1', '2027-100002-1'] and all(lab(s, 'Issued on') == a[0] for s in d['sheets'][1:]))"
+                "(" NOTE_LABEL ")", today, NULL);
+  CHECK (facts, "any(r[0][0] == 'Partial delivery: 4 of 6 packs, 2 to follow.' for r in d['sheets'][1]['rows']) and "
+                "not any(str(r[0][0]).startswith(('Partial', 'Final')) for r in d['sheets'][2]['rows'])", NULL);
+  /* who signed for it is on the receiving name line */
+  CHECK (facts, "[r[4][0] for r in d['sheets'][1]['rows'] if r[3][0] == 'Name:'] == ['Frau Jäger']", NULL);
+  g_assert_cmpuint (hp_test_check_formulas ((const char * const[]) { path, NULL }), >, 0);
+
+  /* the second hand-over to Am Berg: the note is for it now */
+  small_handover (f, "100001", 2, 0);
+  export (f, HP_EXPORT_DELIVERY_SHEETS, NULL, path);
+  g_clear_pointer (&facts, g_free);
+  facts = hp_test_xlsx_facts (path, 100);
+  CHECK (facts, "[c[0] for c in d['sheets'][0]['rows'][4][5:12]] == ['2027-100001-2', 6, 4, 2, 0, 2, 0]", NULL);
+  CHECK (facts, "any(r[0][0] == 'Final delivery: 2 of 6 packs (4 delivered before).' for r in d['sheets'][1]['rows'])",
+         NULL);
+}
+#undef NOTE_LABEL
 
 /* The sponsor report once two hand-overs are recorded, one of them partial,
  * with a third sponsor of the pooled Apfelsaft. Worked by hand:
@@ -805,6 +893,7 @@ test_delivery_sheets (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
   g_autofree char *facts = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *notes = NULL;
   g_autofree char *under18 = NULL;
   HpExportOptions options = {
     .agency_name = "Südwestfalen Agentur GmbH",
@@ -820,6 +909,7 @@ test_delivery_sheets (Fixture       *f,
   export (f, HP_EXPORT_DELIVERY_SHEETS, &options, path);
   facts = hp_test_xlsx_facts (path, 400);
   expected = expected_allocation (f);
+  notes = expected_notes (f);
   under18 = count_under18 (f);
 
   /* An overview and one legal, unique sheet per school. */
@@ -829,28 +919,33 @@ test_delivery_sheets (Fixture       *f,
          NULL);
   CHECK (facts, PRINT_SETUP_OK, hp_campaign_get_name (f->campaign), NULL);
   CHECK (facts, "(lambda o: o['freeze'] == 'A5' and o['title_rows'] == '$4:$4' and o['orientation'] == 'landscape' "
-                "  and o['autofilter'].startswith('A4:J'))(d['sheets'][0])", NULL);
+                "  and o['autofilter'].startswith('A4:N'))(d['sheets'][0])", NULL);
 
-  /* The overview: packs per school as the plan allocates them, the sheet
-   * names, dates as dates, a total row with cached sums. */
+  /* The overview: each school's delivery note, the packs of the latest
+   * recorded hand-over (the demo has two) or else the plan's allocation,
+   * the sheet names, dates as dates, a total row with cached sums. */
   CHECK (facts, "(lambda exp, rows: len(rows) == 30 and "
-                "  all([r[5][0], r[6][0]] == exp[r[0][0]][:2] and r[7][0] == r[5][0] + r[6][0] for r in rows))"
-                "(json.loads(a[0]), d['sheets'][0]['rows'][4:34])", expected, NULL);
-  CHECK (facts, "[r[9][0] for r in d['sheets'][0]['rows'][4:34]] == [s['name'] for s in d['sheets'][1:]]", NULL);
+                "  all([r[8][0], r[9][0]] == exp[r[0][0]] and r[10][0] == r[8][0] + r[9][0] for r in rows))"
+                "(json.loads(a[0]), d['sheets'][0]['rows'][4:34])", notes, NULL);
+  /* needed = delivered before + this delivery + still to come, unless more
+   * was delivered than needed; the note's number is YEAR-NUMBER-N */
+  CHECK (facts, "all(r[6][0] == r[7][0] + r[10][0] + r[11][0] and r[5][0] == '2027-%s-1' % r[0][0] "
+                "    for r in d['sheets'][0]['rows'][4:34])", NULL);
+  CHECK (facts, "[r[13][0] for r in d['sheets'][0]['rows'][4:34]] == [s['name'] for s in d['sheets'][1:]]", NULL);
   CHECK (facts, "all(r[3][1] == 'date' and r[3][2] == 'dd.mm.yyyy' and r[4][1] == 'time' and r[0][1] == 's' "
                 "    for r in d['sheets'][0]['rows'][4:34])", NULL);
-  CHECK (facts, "(lambda t: t[1][0] == 'Total' and t[7][3] == '=SUM(H5:H34)' "
-                "  and t[7][0] == sum(r[7][0] for r in d['sheets'][0]['rows'][4:34]))(d['sheets'][0]['rows'][34])",
+  CHECK (facts, "(lambda t: t[1][0] == 'Total' and t[10][3] == '=SUM(K5:K34)' "
+                "  and t[10][0] == sum(r[10][0] for r in d['sheets'][0]['rows'][4:34]))(d['sheets'][0]['rows'][34])",
          NULL);
 
   /* Each school sheet: its packs from the plan, the class list with one
    * row per graduate, the agency on top, signature lines. */
 #define LABEL "(lambda s, label: next(r[i + 1][0] for r in s['rows'] for i, c in enumerate(r[:-1]) if c[0] == label))"
-  CHECK (facts, "(lambda exp, lab: all("
+  CHECK (facts, "(lambda exp, notes, lab: all("
                 "  [lab(s, 'Standard packs'), lab(s, 'Under-18 packs'), "
                 "   s['max_row'] - 1 - next(i for i, r in enumerate(s['rows']) if r[0][0] == 'Class')] "
-                "  == exp[lab(s, 'School number')][:3] for s in d['sheets'][1:]))"
-                "(json.loads(a[0]), " LABEL ")", expected, NULL);
+                "  == notes[lab(s, 'School number')] + exp[lab(s, 'School number')][2:3] for s in d['sheets'][1:]))"
+                "(json.loads(a[0]), json.loads(a[1]), " LABEL ")", expected, notes, NULL);
   /* The graduates the plan counts, not the ones listed (with some complete
    * lists and some expected numbers above the list, they differ). */
   CHECK (facts, "(lambda exp, lab: all(lab(s, 'Graduates') == exp[lab(s, 'School number')][3] "
@@ -886,7 +981,7 @@ test_delivery_sheets (Fixture       *f,
    * characters) fit their column and are set off from the crates before
    * them; "20 packs per crate" is set off from the number of crates. */
   CHECK (facts, HEADINGS_OK, NULL);
-  CHECK (facts, "(lambda o: o['widths'][9] - 0.71 >= 31 and all(o['indents'].get('J%d' % r) for r in range(5, 35)))"
+  CHECK (facts, "(lambda o: o['widths'][13] - 0.71 >= 31 and all(o['indents'].get('N%d' % r) for r in range(5, 35)))"
                 "(d['sheets'][0])", NULL);
   CHECK (facts, "all(s['indents'].get('C%d' % (1 + next(i for i, r in enumerate(s['rows']) if r[0][0] == 'Crates'))) "
                 "    for s in d['sheets'][1:])", NULL);
@@ -907,7 +1002,7 @@ test_delivery_sheets_plain (Fixture       *f,
 
   CHECK (facts, "len(d['sheets']) == 31 and all(s['max_row'] < 40 and s['title_rows'] is None "
                 "for s in d['sheets'][1:])", NULL);
-  CHECK (facts, "all(r[8][0] == (r[7][0] + 19) // 20 for r in d['sheets'][0]['rows'][4:34])", NULL);
+  CHECK (facts, "all(r[12][0] == (r[10][0] + 19) // 20 for r in d['sheets'][0]['rows'][4:34])", NULL);
 }
 
 static void
@@ -1535,7 +1630,7 @@ test_sheet_names (Fixture       *f,
                 "'Gymnasium (Am See) Nord-Süd (2)', 'overview (2)', 'Städtisches Gymnasium an der Ru', "
                 "'Städtisches Gymnasium an de (2)', 'HISTORY (2)', 'Schule 😀 mit Emoji']", NULL);
   /* The overview names the sheets as they are. */
-  CHECK (facts, "[r[9][0] for r in d['sheets'][0]['rows'][4:5]] == ['Gymnasium (Am See) Nord-Süd']", NULL);
+  CHECK (facts, "[r[13][0] for r in d['sheets'][0]['rows'][4:5]] == ['Gymnasium (Am See) Nord-Süd']", NULL);
   /* The school's own name stays as it is on its sheet. */
   CHECK (facts, "d['sheets'][1]['rows'][4][0][0] == 'Delivery sheet / hand-over record'", NULL);
 }
@@ -2233,6 +2328,7 @@ main (int   argc,
   TEST_SMALL ("packing-list-pooled", test_packing_list_pooled);
   TEST_SMALL ("sponsor-report-pooled", test_sponsor_report_pooled);
   TEST_SMALL ("sponsor-report-handovers", test_sponsor_report_handovers);
+  TEST_SMALL ("delivery-partial", test_delivery_partial);
   TEST_SMALL ("class-list-under18", test_class_list_under18);
   g_test_add_func ("/heimpack/export/share-out", test_share_out);
   g_test_add_func ("/heimpack/export/suggest-filename", test_suggest_filename);

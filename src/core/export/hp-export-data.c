@@ -223,6 +223,8 @@ load_plan (HpExportData  *data,
           school.standard = result->allocated_standard;
           school.under18 = result->allocated_under18;
           school.graduates = result->graduates;
+          school.needed_standard = result->needed_standard;
+          school.needed_under18 = result->needed_under18;
           school.delivered_standard = result->delivered_standard;
           school.delivered_under18 = result->delivered_under18;
           school.handed_out = result->handed_out;

@@ -32,6 +32,8 @@ typedef struct
   guint                    graduates;  /* counted by the plan, as the
                                         * Planning page shows them */
   guint                    listed;     /* stored graduates (class list rows) */
+  guint                    needed_standard;     /* the plan's need */
+  guint                    needed_under18;
   guint                    delivered_standard;  /* handed over (recorded) */
   guint                    delivered_under18;
   guint                    handed_out;          /* graduates ticked received */
