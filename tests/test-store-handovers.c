@@ -58,6 +58,27 @@ test_roundtrip (Fixture       *f,
   g_assert_cmpstr (hp_handover_get_school_number (got), ==, "100234");
   g_assert_cmpstr (hp_handover_get_school_name (got), ==, UMLAUTS);
   g_assert_cmpuint (count_schools (f->store), ==, 1);
+
+  /* a correction: 20 + 7 were 25 + 2, signed by someone else */
+  hp_handover_set_standard (got, 25);
+  hp_handover_set_under18 (got, 2);
+  hp_handover_set_received_by (got, "Herr Groß");
+  hp_handover_set_date (got, "2027-07-03T12:30");
+  g_assert_true (hp_store_update_handover (f->store, got, &error));
+  g_assert_no_error (error);
+  g_clear_object (&handover);
+  handover = hp_store_get_handover (f->store, hp_handover_get_id (got), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hp_handover_get_total (handover), ==, 27);
+  g_assert_cmpint (hp_handover_get_standard (handover), ==, 25);
+  g_assert_cmpstr (hp_handover_get_received_by (handover), ==, "Herr Groß");
+  g_assert_cmpstr (hp_handover_get_date (handover), ==, "2027-07-03T12:30");
+
+  /* and no correction to zero packs */
+  hp_handover_set_standard (got, 0);
+  hp_handover_set_under18 (got, 0);
+  g_assert_false (hp_store_update_handover (f->store, got, &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID);
 }
 
 static void

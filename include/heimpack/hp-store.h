@@ -564,6 +564,16 @@ HpHandover  *hp_store_get_handover    (HpStore           *self,
 gboolean     hp_store_add_handover    (HpStore           *self,
                                        HpHandover        *handover,
                                        GError           **error);
+/**
+ * hp_store_update_handover:
+ *
+ * Corrects a recorded hand-over (school, date, packs, who signed, note);
+ * the same checks as hp_store_add_handover(), %HP_STORE_ERROR_NOT_FOUND for
+ * an unknown id.
+ */
+gboolean     hp_store_update_handover (HpStore           *self,
+                                       HpHandover        *handover,
+                                       GError           **error);
 gboolean     hp_store_remove_handover (HpStore           *self,
                                        gint64             id,
                                        GError           **error);

@@ -167,3 +167,45 @@ hp_store_remove_handover (HpStore  *self,
 
   return _hp_store_delete_row (self, "DELETE FROM handover WHERE id = ?1", HP_RECORD_HANDOVER, id, error);
 }
+
+gboolean
+hp_store_update_handover (HpStore     *self,
+                          HpHandover  *handover,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 exists = 0;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HP_IS_HANDOVER (handover), FALSE);
+
+  if (!_hp_store_check_writable (self, error) || !validate_handover (handover, error))
+    return FALSE;
+
+  if (!_hp_store_query_int64 (self, "SELECT count(*) FROM school WHERE id = ?1",
+                              hp_handover_get_school_id (handover), &exists, error))
+    return FALSE;
+  if (exists == 0)
+    return _hp_store_not_found (HP_RECORD_SCHOOL, hp_handover_get_school_id (handover), error);
+
+  stmt = _hp_store_prepare (self,
+                            "UPDATE handover SET school_id = ?2, handed_over_at = ?3, standard = ?4, under18 = ?5, "
+                            "  received_by = ?6, note = ?7 WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, hp_handover_get_id (handover));
+  sqlite3_bind_int64 (stmt, 2, hp_handover_get_school_id (handover));
+  _hp_bind_text (stmt, 3, hp_handover_get_date (handover));
+  sqlite3_bind_int64 (stmt, 4, hp_handover_get_standard (handover));
+  sqlite3_bind_int64 (stmt, 5, hp_handover_get_under18 (handover));
+  _hp_bind_text (stmt, 6, hp_handover_get_received_by (handover));
+  _hp_bind_text (stmt, 7, hp_handover_get_note (handover));
+  if (!_hp_store_step_done (self, stmt, error) ||
+      !_hp_store_check_changed (self, HP_RECORD_HANDOVER, hp_handover_get_id (handover), error))
+    return FALSE;
+
+  _hp_store_note_change (self, HP_RECORD_HANDOVER);
+  return TRUE;
+}
