@@ -1568,7 +1568,7 @@ application_shortcuts (void)
 {
   static const char * const required[] = {
     "<Control>o", "<Control><Shift>n", "<Control>comma", "<Control>question", "<Control>q",
-    "<Control>w", "F5", "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5", "<Alt>6",
+    "<Control>w", "F5", "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5", "<Alt>6", "<Alt>7",
     "<Control>n", "Return", "Delete", "<Control>z", "<Control>f", "<Control>b",
     "<Alt>Up", "<Alt>Down", "F2",
   };
