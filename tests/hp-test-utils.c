@@ -521,6 +521,93 @@ hp_test_xlsx_facts (const char *path,
   return g_steal_pointer (&out);
 }
 
+guint
+hp_test_check_formulas (const char * const *paths)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  guint64 n = 0;
+
+  g_ptr_array_add (argv, (gpointer) PYTHON);
+  g_ptr_array_add (argv, (gpointer) HP_TEST_CHECK_FORMULAS_PY);
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) paths[i]);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (proc))
+    g_error ("formulas whose stored value is not what they compute:\n%s%s", out, err);
+
+  g_assert_true (g_str_has_suffix (g_strstrip (out), " formulas"));
+  n = g_ascii_strtoull (out, NULL, 10);
+  return (guint) n;
+}
+
+gboolean
+hp_test_have_libreoffice (void)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+
+  return soffice != NULL;
+}
+
+char *
+hp_test_libreoffice_errors (const char *path,
+                            const char *dir)
+{
+  g_autofree char *profile = g_build_filename (dir, "lo-profile", NULL);
+  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *env = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  g_autofree char *outdir = g_build_filename (dir, "lo-out", NULL);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *stem = g_strndup (base, strlen (base) - (g_str_has_suffix (base, ".xlsx") ? 5 : 0));
+  g_autofree char *ods_name = g_strconcat (stem, ".ods", NULL);
+  g_autofree char *ods = g_build_filename (outdir, ods_name, NULL);
+  g_autofree char *script = g_strdup_printf (
+    "import re, sys, zipfile\n"
+    "xml = zipfile.ZipFile(sys.argv[1]).read('content.xml').decode()\n"
+    "print(' '.join(re.findall(r'Err:\\d+|#(?:VALUE|REF|NAME\\?|DIV/0|NUM|NULL)!|#N/A', xml)))\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *out = NULL;
+
+  {
+    g_autoptr(GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+
+    /* LibreOffice runs as a user's would, without the tests' debugging
+     * environment (fatal GLib warnings, the project's GSettings schemas,
+     * glibc's malloc checks), under which it aborts */
+    for (guint i = 0; i < 6; i++)
+      g_subprocess_launcher_unsetenv (launcher, (const char *[]) { "MALLOC_PERTURB_", "MALLOC_CHECK_", "G_DEBUG",
+                                                                   "GSETTINGS_BACKEND", "GSETTINGS_SCHEMA_DIR",
+                                                                   "G_SLICE" }[i]);
+    proc = g_subprocess_launcher_spawn (launcher, &error, "soffice", env, "--headless", "--norestore",
+                                        "--convert-to", "ods", "--outdir", outdir, path, NULL);
+  }
+  g_assert_no_error (error);
+  g_subprocess_wait_check (proc, NULL, &error);
+  g_assert_no_error (error);
+  if (!g_file_test (ods, G_FILE_TEST_EXISTS))
+    g_error ("LibreOffice could not open %s", path);
+  g_clear_object (&proc);
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, PYTHON, "-c", script, ods, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+
+  return g_strdup (g_strstrip (out));
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)

@@ -133,6 +133,22 @@ char            *hp_test_xlsx_facts      (const char *path,
 /* A process id that is not running: that of a child that has ended. */
 GPid             hp_test_dead_pid        (void);
 
+/* Recomputes every formula of the workbooks @paths (NULL-terminated) with
+ * tests/check-formulas.py from the values stored in them: the test fails,
+ * naming the cells, if a stored value differs from what its formula
+ * computes or a formula refers to its own cell. Returns how many formulas
+ * were checked. */
+guint            hp_test_check_formulas  (const char * const *paths);
+
+/* TRUE if LibreOffice (soffice) is installed. */
+gboolean         hp_test_have_libreoffice (void);
+
+/* Opens @path in LibreOffice headless (converting it to ODS in @dir) and
+ * returns the error values LibreOffice computed ("Err:522", "#VALUE!", …)
+ * joined by " ", "" if none. */
+char            *hp_test_libreoffice_errors (const char *path,
+                                             const char *dir);
+
 /* The names of the files in @dir, sorted, joined by "|". */
 char            *hp_test_list_dir        (const char *dir);
 

@@ -2146,6 +2146,116 @@ test_missing_database (Fixture       *f,
   }
 }
 
+/* heimpack-cli handover: the syntax of issue 14, its JSON, its refusals, and
+ * what the list shows after two hand-overs and a removal. */
+static void
+test_handover (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "new", "Aktion 2027", "--year", "2027");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("school", "add", "--number", "100234", "--name", "Gymnasium Nord");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("school", "add", "--number", "100235", "--name", "Realschule Süd");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "add", "--school", "100234", "--standard", "20", "--under18", "7",
+                                        "--date", "03.07.2027 12:00", "--received-by", "Frau Jäger",
+                                        "--note", "Teillieferung", "--json");
+
+    first = json_id (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d['school_number'] == '100234' and d['standard'] == 20 and d['under18'] == 7 "
+                                       "and d['total'] == 27 and d['date'] == '2027-07-03T12:00' "
+                                       "and d['received_by'] == 'Frau Jäger' and d['note'] == 'Teillieferung'",
+                                       NULL));
+  }
+  /* without --date: now, with the time */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "add", "--school", "100235", "--standard", "10", "--under18", "0",
+                                        "--json");
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    second = json_id (r);
+    g_assert_true (hp_test_json_check (r->out, "d['date'].startswith(a[0] + 'T') and len(d['date']) == 16 "
+                                       "and d['received_by'] is None", today, NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "list", "--json");
+
+    assert_ok_quiet (r);
+    /* 27 + 10 = 37 packs in two hand-overs, oldest first */
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 2 and sum(h['total'] for h in d) == 37 "
+                                       "and [h['date'] for h in d] == sorted(h['date'] for h in d)", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "list", "--school", "100235", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 1 and d[0]['total'] == 10", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "list");
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, "Gymnasium Nord"));
+    g_assert_nonnull (strstr (r->out, "Frau Jäger"));
+  }
+  /* refusals: no packs, a wrong date, an unknown school (exit 1); a missing
+   * option (exit 2) */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "add", "--school", "100234", "--standard", "0", "--under18", "0");
+    assert_failure (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "add", "--school", "100234", "--standard", "1", "--under18", "0",
+                                        "--date", "31.02.2027");
+    assert_failure (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "add", "--school", "999999", "--standard", "1", "--under18", "0");
+    assert_failure (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "add", "--school", "100234", "--standard", "1");
+    assert_usage (r);
+  }
+  /* a school with hand-overs stays */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("school", "remove", "100234");
+    assert_failure (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "remove", first);
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, "27"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "remove", first);
+    assert_failure (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "list", "--json");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 1 and str(d[0]['id']) == a[0]", second, NULL));
+  }
+}
+
 /* A program stopped in the middle of a change before the file was in WAL
  * mode leaves a hot journal. `stats` (a reading command) reads the file as
  * it was last saved: 2,000 demo graduates, none of the half-made change
@@ -2232,6 +2342,7 @@ main (int   argc,
   TEST ("import-options-and-schools", test_import_options_and_schools);
   TEST ("backup", test_backup);
   TEST ("missing-database", test_missing_database);
+  TEST ("handover", test_handover);
   TEST ("hot-journal", test_hot_journal);
 
   return g_test_run ();

@@ -143,6 +143,44 @@ expected_allocation (Fixture *f)
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
+/* { "school number": [standard, under18 of this delivery note], … }: the
+ * school's latest recorded hand-over, else its allocation (hp-export.h),
+ * computed here from the store's own lists. */
+static char *
+expected_notes (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpPlanInput) input = hp_plan_input_load (f->store, hp_campaign_get_id (f->campaign), &error);
+  g_autoptr(HpPlan) plan = NULL;
+  g_autoptr(GString) json = g_string_new ("{");
+
+  g_assert_no_error (error);
+  plan = hp_plan_compute (input);
+  for (guint i = 0; i < plan->n_schools; i++)
+    {
+      g_autoptr(GListModel) handovers = hp_store_list_handovers (f->store, hp_campaign_get_id (f->campaign),
+                                                                 plan->schools[i].school_id, &error);
+      guint n;
+      gint64 standard = plan->schools[i].allocated_standard;
+      gint64 under18 = plan->schools[i].allocated_under18;
+
+      g_assert_no_error (error);
+      n = g_list_model_get_n_items (handovers);
+      if (n > 0)
+        {
+          g_autoptr(HpHandover) latest = g_list_model_get_item (handovers, n - 1);
+
+          standard = hp_handover_get_standard (latest);
+          under18 = hp_handover_get_under18 (latest);
+        }
+      g_string_append_printf (json, "%s\"%s\": [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]", i > 0 ? ", " : "",
+                              input->schools[i].number, standard, under18);
+    }
+
+  g_string_append (json, "}");
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
 /* ------------------------------------------------------------------------ */
 /* A small campaign, worked by hand                                          */
 
@@ -404,9 +442,152 @@ test_sponsor_report_pooled (Fixture       *f,
                 "(d['sheets'][1]['rows'][-1])", NULL);
   /* Both schools get packs with either item. */
   CHECK (facts, "[r[7][0] for r in d['sheets'][1]['rows'][4:] if r[1][0] is not None] == [2, 2, 2]", NULL);
-  CHECK (facts, "{r[0][0]: r[1][0] for r in d['sheets'][0]['rows'][4:10]} == {'Packs handed out': 8, "
-                "'Of which under-18 packs': 3, 'Schools supplied': 2, 'Sponsors': 3, 'Products': 3, "
-                "'Total in-kind value': 14.85}", NULL);
+  /* Before any hand-over: 8 packs planned, 0 handed over to schools, 0
+   * handed out; the thank-you sentences say "planned". Pils is in the 5
+   * standard packs; Apfelsaft in all 8, shared 7 : 6 of 13: 8 × 7 = 56 =
+   * 4 × 13 + 4, 8 × 6 = 48 = 3 × 13 + 9, whole parts 4 + 3 = 7, the pack
+   * left over to the larger remainder (9: Claas): 4 and 4. */
+  CHECK (facts, "{r[0][0]: [c[0] for c in r[1:4]] for r in d['sheets'][0]['rows'][4:11] if r[0][0]} == {"
+                "'Packs': [8, 0, 0], 'Of which under-18 packs': [3, 0, 0], 'Schools': [2, 0, 0], "
+                "'Sponsors': [3, None, None], 'Products': [3, None, None], "
+                "'Total in-kind value': [14.85, None, None]}", NULL);
+  CHECK (facts, "[r[9][0] for r in d['sheets'][2]['rows'][4:7]] == ["
+                "'Your 5 pieces of “Pils” are planned for 5 packs for 2 schools.', "
+                "'Your 7 pieces of “Apfelsaft” are planned for 4 packs for 2 schools.', "
+                "'Your 6 pieces of “Apfelsaft” are planned for 4 packs for 2 schools.']", NULL);
+  g_assert_cmpuint (hp_test_check_formulas ((const char * const[]) { path, NULL }), >, 0);
+}
+
+static void
+small_handover (Fixture    *f,
+                const char *number,
+                gint64      standard,
+                gint64      under18)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) school = hp_store_find_school (f->store, number, &error);
+  g_autoptr(HpHandover) handover = NULL;
+
+  g_assert_no_error (error);
+  handover = hp_handover_new (hp_campaign_get_id (f->campaign), hp_school_get_id (school), "2027-06-25T10:00",
+                              standard, under18);
+  hp_handover_set_received_by (handover, "Frau Jäger");
+  g_assert_true (hp_store_add_handover (f->store, handover, &error));
+  g_assert_no_error (error);
+}
+
+/* Delivery notes with hand-overs, worked by hand on the small campaign:
+ * Am Berg needs 4 standard + 2 under-18 packs (6), Tal 1 + 1 (2).
+ * Recorded: Am Berg 2 + 2 (partial: 4 of 6, 2 to follow), Tal 1 + 1
+ * (complete, no line). Then a second hand-over to Am Berg, 2 + 0: its note
+ * is now for that one: this 2, before 4, still to come 0 ("Final
+ * delivery"), number 2027-100001-2. */
+#define NOTE_LABEL "(lambda s, label, k=1: next(r[i + k][0] for r in s['rows'] for i, c in enumerate(r[:-k]) if c[0] == label))"
+
+static void
+test_delivery_partial (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  small_handover (f, "100001", 2, 2);
+  small_handover (f, "100002", 1, 1);
+  export (f, HP_EXPORT_DELIVERY_SHEETS, NULL, path);
+  facts = hp_test_xlsx_facts (path, 100);
+
+  /* needed, before, this (standard, under 18, total), still to come */
+  CHECK (facts, "[[c[0] for c in r[5:12]] for r in d['sheets'][0]['rows'][4:6]] == ["
+                "  ['2027-100001-1', 6, 0, 2, 2, 4, 2], ['2027-100002-1', 2, 0, 1, 1, 2, 0]]", NULL);
+  CHECK (facts, "(lambda lab: [[lab(s, 'Standard packs', k) for k in (1, 2, 3, 4)] + "
+                "  [lab(s, 'Under-18 packs', k) for k in (1, 2, 3, 4)] for s in d['sheets'][1:]])(" NOTE_LABEL ") == ["
+                "  [2, 4, 0, 2, 2, 2, 0, 0], [1, 1, 0, 0, 1, 1, 0, 0]]", NULL);
+  CHECK (facts, "(lambda lab: [lab(s, 'Delivery note no.') for s in d['sheets'][1:]] == "
+                "  ['2027-100001-1', '2027-100002-1'] and all(lab(s, 'Issued on') == a[0] for s in d['sheets'][1:]))"
+                "(" NOTE_LABEL ")", today, NULL);
+  CHECK (facts, "any(r[0][0] == 'Partial delivery: 4 of 6 packs, 2 to follow.' for r in d['sheets'][1]['rows']) and "
+                "not any(str(r[0][0]).startswith(('Partial', 'Final')) for r in d['sheets'][2]['rows'])", NULL);
+  /* who signed for it is on the receiving name line */
+  CHECK (facts, "[r[4][0] for r in d['sheets'][1]['rows'] if r[3][0] == 'Name:'] == ['Frau Jäger']", NULL);
+  g_assert_cmpuint (hp_test_check_formulas ((const char * const[]) { path, NULL }), >, 0);
+
+  /* the second hand-over to Am Berg: the note is for it now */
+  small_handover (f, "100001", 2, 0);
+  export (f, HP_EXPORT_DELIVERY_SHEETS, NULL, path);
+  g_clear_pointer (&facts, g_free);
+  facts = hp_test_xlsx_facts (path, 100);
+  CHECK (facts, "[c[0] for c in d['sheets'][0]['rows'][4][5:12]] == ['2027-100001-2', 6, 4, 2, 0, 2, 0]", NULL);
+  CHECK (facts, "any(r[0][0] == 'Final delivery: 2 of 6 packs (4 delivered before).' for r in d['sheets'][1]['rows'])",
+         NULL);
+}
+#undef NOTE_LABEL
+
+/* The sponsor report once two hand-overs are recorded, one of them partial,
+ * with a third sponsor of the pooled Apfelsaft. Worked by hand:
+ *
+ * Apfelsaft received: Berg 7, Claas 6, Dorn 4 = 17 (1 a standard pack, 2 an
+ * under-18 pack); the plan builds all 8 packs (5 standard, 3 under 18).
+ * Am Berg needs 4 + 2 and gets 2 + 2 (partial: 4 of 6, 2 to follow); Tal
+ * needs 1 + 1 and gets both. Handed over: 3 standard + 3 under 18 = 6.
+ *
+ * Apfelsaft in the packs handed over: 3 × 1 + 3 × 2 = 9 pieces, shared by
+ * what each delivered (7 : 6 : 4 of 17): 9 × 7 = 63 = 3 × 17 + 12,
+ * 9 × 6 = 54 = 3 × 17 + 3, 9 × 4 = 36 = 2 × 17 + 2; whole parts 3 + 3 + 2
+ * = 8, the piece left over to the largest remainder (12: Berg): Berg 4,
+ * Claas 3, Dorn 2 = 9. Pils (standard only): 3 × 1 = 3, all Alt's.
+ * The packs holding Apfelsaft (6) the same way: 42 = 2 × 17 + 8,
+ * 36 = 2 × 17 + 2, 24 = 1 × 17 + 7 → 2 + 2 + 1 = 5, the last to Berg (8):
+ * Berg 3, Claas 2, Dorn 1. One graduate of Am Berg (18) is ticked. */
+static void
+test_sponsor_report_handovers (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Sponsorenbericht.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) graduates = NULL;
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  small_gift (f, "Mosterei Dorn", "Apfelsaft", 70, FALSE, 4, (gint64) 4, (gint64) 0);
+  small_handover (f, "100001", 2, 2);
+  small_handover (f, "100002", 1, 1);
+  graduates = hp_store_list_graduates (f->store, hp_campaign_get_id (f->campaign), 0, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(HpGraduate) adler = g_list_model_get_item (graduates, 0);
+
+    g_assert_cmpstr (hp_graduate_get_last_name (adler), ==, "Adler");
+    hp_graduate_set_pack_received (adler, TRUE);
+    g_assert_true (hp_store_update_graduate (f->store, adler, &error));
+    g_assert_no_error (error);
+  }
+
+  export (f, HP_EXPORT_SPONSOR_REPORT, NULL, path);
+  facts = hp_test_xlsx_facts (path, 100);
+
+  /* planned 8, handed over 2 + 2 + 1 + 1 = 6, handed out 1 */
+  CHECK (facts, "{r[0][0]: [c[0] for c in r[1:4]] for r in d['sheets'][0]['rows'][4:7]} == {"
+                "'Packs': [8, 6, 1], 'Of which under-18 packs': [3, 3, 0], 'Schools': [2, 2, 1]}", NULL);
+  /* used in packs handed over per gift, and their sum in the total row:
+   * Alt 3, Berg 4, Claas 3, Dorn 2 = 12 = 3 (Pils) + 9 (Apfelsaft) */
+  CHECK (facts, "[[c[0] for c in r[:2]] + [r[8][0]] for r in d['sheets'][1]['rows'][4:] "
+                "  if r[1][0] is not None and r[0][0] is not None] == ["
+                "  ['Brauerei Alt', 'Pils', 3], ['Mosterei Berg', 'Apfelsaft', 4], "
+                "  ['Mosterei Claas', 'Apfelsaft', 3], ['Mosterei Dorn', 'Apfelsaft', 2]]", NULL);
+  CHECK (facts, "(lambda t: t[0][0] == 'Total of all sponsors' and t[8][0] == 12 and t[8][3].startswith('=SUBTOTAL(9,'))"
+                "(d['sheets'][1]['rows'][-1])", NULL);
+  /* the thank-you sheet: one row per sponsor, its figures and sentence */
+  CHECK (facts, "[[c[0] for c in r[4:10]] for r in d['sheets'][2]['rows'][4:8]] == ["
+                "  [5, 3, 3, 2, 4.75, 'Your 5 pieces of “Pils” went into 3 packs for 2 schools.'], "
+                "  [7, 4, 3, 2, 5.6, 'Your 7 pieces of “Apfelsaft” went into 3 packs for 2 schools.'], "
+                "  [6, 3, 2, 2, 4.5, 'Your 6 pieces of “Apfelsaft” went into 2 packs for 2 schools.'], "
+                "  [4, 2, 1, 2, 2.8, 'Your 4 pieces of “Apfelsaft” went into 1 pack for 2 schools.']]", NULL);
+  g_assert_cmpuint (hp_test_check_formulas ((const char * const[]) { path, NULL }), >, 0);
 }
 
 /* The class list of one school sheet: [last name, U18 mark, bold] per
@@ -713,6 +894,7 @@ test_delivery_sheets (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
   g_autofree char *facts = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *notes = NULL;
   g_autofree char *under18 = NULL;
   HpExportOptions options = {
     .agency_name = "Südwestfalen Agentur GmbH",
@@ -728,6 +910,7 @@ test_delivery_sheets (Fixture       *f,
   export (f, HP_EXPORT_DELIVERY_SHEETS, &options, path);
   facts = hp_test_xlsx_facts (path, 400);
   expected = expected_allocation (f);
+  notes = expected_notes (f);
   under18 = count_under18 (f);
 
   /* An overview and one legal, unique sheet per school. */
@@ -737,28 +920,33 @@ test_delivery_sheets (Fixture       *f,
          NULL);
   CHECK (facts, PRINT_SETUP_OK, hp_campaign_get_name (f->campaign), NULL);
   CHECK (facts, "(lambda o: o['freeze'] == 'A5' and o['title_rows'] == '$4:$4' and o['orientation'] == 'landscape' "
-                "  and o['autofilter'].startswith('A4:J'))(d['sheets'][0])", NULL);
+                "  and o['autofilter'].startswith('A4:N'))(d['sheets'][0])", NULL);
 
-  /* The overview: packs per school as the plan allocates them, the sheet
-   * names, dates as dates, a total row with cached sums. */
+  /* The overview: each school's delivery note, the packs of the latest
+   * recorded hand-over (the demo has two) or else the plan's allocation,
+   * the sheet names, dates as dates, a total row with cached sums. */
   CHECK (facts, "(lambda exp, rows: len(rows) == 30 and "
-                "  all([r[5][0], r[6][0]] == exp[r[0][0]][:2] and r[7][0] == r[5][0] + r[6][0] for r in rows))"
-                "(json.loads(a[0]), d['sheets'][0]['rows'][4:34])", expected, NULL);
-  CHECK (facts, "[r[9][0] for r in d['sheets'][0]['rows'][4:34]] == [s['name'] for s in d['sheets'][1:]]", NULL);
+                "  all([r[8][0], r[9][0]] == exp[r[0][0]] and r[10][0] == r[8][0] + r[9][0] for r in rows))"
+                "(json.loads(a[0]), d['sheets'][0]['rows'][4:34])", notes, NULL);
+  /* needed = delivered before + this delivery + still to come, unless more
+   * was delivered than needed; the note's number is YEAR-NUMBER-N */
+  CHECK (facts, "all(r[6][0] == r[7][0] + r[10][0] + r[11][0] and r[5][0] == '2027-%s-1' % r[0][0] "
+                "    for r in d['sheets'][0]['rows'][4:34])", NULL);
+  CHECK (facts, "[r[13][0] for r in d['sheets'][0]['rows'][4:34]] == [s['name'] for s in d['sheets'][1:]]", NULL);
   CHECK (facts, "all(r[3][1] == 'date' and r[3][2] == 'dd.mm.yyyy' and r[4][1] == 'time' and r[0][1] == 's' "
                 "    for r in d['sheets'][0]['rows'][4:34])", NULL);
-  CHECK (facts, "(lambda t: t[1][0] == 'Total' and t[7][3] == '=SUM(H5:H34)' "
-                "  and t[7][0] == sum(r[7][0] for r in d['sheets'][0]['rows'][4:34]))(d['sheets'][0]['rows'][34])",
+  CHECK (facts, "(lambda t: t[1][0] == 'Total' and t[10][3] == '=SUM(K5:K34)' "
+                "  and t[10][0] == sum(r[10][0] for r in d['sheets'][0]['rows'][4:34]))(d['sheets'][0]['rows'][34])",
          NULL);
 
   /* Each school sheet: its packs from the plan, the class list with one
    * row per graduate, the agency on top, signature lines. */
 #define LABEL "(lambda s, label: next(r[i + 1][0] for r in s['rows'] for i, c in enumerate(r[:-1]) if c[0] == label))"
-  CHECK (facts, "(lambda exp, lab: all("
+  CHECK (facts, "(lambda exp, notes, lab: all("
                 "  [lab(s, 'Standard packs'), lab(s, 'Under-18 packs'), "
                 "   s['max_row'] - 1 - next(i for i, r in enumerate(s['rows']) if r[0][0] == 'Class')] "
-                "  == exp[lab(s, 'School number')][:3] for s in d['sheets'][1:]))"
-                "(json.loads(a[0]), " LABEL ")", expected, NULL);
+                "  == notes[lab(s, 'School number')] + exp[lab(s, 'School number')][2:3] for s in d['sheets'][1:]))"
+                "(json.loads(a[0]), json.loads(a[1]), " LABEL ")", expected, notes, NULL);
   /* The graduates the plan counts, not the ones listed (with some complete
    * lists and some expected numbers above the list, they differ). */
   CHECK (facts, "(lambda exp, lab: all(lab(s, 'Graduates') == exp[lab(s, 'School number')][3] "
@@ -794,7 +982,7 @@ test_delivery_sheets (Fixture       *f,
    * characters) fit their column and are set off from the crates before
    * them; "20 packs per crate" is set off from the number of crates. */
   CHECK (facts, HEADINGS_OK, NULL);
-  CHECK (facts, "(lambda o: o['widths'][9] - 0.71 >= 31 and all(o['indents'].get('J%d' % r) for r in range(5, 35)))"
+  CHECK (facts, "(lambda o: o['widths'][13] - 0.71 >= 31 and all(o['indents'].get('N%d' % r) for r in range(5, 35)))"
                 "(d['sheets'][0])", NULL);
   CHECK (facts, "all(s['indents'].get('C%d' % (1 + next(i for i, r in enumerate(s['rows']) if r[0][0] == 'Crates'))) "
                 "    for s in d['sheets'][1:])", NULL);
@@ -815,7 +1003,7 @@ test_delivery_sheets_plain (Fixture       *f,
 
   CHECK (facts, "len(d['sheets']) == 31 and all(s['max_row'] < 40 and s['title_rows'] is None "
                 "for s in d['sheets'][1:])", NULL);
-  CHECK (facts, "all(r[8][0] == (r[7][0] + 19) // 20 for r in d['sheets'][0]['rows'][4:34])", NULL);
+  CHECK (facts, "all(r[12][0] == (r[10][0] + 19) // 20 for r in d['sheets'][0]['rows'][4:34])", NULL);
 }
 
 static void
@@ -853,21 +1041,47 @@ test_sponsor_report (Fixture       *f,
   value = g_strdup_printf ("%" G_GINT64_FORMAT, cents);
   n_products = g_strdup_printf ("%u", n);
 
-  CHECK (facts, "[s['name'] for s in d['sheets']] == ['Summary', 'Sponsors']", NULL);
+  CHECK (facts, "[s['name'] for s in d['sheets']] == ['Summary', 'Sponsors', 'Thank you']", NULL);
   CHECK (facts, PRINT_SETUP_OK, hp_campaign_get_name (f->campaign), NULL);
-  CHECK (facts, "[s['freeze'] for s in d['sheets']] == ['A5', 'A5']", NULL);
+  CHECK (facts, "[s['freeze'] for s in d['sheets']] == ['A5', 'A5', 'A5']", NULL);
   CHECK (facts, HEADINGS_OK, NULL);
   /* sponsor and product names in full, up to 45 characters; the subtotal
    * and total rows' labels in column A are no names */
   CHECK (facts, "(lambda s: all(s['widths'][c] - 0.71 >= min(45, max(len(r[c][0]) for r in s['rows'][4:] "
                 "  if r[0][1] == 's' and r[1][1] == 's')) for c in (0, 1)))(d['sheets'][1])", NULL);
 
-  /* The summary block for the funder report. */
+  /* The summary block for the funder report: planned, handed over to
+   * schools and handed out to graduates side by side, each under its own
+   * heading; the demo's two hand-overs are the store's. */
+  CHECK (facts, "d['sheets'][0]['rows'][3][1:4] == [[t, 's', 'General', None] for t in "
+                "['Planned', 'Handed over to schools', 'Handed out to graduates']]", NULL);
   CHECK (facts, "(lambda f: f['Total in-kind value'][0] == round(int(a[0]) / 100, 2) "
                 "  and f['Total in-kind value'][2] == '#,##0.00 \"€\"' and f['Products'][0] == int(a[1]) "
-                "  and f['Sponsors'][0] == 40 and f['Schools supplied'][0] == 30 "
-                "  and f['Packs handed out'][1] == 'n')"
-                "({r[0][0]: r[1] for r in d['sheets'][0]['rows'][4:10]})", value, n_products, NULL);
+                "  and f['Sponsors'][0] == 40 and f['Schools'][0] == 30 "
+                "  and f['Packs'][1] == 'n')"
+                "({r[0][0]: r[1] for r in d['sheets'][0]['rows'][4:11] if r[0][0]})", value, n_products, NULL);
+  {
+    g_autoptr(GListModel) handovers = hp_store_list_handovers (f->store, hp_campaign_get_id (f->campaign), 0, &error);
+    g_autofree char *delivered = NULL;
+    g_autofree char *delivered_u18 = NULL;
+    gint64 total = 0, under18 = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (handovers), ==, 2);
+    for (guint i = 0; i < g_list_model_get_n_items (handovers); i++)
+      {
+        g_autoptr(HpHandover) h = g_list_model_get_item (handovers, i);
+
+        total += hp_handover_get_total (h);
+        under18 += hp_handover_get_under18 (h);
+      }
+    delivered = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+    delivered_u18 = g_strdup_printf ("%" G_GINT64_FORMAT, under18);
+    CHECK (facts, "(lambda f: f['Packs'][2] == int(a[0]) and f['Of which under-18 packs'][2] == int(a[1]) "
+                  "  and f['Schools'][2] == 2 and f['Packs'][3] > 0 and f['Schools'][3] == 1)"
+                  "({r[0][0]: [c[0] for c in r] for r in d['sheets'][0]['rows'][4:7]})",
+           delivered, delivered_u18, NULL);
+  }
 
   /* Per product: in-kind value = received × value per piece, in euros. */
   CHECK (facts, "(lambda rows: len(rows) == int(a[0]) and all("
@@ -941,6 +1155,90 @@ test_network (Fixture       *f,
   CHECK (facts, "all(len(r) == 5 and r[0][1] == 's' and r[1][1] == 's' and r[2][1] == 's' "
                 "    and r[3] == [2027, 'n', 'General', None] "
                 "    and r[4][1] == 'date' and r[4][2] == 'dd.mm.yyyy' for r in d['sheets'][0]['rows'][4:])", NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Formulas and empty campaigns                                              */
+
+/* Every workbook of @campaign_id: each formula's stored value is what it
+ * computes, none refers to its own cell, and (where LibreOffice is
+ * installed) LibreOffice opens each without an error value. */
+static void
+check_all_workbooks (Fixture *f,
+                     gint64   campaign_id,
+                     gboolean expect_formulas)
+{
+  const HpExportKind kinds[] = {
+    HP_EXPORT_PACKING_LIST, HP_EXPORT_DELIVERY_SHEETS, HP_EXPORT_SPONSOR_REPORT, HP_EXPORT_NETWORK,
+  };
+  const char *names[] = { "Packliste.xlsx", "Lieferscheine.xlsx", "Sponsorenbericht.xlsx", "Netzwerk.xlsx" };
+  HpExportOptions options = { .class_lists = TRUE };
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  guint n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      char *path = g_build_filename (f->dir, names[i], NULL);
+
+      g_assert_true (hp_export_write (f->store, campaign_id, kinds[i], &options, path, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (paths, path);
+      g_free (hp_test_xlsx_facts (path, 10));   /* well-formed XML, openpyxl reads it */
+    }
+  g_ptr_array_add (paths, NULL);
+
+  n = hp_test_check_formulas ((const char * const *) paths->pdata);
+  if (expect_formulas)
+    g_assert_cmpuint (n, >, 0);
+
+  if (!hp_test_have_libreoffice ())
+    {
+      g_test_message ("LibreOffice (soffice) is not installed: only the formula check ran");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *errors = hp_test_libreoffice_errors (g_ptr_array_index (paths, i), f->dir);
+
+      g_assert_cmpstr (errors, ==, "");
+    }
+}
+
+static void
+test_formulas_demo (Fixture       *f,
+                    gconstpointer  data)
+{
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  check_all_workbooks (f, hp_campaign_get_id (f->campaign), TRUE);
+}
+
+/* An empty campaign: no schools, no gifts, no pack contents. The packing
+ * list's "pieces per pack" total once read =SUM(D5:D5) in D5 itself (a
+ * circular reference, LibreOffice's Err:522); now every empty total is a
+ * plain 0. */
+static void
+test_empty_campaign (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpCampaign) empty = hp_campaign_new ("Leer 2030", 2030);
+  g_autofree char *path = g_build_filename (f->dir, "Packliste-leer.xlsx", NULL);
+  g_autofree char *facts = NULL;
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  g_assert_true (hp_store_add_campaign (f->store, empty, &error));
+  g_assert_no_error (error);
+  check_all_workbooks (f, hp_campaign_get_id (empty), FALSE);
+
+  g_assert_true (hp_export_write (f->store, hp_campaign_get_id (empty), HP_EXPORT_PACKING_LIST, NULL, path,
+                                  NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  facts = hp_test_xlsx_facts (path, 20);
+  CHECK (facts, "(lambda r: r[1][0] == 'Pieces per pack' and r[3][:2] == [0, 'n'] and r[3][3] is None "
+                "  and r[4][:2] == [0, 'n'] and r[4][3] is None)(d['sheets'][0]['rows'][4])", NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1375,7 +1673,7 @@ test_sheet_names (Fixture       *f,
                 "'Gymnasium (Am See) Nord-Süd (2)', 'overview (2)', 'Städtisches Gymnasium an der Ru', "
                 "'Städtisches Gymnasium an de (2)', 'HISTORY (2)', 'Schule 😀 mit Emoji']", NULL);
   /* The overview names the sheets as they are. */
-  CHECK (facts, "[r[9][0] for r in d['sheets'][0]['rows'][4:5]] == ['Gymnasium (Am See) Nord-Süd']", NULL);
+  CHECK (facts, "[r[13][0] for r in d['sheets'][0]['rows'][4:5]] == ['Gymnasium (Am See) Nord-Süd']", NULL);
   /* The school's own name stays as it is on its sheet. */
   CHECK (facts, "d['sheets'][1]['rows'][4][0][0] == 'Delivery sheet / hand-over record'", NULL);
 }
@@ -2032,6 +2330,8 @@ main (int   argc,
   TEST ("delivery-sheets", test_delivery_sheets);
   TEST ("delivery-sheets-plain", test_delivery_sheets_plain);
   TEST ("sponsor-report", test_sponsor_report);
+  TEST ("formulas-demo", test_formulas_demo);
+  TEST ("empty-campaign", test_empty_campaign);
   TEST ("network", test_network);
   TEST ("german-locale", test_german_locale);
   TEST ("german-headings", test_german_headings);
@@ -2047,6 +2347,8 @@ main (int   argc,
   TEST_SMALL ("small-plan", test_small_plan);
   TEST_SMALL ("packing-list-pooled", test_packing_list_pooled);
   TEST_SMALL ("sponsor-report-pooled", test_sponsor_report_pooled);
+  TEST_SMALL ("sponsor-report-handovers", test_sponsor_report_handovers);
+  TEST_SMALL ("delivery-partial", test_delivery_partial);
   TEST_SMALL ("class-list-under18", test_class_list_under18);
   g_test_add_func ("/heimpack/export/share-out", test_share_out);
   g_test_add_func ("/heimpack/export/suggest-filename", test_suggest_filename);

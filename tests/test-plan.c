@@ -1380,6 +1380,102 @@ test_load_pooled (void)
 /* heimpack-cli plan                                                         */
 
 static void
+add_graduate_received (HpStore    *store,
+                       gint64      campaign_id,
+                       gint64      school_id,
+                       const char *birth_date,
+                       gboolean    received)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpGraduate) graduate = hp_graduate_new (campaign_id, school_id);
+
+  hp_graduate_set_birth_date (graduate, birth_date);
+  hp_graduate_set_pack_received (graduate, received);
+  hp_store_add_graduate (store, graduate, &error);
+  g_assert_no_error (error);
+}
+
+static void
+add_handover (HpStore    *store,
+              gint64      campaign_id,
+              gint64      school_id,
+              const char *date,
+              gint64      standard,
+              gint64      under18)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpHandover) handover = hp_handover_new (campaign_id, school_id, date, standard, under18);
+
+  hp_store_add_handover (store, handover, &error);
+  g_assert_no_error (error);
+}
+
+/* Where the packs went: delivered = the sum of a school's hand-overs,
+ * handed out = its graduates ticked as received (under 18 by birth date on
+ * the hand-over day, 30 June without one). */
+static void
+test_load_delivered (void)
+{
+  g_autoptr(HpStore) store = hp_test_store_new_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpCampaign) campaign = hp_campaign_new ("Heimvorteil2GO 2027", 2027);
+  g_autoptr(HpCampaign) other = hp_campaign_new ("Heimvorteil2GO 2026", 2026);
+  g_autoptr(HpSchool) a = add_school (store, "100");
+  g_autoptr(HpSchool) b = add_school (store, "200");
+  g_autoptr(HpSchool) c = add_school (store, "300");
+  g_autoptr(HpPlanInput) input = NULL;
+  g_autoptr(HpPlan) plan = NULL;
+  gint64 id;
+
+  hp_store_add_campaign (store, campaign, &error);
+  g_assert_no_error (error);
+  hp_store_add_campaign (store, other, &error);
+  g_assert_no_error (error);
+  id = hp_campaign_get_id (campaign);
+
+  /* a: 72 expected; two hand-overs: 20 + 5 U18, then 2 + 0 → 22 + 5 = 27 */
+  hp_school_set_expected_graduates (a, 72);
+  hp_store_set_school_campaign (store, id, a, &error);
+  g_assert_no_error (error);
+  add_handover (store, id, hp_school_get_id (a), "2027-06-20T10:00", 20, 5);
+  add_handover (store, id, hp_school_get_id (a), "2027-06-27", 2, 0);
+  /* three graduates, two ticked, one of them 17 on 30 June 2027 */
+  add_graduate_received (store, id, hp_school_get_id (a), "2009-07-01", TRUE);   /* 17 */
+  add_graduate_received (store, id, hp_school_get_id (a), "2005-01-01", TRUE);   /* 22 */
+  add_graduate_received (store, id, hp_school_get_id (a), "2005-01-02", FALSE);
+
+  /* b: in the campaign only by a hand-over */
+  add_handover (store, id, hp_school_get_id (b), "2027-06-21", 10, 0);
+
+  /* c: a hand-over in last year's campaign does not count this year */
+  add_handover (store, hp_campaign_get_id (other), hp_school_get_id (c), "2026-06-21", 40, 0);
+
+  input = hp_plan_input_load (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (input->n_schools, ==, 2);
+  g_assert_null (find_school (input, "300"));
+  g_assert_cmpuint (find_school (input, "100")->delivered_standard, ==, 22);
+  g_assert_cmpuint (find_school (input, "100")->delivered_under18, ==, 5);
+  g_assert_cmpuint (find_school (input, "100")->handed_out, ==, 2);
+  g_assert_cmpuint (find_school (input, "100")->handed_out_under18, ==, 1);
+  g_assert_cmpuint (find_school (input, "200")->delivered_standard, ==, 10);
+  g_assert_cmpuint (find_school (input, "200")->handed_out, ==, 0);
+
+  plan = compute (input);
+  /* the facts pass through unchanged, whatever was allocated (nothing can
+   * be built here: no pack contents) */
+  g_assert_cmpuint (plan->schools[0].allocated_standard + plan->schools[0].allocated_under18, ==, 0);
+  g_assert_cmpuint (plan->schools[0].delivered_standard, ==, 22);
+  g_assert_cmpuint (plan->schools[0].delivered_under18, ==, 5);
+  g_assert_cmpuint (plan->schools[0].handed_out, ==, 2);
+  /* totals: delivered 22 + 10 = 32 standard, 5 U18; handed out 1 + 1 */
+  g_assert_cmpuint (plan->delivered_standard, ==, 32);
+  g_assert_cmpuint (plan->delivered_under18, ==, 5);
+  g_assert_cmpuint (plan->handed_out_standard, ==, 1);
+  g_assert_cmpuint (plan->handed_out_under18, ==, 1);
+}
+
+static void
 test_cli_plan (void)
 {
   g_autofree char *dir = NULL;
@@ -1444,6 +1540,14 @@ test_cli_plan (void)
     g_assert_true (hp_test_json_check (r->out,
                                        "sum(c['pieces'] for c in d['to_chase']) == sum(i['to_chase'] for i in d['items'])",
                                        NULL));
+    /* where the packs went: delivered and handed out, per school numbers,
+     * at the top like `needed` */
+    g_assert_true (hp_test_json_check (r->out,
+                                       "all(isinstance(d[k][v], int) for k in ('delivered', 'handed_out') "
+                                       "for v in ('standard', 'under18', 'total')) and "
+                                       "d['delivered']['total'] == d['delivered']['standard'] + d['delivered']['under18'] and "
+                                       "d['delivered']['total'] == sum(s['delivered'] for s in d['schools']) and "
+                                       "d['handed_out']['total'] == sum(s['handed_out'] for s in d['schools'])", NULL));
     /* and what nobody pledged */
     g_assert_true (hp_test_json_check (r->out,
                                        "sum(u['pieces'] for u in d['unpledged']) == sum(i['unpledged'] for i in d['items'])",
@@ -1493,6 +1597,7 @@ main (int   argc,
   g_test_add_func ("/heimpack/plan/load-demo", test_load_demo);
   g_test_add_func ("/heimpack/plan/load-under18-dates", test_load_under18_dates);
   g_test_add_func ("/heimpack/plan/load-pooled", test_load_pooled);
+  g_test_add_func ("/heimpack/plan/load-delivered", test_load_delivered);
   g_test_add_func ("/heimpack/plan/cli", test_cli_plan);
 
   return g_test_run ();

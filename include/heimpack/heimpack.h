@@ -12,6 +12,7 @@
 #include "hp-pledge.h"
 #include "hp-item.h"
 #include "hp-receipt.h"
+#include "hp-handover.h"
 #include "hp-recipe-item.h"
 #include "hp-school.h"
 #include "hp-graduate.h"

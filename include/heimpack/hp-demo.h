@@ -60,6 +60,8 @@ HpDemoSize  hp_demo_scale_get_size    (HpDemoScale  scale);
  * hand-over day), pledges with partial receipts, and pack contents with one
  * 18+ item and its under-18 substitute. Pooling lifts at least one item
  * above its need that no single gift covers, and one item stays short.
+ * Two schools had their hand-over (the first a partial one), and the second
+ * ticked most of its graduates as having received their pack.
  * Everything is written in one transaction: on error nothing is added.
  *
  * Returns: (transfer full) (nullable): the new campaign.

@@ -21,18 +21,37 @@ G_BEGIN_DECLS
  *   packing order, three or four a station) with the pieces for the packs
  *   that can be built; one crate label per crate.
  * - %HP_EXPORT_DELIVERY_SHEETS, "Lieferscheine": an overview of all schools
- *   with their packs and crates, then one sheet per school: the agency, the
- *   school's postal address, contact teacher, hand-over date and time, packs
- *   standard / under 18 / total, crates, signature lines for handing over and
- *   receiving, and optionally the class list to tick off, with a column "U18"
- *   marking the graduates not yet 18 on the hand-over day (they get the
- *   under-18 pack).
+ *   with their delivery notes, then one delivery note per school: the
+ *   agency, the note's number and issue date (the day of the export), the
+ *   school's postal address, contact teacher, hand-over date and time, the
+ *   packs (standard / under 18 / total) of this delivery beside what the
+ *   school needs, what was delivered before and what is still to come, with
+ *   a line saying so when the delivery is partial ("Partial delivery: 27 of
+ *   72 packs, 45 to follow"), crates, signature lines for handing over and
+ *   receiving, and optionally the class list to tick off, with a column
+ *   "U18" marking the graduates not yet 18 on the hand-over day (they get
+ *   the under-18 pack).
+ *   Which delivery a school's note is for: its latest recorded hand-over
+ *   (#HpHandover: its date and time, its packs, who signed for them, the
+ *   earlier hand-overs as "delivered before"); a school without any recorded
+ *   hand-over gets the note for the packs still to deliver, its allocated
+ *   packs on its planned hand-over day. Still to come = needed − delivered
+ *   before − this delivery (never below 0), per variant. The note's number
+ *   is "YEAR-SCHOOLNUMBER-N", N counting the school's deliveries (the
+ *   latest hand-over's place among them, oldest first; 1 when none is
+ *   recorded), so a reprint of the same delivery has the same number.
  * - %HP_EXPORT_SPONSOR_REPORT, "Sponsorenbericht": a summary for the funder
- *   report, then per sponsor and gift what was pledged, received and used in
- *   packs (an item's used pieces shared out over its gifts in proportion to
- *   what each delivered, by largest remainder, so the gifts add up to the
- *   item), the in-kind value (received × value per piece) and the schools
- *   reached.
+ *   report that sets side by side the packs planned, handed over to schools
+ *   (recorded hand-overs; 0 before the first) and handed out to graduates
+ *   (ticked as received on the lists the schools returned); then per sponsor
+ *   and gift what was pledged, received and used in the planned packs and in
+ *   the packs handed over (an item's pieces shared out over its gifts in
+ *   proportion to what each delivered, by largest remainder, so the gifts
+ *   add up to the item), the in-kind value (received × value per piece) and
+ *   the schools reached; and a thank-you sheet for a mail merge, one row per
+ *   sponsor with contact, figures and a ready sentence ("Your 800 pieces of
+ *   “USB-Stick” went into 780 packs for 12 schools.", in German in a German
+ *   locale).
  * - %HP_EXPORT_NETWORK, "Rückkehrer-Netzwerk": the graduates of all
  *   campaigns who consented to be contacted, on one sheet with the columns
  *   last name, first name, school, year (of the campaign) and consent date;

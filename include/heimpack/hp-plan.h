@@ -115,6 +115,10 @@ typedef struct
  * @under18_by_birth: listed graduates under 18 on the hand-over day
  * @with_birth_date: listed graduates whose birth date is known
  * @under18_manual: the school's under-18 estimate, or %HP_UNSET
+ * @delivered_standard, @delivered_under18: packs handed over to the school,
+ *   the sum of its recorded hand-overs (#HpHandover)
+ * @handed_out: listed graduates ticked as having received their pack
+ * @handed_out_under18: of those, the ones under 18 on the hand-over day
  */
 typedef struct
 {
@@ -127,6 +131,10 @@ typedef struct
   guint       under18_by_birth;
   guint       with_birth_date;
   int         under18_manual;
+  guint       delivered_standard;
+  guint       delivered_under18;
+  guint       handed_out;
+  guint       handed_out_under18;
 } HpPlanSchool;
 
 typedef struct
@@ -211,6 +219,14 @@ const char *hp_plan_source_to_string (HpPlanSource source);
  * @needed_standard, @needed_under18: packs needed (spare packs included in
  *   @needed_standard)
  * @allocated_standard, @allocated_under18: packs the school gets
+ * @delivered_standard, @delivered_under18: packs handed over to it so far
+ *   (recorded hand-overs; copied from the input)
+ * @handed_out: packs handed out to its graduates (ticked as received)
+ * @handed_out_under18: of those, to graduates under 18
+ *
+ * Where every pack went: planned (needed) → allocated → delivered → handed
+ * out. Delivered may exceed allocated (the office hands over what it has);
+ * nothing here clamps the recorded facts.
  */
 typedef struct
 {
@@ -221,6 +237,10 @@ typedef struct
   guint        needed_under18;
   guint        allocated_standard;
   guint        allocated_under18;
+  guint        delivered_standard;
+  guint        delivered_under18;
+  guint        handed_out;
+  guint        handed_out_under18;
 } HpPlanSchoolResult;
 
 /**
@@ -232,6 +252,9 @@ typedef struct
  * @bottleneck_item_id: the limiting item, or 0
  * @bottleneck_item: its index in the input's items (valid when
  *   @bottleneck_item_id is not 0)
+ * @delivered_standard, @delivered_under18: packs handed over to all schools
+ * @handed_out_standard, @handed_out_under18: packs handed out to graduates
+ *   (a graduate under 18 got an under-18 pack, everyone else a standard one)
  */
 typedef struct
 {
@@ -240,6 +263,10 @@ typedef struct
   guint                needed_under18;
   guint                buildable_standard;
   guint                buildable_under18;
+  guint                delivered_standard;
+  guint                delivered_under18;
+  guint                handed_out_standard;
+  guint                handed_out_under18;
   gint64               bottleneck_item_id;
   guint                bottleneck_item;
   HpPlanItemResult    *items;
@@ -265,7 +292,9 @@ void         hp_plan_free        (HpPlan            *plan);
  * Takes the snapshot of @campaign_id that hp_plan_compute() needs: the pack
  * lines in packing order, the gifts of their items with pledged and
  * received pieces (ordered by sponsor name), and every school taking part
- * (a campaign_school row or graduates in the campaign), ordered by number.
+ * (a campaign_school row, graduates or hand-overs in the campaign), ordered
+ * by number, with the packs handed over to it (the sum of its hand-overs) and
+ * its graduates ticked as having received their pack.
  * Under-18 graduates are counted against the school's hand-over date (its
  * date part), else the campaign's, else 30 June of the campaign year: born
  * after that day minus 18 years. May run in a worker thread like the list

@@ -535,6 +535,50 @@ gboolean     hp_store_remove_receipt  (HpStore           *self,
                                        GError           **error);
 
 /* ------------------------------------------------------------------------ */
+/* Hand-overs to schools                                                     */
+
+/**
+ * hp_store_list_handovers:
+ * @school_id: only this school's hand-overs, or 0 for all
+ *
+ * May run in a worker thread.
+ *
+ * Returns: (transfer full): a #GListModel of #HpHandover of @campaign_id
+ *   with their school's number and name filled in, oldest first.
+ */
+GListModel  *hp_store_list_handovers  (HpStore           *self,
+                                       gint64             campaign_id,
+                                       gint64             school_id,
+                                       GError           **error);
+HpHandover  *hp_store_get_handover    (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+/**
+ * hp_store_add_handover:
+ *
+ * Records a hand-over of packs to a school; sets its `id`. Fails with
+ * %HP_STORE_ERROR_INVALID without a valid date (and time) or without any
+ * pack, with %HP_STORE_ERROR_NOT_FOUND for an unknown campaign or school.
+ * Removing it with undo: hp_store_remove() with %HP_RECORD_HANDOVER.
+ */
+gboolean     hp_store_add_handover    (HpStore           *self,
+                                       HpHandover        *handover,
+                                       GError           **error);
+/**
+ * hp_store_update_handover:
+ *
+ * Corrects a recorded hand-over (school, date, packs, who signed, note);
+ * the same checks as hp_store_add_handover(), %HP_STORE_ERROR_NOT_FOUND for
+ * an unknown id.
+ */
+gboolean     hp_store_update_handover (HpStore           *self,
+                                       HpHandover        *handover,
+                                       GError           **error);
+gboolean     hp_store_remove_handover (HpStore           *self,
+                                       gint64             id,
+                                       GError           **error);
+
+/* ------------------------------------------------------------------------ */
 /* Items                                                                     */
 
 /**

@@ -19,6 +19,7 @@ typedef struct _HpRecipeItem HpRecipeItem;
 typedef struct _HpSchool     HpSchool;
 typedef struct _HpGraduate   HpGraduate;
 typedef struct _HpItem       HpItem;
+typedef struct _HpHandover   HpHandover;
 
 /**
  * HP_UNSET:
@@ -44,6 +45,7 @@ typedef enum
   HP_RECORD_SCHOOL,
   HP_RECORD_GRADUATE,
   HP_RECORD_ITEM,
+  HP_RECORD_HANDOVER,
 } HpRecordKind;
 
 /**
@@ -54,6 +56,6 @@ typedef enum
  */
 typedef guint HpStoreChanges;
 #define HP_STORE_CHANGED(kind) ((HpStoreChanges) 1u << (kind))
-#define HP_STORE_CHANGED_ALL   ((HpStoreChanges) 0x1ff)
+#define HP_STORE_CHANGED_ALL   ((HpStoreChanges) 0x3ff)
 
 G_END_DECLS

@@ -63,6 +63,9 @@ static const struct
        "| remove NUMBER") },
   { "graduate", "graduates", hp_cli_run_graduate,
     N_("list [--school NUMBER] | add --school NUMBER … | edit ID | remove ID") },
+  { "handover", "handovers", hp_cli_run_handover,
+    N_("list [--school NUMBER] | add --school NUMBER --standard N --under18 N\n"
+       "[--date \"DD.MM.YYYY[ HH:MM]\"] [--received-by TEXT] [--note TEXT] | remove ID") },
   { "import", NULL, hp_cli_run_import,
     N_("schools FILE [--district PREFIX] [--abitur-only] [--map FIELD=HEADER]… [--dry-run]\n"
        "| graduates FILE (--school NUMBER | --school-column HEADER) [--year VALUE] [--dry-run]") },

@@ -213,6 +213,8 @@ print_json (HpCampaign        *campaign,
   hp_cli_json_int (&json, "spare_percent", plan->spare_percent);
   json_totals (&json, "needed", plan->needed_standard, plan->needed_under18);
   json_totals (&json, "buildable", plan->buildable_standard, plan->buildable_under18);
+  json_totals (&json, "delivered", plan->delivered_standard, plan->delivered_under18);
+  json_totals (&json, "handed_out", plan->handed_out_standard, plan->handed_out_under18);
 
   /* The item that limits the packs, and who could still deliver it */
   if (plan->bottleneck_item_id == 0)
@@ -273,6 +275,10 @@ print_json (HpCampaign        *campaign,
       hp_cli_json_int (&json, "allocated_standard", r->allocated_standard);
       hp_cli_json_int (&json, "allocated_under18", r->allocated_under18);
       hp_cli_json_int (&json, "allocated", (gint64) r->allocated_standard + r->allocated_under18);
+      hp_cli_json_int (&json, "delivered_standard", r->delivered_standard);
+      hp_cli_json_int (&json, "delivered_under18", r->delivered_under18);
+      hp_cli_json_int (&json, "delivered", (gint64) r->delivered_standard + r->delivered_under18);
+      hp_cli_json_int (&json, "handed_out", r->handed_out);
       hp_cli_json_end (&json);
     }
   hp_cli_json_end (&json);
@@ -352,6 +358,10 @@ static const HpCliColumn school_columns[] = {
   { NULL, N_("of which U18"),  HP_CLI_CELL_NUMBER },
   { NULL, N_("Allocated"),     HP_CLI_CELL_NUMBER },
   { NULL, N_("of which U18"),  HP_CLI_CELL_NUMBER },
+  /* Translators: column title: packs handed over to the school (recorded) */
+  { NULL, N_("Delivered"),     HP_CLI_CELL_NUMBER },
+  /* Translators: column title: packs handed out to graduates (ticked as received) */
+  { NULL, N_("Handed out"),    HP_CLI_CELL_NUMBER },
 };
 
 static char *
@@ -438,6 +448,8 @@ print_schools (const HpPlanInput *input,
       g_ptr_array_add (cells, count_cell (r->needed_under18));
       g_ptr_array_add (cells, count_cell ((gint64) r->allocated_standard + r->allocated_under18));
       g_ptr_array_add (cells, count_cell (r->allocated_under18));
+      g_ptr_array_add (cells, count_cell ((gint64) r->delivered_standard + r->delivered_under18));
+      g_ptr_array_add (cells, count_cell (r->handed_out));
     }
 
   hp_cli_print_cells (stdout, school_columns, G_N_ELEMENTS (school_columns),
@@ -484,6 +496,12 @@ print_human (HpCampaign        *campaign,
           plan->needed_standard, plan->needed_under18, (unsigned long long) needed);
   printf (_("Packs that can be built: %u standard + %u under 18 = %llu\n"),
           plan->buildable_standard, plan->buildable_under18, (unsigned long long) buildable);
+  printf (_("Packs handed over to schools: %u standard + %u under 18 = %llu\n"),
+          plan->delivered_standard, plan->delivered_under18,
+          (unsigned long long) plan->delivered_standard + plan->delivered_under18);
+  printf (_("Packs handed out to graduates (ticked as received): %u standard + %u under 18 = %llu\n"),
+          plan->handed_out_standard, plan->handed_out_under18,
+          (unsigned long long) plan->handed_out_standard + plan->handed_out_under18);
 
   if (plan->bottleneck_item_id != 0)
     print_bottleneck (input, plan);

@@ -97,6 +97,8 @@ gboolean      hp_cli_run_stats     (HpCli *cli, int argc, char **argv, GError **
 /* hp-cli-goods.c */
 gboolean      hp_cli_run_pledge    (HpCli *cli, int argc, char **argv, GError **error);
 gboolean      hp_cli_run_receipt   (HpCli *cli, int argc, char **argv, GError **error);
+/* hp-cli-handover.c */
+gboolean      hp_cli_run_handover  (HpCli *cli, int argc, char **argv, GError **error);
 /* hp-cli-items.c */
 gboolean      hp_cli_run_item      (HpCli *cli, int argc, char **argv, GError **error);
 gboolean      hp_cli_run_recipe    (HpCli *cli, int argc, char **argv, GError **error);

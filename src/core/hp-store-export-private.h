@@ -74,6 +74,8 @@ typedef struct
  * pack line and the gift's own campaign figures; strings are owned.
  * @name and @adult_only are the item's.
  * @per_standard, @per_under18: the item's pack line (0 when not in the pack)
+ * @sponsor_contact, @sponsor_email, @sponsor_address: for the thank-you
+ *   letters (mail merge)
  */
 typedef struct
 {
@@ -88,7 +90,26 @@ typedef struct
   gint64    received;
   guint     per_standard;
   guint     per_under18;
+  char     *sponsor_contact;
+  char     *sponsor_email;
+  char     *sponsor_address;
 } HpExportProductRow;
+
+/*
+ * HpExportHandoverRow:
+ * One recorded hand-over of packs to a school; strings are owned.
+ * @handed_over_at: `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`
+ */
+typedef struct
+{
+  gint64  id;
+  gint64  school_id;
+  char   *handed_over_at;
+  gint64  standard;
+  gint64  under18;
+  char   *received_by;
+  char   *note;
+} HpExportHandoverRow;
 
 /*
  * HpExportItemRow:
@@ -148,6 +169,12 @@ GPtrArray *_hp_store_export_schools    (HpStore              *self,
 /* The gifts pledged in @campaign_id ordered by sponsor name, sponsor, item
  * name, gift: a GPtrArray of HpExportProductRow that frees its rows. */
 GPtrArray *_hp_store_export_products   (HpStore              *self,
+                                        gint64                campaign_id,
+                                        GError              **error);
+
+/* The hand-overs of @campaign_id ordered by school id, then oldest first:
+ * a GPtrArray of HpExportHandoverRow that frees its rows. */
+GPtrArray *_hp_store_export_handovers  (HpStore              *self,
                                         gint64                campaign_id,
                                         GError              **error);
 

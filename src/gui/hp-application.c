@@ -618,7 +618,8 @@ static const struct
   { "win.show-pack-contents", { "<Alt>3", NULL } },
   { "win.show-page('schools')", { "<Alt>4", NULL } },
   { "win.show-page('graduates')", { "<Alt>5", NULL } },
-  { "win.show-page('plan')", { "<Alt>6", NULL } },
+  { "win.show-page('handovers')", { "<Alt>6", NULL } },
+  { "win.show-page('plan')", { "<Alt>7", NULL } },
   { "win.show-bookings", { "<Control>b", NULL } },
   /* forwarded to the visible page */
   { "win.add-item", { "<Control>n", NULL } },

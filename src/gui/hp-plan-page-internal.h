@@ -27,6 +27,9 @@ struct _HpPlanPage
   GtkLabel       *spare_label;
   GtkLabel       *buildable_label;
   GtkLabel       *buildable_detail_label;
+  GtkLabel       *delivered_label;
+  GtkLabel       *delivered_detail_label;
+  GtkLabel       *handed_out_label;
   GtkLabel       *bottleneck_label;
   GtkLabel       *bottleneck_detail_label;
   GtkLabel       *bottleneck_sponsors_label;

@@ -16,6 +16,8 @@ AdwStatusPage     *_hp_plan_page_get_empty_page      (HpPlanPage *self);
 GtkButton         *_hp_plan_page_get_empty_button    (HpPlanPage *self);
 GtkStack          *_hp_plan_page_get_tables_stack    (HpPlanPage *self);
 GtkLabel          *_hp_plan_page_get_needed_label    (HpPlanPage *self);
+GtkLabel          *_hp_plan_page_get_delivered_label (HpPlanPage *self);
+GtkLabel          *_hp_plan_page_get_handed_out_label (HpPlanPage *self);
 GtkLabel          *_hp_plan_page_get_buildable_label (HpPlanPage *self);
 GtkLabel          *_hp_plan_page_get_bottleneck_label (HpPlanPage *self);
 GtkLabel          *_hp_plan_page_get_bottleneck_detail_label (HpPlanPage *self);

@@ -56,6 +56,10 @@ static const HpColumnSpec school_columns[] = {
   { N_("U18 needed"), "needed-under18", HP_CELL_NUMBER, 7 },
   { N_("Standard allocated"), "allocated-standard", HP_CELL_NUMBER, 7 },
   { N_("U18 allocated"), "allocated-under18", HP_CELL_NUMBER, 7 },
+  /* Translators: column titles: packs handed over to the school (recorded
+   * hand-overs), and packs handed out to its graduates (ticked as received) */
+  { N_("Delivered"), "delivered", HP_CELL_NUMBER, 7 },
+  { N_("Handed out"), "handed-out", HP_CELL_NUMBER, 7 },
 };
 
 static const HpColumnSpec chase_columns[] = {
@@ -185,6 +189,8 @@ fill_schools (HpPlanPage *self)
       hp_plan_row_set (row, HP_PLAN_ROW_NEEDED_UNDER18, r->needed_under18);
       hp_plan_row_set (row, HP_PLAN_ROW_ALLOCATED_STANDARD, r->allocated_standard);
       hp_plan_row_set (row, HP_PLAN_ROW_ALLOCATED_UNDER18, r->allocated_under18);
+      hp_plan_row_set (row, HP_PLAN_ROW_DELIVERED, (gint64) r->delivered_standard + r->delivered_under18);
+      hp_plan_row_set (row, HP_PLAN_ROW_HANDED_OUT, r->handed_out);
       g_ptr_array_add (rows, row);
     }
 

@@ -265,6 +265,26 @@ show_figures (HpPlanPage *self)
     g_clear_pointer (&text, g_free);
   }
 
+  /* Where the packs went: recorded hand-overs, and the graduates ticked */
+  {
+    guint64 delivered = (guint64) plan->delivered_standard + plan->delivered_under18;
+    guint64 handed_out = (guint64) plan->handed_out_standard + plan->handed_out_under18;
+    g_autofree char *delivered_text = _hp_plan_page_format_count (delivered);
+    g_autofree char *standard = _hp_plan_page_format_count (plan->delivered_standard);
+    g_autofree char *under18 = _hp_plan_page_format_count (plan->delivered_under18);
+    g_autofree char *handed_out_text = _hp_plan_page_format_count (handed_out);
+
+    gtk_label_set_label (self->delivered_label, delivered_text);
+    text = g_strdup_printf (_("%s standard · %s under 18"), standard, under18);
+    gtk_label_set_label (self->delivered_detail_label, text);
+    g_clear_pointer (&text, g_free);
+    /* Translators: under the packs handed over to schools; %s is a number
+     * of packs that graduates were ticked as having received */
+    text = g_strdup_printf (_("Handed out to graduates (ticked as received): %s"), handed_out_text);
+    gtk_label_set_label (self->handed_out_label, text);
+    g_clear_pointer (&text, g_free);
+  }
+
   if (plan->spare_percent > 0)
     /* Translators: under the packs needed; %u is the campaign's spare
      * percentage, e.g. "5 % spares included" */
@@ -631,6 +651,18 @@ _hp_plan_page_get_tables_stack (HpPlanPage *self)
 }
 
 GtkLabel *
+_hp_plan_page_get_delivered_label (HpPlanPage *self)
+{
+  return self->delivered_label;
+}
+
+GtkLabel *
+_hp_plan_page_get_handed_out_label (HpPlanPage *self)
+{
+  return self->handed_out_label;
+}
+
+GtkLabel *
 _hp_plan_page_get_needed_label (HpPlanPage *self)
 {
   return self->needed_label;
@@ -848,6 +880,9 @@ hp_plan_page_class_init (HpPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, spare_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, buildable_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, buildable_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, delivered_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, delivered_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, handed_out_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, bottleneck_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, bottleneck_detail_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, bottleneck_sponsors_label);

@@ -50,6 +50,8 @@ static const char * const field_names[HP_PLAN_ROW_N_FIELDS] = {
   "allocated-standard",
   "allocated-under18",
   "graduates",
+  "delivered",
+  "handed-out",
 };
 
 /**

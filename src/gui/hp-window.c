@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "hp-graduates-page.h"
+#include "hp-handovers-page.h"
 #include "hp-pack-page.h"
 #include "hp-plan-page.h"
 #include "hp-products-page.h"
@@ -62,6 +63,8 @@ static const struct
   { "schools", N_("Schools"), "heimpack-school-symbolic", hp_schools_page_new },
   /* Translators: the school leavers; German uses a gender-neutral form */
   { "graduates", N_("Graduates"), "heimpack-graduate-symbolic", hp_graduates_page_new },
+  /* Translators: the page of the deliveries of packs to schools ("Übergaben") */
+  { "handovers", N_("Hand-overs"), "mail-send-symbolic", hp_handovers_page_new },
   /* Translators: the page with needed and buildable packs ("Planung") */
   { "plan", N_("Planning"), "x-office-spreadsheet-symbolic", hp_plan_page_new },
 };

@@ -8,7 +8,8 @@
  *
  * Usage: hp-screenshots OUTDIR PREFIX
  *   writes OUTDIR/PREFIX-{sponsors,products,pack,pack-add,schools,
- *   graduates,plan,plan-schools,plan-chase,remove-campaign,bookings,
+ *   graduates,handovers,handover-add,plan,plan-schools,plan-chase,
+ *   remove-campaign,bookings,
  *   bookings-edit,import-districts,import-district-chooser,
  *   import-schools-summary,import-graduates-summary,empty,backups,
  *   backups-empty,preferences}.png and prints
@@ -35,6 +36,7 @@
 #include "hp-import-assistant-private.h"
 #include "hp-pack-page-private.h"
 #include "hp-plan-page-private.h"
+#include "hp-record-dialog-private.h"
 #include "hp-table-page-private.h"
 #include "hp-window-private.h"
 
@@ -48,9 +50,10 @@
 #define SETTLE_USEC (500 * 1000)
 
 /* the list pages */
-static const char * const page_names[] = { "sponsors", "products", "schools", "graduates" };
+static const char * const page_names[] = { "sponsors", "products", "schools", "graduates", "handovers" };
 /* every page */
-static const char * const all_page_names[] = { "sponsors", "products", "pack", "schools", "graduates", "plan" };
+static const char * const all_page_names[] = { "sponsors", "products", "pack", "schools", "graduates", "handovers",
+                                                "plan" };
 /* the Planning page's tables besides "items" */
 static const char * const plan_tables[] = { "schools", "chase" };
 
@@ -509,6 +512,33 @@ shoot_demo (HpApplication  *app,
         {
           run_for (SETTLE_USEC);
           ok = save_window (GTK_WINDOW (window), path, error);
+        }
+
+      /* The editor of a new hand-over, a school chosen and packs typed */
+      if (ok && g_strcmp0 (page_names[i], "handovers") == 0)
+        {
+          g_autofree char *add_path = build_path (outdir, prefix, "handover-add");
+          HpRecordDialog *dialog;
+
+          gtk_widget_activate_action (GTK_WIDGET (page), "page.add", NULL);
+          dialog = _hp_table_page_get_dialog (page);
+          if (dialog == NULL)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The hand-overs page opened no editor");
+              ok = FALSE;
+            }
+          else
+            {
+              gtk_drop_down_set_selected (GTK_DROP_DOWN (_hp_record_dialog_get_editor (dialog, "school-id")), 0);
+              _hp_record_dialog_set_text (dialog, "date", "01.07.2027 14:00");
+              _hp_record_dialog_set_text (dialog, "standard", "34");
+              _hp_record_dialog_set_text (dialog, "received-by", "Herr Braun");
+              _hp_record_dialog_set_text (dialog, "note", "Restlieferung");
+              gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+              run_for (SETTLE_USEC);
+              ok = save_window (GTK_WINDOW (dialog), add_path, error);
+              gtk_window_destroy (GTK_WINDOW (dialog));
+            }
         }
 
       /* The pack contents, after the products: they read when shown. */

@@ -18,6 +18,7 @@
 #include "hp-graduates-page.h"
 #include "hp-products-page.h"
 #include "hp-record-dialog-private.h"
+#include "hp-handovers-page.h"
 #include "hp-schools-page.h"
 #include "hp-sponsors-page.h"
 #include "hp-table-page-private.h"
@@ -645,6 +646,67 @@ test_pages_graduates (Fixture       *fixture,
   assert_same_properties (G_OBJECT (original), hp_table_page_get_selected (fixture->page));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Hand-overs: record, correct, remove with undo                             */
+
+static void
+test_pages_handovers (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(HpSchool) school = hp_school_new ("170123", "Gymnasium Petrinum");
+  g_autoptr(HpHandover) original = NULL;
+  g_autoptr(GListModel) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  HpRecordDialog *dialog;
+
+  hp_store_add_school (fixture->store, school, &error);
+  g_assert_no_error (error);
+  show_page (fixture, hp_handovers_page_new);
+  g_assert_cmpstr (visible_state (fixture->page), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (_hp_table_page_get_empty_page (fixture->page)),
+                   ==, "No Hand-overs Yet");
+
+  /* a new hand-over starts now, with no packs: that is refused */
+  dialog = open_editor (fixture->page, "page.add");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (_hp_record_dialog_get_editor (dialog, "school-id")), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "record.save", NULL));
+  g_assert_true (_hp_table_page_get_dialog (fixture->page) == dialog);
+
+  /* 20 standard + 7 under 18, signed by Frau Jäger */
+  _hp_record_dialog_set_text (dialog, "date", "03.07.2027 12:00");
+  _hp_record_dialog_set_text (dialog, "standard", "20");
+  _hp_record_dialog_set_text (dialog, "under18", "7");
+  _hp_record_dialog_set_text (dialog, "received-by", "Frau Jäger");
+  save (fixture->page, dialog);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 1);
+
+  stored = hp_store_list_handovers (fixture->store, hp_campaign_get_id (fixture->campaign), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 1);
+  original = g_list_model_get_item (stored, 0);
+  g_assert_cmpstr (hp_handover_get_date (original), ==, "2027-07-03T12:00");
+  g_assert_cmpint (hp_handover_get_total (original), ==, 27);
+  g_assert_cmpint (hp_handover_get_school_id (original), ==, hp_school_get_id (school));
+  g_assert_cmpstr (hp_handover_get_received_by (original), ==, "Frau Jäger");
+
+  /* the row is the stored hand-over, its school filled in */
+  select_position (fixture->page, 0);
+  g_assert_cmpstr (hp_handover_get_school_name (HP_HANDOVER (hp_table_page_get_selected (fixture->page))), ==,
+                   "Gymnasium Petrinum");
+  g_assert_cmpstr (gtk_label_get_label (_hp_table_page_get_count_label (fixture->page)), ==, "1 hand-over");
+
+  /* remove, and undo brings it back exactly */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.delete", NULL));
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 0);
+  g_assert_nonnull (_hp_table_page_get_undo_toast (fixture->page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.undo", NULL));
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 1);
+  select_position (fixture->page, 0);
+  assert_same_properties (G_OBJECT (original), hp_table_page_get_selected (fixture->page));
+}
+
 /* The graduate of @page's model with @id, and its position. */
 static HpGraduate *
 find_graduate (HpTablePage *page,
@@ -1251,6 +1313,8 @@ main (int   argc,
               fixture_setup_campaign, test_pages_school_validation, fixture_teardown);
   g_test_add ("/heimpack/pages/product-item-delivery", Fixture, NULL,
               fixture_setup_campaign, test_pages_product_item_delivery, fixture_teardown);
+  g_test_add ("/heimpack/pages/handovers", Fixture, NULL,
+              fixture_setup_campaign, test_pages_handovers, fixture_teardown);
   g_test_add ("/heimpack/pages/graduates", Fixture, NULL,
               fixture_setup_campaign, test_pages_graduates, fixture_teardown);
   g_test_add ("/heimpack/pages/graduates-under18", Fixture, NULL,

@@ -284,6 +284,33 @@ test_plan_page_demo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (schools), ==, expected->n_schools);
   g_assert_cmpuint (sum_allocated (schools), ==, buildable);
 
+  /* where the packs went: the demo recorded two hand-overs (one partial)
+   * and one school ticked its list; the card and the school rows are the
+   * core's figures */
+  {
+    guint64 delivered = (guint64) expected->delivered_standard + expected->delivered_under18;
+    guint64 handed_out = (guint64) expected->handed_out_standard + expected->handed_out_under18;
+    g_autofree char *delivered_text = format_count (delivered);
+    g_autofree char *handed_out_text = format_count (handed_out);
+    gint64 delivered_rows = 0;
+    gint64 handed_out_rows = 0;
+
+    g_assert_cmpuint (delivered, >, 0);
+    g_assert_cmpuint (handed_out, >, 0);
+    g_assert_cmpstr (gtk_label_get_label (_hp_plan_page_get_delivered_label (fixture->page)), ==, delivered_text);
+    g_assert_true (g_str_has_suffix (gtk_label_get_label (_hp_plan_page_get_handed_out_label (fixture->page)),
+                                     handed_out_text));
+    for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+      {
+        g_autoptr(HpPlanRow) school = g_list_model_get_item (schools, i);
+
+        delivered_rows += hp_plan_row_get (school, HP_PLAN_ROW_DELIVERED);
+        handed_out_rows += hp_plan_row_get (school, HP_PLAN_ROW_HANDED_OUT);
+      }
+    g_assert_cmpint (delivered_rows, ==, (gint64) delivered);
+    g_assert_cmpint (handed_out_rows, ==, (gint64) handed_out);
+  }
+
   /* something is missing: the chase list is the core's, line by line, and
    * with what nobody pledged it adds up to the shortfall */
   g_assert_cmpuint (g_list_model_get_n_items (chases), ==, expected_chase_rows (expected));

@@ -30,7 +30,8 @@
 /* the list pages (HpTablePage) */
 static const char * const page_names[] = { "sponsors", "products", "schools", "graduates" };
 /* every page, in the switcher's order */
-static const char * const all_page_names[] = { "sponsors", "products", "pack", "schools", "graduates", "plan" };
+static const char * const all_page_names[] = { "sponsors", "products", "pack", "schools", "graduates", "handovers",
+                                                "plan" };
 
 typedef struct
 {
@@ -166,7 +167,7 @@ test_window_pages (Fixture       *fixture,
                    gconstpointer  data)
 {
   static const char * const titles[] = {
-    "Sponsors", "Products", "Pack Contents", "Schools", "Graduates", "Planning"
+    "Sponsors", "Products", "Pack Contents", "Schools", "Graduates", "Hand-overs", "Planning"
   };
   AdwViewStack *stack = _hp_window_get_view_stack (fixture->window);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
@@ -250,6 +251,9 @@ test_window_demo (Fixture       *fixture,
                    ==, "2000 graduates");
   g_assert_cmpstr (gtk_label_get_label (_hp_table_page_get_count_label (get_loaded_page (fixture, "sponsors"))),
                    ==, "40 sponsors");
+  /* the demo's two hand-overs, one of them partial */
+  g_assert_cmpstr (gtk_label_get_label (_hp_table_page_get_count_label (get_loaded_page (fixture, "handovers"))),
+                   ==, "2 hand-overs");
 }
 
 static GtkColumnViewColumn *
@@ -1564,7 +1568,7 @@ application_shortcuts (void)
 {
   static const char * const required[] = {
     "<Control>o", "<Control><Shift>n", "<Control>comma", "<Control>question", "<Control>q",
-    "<Control>w", "F5", "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5", "<Alt>6",
+    "<Control>w", "F5", "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5", "<Alt>6", "<Alt>7",
     "<Control>n", "Return", "Delete", "<Control>z", "<Control>f", "<Control>b",
     "<Alt>Up", "<Alt>Down", "F2",
   };

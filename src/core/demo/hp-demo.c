@@ -23,6 +23,12 @@
  *   number besides a list (mostly above the list, for some below it); about
  *   one graduate in twenty is still 17 on the hand-over day (born in the
  *   second half of the year 18 years before).
+ * - The first schools already had their hand-over: the first school a partial
+ *   one (two fifths of its standard packs and all its under-18 packs), the
+ *   second everything allocated to it, and the second school ticked four
+ *   graduates in five on its returned list as having received their pack.
+ *   These come last and draw no random numbers, so everything before stays
+ *   as it was for a seed.
  */
 
 #define G_LOG_DOMAIN "hp-demo"
@@ -723,6 +729,74 @@ add_graduates (Demo    *demo,
   return TRUE;
 }
 
+/* The hand-overs of the demo: see the header comment. */
+static gboolean
+add_handovers (Demo    *demo,
+               GError **error)
+{
+  g_autoptr(HpPlanInput) input = NULL;
+  g_autoptr(HpPlan) plan = NULL;
+
+  if (demo->schools->len < 2)
+    return TRUE;
+
+  input = hp_plan_input_load (demo->store, demo->campaign_id, error);
+  if (input == NULL)
+    return FALSE;
+  plan = hp_plan_compute (input);
+
+  for (guint s = 0; s < 2; s++)
+    {
+      HpSchool *school = g_ptr_array_index (demo->schools, s);
+      const HpPlanSchoolResult *r = NULL;
+      g_autoptr(HpHandover) handover = NULL;
+      gint64 standard;
+
+      for (guint i = 0; i < plan->n_schools; i++)
+        if (plan->schools[i].school_id == hp_school_get_id (school))
+          r = &plan->schools[i];
+      if (r == NULL)
+        continue;
+
+      standard = s == 0 ? r->allocated_standard * 2 / 5 : r->allocated_standard;
+      if (standard + r->allocated_under18 == 0)
+        continue;
+
+      handover = hp_handover_new (demo->campaign_id, hp_school_get_id (school), hp_school_get_handover (school),
+                                  standard, r->allocated_under18);
+      hp_handover_set_received_by (handover, hp_school_get_contact_teacher (school));
+      if (s == 0)
+        hp_handover_set_note (handover, "Teillieferung, Rest folgt");
+      if (!hp_store_add_handover (demo->store, handover, error))
+        return FALSE;
+    }
+
+  /* The second school returned its class list: four in five ticked */
+  {
+    HpSchool *school = g_ptr_array_index (demo->schools, 1);
+    g_autoptr(GListModel) graduates = hp_store_list_graduates (demo->store, demo->campaign_id,
+                                                               hp_school_get_id (school), error);
+    guint n;
+
+    if (graduates == NULL)
+      return FALSE;
+
+    n = g_list_model_get_n_items (graduates);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(HpGraduate) graduate = g_list_model_get_item (graduates, i);
+
+        if (i % 5 == 4)
+          continue;
+        hp_graduate_set_pack_received (graduate, TRUE);
+        if (!hp_store_update_graduate (demo->store, graduate, error))
+          return FALSE;
+      }
+  }
+
+  return TRUE;
+}
+
 static HpCampaign *
 add_campaign (HpStore  *store,
               GError  **error)
@@ -817,7 +891,8 @@ hp_demo_fill (HpStore      *store,
       !add_recipe (&demo, error) ||
       !add_schools (&demo, error) ||
       !add_graduates (&demo, error) ||
-      !add_pledges (&demo, error))
+      !add_pledges (&demo, error) ||
+      !add_handovers (&demo, error))
     goto fail;
 
   if (!hp_store_commit (store, error))

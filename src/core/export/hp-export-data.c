@@ -12,7 +12,12 @@
  *   plan's, since the pack contents are per item and its gifts pool;
  * - a gift's "used" pieces are its share of its item's used pieces, in
  *   proportion to what it delivered (_hp_export_share_out(): whole pieces,
- *   largest remainder), so that the gifts of an item add up to the item.
+ *   largest remainder), so that the gifts of an item add up to the item;
+ *   likewise its share of the item's pieces in the packs handed over to
+ *   schools (recorded hand-overs, never more than was received) and of the
+ *   packs, planned and handed over, that hold the item;
+ * - what was handed over to each school and handed out to its graduates are
+ *   the plan's figures (recorded hand-overs, graduates ticked as received).
  *
  * Graduates are not part of it; the exports stream them.
  */
@@ -88,7 +93,32 @@ _hp_export_share_out (gint64        total,
     out_shares[remainders[k].index]++;
 }
 
-/* Each gift's share of its item's used pieces, by what it delivered. */
+/* Pieces of @item in the packs handed over to schools: the delivered packs
+ * of each variant that holds it, times its pieces per pack; never more than
+ * was received of it (the pieces cannot come from anywhere else). */
+static gint64
+item_delivered_pieces (const HpExportData       *data,
+                       const HpExportProductRow *p,
+                       const HpPlanItemResult   *result)
+{
+  gint64 pieces = (gint64) data->delivered_standard * p->per_standard +
+                  (gint64) data->delivered_under18 * p->per_under18;
+
+  return MIN (pieces, MAX (result->received, 0));
+}
+
+/* Packs holding @p's item, of @standard and @under18 packs. */
+static gint64
+item_packs (const HpExportProductRow *p,
+            guint                     standard,
+            guint                     under18)
+{
+  return (p->per_standard > 0 ? (gint64) standard : 0) + (p->per_under18 > 0 ? (gint64) under18 : 0);
+}
+
+/* Each gift's share of its item's used pieces, by what it delivered; the
+ * same of the pieces in the packs handed over, and of the packs (planned
+ * and handed over) that hold the item. */
 static void
 share_used (HpExportData *data)
 {
@@ -99,6 +129,12 @@ share_used (HpExportData *data)
 
   data->used = g_array_sized_new (FALSE, TRUE, sizeof (gint64), data->products->len);
   g_array_set_size (data->used, data->products->len);
+  data->used_delivered = g_array_sized_new (FALSE, TRUE, sizeof (gint64), data->products->len);
+  g_array_set_size (data->used_delivered, data->products->len);
+  data->packs_delivered = g_array_sized_new (FALSE, TRUE, sizeof (gint64), data->products->len);
+  g_array_set_size (data->packs_delivered, data->products->len);
+  data->packs_planned = g_array_sized_new (FALSE, TRUE, sizeof (gint64), data->products->len);
+  g_array_set_size (data->packs_planned, data->products->len);
 
   /* The gifts of each item, in the order of the report. */
   for (guint i = 0; i < data->products->len; i++)
@@ -130,9 +166,23 @@ share_used (HpExportData *data)
         }
 
       _hp_export_share_out (result->used, received, gifts->len, shares);
-
       for (guint k = 0; k < gifts->len; k++)
         g_array_index (data->used, gint64, g_array_index (gifts, guint, k)) = shares[k];
+
+      _hp_export_share_out (item_delivered_pieces (data, first, result), received, gifts->len, shares);
+      for (guint k = 0; k < gifts->len; k++)
+        g_array_index (data->used_delivered, gint64, g_array_index (gifts, guint, k)) = shares[k];
+
+      /* Packs are shared only among gifts whose pieces went into them */
+      _hp_export_share_out (item_packs (first, data->delivered_standard, data->delivered_under18),
+                            received, gifts->len, shares);
+      for (guint k = 0; k < gifts->len; k++)
+        g_array_index (data->packs_delivered, gint64, g_array_index (gifts, guint, k)) = shares[k];
+
+      _hp_export_share_out (result->used > 0 ? item_packs (first, data->packs_standard, data->packs_under18) : 0,
+                            received, gifts->len, shares);
+      for (guint k = 0; k < gifts->len; k++)
+        g_array_index (data->packs_planned, gint64, g_array_index (gifts, guint, k)) = shares[k];
     }
 }
 
@@ -173,6 +223,12 @@ load_plan (HpExportData  *data,
           school.standard = result->allocated_standard;
           school.under18 = result->allocated_under18;
           school.graduates = result->graduates;
+          school.needed_standard = result->needed_standard;
+          school.needed_under18 = result->needed_under18;
+          school.delivered_standard = result->delivered_standard;
+          school.delivered_under18 = result->delivered_under18;
+          school.handed_out = result->handed_out;
+          school.handed_out_under18 = result->handed_out_under18;
         }
       if (input != NULL)
         school.listed = input->graduates;
@@ -180,6 +236,12 @@ load_plan (HpExportData  *data,
       data->packs_standard += school.standard;
       data->packs_under18 += school.under18;
       data->listed += school.listed;
+      data->delivered_standard += school.delivered_standard;
+      data->delivered_under18 += school.delivered_under18;
+      data->handed_out_under18 += school.handed_out_under18;
+      data->handed_out_standard += school.handed_out - school.handed_out_under18;
+      data->schools_delivered += school.delivered_standard + school.delivered_under18 > 0;
+      data->schools_returned += school.handed_out > 0;
       g_array_append_val (data->schools, school);
     }
 
@@ -225,6 +287,13 @@ _hp_export_data_load (HpStore                *store,
   if (!load_plan (data, error))
     return NULL;
 
+  if (kind == HP_EXPORT_DELIVERY_SHEETS)
+    {
+      data->handovers = _hp_store_export_handovers (store, campaign_id, error);
+      if (data->handovers == NULL)
+        return NULL;
+    }
+
   share_used (data);
   return g_steal_pointer (&data);
 }
@@ -237,6 +306,10 @@ _hp_export_data_free (HpExportData *data)
   g_clear_pointer (&data->input, hp_plan_input_free);
   g_clear_pointer (&data->schools, g_array_unref);
   g_clear_pointer (&data->used, g_array_unref);
+  g_clear_pointer (&data->used_delivered, g_array_unref);
+  g_clear_pointer (&data->packs_delivered, g_array_unref);
+  g_clear_pointer (&data->packs_planned, g_array_unref);
+  g_clear_pointer (&data->handovers, g_ptr_array_unref);
   g_clear_pointer (&data->items, g_ptr_array_unref);
   g_clear_pointer (&data->products, g_ptr_array_unref);
   g_clear_pointer (&data->school_rows, g_ptr_array_unref);

@@ -3,9 +3,15 @@
  *
  * The delivery sheets ("Lieferscheine / Übergabeprotokolle"), one workbook:
  *
- * - "Overview": every school taking part, by school number, with hand-over
- *   date and time, packs (standard, under 18, total), crates and the name of
- *   its sheet; a total row.
+ * - "Overview": every school taking part, by school number, with the
+ *   hand-over date and time of its note, the note's number, the packs it
+ *   needs, delivered before, this delivery (standard, under 18, total),
+ *   still to come, crates and the name of its sheet; a total row.
+ *
+ * Which delivery a note is for (documented in hp-export.h): the school's
+ * latest recorded hand-over, with the earlier ones as "delivered before";
+ * without any, the packs still to deliver: its allocation, on its planned
+ * hand-over day. Still to come = needed − before − this (≥ 0).
  * - One sheet per school, named after the school (made legal and unique):
  *   the agency, the title, the school's postal address (name / street /
  *   postcode town) with number, contact teacher and phone, the hand-over
@@ -34,17 +40,58 @@
 
 static const HpExportColumn overview_columns[] = {
   { N_("School no."), 10, FALSE },
-  { N_("School"), 38, FALSE },
-  { N_("Town"), 20, FALSE },
+  { N_("School"), 34, FALSE },
+  { N_("Town"), 16, FALSE },
   { N_("Hand-over"), 11, FALSE },
   { N_("Time"), 7, FALSE },
+  /* Translators: the delivery note's number */
+  { N_("Note no."), 15, FALSE },
+  /* Translators: packs the school needs */
+  { N_("Needed"), 9, TRUE },
+  /* Translators: packs handed over to the school before this delivery */
+  { N_("Delivered before"), 10, TRUE },
   { N_("Standard packs"), 10, TRUE },
   { N_("Under-18 packs"), 10, TRUE },
   { N_("Packs in total"), 10, TRUE },
+  /* Translators: packs the school still gets after this delivery */
+  { N_("Still to come"), 9, TRUE },
   { N_("Crates"), 8, TRUE },
   /* Sheet names have up to 31 characters. */
   { N_("Sheet"), 32, FALSE, TRUE },
 };
+
+/* The columns of the overview (overview_columns) */
+enum {
+  COL_NUMBER, COL_NAME, COL_TOWN, COL_DATE, COL_TIME, COL_NOTE, COL_NEEDED, COL_BEFORE,
+  COL_STANDARD, COL_UNDER18, COL_TOTAL, COL_TO_COME, COL_CRATES, COL_SHEET,
+};
+
+/* What one school's delivery note is for. */
+typedef struct
+{
+  guint       this_standard;
+  guint       this_under18;
+  guint       before_standard;
+  guint       before_under18;
+  guint       to_come_standard;
+  guint       to_come_under18;
+  const char *handover;       /* ISO date (and time), or NULL */
+  const char *received_by;    /* from the recorded hand-over, or NULL */
+  guint       sequence;       /* the how-manieth delivery to the school */
+  char       *number;         /* "2027-100112-2" */
+} Note;
+
+static void
+note_clear (gpointer data)
+{
+  g_free (((Note *) data)->number);
+}
+
+static guint
+clamp_count (gint64 value)
+{
+  return (guint) CLAMP (value, 0, G_MAXUINT);
+}
 
 guint64
 _hp_export_delivery_units (HpExportData *data)
@@ -58,10 +105,10 @@ _hp_export_delivery_units (HpExportData *data)
 }
 
 static guint
-crates_for (HpExportData         *data,
-            const HpExportSchool *school)
+crates_for (HpExportData *data,
+            const Note   *note)
 {
-  return (school->standard + school->under18 + data->crate_size - 1) / data->crate_size;
+  return (note->this_standard + note->this_under18 + data->crate_size - 1) / data->crate_size;
 }
 
 static const char *
@@ -71,8 +118,65 @@ handover_of (HpExportData         *data,
   return school->row->handover != NULL ? school->row->handover : data->campaign.handover_date;
 }
 
+/* The notes of all schools, parallel to data->schools (see the top). */
+static GArray *
+make_notes (HpExportData *data)
+{
+  g_autoptr(GHashTable) latest = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *notes = g_array_sized_new (FALSE, TRUE, sizeof (Note), data->schools->len);
+
+  g_array_set_clear_func (notes, note_clear);
+
+  /* oldest first per school: the last one seen is the latest */
+  for (guint i = 0; data->handovers != NULL && i < data->handovers->len; i++)
+    {
+      HpExportHandoverRow *h = g_ptr_array_index (data->handovers, i);
+
+      g_hash_table_insert (latest, &h->school_id, h);
+      g_hash_table_insert (counts, &h->school_id,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &h->school_id)) + 1));
+    }
+
+  for (guint i = 0; i < data->schools->len; i++)
+    {
+      const HpExportSchool *school = &g_array_index (data->schools, HpExportSchool, i);
+      const HpExportHandoverRow *h = g_hash_table_lookup (latest, &school->row->id);
+      Note note = { 0 };
+
+      if (h != NULL)
+        {
+          note.this_standard = clamp_count (h->standard);
+          note.this_under18 = clamp_count (h->under18);
+          note.before_standard = school->delivered_standard - MIN (school->delivered_standard, note.this_standard);
+          note.before_under18 = school->delivered_under18 - MIN (school->delivered_under18, note.this_under18);
+          note.handover = h->handed_over_at;
+          note.received_by = h->received_by;
+          note.sequence = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &school->row->id));
+        }
+      else
+        {
+          note.this_standard = school->standard;
+          note.this_under18 = school->under18;
+          note.handover = handover_of (data, school);
+          note.sequence = 1;
+        }
+
+      note.to_come_standard = school->needed_standard -
+                              MIN (school->needed_standard, note.before_standard + note.this_standard);
+      note.to_come_under18 = school->needed_under18 -
+                             MIN (school->needed_under18, note.before_under18 + note.this_under18);
+      note.number = g_strdup_printf ("%d-%s-%u", data->campaign.year,
+                                     school->row->number != NULL ? school->row->number : "0", note.sequence);
+      g_array_append_val (notes, note);
+    }
+
+  return notes;
+}
+
 static gboolean
 write_overview (HpExportWriter  *w,
+                GArray          *notes,
                 char           **sheet_names,
                 GError         **error)
 {
@@ -81,7 +185,7 @@ write_overview (HpExportWriter  *w,
   lxw_worksheet *ws;
   lxw_row_t row;
   lxw_row_t first;
-  guint64 crates = 0;
+  double sums[COL_CRATES + 1] = { 0 };
 
   ws = _hp_export_add_sheet (w, _("Overview"), _("Delivery sheets – overview"), TRUE, error);
   if (ws == NULL)
@@ -96,45 +200,50 @@ write_overview (HpExportWriter  *w,
   for (guint i = 0; i < n; i++, row++)
     {
       const HpExportSchool *school = &g_array_index (data->schools, HpExportSchool, i);
-      const char *handover = handover_of (data, school);
-      g_autofree char *f_std = _hp_export_cell_name (row, 5);
-      g_autofree char *f_u18 = _hp_export_cell_name (row, 6);
+      const Note *note = &g_array_index (notes, Note, i);
+      g_autofree char *f_std = _hp_export_cell_name (row, COL_STANDARD);
+      g_autofree char *f_u18 = _hp_export_cell_name (row, COL_UNDER18);
       g_autofree char *total = g_strdup_printf ("=%s+%s", f_std, f_u18);
-      guint school_crates = crates_for (data, school);
+      const double values[] = {
+        [COL_NEEDED] = (double) school->needed_standard + school->needed_under18,
+        [COL_BEFORE] = (double) note->before_standard + note->before_under18,
+        [COL_STANDARD] = note->this_standard,
+        [COL_UNDER18] = note->this_under18,
+        [COL_TOTAL] = (double) note->this_standard + note->this_under18,
+        [COL_TO_COME] = (double) note->to_come_standard + note->to_come_under18,
+        [COL_CRATES] = crates_for (data, note),
+      };
 
-      _hp_export_string (w, ws, row, 0, school->row->number, NULL);
-      _hp_export_string (w, ws, row, 1, school->row->name, NULL);
-      _hp_export_string (w, ws, row, 2, school->row->town, NULL);
-      _hp_export_date (w, ws, row, 3, handover, w->date);
-      _hp_export_time (w, ws, row, 4, handover, w->time);
-      _hp_export_number (w, ws, row, 5, school->standard, w->integer);
-      _hp_export_number (w, ws, row, 6, school->under18, w->integer);
-      _hp_export_formula (w, ws, row, 7, total, (double) school->standard + school->under18, w->integer);
-      _hp_export_number (w, ws, row, 8, school_crates, w->integer);
-      _hp_export_string (w, ws, row, 9, sheet_names[i], w->note);
-      crates += school_crates;
+      _hp_export_string (w, ws, row, COL_NUMBER, school->row->number, NULL);
+      _hp_export_string (w, ws, row, COL_NAME, school->row->name, NULL);
+      _hp_export_string (w, ws, row, COL_TOWN, school->row->town, NULL);
+      _hp_export_date (w, ws, row, COL_DATE, note->handover, w->date);
+      _hp_export_time (w, ws, row, COL_TIME, note->handover, w->time);
+      _hp_export_string (w, ws, row, COL_NOTE, note->number, NULL);
+      for (guint c = COL_NEEDED; c <= COL_CRATES; c++)
+        {
+          if (c == COL_TOTAL)
+            _hp_export_formula (w, ws, row, c, total, values[c], w->integer);
+          else
+            _hp_export_number (w, ws, row, c, values[c], w->integer);
+          sums[c] += values[c];
+        }
+      _hp_export_string (w, ws, row, COL_SHEET, sheet_names[i], w->note);
       if (!_hp_export_step (w, 1, error))
         return FALSE;
     }
 
   _hp_export_string (w, ws, row, 0, NULL, w->total_text);
   _hp_export_string (w, ws, row, 1, _("Total"), w->total_text);
-  for (lxw_col_t c = 2; c <= 4; c++)
+  for (lxw_col_t c = COL_TOWN; c <= COL_NOTE; c++)
     _hp_export_string (w, ws, row, c, NULL, w->total_text);
-  {
-    const double sums[] = {
-      data->packs_standard, data->packs_under18,
-      (double) data->packs_standard + data->packs_under18, (double) crates,
-    };
+  for (lxw_col_t c = COL_NEEDED; c <= COL_CRATES; c++)
+    {
+      g_autofree char *sum = _hp_export_sum_formula (c, first, row - 1);
 
-    for (lxw_col_t c = 5; c <= 8; c++)
-      {
-        g_autofree char *sum = _hp_export_sum_formula (c, first, MAX (first, row - 1));
-
-        _hp_export_formula (w, ws, row, c, sum, n > 0 ? sums[c - 5] : 0, w->total_integer);
-      }
-  }
-  _hp_export_string (w, ws, row, 9, NULL, w->total_text);
+      _hp_export_formula (w, ws, row, c, sum, sums[c], w->total_integer);
+    }
+  _hp_export_string (w, ws, row, COL_SHEET, NULL, w->total_text);
 
   return _hp_export_ok (w, error);
 }
@@ -241,20 +350,54 @@ write_letterhead (HpExportWriter *w,
   return 7;
 }
 
+/* "Partial delivery: 27 of 72 packs, 45 to follow." and the like, or NULL
+ * for a complete first delivery. */
+static char *
+partial_line (const HpExportSchool *school,
+              const Note           *note)
+{
+  guint needed = school->needed_standard + school->needed_under18;
+  guint this = note->this_standard + note->this_under18;
+  guint before = note->before_standard + note->before_under18;
+  guint to_come = note->to_come_standard + note->to_come_under18;
+
+  if (to_come > 0 && before == 0)
+    /* Translators: on the delivery note: "Partial delivery: 27 of 72 packs,
+     * 45 to follow." (German: "Teillieferung: 27 von 72 Paketen, 45 folgen.") */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Partial delivery: %u of %u pack, %u to follow.",
+                                         "Partial delivery: %u of %u packs, %u to follow.", needed),
+                            this, needed, to_come);
+  if (to_come > 0)
+    /* Translators: on the delivery note of a later delivery: "Partial
+     * delivery: 30 of 72 packs (27 delivered before), 15 to follow." */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Partial delivery: %u of %u pack (%u delivered before), %u to follow.",
+                                         "Partial delivery: %u of %u packs (%u delivered before), %u to follow.",
+                                         needed),
+                            this, needed, before, to_come);
+  if (before > 0)
+    /* Translators: on the delivery note of the last of several deliveries:
+     * "Final delivery: 45 of 72 packs (27 delivered before)." */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Final delivery: %u of %u pack (%u delivered before).",
+                                         "Final delivery: %u of %u packs (%u delivered before).", needed),
+                            this, needed, before);
+  return NULL;
+}
+
 static gboolean
 write_school (HpExportWriter        *w,
               const HpExportSchool  *school,
+              const Note            *note,
+              const char            *issued,
               const char            *sheet_name,
               GError               **error)
 {
   HpExportData *data = w->data;
   const HpExportSchoolRow *s = school->row;
-  const char *handover = handover_of (data, school);
+  const char *handover = note->handover;
+  g_autofree char *partial = partial_line (school, note);
   gboolean class_list = data->options.class_lists;
   g_autofree char *town = join_nonempty (" ", OR_EMPTY (s->postcode), OR_EMPTY (s->town), NULL);
-  g_autofree char *f_std = NULL;
-  g_autofree char *f_u18 = NULL;
-  g_autofree char *total = NULL;
   g_autofree char *per_crate = g_strdup_printf (_("%u packs per crate"), data->crate_size);
   lxw_worksheet *ws;
   lxw_row_t row;
@@ -283,6 +426,13 @@ write_school (HpExportWriter        *w,
   _hp_export_string (w, ws, row, 0, town, NULL);
   _hp_export_string (w, ws, row, 3, _("E-mail"), w->bold);
   _hp_export_string (w, ws, row, 4, s->email, NULL);
+  row++;
+  _hp_export_string (w, ws, row, 3, _("Delivery note no."), w->bold);
+  _hp_export_string (w, ws, row, 4, note->number, NULL);
+  row++;
+  /* Translators: the day the delivery note was printed */
+  _hp_export_string (w, ws, row, 3, _("Issued on"), w->bold);
+  _hp_export_date (w, ws, row, 4, issued, w->date);
   row += 2;
 
   _hp_export_string (w, ws, row, 0, _("Hand-over on"), w->bold);
@@ -296,25 +446,58 @@ write_school (HpExportWriter        *w,
   _hp_export_number (w, ws, row, 1, school->graduates, w->integer_left);
   row += 2;
 
+  /* This delivery first, then what it stands in: needed, delivered
+   * before, still to come. */
   _hp_export_string (w, ws, row, 0, _("Packs"), w->heading);
-  _hp_export_string (w, ws, row, 1, _("Quantity"), w->heading_number);
+  /* Translators: column titles of the packs on the delivery note */
+  _hp_export_string (w, ws, row, 1, _("This delivery"), w->heading_number);
+  _hp_export_string (w, ws, row, 2, _("Needed"), w->heading_number);
+  _hp_export_string (w, ws, row, 3, _("Delivered before"), w->heading_number);
+  _hp_export_string (w, ws, row, 4, _("Still to come"), w->heading_number);
   row++;
   packs_row = row;
-  _hp_export_string (w, ws, row, 0, _("Standard packs"), NULL);
-  _hp_export_number (w, ws, row, 1, school->standard, w->integer);
-  row++;
-  _hp_export_string (w, ws, row, 0, _("Under-18 packs"), NULL);
-  _hp_export_number (w, ws, row, 1, school->under18, w->integer);
-  row++;
-  f_std = _hp_export_cell_name (packs_row, 1);
-  f_u18 = _hp_export_cell_name (packs_row + 1, 1);
-  total = g_strdup_printf ("=%s+%s", f_std, f_u18);
+  {
+    const struct { const char *label; guint this, needed, before, to_come; } lines[] = {
+      { N_("Standard packs"), note->this_standard, school->needed_standard, note->before_standard,
+        note->to_come_standard },
+      { N_("Under-18 packs"), note->this_under18, school->needed_under18, note->before_under18,
+        note->to_come_under18 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lines); i++, row++)
+      {
+        _hp_export_string (w, ws, row, 0, _(lines[i].label), NULL);
+        _hp_export_number (w, ws, row, 1, lines[i].this, w->integer);
+        _hp_export_number (w, ws, row, 2, lines[i].needed, w->integer);
+        _hp_export_number (w, ws, row, 3, lines[i].before, w->integer);
+        _hp_export_number (w, ws, row, 4, lines[i].to_come, w->integer);
+      }
+  }
   _hp_export_string (w, ws, row, 0, _("Packs in total"), w->total_text);
-  _hp_export_formula (w, ws, row, 1, total, (double) school->standard + school->under18, w->total_integer);
+  {
+    const double totals[] = {
+      (double) note->this_standard + note->this_under18,
+      (double) school->needed_standard + school->needed_under18,
+      (double) note->before_standard + note->before_under18,
+      (double) note->to_come_standard + note->to_come_under18,
+    };
+
+    for (lxw_col_t c = 1; c <= 4; c++)
+      {
+        g_autofree char *f_a = _hp_export_cell_name (packs_row, c);
+        g_autofree char *f_b = _hp_export_cell_name (packs_row + 1, c);
+        g_autofree char *sum = g_strdup_printf ("=%s+%s", f_a, f_b);
+
+        _hp_export_formula (w, ws, row, c, sum, totals[c - 1], w->total_integer);
+      }
+  }
   row++;
   _hp_export_string (w, ws, row, 0, _("Crates"), NULL);
-  _hp_export_number (w, ws, row, 1, crates_for (data, school), w->integer);
+  _hp_export_number (w, ws, row, 1, crates_for (data, note), w->integer);
   _hp_export_string (w, ws, row, 2, per_crate, w->note);
+  row++;
+  if (partial != NULL)
+    _hp_export_string (w, ws, row, 0, partial, w->bold);
   row += 2;
 
   /* Signatures: handed over (the agency's driver) and received (school). */
@@ -334,7 +517,8 @@ write_school (HpExportWriter        *w,
         _hp_export_string (w, ws, row, 1, NULL, w->signature);
         _hp_export_string (w, ws, row, 2, NULL, w->signature);
         _hp_export_string (w, ws, row, 3, _(lines[i]), NULL);
-        _hp_export_string (w, ws, row, 4, NULL, w->signature);
+        /* who signed for the recorded hand-over */
+        _hp_export_string (w, ws, row, 4, i == 0 ? note->received_by : NULL, w->signature);
         _hp_export_string (w, ws, row, 5, NULL, w->signature);
       }
   }
@@ -369,6 +553,9 @@ _hp_export_delivery_sheets (HpExportWriter  *w,
   g_auto(GStrv) names = g_new0 (char *, n + 1);
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *overview_key = g_utf8_casefold (_("Overview"), -1);
+  g_autoptr(GArray) notes = make_notes (data);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *issued = g_date_time_format (now, "%Y-%m-%d");
 
   /* The school sheets' names first, so that the overview can list them;
    * they are made unique among themselves and against "Overview". The
@@ -382,11 +569,12 @@ _hp_export_delivery_sheets (HpExportWriter  *w,
       names[i] = _hp_export_sheet_name (taken, school->row->name);
     }
 
-  if (!write_overview (w, names, error))
+  if (!write_overview (w, notes, names, error))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
-    if (!write_school (w, &g_array_index (data->schools, HpExportSchool, i), names[i], error))
+    if (!write_school (w, &g_array_index (data->schools, HpExportSchool, i), &g_array_index (notes, Note, i),
+                       issued, names[i], error))
       return FALSE;
 
   return TRUE;

@@ -206,8 +206,8 @@ write_contents (HpExportWriter  *w,
   _hp_export_string (w, ws, row, 0, NULL, w->total_text);
   _hp_export_string (w, ws, row, 1, _("Pieces per pack"), w->total_text);
   _hp_export_string (w, ws, row, 2, NULL, w->total_text);
-  sum_d = _hp_export_sum_formula (3, first, MAX (first, row - 1));
-  sum_e = _hp_export_sum_formula (4, first, MAX (first, row - 1));
+  sum_d = _hp_export_sum_formula (3, first, row - 1);
+  sum_e = _hp_export_sum_formula (4, first, row - 1);
   _hp_export_formula (w, ws, row, 3, sum_d, (double) sum_standard, w->total_integer);
   _hp_export_formula (w, ws, row, 4, sum_e, (double) sum_under18, w->total_integer);
   _hp_export_string (w, ws, row, 5, NULL, w->total_text);

@@ -32,6 +32,12 @@ typedef struct
   guint                    graduates;  /* counted by the plan, as the
                                         * Planning page shows them */
   guint                    listed;     /* stored graduates (class list rows) */
+  guint                    needed_standard;     /* the plan's need */
+  guint                    needed_under18;
+  guint                    delivered_standard;  /* handed over (recorded) */
+  guint                    delivered_under18;
+  guint                    handed_out;          /* graduates ticked received */
+  guint                    handed_out_under18;
 } HpExportSchool;
 
 /*
@@ -53,12 +59,29 @@ typedef struct
   GPtrArray            *products;       /* HpExportProductRow: the gifts, by sponsor */
   GArray               *used;           /* gint64, parallel: each gift's share
                                          * of its item's used pieces */
+  GArray               *used_delivered; /* gint64, parallel: each gift's share
+                                         * of its item's pieces in the packs
+                                         * handed over to schools */
+  GArray               *packs_delivered; /* gint64, parallel: each gift's
+                                         * share of the packs handed over
+                                         * that hold its item */
+  GArray               *packs_planned;  /* gint64, parallel: the same of the
+                                         * packs the plan allocates */
+  GPtrArray            *handovers;      /* HpExportHandoverRow, by school id
+                                         * then oldest first (delivery
+                                         * sheets only, else NULL) */
   GPtrArray            *items;          /* HpExportItemRow: the pack lines,
                                          * packing order */
   GHashTable           *item_results;   /* item id -> HpPlanItemResult */
 
   guint                 packs_standard; /* allocated, over all schools */
   guint                 packs_under18;
+  guint                 delivered_standard; /* handed over, all schools */
+  guint                 delivered_under18;
+  guint                 handed_out_standard; /* ticked received */
+  guint                 handed_out_under18;
+  guint                 schools_delivered;  /* with a hand-over */
+  guint                 schools_returned;   /* with a graduate ticked */
   guint64               listed;         /* graduates stored for the
                                          * campaign's schools */
   gint64                consenting;     /* network rows (network only) */
@@ -239,7 +262,8 @@ void           _hp_export_time          (HpExportWriter        *w,
                                          lxw_col_t              col,
                                          const char            *iso,
                                          lxw_format            *format);
-/* A formula with its computed value, for readers that don't recalculate. */
+/* A formula with its computed value, for readers that don't recalculate;
+ * a NULL @formula writes @value alone. */
 void           _hp_export_formula       (HpExportWriter        *w,
                                          lxw_worksheet         *ws,
                                          lxw_row_t              row,
@@ -247,7 +271,8 @@ void           _hp_export_formula       (HpExportWriter        *w,
                                          const char            *formula,
                                          double                 value,
                                          lxw_format            *format);
-/* "=SUM(C5:C9)" for column @col, rows @first to @last (0-based). */
+/* "=SUM(C5:C9)" for column @col, rows @first to @last (0-based); NULL when
+ * @last < @first (no rows), so that an empty table's total is a plain 0. */
 char          *_hp_export_sum_formula   (lxw_col_t              col,
                                          lxw_row_t              first,
                                          lxw_row_t              last);

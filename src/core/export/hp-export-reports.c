@@ -3,9 +3,14 @@
  *
  * The reports after the drive:
  *
- * - The sponsor report ("Sponsorenbericht"): a "Summary" sheet for the
- *   funder report (packs handed out, of them under 18, schools, sponsors,
- *   products, total in-kind value), and a "Sponsors" sheet: per sponsor its
+ * - The sponsor report ("Sponsorenbericht") states facts, each labelled as
+ *   what it is. A "Summary" sheet for the funder report sets side by side
+ *   the packs (and under-18 packs, and schools) planned — what the plan
+ *   allocates from the goods received —, handed over to schools — the sum of
+ *   the recorded hand-overs, 0 before the first — and handed out to
+ *   graduates — ticked as received on the lists the schools returned —;
+ *   below them sponsors, products and the total in-kind value. A "Sponsors"
+ *   sheet: per sponsor its
  *   gifts (sponsor × item) with pledged, received and used pieces, value
  *   per piece, in-kind value (received × value per piece) and the schools
  *   reached (schools that get packs containing the item, if any of the
@@ -14,7 +19,14 @@
  *   the gift's share of what of its item goes into the packs the plan
  *   allocates: an item's gifts pool, so its used pieces are shared out in
  *   proportion to what each gift delivered, in whole pieces that add up to
- *   the item's (hp-export-data.c).
+ *   the item's (hp-export-data.c); "Used in packs handed over" is the same
+ *   of the item's pieces in the packs recorded as handed over.
+ *   A "Thank you" sheet for a mail merge: one row per sponsor with contact,
+ *   its figures (pieces received, used in packs handed over, packs and
+ *   schools they went to, in-kind value) and a ready sentence ("Ihre
+ *   800 Stück „USB-Stick“ gingen in 780 Pakete an 12 Schulen."): about the
+ *   packs handed over once any hand-over is recorded, before that about the
+ *   packs planned, in words that say so.
  * - The returnee network ("Rückkehrer-Netzwerk"): the graduates of every
  *   campaign who consented to be contacted, newest year first, with the
  *   columns issue 6 asks for: last name, first name, school, year, consent
@@ -39,18 +51,39 @@ static const HpExportColumn sponsor_columns[] = {
   { N_("Product"), 30, FALSE },
   { N_("Pledged"), 10, TRUE },
   { N_("Received"), 10, TRUE },
-  { N_("Used in packs"), 10, TRUE },
+  { N_("Used in planned packs"), 10, TRUE },
   { N_("Value per piece"), 11, TRUE },
   { N_("In-kind value"), 13, TRUE },
   { N_("Schools reached"), 10, TRUE },
+  { N_("Used in packs handed over"), 12, TRUE },
 };
 
-/* The columns that add up: pledged, received, used, in-kind value. */
-static const lxw_col_t value_columns[] = { 2, 3, 4, 6 };
+/* The columns that add up: pledged, received, used (planned, handed over),
+ * in-kind value. */
+static const lxw_col_t value_columns[] = { 2, 3, 4, 6, 8 };
+#define N_SUMS G_N_ELEMENTS (value_columns)
 
 static const HpExportColumn summary_columns[] = {
-  { N_("Figure"), 40, FALSE },
-  { N_("Value"), 16, TRUE },
+  { N_("Figure"), 34, FALSE },
+  /* Translators: column titles of the sponsor report's summary: packs
+   * planned (allocated), handed over to schools (recorded hand-overs) and
+   * handed out to graduates (ticked on the returned lists) */
+  { N_("Planned"), 12, TRUE },
+  { N_("Handed over to schools"), 14, TRUE },
+  { N_("Handed out to graduates"), 14, TRUE },
+};
+
+static const HpExportColumn thanks_columns[] = {
+  { N_("Sponsor"), 30, FALSE },
+  { N_("Contact"), 20, FALSE },
+  { N_("E-mail"), 26, FALSE },
+  { N_("Address"), 26, FALSE },
+  { N_("Pieces received"), 10, TRUE },
+  { N_("Used in packs handed over"), 12, TRUE },
+  { N_("Packs"), 9, TRUE },
+  { N_("Schools"), 9, TRUE },
+  { N_("In-kind value"), 13, TRUE },
+  { N_("Sentence"), 70, FALSE },
 };
 
 /* How many schools get standard packs, under-18 packs, and either. */
@@ -78,6 +111,24 @@ count_reach (HpExportData *data)
   return reach;
 }
 
+/* The same for the packs handed over (recorded hand-overs). */
+static Reach
+count_delivered_reach (HpExportData *data)
+{
+  Reach reach = { 0 };
+
+  for (guint i = 0; i < data->schools->len; i++)
+    {
+      const HpExportSchool *school = &g_array_index (data->schools, HpExportSchool, i);
+
+      reach.standard += school->delivered_standard > 0;
+      reach.under18 += school->delivered_under18 > 0;
+      reach.any += school->delivered_standard + school->delivered_under18 > 0;
+    }
+
+  return reach;
+}
+
 /* Schools that get packs with a product in the standard and/or the
  * under-18 variant. */
 static guint
@@ -97,7 +148,8 @@ schools_reached (const Reach *reach,
 guint64
 _hp_export_sponsor_units (HpExportData *data)
 {
-  return (guint64) data->products->len + 1;
+  /* the sponsors sheet, then the thank-you sheet, a product at a time */
+  return 2 * (guint64) data->products->len + 1;
 }
 
 static gboolean
@@ -129,11 +181,30 @@ write_summary (HpExportWriter  *w,
   _hp_export_table_header (w, ws, row, row, summary_columns, G_N_ELEMENTS (summary_columns));
   row++;
 
+  /* Planned, handed over to schools, handed out to graduates: side by side,
+   * each in its own labelled column. */
+  {
+    const struct { const char *label; double planned, delivered, handed_out; } facts[] = {
+      { N_("Packs"),
+        (double) data->packs_standard + data->packs_under18,
+        (double) data->delivered_standard + data->delivered_under18,
+        (double) data->handed_out_standard + data->handed_out_under18 },
+      { N_("Of which under-18 packs"), data->packs_under18, data->delivered_under18, data->handed_out_under18 },
+      { N_("Schools"), reach.any, data->schools_delivered, data->schools_returned },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (facts); i++, row++)
+      {
+        _hp_export_string (w, ws, row, 0, _(facts[i].label), NULL);
+        _hp_export_number (w, ws, row, 1, facts[i].planned, w->integer);
+        _hp_export_number (w, ws, row, 2, facts[i].delivered, w->integer);
+        _hp_export_number (w, ws, row, 3, facts[i].handed_out, w->integer);
+      }
+  }
+
+  row++;
   {
     const struct { const char *label; double value; gboolean money; } figures[] = {
-      { N_("Packs handed out"), (double) data->packs_standard + data->packs_under18, FALSE },
-      { N_("Of which under-18 packs"), data->packs_under18, FALSE },
-      { N_("Schools supplied"), reach.any, FALSE },
       { N_("Sponsors"), sponsors, FALSE },
       { N_("Products"), data->products->len, FALSE },
       { N_("Total in-kind value"), value_cents / 100.0, TRUE },
@@ -147,7 +218,17 @@ write_summary (HpExportWriter  *w,
   }
 
   row++;
-  /* Translators: the explanation below the summary of the sponsor report */
+  /* Translators: the explanations below the summary of the sponsor report */
+  _hp_export_string (w, ws, row++, 0,
+                     _("Planned: the packs the plan allocates to the schools from the goods received."),
+                     w->subtitle);
+  _hp_export_string (w, ws, row++, 0,
+                     _("Handed over to schools: the sum of the recorded hand-overs, signed for at the schools."),
+                     w->subtitle);
+  _hp_export_string (w, ws, row++, 0,
+                     _("Handed out to graduates: graduates ticked as having received their pack, where schools "
+                       "returned their lists; Schools: how many returned them."),
+                     w->subtitle);
   _hp_export_string (w, ws, row, 0, _("In-kind value = pieces received × value per piece."), w->subtitle);
 
   return _hp_export_ok (w, error);
@@ -160,7 +241,7 @@ write_sponsor_total (HpExportWriter           *w,
                      lxw_row_t                 row,
                      lxw_row_t                 first,
                      const HpExportProductRow *p,
-                     const gint64              sums[4],
+                     const gint64              sums[N_SUMS],
                      guint                     reached)
 {
   /* Translators: the subtotal row of one sponsor in the sponsor report */
@@ -191,8 +272,8 @@ write_sponsors (HpExportWriter  *w,
   lxw_worksheet *ws;
   lxw_row_t row;
   lxw_row_t first;
-  gint64 sums[4] = { 0 };     /* pledged, received, used, value in cents */
-  gint64 totals[4] = { 0 };
+  gint64 sums[N_SUMS] = { 0 };     /* pledged, received, used, value in cents, used handed over */
+  gint64 totals[N_SUMS] = { 0 };
   gboolean in_standard = FALSE;
   gboolean in_under18 = FALSE;
   lxw_row_t table_first;
@@ -219,6 +300,7 @@ write_sponsors (HpExportWriter  *w,
       g_autofree char *value_cell = _hp_export_cell_name (row, 5);
       g_autofree char *in_kind = g_strdup_printf ("=%s*%s", received_cell, value_cell);
       gint64 used = g_array_index (data->used, gint64, i);
+      gint64 used_delivered = g_array_index (data->used_delivered, gint64, i);
       gboolean in_packs = used > 0;
 
       _hp_export_string (w, ws, row, 0, p->sponsor_name, NULL);
@@ -231,19 +313,21 @@ write_sponsors (HpExportWriter  *w,
       _hp_export_number (w, ws, row, 7,
                          schools_reached (&reach, in_packs && p->per_standard > 0, in_packs && p->per_under18 > 0),
                          w->integer);
+      _hp_export_number (w, ws, row, 8, (double) used_delivered, w->integer);
       row++;
 
       sums[0] += p->pledged;
       sums[1] += p->received;
       sums[2] += used;
       sums[3] += p->received * p->value_cents;
+      sums[4] += used_delivered;
       in_standard |= in_packs && p->per_standard > 0;
       in_under18 |= in_packs && p->per_under18 > 0;
 
       if (next == NULL || next->sponsor_id != p->sponsor_id)
         {
           write_sponsor_total (w, ws, row, first, p, sums, schools_reached (&reach, in_standard, in_under18));
-          for (guint k = 0; k < 4; k++)
+          for (guint k = 0; k < N_SUMS; k++)
             {
               totals[k] += sums[k];
               sums[k] = 0;
@@ -264,7 +348,8 @@ write_sponsors (HpExportWriter  *w,
       lxw_col_t col = value_columns[i];
       g_autofree char *from = _hp_export_cell_name (table_first, col);
       g_autofree char *to = _hp_export_cell_name (MAX (table_first, row - 1), col);
-      g_autofree char *formula = g_strdup_printf ("=SUBTOTAL(9,%s:%s)", from, to);
+      /* no sponsors: a plain 0, not a range of its own cell */
+      g_autofree char *formula = row > table_first ? g_strdup_printf ("=SUBTOTAL(9,%s:%s)", from, to) : NULL;
 
       _hp_export_formula (w, ws, row, col, formula, col == 6 ? totals[i] / 100.0 : (double) totals[i],
                           col == 6 ? w->total_money : w->total_integer);
@@ -275,12 +360,162 @@ write_sponsors (HpExportWriter  *w,
   return _hp_export_ok (w, error);
 }
 
+/* "800 pieces of “USB-Stick”, 300 pieces of “Honig” and …" */
+static char *
+gifts_phrase (GPtrArray *phrases)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint k = 0; k < phrases->len; k++)
+    {
+      if (k > 0)
+        /* Translators: between the gifts in the thank-you sentence: "A, B and C" */
+        g_string_append (text, k + 1 == phrases->len ? _(" and ") : _(", "));
+      g_string_append (text, g_ptr_array_index (phrases, k));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The thank-you sentence of one sponsor: about the packs handed over if any
+ * hand-over is recorded, else about the packs planned. */
+static char *
+thanks_sentence (HpExportData *data,
+                 GPtrArray    *phrases,
+                 gint64        received,
+                 gint64        packs,
+                 guint         schools,
+                 gboolean      delivered)
+{
+  g_autofree char *gifts = NULL;
+  g_autofree char *packs_text = NULL;
+  g_autofree char *schools_text = NULL;
+
+  if (received <= 0 || phrases->len == 0)
+    /* Translators: the thank-you sentence for a sponsor who pledged but
+     * delivered nothing (yet) */
+    return g_strdup (_("Thank you for your pledge."));
+
+  gifts = gifts_phrase (phrases);
+  if (packs <= 0)
+    /* Translators: the thank-you sentence for gifts that went into no pack;
+     * %s is e.g. "800 pieces of “Flyer”" */
+    return g_strdup_printf (_("Thank you for your %s."), gifts);
+
+  /* Translators: part of the thank-you sentence: "780 packs" */
+  packs_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld pack", "%lld packs", (gulong) MIN (packs, G_MAXLONG)),
+                                (long long) packs);
+  /* Translators: part of the thank-you sentence: "12 schools" */
+  schools_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school", "%u schools", schools), schools);
+
+  if (delivered)
+    /* Translators: the thank-you sentence for a mail merge, e.g. "Your 800
+     * pieces of “USB-Stick” went into 780 packs for 12 schools." */
+    return g_strdup_printf (_("Your %s went into %s for %s."), gifts, packs_text, schools_text);
+
+  /* Translators: the same before any hand-over is recorded: "Your 800 pieces
+   * of “USB-Stick” are planned for 780 packs for 12 schools." */
+  return g_strdup_printf (_("Your %s are planned for %s for %s."), gifts, packs_text, schools_text);
+}
+
+static gboolean
+write_thanks (HpExportWriter  *w,
+              GError         **error)
+{
+  HpExportData *data = w->data;
+  gboolean delivered = data->delivered_standard + data->delivered_under18 > 0;
+  Reach reach = delivered ? count_delivered_reach (data) : count_reach (data);
+  g_autoptr(GPtrArray) phrases = g_ptr_array_new_with_free_func (g_free);
+  lxw_worksheet *ws;
+  lxw_row_t row;
+  gint64 received = 0;
+  gint64 used = 0;
+  gint64 packs = 0;
+  gint64 value_cents = 0;
+  gboolean in_standard = FALSE;
+  gboolean in_under18 = FALSE;
+  HpExportColumn columns[G_N_ELEMENTS (thanks_columns)];
+
+  ws = _hp_export_add_sheet (w, _("Thank you"), _("Sponsor report – thank-you letters"), TRUE, error);
+  if (ws == NULL)
+    return FALSE;
+
+  memcpy (columns, thanks_columns, sizeof columns);
+  columns[0].width = _hp_export_name_width (data->products, TRUE);
+  _hp_export_set_columns (w, ws, columns, G_N_ELEMENTS (columns));
+  row = _hp_export_caption (w, ws, delivered ? _("Thank-you letters: what the sponsors’ gifts went into")
+                                             : _("Thank-you letters: no hand-over recorded yet, the figures are planned"));
+  _hp_export_table_header (w, ws, row, row, columns, G_N_ELEMENTS (columns));
+  row++;
+
+  for (guint i = 0; i < data->products->len; i++)
+    {
+      const HpExportProductRow *p = g_ptr_array_index (data->products, i);
+      const HpExportProductRow *next = i + 1 < data->products->len ? g_ptr_array_index (data->products, i + 1) : NULL;
+      gint64 gift_used = g_array_index (delivered ? data->used_delivered : data->used, gint64, i);
+      gint64 gift_packs = g_array_index (delivered ? data->packs_delivered : data->packs_planned, gint64, i);
+
+      received += p->received;
+      used += g_array_index (data->used_delivered, gint64, i);
+      value_cents += p->received * p->value_cents;
+      /* the packs its gifts went into: at least as many as the gift that
+       * went into the most */
+      packs = MAX (packs, gift_used > 0 ? gift_packs : 0);
+      in_standard |= gift_used > 0 && p->per_standard > 0;
+      in_under18 |= gift_used > 0 && p->per_under18 > 0;
+      if (p->received > 0)
+        g_ptr_array_add (phrases,
+                         /* Translators: a gift in the thank-you sentence: "800 pieces of “USB-Stick 16 GB”" */
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld piece of “%s”", "%lld pieces of “%s”",
+                                                       (gulong) MIN (p->received, G_MAXLONG)),
+                                          (long long) p->received, p->name));
+
+      if (next == NULL || next->sponsor_id != p->sponsor_id)
+        {
+          guint schools = packs > 0 ? schools_reached (&reach, in_standard, in_under18) : 0;
+          g_autofree char *sentence = thanks_sentence (data, phrases, received, packs, schools, delivered);
+
+          _hp_export_string (w, ws, row, 0, p->sponsor_name, NULL);
+          _hp_export_string (w, ws, row, 1, p->sponsor_contact, NULL);
+          _hp_export_string (w, ws, row, 2, p->sponsor_email, NULL);
+          _hp_export_string (w, ws, row, 3, p->sponsor_address, w->wrap);
+          _hp_export_number (w, ws, row, 4, (double) received, w->integer);
+          _hp_export_number (w, ws, row, 5, (double) used, w->integer);
+          _hp_export_number (w, ws, row, 6, delivered ? (double) packs : 0, w->integer);
+          _hp_export_number (w, ws, row, 7, delivered ? schools : 0, w->integer);
+          _hp_export_number (w, ws, row, 8, value_cents / 100.0, w->money);
+          _hp_export_string (w, ws, row, 9, sentence, w->wrap);
+          row++;
+
+          g_ptr_array_set_size (phrases, 0);
+          received = used = packs = value_cents = 0;
+          in_standard = in_under18 = FALSE;
+        }
+
+      if (!_hp_export_step (w, 1, error))
+        return FALSE;
+    }
+
+  row++;
+  /* Translators: below the thank-you sheet */
+  _hp_export_string (w, ws, row++, 0,
+                     delivered
+                     ? _("Packs and schools: the packs handed over to schools that hold the sponsor’s items; a pooled "
+                         "item is shared out by what each sponsor delivered.")
+                     : _("No hand-over is recorded yet: the sentences speak of the packs planned, the figures of "
+                         "packs handed over are 0."),
+                     w->subtitle);
+
+  return _hp_export_ok (w, error);
+}
+
 gboolean
 _hp_export_sponsor_report (HpExportWriter  *w,
                            GError         **error)
 {
   return write_summary (w, error) &&
-         write_sponsors (w, error);
+         write_sponsors (w, error) &&
+         write_thanks (w, error);
 }
 
 /* ------------------------------------------------------------------------ */

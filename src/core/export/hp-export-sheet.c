@@ -572,6 +572,12 @@ _hp_export_formula (HpExportWriter *w,
   if (w->lxw_rc != LXW_NO_ERROR)
     return;
 
+  if (formula == NULL)
+    {
+      _hp_export_check (w, ws, row, worksheet_write_number (ws, row, col, value, format));
+      return;
+    }
+
   _hp_export_check (w, ws, row, worksheet_write_formula_num (ws, row, col, formula, format, value));
 }
 
@@ -592,6 +598,11 @@ _hp_export_sum_formula (lxw_col_t col,
 {
   g_autofree char *from = _hp_export_cell_name (first, col);
   g_autofree char *to = _hp_export_cell_name (last, col);
+
+  /* No rows: no formula, or its range would be its own cell (a circular
+   * reference, LibreOffice's Err:522) */
+  if (last < first)
+    return NULL;
 
   return g_strdup_printf ("=SUM(%s:%s)", from, to);
 }

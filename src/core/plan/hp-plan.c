@@ -80,6 +80,12 @@ compute_school_needs (const HpPlanSchool *school,
   result->graduates = saturate_uint (graduates);
   result->needed_under18 = saturate_uint (under18);
   result->needed_standard = saturate_uint (total - under18);
+
+  /* Recorded facts, as they are */
+  result->delivered_standard = school->delivered_standard;
+  result->delivered_under18 = school->delivered_under18;
+  result->handed_out = school->handed_out;
+  result->handed_out_under18 = MIN (school->handed_out_under18, school->handed_out);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -300,6 +306,14 @@ hp_plan_compute (const HpPlanInput *input)
       compute_school_needs (&input->schools[i], input->spare_percent, &plan->schools[i]);
       needed_standard += plan->schools[i].needed_standard;
       needed_under18 += plan->schools[i].needed_under18;
+      plan->delivered_standard = saturate_uint ((guint64) plan->delivered_standard +
+                                                plan->schools[i].delivered_standard);
+      plan->delivered_under18 = saturate_uint ((guint64) plan->delivered_under18 +
+                                               plan->schools[i].delivered_under18);
+      plan->handed_out_under18 = saturate_uint ((guint64) plan->handed_out_under18 +
+                                                plan->schools[i].handed_out_under18);
+      plan->handed_out_standard = saturate_uint ((guint64) plan->handed_out_standard +
+                                                 plan->schools[i].handed_out - plan->schools[i].handed_out_under18);
     }
 
   plan->needed_standard = saturate_uint (needed_standard);

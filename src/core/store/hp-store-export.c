@@ -122,8 +122,8 @@ _hp_store_export_schools (HpStore  *self,
 
   g_return_val_if_fail (HP_IS_STORE (self), NULL);
 
-  /* Taking part = campaign figures or graduates in the campaign, as in the
-   * plan (hp_plan_input_load()). */
+  /* Taking part = campaign figures, graduates or hand-overs in the
+   * campaign, as in the plan (hp_plan_input_load()). */
   stmt = _hp_store_prepare_owned (self,
                                   "SELECT s.id, s.number, s.name, s.street, s.postcode, s.town, "
                                   "  s.contact_teacher, s.phone, s.email, cs.handover_at "
@@ -131,6 +131,7 @@ _hp_store_export_schools (HpStore  *self,
                                   "LEFT JOIN campaign_school cs ON cs.school_id = s.id AND cs.campaign_id = ?1 "
                                   "WHERE cs.school_id IS NOT NULL "
                                   "   OR EXISTS (SELECT 1 FROM graduate g WHERE g.campaign_id = ?1 AND g.school_id = s.id) "
+                                  "   OR EXISTS (SELECT 1 FROM handover h WHERE h.campaign_id = ?1 AND h.school_id = s.id) "
                                   "ORDER BY s.number",
                                   error);
   if (stmt == NULL)
@@ -147,6 +148,9 @@ product_row_free (gpointer data)
 
   g_free (row->name);
   g_free (row->sponsor_name);
+  g_free (row->sponsor_contact);
+  g_free (row->sponsor_email);
+  g_free (row->sponsor_address);
   g_free (row);
 }
 
@@ -166,6 +170,9 @@ read_product_row (sqlite3_stmt *stmt)
   row->per_standard = (guint) MAX (0, sqlite3_column_int (stmt, 8));
   row->per_under18 = (guint) MAX (0, sqlite3_column_int (stmt, 9));
   row->item_id = sqlite3_column_int64 (stmt, 10);
+  row->sponsor_contact = dup_column (stmt, 11);
+  row->sponsor_email = dup_column (stmt, 12);
+  row->sponsor_address = dup_column (stmt, 13);
   return row;
 }
 
@@ -184,7 +191,8 @@ _hp_store_export_products (HpStore  *self,
                                   "SELECT p.id, i.name, p.sponsor_id, s.name, p.value_cents, i.adult_only, "
                                   "  pl.quantity, "
                                   "  coalesce((SELECT sum(r.quantity) FROM receipt r WHERE r.pledge_id = pl.id), 0), "
-                                  "  coalesce(li.per_standard, 0), coalesce(li.per_under18, 0), p.item_id "
+                                  "  coalesce(li.per_standard, 0), coalesce(li.per_under18, 0), p.item_id, "
+                                  "  s.contact, s.email, s.address "
                                   "FROM pledge pl JOIN product p ON p.id = pl.product_id "
                                   "JOIN sponsor s ON s.id = p.sponsor_id JOIN item i ON i.id = p.item_id "
                                   "LEFT JOIN pack_line li ON li.item_id = p.item_id AND li.campaign_id = ?1 "
@@ -445,4 +453,54 @@ _hp_store_export_count_consenting (HpStore  *self,
     }
 
   return sqlite3_column_int64 (stmt, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Hand-overs                                                                */
+
+static void
+handover_row_free (gpointer data)
+{
+  HpExportHandoverRow *row = data;
+
+  g_free (row->handed_over_at);
+  g_free (row->received_by);
+  g_free (row->note);
+  g_free (row);
+}
+
+static gpointer
+read_handover_row (sqlite3_stmt *stmt)
+{
+  HpExportHandoverRow *row = g_new0 (HpExportHandoverRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->school_id = sqlite3_column_int64 (stmt, 1);
+  row->handed_over_at = dup_column (stmt, 2);
+  row->standard = sqlite3_column_int64 (stmt, 3);
+  row->under18 = sqlite3_column_int64 (stmt, 4);
+  row->received_by = dup_column (stmt, 5);
+  row->note = dup_column (stmt, 6);
+  return row;
+}
+
+GPtrArray *
+_hp_store_export_handovers (HpStore  *self,
+                            gint64    campaign_id,
+                            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (HP_IS_STORE (self), NULL);
+
+  stmt = _hp_store_prepare_owned (self,
+                                  "SELECT id, school_id, handed_over_at, standard, under18, received_by, note "
+                                  "FROM handover WHERE campaign_id = ?1 "
+                                  "ORDER BY school_id, handed_over_at, id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  return _hp_store_collect_array (self, stmt, read_handover_row, handover_row_free, error);
 }

@@ -329,6 +329,21 @@ hp_store_remove_school (HpStore  *self,
       return FALSE;
     }
 
+  /* Hand-overs are the record of what was delivered: they are removed one
+   * by one, on purpose, never with the school. */
+  if (!_hp_store_query_int64 (self, "SELECT count(*) FROM handover WHERE school_id = ?1", id, &n_graduates, error))
+    return FALSE;
+  if (n_graduates > 0)
+    {
+      g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_IN_USE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” has %d recorded hand-over. Remove the hand-over first.",
+                                "“%s” has %d recorded hand-overs. Remove the hand-overs first.",
+                                n_graduates),
+                   hp_school_get_name (school), (int) n_graduates);
+      return FALSE;
+    }
+
   return _hp_store_delete_row (self, "DELETE FROM school WHERE id = ?1", HP_RECORD_SCHOOL, id, error);
 }
 

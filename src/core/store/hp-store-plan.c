@@ -167,7 +167,8 @@ load_gifts (HpStore          *self,
   "FROM campaign c JOIN school s " \
   "LEFT JOIN campaign_school cs ON cs.campaign_id = c.id AND cs.school_id = s.id " \
   "WHERE c.id = ?1 AND (cs.school_id IS NOT NULL OR " \
-  "  EXISTS (SELECT 1 FROM graduate g WHERE g.campaign_id = ?1 AND g.school_id = s.id)) " \
+  "  EXISTS (SELECT 1 FROM graduate g WHERE g.campaign_id = ?1 AND g.school_id = s.id) OR " \
+  "  EXISTS (SELECT 1 FROM handover h WHERE h.campaign_id = ?1 AND h.school_id = s.id)) " \
   "ORDER BY s.number"
 
 /* One school's graduates, on the (campaign_id, school_id) index. Run per
@@ -175,8 +176,14 @@ load_gifts (HpStore          *self,
  * this is several times faster than one grouped join, which compares
  * against a per-row cut-off and sorts every graduate. */
 #define GRADUATES_SQL \
-  "SELECT count(*), count(birth_date), coalesce(sum(birth_date > ?3), 0) " \
+  "SELECT count(*), count(birth_date), coalesce(sum(birth_date > ?3), 0), " \
+  "  coalesce(sum(pack_received), 0), coalesce(sum(pack_received AND birth_date > ?3), 0) " \
   "FROM graduate WHERE campaign_id = ?1 AND school_id = ?2"
+
+/* What one school was handed over, on the (campaign_id, school_id) index. */
+#define HANDOVERS_SQL \
+  "SELECT coalesce(sum(standard), 0), coalesce(sum(under18), 0) " \
+  "FROM handover WHERE campaign_id = ?1 AND school_id = ?2"
 
 static gboolean
 count_graduates (HpStore       *self,
@@ -198,6 +205,28 @@ count_graduates (HpStore       *self,
   school->graduates = (guint) sqlite3_column_int64 (stmt, 0);
   school->with_birth_date = (guint) sqlite3_column_int64 (stmt, 1);
   school->under18_by_birth = (guint) sqlite3_column_int64 (stmt, 2);
+  school->handed_out = (guint) sqlite3_column_int64 (stmt, 3);
+  school->handed_out_under18 = (guint) sqlite3_column_int64 (stmt, 4);
+  return TRUE;
+}
+
+static gboolean
+sum_handovers (HpStore       *self,
+               sqlite3_stmt  *stmt,
+               HpPlanSchool  *school,
+               GError       **error)
+{
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 2, school->school_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _hp_store_set_error (self, rc, error);
+
+  school->delivered_standard = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
+  school->delivered_under18 = (guint) CLAMP (sqlite3_column_int64 (stmt, 1), 0, G_MAXUINT);
   return TRUE;
 }
 
@@ -209,6 +238,7 @@ load_schools (HpStore          *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) graduates = NULL;
+  g_autoptr(sqlite3_stmt) handovers = NULL;
   int rc;
 
   stmt = _hp_store_prepare_owned (self, SCHOOLS_SQL, error);
@@ -217,6 +247,10 @@ load_schools (HpStore          *self,
   graduates = _hp_store_prepare_owned (self, GRADUATES_SQL, error);
   if (graduates == NULL)
     return FALSE;
+  handovers = _hp_store_prepare_owned (self, HANDOVERS_SQL, error);
+  if (handovers == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (handovers, 1, campaign_id);
 
   sqlite3_bind_int64 (stmt, 1, campaign_id);
   sqlite3_bind_int64 (graduates, 1, campaign_id);
@@ -231,7 +265,8 @@ load_schools (HpStore          *self,
         .list_complete = sqlite3_column_int (stmt, 6) != 0,
       };
 
-      if (!count_graduates (self, graduates, &school, _hp_column_text (stmt, 5), error))
+      if (!count_graduates (self, graduates, &school, _hp_column_text (stmt, 5), error) ||
+          !sum_handovers (self, handovers, &school, error))
         return FALSE;
 
       g_array_append_val (real->schools, school);

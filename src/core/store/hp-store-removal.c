@@ -146,6 +146,7 @@ static const CaptureStep campaign_steps[] = {
   { "pack_line", "campaign_id = ?1" },
   { "campaign_school", "campaign_id = ?1" },
   { "graduate", "campaign_id = ?1" },
+  { "handover", "campaign_id = ?1" },
 };
 static const CaptureStep sponsor_steps[] = { { "sponsor", "id = ?1" } };
 /* The gift's item stays when the gift goes, but a merge or a renamed gift
@@ -161,6 +162,7 @@ static const CaptureStep school_steps[] = {
   { "campaign_school", "school_id = ?1" },
 };
 static const CaptureStep graduate_steps[] = { { "graduate", "id = ?1" } };
+static const CaptureStep handover_steps[] = { { "handover", "id = ?1" } };
 
 static gboolean
 remove_kind (HpStore       *self,
@@ -177,6 +179,7 @@ remove_kind (HpStore       *self,
     case HP_RECORD_RECEIPT:  return hp_store_remove_receipt (self, id, error);
     case HP_RECORD_SCHOOL:   return hp_store_remove_school (self, id, error);
     case HP_RECORD_GRADUATE: return hp_store_remove_graduate (self, id, error);
+    case HP_RECORD_HANDOVER: return hp_store_remove_handover (self, id, error);
     case HP_RECORD_RECIPE:
     case HP_RECORD_ITEM:
     default:
@@ -207,6 +210,7 @@ hp_store_remove (HpStore       *self,
     case HP_RECORD_RECEIPT:  STEPS (receipt_steps);
     case HP_RECORD_SCHOOL:   STEPS (school_steps);
     case HP_RECORD_GRADUATE: STEPS (graduate_steps);
+    case HP_RECORD_HANDOVER: STEPS (handover_steps);
     case HP_RECORD_RECIPE:
     case HP_RECORD_ITEM:
     default:
@@ -303,8 +307,11 @@ hp_store_restore (HpStore         *self,
 
   _hp_store_note_change (self, removal->kind);
   if (removal->kind == HP_RECORD_CAMPAIGN)
-    for (HpRecordKind kind = HP_RECORD_PLEDGE; kind <= HP_RECORD_GRADUATE; kind++)
-      _hp_store_note_change (self, kind);
+    {
+      for (HpRecordKind kind = HP_RECORD_PLEDGE; kind <= HP_RECORD_GRADUATE; kind++)
+        _hp_store_note_change (self, kind);
+      _hp_store_note_change (self, HP_RECORD_HANDOVER);
+    }
 
   return hp_store_commit (self, error);
 }

@@ -268,6 +268,7 @@ hp_store_remove_campaign (HpStore  *self,
   /* what went with it */
   for (HpRecordKind kind = HP_RECORD_PLEDGE; kind <= HP_RECORD_GRADUATE; kind++)
     _hp_store_note_change (self, kind);
+  _hp_store_note_change (self, HP_RECORD_HANDOVER);
 
   return hp_store_commit (self, error);
 }

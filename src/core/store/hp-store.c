@@ -1510,6 +1510,7 @@ _hp_store_not_found (HpRecordKind   kind,
     case HP_RECORD_SCHOOL:   g_set_error (error, d, c, _("There is no school with ID %lld."), (long long) id); break;
     case HP_RECORD_GRADUATE: g_set_error (error, d, c, _("There is no graduate with ID %lld."), (long long) id); break;
     case HP_RECORD_ITEM:     g_set_error (error, d, c, _("There is no item with ID %lld."), (long long) id); break;
+    case HP_RECORD_HANDOVER: g_set_error (error, d, c, _("There is no hand-over with ID %lld."), (long long) id); break;
     case HP_RECORD_RECIPE:
     default: g_assert_not_reached ();
     }
