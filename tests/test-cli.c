@@ -1728,7 +1728,7 @@ test_upgrade_v1 (Fixture       *f,
     g_assert_true (g_file_test (backups, G_FILE_TEST_IS_DIR));
     files = hp_test_list_dir (backups);
     g_assert_true (g_str_has_prefix (files, "heimpack_"));
-    g_assert_true (g_str_has_suffix (files, "_before-version-3.db"));
+    g_assert_true (g_str_has_suffix (files, "_before-version-4.db"));
     g_assert_null (strchr (files, '|'));
   }
   {
@@ -2144,6 +2144,72 @@ test_missing_database (Fixture       *f,
   }
 }
 
+/* Issue 14, point 6: contact data only with consent. */
+static void
+test_graduate_contacts (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *lena = NULL;
+  g_autofree char *kurt = NULL;
+
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "new", "Heimvorteil2GO 2027", "--year", "2027");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("school", "add", "--number", "100001", "--name", "Realschule Brilon");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "add", "--school", "100001", "--last-name", "Schmidt",
+                                        "--first-name", "Lena", "--consent-date", "01.02.2027",
+                                        "--consent-source", "Abiball", "--email", "lena@example.org",
+                                        "--phone", "0171 2345678", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "d['email'] == 'lena@example.org' and d['phone'] == '0171 2345678'",
+                                       NULL));
+    lena = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (r->out, "d['id']"));
+  }
+  /* no consent: a clear error, exit 1, and nobody added */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "add", "--school", "100001", "--last-name", "Abel",
+                                        "--email", "kurt@example.org");
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "consent"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "add", "--school", "100001", "--last-name", "Abel", "--json");
+
+    assert_ok (r);
+    kurt = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (r->out, "d['id']"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "edit", kurt, "--phone", "0171 1111111");
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "consent"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "edit", lena, "--email", "lena.schmidt@example.org");
+
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "sorted((g['last_name'], g['email'], g['phone']) for g in d) == "
+                                       "[('Abel', None, None), ('Schmidt', 'lena.schmidt@example.org', '0171 2345678')]",
+                                       NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2172,6 +2238,7 @@ main (int   argc,
   TEST ("import-sponsors", test_import_sponsors);
   TEST ("import-options-and-schools", test_import_options_and_schools);
   TEST ("backup", test_backup);
+  TEST ("graduate-contacts", test_graduate_contacts);
   TEST ("missing-database", test_missing_database);
 
   return g_test_run ();

@@ -70,7 +70,7 @@ G_BEGIN_DECLS
  * thread's main context.
  */
 
-#define HP_STORE_SCHEMA_VERSION 3
+#define HP_STORE_SCHEMA_VERSION 4
 
 #define HP_STORE_ERROR (hp_store_error_quark ())
 

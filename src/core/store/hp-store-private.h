@@ -128,6 +128,11 @@ gboolean      _hp_store_require_text  (const char    *value,
 gboolean      _hp_store_check_date    (const char    *value,
                                        const char    *label,
                                        GError       **error);
+gboolean      _hp_store_check_contact (const char    *email,
+                                       const char    *phone,
+                                       const char    *consent_date,
+                                       const char    *consent_source,
+                                       GError       **error);
 gboolean      _hp_store_check_changed (HpStore       *self,
                                        HpRecordKind      kind,
                                        gint64         id,
