@@ -2210,6 +2210,118 @@ test_graduate_contacts (Fixture       *f,
   }
 }
 
+/* Issue 14, point 7: the acceptance lines of the purge, by the CLI. A
+ * file's bytes (empty if it does not exist), to compare byte for byte. */
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_bytes_new (NULL, 0);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+test_purge (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *backups = g_strconcat (f->db, ".backups", NULL);
+  g_autofree char *plan_before = NULL;
+  g_autoptr(GBytes) db_before = NULL;
+  g_autoptr(GBytes) wal_before = NULL;
+  g_autoptr(GBytes) db_after = NULL;
+  g_autoptr(GBytes) wal_after = NULL;
+  g_autofree char *listing = NULL;
+
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("demo", "--scale", "district");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "plan");
+    assert_ok (r);
+    plan_before = g_strdup (r->out);
+  }
+  /* the campaign must be named */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("purge");
+    assert_usage (r);
+  }
+  /* the demo's hand-over (2027) lies ahead: refused without --force */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("purge", "--campaign", "1");
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "--force"));
+  }
+  /* a dry run reports and changes nothing, byte for byte */
+  db_before = read_file (f->db);
+  wal_before = read_file (wal);
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("purge", "--campaign", "1", "--force", "--dry-run", "--json");
+
+    assert_ok (r);
+    /* per school its graduates without consent; together all but those who
+     * consented; nothing purged */
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d['dry_run'] and d['purged'] is None and d['graduates'] > 0 and "
+                                       "d['graduates'] == sum(s['graduates'] for s in d['schools']) and "
+                                       "d['under18'] == sum(s['under18'] for s in d['schools']) and "
+                                       "d['graduates'] + d['consenting'] == 2000 and not d['drive_over']", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("purge", "--campaign", "1", "--force", "--dry-run");
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->out, "Dry run"));
+  }
+  db_after = read_file (f->db);
+  wal_after = read_file (wal);
+  g_assert_cmpuint (g_bytes_get_size (db_before), >, 0);
+  g_assert_true (g_bytes_equal (db_before, db_after));
+  g_assert_true (g_bytes_equal (wal_before, wal_after));
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS) &&
+                  strstr ((listing = hp_test_list_dir (backups)), "before-purge") != NULL);
+  g_clear_pointer (&listing, g_free);
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("purge", "--campaign", "Heimvorteil2GO 2027", "--force", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "d['purged'] > 0 and d['graduates'] == 0 and d['purged_at']", NULL));
+  }
+  /* the plan is unchanged */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "plan");
+    assert_ok (r);
+    g_assert_cmpstr (r->out, ==, plan_before);
+  }
+  /* the graduates without consent keep nothing personal; the others all */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "len(d) == 2000 and all((g['consent_date'] is None) == "
+                                       "  (g['last_name'] is None and g['first_name'] is None and g['class_name'] is None "
+                                       "   and g['birth_date'] is None and g['email'] is None and g['phone'] is None) "
+                                       "  for g in d) and "
+                                       "all(g['last_name'] and g['birth_date'] and g['email'] for g in d if g['consent_date'])",
+                                       NULL));
+  }
+  /* and a backup from before */
+  listing = hp_test_list_dir (backups);
+  g_assert_nonnull (strstr (listing, "_before-purge.db"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2239,6 +2351,7 @@ main (int   argc,
   TEST ("import-options-and-schools", test_import_options_and_schools);
   TEST ("backup", test_backup);
   TEST ("graduate-contacts", test_graduate_contacts);
+  TEST ("purge", test_purge);
   TEST ("missing-database", test_missing_database);
 
   return g_test_run ();

@@ -73,6 +73,8 @@ static const struct
     N_("list | now | restore ID|FILE   (copies in the folder NAME.backups beside the database)") },
   { "plan", NULL, hp_cli_run_plan,
     N_("(packs needed and buildable, bottleneck, packs per school, what to chase)") },
+  { "purge", NULL, hp_cli_run_purge,
+    N_("--campaign NAME|ID [--dry-run] [--force]   (personal data of graduates without consent)") },
 };
 
 static void
