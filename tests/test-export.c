@@ -932,7 +932,7 @@ test_network (Fixture       *f,
                 "  and s['max_col'] == 8 and s['autofilter'] == 'A4:H%d' % (4 + int(a[0])))(d['sheets'][0])",
          count, NULL);
   CHECK (facts, "d['sheets'][0]['rows'][3] == [[t, 's', 'General', None] for t in "
-                "['Last name', 'First name', 'E-mail', 'Phone', 'School', 'Year', 'Consent on', 'Consent given']]",
+                "['Last name', 'First name', 'E-mail', 'Phone', 'School', 'Year', 'Consent on', 'Consent source']]",
          NULL);
   /* across: eight columns do not fit upright; the date, and its heading,
    * set off from the year before it */

@@ -109,7 +109,8 @@ HpPurgePreview *hp_store_purge_preview  (HpStore         *self,
  * fails), then in one transaction clears the personal data of @campaign_id's
  * graduates without consent, keeps their under-18 flag, and sets the
  * campaign's `purged_at`. Whether the drive is over is the caller's to
- * check (hp_store_purge_preview()). A write: the owner thread only.
+ * check (hp_store_purge_preview()). A write: in the owner thread, or in a
+ * worker (it begins its own transaction, see hp_store_begin()).
  *
  * Returns: %TRUE on success
  */

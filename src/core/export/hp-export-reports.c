@@ -296,8 +296,7 @@ static const HpExportColumn network_columns[] = {
   /* Translators: the graduate's school-leaving year ("Jahrgang") */
   { N_("Year"), 7, TRUE },
   { N_("Consent on"), 12, FALSE, TRUE },
-  /* Translators: where the consent to be contacted was given */
-  { N_("Consent given"), 22, FALSE },
+  { N_("Consent source"), 22, FALSE },
 };
 
 typedef struct

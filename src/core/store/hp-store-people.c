@@ -667,6 +667,50 @@ hp_store_remove_graduate (HpStore  *self,
   return _hp_store_delete_row (self, "DELETE FROM graduate WHERE id = ?1", HP_RECORD_GRADUATE, id, error);
 }
 
+gboolean
+hp_store_set_packs_received (HpStore       *self,
+                             const gint64  *ids,
+                             guint          n_ids,
+                             gboolean       received,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (!_hp_store_check_writable (self, error))
+    return FALSE;
+  if (n_ids == 0)
+    return TRUE;
+
+  if (!hp_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      stmt = _hp_store_prepare (self, "UPDATE graduate SET pack_received = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      sqlite3_bind_int (stmt, 2, received ? 1 : 0);
+      if (!_hp_store_step_done (self, stmt, error))
+        goto fail;
+      if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
+        {
+          _hp_store_not_found (HP_RECORD_GRADUATE, ids[i], error);
+          goto fail;
+        }
+    }
+
+  _hp_store_note_change (self, HP_RECORD_GRADUATE);
+  return hp_store_commit (self, error);
+
+fail:
+  hp_store_rollback (self);
+  return FALSE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* For the importer                                                          */
 

@@ -175,17 +175,23 @@ hp_store_purge (HpStore  *self,
 
   if (!_hp_store_check_writable (self, error))
     return FALSE;
-  if (!_hp_store_query_int64 (self, "SELECT count(*) FROM campaign WHERE id = ?1", campaign_id, &exists, error))
-    return FALSE;
-  if (exists == 0)
-    return _hp_store_not_found (HP_RECORD_CAMPAIGN, campaign_id, error);
 
-  /* The copy first: no purge without it. */
+  /* The copy first: no purge without it. It reads through a connection of
+   * its own, so this may run in a worker (the window's does). */
   if (!hp_backup_before_purge (self, error))
     return FALSE;
 
+  /* From here on inside the transaction: a worker may write there. */
   if (!hp_store_begin (self, error))
     return FALSE;
+
+  if (!_hp_store_query_int64 (self, "SELECT count(*) FROM campaign WHERE id = ?1", campaign_id, &exists, error))
+    goto fail;
+  if (exists == 0)
+    {
+      _hp_store_not_found (HP_RECORD_CAMPAIGN, campaign_id, error);
+      goto fail;
+    }
 
   stmt = _hp_store_prepare (self,
                             "UPDATE graduate AS g SET purged_under18 = " UNDER18_OF ("g") ", "
