@@ -2322,6 +2322,90 @@ test_purge (Fixture       *f,
   g_assert_nonnull (strstr (listing, "_before-purge.db"));
 }
 
+/* Issue 14, point 2: the delivery sheets' class lists, exported, ticked by
+ * a school (openpyxl stands in for it) and read back. */
+static void
+test_import_received (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
+  g_autofree char *back = g_build_filename (f->dir, "zurueck.xlsx", NULL);
+  g_autofree char *script = NULL;
+  const char *argv[] = { "/usr/bin/python3", "-c", NULL, out, back, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!can_run ())
+    return;
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("demo", "--scale", "district");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("export", "delivery-sheets", out, "--class-lists");
+    assert_ok (r);
+  }
+  /* The first school ticks its first three rows ("x", "☑", "ja"), a fourth
+   * row loses its ID and is found by name, a fifth is renamed beyond
+   * recognition (unmatched, though ticked). */
+  script = g_strdup ("import sys, openpyxl\n"
+                     "wb = openpyxl.load_workbook(sys.argv[1])\n"
+                     "ws = wb.worksheets[1]\n"
+                     "rows = list(ws.iter_rows(values_only=True))\n"
+                     "h = next(i for i, r in enumerate(rows) if r[4] and '\u2610' in str(r[4]))\n"
+                     "for k, mark in enumerate(['x', '\u2611', 'ja', 'X', 'x']):\n"
+                     "    ws.cell(h + 2 + k, 5).value = mark\n"
+                     "ws.cell(h + 5, 7).value = None\n"
+                     "ws.cell(h + 6, 7).value = None\n"
+                     "ws.cell(h + 6, 2).value = 'Niemand'\n"
+                     "wb.save(sys.argv[2])\n");
+  argv[2] = script;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "received", back, "--dry-run", "--json");
+
+    assert_ok (r);
+    /* 2000 graduates on 30 lists; 5 ticked, 4 of them found */
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d['class_lists'] == 30 and d['rows'] == 2000 and d['ticked'] == 5 and "
+                                       "d['matched'] == 4 and d['newly_received'] == 4 and d['unmatched'] == 1 and "
+                                       "'Niemand' in d['unmatched_rows'][0]", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "sum(g['pack_received'] for g in d) == 0", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "received", back);
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->out, "4 graduates newly ticked"));
+    g_assert_nonnull (strstr (r->out, "1 row matched no graduate"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "sum(g['pack_received'] for g in d) == 4", NULL));
+  }
+  /* not a workbook with class lists: exit 1 */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("export", "packing-list", out);
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "received", out);
+    assert_failure (r);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2352,6 +2436,7 @@ main (int   argc,
   TEST ("backup", test_backup);
   TEST ("graduate-contacts", test_graduate_contacts);
   TEST ("purge", test_purge);
+  TEST ("import-received", test_import_received);
   TEST ("missing-database", test_missing_database);
 
   return g_test_run ();

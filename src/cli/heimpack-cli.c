@@ -65,7 +65,8 @@ static const struct
     N_("list [--school NUMBER] | add --school NUMBER … | edit ID | remove ID") },
   { "import", NULL, hp_cli_run_import,
     N_("schools FILE [--district PREFIX] [--abitur-only] [--map FIELD=HEADER]… [--dry-run]\n"
-       "| graduates FILE (--school NUMBER | --school-column HEADER) [--year VALUE] [--dry-run]") },
+       "| graduates FILE (--school NUMBER | --school-column HEADER) [--year VALUE] [--dry-run]\n"
+       "| received FILE [--dry-run]   (returned class lists: who got a pack)") },
   { "export", NULL, hp_cli_run_export,
     N_("packing-list|delivery-sheets|sponsor-report|network OUT.xlsx [--crate-size N]\n"
        "[--class-lists] [--agency-name TEXT]") },

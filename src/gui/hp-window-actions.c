@@ -34,6 +34,7 @@
 #include "hp-import-assistant.h"
 #include "hp-window-private.h"
 #include "hp-window-purge.h"
+#include "hp-window-received.h"
 
 /* _hp_window_import()'s kind: by the visible page, or ask */
 #define IMPORT_KIND_ASK (-1)
@@ -833,6 +834,7 @@ _hp_window_actions_update (HpWindow *self)
   /* the list reads; its corrections check the store themselves */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-bookings", self->campaign != NULL);
   _hp_window_purge_update_actions (self);
+  _hp_window_received_update_actions (self);
 }
 
 void
@@ -895,4 +897,5 @@ _hp_window_class_actions_init (HpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-sponsors", NULL, import_sponsors_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   _hp_window_purge_class_init (widget_class);
+  _hp_window_received_class_init (widget_class);
 }

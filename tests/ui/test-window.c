@@ -24,6 +24,7 @@
 #include "hp-table-page-private.h"
 #include "hp-ui-test-utils.h"
 #include "hp-window-private.h"
+#include "hp-window-received.h"
 
 #define LOAD_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
 
@@ -1911,6 +1912,47 @@ test_window_purge (void)
   fixture_teardown (&fixture, NULL);
 }
 
+/* Issue 14, point 2: the class lists read back from the window. Unticked,
+ * as exported: every row is found (by its hidden ID), nobody is new. */
+static void
+test_window_import_received (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hp-received-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Lieferscheine.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HpExportOptions options = { .class_lists = TRUE };
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_true (hp_export_write (fixture->store, hp_campaign_get_id (fixture->campaign), HP_EXPORT_DELIVERY_SHEETS,
+                                  &options, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (fixture->window)));
+  _hp_window_import_received (fixture->window, file);
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Class Lists Read");
+  body = adw_message_dialog_get_body (dialog);
+  /* the district demo: 30 schools, 2000 graduates */
+  g_assert_nonnull (strstr (body, "30 class lists with 2000 graduate rows: 0 ticked as received."));
+  g_assert_nonnull (strstr (body, "0 graduates are newly ticked"));
+  g_assert_null (strstr (body, "matched no graduate"));
+  respond (dialog, "close");
+
+  /* not a workbook: the reason, in a dialog */
+  g_file_set_contents (path, "Name;erhalten\n", -1, &error);
+  g_assert_no_error (error);
+  _hp_window_import_received (fixture->window, file);
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Read the Class Lists");
+  respond (dialog, "close");
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1966,6 +2008,8 @@ main (int   argc,
               fixture_setup_drive, test_window_bookings, fixture_teardown);
   g_test_add ("/heimpack/window/campaign-edit", Fixture, NULL,
               fixture_setup_drive, test_window_campaign_edit, fixture_teardown);
+  g_test_add ("/heimpack/window/import-received", Fixture, NULL,
+              fixture_setup_demo, test_window_import_received, fixture_teardown);
   g_test_add ("/heimpack/window/campaign-remove", Fixture, NULL,
               fixture_setup_drive, test_window_campaign_remove, fixture_teardown);
   g_test_add_func ("/heimpack/window/migration-notes", test_window_migration_notes);
