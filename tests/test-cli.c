@@ -2208,6 +2208,38 @@ test_graduate_contacts (Fixture       *f,
                                        "[('Abel', None, None), ('Schmidt', 'lena.schmidt@example.org', '0171 2345678')]",
                                        NULL));
   }
+
+  /* A school's list with contact columns: e-mail and phone are kept only
+   * where the row gives consent date and source. Of the three rows, Otto
+   * has both (kept), Pia no consent at all and Udo no source: 2 contacts
+   * left out, the graduates themselves all added. */
+  {
+    g_autofree char *csv = g_build_filename (f->dir, "liste.csv", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_file_set_contents (csv,
+                         "Name;Vorname;Einwilligung;Einwilligungsquelle;E-Mail;Telefon\n"
+                         "Otto;Ole;15.03.2027;Abiball;ole.otto@example.org;0151 1\n"
+                         "Pohl;Pia;;;pia@example.org;\n"
+                         "Ude;Udo;15.03.2027;;;0151 3\n", -1, &error);
+    g_assert_no_error (error);
+    {
+      g_autoptr(HpTestCliResult) r = RUN ("import", "graduates", csv, "--school", "100001", "--json");
+
+      assert_ok (r);
+      g_assert_true (hp_test_json_check (r->out, "d['added'] == 3 and d['contacts_without_consent'] == 2", NULL));
+    }
+    {
+      g_autoptr(HpTestCliResult) r = RUN ("graduate", "list", "--json");
+
+      assert_ok (r);
+      g_assert_true (hp_test_json_check (r->out,
+                                         "sorted((g['last_name'], g['email'], g['phone'], g['consent_date']) "
+                                         "       for g in d if g['last_name'] in ('Otto', 'Pohl', 'Ude')) == "
+                                         "[('Otto', 'ole.otto@example.org', '0151 1', '2027-03-15'), "
+                                         " ('Pohl', None, None, None), ('Ude', None, None, '2027-03-15')]", NULL));
+    }
+  }
 }
 
 /* Issue 14, point 7: the acceptance lines of the purge, by the CLI. A

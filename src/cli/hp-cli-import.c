@@ -143,12 +143,13 @@ print_result (HpCli                *cli,
               "\"repaired_school_form\":%u,\"repaired_phone_prefix\":%u,\"completed_district_key\":%u,"
               "\"skipped_district\":%u,\"skipped_school_form\":%u,"
               "\"skipped_closed\":%u,\"skipped_year\":%u,\"skipped_no_year\":%u,\"no_year_in_file\":%s,"
-              "\"no_name\":%u,\"list_complete\":%s,\"dry_run\":%s,\"sheet\":",
+              "\"no_name\":%u,\"contacts_without_consent\":%u,\"list_complete\":%s,\"dry_run\":%s,\"sheet\":",
               r->rows, r->added, r->updated, r->unchanged, r->skipped, r->duplicates, r->repaired,
               r->repaired_district_key, r->repaired_postcode, r->repaired_school_form, r->repaired_phone_prefix,
               r->completed_district_key,
               r->skipped_district, r->skipped_school_form, r->skipped_closed, r->skipped_year, r->skipped_no_year,
-              r->no_year_in_file ? "true" : "false", r->no_name, list_complete ? "true" : "false",
+              r->no_year_in_file ? "true" : "false", r->no_name, r->contacts_without_consent,
+              list_complete ? "true" : "false",
               dry_run ? "true" : "false");
       if (sheet != NULL)
         hp_cli_print_json_string (stdout, sheet);
@@ -186,6 +187,11 @@ print_result (HpCli                *cli,
       print_graduate_schools (hp_import_get_schools (import));
     }
 
+  if (r->contacts_without_consent > 0)
+    printf (ngettext ("%u graduate’s e-mail or phone left out: the row gives no consent date and source.\n",
+                      "%u graduates’ e-mail or phone left out: their rows give no consent date and source.\n",
+                      r->contacts_without_consent),
+            r->contacts_without_consent);
   if (r->no_year_in_file && r->no_name == 0)
     printf (g_dngettext (GETTEXT_PACKAGE,
                          "No year in the file: the %u row was kept (the year filter did not apply).\n",

@@ -733,6 +733,10 @@ _hp_store_insert_graduate_row (HpStore     *self,
                                const char  *first_name,
                                const char  *class_name,
                                const char  *birth_date,
+                               const char  *consent_date,
+                               const char  *consent_source,
+                               const char  *email,
+                               const char  *phone,
                                GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -742,8 +746,9 @@ _hp_store_insert_graduate_row (HpStore     *self,
     return FALSE;
 
   stmt = _hp_store_prepare (self,
-                            "INSERT INTO graduate (campaign_id, school_id, last_name, first_name, class, birth_date) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                            "INSERT INTO graduate (campaign_id, school_id, last_name, first_name, class, birth_date, "
+                            "  consent_date, consent_source, email, phone) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -759,6 +764,10 @@ _hp_store_insert_graduate_row (HpStore     *self,
   bind_static (stmt, 4, first_name);
   bind_static (stmt, 5, class_name);
   bind_static (stmt, 6, birth_date);
+  bind_static (stmt, 7, consent_date);
+  bind_static (stmt, 8, consent_source);
+  bind_static (stmt, 9, email);
+  bind_static (stmt, 10, phone);
   ok = _hp_store_step_done (self, stmt, error);
   sqlite3_mutex_leave (sqlite3_db_mutex (sqlite3_db_handle (stmt)));
   if (!ok)

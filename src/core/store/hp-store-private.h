@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "heimpack/hp-store.h"
+#include "../hp-store-bulk-private.h"
 
 G_BEGIN_DECLS
 
@@ -127,11 +128,6 @@ gboolean      _hp_store_require_text  (const char    *value,
                                        GError       **error);
 gboolean      _hp_store_check_date    (const char    *value,
                                        const char    *label,
-                                       GError       **error);
-gboolean      _hp_store_check_contact (const char    *email,
-                                       const char    *phone,
-                                       const char    *consent_date,
-                                       const char    *consent_source,
                                        GError       **error);
 gboolean      _hp_store_check_changed (HpStore       *self,
                                        HpRecordKind      kind,
