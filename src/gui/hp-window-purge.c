@@ -294,6 +294,8 @@ reminder_cb (GObject      *object,
     {
       HpPurgePreview *p = g_ptr_array_index (d->previews, i);
       g_autofree char *day = NULL;
+      g_autofree char *since = NULL;
+      g_autofree char *who = NULL;
       g_autofree char *body = NULL;
       AdwMessageDialog *dialog;
 
@@ -302,16 +304,15 @@ reminder_cb (GObject      *object,
         continue;
 
       day = hp_format_date (p->last_handover);
-      body = g_strdup_printf (ngettext ("The hand-over of “%s” was on %s, more than %u week ago, and the names, "
-                                        "birth dates and classes of %u graduates without consent are still "
-                                        "stored. Data protection (DSGVO Art. 5) asks to delete personal data "
-                                        "once it is no longer needed.",
-                                        "The hand-over of “%s” was on %s, more than %u weeks ago, and the names, "
-                                        "birth dates and classes of %u graduates without consent are still "
-                                        "stored. Data protection (DSGVO Art. 5) asks to delete personal data "
-                                        "once it is no longer needed.",
-                                        weeks),
-                              p->campaign_name, day, weeks, p->graduates);
+      /* Translators: the middle of "The hand-over … was on %s, %s, and …" */
+      since = g_strdup_printf (ngettext ("more than %u week ago", "more than %u weeks ago", weeks), weeks);
+      /* Translators: the end of "… and the names, birth dates and classes of %s are still stored" */
+      who = g_strdup_printf (ngettext ("%u graduate without consent", "%u graduates without consent", p->graduates),
+                             p->graduates);
+      body = g_strdup_printf (_("The hand-over of “%s” was on %s, %s, and the names, birth dates and classes of %s "
+                                "are still stored. Data protection (DSGVO Art. 5) asks to delete personal data "
+                                "once it is no longer needed."),
+                              p->campaign_name, day, since, who);
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Personal Data Still Stored"),
                                                            body));
       adw_message_dialog_add_responses (dialog, "later", _("_Later"), "review", _("_Review and Delete…"), NULL);

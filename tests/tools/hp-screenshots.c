@@ -954,6 +954,51 @@ load_screenshot_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_USER);
 }
 
+/* The reminder on start: a campaign whose hand-over lies long back, with
+ * the personal data of graduates without consent still there. */
+static gboolean
+shoot_reminder (HpApplication  *app,
+                const char     *outdir,
+                const char     *prefix,
+                GError        **error)
+{
+  g_autofree char *path = build_path (outdir, prefix, "purge-reminder");
+  g_autoptr(HpStore) store = NULL;
+  g_autoptr(HpCampaign) campaign = hp_campaign_new ("Heimvorteil2GO 2025", 2025);
+  g_autoptr(HpSchool) school = hp_school_new ("100112", "Benediktiner-Gesamtschule Arnsberg");
+  static const char * const names[] = { "Bauer", "Keller", "Möller" };
+  HpWindow *window;
+  GtkWindow *dialog;
+  gboolean ok;
+
+  store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, error);
+  if (store == NULL)
+    return FALSE;
+  hp_campaign_set_handover_date (campaign, "2025-06-27");
+  if (!hp_store_add_campaign (store, campaign, error) || !hp_store_add_school (store, school, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(HpGraduate) graduate = hp_graduate_new (hp_campaign_get_id (campaign), hp_school_get_id (school));
+
+      hp_graduate_set_last_name (graduate, names[i]);
+      if (!hp_store_add_graduate (store, graduate, error))
+        return FALSE;
+    }
+
+  window = show_window (app, store);
+  dialog = wait_for_message_dialog ();
+  if (dialog == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "No reminder to delete personal data");
+      close_window (window);
+      return FALSE;
+    }
+  ok = shoot_dialog (dialog, path, error);
+  close_window (window);
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1007,6 +1052,7 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (app), NULL, &error)
       || !shoot_demo (app, outdir, prefix, &error)
+      || !shoot_reminder (app, outdir, prefix, &error)
       || !shoot_empty (app, outdir, prefix, &error)
       || !shoot_backups (outdir, prefix, &error)
       || !shoot_preferences (outdir, prefix, &error))

@@ -1880,7 +1880,7 @@ test_window_purge (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Personal Data Still Stored");
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "more than 8 weeks ago"));
-  g_assert_nonnull (strstr (body, "1 graduates without consent"));
+  g_assert_nonnull (strstr (body, "of 1 graduate without consent are still stored"));
   respond (dialog, "review");
 
   dialog = wait_for_message_dialog ();
