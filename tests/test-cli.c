@@ -14,8 +14,8 @@
 #include <locale.h>
 
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include <sqlite3.h>
 
@@ -1730,7 +1730,7 @@ test_upgrade_v1 (Fixture       *f,
     g_assert_true (g_file_test (backups, G_FILE_TEST_IS_DIR));
     files = hp_test_list_dir (backups);
     g_assert_true (g_str_has_prefix (files, "heimpack_"));
-    g_assert_true (g_str_has_suffix (files, "_before-version-3.db"));
+    g_assert_true (g_str_has_suffix (files, "_before-version-4.db"));
     g_assert_null (strchr (files, '|'));
   }
   {
@@ -2146,6 +2146,365 @@ test_missing_database (Fixture       *f,
   }
 }
 
+/* Issue 14, point 6: contact data only with consent. */
+static void
+test_graduate_contacts (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *lena = NULL;
+  g_autofree char *kurt = NULL;
+
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "new", "Heimvorteil2GO 2027", "--year", "2027");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("school", "add", "--number", "100001", "--name", "Realschule Brilon");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "add", "--school", "100001", "--last-name", "Schmidt",
+                                        "--first-name", "Lena", "--consent-date", "01.02.2027",
+                                        "--consent-source", "Abiball", "--email", "lena@example.org",
+                                        "--phone", "0171 2345678", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "d['email'] == 'lena@example.org' and d['phone'] == '0171 2345678'",
+                                       NULL));
+    lena = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (r->out, "d['id']"));
+  }
+  /* no consent: a clear error, exit 1, and nobody added */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "add", "--school", "100001", "--last-name", "Abel",
+                                        "--email", "kurt@example.org");
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "consent"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "add", "--school", "100001", "--last-name", "Abel", "--json");
+
+    assert_ok (r);
+    kurt = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (r->out, "d['id']"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "edit", kurt, "--phone", "0171 1111111");
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "consent"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "edit", lena, "--email", "lena.schmidt@example.org");
+
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "sorted((g['last_name'], g['email'], g['phone']) for g in d) == "
+                                       "[('Abel', None, None), ('Schmidt', 'lena.schmidt@example.org', '0171 2345678')]",
+                                       NULL));
+  }
+
+  /* A school's list with contact columns: e-mail and phone are kept only
+   * where the row gives consent date and source. Of the three rows, Otto
+   * has both (kept), Pia no consent at all and Udo no source: 2 contacts
+   * left out, the graduates themselves all added. */
+  {
+    g_autofree char *csv = g_build_filename (f->dir, "liste.csv", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_file_set_contents (csv,
+                         "Name;Vorname;Einwilligung;Einwilligungsquelle;E-Mail;Telefon\n"
+                         "Otto;Ole;15.03.2027;Abiball;ole.otto@example.org;0151 1\n"
+                         "Pohl;Pia;;;pia@example.org;\n"
+                         "Ude;Udo;15.03.2027;;;0151 3\n", -1, &error);
+    g_assert_no_error (error);
+    {
+      g_autoptr(HpTestCliResult) r = RUN ("import", "graduates", csv, "--school", "100001", "--json");
+
+      assert_ok (r);
+      g_assert_true (hp_test_json_check (r->out, "d['added'] == 3 and d['contacts_without_consent'] == 2", NULL));
+    }
+    {
+      g_autoptr(HpTestCliResult) r = RUN ("graduate", "list", "--json");
+
+      assert_ok (r);
+      g_assert_true (hp_test_json_check (r->out,
+                                         "sorted((g['last_name'], g['email'], g['phone'], g['consent_date']) "
+                                         "       for g in d if g['last_name'] in ('Otto', 'Pohl', 'Ude')) == "
+                                         "[('Otto', 'ole.otto@example.org', '0151 1', '2027-03-15'), "
+                                         " ('Pohl', None, None, None), ('Ude', None, None, '2027-03-15')]", NULL));
+    }
+  }
+}
+
+/* Issue 14, point 7: the acceptance lines of the purge, by the CLI. A
+ * file's bytes (empty if it does not exist), to compare byte for byte. */
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_bytes_new (NULL, 0);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+test_purge (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *backups = g_strconcat (f->db, ".backups", NULL);
+  g_autofree char *plan_before = NULL;
+  g_autoptr(GBytes) db_before = NULL;
+  g_autoptr(GBytes) wal_before = NULL;
+  g_autoptr(GBytes) db_after = NULL;
+  g_autoptr(GBytes) wal_after = NULL;
+  g_autofree char *listing = NULL;
+
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("demo", "--scale", "district");
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "plan");
+    assert_ok (r);
+    plan_before = g_strdup (r->out);
+  }
+  /* the campaign must be named */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("purge");
+    assert_usage (r);
+  }
+  /* the demo's hand-over (2027) lies ahead: refused without --force */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("purge", "--campaign", "1");
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "--force"));
+  }
+  /* a dry run reports and changes nothing, byte for byte */
+  db_before = read_file (f->db);
+  wal_before = read_file (wal);
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("purge", "--campaign", "1", "--force", "--dry-run", "--json");
+
+    assert_ok (r);
+    /* per school its graduates without consent; together all but those who
+     * consented; nothing purged */
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d['dry_run'] and d['purged'] is None and d['graduates'] > 0 and "
+                                       "d['graduates'] == sum(s['graduates'] for s in d['schools']) and "
+                                       "d['under18'] == sum(s['under18'] for s in d['schools']) and "
+                                       "d['graduates'] + d['consenting'] == 2000 and not d['drive_over']", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("purge", "--campaign", "1", "--force", "--dry-run");
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->out, "Dry run"));
+  }
+  db_after = read_file (f->db);
+  wal_after = read_file (wal);
+  g_assert_cmpuint (g_bytes_get_size (db_before), >, 0);
+  g_assert_true (g_bytes_equal (db_before, db_after));
+  g_assert_true (g_bytes_equal (wal_before, wal_after));
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS) &&
+                  strstr ((listing = hp_test_list_dir (backups)), "before-purge") != NULL);
+  g_clear_pointer (&listing, g_free);
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("purge", "--campaign", "Heimvorteil2GO 2027", "--force", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "d['purged'] > 0 and d['graduates'] == 0 and d['purged_at']", NULL));
+  }
+  /* the plan is unchanged */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "plan");
+    assert_ok (r);
+    g_assert_cmpstr (r->out, ==, plan_before);
+  }
+  /* the graduates without consent keep nothing personal; the others all */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out,
+                                       "len(d) == 2000 and all((g['consent_date'] is None) == "
+                                       "  (g['last_name'] is None and g['first_name'] is None and g['class_name'] is None "
+                                       "   and g['birth_date'] is None and g['email'] is None and g['phone'] is None) "
+                                       "  for g in d) and "
+                                       "all(g['last_name'] and g['birth_date'] and g['email'] for g in d if g['consent_date'])",
+                                       NULL));
+  }
+  /* and a backup from before */
+  listing = hp_test_list_dir (backups);
+  g_assert_nonnull (strstr (listing, "_before-purge.db"));
+}
+
+/* Issue 14, point 2: the delivery sheets' class lists, exported, ticked by
+ * a school (openpyxl stands in for it) and read back. */
+static void
+test_import_received (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
+  g_autofree char *back = g_build_filename (f->dir, "zurueck.xlsx", NULL);
+  g_autofree char *script = NULL;
+  const char *argv[] = { "/usr/bin/python3", "-c", NULL, out, back, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!can_run ())
+    return;
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("demo", "--scale", "district");
+    assert_ok (r);
+  }
+  /* before any list came back (the demo has one school's ticks) */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE graduate SET pack_received = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("export", "delivery-sheets", out, "--class-lists");
+    assert_ok (r);
+  }
+  /* The first school ticks its first three rows ("x", "☑", "ja"), a fourth
+   * row loses its ID and is found by name, a fifth is renamed beyond
+   * recognition (unmatched, though ticked). */
+  script = g_strdup ("import sys, openpyxl\n"
+                     "wb = openpyxl.load_workbook(sys.argv[1])\n"
+                     "ws = wb.worksheets[1]\n"
+                     "rows = list(ws.iter_rows(values_only=True))\n"
+                     "h = next(i for i, r in enumerate(rows) if r[4] and '\u2610' in str(r[4]))\n"
+                     "for k, mark in enumerate(['x', '\u2611', 'ja', 'X', 'x']):\n"
+                     "    ws.cell(h + 2 + k, 5).value = mark\n"
+                     "ws.cell(h + 5, 7).value = None\n"
+                     "ws.cell(h + 6, 7).value = None\n"
+                     "ws.cell(h + 6, 2).value = 'Niemand'\n"
+                     "wb.save(sys.argv[2])\n");
+  argv[2] = script;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "received", back, "--dry-run", "--json");
+
+    assert_ok (r);
+    /* 2000 graduates on 30 lists; 5 ticked, 4 of them found */
+    g_assert_true (hp_test_json_check (r->out,
+                                       "d['class_lists'] == 30 and d['rows'] == 2000 and d['ticked'] == 5 and "
+                                       "d['matched'] == 4 and d['newly_received'] == 4 and d['unmatched'] == 1 and "
+                                       "'Niemand' in d['unmatched_rows'][0]", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "sum(g['pack_received'] for g in d) == 0", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "received", back);
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->out, "4 graduates newly ticked"));
+    g_assert_nonnull (strstr (r->out, "1 row matched no graduate"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("graduate", "list", "--json");
+
+    assert_ok (r);
+    g_assert_true (hp_test_json_check (r->out, "sum(g['pack_received'] for g in d) == 4", NULL));
+  }
+  /* not a workbook with class lists: exit 1 */
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("export", "packing-list", out);
+    assert_ok (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "received", out);
+    assert_failure (r);
+  }
+}
+
+/* A program stopped in the middle of a change before the file was in WAL
+ * mode leaves a hot journal. `stats` (a reading command) reads the file as
+ * it was last saved: 2,000 demo graduates, none of the half-made change
+ * (every last name + "X"), and the journal is gone. */
+static void
+test_hot_journal (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *journal = g_strconcat (f->db, "-journal", NULL);
+  sqlite3 *db = NULL;
+  pid_t pid;
+  int status = 0;
+
+  if (!can_run ())
+    return;
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("demo", "--scale", "district");
+    assert_ok (r);
+  }
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* the writer dies inside its transaction, pages already spilled */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *writer = NULL;
+
+      if (sqlite3_open_v2 (f->db, &writer, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+          sqlite3_exec (writer, "PRAGMA cache_size = 1; BEGIN; UPDATE graduate SET last_name = last_name || 'X'",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "stats");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d['graduates'] == 2000", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "graduate", "list");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "not any(g['last_name'].endswith('X') for g in d)", NULL));
+  }
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
 /* heimpack-cli handover: the syntax of issue 14, its JSON, its refusals, and
  * what the list shows after two hand-overs and a removal. */
 static void
@@ -2256,63 +2615,6 @@ test_handover (Fixture       *f,
   }
 }
 
-/* A program stopped in the middle of a change before the file was in WAL
- * mode leaves a hot journal. `stats` (a reading command) reads the file as
- * it was last saved: 2,000 demo graduates, none of the half-made change
- * (every last name + "X"), and the journal is gone. */
-static void
-test_hot_journal (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autofree char *journal = g_strconcat (f->db, "-journal", NULL);
-  sqlite3 *db = NULL;
-  pid_t pid;
-  int status = 0;
-
-  if (!can_run ())
-    return;
-
-  {
-    g_autoptr(HpTestCliResult) r = RUN ("demo", "--scale", "district");
-    assert_ok (r);
-  }
-
-  g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-
-  /* the writer dies inside its transaction, pages already spilled */
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      sqlite3 *writer = NULL;
-
-      if (sqlite3_open_v2 (f->db, &writer, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-          sqlite3_exec (writer, "PRAGMA cache_size = 1; BEGIN; UPDATE graduate SET last_name = last_name || 'X'",
-                        NULL, NULL, NULL) != SQLITE_OK)
-        _exit (1);
-      _exit (0);
-    }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
-
-  {
-    g_autoptr(HpTestCliResult) r = RUN ("--json", "stats");
-
-    assert_ok_quiet (r);
-    g_assert_true (hp_test_json_check (r->out, "d['graduates'] == 2000", NULL));
-  }
-  {
-    g_autoptr(HpTestCliResult) r = RUN ("--json", "graduate", "list");
-
-    assert_ok_quiet (r);
-    g_assert_true (hp_test_json_check (r->out, "not any(g['last_name'].endswith('X') for g in d)", NULL));
-  }
-  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -2341,6 +2643,9 @@ main (int   argc,
   TEST ("import-sponsors", test_import_sponsors);
   TEST ("import-options-and-schools", test_import_options_and_schools);
   TEST ("backup", test_backup);
+  TEST ("graduate-contacts", test_graduate_contacts);
+  TEST ("purge", test_purge);
+  TEST ("import-received", test_import_received);
   TEST ("missing-database", test_missing_database);
   TEST ("handover", test_handover);
   TEST ("hot-journal", test_hot_journal);

@@ -34,7 +34,7 @@ static const char old_contents[] = "the old workbook";
 
 #define CHECK(facts, expr, ...) g_assert_true (hp_test_json_check (facts, expr, __VA_ARGS__))
 
-/* Gives a graduate added with add_graduate() a consent date. */
+/* Gives a graduate added with add_graduate() a consent date and source. */
 static void
 set_consent (HpStore    *store,
              HpGraduate *graduate,
@@ -43,6 +43,7 @@ set_consent (HpStore    *store,
   g_autoptr(GError) error = NULL;
 
   hp_graduate_set_consent_date (graduate, date);
+  hp_graduate_set_consent_source (graduate, "Abiball");
   g_assert_true (hp_store_update_graduate (store, graduate, &error));
   g_assert_no_error (error);
 }
@@ -162,9 +163,12 @@ test_order (Fixture       *f,
   g_assert_no_error (error);
   facts = hp_test_xlsx_facts (path, 100);
 
-  CHECK (facts, "[';'.join(str(c[0]) for c in r) for r in d['sheets'][0]['rows'][4:]] == a[0].split('\\n')",
+  /* columns: last, first, e-mail, phone, school, year, consent on, source */
+  CHECK (facts, "[';'.join(str(r[k][0]) for k in (0, 1, 4, 5, 6)) for r in d['sheets'][0]['rows'][4:]] "
+                "== a[0].split('\\n')",
          expected_order, NULL);
-  CHECK (facts, "all(r[3][1] == 'n' and r[4][1] == 'date' for r in d['sheets'][0]['rows'][4:])", NULL);
+  CHECK (facts, "all(r[5][1] == 'n' and r[6][1] == 'date' and r[7][0] == 'Abiball' "
+                "    for r in d['sheets'][0]['rows'][4:])", NULL);
 
   hp_test_rm_rf (dir);
 }
@@ -318,11 +322,11 @@ test_batches (Region        *f,
   /* Every consenting graduate once (too many for an argument: a file) … */
   g_file_set_contents (rows_path, rows, -1, &error);
   g_assert_no_error (error);
-  CHECK (facts, "sorted(';'.join(str(c[0]) for c in (r[0], r[1], r[2])) + ';' + r[4][0] "
+  CHECK (facts, "sorted(';'.join(str(c[0]) for c in (r[0], r[1], r[4])) + ';' + r[6][0] "
                 "       for r in d['sheets'][0]['rows'][4:]) == sorted(open(a[0]).read().split('\\n'))",
          rows_path, NULL);
   /* … school after school, by number. */
-  CHECK (facts, "[k for k, _ in __import__('itertools').groupby(r[2][0] for r in d['sheets'][0]['rows'][4:])] "
+  CHECK (facts, "[k for k, _ in __import__('itertools').groupby(r[4][0] for r in d['sheets'][0]['rows'][4:])] "
                 "== a[0].split('\\n')", schools, NULL);
 }
 
@@ -444,6 +448,75 @@ test_reader_fails (Region        *f,
   assert_old_file (f);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Contacts with consent (issue 14, point 6)                                 */
+
+static void
+test_contacts (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *dir = hp_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "Netzwerk.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) school = NULL;
+  g_autoptr(HpGraduate) lena = NULL;
+  g_autoptr(HpGraduate) kurt = NULL;
+  g_autoptr(HpGraduate) again = NULL;
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  school = add_school (f->store, "20", "Realschule");
+  lena = add_graduate (f->store, cid (f), hp_school_get_id (school), NULL, "Schmidt", "Lena");
+  kurt = add_graduate (f->store, cid (f), hp_school_get_id (school), NULL, "Abel", "Kurt");
+
+  /* Kurt never consented: no e-mail address for him, and nothing stored. */
+  hp_graduate_set_email (kurt, "kurt@example.org");
+  g_assert_false (hp_store_update_graduate (f->store, kurt, &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "consent"));
+  g_clear_error (&error);
+  /* a consent date alone is not enough: where it was given belongs to it */
+  hp_graduate_set_consent_date (kurt, "2027-03-01");
+  g_assert_false (hp_store_update_graduate (f->store, kurt, &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  again = hp_store_get_graduate (f->store, hp_graduate_get_id (kurt), &error);
+  g_assert_no_error (error);
+  g_assert_null (hp_graduate_get_email (again));
+  g_assert_null (hp_graduate_get_consent_date (again));
+  g_clear_object (&again);
+
+  /* Lena consented at the Abiball: e-mail and phone are kept. */
+  hp_graduate_set_consent_date (lena, "2027-02-01");
+  hp_graduate_set_consent_source (lena, "Abiball");
+  hp_graduate_set_email (lena, "no-at-sign.example.org");
+  g_assert_false (hp_store_update_graduate (f->store, lena, &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  hp_graduate_set_email (lena, "lena.schmidt@example.org");
+  hp_graduate_set_phone (lena, "0171 2345678");
+  g_assert_true (hp_store_update_graduate (f->store, lena, &error));
+  g_assert_no_error (error);
+  again = hp_store_get_graduate (f->store, hp_graduate_get_id (lena), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hp_graduate_get_email (again), ==, "lena.schmidt@example.org");
+  g_assert_cmpstr (hp_graduate_get_phone (again), ==, "0171 2345678");
+  g_assert_true (hp_graduate_has_consent (again));
+
+  g_assert_true (hp_export_write (f->store, cid (f), HP_EXPORT_NETWORK, NULL, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  facts = hp_test_xlsx_facts (path, 100);
+
+  /* one row, Lena's, with her contact data; Kurt does not appear */
+  CHECK (facts, "[[c[0] for c in r] for r in d['sheets'][0]['rows'][4:]] == "
+                "[['Schmidt', 'Lena', 'lena.schmidt@example.org', '0171 2345678', 'Realschule', 2027, "
+                "  r[6][0], 'Abiball'] for r in d['sheets'][0]['rows'][4:5]]", NULL);
+  CHECK (facts, "d['sheets'][0]['max_row'] == 5", NULL);
+
+  hp_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +524,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/heimpack/export-network/order", Fixture, NULL, fixture_setup, test_order, fixture_teardown);
+  g_test_add ("/heimpack/export-network/contacts", Fixture, NULL, fixture_setup, test_contacts, fixture_teardown);
   REGION_TEST ("batches", test_batches);
   REGION_TEST ("cancel", test_cancel);
   REGION_TEST ("writer-fails", test_writer_fails);

@@ -1142,19 +1142,22 @@ test_network (Fixture       *f,
   CHECK (facts, "[s['name'] for s in d['sheets']] == ['Network']", NULL);
   CHECK (facts, PRINT_SETUP_OK, hp_campaign_get_name (f->campaign), NULL);
   CHECK (facts, HEADINGS_OK, NULL);
-  /* The columns issue 6 lists, no more: five, the filter over all of them. */
+  /* The columns issue 14 lists, no more: eight, the filter over all of them. */
   CHECK (facts, "(lambda s: s['freeze'] == 'A5' and s['title_rows'] == '$4:$4' and s['max_row'] == 4 + int(a[0]) "
-                "  and s['max_col'] == 5 and s['autofilter'] == 'A4:E%d' % (4 + int(a[0])))(d['sheets'][0])",
+                "  and s['max_col'] == 8 and s['autofilter'] == 'A4:H%d' % (4 + int(a[0])))(d['sheets'][0])",
          count, NULL);
   CHECK (facts, "d['sheets'][0]['rows'][3] == [[t, 's', 'General', None] for t in "
-                "['Last name', 'First name', 'School', 'Year', 'Consent on']]", NULL);
-  /* upright: five columns fit; the date, and its heading, set off from the
-   * year before it */
-  CHECK (facts, "d['sheets'][0]['orientation'] == 'portrait'", NULL);
-  CHECK (facts, "all(d['sheets'][0]['indents'].get('E%d' % r) for r in range(4, 5 + int(a[0])))", count, NULL);
-  CHECK (facts, "all(len(r) == 5 and r[0][1] == 's' and r[1][1] == 's' and r[2][1] == 's' "
-                "    and r[3] == [2027, 'n', 'General', None] "
-                "    and r[4][1] == 'date' and r[4][2] == 'dd.mm.yyyy' for r in d['sheets'][0]['rows'][4:])", NULL);
+                "['Last name', 'First name', 'E-mail', 'Phone', 'School', 'Year', 'Consent on', 'Consent source']]",
+         NULL);
+  /* across: eight columns do not fit upright; the date, and its heading,
+   * set off from the year before it */
+  CHECK (facts, "d['sheets'][0]['orientation'] == 'landscape'", NULL);
+  CHECK (facts, "all(d['sheets'][0]['indents'].get('G%d' % r) for r in range(4, 5 + int(a[0])))", count, NULL);
+  /* the demo gives every consenting graduate an example.org address */
+  CHECK (facts, "all(len(r) == 8 and r[0][1] == 's' and r[1][1] == 's' and r[4][1] == 's' "
+                "    and r[2][0].endswith('@example.org') "
+                "    and r[5] == [2027, 'n', 'General', None] and r[7][1] == 's' "
+                "    and r[6][1] == 'date' and r[6][2] == 'dd.mm.yyyy' for r in d['sheets'][0]['rows'][4:])", NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1859,7 +1862,7 @@ test_hostile_texts (Fixture       *f,
           g_assert_nonnull (strstr (warnings[0], "cell "));
           break;
         case HP_EXPORT_NETWORK:
-          CHECK (facts, "any(r[0][0] == 'MüllerSchmidt' and r[1][0] == '_x0041_nna' and r[2][0] == "
+          CHECK (facts, "any(r[0][0] == 'MüllerSchmidt' and r[1][0] == '_x0041_nna' and r[4][0] == "
                         "'Realschule _x0041_ Nord' for r in d['sheets'][0]['rows'])", NULL);
           g_assert_null (warnings);
           break;

@@ -18,6 +18,8 @@
 #include "hp-graduate.h"
 #include "hp-store.h"
 #include "hp-backup.h"
+#include "hp-purge.h"
+#include "hp-import-received.h"
 #include "hp-format.h"
 #include "hp-demo.h"
 #include "hp-table-reader.h"

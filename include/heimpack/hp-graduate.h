@@ -17,7 +17,10 @@ G_BEGIN_DECLS
  * `last-name`, `first-name`, `class-name` (e.g. "Q2" or "13b"), `birth-date`
  * (ISO date or %NULL), `consent-date` (ISO date of the consent to be
  * contacted, %NULL if none), `consent-source` (where the consent was given,
- * e.g. "Formular Abiball"), `pack-received` (gboolean).
+ * e.g. "Formular Abiball"), `email` and `phone` (contact data for the
+ * returnee network, stored only together with a consent date and source:
+ * the store refuses them otherwise, see hp_graduate_has_consent()),
+ * `pack-received` (gboolean).
  *
  * Filled in by hp_store_list_graduates(): `school-name`, and `under18`
  * (gint: 1 if not yet 18 on the hand-over day, 0 if 18 or older, %HP_UNSET
@@ -63,6 +66,13 @@ void        hp_graduate_set_consent_source (HpGraduate *self,
 int         hp_graduate_get_under18        (HpGraduate *self);
 void        hp_graduate_set_under18        (HpGraduate *self,
                                             int         under18);
+const char *hp_graduate_get_email          (HpGraduate *self);
+void        hp_graduate_set_email          (HpGraduate *self,
+                                            const char *email);
+const char *hp_graduate_get_phone          (HpGraduate *self);
+void        hp_graduate_set_phone          (HpGraduate *self,
+                                            const char *phone);
+gboolean    hp_graduate_has_consent        (HpGraduate *self);
 gboolean    hp_graduate_get_pack_received  (HpGraduate *self);
 void        hp_graduate_set_pack_received  (HpGraduate *self,
                                             gboolean    received);

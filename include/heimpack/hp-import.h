@@ -103,6 +103,8 @@ typedef struct
  * @no_year_in_file: the file has a year column but no row states a year
  *   (all empty or placeholders such as `--`): the year filter did not apply
  * @no_name: graduate rows without any name: left out, not in @skipped
+ * @contacts_without_consent: graduates added whose e-mail or phone was left
+ *   out because the row gives no consent date and source
  *
  * @sponsors_added: sponsors (with #HP_IMPORT_SPONSORS) new to the store;
  *   a sponsor spanning rows (one row per gift) counts once. @added,
@@ -144,6 +146,7 @@ typedef struct
   guint skipped_no_year;
   gboolean no_year_in_file;
   guint no_name;
+  guint contacts_without_consent;
   guint sponsors_added;
   guint sponsors_updated;
   guint sponsors_unchanged;

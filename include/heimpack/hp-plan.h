@@ -113,7 +113,8 @@ typedef struct
  * @expected: expected graduates, or %HP_UNSET
  * @list_complete: the school said its list is complete
  * @under18_by_birth: listed graduates under 18 on the hand-over day
- * @with_birth_date: listed graduates whose birth date is known
+ * @with_birth_date: listed graduates whose under-18 status is known: a birth
+ *   date, or the flag a purge kept in its place (hp_store_purge())
  * @under18_manual: the school's under-18 estimate, or %HP_UNSET
  * @delivered_standard, @delivered_under18: packs handed over to the school,
  *   the sum of its recorded hand-overs (#HpHandover)

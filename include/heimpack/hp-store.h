@@ -70,7 +70,7 @@ G_BEGIN_DECLS
  * thread's main context.
  */
 
-#define HP_STORE_SCHEMA_VERSION 3
+#define HP_STORE_SCHEMA_VERSION 4
 
 #define HP_STORE_ERROR (hp_store_error_quark ())
 
@@ -808,5 +808,23 @@ gboolean     hp_store_update_graduate (HpStore           *self,
 gboolean     hp_store_remove_graduate (HpStore           *self,
                                        gint64             id,
                                        GError           **error);
+
+/**
+ * hp_store_set_packs_received:
+ * @ids: (array length=n_ids): graduate ids
+ * @n_ids: how many
+ * @received: the tick: the graduate has (%TRUE) or has not got the pack
+ *
+ * Ticks (or unticks) "pack received" for the graduates @ids, in one
+ * transaction: all or none. An id that is no graduate's fails with
+ * %HP_STORE_ERROR_NOT_FOUND and nothing changes.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean     hp_store_set_packs_received (HpStore         *self,
+                                          const gint64    *ids,
+                                          guint            n_ids,
+                                          gboolean         received,
+                                          GError         **error);
 
 G_END_DECLS

@@ -68,7 +68,8 @@ static const struct
        "[--date \"DD.MM.YYYY[ HH:MM]\"] [--received-by TEXT] [--note TEXT] | remove ID") },
   { "import", NULL, hp_cli_run_import,
     N_("schools FILE [--district PREFIX] [--abitur-only] [--map FIELD=HEADER]… [--dry-run]\n"
-       "| graduates FILE (--school NUMBER | --school-column HEADER) [--year VALUE] [--dry-run]") },
+       "| graduates FILE (--school NUMBER | --school-column HEADER) [--year VALUE] [--dry-run]\n"
+       "| received FILE [--dry-run]   (returned class lists: who got a pack)") },
   { "export", NULL, hp_cli_run_export,
     N_("packing-list|delivery-sheets|sponsor-report|network OUT.xlsx [--crate-size N]\n"
        "[--class-lists] [--agency-name TEXT]") },
@@ -76,6 +77,8 @@ static const struct
     N_("list | now | restore ID|FILE   (copies in the folder NAME.backups beside the database)") },
   { "plan", NULL, hp_cli_run_plan,
     N_("(packs needed and buildable, bottleneck, packs per school, what to chase)") },
+  { "purge", NULL, hp_cli_run_purge,
+    N_("--campaign NAME|ID [--dry-run] [--force]   (personal data of graduates without consent)") },
 };
 
 static void

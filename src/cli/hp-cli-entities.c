@@ -248,6 +248,10 @@ static const Field graduate_fields[] = {
   { "birth-date",     "birth-date",     FIELD_DATE,          FALSE, FALSE, N_("Date of birth"), N_("DATE") },
   { "consent-date",   "consent-date",   FIELD_DATE,          FALSE, FALSE, N_("Date of the consent to be contacted"), N_("DATE") },
   { "consent-source", "consent-source", FIELD_TEXT,          FALSE, FALSE, N_("Where the consent was given"), N_("TEXT") },
+  { "email",          "email",          FIELD_TEXT,          FALSE, FALSE,
+    N_("E-mail address for the returnee network (only with consent)"), N_("TEXT") },
+  { "phone",          "phone",          FIELD_TEXT,          FALSE, FALSE,
+    N_("Phone number for the returnee network (only with consent)"), N_("TEXT") },
   { "pack-received",  "pack-received",  FIELD_FLAG,          FALSE, FALSE, N_("The pack was handed over"), NULL },
 };
 
@@ -261,6 +265,7 @@ static const HpCliColumn graduate_columns[] = {
   /* Translators: column of graduates under 18 on the hand-over day */
   { "under18",       N_("U18"),        HP_CLI_CELL_YES_NO_UNSET },
   { "consent-date",  N_("Consent"),    HP_CLI_CELL_DATE },
+  { "email",         N_("E-mail"),     HP_CLI_CELL_TEXT },
   { "pack-received", N_("Pack"),       HP_CLI_CELL_FLAG },
 };
 

@@ -143,12 +143,13 @@ print_result (HpCli                *cli,
               "\"repaired_school_form\":%u,\"repaired_phone_prefix\":%u,\"completed_district_key\":%u,"
               "\"skipped_district\":%u,\"skipped_school_form\":%u,"
               "\"skipped_closed\":%u,\"skipped_year\":%u,\"skipped_no_year\":%u,\"no_year_in_file\":%s,"
-              "\"no_name\":%u,\"list_complete\":%s,\"dry_run\":%s,\"sheet\":",
+              "\"no_name\":%u,\"contacts_without_consent\":%u,\"list_complete\":%s,\"dry_run\":%s,\"sheet\":",
               r->rows, r->added, r->updated, r->unchanged, r->skipped, r->duplicates, r->repaired,
               r->repaired_district_key, r->repaired_postcode, r->repaired_school_form, r->repaired_phone_prefix,
               r->completed_district_key,
               r->skipped_district, r->skipped_school_form, r->skipped_closed, r->skipped_year, r->skipped_no_year,
-              r->no_year_in_file ? "true" : "false", r->no_name, list_complete ? "true" : "false",
+              r->no_year_in_file ? "true" : "false", r->no_name, r->contacts_without_consent,
+              list_complete ? "true" : "false",
               dry_run ? "true" : "false");
       if (sheet != NULL)
         hp_cli_print_json_string (stdout, sheet);
@@ -186,6 +187,11 @@ print_result (HpCli                *cli,
       print_graduate_schools (hp_import_get_schools (import));
     }
 
+  if (r->contacts_without_consent > 0)
+    printf (ngettext ("%u graduate’s e-mail or phone left out: the row gives no consent date and source.\n",
+                      "%u graduates’ e-mail or phone left out: their rows give no consent date and source.\n",
+                      r->contacts_without_consent),
+            r->contacts_without_consent);
   if (r->no_year_in_file && r->no_name == 0)
     printf (g_dngettext (GETTEXT_PACKAGE,
                          "No year in the file: the %u row was kept (the year filter did not apply).\n",
@@ -263,6 +269,71 @@ apply_maps (HpImport  *import,
   return TRUE;
 }
 
+/* import received FILE: the returned class lists (hp-import-received.h) */
+static gboolean
+run_import_received (HpCli       *cli,
+                     const char  *path,
+                     gboolean     dry_run,
+                     GError     **error)
+{
+  HpReceivedReport report = { 0 };
+  HpCampaign *campaign;
+  gboolean ok;
+
+  /* a dry run only reads */
+  if (hp_cli_get_store (cli, !dry_run, error) == NULL)
+    return FALSE;
+  campaign = hp_cli_get_campaign (cli, TRUE, error);
+  if (campaign == NULL)
+    return FALSE;
+
+  ok = hp_import_received (cli->store, hp_campaign_get_id (campaign), path, dry_run, &report, NULL, error);
+  if (ok && cli->json)
+    {
+      HpCliJson json;
+
+      hp_cli_json_init (&json, stdout);
+      hp_cli_json_begin_object (&json, NULL);
+      hp_cli_json_bool (&json, "dry_run", dry_run);
+      hp_cli_json_int (&json, "class_lists", report.sheets);
+      hp_cli_json_int (&json, "rows", report.rows);
+      hp_cli_json_int (&json, "ticked", report.ticked);
+      hp_cli_json_int (&json, "matched", report.matched);
+      hp_cli_json_int (&json, "newly_received", report.newly);
+      hp_cli_json_int (&json, "unmatched", report.unmatched);
+      hp_cli_json_begin_array (&json, "unmatched_rows");
+      for (guint i = 0; i < report.unmatched_rows->len; i++)
+        hp_cli_json_string (&json, NULL, g_ptr_array_index (report.unmatched_rows, i));
+      hp_cli_json_end (&json);
+      hp_cli_json_end (&json);
+    }
+  else if (ok)
+    {
+      printf (ngettext ("%u class list, %u graduate row: %u ticked as received, %u of them matched.\n",
+                        "%u class lists, %u graduate rows: %u ticked as received, %u of them matched.\n",
+                        report.sheets),
+              report.sheets, report.rows, report.ticked, report.matched);
+      printf (dry_run ? ngettext ("%u graduate would be ticked as having received the pack (dry run: nothing "
+                                  "changed).\n",
+                                  "%u graduates would be ticked as having received the pack (dry run: nothing "
+                                  "changed).\n", report.newly)
+                      : ngettext ("%u graduate newly ticked as having received the pack.\n",
+                                  "%u graduates newly ticked as having received the pack.\n", report.newly),
+              report.newly);
+      if (report.unmatched > 0)
+        {
+          printf (ngettext ("%u row matched no graduate of the campaign:\n",
+                            "%u rows matched no graduate of the campaign:\n", report.unmatched),
+                  report.unmatched);
+          for (guint i = 0; i < report.unmatched_rows->len; i++)
+            printf ("  %s\n", (const char *) g_ptr_array_index (report.unmatched_rows, i));
+        }
+    }
+
+  hp_received_report_clear (&report);
+  return ok;
+}
+
 gboolean
 hp_cli_run_import (HpCli   *cli,
                    int      argc,
@@ -304,14 +375,24 @@ hp_cli_run_import (HpCli   *cli,
   };
 
   /* Options first, so that "import --help" works too */
-  if (!hp_cli_parse_options (&argc, &argv, _("schools|graduates|sponsors FILE"),
+  if (!hp_cli_parse_options (&argc, &argv, _("schools|graduates|sponsors|received FILE"),
                              _("Reads schools (e.g. an official school directory), graduates (a school’s list) or "
                                "sponsors with their gifts and pledges (e.g. last year’s sponsor list) from a CSV or "
-                               "XLSX file."),
+                               "XLSX file; “received” reads back the delivery sheets’ class lists as the schools "
+                               "returned them, ticked, and ticks “pack received” for those graduates."),
                              entries, error))
     return FALSE;
 
   what = argc > 1 ? argv[1] : NULL;
+  if (what != NULL && g_str_equal (what, "received"))
+    {
+      if (district != NULL || abitur_only || include_closed || school != NULL || school_column != NULL ||
+          year != NULL || list_complete || maps != NULL || encoding != NULL || delimiter != NULL || sheet != NULL)
+        return hp_cli_usage_error (error, _("“import received FILE” takes --dry-run only."));
+      if (!hp_cli_expect_args (argc, argv, 3, _("the file to import"), error))
+        return FALSE;
+      return run_import_received (cli, argv[2], dry_run, error);
+    }
   if (what == NULL ||
       (!g_str_equal (what, "schools") && !g_str_equal (what, "graduates") && !g_str_equal (what, "sponsors")))
     return hp_cli_usage_error (error, _("Import what? Use “import schools FILE”, “import graduates FILE” or "

@@ -110,5 +110,7 @@ gboolean      hp_cli_run_export    (HpCli *cli, int argc, char **argv, GError **
 gboolean      hp_cli_run_backup    (HpCli *cli, int argc, char **argv, GError **error);
 /* hp-cli-plan.c */
 gboolean      hp_cli_run_plan      (HpCli *cli, int argc, char **argv, GError **error);
+/* hp-cli-purge.c */
+gboolean      hp_cli_run_purge     (HpCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -14,8 +14,10 @@ G_BEGIN_DECLS
 /*
  * _hp_store_insert_graduate_row:
  * Inserts one graduate without building an object. The caller has checked
- * that the campaign and school exist and that @birth_date is NULL or a valid
- * ISO date; the schema checks again.
+ * that the campaign and school exist, that @birth_date and @consent_date
+ * are NULL or valid ISO dates, and that contact data (@email, @phone) comes
+ * only with consent date and source (_hp_store_check_contact()); the schema
+ * checks again.
  */
 gboolean    _hp_store_insert_graduate_row (HpStore     *self,
                                            gint64       campaign_id,
@@ -24,6 +26,21 @@ gboolean    _hp_store_insert_graduate_row (HpStore     *self,
                                            const char  *first_name,
                                            const char  *class_name,
                                            const char  *birth_date,
+                                           const char  *consent_date,
+                                           const char  *consent_source,
+                                           const char  *email,
+                                           const char  *phone,
+                                           GError     **error);
+
+/*
+ * _hp_store_check_contact:
+ * A graduate's contact data: only with a consent date and source, and an
+ * e-mail address that looks like one. HP_STORE_ERROR_INVALID otherwise.
+ */
+gboolean    _hp_store_check_contact       (const char  *email,
+                                           const char  *phone,
+                                           const char  *consent_date,
+                                           const char  *consent_source,
                                            GError     **error);
 
 /*

@@ -144,6 +144,9 @@ typedef struct
   const char *class_name;
   const char *consent_date;
   const char *consent_source;
+  const char *email;
+  const char *phone;
+  gint64      graduate_id;
   int         year;            /* of the graduate's campaign */
   int         under18;         /* on the hand-over day: 1, 0, or HP_UNSET
                                 * without a birth date (class lists only) */

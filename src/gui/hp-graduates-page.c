@@ -9,6 +9,14 @@
  * Who gets the under-18 pack (column "U18") is decided on the hand-over day:
  * the school's, else the campaign's, else 30 June of the campaign year. When
  * that last day was assumed, a note in the header says so.
+ *
+ * Who got a pack: the row menu ticks one graduate (page.pack-received), and
+ * "All Received" ticks every graduate of the school the filter shows, or of
+ * the selected graduate's school (page.school-received), with undo.
+ *
+ * The editor's e-mail and phone (for the returnee network) are insensitive,
+ * with a note, until a consent date and its source are filled in; a consent
+ * withdrawn (date or source cleared) takes the contact data with it.
  */
 
 #define G_LOG_DOMAIN "hp-graduates-page"
@@ -35,11 +43,21 @@ struct _HpGraduatesPage
   GArray      *school_ids;      /* the dropdown's ids; 0 at position 0: all schools */
   GArray      *school_dated;    /* gboolean, parallel: the school has its own hand-over
                                  * (only known while the campaign has none) */
+  GArray      *undo_ids;        /* gint64: the graduates the last "All Received" ticked */
+  gboolean     pack_received;   /* the selected graduate's tick (page.pack-received) */
   guint        fill_source;     /* a pending filling of the school filter */
   gboolean     filter_stale;    /* schools changed while the list was loading */
 };
 
 G_DEFINE_FINAL_TYPE (HpGraduatesPage, hp_graduates_page, HP_TYPE_TABLE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_PACK_RECEIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 #define BATCH_SIZE 5000
 
@@ -70,7 +88,11 @@ static const HpFieldSpec consent_fields[] = {
   { "consent-date", N_("Consent given on"), HP_FIELD_DATE },
   /* Translators: where the consent came from, e.g. "form at school" */
   { "consent-source", N_("Consent source"), HP_FIELD_TEXT },
+  { "email", N_("E-mail"), HP_FIELD_EMAIL },
+  { "phone", N_("Phone"), HP_FIELD_TEXT },
 };
+
+enum { GROUP_PERSON, GROUP_CONSENT, GROUP_HANDOVER };
 
 static const HpFieldSpec handover_fields[] = {
   { "pack-received", N_("Pack received"), HP_FIELD_SWITCH, 0, N_("The graduate has their pack") },
@@ -251,6 +273,7 @@ school_chosen_cb (HpGraduatesPage *self)
 {
   _hp_table_page_set_narrowed (HP_TABLE_PAGE (self), get_chosen_school (self) != 0);
   update_age_day (self);
+  _hp_table_page_update_actions (HP_TABLE_PAGE (self));
 }
 
 static gboolean
@@ -272,6 +295,27 @@ store_changed_cb (HpGraduatesPage *self,
 /* ------------------------------------------------------------------------ */
 /* The editor                                                                */
 
+static gboolean
+dialog_has_consent (HpRecordDialog *dialog)
+{
+  g_autofree char *date = hp_record_dialog_dup_string (dialog, "consent-date");
+  g_autofree char *source = hp_record_dialog_dup_string (dialog, "consent-source");
+
+  return date != NULL && *date != '\0' && source != NULL && *g_strstrip (source) != '\0';
+}
+
+/* Contact data only with consent: the fields wait for date and source. */
+static void
+consent_changed_cb (HpRecordDialog *dialog,
+                    const char     *key)
+{
+  gboolean consent = dialog_has_consent (dialog);
+  const char *why = consent ? NULL : _("Fill in the consent date and source first");
+
+  hp_record_dialog_set_field_sensitive (dialog, "email", consent, why);
+  hp_record_dialog_set_field_sensitive (dialog, "phone", consent, why);
+}
+
 static void
 hp_graduates_page_prepare_editor (HpTablePage    *page,
                                   HpRecordDialog *dialog,
@@ -288,6 +332,13 @@ hp_graduates_page_prepare_editor (HpTablePage    *page,
   if (schools == NULL)
     schools = G_LIST_MODEL (g_list_store_new (HP_TYPE_SCHOOL));
   hp_record_dialog_set_choices (dialog, "school-id", schools, "name");
+
+  hp_record_dialog_set_group_description (dialog, GROUP_CONSENT,
+                                          _("E-mail and phone are for the returnee network. They are kept only "
+                                            "with the date of the consent and where it was given."));
+  g_signal_connect (dialog, "field-changed::consent-date", G_CALLBACK (consent_changed_cb), NULL);
+  g_signal_connect (dialog, "field-changed::consent-source", G_CALLBACK (consent_changed_cb), NULL);
+  consent_changed_cb (dialog, NULL);
 }
 
 static gboolean
@@ -298,6 +349,13 @@ hp_graduates_page_save_item (HpTablePage     *page,
 {
   HpStore *store = hp_table_page_get_store (page);
   HpGraduate *graduate = HP_GRADUATE (record);
+
+  /* a consent withdrawn takes the contact data with it */
+  if (!hp_graduate_has_consent (graduate))
+    {
+      hp_graduate_set_email (graduate, NULL);
+      hp_graduate_set_phone (graduate, NULL);
+    }
 
   if (hp_graduate_get_id (graduate) != 0)
     return hp_store_update_graduate (store, graduate, error);
@@ -320,6 +378,159 @@ hp_graduates_page_dup_item_title (HpTablePage *page,
 
   /* Translators: a graduate listed without a name; %s is the school */
   return g_strdup_printf (_("Graduate of %s"), hp_graduate_get_school_name (graduate));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Who got a pack                                                            */
+
+/* Ticks the selected graduate (the row menu's check item). */
+static void
+set_pack_received (HpGraduatesPage *self,
+                   gboolean         received)
+{
+  HpTablePage *page = HP_TABLE_PAGE (self);
+  HpGraduate *graduate = HP_GRADUATE (hp_table_page_get_selected (page));
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  received = !!received;
+  if (graduate == NULL || received == self->pack_received)
+    return;
+
+  id = hp_graduate_get_id (graduate);
+  if (!hp_store_set_packs_received (hp_table_page_get_store (page), &id, 1, received, &error))
+    {
+      hp_table_page_show_error (page, _("Could Not Change the Tick"), error);
+      return;
+    }
+
+  self->pack_received = received;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK_RECEIVED]);
+}
+
+/* The school "All Received" is for: the one the filter shows, else the
+ * selected graduate's; 0 for none. */
+static gint64
+get_tick_school (HpGraduatesPage *self)
+{
+  GObject *selected = hp_table_page_get_selected (HP_TABLE_PAGE (self));
+
+  if (get_chosen_school (self) != 0)
+    return get_chosen_school (self);
+  return selected != NULL ? hp_graduate_get_school_id (HP_GRADUATE (selected)) : 0;
+}
+
+static void
+undo_received_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HpGraduatesPage *self = HP_GRADUATES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->undo_ids->len == 0)
+    return;
+
+  if (!hp_store_set_packs_received (hp_table_page_get_store (HP_TABLE_PAGE (self)),
+                                    (const gint64 *) (gpointer) self->undo_ids->data, self->undo_ids->len,
+                                    FALSE, &error))
+    hp_table_page_show_error (HP_TABLE_PAGE (self), _("Could Not Undo"), error);
+  g_array_set_size (self->undo_ids, 0);
+  gtk_widget_action_set_enabled (widget, "page.undo-received", FALSE);
+}
+
+/* Ticks every graduate of a school who is not yet ticked; the toast undoes
+ * exactly those. */
+static void
+school_received_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HpGraduatesPage *self = HP_GRADUATES_PAGE (widget);
+  HpTablePage *page = HP_TABLE_PAGE (self);
+  gint64 school_id = get_tick_school (self);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *school_name = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (school_id == 0)
+    return;
+
+  /* the school's graduates as stored, whatever the search shows */
+  model = hp_store_list_graduates (hp_table_page_get_store (page), hp_table_page_get_campaign_id (page),
+                                   school_id, &error);
+  if (model == NULL)
+    {
+      hp_table_page_show_error (page, _("Could Not Change the Ticks"), error);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HpGraduate) graduate = g_list_model_get_item (model, i);
+
+      if (hp_graduate_get_school_id (graduate) != school_id)
+        continue;
+      if (school_name == NULL)
+        school_name = g_strdup (hp_graduate_get_school_name (graduate));
+      if (!hp_graduate_get_pack_received (graduate))
+        {
+          gint64 id = hp_graduate_get_id (graduate);
+
+          g_array_append_val (ids, id);
+        }
+    }
+
+  escaped = g_markup_escape_text (school_name ? school_name : "", -1);
+  if (ids->len == 0)
+    {
+      hp_table_page_add_toast (page, adw_toast_new_format (_("Every graduate of “%s” has their pack already"),
+                                                           escaped));
+      return;
+    }
+
+  if (!hp_store_set_packs_received (hp_table_page_get_store (page), (const gint64 *) (gpointer) ids->data,
+                                    ids->len, TRUE, &error))
+    {
+      hp_table_page_show_error (page, _("Could Not Change the Ticks"), error);
+      return;
+    }
+
+  g_array_set_size (self->undo_ids, 0);
+  g_array_append_vals (self->undo_ids, ids->data, ids->len);
+
+  title = g_strdup_printf (ngettext ("%u graduate of “%s” ticked as received",
+                                     "%u graduates of “%s” ticked as received", ids->len),
+                           ids->len, escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_action_name (toast, "page.undo-received");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo-received", TRUE);
+  hp_table_page_add_toast (page, toast);
+}
+
+static void
+hp_graduates_page_update_actions (HpTablePage *page,
+                                  GObject     *selected,
+                                  gboolean     writable)
+{
+  HpGraduatesPage *self = HP_GRADUATES_PAGE (page);
+  gboolean received = selected != NULL && hp_graduate_get_pack_received (HP_GRADUATE (selected));
+
+  if (self->pack_received != received)
+    {
+      self->pack_received = received;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK_RECEIVED]);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "page.pack-received", writable && selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "page.school-received",
+                                 writable && get_tick_school (self) != 0);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -437,8 +648,45 @@ hp_graduates_page_finalize (GObject *object)
 
   g_array_unref (self->school_ids);
   g_array_unref (self->school_dated);
+  g_array_unref (self->undo_ids);
 
   G_OBJECT_CLASS (hp_graduates_page_parent_class)->finalize (object);
+}
+
+static void
+hp_graduates_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  HpGraduatesPage *self = HP_GRADUATES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PACK_RECEIVED:
+      g_value_set_boolean (value, self->pack_received);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hp_graduates_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  HpGraduatesPage *self = HP_GRADUATES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PACK_RECEIVED:
+      set_pack_received (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -451,6 +699,19 @@ hp_graduates_page_class_init (HpGraduatesPageClass *klass)
   object_class->constructed = hp_graduates_page_constructed;
   object_class->dispose = hp_graduates_page_dispose;
   object_class->finalize = hp_graduates_page_finalize;
+  object_class->get_property = hp_graduates_page_get_property;
+  object_class->set_property = hp_graduates_page_set_property;
+
+  /**
+   * HpGraduatesPage:pack-received:
+   *
+   * The selected graduate's "pack received" tick; setting it stores it
+   * (the row menu's check item, page.pack-received).
+   */
+  properties[PROP_PACK_RECEIVED] =
+    g_param_spec_boolean ("pack-received", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   page_class->item_type = HP_TYPE_GRADUATE;
   page_class->kind = HP_RECORD_GRADUATE;
@@ -470,6 +731,11 @@ hp_graduates_page_class_init (HpGraduatesPageClass *klass)
   page_class->match_item = hp_graduates_page_match_item;
   page_class->prepare_editor = hp_graduates_page_prepare_editor;
   page_class->save_item = hp_graduates_page_save_item;
+  page_class->update_actions = hp_graduates_page_update_actions;
+
+  gtk_widget_class_install_property_action (widget_class, "page.pack-received", "pack-received");
+  gtk_widget_class_install_action (widget_class, "page.school-received", NULL, school_received_action);
+  gtk_widget_class_install_action (widget_class, "page.undo-received", NULL, undo_received_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/hp-graduates-page.ui");
@@ -483,8 +749,10 @@ hp_graduates_page_init (HpGraduatesPage *self)
 {
   self->school_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->school_dated = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo-received", FALSE);
 }
 
 GtkWidget *

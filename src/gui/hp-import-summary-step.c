@@ -382,6 +382,13 @@ show_ready (HpImportSummaryStep *self,
       add_summary_row (self, r->updated, "view-refresh-symbolic",
                        g_strdup_printf (ngettext ("%u graduate will be updated",
                                                   "%u graduates will be updated", r->updated), r->updated));
+      add_summary_row_full (self, r->contacts_without_consent, "dialog-information-symbolic",
+                            g_strdup_printf (ngettext ("%u contact is left out for lack of consent",
+                                                       "%u contacts are left out for lack of consent",
+                                                       r->contacts_without_consent),
+                                             r->contacts_without_consent),
+                            g_strdup (_("E-mail and phone are stored only for rows with a consent date and "
+                                        "source.")));
       add_summary_row (self, r->duplicates, "edit-copy-symbolic",
                        g_strdup_printf (ngettext ("%u graduate is already listed and is not added again",
                                                   "%u graduates are already listed and are not added again",

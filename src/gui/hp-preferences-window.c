@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "hp-preferences-window.h"
+#include "hp-window-purge.h"
 
 struct _HpPreferencesWindow
 {
@@ -25,6 +26,8 @@ struct _HpPreferencesWindow
   GtkSpinButton        *backup_keep_last_spin;
   GtkSpinButton        *backup_keep_weeks_spin;
   GtkSpinButton        *backup_keep_months_spin;
+  GtkSpinButton        *purge_reminder_weeks_spin;
+  GtkLabel             *data_info_label;
   AdwEntryRow          *agency_name_row;
   AdwEntryRow          *agency_street_row;
   AdwEntryRow          *agency_postcode_row;
@@ -37,6 +40,15 @@ struct _HpPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (HpPreferencesWindow, hp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* "What Data Does Heimpack Store?" names the reminder's weeks. */
+static void
+update_data_info (HpPreferencesWindow *self)
+{
+  g_autofree char *text = hp_data_info_dup_text (g_settings_get_uint (self->settings, "purge-reminder-weeks"));
+
+  gtk_label_set_label (self->data_info_label, text);
+}
 
 /* ------------------------------------------------------------------------ */
 /* Hints                                                                     */
@@ -126,6 +138,8 @@ hp_preferences_window_class_init (HpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, backup_keep_last_spin);
   gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, backup_keep_weeks_spin);
   gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, backup_keep_months_spin);
+  gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, purge_reminder_weeks_spin);
+  gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, data_info_label);
   gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, agency_name_row);
   gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, agency_street_row);
   gtk_widget_class_bind_template_child (widget_class, HpPreferencesWindow, agency_postcode_row);
@@ -149,6 +163,7 @@ hp_preferences_window_init (HpPreferencesWindow *self)
     { "backup-keep-last", G_STRUCT_OFFSET (HpPreferencesWindow, backup_keep_last_spin), "value" },
     { "backup-keep-weeks", G_STRUCT_OFFSET (HpPreferencesWindow, backup_keep_weeks_spin), "value" },
     { "backup-keep-months", G_STRUCT_OFFSET (HpPreferencesWindow, backup_keep_months_spin), "value" },
+    { "purge-reminder-weeks", G_STRUCT_OFFSET (HpPreferencesWindow, purge_reminder_weeks_spin), "value" },
     { "agency-name", G_STRUCT_OFFSET (HpPreferencesWindow, agency_name_row), "text" },
     { "agency-street", G_STRUCT_OFFSET (HpPreferencesWindow, agency_street_row), "text" },
     { "agency-postcode", G_STRUCT_OFFSET (HpPreferencesWindow, agency_postcode_row), "text" },
@@ -167,4 +182,8 @@ hp_preferences_window_init (HpPreferencesWindow *self)
       g_settings_bind (self->settings, bindings[i].key, widget, bindings[i].property,
                        G_SETTINGS_BIND_DEFAULT);
     }
+
+  g_signal_connect_object (self->settings, "changed::purge-reminder-weeks", G_CALLBACK (update_data_info),
+                           self, G_CONNECT_SWAPPED);
+  update_data_info (self);
 }

@@ -33,6 +33,8 @@
 #include "hp-export-runner.h"
 #include "hp-import-assistant.h"
 #include "hp-window-private.h"
+#include "hp-window-purge.h"
+#include "hp-window-received.h"
 
 /* _hp_window_import()'s kind: by the visible page, or ask */
 #define IMPORT_KIND_ASK (-1)
@@ -831,6 +833,8 @@ _hp_window_actions_update (HpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->campaign != NULL);
   /* the list reads; its corrections check the store themselves */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-bookings", self->campaign != NULL);
+  _hp_window_purge_update_actions (self);
+  _hp_window_received_update_actions (self);
 }
 
 void
@@ -892,4 +896,6 @@ _hp_window_class_actions_init (HpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-graduates", NULL, import_graduates_action);
   gtk_widget_class_install_action (widget_class, "win.import-sponsors", NULL, import_sponsors_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  _hp_window_purge_class_init (widget_class);
+  _hp_window_received_class_init (widget_class);
 }

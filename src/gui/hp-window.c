@@ -33,6 +33,7 @@
 #include "hp-schools-page.h"
 #include "hp-sponsors-page.h"
 #include "hp-window-private.h"
+#include "hp-window-purge.h"
 
 /* how many files "last-campaigns" remembers */
 #define MAX_REMEMBERED_FILES 20
@@ -526,6 +527,7 @@ _hp_window_get_drop_target (HpWindow *self)
 
 /* Once per store: another window of the same file says nothing again. */
 #define NOTES_SHOWN_KEY "hp-migration-notes-shown"
+#define PURGE_REMINDED_KEY "hp-purge-reminded"
 
 static void
 show_migration_notes (HpWindow *self)
@@ -566,6 +568,14 @@ hp_window_map (GtkWidget *widget)
 
   /* when the window is there to be the dialog's parent */
   show_migration_notes (HP_WINDOW (widget));
+  /* One dialog at a time: after an upgrade's notes, the next start reminds.
+   * Once per store, as the notes: another window of the file says nothing. */
+  if (g_object_get_data (G_OBJECT (HP_WINDOW (widget)->store), PURGE_REMINDED_KEY) == NULL)
+    {
+      g_object_set_data (G_OBJECT (HP_WINDOW (widget)->store), PURGE_REMINDED_KEY, GINT_TO_POINTER (TRUE));
+      if (!HP_WINDOW (widget)->migration_notes_shown)
+        _hp_window_purge_remind (HP_WINDOW (widget));
+    }
 }
 
 static gboolean

@@ -465,6 +465,128 @@ shoot_import_graduates (HpWindow    *window,
   return ok;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Personal data (issue 14)                                                  */
+
+/* The message dialog that appears within the load timeout, or NULL. */
+static GtkWindow *
+wait_for_message_dialog (void)
+{
+  gint64 deadline = g_get_monotonic_time () + LOAD_TIMEOUT_USEC;
+  GtkWindow *found = NULL;
+
+  while (found == NULL && g_get_monotonic_time () < deadline)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (toplevel))
+            found = toplevel;
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return found;
+}
+
+static gboolean
+shoot_dialog (GtkWindow   *dialog,
+              const char  *path,
+              GError     **error)
+{
+  gboolean ok;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  run_for (SETTLE_USEC);
+  ok = save_window (dialog, path, error);
+  gtk_window_destroy (dialog);
+  return ok;
+}
+
+/* The graduate editor of the first graduate with (@consent) or without
+ * consent: the contact fields, open or waiting for the consent. */
+static gboolean
+shoot_graduate_editor (HpWindow    *window,
+                       gboolean     consent,
+                       const char  *path,
+                       GError     **error)
+{
+  HpTablePage *page = _hp_window_get_page (window, "graduates");
+  GListModel *model = _hp_table_page_get_model (page);
+  GtkSelectionModel *selection = gtk_column_view_get_model (_hp_table_page_get_column_view (page));
+  HpRecordDialog *dialog;
+
+  adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (window), "graduates");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HpGraduate) graduate = g_list_model_get_item (model, i);
+
+      if ((hp_graduate_get_email (graduate) != NULL) == consent &&
+          (consent || hp_graduate_get_consent_date (graduate) == NULL))
+        {
+          gtk_selection_model_select_item (selection, i, TRUE);
+          break;
+        }
+    }
+  if (hp_table_page_get_selected (page) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "No graduate %s consent in the demo data",
+                   consent ? "with" : "without");
+      return FALSE;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.edit", NULL);
+  dialog = _hp_table_page_get_dialog (page);
+  if (dialog == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The graduate editor did not open");
+      return FALSE;
+    }
+  return shoot_dialog (GTK_WINDOW (dialog), path, error);
+}
+
+/* The editor with contact fields, the purge's question and "What data does
+ * Heimpack store?". */
+static gboolean
+shoot_personal_data (HpWindow    *window,
+                     const char  *outdir,
+                     const char  *prefix,
+                     GError     **error)
+{
+  g_autofree char *consent_path = build_path (outdir, prefix, "graduate-contact");
+  g_autofree char *no_consent_path = build_path (outdir, prefix, "graduate-no-consent");
+  g_autofree char *purge_path = build_path (outdir, prefix, "purge");
+  g_autofree char *info_path = build_path (outdir, prefix, "data-info");
+  GtkWindow *dialog;
+
+  if (!shoot_graduate_editor (window, TRUE, consent_path, error) ||
+      !shoot_graduate_editor (window, FALSE, no_consent_path, error))
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.purge-personal-data", "x", (gint64) 0);
+  dialog = wait_for_message_dialog ();
+  if (dialog == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "No question before the purge");
+      return FALSE;
+    }
+  /* not answered: nothing is deleted */
+  if (!shoot_dialog (dialog, purge_path, error))
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-data-info", NULL);
+  dialog = wait_for_message_dialog ();
+  if (dialog == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "No “What data” dialog");
+      return FALSE;
+    }
+  return shoot_dialog (dialog, info_path, error);
+}
+
 static gboolean
 shoot_demo (HpApplication  *app,
             const char     *outdir,
@@ -665,6 +787,9 @@ shoot_demo (HpApplication  *app,
         }
     }
 
+  if (ok)
+    ok = shoot_personal_data (window, outdir, prefix, error);
+
   /* The bookings, in their own window over the main one. */
   if (ok)
     {
@@ -858,6 +983,51 @@ load_screenshot_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_USER);
 }
 
+/* The reminder on start: a campaign whose hand-over lies long back, with
+ * the personal data of graduates without consent still there. */
+static gboolean
+shoot_reminder (HpApplication  *app,
+                const char     *outdir,
+                const char     *prefix,
+                GError        **error)
+{
+  g_autofree char *path = build_path (outdir, prefix, "purge-reminder");
+  g_autoptr(HpStore) store = NULL;
+  g_autoptr(HpCampaign) campaign = hp_campaign_new ("Heimvorteil2GO 2025", 2025);
+  g_autoptr(HpSchool) school = hp_school_new ("100112", "Benediktiner-Gesamtschule Arnsberg");
+  static const char * const names[] = { "Bauer", "Keller", "Möller" };
+  HpWindow *window;
+  GtkWindow *dialog;
+  gboolean ok;
+
+  store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, error);
+  if (store == NULL)
+    return FALSE;
+  hp_campaign_set_handover_date (campaign, "2025-06-27");
+  if (!hp_store_add_campaign (store, campaign, error) || !hp_store_add_school (store, school, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(HpGraduate) graduate = hp_graduate_new (hp_campaign_get_id (campaign), hp_school_get_id (school));
+
+      hp_graduate_set_last_name (graduate, names[i]);
+      if (!hp_store_add_graduate (store, graduate, error))
+        return FALSE;
+    }
+
+  window = show_window (app, store);
+  dialog = wait_for_message_dialog ();
+  if (dialog == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "No reminder to delete personal data");
+      close_window (window);
+      return FALSE;
+    }
+  ok = shoot_dialog (dialog, path, error);
+  close_window (window);
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -911,6 +1081,7 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (app), NULL, &error)
       || !shoot_demo (app, outdir, prefix, &error)
+      || !shoot_reminder (app, outdir, prefix, &error)
       || !shoot_empty (app, outdir, prefix, &error)
       || !shoot_backups (outdir, prefix, &error)
       || !shoot_preferences (outdir, prefix, &error))

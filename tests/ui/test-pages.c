@@ -1294,6 +1294,110 @@ test_pages_a11y (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Graduates: contact data with consent, "received" ticks (issue 14)         */
+
+static gboolean
+received_in_store (HpStore *store,
+                   gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpGraduate) graduate = hp_store_get_graduate (store, id, &error);
+
+  g_assert_no_error (error);
+  return hp_graduate_get_pack_received (graduate);
+}
+
+static void
+test_pages_graduates_contact_received (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(HpSchool) school = hp_school_new ("170123", "Gymnasium Petrinum");
+  g_autoptr(HpSchool) other = hp_school_new ("170999", "Realschule Brilon");
+  g_autoptr(GError) error = NULL;
+  gint64 campaign_id = hp_campaign_get_id (fixture->campaign);
+  gint64 ids[3], elsewhere;
+  HpRecordDialog *dialog;
+  HpGraduate *shown;
+  guint position;
+
+  hp_store_add_school (fixture->store, school, &error);
+  g_assert_no_error (error);
+  hp_store_add_school (fixture->store, other, &error);
+  g_assert_no_error (error);
+  ids[0] = add_graduate (fixture->store, campaign_id, hp_school_get_id (school), "Adler", NULL);
+  ids[1] = add_graduate (fixture->store, campaign_id, hp_school_get_id (school), "Berg", NULL);
+  ids[2] = add_graduate (fixture->store, campaign_id, hp_school_get_id (school), "Conrad", NULL);
+  elsewhere = add_graduate (fixture->store, campaign_id, hp_school_get_id (other), "Dorn", NULL);
+  show_page (fixture, hp_graduates_page_new);
+
+  /* e-mail and phone wait for the consent's date and source */
+  find_graduate (fixture->page, ids[0], &position);
+  select_position (fixture->page, position);
+  dialog = open_editor (fixture->page, "page.edit");
+  g_assert_false (gtk_widget_get_sensitive (_hp_record_dialog_get_row (dialog, "email")));
+  g_assert_false (gtk_widget_get_sensitive (_hp_record_dialog_get_row (dialog, "phone")));
+  _hp_record_dialog_set_text (dialog, "consent-date", "01.03.2027");
+  g_assert_false (gtk_widget_get_sensitive (_hp_record_dialog_get_row (dialog, "email")));
+  _hp_record_dialog_set_text (dialog, "consent-source", "Abiball");
+  g_assert_true (gtk_widget_get_sensitive (_hp_record_dialog_get_row (dialog, "email")));
+  g_assert_true (gtk_widget_get_sensitive (_hp_record_dialog_get_row (dialog, "phone")));
+  _hp_record_dialog_set_text (dialog, "email", "adler@example.org");
+  save (fixture->page, dialog);
+  {
+    g_autoptr(HpGraduate) saved = hp_store_get_graduate (fixture->store, ids[0], &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (hp_graduate_get_email (saved), ==, "adler@example.org");
+  }
+
+  /* the consent withdrawn: the contact data goes with it */
+  find_graduate (fixture->page, ids[0], &position);
+  select_position (fixture->page, position);
+  dialog = open_editor (fixture->page, "page.edit");
+  g_assert_true (gtk_widget_get_sensitive (_hp_record_dialog_get_row (dialog, "email")));
+  _hp_record_dialog_set_text (dialog, "consent-source", "");
+  g_assert_false (gtk_widget_get_sensitive (_hp_record_dialog_get_row (dialog, "email")));
+  save (fixture->page, dialog);
+  {
+    g_autoptr(HpGraduate) saved = hp_store_get_graduate (fixture->store, ids[0], &error);
+
+    g_assert_no_error (error);
+    g_assert_null (hp_graduate_get_email (saved));
+    g_assert_null (hp_graduate_get_consent_source (saved));
+  }
+
+  /* one tick from the row menu */
+  shown = find_graduate (fixture->page, ids[1], &position);
+  select_position (fixture->page, position);
+  g_assert_false (hp_graduate_get_pack_received (shown));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.pack-received", NULL));
+  wait_settled (fixture->page);
+  g_assert_true (received_in_store (fixture->store, ids[1]));
+  g_assert_false (received_in_store (fixture->store, ids[0]));
+
+  /* all of the selected graduate's school: Adler and Conrad now, not the
+   * other school's Dorn; undo unticks those two, not Berg ticked before */
+  shown = find_graduate (fixture->page, ids[2], &position);
+  select_position (fixture->page, position);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.school-received", NULL));
+  wait_settled (fixture->page);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_true (received_in_store (fixture->store, ids[i]));
+  g_assert_false (received_in_store (fixture->store, elsewhere));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.undo-received", NULL));
+  wait_settled (fixture->page);
+  g_assert_false (received_in_store (fixture->store, ids[0]));
+  g_assert_true (received_in_store (fixture->store, ids[1]));
+  g_assert_false (received_in_store (fixture->store, ids[2]));
+  g_assert_false (received_in_store (fixture->store, elsewhere));
+  /* once: a second undo changes nothing */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.undo-received", NULL);
+  wait_settled (fixture->page);
+  g_assert_true (received_in_store (fixture->store, ids[1]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1317,6 +1421,8 @@ main (int   argc,
               fixture_setup_campaign, test_pages_handovers, fixture_teardown);
   g_test_add ("/heimpack/pages/graduates", Fixture, NULL,
               fixture_setup_campaign, test_pages_graduates, fixture_teardown);
+  g_test_add ("/heimpack/pages/graduates-contact-received", Fixture, NULL,
+              fixture_setup_campaign, test_pages_graduates_contact_received, fixture_teardown);
   g_test_add ("/heimpack/pages/graduates-under18", Fixture, NULL,
               fixture_setup_campaign, test_pages_graduates_under18, fixture_teardown);
   g_test_add ("/heimpack/pages/school-list-complete", Fixture, NULL,

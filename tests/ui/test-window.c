@@ -24,6 +24,7 @@
 #include "hp-table-page-private.h"
 #include "hp-ui-test-utils.h"
 #include "hp-window-private.h"
+#include "hp-window-received.h"
 
 #define LOAD_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
 
@@ -1832,6 +1833,130 @@ test_window_german (Fixture       *fixture,
   g_assert_nonnull (strstr (subtitle, "Noch keine Kampagne"));
 }
 
+/* Issue 14, point 7: a campaign whose hand-over lies far back, with the
+ * personal data of a graduate without consent, is brought up on start; the
+ * reminder leads to the confirmation, which names what goes, and the purge
+ * runs. The consenting graduate stays. */
+static gboolean
+purged (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpPurgePreview) p = hp_store_purge_preview (fixture->store, hp_campaign_get_id (fixture->campaign),
+                                                        NULL, &error);
+
+  g_assert_no_error (error);
+  return p->graduates == 0;
+}
+
+static void
+test_window_purge (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) school = hp_school_new ("100001", "Realschule Brilon");
+  g_autoptr(HpGraduate) kept = NULL;
+  g_autoptr(HpGraduate) gone = NULL;
+  Fixture fixture = { NULL };
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  fixture.store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  fixture.campaign = hp_campaign_new ("Heimvorteil2GO 2024", 2024);
+  hp_campaign_set_handover_date (fixture.campaign, "2024-06-28");
+  g_assert_true (hp_store_add_campaign (fixture.store, fixture.campaign, &error));
+  g_assert_true (hp_store_add_school (fixture.store, school, &error));
+  g_assert_no_error (error);
+  gone = hp_graduate_new (hp_campaign_get_id (fixture.campaign), hp_school_get_id (school));
+  hp_graduate_set_last_name (gone, "Adler");
+  hp_graduate_set_birth_date (gone, "2006-12-01");   /* 17 on 28.06.2024 */
+  g_assert_true (hp_store_add_graduate (fixture.store, gone, &error));
+  kept = hp_graduate_new (hp_campaign_get_id (fixture.campaign), hp_school_get_id (school));
+  hp_graduate_set_last_name (kept, "Berg");
+  hp_graduate_set_consent_date (kept, "2024-03-01");
+  hp_graduate_set_consent_source (kept, "Abiball");
+  hp_graduate_set_email (kept, "berg@example.org");
+  g_assert_true (hp_store_add_graduate (fixture.store, kept, &error));
+  g_assert_no_error (error);
+
+  show_window (&fixture);
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Personal Data Still Stored");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "more than 8 weeks ago"));
+  g_assert_nonnull (strstr (body, "of 1 graduate without consent are still stored"));
+  respond (dialog, "review");
+
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Personal Data?");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "of 1 graduate without consent will be deleted (1 of them under 18)"));
+  g_assert_nonnull (strstr (body, "• Realschule Brilon (100001): 1, 1 under 18"));
+  g_assert_null (strstr (body, "lies ahead"));
+  respond (dialog, "purge");
+  hp_ui_test_wait_until (purged, &fixture, LOAD_TIMEOUT_USEC, "The purge did not finish");
+
+  g_clear_object (&gone);
+  gone = hp_store_get_graduate (fixture.store, hp_graduate_get_id (kept) - 1, &error);
+  g_assert_no_error (error);
+  g_assert_null (hp_graduate_get_last_name (gone));
+  g_assert_cmpint (hp_graduate_get_under18 (gone), ==, 1);
+  g_clear_object (&kept);
+  kept = hp_store_get_graduate (fixture.store, hp_graduate_get_id (gone) + 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hp_graduate_get_email (kept), ==, "berg@example.org");
+
+  /* What data does Heimpack store? */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-data-info", NULL));
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "What Data Does Heimpack Store?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "more than 8 weeks back"));
+  respond (dialog, "close");
+
+  fixture_teardown (&fixture, NULL);
+}
+
+/* Issue 14, point 2: the class lists read back from the window. Unticked,
+ * as exported: every row is found (by its hidden ID), nobody is new. */
+static void
+test_window_import_received (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hp-received-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Lieferscheine.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HpExportOptions options = { .class_lists = TRUE };
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_true (hp_export_write (fixture->store, hp_campaign_get_id (fixture->campaign), HP_EXPORT_DELIVERY_SHEETS,
+                                  &options, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (fixture->window)));
+  _hp_window_import_received (fixture->window, file);
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Class Lists Read");
+  body = adw_message_dialog_get_body (dialog);
+  /* the district demo: 30 schools, 2000 graduates */
+  g_assert_nonnull (strstr (body, "30 class lists with 2000 graduate rows: 0 ticked as received."));
+  g_assert_nonnull (strstr (body, "0 graduates are newly ticked"));
+  g_assert_null (strstr (body, "matched no graduate"));
+  respond (dialog, "close");
+
+  /* not a workbook: the reason, in a dialog */
+  g_file_set_contents (path, "Name;erhalten\n", -1, &error);
+  g_assert_no_error (error);
+  _hp_window_import_received (fixture->window, file);
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Read the Class Lists");
+  respond (dialog, "close");
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1887,9 +2012,12 @@ main (int   argc,
               fixture_setup_drive, test_window_bookings, fixture_teardown);
   g_test_add ("/heimpack/window/campaign-edit", Fixture, NULL,
               fixture_setup_drive, test_window_campaign_edit, fixture_teardown);
+  g_test_add ("/heimpack/window/import-received", Fixture, NULL,
+              fixture_setup_demo, test_window_import_received, fixture_teardown);
   g_test_add ("/heimpack/window/campaign-remove", Fixture, NULL,
               fixture_setup_drive, test_window_campaign_remove, fixture_teardown);
   g_test_add_func ("/heimpack/window/migration-notes", test_window_migration_notes);
+  g_test_add_func ("/heimpack/window/purge", test_window_purge);
   g_test_add_func ("/heimpack/window/campaign-remembered", test_window_campaign_remembered);
   g_test_add_func ("/heimpack/preferences/settings", test_preferences);
   g_test_add_func ("/heimpack/window/read-only", test_window_read_only);

@@ -649,6 +649,30 @@ add_schools (Demo    *demo,
   return TRUE;
 }
 
+
+/* first.last@example.org, ASCII and lower case: "Zoë Özdemir" gives
+ * "zoe.ozdemir@example.org". */
+static void
+set_demo_contact (HpGraduate *graduate,
+                  guint       i)
+{
+  g_autofree char *name = g_strdup_printf ("%s.%s", hp_graduate_get_first_name (graduate),
+                                           hp_graduate_get_last_name (graduate));
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  g_autofree char *lower = g_ascii_strdown (ascii, -1);
+  g_autofree char *email = NULL;
+
+  g_strdelimit (lower, " '", '-');
+  email = g_strdup_printf ("%s@example.org", lower);
+  hp_graduate_set_email (graduate, email);
+  if (i % 3 == 0)
+    {
+      g_autofree char *phone = g_strdup_printf ("0151 %07u", (i * 7919u) % 10000000u);
+
+      hp_graduate_set_phone (graduate, phone);
+    }
+}
+
 static gboolean
 add_graduates (Demo    *demo,
                GError **error)
@@ -703,6 +727,10 @@ add_graduates (Demo    *demo,
               hp_graduate_set_consent_date (graduate, consent);
               hp_graduate_set_consent_source (graduate, g_rand_boolean (demo->rand) ? "Formular Abiball"
                                                                                     : "Online-Anmeldung");
+              /* Contact data for the returnee network, made from the name
+               * without drawing from demo->rand (the numbers stay as they
+               * were): an example.org address, every third a phone too. */
+              set_demo_contact (graduate, i);
             }
 
           if (!hp_store_add_graduate (demo->store, graduate, error))

@@ -21,7 +21,9 @@
  *   a new page, by class, last and first name, with a column "U18" that
  *   marks, in bold, who is under 18 on the hand-over day and gets the
  *   under-18 pack (empty for the others and for those without a birth
- *   date), and a tick column; the list's header repeats on every page.
+ *   date), and a tick column; the list's header repeats on every page. A
+ *   hidden column G holds each graduate's ID, so that a returned, ticked
+ *   list can be read back (hp_import_received()).
  *
  * The school sheets are forms, so they have no frozen panes; the overview
  * is a table and freezes its header.
@@ -295,6 +297,7 @@ write_graduate_cb (const HpExportGraduateRow  *graduate,
   /* Unknown (no birth date) stays empty, like 18 and older. */
   _hp_export_string (w, list->ws, list->row, 3, graduate->under18 == 1 ? list->u18 : NULL, w->bold);
   _hp_export_string (w, list->ws, list->row, 4, "☐", w->tick);
+  _hp_export_number (w, list->ws, list->row, HP_CLASS_LIST_ID_COLUMN, (double) graduate->graduate_id, NULL);
   list->row++;
 
   return _hp_export_step (w, 1, error);
@@ -408,6 +411,13 @@ write_school (HpExportWriter        *w,
     return FALSE;
 
   _hp_export_set_columns (w, ws, school_columns, G_N_ELEMENTS (school_columns));
+  if (class_list)
+    {
+      lxw_row_col_options hidden = { .hidden = 1 };
+
+      _hp_export_check (w, ws, 0, worksheet_set_column_opt (ws, HP_CLASS_LIST_ID_COLUMN, HP_CLASS_LIST_ID_COLUMN,
+                                                            13, NULL, &hidden));
+    }
   row = write_letterhead (w, ws);
 
   /* The school in German postal layout, and the facts beside it. */
@@ -534,6 +544,7 @@ write_school (HpExportWriter        *w,
       row += 2;
       _hp_export_check (w, ws, row, worksheet_repeat_rows (ws, row, row));
       _hp_export_heading_row (w, ws, row, class_list_columns, G_N_ELEMENTS (class_list_columns));
+      _hp_export_string (w, ws, row, HP_CLASS_LIST_ID_COLUMN, HP_CLASS_LIST_ID_HEADING, NULL);
       list.row = row + 1;
 
       if (!_hp_export_ok (w, error) ||

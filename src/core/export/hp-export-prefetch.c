@@ -122,6 +122,8 @@ copy_row_cb (const HpExportGraduateRow  *row,
   copy.class_name = copy_text (strings, row->class_name);
   copy.consent_date = copy_text (strings, row->consent_date);
   copy.consent_source = copy_text (strings, row->consent_source);
+  copy.email = copy_text (strings, row->email);
+  copy.phone = copy_text (strings, row->phone);
   g_array_append_val (p->batch->rows, copy);
   return TRUE;
 }

@@ -159,6 +159,11 @@ typedef struct
  * workbook (zipping) takes the rest. */
 #define HP_EXPORT_WRITE_SHARE 0.9
 
+/* The class lists' hidden column of graduate IDs (G), and its heading,
+ * untranslated: hp-import-received.c reads them back. */
+#define HP_CLASS_LIST_ID_COLUMN  6
+#define HP_CLASS_LIST_ID_HEADING "heimpack-id"
+
 /*
  * HpExportColumn:
  * One column of a table: title and width in characters.

@@ -28,9 +28,10 @@
  *   packs handed over once any hand-over is recorded, before that about the
  *   packs planned, in words that say so.
  * - The returnee network ("Rückkehrer-Netzwerk"): the graduates of every
- *   campaign who consented to be contacted, newest year first, with the
- *   columns issue 6 asks for: last name, first name, school, year, consent
- *   date. Where a consent came from stays in the database and the window.
+ *   campaign who consented to be contacted, newest year first, with what
+ *   the network needs to reach them (issue 14, point 6): last name, first
+ *   name, e-mail, phone, school, year, consent date and where the consent
+ *   was given. Contact data exists only with consent (the store holds it).
  */
 
 #define G_LOG_DOMAIN "hp-export"
@@ -522,12 +523,15 @@ _hp_export_sponsor_report (HpExportWriter  *w,
 /* Returnee network                                                          */
 
 static const HpExportColumn network_columns[] = {
-  { N_("Last name"), 20, FALSE },
-  { N_("First name"), 16, FALSE },
-  { N_("School"), 38, FALSE },
+  { N_("Last name"), 18, FALSE },
+  { N_("First name"), 14, FALSE },
+  { N_("E-mail"), 30, FALSE },
+  { N_("Phone"), 16, FALSE },
+  { N_("School"), 34, FALSE },
   /* Translators: the graduate's school-leaving year ("Jahrgang") */
   { N_("Year"), 7, TRUE },
   { N_("Consent on"), 12, FALSE, TRUE },
+  { N_("Consent source"), 22, FALSE },
 };
 
 typedef struct
@@ -553,9 +557,12 @@ write_member_cb (const HpExportGraduateRow  *graduate,
 
   _hp_export_string (w, net->ws, net->row, 0, graduate->last_name, NULL);
   _hp_export_string (w, net->ws, net->row, 1, graduate->first_name, NULL);
-  _hp_export_string (w, net->ws, net->row, 2, graduate->school_name, NULL);
-  _hp_export_number (w, net->ws, net->row, 3, graduate->year, NULL);
-  _hp_export_date (w, net->ws, net->row, 4, graduate->consent_date, w->date);
+  _hp_export_string (w, net->ws, net->row, 2, graduate->email, NULL);
+  _hp_export_string (w, net->ws, net->row, 3, graduate->phone, NULL);
+  _hp_export_string (w, net->ws, net->row, 4, graduate->school_name, NULL);
+  _hp_export_number (w, net->ws, net->row, 5, graduate->year, NULL);
+  _hp_export_date (w, net->ws, net->row, 6, graduate->consent_date, w->date);
+  _hp_export_string (w, net->ws, net->row, 7, graduate->consent_source, NULL);
   net->row++;
 
   return _hp_export_step (w, 1, error);
@@ -569,8 +576,8 @@ _hp_export_network (HpExportWriter  *w,
   Network net = { w, NULL, 0 };
   lxw_row_t row;
 
-  /* five columns of some 95 characters fit an A4 page upright */
-  net.ws = _hp_export_add_sheet (w, _("Network"), _("Returnee network"), FALSE, error);
+  /* eight columns of some 150 characters need an A4 page across */
+  net.ws = _hp_export_add_sheet (w, _("Network"), _("Returnee network"), TRUE, error);
   if (net.ws == NULL)
     return FALSE;
 

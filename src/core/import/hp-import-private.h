@@ -86,6 +86,11 @@ typedef struct
   const char     *first_name;
   const char     *class_name;
   const char     *birth_date;
+  const char     *consent_date;  /* ISO */
+  const char     *consent_source;
+  const char     *email;         /* only with consent date and source */
+  const char     *phone;
+  gboolean        contact_dropped;  /* contact data without consent, left out */
 } HpPreparedRow;
 
 /* hp-import-rows.c */

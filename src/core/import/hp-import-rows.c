@@ -563,7 +563,14 @@ _hp_import_prepare_graduate (HpImport            *self,
   const char *first = _hp_import_value (self, fields, _hp_import_spec (self, "first_name"), s[1]);
   const char *class_name = _hp_import_value (self, fields, _hp_import_spec (self, "class"), s[2]);
   const char *birth = _hp_import_value (self, fields, birth_spec, s[3]);
+  int consent_spec = _hp_import_spec (self, "consent_date");
+  int email_spec = _hp_import_spec (self, "email");
   g_autofree char *birth_iso = NULL;
+  g_autofree char *consent_iso = NULL;
+  g_autofree char *consent = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *phone = NULL;
   guint64 key;
 
   *row = (HpPreparedRow) { .kind = HP_PREPARED_SKIPPED, .line = line };
@@ -606,6 +613,35 @@ _hp_import_prepare_graduate (HpImport            *self,
         }
     }
 
+  /* Consent, and contact data only with it (date and source). Read into
+   * copies: the scratch strings are shared by the fields above. */
+  consent = g_strdup (_hp_import_value (self, fields, consent_spec, s[4]));
+  source = g_strdup (_hp_import_value (self, fields, _hp_import_spec (self, "consent_source"), s[4]));
+  email = g_strdup (_hp_import_value (self, fields, email_spec, s[4]));
+  phone = g_strdup (_hp_import_value (self, fields, _hp_import_spec (self, "phone"), s[4]));
+  if (*consent != '\0')
+    {
+      consent_iso = hp_parse_date (consent);
+      if (consent_iso == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a date (DD.MM.YYYY)."), consent);
+          return _hp_import_value_error (self, error, line, consent_spec, message);
+        }
+    }
+  if (*email != '\0' || *phone != '\0')
+    {
+      g_autoptr(GError) contact_error = NULL;
+
+      if (consent_iso == NULL || *source == '\0')
+        {
+          row->contact_dropped = TRUE;
+          *email = '\0';
+          *phone = '\0';
+        }
+      else if (!_hp_store_check_contact (email, phone, consent_iso, source, &contact_error))
+        return _hp_import_value_error (self, error, line, email_spec, contact_error->message);
+    }
+
   if (!school_for_row (self, fields, line, &row->school_id, error))
     return FALSE;
 
@@ -621,6 +657,10 @@ _hp_import_prepare_graduate (HpImport            *self,
   row->first_name = chunk_or_null (strings, first);
   row->class_name = chunk_or_null (strings, class_name);
   row->birth_date = chunk_or_null (strings, birth_iso);
+  row->consent_date = chunk_or_null (strings, consent_iso);
+  row->consent_source = chunk_or_null (strings, source);
+  row->email = chunk_or_null (strings, email);
+  row->phone = chunk_or_null (strings, phone);
   return TRUE;
 }
 
@@ -721,9 +761,12 @@ _hp_import_store_graduate (HpImport             *self,
 
     case HP_PREPARED_INSERT:
       if (!_hp_store_insert_graduate_row (self->store, self->campaign_id, row->school_id, row->last_name,
-                                          row->first_name, row->class_name, row->birth_date, &local_error))
+                                          row->first_name, row->class_name, row->birth_date,
+                                          row->consent_date, row->consent_source, row->email, row->phone,
+                                          &local_error))
         return _hp_import_value_error (self, error, row->line, -1, local_error->message);
       result->added++;
+      result->contacts_without_consent += row->contact_dropped;
       summary->added++;
       return TRUE;
 

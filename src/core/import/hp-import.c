@@ -67,6 +67,12 @@ static const HpImportFieldSpec graduate_specs[] = {
   { { "year", N_("Year (Jahrgang)"), FALSE }, { "jahrgang", "stufe", "jahrgangsstufe", "jgst", NULL } },
   { { "birth_date", N_("Birth date"), FALSE }, { "gebdat", "geburtsdatum", "geburtstag", "gebdatum", NULL } },
   { { "school_number", N_("School number"), FALSE }, { "schulnummer", "schulnr", NULL } },
+  /* Contact data for the returnee network: stored only for rows with a
+   * consent date and source (hp-import-rows.c) */
+  { { "consent_date", N_("Consent given on"), FALSE }, { "einwilligung", "einwilligungsdatum", "einwilligungam", NULL } },
+  { { "consent_source", N_("Consent source"), FALSE }, { "einwilligungsquelle", "quelledereinwilligung", NULL } },
+  { { "email", N_("E-mail"), FALSE }, { "email", "mail", "emailadresse", NULL } },
+  { { "phone", N_("Phone"), FALSE }, { "telefon", "telefonnummer", "handy", "mobil", NULL } },
 };
 
 static const HpImportFieldSpec *

@@ -62,6 +62,13 @@ gboolean _hp_xlsx_reader_open (HpTableReader         *self,
 /* TRUE if the file starts like a ZIP archive (an XLSX workbook). */
 gboolean _hp_xlsx_reader_sniff (const char           *path);
 
+/* The next non-empty record as the backend read it, whatever the header's
+ * width (for forms, such as a returned class list): @out_fields is valid
+ * until the next call. FALSE at the end (error unset) or on an error. */
+gboolean _hp_table_reader_next_raw (HpTableReader   *self,
+                                    GPtrArray      **out_fields,
+                                    guint           *out_line,
+                                    GError         **error);
 /* "FILE, line N: " prefixed errors, for all backends. */
 void     _hp_table_reader_set_error (HpTableReader   *self,
                                      GError         **error,

@@ -386,6 +386,38 @@ hp_table_reader_next (HpTableReader         *self,
   return TRUE;
 }
 
+gboolean
+_hp_table_reader_next_raw (HpTableReader  *self,
+                           GPtrArray     **out_fields,
+                           guint          *out_line,
+                           GError        **error)
+{
+  guint line = 0;
+
+  if (!g_queue_is_empty (self->lookahead))
+    {
+      Record *record = g_queue_pop_head (self->lookahead);
+
+      g_ptr_array_set_size (self->raw, 0);
+      g_ptr_array_extend_and_steal (self->raw, g_steal_pointer (&record->fields));
+      line = record->line;
+      g_free (record);
+    }
+  else
+    do
+      {
+        g_ptr_array_set_size (self->raw, 0);
+        if (!self->backend->next (self, self->raw, &line, error))
+          return FALSE;
+      }
+    while (count_non_empty (self->raw) == 0);
+
+  *out_fields = self->raw;
+  if (out_line != NULL)
+    *out_line = line;
+  return TRUE;
+}
+
 const char * const *
 hp_table_reader_get_header (HpTableReader *self)
 {

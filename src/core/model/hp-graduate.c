@@ -26,6 +26,8 @@ struct _HpGraduate
   char     *birth_date;
   char     *consent_date;
   char     *consent_source;
+  char     *email;
+  char     *phone;
   gboolean  pack_received;
   int       under18;
 
@@ -46,6 +48,8 @@ enum {
   PROP_BIRTH_DATE,
   PROP_CONSENT_DATE,
   PROP_CONSENT_SOURCE,
+  PROP_EMAIL,
+  PROP_PHONE,
   PROP_PACK_RECEIVED,
   PROP_UNDER18,
   N_PROPS
@@ -65,6 +69,8 @@ hp_graduate_finalize (GObject *object)
   g_free (self->birth_date);
   g_free (self->consent_date);
   g_free (self->consent_source);
+  g_free (self->email);
+  g_free (self->phone);
 
   G_OBJECT_CLASS (hp_graduate_parent_class)->finalize (object);
 }
@@ -89,6 +95,8 @@ hp_graduate_get_property (GObject    *object,
     case PROP_BIRTH_DATE:     g_value_set_string (value, self->birth_date); break;
     case PROP_CONSENT_DATE:   g_value_set_string (value, self->consent_date); break;
     case PROP_CONSENT_SOURCE: g_value_set_string (value, self->consent_source); break;
+    case PROP_EMAIL:          g_value_set_string (value, self->email); break;
+    case PROP_PHONE:          g_value_set_string (value, self->phone); break;
     case PROP_PACK_RECEIVED:  g_value_set_boolean (value, self->pack_received); break;
     case PROP_UNDER18:        g_value_set_int (value, self->under18); break;
     default:
@@ -115,6 +123,8 @@ hp_graduate_set_property (GObject      *object,
     case PROP_BIRTH_DATE:     hp_graduate_set_birth_date (self, g_value_get_string (value)); break;
     case PROP_CONSENT_DATE:   hp_graduate_set_consent_date (self, g_value_get_string (value)); break;
     case PROP_CONSENT_SOURCE: hp_graduate_set_consent_source (self, g_value_get_string (value)); break;
+    case PROP_EMAIL:          hp_graduate_set_email (self, g_value_get_string (value)); break;
+    case PROP_PHONE:          hp_graduate_set_phone (self, g_value_get_string (value)); break;
     case PROP_PACK_RECEIVED:  hp_graduate_set_pack_received (self, g_value_get_boolean (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -142,6 +152,8 @@ hp_graduate_class_init (HpGraduateClass *klass)
   properties[PROP_BIRTH_DATE] = g_param_spec_string ("birth-date", NULL, NULL, NULL, rw);
   properties[PROP_CONSENT_DATE] = g_param_spec_string ("consent-date", NULL, NULL, NULL, rw);
   properties[PROP_CONSENT_SOURCE] = g_param_spec_string ("consent-source", NULL, NULL, NULL, rw);
+  properties[PROP_EMAIL] = g_param_spec_string ("email", NULL, NULL, NULL, rw);
+  properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, NULL, rw);
   properties[PROP_PACK_RECEIVED] = g_param_spec_boolean ("pack-received", NULL, NULL, FALSE, rw);
   properties[PROP_UNDER18] = g_param_spec_int ("under18", NULL, NULL, HP_UNSET, 1, HP_UNSET,
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -253,6 +265,8 @@ STRING_ACCESSORS (class_name, PROP_CLASS_NAME)
 STRING_ACCESSORS (birth_date, PROP_BIRTH_DATE)
 STRING_ACCESSORS (consent_date, PROP_CONSENT_DATE)
 STRING_ACCESSORS (consent_source, PROP_CONSENT_SOURCE)
+STRING_ACCESSORS (email, PROP_EMAIL)
+STRING_ACCESSORS (phone, PROP_PHONE)
 
 #undef STRING_ACCESSORS
 
@@ -297,4 +311,20 @@ hp_graduate_set_under18 (HpGraduate *self,
 
   self->under18 = under18;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDER18]);
+}
+
+/**
+ * hp_graduate_has_consent:
+ *
+ * Whether the graduate consented to be contacted: a consent date and a
+ * source are both set. Only then may an e-mail address or phone number be
+ * stored, and only then does the graduate appear in the network export.
+ */
+gboolean
+hp_graduate_has_consent (HpGraduate *self)
+{
+  g_return_val_if_fail (HP_IS_GRADUATE (self), FALSE);
+
+  return self->consent_date != NULL && *self->consent_date != '\0' &&
+         self->consent_source != NULL && *self->consent_source != '\0';
 }

@@ -312,6 +312,9 @@ stream_graduates (HpStore               *self,
         .consent_source = column_or_null (stmt, 7),
         .year = sqlite3_column_int (stmt, 8),
         .under18 = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? HP_UNSET : sqlite3_column_int (stmt, 9) != 0,
+        .email = column_or_null (stmt, 10),
+        .phone = column_or_null (stmt, 11),
+        .graduate_id = sqlite3_column_int64 (stmt, 12),
       };
 
       if (!func (&row, user_data, error))
@@ -342,10 +345,11 @@ _hp_store_export_class_list (HpStore               *self,
   stmt = _hp_store_prepare_owned (self,
                                   "SELECT g.school_id, s.number, s.name, g.last_name, g.first_name, g.class, "
                                   "  g.consent_date, g.consent_source, gc.year, "
+                                  "  CASE WHEN g.birth_date IS NULL THEN g.purged_under18 ELSE "
                                   "  g.birth_date > (SELECT " HP_SQL_UNDER18_CUTOFF (HP_SQL_AGE_DAY) " "
                                   "                  FROM campaign c LEFT JOIN campaign_school cs "
                                   "                    ON cs.campaign_id = c.id AND cs.school_id = ?2 "
-                                  "                  WHERE c.id = ?1) "
+                                  "                  WHERE c.id = ?1) END, g.email, g.phone, g.id "
                                   "FROM graduate g JOIN school s ON s.id = g.school_id "
                                   "JOIN campaign gc ON gc.id = g.campaign_id "
                                   "WHERE g.campaign_id = ?1 AND g.school_id = ?2 "
@@ -410,7 +414,7 @@ _hp_store_export_consenting (HpStore               *self,
    * the network has no use for the under-18 flag. */
   stmt = _hp_store_prepare_owned (self,
                                   "SELECT g.school_id, s.number, s.name, g.last_name, g.first_name, g.class, "
-                                  "  g.consent_date, g.consent_source, ?2, NULL "
+                                  "  g.consent_date, g.consent_source, ?2, NULL, g.email, g.phone, g.id "
                                   "FROM school s CROSS JOIN graduate g "
                                   "WHERE g.campaign_id = ?1 AND g.school_id = s.id AND g.consent_date IS NOT NULL "
                                   "ORDER BY s.number, g.last_name COLLATE HP_NAME, g.first_name COLLATE HP_NAME, g.id",

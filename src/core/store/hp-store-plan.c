@@ -175,9 +175,14 @@ load_gifts (HpStore          *self,
  * school with its own cut-off: at the national scale (350,000 graduates)
  * this is several times faster than one grouped join, which compares
  * against a per-row cut-off and sorts every graduate. */
+/* A purged graduate (hp_store_purge()) has no birth date but the flag it
+ * gave on the hand-over day, so that the plan is the same after a purge. */
+#define HP_SQL_GRADUATE_UNDER18(cutoff) \
+  "(CASE WHEN birth_date IS NULL THEN purged_under18 ELSE birth_date > " cutoff " END)"
 #define GRADUATES_SQL \
-  "SELECT count(*), count(birth_date), coalesce(sum(birth_date > ?3), 0), " \
-  "  coalesce(sum(pack_received), 0), coalesce(sum(pack_received AND birth_date > ?3), 0) " \
+  "SELECT count(*), count(coalesce(birth_date, purged_under18)), " \
+  "  coalesce(sum(" HP_SQL_GRADUATE_UNDER18 ("?3") "), 0), " \
+  "  coalesce(sum(pack_received), 0), coalesce(sum(pack_received AND " HP_SQL_GRADUATE_UNDER18 ("?3") "), 0) " \
   "FROM graduate WHERE campaign_id = ?1 AND school_id = ?2"
 
 /* What one school was handed over, on the (campaign_id, school_id) index. */

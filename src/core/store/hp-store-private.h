@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "heimpack/hp-store.h"
+#include "../hp-store-bulk-private.h"
 
 G_BEGIN_DECLS
 

@@ -184,6 +184,18 @@ static const char migration_3[] =
   "  CHECK (phone IS NULL OR (consent_date IS NOT NULL AND consent_source IS NOT NULL));"
   "ALTER TABLE campaign ADD COLUMN purged_at TEXT;";
 
+/* Version 4: the purge (hp_store_purge()) clears a non-consenting
+ * graduate's birth date, but the plan still counts the graduate as under 18
+ * or not: the flag on the hand-over day is kept in purged_under18 (NULL
+ * while the birth date is there). In the index beside the birth date, with
+ * the "pack received" tick the plan counts as handed out, so that the
+ * plan's count still reads the index alone. */
+static const char migration_4[] =
+  "ALTER TABLE graduate ADD COLUMN purged_under18 INTEGER CHECK (purged_under18 IS NULL OR purged_under18 IN (0, 1));"
+  "DROP INDEX graduate_campaign_school;"
+  "CREATE INDEX graduate_campaign_school ON graduate (campaign_id, school_id, birth_date, purged_under18, "
+  "  pack_received);";
+
 static gboolean
 exec (HpStore     *self,
       const char  *sql,
@@ -204,6 +216,7 @@ static const Migration migrations[] = {
   { migration_1, NULL, NULL },
   { migration_2, migrate_to_items, migration_2_end },
   { migration_3, NULL, NULL },
+  { migration_4, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HP_STORE_SCHEMA_VERSION);

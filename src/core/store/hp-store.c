@@ -1490,6 +1490,43 @@ _hp_store_check_date (const char  *value,
   return FALSE;
 }
 
+/* A graduate's contact data: only with consent (a date and where it was
+ * given; the schema's triggers hold the same for every writer), and an
+ * e-mail address that looks like one. */
+gboolean
+_hp_store_check_contact (const char  *email,
+                         const char  *phone,
+                         const char  *consent_date,
+                         const char  *consent_source,
+                         GError     **error)
+{
+  gboolean has_email = email != NULL && *email != '\0';
+  gboolean has_phone = phone != NULL && *phone != '\0';
+  const char *at;
+
+  if (!has_email && !has_phone)
+    return TRUE;
+
+  if (consent_date == NULL || *consent_date == '\0' || consent_source == NULL || *consent_source == '\0')
+    {
+      g_set_error_literal (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID,
+                           _("An e-mail address or phone number is stored only with the graduate’s consent: "
+                             "give the consent date and where it was given."));
+      return FALSE;
+    }
+
+  if (has_email &&
+      ((at = strchr (email, '@')) == NULL || at == email || at[1] == '\0' || strchr (at + 1, '@') != NULL ||
+       strpbrk (email, " \t\r\n,;<>") != NULL))
+    {
+      g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID,
+                   _("“%s” is not an e-mail address."), email);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Always returns FALSE. */
 gboolean
 _hp_store_not_found (HpRecordKind   kind,
