@@ -10,6 +10,8 @@
 #                "paper", "orientation", "fit_to_page", "fit_width",
 #                "fit_height", "header": [left, center, right],
 #                "footer": [left, center, right], "autofilter",
+#                "first_page" (the number of the first printed page, if set),
+#                "breaks": [row after which a page ends, ...],
 #                "widths": [width or null, ...], "heights": [height or null, ...],
 #                "heading_rows": [row, ...], "indents": {"C5": 1, ...},
 #                "bold": ["D12", ...], "rows": [[cell, ...], ...]}, ...]}
@@ -119,6 +121,9 @@ def sheet_facts(ws, fws, max_rows, full):
         'header': header_parts(ws.oddHeader),
         'footer': header_parts(ws.oddFooter),
         'autofilter': ws.auto_filter.ref,
+        # useFirstPageNumber without firstPageNumber: 1, the schema's default
+        'first_page': int(setup.firstPageNumber or 1) if setup.useFirstPageNumber else None,
+        'breaks': [b.id for b in ws.row_breaks.brk],
     })
     rows = []
     heading_rows = []

@@ -397,7 +397,7 @@ run_python (const char  *json,
             char       **out_value)
 {
   static const char script[] =
-    "import json, sys\n"
+    "import json, re, sys\n"
     "a = sys.argv[2:]\n"
     "d = json.loads(sys.stdin.read())\n"
     "v = eval(sys.argv[1])\n"

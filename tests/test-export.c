@@ -94,11 +94,18 @@ export (Fixture               *f,
 
 #define CHECK(facts, expr, ...) g_assert_true (hp_test_json_check (facts, expr, __VA_ARGS__))
 
-/* Print setup every sheet shares: A4, fit to width, header and footer. */
+/* Print setup every sheet shares: A4, fit to width, header and footer,
+ * pages numbered per sheet from 1 ("Page &P", or "Page &P of 3" where the
+ * sheet knows its pages; &N only in a workbook of one sheet, where
+ * LibreOffice's count of the workbook's pages is the sheet's), and one
+ * orientation for the whole workbook. */
 #define PRINT_SETUP_OK \
   "all(s['paper'] == 9 and s['fit_to_page'] and s['fit_width'] in (None, 1) and s['fit_height'] == 0 " \
-  "    and s['footer'][1] == 'Page &P of &N' and s['header'][0] == a[0] and s['header'][2] " \
-  "    and s['orientation'] in ('portrait', 'landscape') for s in d['sheets'])"
+  "    and s['first_page'] == 1 " \
+  "    and re.fullmatch(r'Page &P( of [0-9]+)?' if len(d['sheets']) > 1 else r'Page &P of &N', s['footer'][1]) " \
+  "    and s['header'][0] == a[0] and s['header'][2] " \
+  "    and s['orientation'] in ('portrait', 'landscape') for s in d['sheets']) " \
+  "and len(set(s['orientation'] for s in d['sheets'])) == 1"
 
 /* Every table heading (grey row) as LibreOffice prints it: no word of a
  * title wider than its column (a bold character takes at least one unit of
@@ -626,6 +633,14 @@ test_class_list_under18 (Fixture       *f,
                 "    for r in s['rows'][next(i for i, q in enumerate(s['rows']) if q[0][0] == 'Class') + 1:])", NULL);
   CHECK (facts, "all(s['orientation'] == 'portrait' and s['paper'] == 9 and s['fit_width'] in (None, 1) "
                 "    for s in d['sheets'][1:])", NULL);
+  /* Each school's note counts its own pages: the note on page 1, a page
+   * break before the class list, whose 3 (or 2) graduates fit the 45 of
+   * page 2: "Page &P of 2" (1 + 1 break), not the workbook's &N. */
+  CHECK (facts, "all(s['footer'][1] == 'Page &P of 2' and s['first_page'] == 1 "
+                "    and s['breaks'] == [next(k for k, q in enumerate(s['rows']) "
+                "                             if str(q[0][0]).startswith('Class list:'))] "
+                "    for s in d['sheets'][1:])", NULL);
+  CHECK (facts, "d['sheets'][0]['footer'][1] == 'Page &P of 1' and d['sheets'][0]['breaks'] == []", NULL);
 
   /* The graduates on each sheet are the plan's: 6 expected over 5 listed
    * at the Gymnasium, 2 of a complete list at the Realschule; as are the
@@ -919,7 +934,7 @@ test_delivery_sheets (Fixture       *f,
                 "and all(0 < len(s['name']) <= 31 and not set(s['name']) & set('[]:*?/\\\\') for s in d['sheets'])",
          NULL);
   CHECK (facts, PRINT_SETUP_OK, hp_campaign_get_name (f->campaign), NULL);
-  CHECK (facts, "(lambda o: o['freeze'] == 'A5' and o['title_rows'] == '$4:$4' and o['orientation'] == 'landscape' "
+  CHECK (facts, "(lambda o: o['freeze'] == 'A5' and o['title_rows'] == '$4:$4' and o['orientation'] == 'portrait' "
                 "  and o['autofilter'].startswith('A4:N'))(d['sheets'][0])", NULL);
 
   /* The overview: each school's delivery note, the packs of the latest

@@ -176,6 +176,10 @@ make_notes (HpExportData *data)
   return notes;
 }
 
+/* Schools on a printed page of the overview (one line each, on A4
+ * portrait with the heading repeated). */
+#define OVERVIEW_PAGE 50
+
 static gboolean
 write_overview (HpExportWriter  *w,
                 GArray          *notes,
@@ -188,8 +192,9 @@ write_overview (HpExportWriter  *w,
   lxw_row_t row;
   lxw_row_t first;
   double sums[COL_CRATES + 1] = { 0 };
+  g_autoptr(GArray) breaks = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
 
-  ws = _hp_export_add_sheet (w, _("Overview"), _("Delivery sheets – overview"), TRUE, error);
+  ws = _hp_export_add_sheet (w, _("Overview"), _("Delivery sheets – overview"), FALSE, error);
   if (ws == NULL)
     return FALSE;
 
@@ -203,6 +208,7 @@ write_overview (HpExportWriter  *w,
     {
       const HpExportSchool *school = &g_array_index (data->schools, HpExportSchool, i);
       const Note *note = &g_array_index (notes, Note, i);
+
       g_autofree char *f_std = _hp_export_cell_name (row, COL_STANDARD);
       g_autofree char *f_u18 = _hp_export_cell_name (row, COL_UNDER18);
       g_autofree char *total = g_strdup_printf ("=%s+%s", f_std, f_u18);
@@ -215,6 +221,10 @@ write_overview (HpExportWriter  *w,
         [COL_TO_COME] = (double) note->to_come_standard + note->to_come_under18,
         [COL_CRATES] = crates_for (data, note),
       };
+      /* OVERVIEW_PAGE schools a page (the first with the title above) */
+      if (i > 0 && i % OVERVIEW_PAGE == 0 && breaks->len < LXW_BREAKS_MAX)
+        g_array_append_val (breaks, row);
+
 
       _hp_export_string (w, ws, row, COL_NUMBER, school->row->number, NULL);
       _hp_export_string (w, ws, row, COL_NAME, school->row->name, NULL);
@@ -247,6 +257,10 @@ write_overview (HpExportWriter  *w,
     }
   _hp_export_string (w, ws, row, COL_SHEET, NULL, w->total_text);
 
+  if (breaks->len > 0)
+    _hp_export_check (w, ws, row, worksheet_set_h_pagebreaks (ws, (lxw_row_t *) (void *) breaks->data));
+  _hp_export_set_page_count (w, ws, 1 + breaks->len);
+
   return _hp_export_ok (w, error);
 }
 
@@ -262,6 +276,11 @@ static const HpExportColumn school_columns[] = {
   { NULL, 20, FALSE },
   { NULL, 12, FALSE },
 };
+
+/* Graduates on a printed page of a class list: its rows (with the 14 pt
+ * tick box about 19 pt tall) and the repeated heading fit an A4 page with
+ * room to spare. */
+#define CLASS_LIST_PAGE 45
 
 /* In the columns of the form above it (school_columns). */
 static const HpExportColumn class_list_columns[] = {
@@ -405,6 +424,7 @@ write_school (HpExportWriter        *w,
   lxw_worksheet *ws;
   lxw_row_t row;
   lxw_row_t packs_row;
+  guint pages = 1;
 
   ws = _hp_export_add_sheet (w, sheet_name, s->name, FALSE, error);
   if (ws == NULL)
@@ -536,21 +556,31 @@ write_school (HpExportWriter        *w,
   if (class_list)
     {
       ClassList list = { w, ws, 0, _("U18") };
-      lxw_row_t breaks[] = { row, 0 };
+      g_autoptr(GArray) breaks = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
       g_autofree char *list_title = g_strdup_printf (_("Class list: %s"), s->name);
+      lxw_row_t first;
 
-      _hp_export_check (w, ws, row, worksheet_set_h_pagebreaks (ws, breaks));
+      /* The note on page 1, the class list from page 2 */
+      g_array_append_val (breaks, row);
       _hp_export_string (w, ws, row, 0, list_title, w->title);
       row += 2;
       _hp_export_check (w, ws, row, worksheet_repeat_rows (ws, row, row));
       _hp_export_heading_row (w, ws, row, class_list_columns, G_N_ELEMENTS (class_list_columns));
       _hp_export_string (w, ws, row, HP_CLASS_LIST_ID_COLUMN, HP_CLASS_LIST_ID_HEADING, NULL);
-      list.row = row + 1;
+      first = list.row = row + 1;
 
       if (!_hp_export_ok (w, error) ||
           !_hp_store_export_class_list (data->store, data->campaign.id, s->id, write_graduate_cb, &list, error))
         return FALSE;
+
+      /* CLASS_LIST_PAGE graduates a page, so that the sheet knows its
+       * pages: 100 graduates are pages 2, 3 and 4 (45 + 45 + 10). */
+      for (lxw_row_t r = first + CLASS_LIST_PAGE; r < list.row && breaks->len < LXW_BREAKS_MAX; r += CLASS_LIST_PAGE)
+        g_array_append_val (breaks, r);
+      _hp_export_check (w, ws, row, worksheet_set_h_pagebreaks (ws, (lxw_row_t *) (void *) breaks->data));
+      pages = 1 + breaks->len;
     }
+  _hp_export_set_page_count (w, ws, pages);
 
   return _hp_export_step (w, 1, error);
 }

@@ -181,7 +181,7 @@ write_contents (HpExportWriter  *w,
   g_autofree char *sum_d = NULL;
   g_autofree char *sum_e = NULL;
 
-  ws = _hp_export_add_sheet (w, _("Contents per pack"), _("Contents per pack"), FALSE, error);
+  ws = _hp_export_add_sheet (w, _("Contents per pack"), _("Contents per pack"), TRUE, error);
   if (ws == NULL)
     return FALSE;
 
@@ -311,7 +311,7 @@ write_stations (HpExportWriter  *w,
   lxw_row_t row;
   guint line = 0;
 
-  ws = _hp_export_add_sheet (w, _("Packing stations"), _("Packing stations"), FALSE, error);
+  ws = _hp_export_add_sheet (w, _("Packing stations"), _("Packing stations"), TRUE, error);
   if (ws == NULL)
     return FALSE;
 
@@ -392,7 +392,7 @@ write_labels (HpExportWriter  *w,
   lxw_worksheet *ws;
   lxw_row_t row;
 
-  ws = _hp_export_add_sheet (w, _("Crate labels"), _("Crate labels"), FALSE, error);
+  ws = _hp_export_add_sheet (w, _("Crate labels"), _("Crate labels"), TRUE, error);
   if (ws == NULL)
     return FALSE;
 

@@ -179,7 +179,8 @@ typedef struct
 /*
  * _hp_export_add_sheet:
  * Adds a print-ready sheet: A4, @landscape or portrait, fitted to the page
- * width, page header with the campaign and @title, footer "Page &P of &N".
+ * width, page header with the campaign and @title, footer "Page &P", its
+ * pages numbered from 1 (see _hp_export_set_page_count()).
  * @wanted_name is made a legal, unique sheet name. NULL with @error (and the
  * writer's sticky error) on failure.
  */
@@ -188,6 +189,12 @@ lxw_worksheet *_hp_export_add_sheet     (HpExportWriter        *w,
                                          const char            *title,
                                          gboolean               landscape,
                                          GError               **error);
+/* Sets the footer of @ws to "Page &P of @pages": for a sheet whose page
+ * breaks the export sets itself, so that it knows its number of pages
+ * (LibreOffice's &N counts the pages of the whole workbook). */
+void           _hp_export_set_page_count (HpExportWriter       *w,
+                                          lxw_worksheet        *ws,
+                                          guint                 pages);
 /* Sets the column widths (before any data: constant-memory mode), each at
  * least as wide as the longest word of its translated title in bold
  * (headings wrap at spaces only). */

@@ -173,7 +173,7 @@ write_summary (HpExportWriter  *w,
       sponsors += prev == NULL || prev->sponsor_id != p->sponsor_id;
     }
 
-  ws = _hp_export_add_sheet (w, _("Summary"), _("Sponsor report – summary"), FALSE, error);
+  ws = _hp_export_add_sheet (w, _("Summary"), _("Sponsor report – summary"), TRUE, error);
   if (ws == NULL)
     return FALSE;
 
@@ -581,6 +581,15 @@ _hp_export_network (HpExportWriter  *w,
   if (net.ws == NULL)
     return FALSE;
 
+  /* The workbook's only sheet: LibreOffice's count of the workbook's
+   * pages is this sheet's. */
+  {
+    /* Translators: page footer; &P is the page number and &N the number
+     * of pages (keep both codes). */
+    g_autofree char *footer = g_strdup_printf ("&C%s", _("Page &P of &N"));
+
+    _hp_export_check (w, net.ws, 0, worksheet_set_footer (net.ws, footer));
+  }
   _hp_export_set_columns (w, net.ws, network_columns, G_N_ELEMENTS (network_columns));
   row = _hp_export_caption (w, net.ws, _("Returnee network: graduates who consented to be contacted"));
   /* Before the data: constant-memory mode. The count may be off by a few

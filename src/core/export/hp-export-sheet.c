@@ -677,11 +677,14 @@ _hp_export_add_sheet (HpExportWriter  *w,
     worksheet_set_portrait (ws);
   worksheet_fit_to_pages (ws, 1, 0);
   worksheet_set_margins (ws, 0.6, 0.6, 0.8, 0.8);
+  /* Each sheet counts its own pages, from 1 */
+  worksheet_set_start_page (ws, 1);
 
   header = g_strdup_printf ("&L%s&R&\"-,Bold\"%s", campaign, sheet_title);
-  /* Translators: page footer; &P is the page number and &N the number of
-   * pages (keep both codes). */
-  footer = g_strdup_printf ("&C%s", _("Page &P of &N"));
+  /* Translators: page footer; &P is the page number (keep the code). A
+   * sheet that knows its number of pages says "Page &P of %s" instead
+   * (LibreOffice's &N would count the pages of the whole workbook). */
+  footer = g_strdup_printf ("&C%s", _("Page &P"));
   _hp_export_check (w, ws, 0, worksheet_set_header (ws, header));
   _hp_export_check (w, ws, 0, worksheet_set_footer (ws, footer));
 
@@ -689,6 +692,20 @@ _hp_export_add_sheet (HpExportWriter  *w,
     return NULL;
 
   return ws;
+}
+
+void
+_hp_export_set_page_count (HpExportWriter *w,
+                           lxw_worksheet  *ws,
+                           guint           pages)
+{
+  g_autofree char *count = g_strdup_printf ("%u", pages);
+  g_autoptr(GString) footer = g_string_new ("&C");
+
+  /* Translators: page footer of a sheet whose pages the export counts
+   * itself; &P is the page number and %s the number of pages (keep both). */
+  g_string_append_printf (footer, _("Page &P of %s"), count);
+  _hp_export_check (w, ws, 0, worksheet_set_footer (ws, footer->str));
 }
 
 /* A table heading is bold and wraps at spaces: a column is at least as
