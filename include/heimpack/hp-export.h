@@ -62,9 +62,15 @@ G_BEGIN_DECLS
  * Pack numbers come from the plan (hp_plan_compute()): a school gets its
  * allocated packs, which are the packs it needs when everything can be built.
  *
- * Every sheet prints on A4 fitted to the page width, with the campaign and
- * sheet title in the page header, "Page &P of &N" in the footer and its
- * table header repeated on every page. Numbers are numeric cells, money is
+ * Every sheet prints on A4 fitted to the page width, all sheets of a
+ * workbook the same way round (delivery sheets upright, the packing list
+ * and the sponsor report across, the network across), with the campaign
+ * and sheet title in the page header and its table header repeated on
+ * every page. Each sheet numbers its pages from 1: "Page 2 of 3" where the
+ * export sets the page breaks itself and so knows the count (a school's
+ * delivery note: the note, then 45 graduates of its class list a page;
+ * the overview: 50 schools a page), "Page 2" on the other sheets of a
+ * workbook, "Page 2 of 17" on the network's single sheet. Numbers are numeric cells, money is
  * formatted `#,##0.00 "€"`, dates are date cells (`dd.mm.yyyy`), and
  * formulas carry their computed value for readers that don't recalculate.
  * Sheet and column titles are translated (German is the documents'
