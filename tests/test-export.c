@@ -856,6 +856,10 @@ test_packing_list (Fixture       *f,
                 "  and all(0 < r[3][0] <= 12 and r[1][0] <= r[2][0] for r in rows) "
                 "  and sum(1 for r in rows if r[1][0] == 1) == sum(1 for v in exp.values() if v[0] + v[1] > 0))"
                 "(json.loads(a[0]), d['sheets'][3]['rows'][4:])", expected, NULL);
+  /* each label says when the crate goes to the school (the demo campaign
+   * and some of its schools have a hand-over day) */
+  CHECK (facts, "all(r[0][0].split('\\n')[-1].startswith('Hand-over: ') for r in d['sheets'][3]['rows'][4:])",
+         NULL);
 
   /* Readable when printed: headings; every sponsor's name whole on a line
    * (up to 45 characters); the rows of an item with several sponsors tall

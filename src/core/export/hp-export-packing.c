@@ -29,6 +29,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "heimpack/hp-format.h"
 #include "hp-export-private.h"
 
 /* At most this many pack lines at one packing station. */
@@ -369,16 +370,28 @@ static const HpExportColumn label_columns[] = {
   { N_("Of which under 18"), 10, TRUE },
 };
 
+/* School, address and the day the crate goes there: the school's own
+ * hand-over, else the campaign's. */
 static char *
-school_label (const HpExportSchoolRow *school)
+school_label (const HpExportSchoolRow *school,
+              const char              *campaign_handover)
 {
   g_autoptr(GString) text = g_string_new (school->name);
+  const char *handover = school->handover != NULL ? school->handover : campaign_handover;
 
   if (school->street != NULL)
     g_string_append_printf (text, "\n%s", school->street);
   if (school->postcode != NULL || school->town != NULL)
     g_string_append_printf (text, "\n%s%s%s", school->postcode ? school->postcode : "",
                             school->postcode && school->town ? " " : "", school->town ? school->town : "");
+  if (handover != NULL)
+    {
+      g_autofree char *when = hp_format_date (handover);
+
+      g_string_append_c (text, '\n');
+      /* Translators: on a crate label; %s is the date (and time) */
+      g_string_append_printf (text, _("Hand-over: %s"), when);
+    }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -406,7 +419,7 @@ write_labels (HpExportWriter  *w,
       const HpExportSchool *school = &g_array_index (data->schools, HpExportSchool, i);
       guint packs = school->standard + school->under18;
       guint n = crates_for (packs, size);
-      g_autofree char *label = n > 0 ? school_label (school->row) : NULL;
+      g_autofree char *label = n > 0 ? school_label (school->row, data->campaign.handover_date) : NULL;
 
       for (guint k = 0; k < n; k++, row++)
         {
