@@ -875,6 +875,48 @@ _hp_record_dialog_set_text (HpRecordDialog *self,
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                   */
 
+/* Puts the cursor in the first field the user can change, so that typing
+ * goes there and not to "Cancel" (GtkWindow would otherwise focus the first
+ * focusable widget, the header bar's button). A choice still to be made
+ * counts as a field; a switch or a choice made already does not. */
+static void
+focus_first_field (HpRecordDialog *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+      GtkWidget *group = gtk_widget_get_ancestor (field->row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (!gtk_widget_get_visible (field->row) || !gtk_widget_get_sensitive (field->row) ||
+          (group != NULL && !gtk_widget_get_visible (group)))
+        continue;
+
+      /* a switch or a choice made already (the only school) needs no typing */
+      if (field->spec->kind == HP_FIELD_SWITCH)
+        continue;
+      if (field->spec->kind == HP_FIELD_CHOICE)
+        {
+          if (g_value_get_int64 (&field->value) != 0)
+            continue;
+          gtk_widget_grab_focus (field->editor);
+        }
+      else
+        gtk_widget_grab_focus (field->row);
+      return;
+    }
+}
+
+static void
+hp_record_dialog_show (GtkWidget *widget)
+{
+  HpRecordDialog *self = HP_RECORD_DIALOG (widget);
+
+  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
+    focus_first_field (self);
+
+  GTK_WIDGET_CLASS (hp_record_dialog_parent_class)->show (widget);
+}
+
 static void
 hp_record_dialog_dispose (GObject *object)
 {
@@ -910,6 +952,7 @@ hp_record_dialog_class_init (HpRecordDialogClass *klass)
 
   object_class->dispose = hp_record_dialog_dispose;
   object_class->finalize = hp_record_dialog_finalize;
+  widget_class->show = hp_record_dialog_show;
 
   /**
    * HpRecordDialog::field-changed:

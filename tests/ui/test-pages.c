@@ -367,6 +367,57 @@ test_pages_sponsor_in_use (Fixture       *fixture,
 /* ------------------------------------------------------------------------ */
 /* Schools: validation, store errors in the dialog, campaign figures         */
 
+/* ------------------------------------------------------------------------ */
+/* The cursor starts in the first field                                      */
+
+static void
+assert_focus_in (HpRecordDialog *dialog,
+                 const char     *key)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  GtkWidget *row = _hp_record_dialog_get_row (dialog, key);
+
+  g_assert_nonnull (focus);
+  if (focus != row && !gtk_widget_is_ancestor (focus, row))
+    g_error ("The focus is on a %s, not in the field “%s”", G_OBJECT_TYPE_NAME (focus), key);
+}
+
+static void
+check_editor_focus (Fixture    *fixture,
+                    PageNew     page_new,
+                    const char *key)
+{
+  HpRecordDialog *dialog;
+
+  show_page (fixture, page_new);
+  dialog = open_editor (fixture->page, "page.add");
+  assert_focus_in (dialog, key);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (fixture->window);
+  fixture->window = NULL;
+  fixture->page = NULL;
+}
+
+static void
+test_pages_editor_focus (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(HpSchool) first = hp_school_new ("170123", "Gymnasium Petrinum");
+  g_autoptr(HpSchool) second = hp_school_new ("170124", "Städtisches Gymnasium Arnsberg");
+  g_autoptr(GError) error = NULL;
+
+  /* two schools: the school is still to be chosen, so it is the first field */
+  hp_store_add_school (fixture->store, first, &error);
+  g_assert_no_error (error);
+  hp_store_add_school (fixture->store, second, &error);
+  g_assert_no_error (error);
+
+  check_editor_focus (fixture, hp_sponsors_page_new, "name");
+  check_editor_focus (fixture, hp_schools_page_new, "number");
+  check_editor_focus (fixture, hp_graduates_page_new, "school-id");
+  check_editor_focus (fixture, hp_handovers_page_new, "school-id");
+}
+
 static void
 test_pages_school_validation (Fixture       *fixture,
                               gconstpointer  data)
@@ -1413,6 +1464,8 @@ main (int   argc,
               fixture_setup_campaign, test_pages_sponsor_undo, fixture_teardown);
   g_test_add ("/heimpack/pages/sponsor-in-use", Fixture, NULL,
               fixture_setup_campaign, test_pages_sponsor_in_use, fixture_teardown);
+  g_test_add ("/heimpack/pages/editor-focus", Fixture, NULL,
+              fixture_setup_campaign, test_pages_editor_focus, fixture_teardown);
   g_test_add ("/heimpack/pages/school-validation", Fixture, NULL,
               fixture_setup_campaign, test_pages_school_validation, fixture_teardown);
   g_test_add ("/heimpack/pages/product-item-delivery", Fixture, NULL,
