@@ -121,6 +121,10 @@ update_message (Field *field)
     text = field->explanation;
   else if (field->problem != NULL && field->touched)
     text = field->problem, is_error = TRUE;
+  else if (field->problem != NULL && field->spec->kind == HP_FIELD_CHOICE)
+    /* a choice not made yet says why Save is insensitive, as a hint: it is
+     * no error before the user has done anything */
+    text = field->problem;
 
   gtk_label_set_label (field->message, text);
   gtk_widget_set_visible (field->message_row, text != NULL);
@@ -300,8 +304,6 @@ create_suffix_row (HpRecordDialog *self,
       field->editor = gtk_drop_down_new (NULL, NULL);
       g_signal_connect_object (field->editor, "notify::selected", G_CALLBACK (editor_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      /* a dropdown with nothing chosen must say why Save is insensitive */
-      field->touched = TRUE;
     }
 
   if (field->spec->kind == HP_FIELD_SWITCH && field->spec->subtitle != NULL)
@@ -584,7 +586,8 @@ hp_record_dialog_set_save_label (HpRecordDialog *self,
  * @items: objects with an `id` property
  * @label_property: the string property shown for each item
  *
- * Sets what can be chosen, and selects the item of the field's value.
+ * Sets what can be chosen, and selects the item of the field's value, or
+ * the only item when the field has no value yet.
  */
 void
 hp_record_dialog_set_choices (HpRecordDialog *self,
@@ -618,6 +621,9 @@ hp_record_dialog_set_choices (HpRecordDialog *self,
       if (get_item_id (item) == wanted)
         gtk_drop_down_set_selected (drop_down, i);
     }
+  /* one school, one sponsor: there is nothing to choose */
+  if (wanted == 0 && n_items == 1)
+    gtk_drop_down_set_selected (drop_down, 0);
   field->wanted_id = 0;
   field_changed (self, field);
   self->loading = FALSE;

@@ -418,6 +418,55 @@ test_pages_editor_focus (Fixture       *fixture,
   check_editor_focus (fixture, hp_handovers_page_new, "school-id");
 }
 
+/* A required choice is no error before the user touched it; with one
+ * school there is nothing to choose. */
+static void
+test_pages_editor_choice (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(HpSchool) first = hp_school_new ("170123", "Gymnasium Petrinum");
+  g_autoptr(HpSchool) second = hp_school_new ("170124", "Städtisches Gymnasium Arnsberg");
+  g_autoptr(GError) error = NULL;
+  HpRecordDialog *dialog;
+  GtkWidget *row;
+  GtkLabel *message;
+
+  /* one school: chosen already, the cursor waits in the class */
+  hp_store_add_school (fixture->store, first, &error);
+  g_assert_no_error (error);
+  show_page (fixture, hp_graduates_page_new);
+  dialog = open_editor (fixture->page, "page.add");
+  g_assert_cmpint (hp_record_dialog_get_int (dialog, "school-id"), ==, hp_school_get_id (first));
+  assert_focus_in (dialog, "class-name");
+  g_assert_false (gtk_widget_has_css_class (_hp_record_dialog_get_row (dialog, "school-id"), "error"));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (_hp_record_dialog_get_message (dialog, "school-id"))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (fixture->window);
+  fixture->window = NULL;
+
+  /* two schools: nothing chosen, a hint why Save waits, but no error */
+  hp_store_add_school (fixture->store, second, &error);
+  g_assert_no_error (error);
+  show_page (fixture, hp_graduates_page_new);
+  dialog = open_editor (fixture->page, "page.add");
+  row = _hp_record_dialog_get_row (dialog, "school-id");
+  message = _hp_record_dialog_get_message (dialog, "school-id");
+  g_assert_cmpint (hp_record_dialog_get_int (dialog, "school-id"), ==, 0);
+  g_assert_false (save_sensitive (dialog));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (message), "dim-label"));
+
+  /* the user chooses the second school, then takes it back: now an error */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (_hp_record_dialog_get_editor (dialog, "school-id")), 1);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (_hp_record_dialog_get_editor (dialog, "school-id")),
+                              GTK_INVALID_LIST_POSITION);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_pages_school_validation (Fixture       *fixture,
                               gconstpointer  data)
@@ -1466,6 +1515,8 @@ main (int   argc,
               fixture_setup_campaign, test_pages_sponsor_in_use, fixture_teardown);
   g_test_add ("/heimpack/pages/editor-focus", Fixture, NULL,
               fixture_setup_campaign, test_pages_editor_focus, fixture_teardown);
+  g_test_add ("/heimpack/pages/editor-choice", Fixture, NULL,
+              fixture_setup_campaign, test_pages_editor_choice, fixture_teardown);
   g_test_add ("/heimpack/pages/school-validation", Fixture, NULL,
               fixture_setup_campaign, test_pages_school_validation, fixture_teardown);
   g_test_add ("/heimpack/pages/product-item-delivery", Fixture, NULL,
