@@ -64,8 +64,10 @@ matches_terms (GObject            *item,
   if (key == NULL)
     return FALSE;
 
-  for (guint i = 0; terms[i] != NULL; i++)
-    if (strstr (key, terms[i]) == NULL)
+  /* pairs: the word folded plainly, and transliterated ("" if the same) */
+  for (guint i = 0; terms[i] != NULL; i += 2)
+    if (strstr (key, terms[i]) == NULL &&
+        (*terms[i + 1] == '\0' || strstr (key, terms[i + 1]) == NULL))
       return FALSE;
 
   return TRUE;
@@ -514,7 +516,16 @@ set_query (HpTablePage *self,
       words = g_strsplit_set (query, " \t", -1);
       for (guint i = 0; words[i] != NULL; i++)
         if (*words[i] != '\0')
-          g_ptr_array_add (terms, g_strdup (words[i]));
+          {
+            char *plain = hp_fold_for_search (words[i], FALSE);
+            char *transliterated = hp_fold_for_search (words[i], TRUE);
+
+            /* "mueller" finds "Müller" the second way, "muller" the first */
+            if (g_str_equal (plain, transliterated))
+              *transliterated = '\0';
+            g_ptr_array_add (terms, plain);
+            g_ptr_array_add (terms, transliterated);
+          }
     }
   if (terms->len > 0)
     {

@@ -1033,6 +1033,44 @@ test_pages_search (Fixture       *fixture,
   g_assert_cmpstr (visible_state (fixture->page), ==, "list");
 }
 
+/* German names typed without umlauts, or with them */
+static void
+test_pages_search_umlauts (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(HpSponsor) umlaut = add_sponsor (fixture->store, "Bäckerei Müller");
+  g_autoptr(HpSponsor) written_out = add_sponsor (fixture->store, "Mueller Getränke");
+  g_autoptr(HpSponsor) plain = add_sponsor (fixture->store, "Muller & Söhne");
+  g_autoptr(HpSponsor) other = add_sponsor (fixture->store, "Meyer Straßenbau");
+
+  show_page (fixture, hp_sponsors_page_new);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.search", NULL));
+
+  /* "mueller": "Mueller" as it is, "Müller" as ü = ue; not "Muller" */
+  _hp_table_page_set_search_text (fixture->page, "mueller");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 2);
+
+  /* "muller": "Muller" as it is, "Müller" without the dots */
+  _hp_table_page_set_search_text (fixture->page, "muller");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 2);
+
+  /* "Müller": all three (ü→u finds Muller and Müller, ü→ue Mueller) */
+  _hp_table_page_set_search_text (fixture->page, "Müller");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 3);
+
+  /* ß = ss, both in the text and in the query; "soehne" = "Söhne" */
+  _hp_table_page_set_search_text (fixture->page, "strassenbau");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 1);
+  _hp_table_page_set_search_text (fixture->page, "soehne");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 1);
+}
+
 /* The cells of the view's row at @position, added to @cells. */
 static void
 collect_row_cells (GtkWidget  *widget,
@@ -1207,7 +1245,8 @@ test_pages_search_frees_off_main (Fixture       *fixture,
 }
 
 /* What the search shows: the rows whose searchable columns hold every
- * word, case-folded, in the order of the store (no column sorted). */
+ * word, folded one way or the other (hp_fold_for_search(): "MÜL" is "mul"
+ * or "muel"), in the order of the store (no column sorted). */
 static GArray *
 expected_ids (HpTablePage *page,
               const char  *text)
@@ -1226,8 +1265,13 @@ expected_ids (HpTablePage *page,
       gint64 id = _hp_table_page_get_item_id (item);
 
       for (guint w = 0; words[w] != NULL; w++)
-        if (*words[w] != '\0' && strstr (key, words[w]) == NULL)
-          match = FALSE;
+        {
+          g_autofree char *plain = hp_fold_for_search (words[w], FALSE);
+          g_autofree char *transliterated = hp_fold_for_search (words[w], TRUE);
+
+          if (*words[w] != '\0' && strstr (key, plain) == NULL && strstr (key, transliterated) == NULL)
+            match = FALSE;
+        }
       if (match)
         g_array_append_val (ids, id);
     }
@@ -1533,6 +1577,8 @@ main (int   argc,
               fixture_setup_campaign, test_pages_school_list_complete, fixture_teardown);
   g_test_add ("/heimpack/pages/search", Fixture, NULL,
               fixture_setup_demo, test_pages_search, fixture_teardown);
+  g_test_add ("/heimpack/pages/search-umlauts", Fixture, NULL,
+              fixture_setup_campaign, test_pages_search_umlauts, fixture_teardown);
   g_test_add ("/heimpack/pages/search-rows", Fixture, NULL,
               fixture_setup_demo, test_pages_search_rows, fixture_teardown);
   g_test_add_func ("/heimpack/pages/release-after-callback", test_pages_release_after_callback);
