@@ -816,6 +816,48 @@ test_window_show_page (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
 }
 
+/* The header bar's search button opens the visible list's search bar and
+ * shows whether it is open; pages without a list hide it. */
+static void
+test_window_search_button (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkToggleButton *button = fixture->window->search_button;
+  HpTablePage *sponsors = get_loaded_page (fixture, "sponsors");
+  HpTablePage *schools = get_loaded_page (fixture, "schools");
+  GtkSearchBar *sponsors_bar = _hp_table_page_get_search_bar (sponsors);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "sponsors");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==, "edit-find-symbolic");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), "Ctrl+F"));
+  g_assert_false (gtk_toggle_button_get_active (button));
+
+  /* the button opens the bar, Ctrl+F (win.find) shows on the button */
+  gtk_toggle_button_set_active (button, TRUE);
+  g_assert_true (gtk_search_bar_get_search_mode (sponsors_bar));
+  gtk_toggle_button_set_active (button, FALSE);
+  g_assert_false (gtk_search_bar_get_search_mode (sponsors_bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  g_assert_true (gtk_toggle_button_get_active (button));
+
+  /* another list has its own bar, closed */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "schools");
+  g_assert_false (gtk_toggle_button_get_active (button));
+  gtk_toggle_button_set_active (button, TRUE);
+  g_assert_true (gtk_search_bar_get_search_mode (_hp_table_page_get_search_bar (schools)));
+
+  /* the pack has no list to search */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "pack");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+
+  /* back on the sponsors, their bar is still open */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "sponsors");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_true (gtk_toggle_button_get_active (button));
+  g_assert_true (gtk_search_bar_get_search_mode (sponsors_bar));
+}
+
 /* ------------------------------------------------------------------------ */
 /* The drive: bookings, a campaign corrected and removed             */
 
@@ -1998,6 +2040,8 @@ main (int   argc,
               fixture_setup_demo, test_window_campaign_switch, fixture_teardown);
   g_test_add ("/heimpack/window/header-a11y", Fixture, NULL,
               fixture_setup_empty, test_window_header_a11y, fixture_teardown);
+  g_test_add ("/heimpack/window/search-button", Fixture, NULL,
+              fixture_setup_demo, test_window_search_button, fixture_teardown);
   g_test_add ("/heimpack/window/show-page", Fixture, NULL,
               fixture_setup_empty, test_window_show_page, fixture_teardown);
   g_test_add ("/heimpack/campaign-dialog/new", Fixture, NULL,
