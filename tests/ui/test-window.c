@@ -785,6 +785,11 @@ test_window_header_a11y (Fixture       *fixture,
   g_assert_nonnull (header_bar);
   /* at least the main menu and the window's close button */
   g_assert_cmpuint (check_icon_buttons (header_bar), >=, 2);
+
+  /* a campaign name too long for the button keeps its year, which tells
+   * "Heimvorteil2GO 2027" from "Heimvorteil2GO 2028": cut in the middle */
+  g_assert_cmpint (gtk_label_get_ellipsize (fixture->window->campaign_button_label), ==, PANGO_ELLIPSIZE_MIDDLE);
+  g_assert_cmpint (gtk_label_get_width_chars (fixture->window->campaign_button_label), >=, 12);
 }
 
 static void
