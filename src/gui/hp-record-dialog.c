@@ -37,6 +37,7 @@ typedef struct
   /* Borrowed: children of the dialog */
   GtkWidget         *row;
   GtkWidget         *editor;       /* the entry row, a GtkSwitch or a GtkDropDown */
+  GtkWidget         *date_button;  /* of a date field, or NULL */
   GtkWidget         *message_row;
   GtkLabel          *message;
 
@@ -272,7 +273,8 @@ create_entry_row (HpRecordDialog *self,
       break;
     case HP_FIELD_DATE:
     case HP_FIELD_DATETIME:
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), hp_date_button_new (GTK_EDITABLE (row)));
+      field->date_button = hp_date_button_new (GTK_EDITABLE (row));
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), field->date_button);
       break;
     case HP_FIELD_TEXT:
     case HP_FIELD_SWITCH:
@@ -655,6 +657,27 @@ hp_record_dialog_set_suggestions (HpRecordDialog *self,
   field->suggestions = _hp_record_suggestions_new (field->row, items, label_property);
 }
 
+/**
+ * hp_record_dialog_set_default_date:
+ * @iso: (nullable): `YYYY-MM-DD`, e.g. the campaign's hand-over
+ *
+ * The day the calendars of the date fields open on while a field is empty.
+ */
+void
+hp_record_dialog_set_default_date (HpRecordDialog *self,
+                                   const char     *iso)
+{
+  g_return_if_fail (HP_IS_RECORD_DIALOG (self));
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (field->date_button != NULL)
+        hp_date_button_set_default_date (field->date_button, iso);
+    }
+}
+
 void
 hp_record_dialog_set_group_visible (HpRecordDialog *self,
                                     guint           group,
@@ -838,6 +861,13 @@ _hp_record_dialog_get_message (HpRecordDialog *self,
                                const char     *key)
 {
   return find_field (self, key)->message;
+}
+
+GtkWidget *
+_hp_record_dialog_get_date_button (HpRecordDialog *self,
+                                   const char     *key)
+{
+  return find_field (self, key)->date_button;
 }
 
 GtkPopover *

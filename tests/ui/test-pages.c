@@ -367,6 +367,45 @@ test_pages_sponsor_in_use (Fixture       *fixture,
 /* ------------------------------------------------------------------------ */
 /* Schools: validation, store errors in the dialog, campaign figures         */
 
+/* An empty date's calendar opens on the campaign's hand-over, not today;
+ * a filled one on its own date. */
+static void
+test_pages_calendar_default (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(HpSchool) school = hp_school_new ("170123", "Gymnasium Petrinum");
+  g_autoptr(GError) error = NULL;
+  HpRecordDialog *dialog;
+  GtkWidget *button;
+  GtkPopover *popover;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) own = NULL;
+
+  hp_store_add_school (fixture->store, school, &error);
+  g_assert_no_error (error);
+  hp_campaign_set_handover_date (fixture->campaign, "2027-06-25");
+  show_page (fixture, hp_graduates_page_new);
+  dialog = open_editor (fixture->page, "page.add");
+
+  button = _hp_record_dialog_get_date_button (dialog, "consent-date");
+  g_assert_nonnull (button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  shown = gtk_calendar_get_date (GTK_CALENDAR (gtk_popover_get_child (popover)));
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2027);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 6);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 25);
+  gtk_popover_popdown (popover);
+
+  _hp_record_dialog_set_text (dialog, "consent-date", "03.03.2027");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  own = gtk_calendar_get_date (GTK_CALENDAR (gtk_popover_get_child (popover)));
+  g_assert_cmpint (g_date_time_get_month (own), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (own), ==, 3);
+  gtk_popover_popdown (popover);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* ------------------------------------------------------------------------ */
 /* The cursor starts in the first field                                      */
 
@@ -499,6 +538,16 @@ test_pages_school_validation (Fixture       *fixture,
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (message)));
 
   _hp_record_dialog_set_text (dialog, "handover", "25.06.2027 25:00");
+  g_assert_false (save_sensitive (dialog));
+  /* the hour alone is the full hour: "25.6.2027 11" is 11:00 */
+  _hp_record_dialog_set_text (dialog, "handover", "25.6.2027 11");
+  g_assert_true (save_sensitive (dialog));
+  {
+    g_autofree char *handover = hp_record_dialog_dup_string (dialog, "handover");
+
+    g_assert_cmpstr (handover, ==, "2027-06-25T11:00");
+  }
+  _hp_record_dialog_set_text (dialog, "handover", "25.6.2027 11:");
   g_assert_false (save_sensitive (dialog));
   _hp_record_dialog_set_text (dialog, "handover", "25.06.2027 11:00");
   _hp_record_dialog_set_text (dialog, "expected-graduates", "84");
@@ -1557,6 +1606,8 @@ main (int   argc,
               fixture_setup_campaign, test_pages_sponsor_undo, fixture_teardown);
   g_test_add ("/heimpack/pages/sponsor-in-use", Fixture, NULL,
               fixture_setup_campaign, test_pages_sponsor_in_use, fixture_teardown);
+  g_test_add ("/heimpack/pages/calendar-default", Fixture, NULL,
+              fixture_setup_campaign, test_pages_calendar_default, fixture_teardown);
   g_test_add ("/heimpack/pages/editor-focus", Fixture, NULL,
               fixture_setup_campaign, test_pages_editor_focus, fixture_teardown);
   g_test_add ("/heimpack/pages/editor-choice", Fixture, NULL,

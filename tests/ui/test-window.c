@@ -612,6 +612,23 @@ test_campaign_dialog_new (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (year_row), "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Heimvorteil2GO 2031");
 
+  /* the date has a calendar; empty, it opens in the campaign's year:
+   * 2031, the month of today, the 1st */
+  {
+    GtkWidget *button = _hp_campaign_dialog_get_date_button (dialog);
+    GtkPopover *popover;
+    g_autoptr(GDateTime) shown = NULL;
+
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_is_ancestor (button, GTK_WIDGET (date_row)));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    shown = gtk_calendar_get_date (GTK_CALENDAR (gtk_popover_get_child (popover)));
+    g_assert_cmpint (g_date_time_get_year (shown), ==, 2031);
+    g_assert_cmpint (g_date_time_get_month (shown), ==, g_date_time_get_month (now));
+    gtk_popover_popdown (popover);
+  }
+
   set_text (date_row, "31.02.2031");
   g_assert_false (can_create (dialog));
   assert_message_shown (date_message, TRUE);
