@@ -107,6 +107,7 @@ update_empty_page (HpTablePage *self)
 
   if (HP_TABLE_PAGE_GET_CLASS (self)->needs_campaign && priv->campaign == NULL)
     {
+      gtk_widget_remove_css_class (GTK_WIDGET (priv->empty_button), "suggested-action");
       adw_status_page_set_icon_name (priv->empty_page, "x-office-calendar-symbolic");
       adw_status_page_set_title (priv->empty_page, _("Create a Campaign First"));
       adw_status_page_set_description (priv->empty_page,
@@ -116,6 +117,12 @@ update_empty_page (HpTablePage *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (priv->empty_button), "win.new-campaign");
       return;
     }
+
+  /* without a campaign the window's banner has the one blue button */
+  if (priv->campaign != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (priv->empty_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (priv->empty_button), "suggested-action");
 
   adw_status_page_set_icon_name (priv->empty_page, priv->empty[0]);
   adw_status_page_set_title (priv->empty_page, priv->empty[1]);
@@ -158,6 +165,10 @@ _hp_table_page_update_view (HpTablePage *self)
   gtk_stack_set_visible_child_name (priv->stack, name);
   gtk_action_bar_set_revealed (priv->action_bar,
                                g_str_equal (name, "list") || g_str_equal (name, "no-results"));
+  /* the page's own filters filter nothing on an empty page */
+  gtk_widget_set_visible (GTK_WIDGET (priv->header_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (priv->header_box)) != NULL &&
+                          (g_str_equal (name, "list") || g_str_equal (name, "no-results")));
   update_count (self);
 }
 

@@ -125,11 +125,9 @@ _hp_window_update_campaign_display (HpWindow *self)
   gtk_label_set_label (self->campaign_button_label,
                        self->campaign ? hp_campaign_get_name (self->campaign) : _("No Campaign"));
 
-  /* An empty file: point at the first step. */
-  if (self->campaign == NULL && writable)
-    gtk_widget_add_css_class (GTK_WIDGET (self->campaign_button), "suggested-action");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->campaign_button), "suggested-action");
+  /* An empty file: the banner points at the first step, with the one blue
+   * button ("New Campaign…"); the selector and the pages' buttons stay
+   * plain (hp-table-page-search.c). */
   set_banner_revealed (self->no_campaign_revealer, self->campaign == NULL && writable);
 
   g_simple_action_set_state (self->select_campaign_action,

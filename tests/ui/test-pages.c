@@ -367,6 +367,59 @@ test_pages_sponsor_in_use (Fixture       *fixture,
 /* ------------------------------------------------------------------------ */
 /* Schools: validation, store errors in the dialog, campaign figures         */
 
+/* The text of @product's cell in the products column titled @title. */
+static char *
+product_cell (HpProduct  *product,
+              const char *title)
+{
+  HpTablePageClass *klass = g_type_class_ref (HP_TYPE_PRODUCTS_PAGE);
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    if (g_str_equal (klass->columns[i].title, title))
+      {
+        g_auto(GValue) value = G_VALUE_INIT;
+        char *text;
+
+        g_value_init (&value, G_TYPE_INT64);
+        g_value_set_int64 (&value, klass->columns[i].get (product, NULL));
+        text = hp_columns_format_cell (&klass->columns[i], &value);
+        g_type_class_unref (klass);
+        return text;
+      }
+
+  g_error ("No column “%s”", title);
+}
+
+/* "Per pack" is empty for an item that is not in that pack, not "0" */
+static void
+test_pages_products_per_pack (void)
+{
+  g_autoptr(HpProduct) both = hp_product_new (1, "Apfelschorle 0,33 l");
+  g_autoptr(HpProduct) under18_only = hp_product_new (1, "Apfelschorle 0,33 l");
+  g_autoptr(HpProduct) none = hp_product_new (1, "Fahrradpumpe");
+  g_autofree char *both_standard = NULL, *both_under18 = NULL;
+  g_autofree char *only_standard = NULL, *only_under18 = NULL;
+  g_autofree char *none_standard = NULL, *none_under18 = NULL;
+
+  /* pledged 475, received 475; 2 per standard pack and 1 per under-18 pack */
+  hp_product_set_figures (both, 475, 475, 2, 1);
+  hp_product_set_figures (under18_only, 41, 41, 0, 1);
+  hp_product_set_figures (none, 175, 175, 0, 0);
+
+  both_standard = product_cell (both, "Per pack");
+  both_under18 = product_cell (both, "Per under-18 pack");
+  only_standard = product_cell (under18_only, "Per pack");
+  only_under18 = product_cell (under18_only, "Per under-18 pack");
+  none_standard = product_cell (none, "Per pack");
+  none_under18 = product_cell (none, "Per under-18 pack");
+  g_assert_cmpstr (both_standard, ==, "2");
+  g_assert_cmpstr (both_under18, ==, "1");
+  g_assert_cmpstr (only_standard, ==, "");
+  g_assert_cmpstr (only_under18, ==, "1");
+  g_assert_cmpstr (none_standard, ==, "");
+  g_assert_cmpstr (none_under18, ==, "");
+}
+
 /* An empty date's calendar opens on the campaign's hand-over, not today;
  * a filled one on its own date. */
 static void
@@ -1606,6 +1659,7 @@ main (int   argc,
               fixture_setup_campaign, test_pages_sponsor_undo, fixture_teardown);
   g_test_add ("/heimpack/pages/sponsor-in-use", Fixture, NULL,
               fixture_setup_campaign, test_pages_sponsor_in_use, fixture_teardown);
+  g_test_add_func ("/heimpack/pages/products-per-pack", test_pages_products_per_pack);
   g_test_add ("/heimpack/pages/calendar-default", Fixture, NULL,
               fixture_setup_campaign, test_pages_calendar_default, fixture_teardown);
   g_test_add ("/heimpack/pages/editor-focus", Fixture, NULL,

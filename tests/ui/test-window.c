@@ -206,10 +206,11 @@ test_window_empty (Fixture       *fixture,
   /* a banner out of sight is not laid out at all */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_hp_window_get_read_only_revealer (fixture->window))));
 
-  /* the first step is pointed out: the selector and a banner */
+  /* the first step is pointed out by a banner with the one blue button;
+   * the selector and the pages' buttons stay plain */
   g_assert_cmpstr (gtk_label_get_label (_hp_window_get_campaign_label (fixture->window)), ==, "No Campaign");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_hp_window_get_campaign_button (fixture->window)),
-                                           "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (_hp_window_get_campaign_button (fixture->window)),
+                                            "suggested-action"));
   g_assert_true (gtk_revealer_get_reveal_child (_hp_window_get_no_campaign_revealer (fixture->window)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_hp_window_get_no_campaign_revealer (fixture->window))));
 
@@ -222,6 +223,10 @@ test_window_empty (Fixture       *fixture,
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
       g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (stack)));
       g_assert_nonnull (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (stack))));
+      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (_hp_table_page_get_priv (page)->empty_button),
+                                                "suggested-action"));
+      /* the page's own filters (the products' check box) filter nothing yet */
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_hp_table_page_get_priv (page)->header_box)));
     }
 }
 
@@ -246,6 +251,10 @@ test_window_demo (Fixture       *fixture,
       g_assert_cmpuint (g_list_model_get_n_items (_hp_table_page_get_model (page)), ==, expected[i]);
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
     }
+
+  /* a list to filter: the products' check box is there */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_hp_table_page_get_priv (get_loaded_page (fixture,
+                                                                                               "products"))->header_box)));
 
   /* LC_ALL=C.UTF-8 has no digit grouping */
   g_assert_cmpstr (gtk_label_get_label (_hp_table_page_get_count_label (get_loaded_page (fixture, "graduates"))),
