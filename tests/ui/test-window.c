@@ -1538,6 +1538,10 @@ application_actions (void)
   g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
   g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
+  /* ...and the icon is found without installing (build-aux/run): it comes
+   * with the resources, not from /usr/share/icons */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (about))),
+                                          APP_ID));
   g_assert_nonnull (adw_about_window_get_developer_name (about));
   g_assert_true (g_str_has_prefix (adw_about_window_get_website (about), "https://"));
   g_assert_true (g_str_has_prefix (adw_about_window_get_issue_url (about), "https://"));
