@@ -1420,6 +1420,10 @@ test_preferences (void)
   gtk_window_present (GTK_WINDOW (preferences));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (preferences));
 
+  /* the agency is printed on the delivery sheets; there are no letters */
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (preferences), "delivery sheets"));
+  g_assert_null (hp_ui_test_find_label (GTK_WIDGET (preferences), "letter"));
+
   /* widget to key */
   gtk_spin_button_set_value (template_child (preferences, "spare_percent_spin"), 12);
   g_assert_cmpint (g_settings_get_int (settings, "spare-percent"), ==, 12);
