@@ -141,6 +141,18 @@ show_item (GtkWidget          *cell,
       get_cell_value (spec, item, &value);
       text = hp_columns_format_cell (spec, &value);
     }
+
+  /* an empty cell may say what is missing, dimmed */
+  if (spec->empty_text != NULL && item != NULL && (text == NULL || *text == '\0'))
+    {
+      g_free (text);
+      text = g_strdup (_(spec->empty_text));
+      gtk_widget_add_css_class (cell, "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (cell, "dim-label");
+    }
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
 }
 
