@@ -238,6 +238,32 @@ test_format_german (void)
   }
 }
 
+static void
+test_fold_for_search (void)
+{
+  static const struct { const char *text; const char *plain; const char *transliterated; } cases[] = {
+    { "Müller",            "muller",    "mueller" },
+    { "MÜLLER",            "muller",    "mueller" },
+    { "Mu\xcc\x88ller",     "muller",    "mueller" },    /* u + combining diaeresis */
+    { "Mueller",           "mueller",   "mueller" },
+    { "Straße",            "strasse",   "strasse" },
+    { "Jäger Größe",       "jager grosse", "jaeger groesse" },
+    { "René",              "rene",      "rene" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *plain = hp_fold_for_search (cases[i].text, FALSE);
+      g_autofree char *transliterated = hp_fold_for_search (cases[i].text, TRUE);
+
+      g_assert_cmpstr (plain, ==, cases[i].plain);
+      g_assert_cmpstr (transliterated, ==, cases[i].transliterated);
+    }
+
+  /* "mueller" finds "Müller" the second way: both fold to "mueller";
+   * "muller" finds it the first way: both fold to "muller" */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/heimpack/format/format-money-c", test_format_money_c);
   g_test_add_func ("/heimpack/format/format-date-c", test_format_date_c);
   g_test_add_func ("/heimpack/format/german", test_format_german);
+  g_test_add_func ("/heimpack/format/fold-for-search", test_fold_for_search);
 
   return g_test_run ();
 }

@@ -72,4 +72,21 @@ char    *hp_format_money           (gint64      cents);
  */
 char    *hp_format_date            (const char *iso);
 
+/**
+ * hp_fold_for_search:
+ * @text: UTF-8 text
+ * @transliterate: %TRUE to write umlauts the German way when they cannot
+ *   be typed: ä→ae, ö→oe, ü→ue; %FALSE to drop their dots like any accent
+ *
+ * Folds @text for a search: lower case, ß→ss, accents dropped (é→e), and
+ * umlauts as @transliterate says. A search folds both the text and the
+ * query both ways and matches if either fits, so that "mueller", "muller"
+ * and "müller" all find "Müller" (the store's HP_NAME order folds the
+ * first way only).
+ *
+ * Returns: (transfer full): the folded text
+ */
+char    *hp_fold_for_search        (const char *text,
+                                    gboolean    transliterate);
+
 G_END_DECLS

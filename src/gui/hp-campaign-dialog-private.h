@@ -13,6 +13,7 @@ AdwComboRow   *_hp_campaign_dialog_get_source_row    (HpCampaignDialog *self);
 AdwEntryRow   *_hp_campaign_dialog_get_name_row      (HpCampaignDialog *self);
 AdwEntryRow   *_hp_campaign_dialog_get_year_row      (HpCampaignDialog *self);
 AdwEntryRow   *_hp_campaign_dialog_get_date_row      (HpCampaignDialog *self);
+GtkWidget          *_hp_campaign_dialog_get_date_button (HpCampaignDialog *self);
 GtkSpinButton *_hp_campaign_dialog_get_spare_spin    (HpCampaignDialog *self);
 GtkLabel      *_hp_campaign_dialog_get_name_message  (HpCampaignDialog *self);
 GtkLabel      *_hp_campaign_dialog_get_year_message  (HpCampaignDialog *self);

@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "hp-campaign-dialog-private.h"
+#include "hp-date-button.h"
 #include "hp-record-field.h"
 
 #define MIN_YEAR 2000
@@ -47,6 +48,7 @@ struct _HpCampaignDialog
   GtkLabel          *year_message;
   AdwPreferencesGroup *details_group;
   AdwEntryRow       *date_row;
+  GtkWidget         *date_button;  /* the calendar, a suffix of date_row */
   GtkWidget         *date_message_row;
   GtkLabel          *date_message;
   GtkSpinButton     *spare_spin;
@@ -287,8 +289,19 @@ name_changed_cb (HpCampaignDialog *self)
 static void
 year_changed_cb (HpCampaignDialog *self)
 {
+  int year;
+
   suggest_name_for_year (self);
   validate (self);
+
+  /* an empty date's calendar opens in the campaign's year, not in today's */
+  if (parse_year (gtk_editable_get_text (GTK_EDITABLE (self->year_row)), &year))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *iso = g_strdup_printf ("%04d-%02d-01", year, g_date_time_get_month (now));
+
+      hp_date_button_set_default_date (self->date_button, iso);
+    }
 }
 
 static void
@@ -462,6 +475,12 @@ AdwEntryRow *
 _hp_campaign_dialog_get_year_row (HpCampaignDialog *self)
 {
   return self->year_row;
+}
+
+GtkWidget *
+_hp_campaign_dialog_get_date_button (HpCampaignDialog *self)
+{
+  return self->date_button;
 }
 
 AdwEntryRow *
@@ -734,6 +753,9 @@ hp_campaign_dialog_init (HpCampaignDialog *self)
   g_autoptr(GtkExpression) expression = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->date_button = hp_date_button_new (GTK_EDITABLE (self->date_row));
+  adw_entry_row_add_suffix (self->date_row, self->date_button);
 
   expression = gtk_property_expression_new (HP_TYPE_CAMPAIGN, NULL, "name");
   adw_combo_row_set_expression (self->source_row, expression);

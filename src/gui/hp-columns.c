@@ -141,6 +141,18 @@ show_item (GtkWidget          *cell,
       get_cell_value (spec, item, &value);
       text = hp_columns_format_cell (spec, &value);
     }
+
+  /* an empty cell may say what is missing, dimmed */
+  if (spec->empty_text != NULL && item != NULL && (text == NULL || *text == '\0'))
+    {
+      g_free (text);
+      text = g_strdup (_(spec->empty_text));
+      gtk_widget_add_css_class (cell, "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (cell, "dim-label");
+    }
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
 }
 
@@ -221,8 +233,10 @@ hp_columns_get_position (GtkWidget *cell)
  *
  * Safe in any thread that owns @item.
  *
- * Returns: (transfer full): the case-folded text of the searchable columns,
- *   separated by newlines, for a quick strstr() per keystroke.
+ * Returns: (transfer full): the folded text of the searchable columns,
+ *   separated by newlines, for a quick strstr() per keystroke: folded
+ *   both ways of hp_fold_for_search() (the second after another newline,
+ *   if it differs), so a query folded either way can be found in it.
  */
 char *
 hp_columns_dup_search_key (const HpColumnSpec *specs,
@@ -230,6 +244,8 @@ hp_columns_dup_search_key (const HpColumnSpec *specs,
                            GObject            *item)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *plain = NULL;
+  g_autofree char *transliterated = NULL;
 
   for (guint i = 0; i < n_specs; i++)
     {
@@ -245,7 +261,13 @@ hp_columns_dup_search_key (const HpColumnSpec *specs,
       g_string_append_c (text, '\n');
     }
 
-  return g_utf8_casefold (text->str, text->len);
+  plain = hp_fold_for_search (text->str, FALSE);
+  transliterated = hp_fold_for_search (text->str, TRUE);
+  /* both foldings (hp_fold_for_search()), the second only where it
+   * differs, i.e. where there are umlauts */
+  if (g_str_equal (plain, transliterated))
+    return g_steal_pointer (&plain);
+  return g_strconcat (plain, "\n", transliterated, NULL);
 }
 
 /* ------------------------------------------------------------------------ */

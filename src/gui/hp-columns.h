@@ -53,6 +53,8 @@ typedef gint64 (*HpCellGetter) (gpointer item,
  *   %TRUE
  * @get: for a computed %HP_CELL_NUMBER or %HP_CELL_MONEY column
  * @search: whether the text of the column is found by the page's search
+ * @empty_text: (nullable): for a %HP_CELL_TEXT column, the untranslated
+ *   text (N_()) an empty cell shows, dimmed, e.g. "No contact details"
  */
 typedef struct
 {
@@ -64,6 +66,7 @@ typedef struct
   const char   *flag_text;
   HpCellGetter  get;
   gboolean      search;
+  const char   *empty_text;
 } HpColumnSpec;
 
 void  hp_columns_append      (GtkColumnView      *column_view,

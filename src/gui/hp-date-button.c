@@ -2,8 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A calendar next to a date field, for those who would rather click than
- * type `24.06.2027`. It opens on the field's date and writes the chosen day
- * back as `dd.mm.yyyy`, keeping a time of day after it (a hand-over).
+ * type `24.06.2027`. It opens on the field's date, or on the day the page
+ * suggests when the field is empty (the campaign's hand-over: not today,
+ * months before it), and writes the chosen day back as `dd.mm.yyyy`,
+ * keeping a time of day after it (a hand-over).
  */
 
 #define G_LOG_DOMAIN "hp-date-button"
@@ -37,13 +39,16 @@ popover_show_cb (GtkPopover  *popover,
 {
   GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
   g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (entry), " ", 2);
-  g_autofree char *iso = hp_parse_date (g_strstrip (parts[0]));
+  /* an empty field splits into no parts at all */
+  g_autofree char *iso = parts[0] ? hp_parse_date (g_strstrip (parts[0])) : NULL;
   g_autoptr(GDateTime) date = NULL;
   int y, m, d;
 
+  if (iso == NULL)
+    iso = g_strdup (g_object_get_data (G_OBJECT (popover), "hp-default-date"));
   if (iso != NULL && sscanf (iso, "%d-%d-%d", &y, &m, &d) == 3)
     date = g_date_time_new_local (y, m, d, 0, 0, 0);
-  else
+  if (date == NULL)
     date = g_date_time_new_now_local ();
 
   g_signal_handlers_block_by_func (calendar, day_selected_cb, entry);
@@ -81,4 +86,25 @@ hp_date_button_new (GtkEditable *entry)
   g_signal_connect (popover, "show", G_CALLBACK (popover_show_cb), entry);
 
   return button;
+}
+
+/**
+ * hp_date_button_set_default_date:
+ * @button: a button from hp_date_button_new()
+ * @iso: (nullable): `YYYY-MM-DD` (a time after it is ignored), or %NULL
+ *   for today
+ *
+ * Sets the day the calendar opens on while the field is empty.
+ */
+void
+hp_date_button_set_default_date (GtkWidget  *button,
+                                 const char *iso)
+{
+  GtkPopover *popover;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_object_set_data_full (G_OBJECT (popover), "hp-default-date",
+                          iso ? g_strndup (iso, 10) : NULL, g_free);
 }

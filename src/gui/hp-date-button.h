@@ -7,6 +7,8 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *hp_date_button_new (GtkEditable *entry);
+GtkWidget *hp_date_button_new              (GtkEditable *entry);
+void       hp_date_button_set_default_date (GtkWidget   *button,
+                                            const char  *iso);
 
 G_END_DECLS

@@ -354,27 +354,27 @@ hp_import_assistant_dup_result_text (HpImportAssistant *self)
   imported = r->added + r->updated;
   if (self->setup->kind == HP_IMPORT_SPONSORS)
     {
-      g_string_append_printf (text, ngettext ("%u sponsor imported", "%u sponsors imported", imported), imported);
+      g_string_append_printf (text, ngettext ("%'u sponsor imported", "%'u sponsors imported", imported), imported);
       /* Translators: the parts after "12 sponsors imported, " in a toast */
       if (r->gifts_added > 0)
-        g_string_append_printf (text, ngettext (", %u new gift", ", %u new gifts", r->gifts_added),
+        g_string_append_printf (text, ngettext (", %'u new gift", ", %'u new gifts", r->gifts_added),
                                 r->gifts_added);
       if (r->pledges_set > 0)
-        g_string_append_printf (text, ngettext (", %u pledge", ", %u pledges", r->pledges_set), r->pledges_set);
+        g_string_append_printf (text, ngettext (", %'u pledge", ", %'u pledges", r->pledges_set), r->pledges_set);
     }
   else if (self->setup->kind == HP_IMPORT_SCHOOLS)
-    g_string_append_printf (text, ngettext ("%u school imported", "%u schools imported", imported), imported);
+    g_string_append_printf (text, ngettext ("%'u school imported", "%'u schools imported", imported), imported);
   else
-    g_string_append_printf (text, ngettext ("%u graduate imported", "%u graduates imported", imported), imported);
+    g_string_append_printf (text, ngettext ("%'u graduate imported", "%'u graduates imported", imported), imported);
 
   /* Translators: the parts after "21 schools imported, " in a toast */
   if (r->unchanged > 0)
-    g_string_append_printf (text, ngettext (", %u unchanged", ", %u unchanged", r->unchanged), r->unchanged);
+    g_string_append_printf (text, ngettext (", %'u unchanged", ", %'u unchanged", r->unchanged), r->unchanged);
   if (r->duplicates > 0)
-    g_string_append_printf (text, ngettext (", %u already listed", ", %u already listed", r->duplicates),
+    g_string_append_printf (text, ngettext (", %'u already listed", ", %'u already listed", r->duplicates),
                             r->duplicates);
   if (r->skipped > 0)
-    g_string_append_printf (text, ngettext (", %u skipped", ", %u skipped", r->skipped), r->skipped);
+    g_string_append_printf (text, ngettext (", %'u skipped", ", %'u skipped", r->skipped), r->skipped);
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

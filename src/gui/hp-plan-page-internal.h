@@ -43,6 +43,7 @@ struct _HpPlanPage
 
   /* Borrowed from the template */
   GtkStackPage   *chase_stack_page;
+  GtkStack       *chase_content_stack;  /* "list", or "empty" with nothing to chase */
 
   /* Owned */
   HpStore        *store;

@@ -15,6 +15,7 @@ GtkStack          *_hp_plan_page_get_stack           (HpPlanPage *self);
 AdwStatusPage     *_hp_plan_page_get_empty_page      (HpPlanPage *self);
 GtkButton         *_hp_plan_page_get_empty_button    (HpPlanPage *self);
 GtkStack          *_hp_plan_page_get_tables_stack    (HpPlanPage *self);
+GtkStack          *_hp_plan_page_get_chase_content_stack (HpPlanPage *self);
 GtkLabel          *_hp_plan_page_get_needed_label    (HpPlanPage *self);
 GtkLabel          *_hp_plan_page_get_delivered_label (HpPlanPage *self);
 GtkLabel          *_hp_plan_page_get_handed_out_label (HpPlanPage *self);

@@ -7,8 +7,8 @@
  * comes from, and the core's chase list (hp-plan.h: what to ask which
  * sponsor for, and what nobody pledged). Here their columns and sorted
  * models are set up once, and their rows (HpPlanRow) are filled from each
- * plan that hp-plan-page.c shows; the "To Chase" tab is there only while
- * something is missing.
+ * plan that hp-plan-page.c shows; the "To Chase" tab says "Nothing to
+ * Chase" unless something is missing.
  */
 
 #define G_LOG_DOMAIN "hp-plan-page"
@@ -67,7 +67,10 @@ static const HpColumnSpec chase_columns[] = {
   { N_("Sponsor"), "detail", HP_CELL_TEXT, 30 },
   { N_("Pieces"), "to-chase", HP_CELL_NUMBER, 7 },
   /* Translators: column title, the sponsor's phone and e-mail */
-  { N_("Contact"), "note", HP_CELL_TEXT, 30, TRUE },
+  { N_("Contact"), "note", HP_CELL_TEXT, 30, TRUE,
+    /* Translators: in the Contact column of the chase list, for a sponsor
+     * with neither phone nor e-mail */
+    .empty_text = N_("No contact details") },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -269,8 +272,8 @@ fill_chases (HpPlanPage *self)
 
   replace_rows (self->chases, rows);
 
-  /* the tab is there while something is missing */
-  gtk_widget_set_visible (gtk_stack_page_get_child (self->chase_stack_page), shortfall > 0);
+  /* the tab is always there; with nothing missing it says so */
+  gtk_stack_set_visible_child_name (self->chase_content_stack, shortfall > 0 ? "list" : "empty");
 
   if (shortfall > 0)
     {

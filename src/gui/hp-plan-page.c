@@ -704,6 +704,12 @@ _hp_plan_page_get_spare_label (HpPlanPage *self)
   return self->spare_label;
 }
 
+GtkStack *
+_hp_plan_page_get_chase_content_stack (HpPlanPage *self)
+{
+  return self->chase_content_stack;
+}
+
 GtkLabel *
 _hp_plan_page_get_chase_label (HpPlanPage *self)
 {
@@ -889,6 +895,7 @@ hp_plan_page_class_init (HpPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, pack_contents_button);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, tables_stack);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, chase_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, chase_content_stack);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, schools_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, chase_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, item_view);

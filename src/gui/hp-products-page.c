@@ -42,17 +42,16 @@ get_outstanding (gpointer item,
   return MAX (0, hp_product_get_pledged (item) - hp_product_get_received (item));
 }
 
-/* A pack line's pieces; empty for an item that is not in the pack, so that
- * the pack's items stand out. */
+/* A pack line's pieces; empty for an item that is not in that pack (an
+ * item only in the under-18 pack shows nothing under "Per pack", not "0"),
+ * so that the pack's items stand out. */
 static gint64
 get_per_standard (gpointer item,
                   gpointer unused)
 {
   HpProduct *product = item;
 
-  if (hp_product_get_per_standard (product) == 0 && hp_product_get_per_under18 (product) == 0)
-    return HP_UNSET;
-  return hp_product_get_per_standard (product);
+  return hp_product_get_per_standard (product) > 0 ? (gint64) hp_product_get_per_standard (product) : HP_UNSET;
 }
 
 static gint64
@@ -61,9 +60,7 @@ get_per_under18 (gpointer item,
 {
   HpProduct *product = item;
 
-  if (hp_product_get_per_standard (product) == 0 && hp_product_get_per_under18 (product) == 0)
-    return HP_UNSET;
-  return hp_product_get_per_under18 (product);
+  return hp_product_get_per_under18 (product) > 0 ? (gint64) hp_product_get_per_under18 (product) : HP_UNSET;
 }
 
 static const HpColumnSpec columns[] = {

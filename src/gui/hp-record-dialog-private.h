@@ -15,6 +15,8 @@ GtkWidget *_hp_record_dialog_get_editor       (HpRecordDialog *self,
                                                const char     *key);
 GtkLabel  *_hp_record_dialog_get_message      (HpRecordDialog *self,
                                                const char     *key);
+GtkWidget   *_hp_record_dialog_get_date_button         (HpRecordDialog *self,
+                                                       const char     *key);
 GtkPopover  *_hp_record_dialog_get_suggestions_popover (HpRecordDialog *self,
                                                        const char     *key);
 GtkListView *_hp_record_dialog_get_suggestion_view  (HpRecordDialog *self,

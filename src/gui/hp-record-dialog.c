@@ -37,6 +37,7 @@ typedef struct
   /* Borrowed: children of the dialog */
   GtkWidget         *row;
   GtkWidget         *editor;       /* the entry row, a GtkSwitch or a GtkDropDown */
+  GtkWidget         *date_button;  /* of a date field, or NULL */
   GtkWidget         *message_row;
   GtkLabel          *message;
 
@@ -121,6 +122,10 @@ update_message (Field *field)
     text = field->explanation;
   else if (field->problem != NULL && field->touched)
     text = field->problem, is_error = TRUE;
+  else if (field->problem != NULL && field->spec->kind == HP_FIELD_CHOICE)
+    /* a choice not made yet says why Save is insensitive, as a hint: it is
+     * no error before the user has done anything */
+    text = field->problem;
 
   gtk_label_set_label (field->message, text);
   gtk_widget_set_visible (field->message_row, text != NULL);
@@ -268,7 +273,8 @@ create_entry_row (HpRecordDialog *self,
       break;
     case HP_FIELD_DATE:
     case HP_FIELD_DATETIME:
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), hp_date_button_new (GTK_EDITABLE (row)));
+      field->date_button = hp_date_button_new (GTK_EDITABLE (row));
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), field->date_button);
       break;
     case HP_FIELD_TEXT:
     case HP_FIELD_SWITCH:
@@ -300,8 +306,6 @@ create_suffix_row (HpRecordDialog *self,
       field->editor = gtk_drop_down_new (NULL, NULL);
       g_signal_connect_object (field->editor, "notify::selected", G_CALLBACK (editor_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      /* a dropdown with nothing chosen must say why Save is insensitive */
-      field->touched = TRUE;
     }
 
   if (field->spec->kind == HP_FIELD_SWITCH && field->spec->subtitle != NULL)
@@ -584,7 +588,8 @@ hp_record_dialog_set_save_label (HpRecordDialog *self,
  * @items: objects with an `id` property
  * @label_property: the string property shown for each item
  *
- * Sets what can be chosen, and selects the item of the field's value.
+ * Sets what can be chosen, and selects the item of the field's value, or
+ * the only item when the field has no value yet.
  */
 void
 hp_record_dialog_set_choices (HpRecordDialog *self,
@@ -618,6 +623,9 @@ hp_record_dialog_set_choices (HpRecordDialog *self,
       if (get_item_id (item) == wanted)
         gtk_drop_down_set_selected (drop_down, i);
     }
+  /* one school, one sponsor: there is nothing to choose */
+  if (wanted == 0 && n_items == 1)
+    gtk_drop_down_set_selected (drop_down, 0);
   field->wanted_id = 0;
   field_changed (self, field);
   self->loading = FALSE;
@@ -647,6 +655,27 @@ hp_record_dialog_set_suggestions (HpRecordDialog *self,
   g_return_if_fail (label_property != NULL);
 
   field->suggestions = _hp_record_suggestions_new (field->row, items, label_property);
+}
+
+/**
+ * hp_record_dialog_set_default_date:
+ * @iso: (nullable): `YYYY-MM-DD`, e.g. the campaign's hand-over
+ *
+ * The day the calendars of the date fields open on while a field is empty.
+ */
+void
+hp_record_dialog_set_default_date (HpRecordDialog *self,
+                                   const char     *iso)
+{
+  g_return_if_fail (HP_IS_RECORD_DIALOG (self));
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (field->date_button != NULL)
+        hp_date_button_set_default_date (field->date_button, iso);
+    }
 }
 
 void
@@ -834,6 +863,13 @@ _hp_record_dialog_get_message (HpRecordDialog *self,
   return find_field (self, key)->message;
 }
 
+GtkWidget *
+_hp_record_dialog_get_date_button (HpRecordDialog *self,
+                                   const char     *key)
+{
+  return find_field (self, key)->date_button;
+}
+
 GtkPopover *
 _hp_record_dialog_get_suggestions_popover (HpRecordDialog *self,
                                            const char     *key)
@@ -875,6 +911,48 @@ _hp_record_dialog_set_text (HpRecordDialog *self,
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                   */
 
+/* Puts the cursor in the first field the user can change, so that typing
+ * goes there and not to "Cancel" (GtkWindow would otherwise focus the first
+ * focusable widget, the header bar's button). A choice still to be made
+ * counts as a field; a switch or a choice made already does not. */
+static void
+focus_first_field (HpRecordDialog *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+      GtkWidget *group = gtk_widget_get_ancestor (field->row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (!gtk_widget_get_visible (field->row) || !gtk_widget_get_sensitive (field->row) ||
+          (group != NULL && !gtk_widget_get_visible (group)))
+        continue;
+
+      /* a switch or a choice made already (the only school) needs no typing */
+      if (field->spec->kind == HP_FIELD_SWITCH)
+        continue;
+      if (field->spec->kind == HP_FIELD_CHOICE)
+        {
+          if (g_value_get_int64 (&field->value) != 0)
+            continue;
+          gtk_widget_grab_focus (field->editor);
+        }
+      else
+        gtk_widget_grab_focus (field->row);
+      return;
+    }
+}
+
+static void
+hp_record_dialog_show (GtkWidget *widget)
+{
+  HpRecordDialog *self = HP_RECORD_DIALOG (widget);
+
+  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
+    focus_first_field (self);
+
+  GTK_WIDGET_CLASS (hp_record_dialog_parent_class)->show (widget);
+}
+
 static void
 hp_record_dialog_dispose (GObject *object)
 {
@@ -910,6 +988,7 @@ hp_record_dialog_class_init (HpRecordDialogClass *klass)
 
   object_class->dispose = hp_record_dialog_dispose;
   object_class->finalize = hp_record_dialog_finalize;
+  widget_class->show = hp_record_dialog_show;
 
   /**
    * HpRecordDialog::field-changed:

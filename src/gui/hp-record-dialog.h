@@ -47,6 +47,8 @@ void            hp_record_dialog_set_suggestions    (HpRecordDialog     *self,
                                                      const char         *key,
                                                      GListModel         *items,
                                                      const char         *label_property);
+void            hp_record_dialog_set_default_date   (HpRecordDialog     *self,
+                                                     const char         *iso);
 void            hp_record_dialog_set_group_visible  (HpRecordDialog     *self,
                                                      guint               group,
                                                      gboolean            visible);

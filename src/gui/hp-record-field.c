@@ -161,7 +161,14 @@ parse_datetime (const char *text)
   if (parts[1] == NULL || *g_strstrip (parts[1]) == '\0')
     return g_steal_pointer (&date);
 
-  if (sscanf (parts[1], "%u:%u%c", &hour, &minute, &tail) != 2 || hour > 23 || minute > 59)
+  /* "11:30", or the hour alone: "11" is 11:00 */
+  if (sscanf (parts[1], "%u:%u%c", &hour, &minute, &tail) != 2)
+    {
+      minute = 0;
+      if (sscanf (parts[1], "%u%c", &hour, &tail) != 1 || strchr (parts[1], ':') != NULL)
+        return NULL;
+    }
+  if (hour > 23 || minute > 59)
     return NULL;
 
   iso = g_strdup_printf ("%sT%02u:%02u", date, hour, minute);

@@ -162,6 +162,9 @@ open_editor (HpTablePage *self,
                                  klass->item_type, item,
                                  klass->fields, klass->n_field_groups);
   hp_record_dialog_set_save_func (dialog, save_item_cb, g_object_ref (self), g_object_unref);
+  /* an empty date's calendar opens on the hand-over, not on today */
+  if (priv->campaign != NULL)
+    hp_record_dialog_set_default_date (dialog, hp_campaign_get_handover_date (priv->campaign));
   if (klass->prepare_editor != NULL)
     klass->prepare_editor (self, dialog, item);
 

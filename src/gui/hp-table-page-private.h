@@ -50,7 +50,7 @@ typedef struct
   char                  *empty[3];       /* icon name, title, description */
   char                  *add_label;
   char                  *query;          /* case-folded search text, or NULL */
-  char                 **terms;          /* its words */
+  char                 **terms;          /* its words in pairs: folded plainly, transliterated ("" if the same) */
   HpStoreRemoval        *removal;        /* the last removal, while it can be undone */
   AdwToast              *undo_toast;     /* weak */
   HpRecordDialog        *dialog;         /* weak: the open editor */

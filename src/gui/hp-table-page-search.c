@@ -64,8 +64,10 @@ matches_terms (GObject            *item,
   if (key == NULL)
     return FALSE;
 
-  for (guint i = 0; terms[i] != NULL; i++)
-    if (strstr (key, terms[i]) == NULL)
+  /* pairs: the word folded plainly, and transliterated ("" if the same) */
+  for (guint i = 0; terms[i] != NULL; i += 2)
+    if (strstr (key, terms[i]) == NULL &&
+        (*terms[i + 1] == '\0' || strstr (key, terms[i + 1]) == NULL))
       return FALSE;
 
   return TRUE;
@@ -105,6 +107,7 @@ update_empty_page (HpTablePage *self)
 
   if (HP_TABLE_PAGE_GET_CLASS (self)->needs_campaign && priv->campaign == NULL)
     {
+      gtk_widget_remove_css_class (GTK_WIDGET (priv->empty_button), "suggested-action");
       adw_status_page_set_icon_name (priv->empty_page, "x-office-calendar-symbolic");
       adw_status_page_set_title (priv->empty_page, _("Create a Campaign First"));
       adw_status_page_set_description (priv->empty_page,
@@ -114,6 +117,12 @@ update_empty_page (HpTablePage *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (priv->empty_button), "win.new-campaign");
       return;
     }
+
+  /* without a campaign the window's banner has the one blue button */
+  if (priv->campaign != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (priv->empty_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (priv->empty_button), "suggested-action");
 
   adw_status_page_set_icon_name (priv->empty_page, priv->empty[0]);
   adw_status_page_set_title (priv->empty_page, priv->empty[1]);
@@ -156,6 +165,10 @@ _hp_table_page_update_view (HpTablePage *self)
   gtk_stack_set_visible_child_name (priv->stack, name);
   gtk_action_bar_set_revealed (priv->action_bar,
                                g_str_equal (name, "list") || g_str_equal (name, "no-results"));
+  /* the page's own filters filter nothing on an empty page */
+  gtk_widget_set_visible (GTK_WIDGET (priv->header_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (priv->header_box)) != NULL &&
+                          (g_str_equal (name, "list") || g_str_equal (name, "no-results")));
   update_count (self);
 }
 
@@ -514,7 +527,16 @@ set_query (HpTablePage *self,
       words = g_strsplit_set (query, " \t", -1);
       for (guint i = 0; words[i] != NULL; i++)
         if (*words[i] != '\0')
-          g_ptr_array_add (terms, g_strdup (words[i]));
+          {
+            char *plain = hp_fold_for_search (words[i], FALSE);
+            char *transliterated = hp_fold_for_search (words[i], TRUE);
+
+            /* "mueller" finds "Müller" the second way, "muller" the first */
+            if (g_str_equal (plain, transliterated))
+              *transliterated = '\0';
+            g_ptr_array_add (terms, plain);
+            g_ptr_array_add (terms, transliterated);
+          }
     }
   if (terms->len > 0)
     {

@@ -32,6 +32,7 @@
 #include "hp-campaign-dialog.h"
 #include "hp-export-runner.h"
 #include "hp-import-assistant.h"
+#include "hp-table-page-private.h"
 #include "hp-window-private.h"
 #include "hp-window-purge.h"
 #include "hp-window-received.h"
@@ -586,6 +587,13 @@ copy_campaign_action (GtkWidget  *widget,
 /* Importing                                                                 */
 
 static void
+clear_search_cb (GtkSearchBar *search_bar)
+{
+  /* a closed search bar hides nothing */
+  gtk_search_bar_set_search_mode (search_bar, FALSE);
+}
+
+static void
 imported_cb (HpWindow          *self,
              HpImportAssistant *assistant)
 {
@@ -598,8 +606,32 @@ imported_cb (HpWindow          *self,
     [HP_IMPORT_SPONSORS] = "sponsors",
   };
 
+  GtkWidget *page;
+
   adw_view_stack_set_visible_child_name (self->view_stack, pages[hp_import_assistant_get_kind (assistant)]);
   /* the pages reload through the store's "changed" signal */
+
+  /* a search left on would hide what was just imported without a word */
+  page = adw_view_stack_get_visible_child (self->view_stack);
+  if (HP_IS_TABLE_PAGE (page) && _hp_table_page_get_priv (HP_TABLE_PAGE (page))->terms != NULL)
+    {
+      HpTablePagePrivate *priv = _hp_table_page_get_priv (HP_TABLE_PAGE (page));
+      g_autofree char *search = g_markup_escape_text (gtk_editable_get_text (GTK_EDITABLE (priv->search_entry)), -1);
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      /* Translators: after an import; %s is the search text, e.g. "müller" */
+      title = g_strdup_printf (_("The search “%s” hides the imported rows it does not match."), search);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Clear Search"));
+      adw_toast_set_timeout (toast, 10);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (clear_search_cb),
+                               priv->search_bar, G_CONNECT_SWAPPED);
+      /* first: the result waits its turn (a toast of high priority would
+       * push it away, which libadwaita 1.2 does not survive at once) */
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 

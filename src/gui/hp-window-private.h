@@ -21,6 +21,7 @@ struct _HpWindow
   GtkMenuButton        *campaign_button;
   GtkLabel             *campaign_button_label;
   GtkMenuButton        *primary_menu_button;
+  GtkToggleButton      *search_button;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   GtkRevealer          *no_campaign_revealer;
@@ -36,6 +37,7 @@ struct _HpWindow
   GtkWindow            *bookings_dialog;   /* weak: the open one */
   GtkWindow            *backups_window;    /* weak: the open one */
   AdwToast             *campaign_undo_toast; /* weak */
+  GBinding             *search_binding;    /* weak: search_button ↔ the visible page's search bar */
 
   /* Owned */
   HpStore              *store;

@@ -32,6 +32,7 @@
 #include "hp-products-page.h"
 #include "hp-schools-page.h"
 #include "hp-sponsors-page.h"
+#include "hp-table-page-private.h"
 #include "hp-window-private.h"
 #include "hp-window-purge.h"
 
@@ -124,16 +125,42 @@ _hp_window_update_campaign_display (HpWindow *self)
   gtk_label_set_label (self->campaign_button_label,
                        self->campaign ? hp_campaign_get_name (self->campaign) : _("No Campaign"));
 
-  /* An empty file: point at the first step. */
-  if (self->campaign == NULL && writable)
-    gtk_widget_add_css_class (GTK_WIDGET (self->campaign_button), "suggested-action");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->campaign_button), "suggested-action");
+  /* An empty file: the banner points at the first step, with the one blue
+   * button ("New Campaign…"); the selector and the pages' buttons stay
+   * plain (hp-table-page-search.c). */
   set_banner_revealed (self->no_campaign_revealer, self->campaign == NULL && writable);
 
   g_simple_action_set_state (self->select_campaign_action,
                              g_variant_new_int64 (self->campaign ? hp_campaign_get_id (self->campaign) : 0));
   _hp_window_actions_update (self);
+}
+
+/* The search button in the header bar opens and closes the visible list's
+ * search bar; pages without one (pack, plan) hide it. */
+static void
+visible_page_changed_cb (HpWindow   *self,
+                         GParamSpec *pspec,
+                         AdwViewStack *stack)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (stack);
+
+  if (self->search_binding != NULL)
+    g_binding_unbind (self->search_binding);
+
+  if (HP_IS_TABLE_PAGE (page))
+    {
+      GtkSearchBar *search_bar = _hp_table_page_get_search_bar (HP_TABLE_PAGE (page));
+
+      g_set_weak_pointer (&self->search_binding,
+                          g_object_bind_property (search_bar, "search-mode-enabled",
+                                                  self->search_button, "active",
+                                                  G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));
+      gtk_widget_set_visible (GTK_WIDGET (self->search_button), TRUE);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->search_button), FALSE);
+    }
 }
 
 static void
@@ -148,6 +175,10 @@ add_pages (HpWindow *self)
       adw_view_stack_add_titled_with_icon (self->view_stack, page, pages[i].name,
                                            _(pages[i].title), pages[i].icon_name);
     }
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  visible_page_changed_cb (self, NULL, self->view_stack);
 }
 
 static void
@@ -616,6 +647,7 @@ hp_window_dispose (GObject *object)
 
   _hp_window_dispose_actions (self);
   g_clear_weak_pointer (&self->import_assistant);
+  g_clear_weak_pointer (&self->search_binding);
   g_clear_object (&self->select_campaign_action);
   g_clear_object (&self->settings);
   g_clear_object (&self->campaign);
@@ -695,6 +727,7 @@ hp_window_class_init (HpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HpWindow, campaign_button_label);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, campaign_section);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HpWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, HpWindow, no_campaign_revealer);

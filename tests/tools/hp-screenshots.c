@@ -23,6 +23,7 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <stdio.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -40,8 +41,11 @@
 #include "hp-table-page-private.h"
 #include "hp-window-private.h"
 
-#define SHOT_WIDTH  1280
-#define SHOT_HEIGHT 800
+/* 1280×800, or what HP_SHOT_SIZE says, e.g. "1100x720" */
+static int shot_width = 1280;
+static int shot_height = 800;
+#define SHOT_WIDTH  shot_width
+#define SHOT_HEIGHT shot_height
 #define DEMO_SEED   1
 
 /* how long a page may take to load before we give up */
@@ -1052,6 +1056,14 @@ main (int   argc,
     }
   outdir = argv[1];
   prefix = argv[2];
+
+  if (g_getenv ("HP_SHOT_SIZE") != NULL &&
+      (sscanf (g_getenv ("HP_SHOT_SIZE"), "%dx%d", &shot_width, &shot_height) != 2 ||
+       shot_width < 360 || shot_height < 294))
+    {
+      g_printerr ("hp-screenshots: HP_SHOT_SIZE must be WIDTHxHEIGHT, e.g. 1100x720\n");
+      return 2;
+    }
 
   if (g_mkdir_with_parents (outdir, 0755) != 0)
     {

@@ -930,6 +930,43 @@ test_page_buttons (Fixture       *fixture,
   g_assert_null (hp_ui_test_find_toplevel (HP_TYPE_IMPORT_ASSISTANT));
 }
 
+/* A search left on in the Sponsors page would hide the imported sponsors
+ * without a word: a toast says so and clears it. */
+static void
+test_sponsors_search_hides (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  HpTablePage *page = _hp_window_get_page (fixture->window, "sponsors");
+  GtkSearchBar *search_bar = _hp_table_page_get_search_bar (page);
+  HpImportAssistant *assistant;
+  GtkLabel *label;
+  GtkWidget *button;
+
+  hp_window_set_campaign (fixture->window, fixture->campaign);
+  wait_until (page_loaded, page);
+  _hp_table_page_set_search_text (page, "zzzz");
+  wait_until (page_loaded, page);
+
+  assistant = open_assistant (fixture, "win.import-sponsors");
+  choose_fixture (assistant, "sponsors-list.csv");
+  click_next (assistant);
+  click_next (assistant);
+  run_dry (assistant);
+  import_and_wait_closed (assistant);
+  g_assert_cmpuint (get_stats (fixture).sponsors, ==, 3);
+
+  label = hp_ui_test_find_label (GTK_WIDGET (fixture->window), "The search “zzzz” hides the imported rows");
+  g_assert_nonnull (label);
+  button = GTK_WIDGET (hp_ui_test_find_label (GTK_WIDGET (fixture->window), "_Clear Search"));
+  g_assert_nonnull (button);
+  button = gtk_widget_get_ancestor (button, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_search_bar_get_search_mode (search_bar));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (gtk_search_bar_get_search_mode (search_bar));
+  wait_for_page_items (fixture, "sponsors", 3);
+}
+
 /* Sponsors and their gifts from last year's list, from the Sponsors page's
  * button to the toast; the same list again adds nothing. */
 static void
@@ -1220,6 +1257,8 @@ main (int   argc,
               fixture_setup_empty, test_drop, fixture_teardown);
   g_test_add ("/heimpack/import-assistant/page-buttons", Fixture, NULL,
               fixture_setup_empty, test_page_buttons, fixture_teardown);
+  g_test_add ("/heimpack/import-assistant/sponsors-search-hides", Fixture, NULL,
+              fixture_setup_school, test_sponsors_search_hides, fixture_teardown);
   g_test_add ("/heimpack/import-assistant/sponsors", Fixture, NULL,
               fixture_setup_school, test_sponsors, fixture_teardown);
   g_test_add ("/heimpack/import-assistant/sponsors-no-campaign", Fixture, NULL,

@@ -367,6 +367,198 @@ test_pages_sponsor_in_use (Fixture       *fixture,
 /* ------------------------------------------------------------------------ */
 /* Schools: validation, store errors in the dialog, campaign figures         */
 
+/* The text of @product's cell in the products column titled @title. */
+static char *
+product_cell (HpProduct  *product,
+              const char *title)
+{
+  HpTablePageClass *klass = g_type_class_ref (HP_TYPE_PRODUCTS_PAGE);
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    if (g_str_equal (klass->columns[i].title, title))
+      {
+        g_auto(GValue) value = G_VALUE_INIT;
+        char *text;
+
+        g_value_init (&value, G_TYPE_INT64);
+        g_value_set_int64 (&value, klass->columns[i].get (product, NULL));
+        text = hp_columns_format_cell (&klass->columns[i], &value);
+        g_type_class_unref (klass);
+        return text;
+      }
+
+  g_error ("No column “%s”", title);
+}
+
+/* "Per pack" is empty for an item that is not in that pack, not "0" */
+static void
+test_pages_products_per_pack (void)
+{
+  g_autoptr(HpProduct) both = hp_product_new (1, "Apfelschorle 0,33 l");
+  g_autoptr(HpProduct) under18_only = hp_product_new (1, "Apfelschorle 0,33 l");
+  g_autoptr(HpProduct) none = hp_product_new (1, "Fahrradpumpe");
+  g_autofree char *both_standard = NULL, *both_under18 = NULL;
+  g_autofree char *only_standard = NULL, *only_under18 = NULL;
+  g_autofree char *none_standard = NULL, *none_under18 = NULL;
+
+  /* pledged 475, received 475; 2 per standard pack and 1 per under-18 pack */
+  hp_product_set_figures (both, 475, 475, 2, 1);
+  hp_product_set_figures (under18_only, 41, 41, 0, 1);
+  hp_product_set_figures (none, 175, 175, 0, 0);
+
+  both_standard = product_cell (both, "Per pack");
+  both_under18 = product_cell (both, "Per under-18 pack");
+  only_standard = product_cell (under18_only, "Per pack");
+  only_under18 = product_cell (under18_only, "Per under-18 pack");
+  none_standard = product_cell (none, "Per pack");
+  none_under18 = product_cell (none, "Per under-18 pack");
+  g_assert_cmpstr (both_standard, ==, "2");
+  g_assert_cmpstr (both_under18, ==, "1");
+  g_assert_cmpstr (only_standard, ==, "");
+  g_assert_cmpstr (only_under18, ==, "1");
+  g_assert_cmpstr (none_standard, ==, "");
+  g_assert_cmpstr (none_under18, ==, "");
+}
+
+/* An empty date's calendar opens on the campaign's hand-over, not today;
+ * a filled one on its own date. */
+static void
+test_pages_calendar_default (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(HpSchool) school = hp_school_new ("170123", "Gymnasium Petrinum");
+  g_autoptr(GError) error = NULL;
+  HpRecordDialog *dialog;
+  GtkWidget *button;
+  GtkPopover *popover;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) own = NULL;
+
+  hp_store_add_school (fixture->store, school, &error);
+  g_assert_no_error (error);
+  hp_campaign_set_handover_date (fixture->campaign, "2027-06-25");
+  show_page (fixture, hp_graduates_page_new);
+  dialog = open_editor (fixture->page, "page.add");
+
+  button = _hp_record_dialog_get_date_button (dialog, "consent-date");
+  g_assert_nonnull (button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  shown = gtk_calendar_get_date (GTK_CALENDAR (gtk_popover_get_child (popover)));
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2027);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 6);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 25);
+  gtk_popover_popdown (popover);
+
+  _hp_record_dialog_set_text (dialog, "consent-date", "03.03.2027");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  own = gtk_calendar_get_date (GTK_CALENDAR (gtk_popover_get_child (popover)));
+  g_assert_cmpint (g_date_time_get_month (own), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (own), ==, 3);
+  gtk_popover_popdown (popover);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The cursor starts in the first field                                      */
+
+static void
+assert_focus_in (HpRecordDialog *dialog,
+                 const char     *key)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  GtkWidget *row = _hp_record_dialog_get_row (dialog, key);
+
+  g_assert_nonnull (focus);
+  if (focus != row && !gtk_widget_is_ancestor (focus, row))
+    g_error ("The focus is on a %s, not in the field “%s”", G_OBJECT_TYPE_NAME (focus), key);
+}
+
+static void
+check_editor_focus (Fixture    *fixture,
+                    PageNew     page_new,
+                    const char *key)
+{
+  HpRecordDialog *dialog;
+
+  show_page (fixture, page_new);
+  dialog = open_editor (fixture->page, "page.add");
+  assert_focus_in (dialog, key);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (fixture->window);
+  fixture->window = NULL;
+  fixture->page = NULL;
+}
+
+static void
+test_pages_editor_focus (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(HpSchool) first = hp_school_new ("170123", "Gymnasium Petrinum");
+  g_autoptr(HpSchool) second = hp_school_new ("170124", "Städtisches Gymnasium Arnsberg");
+  g_autoptr(GError) error = NULL;
+
+  /* two schools: the school is still to be chosen, so it is the first field */
+  hp_store_add_school (fixture->store, first, &error);
+  g_assert_no_error (error);
+  hp_store_add_school (fixture->store, second, &error);
+  g_assert_no_error (error);
+
+  check_editor_focus (fixture, hp_sponsors_page_new, "name");
+  check_editor_focus (fixture, hp_schools_page_new, "number");
+  check_editor_focus (fixture, hp_graduates_page_new, "school-id");
+  check_editor_focus (fixture, hp_handovers_page_new, "school-id");
+}
+
+/* A required choice is no error before the user touched it; with one
+ * school there is nothing to choose. */
+static void
+test_pages_editor_choice (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(HpSchool) first = hp_school_new ("170123", "Gymnasium Petrinum");
+  g_autoptr(HpSchool) second = hp_school_new ("170124", "Städtisches Gymnasium Arnsberg");
+  g_autoptr(GError) error = NULL;
+  HpRecordDialog *dialog;
+  GtkWidget *row;
+  GtkLabel *message;
+
+  /* one school: chosen already, the cursor waits in the class */
+  hp_store_add_school (fixture->store, first, &error);
+  g_assert_no_error (error);
+  show_page (fixture, hp_graduates_page_new);
+  dialog = open_editor (fixture->page, "page.add");
+  g_assert_cmpint (hp_record_dialog_get_int (dialog, "school-id"), ==, hp_school_get_id (first));
+  assert_focus_in (dialog, "class-name");
+  g_assert_false (gtk_widget_has_css_class (_hp_record_dialog_get_row (dialog, "school-id"), "error"));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (_hp_record_dialog_get_message (dialog, "school-id"))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (fixture->window);
+  fixture->window = NULL;
+
+  /* two schools: nothing chosen, a hint why Save waits, but no error */
+  hp_store_add_school (fixture->store, second, &error);
+  g_assert_no_error (error);
+  show_page (fixture, hp_graduates_page_new);
+  dialog = open_editor (fixture->page, "page.add");
+  row = _hp_record_dialog_get_row (dialog, "school-id");
+  message = _hp_record_dialog_get_message (dialog, "school-id");
+  g_assert_cmpint (hp_record_dialog_get_int (dialog, "school-id"), ==, 0);
+  g_assert_false (save_sensitive (dialog));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (message), "dim-label"));
+
+  /* the user chooses the second school, then takes it back: now an error */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (_hp_record_dialog_get_editor (dialog, "school-id")), 1);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (_hp_record_dialog_get_editor (dialog, "school-id")),
+                              GTK_INVALID_LIST_POSITION);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_pages_school_validation (Fixture       *fixture,
                               gconstpointer  data)
@@ -399,6 +591,16 @@ test_pages_school_validation (Fixture       *fixture,
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (message)));
 
   _hp_record_dialog_set_text (dialog, "handover", "25.06.2027 25:00");
+  g_assert_false (save_sensitive (dialog));
+  /* the hour alone is the full hour: "25.6.2027 11" is 11:00 */
+  _hp_record_dialog_set_text (dialog, "handover", "25.6.2027 11");
+  g_assert_true (save_sensitive (dialog));
+  {
+    g_autofree char *handover = hp_record_dialog_dup_string (dialog, "handover");
+
+    g_assert_cmpstr (handover, ==, "2027-06-25T11:00");
+  }
+  _hp_record_dialog_set_text (dialog, "handover", "25.6.2027 11:");
   g_assert_false (save_sensitive (dialog));
   _hp_record_dialog_set_text (dialog, "handover", "25.06.2027 11:00");
   _hp_record_dialog_set_text (dialog, "expected-graduates", "84");
@@ -933,6 +1135,44 @@ test_pages_search (Fixture       *fixture,
   g_assert_cmpstr (visible_state (fixture->page), ==, "list");
 }
 
+/* German names typed without umlauts, or with them */
+static void
+test_pages_search_umlauts (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(HpSponsor) umlaut = add_sponsor (fixture->store, "Bäckerei Müller");
+  g_autoptr(HpSponsor) written_out = add_sponsor (fixture->store, "Mueller Getränke");
+  g_autoptr(HpSponsor) plain = add_sponsor (fixture->store, "Muller & Söhne");
+  g_autoptr(HpSponsor) other = add_sponsor (fixture->store, "Meyer Straßenbau");
+
+  show_page (fixture, hp_sponsors_page_new);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.search", NULL));
+
+  /* "mueller": "Mueller" as it is, "Müller" as ü = ue; not "Muller" */
+  _hp_table_page_set_search_text (fixture->page, "mueller");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 2);
+
+  /* "muller": "Muller" as it is, "Müller" without the dots */
+  _hp_table_page_set_search_text (fixture->page, "muller");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 2);
+
+  /* "Müller": all three (ü→u finds Muller and Müller, ü→ue Mueller) */
+  _hp_table_page_set_search_text (fixture->page, "Müller");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 3);
+
+  /* ß = ss, both in the text and in the query; "soehne" = "Söhne" */
+  _hp_table_page_set_search_text (fixture->page, "strassenbau");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 1);
+  _hp_table_page_set_search_text (fixture->page, "soehne");
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 1);
+}
+
 /* The cells of the view's row at @position, added to @cells. */
 static void
 collect_row_cells (GtkWidget  *widget,
@@ -1107,7 +1347,8 @@ test_pages_search_frees_off_main (Fixture       *fixture,
 }
 
 /* What the search shows: the rows whose searchable columns hold every
- * word, case-folded, in the order of the store (no column sorted). */
+ * word, folded one way or the other (hp_fold_for_search(): "MÜL" is "mul"
+ * or "muel"), in the order of the store (no column sorted). */
 static GArray *
 expected_ids (HpTablePage *page,
               const char  *text)
@@ -1126,8 +1367,13 @@ expected_ids (HpTablePage *page,
       gint64 id = _hp_table_page_get_item_id (item);
 
       for (guint w = 0; words[w] != NULL; w++)
-        if (*words[w] != '\0' && strstr (key, words[w]) == NULL)
-          match = FALSE;
+        {
+          g_autofree char *plain = hp_fold_for_search (words[w], FALSE);
+          g_autofree char *transliterated = hp_fold_for_search (words[w], TRUE);
+
+          if (*words[w] != '\0' && strstr (key, plain) == NULL && strstr (key, transliterated) == NULL)
+            match = FALSE;
+        }
       if (match)
         g_array_append_val (ids, id);
     }
@@ -1413,6 +1659,13 @@ main (int   argc,
               fixture_setup_campaign, test_pages_sponsor_undo, fixture_teardown);
   g_test_add ("/heimpack/pages/sponsor-in-use", Fixture, NULL,
               fixture_setup_campaign, test_pages_sponsor_in_use, fixture_teardown);
+  g_test_add_func ("/heimpack/pages/products-per-pack", test_pages_products_per_pack);
+  g_test_add ("/heimpack/pages/calendar-default", Fixture, NULL,
+              fixture_setup_campaign, test_pages_calendar_default, fixture_teardown);
+  g_test_add ("/heimpack/pages/editor-focus", Fixture, NULL,
+              fixture_setup_campaign, test_pages_editor_focus, fixture_teardown);
+  g_test_add ("/heimpack/pages/editor-choice", Fixture, NULL,
+              fixture_setup_campaign, test_pages_editor_choice, fixture_teardown);
   g_test_add ("/heimpack/pages/school-validation", Fixture, NULL,
               fixture_setup_campaign, test_pages_school_validation, fixture_teardown);
   g_test_add ("/heimpack/pages/product-item-delivery", Fixture, NULL,
@@ -1429,6 +1682,8 @@ main (int   argc,
               fixture_setup_campaign, test_pages_school_list_complete, fixture_teardown);
   g_test_add ("/heimpack/pages/search", Fixture, NULL,
               fixture_setup_demo, test_pages_search, fixture_teardown);
+  g_test_add ("/heimpack/pages/search-umlauts", Fixture, NULL,
+              fixture_setup_campaign, test_pages_search_umlauts, fixture_teardown);
   g_test_add ("/heimpack/pages/search-rows", Fixture, NULL,
               fixture_setup_demo, test_pages_search_rows, fixture_teardown);
   g_test_add_func ("/heimpack/pages/release-after-callback", test_pages_release_after_callback);

@@ -18,6 +18,7 @@
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "hp-columns.h"
 #include "hp-plan-page-private.h"
 #include "hp-plan-row.h"
 #include "hp-schools-page.h"
@@ -339,6 +340,8 @@ test_plan_page_demo (Fixture       *fixture,
   g_assert_cmpint (shortfall, ==, 0);
   g_assert_true (gtk_widget_get_visible (gtk_stack_get_child_by_name (_hp_plan_page_get_tables_stack (fixture->page),
                                                                       "chase")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (_hp_plan_page_get_chase_content_stack (fixture->page)), ==,
+                   "list");
 }
 
 static void
@@ -753,9 +756,17 @@ test_plan_page_pooled (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (_hp_plan_page_get_bottleneck_label (fixture->page)), ==, "None");
   g_assert_cmpstr (gtk_label_get_label (_hp_plan_page_get_bottleneck_detail_label (fixture->page)), ==,
                    "Every pack needed can be built.");
+  /* nothing to chase: the tab says so rather than showing an empty table */
   g_assert_cmpuint (g_list_model_get_n_items (chases), ==, 0);
-  g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (_hp_plan_page_get_tables_stack (fixture->page),
-                                                                       "chase")));
+  g_assert_true (gtk_widget_get_visible (gtk_stack_get_child_by_name (_hp_plan_page_get_tables_stack (fixture->page),
+                                                                      "chase")));
+  {
+    GtkStack *content = _hp_plan_page_get_chase_content_stack (fixture->page);
+
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "empty");
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (content))), ==,
+                     "Nothing to Chase");
+  }
 
   /* and back */
   hp_ui_test_wait_until (schools_page_loaded, schools_page, WAIT_TIMEOUT_USEC, "The schools did not load");
@@ -897,6 +908,51 @@ test_plan_page_in_window (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* The inscriptions under @widget, in order, and whether each is dimmed */
+static void
+collect_inscriptions (GtkWidget *widget,
+                      GString   *out)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
+    g_string_append_printf (out, "%s%s|", gtk_inscription_get_text (GTK_INSCRIPTION (widget)),
+                            gtk_widget_has_css_class (widget, "dim-label") ? " (dim)" : "");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_inscriptions (child, out);
+}
+
+/* A sponsor to chase without phone or e-mail: the contact cell says so,
+ * dimmed, instead of staying blank */
+static void
+test_plan_page_no_contact (void)
+{
+  static const HpColumnSpec columns[] = {
+    { "Sponsor", "detail", HP_CELL_TEXT, 20 },
+    { "Contact", "note", HP_CELL_TEXT, 30, TRUE, .empty_text = "No contact details" },
+  };
+  g_autoptr(GListStore) rows = g_list_store_new (HP_TYPE_PLAN_ROW);
+  g_autoptr(HpPlanRow) reachable = hp_plan_row_new ("Apfelschorle 0,33 l", "Getränke Arnsberg");
+  g_autoptr(HpPlanRow) silent = hp_plan_row_new ("Apfelschorle 0,33 l", "Brunnen Sauerland");
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GString) cells = g_string_new (NULL);
+
+  hp_plan_row_set_note (reachable, "02931 1234");
+  g_list_store_append (rows, reachable);
+  g_list_store_append (rows, silent);
+  hp_columns_append (view, HP_TYPE_PLAN_ROW, columns, G_N_ELEMENTS (columns));
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (rows)))));
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_set_default_size (window, 600, 300);
+  hp_ui_test_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  collect_inscriptions (GTK_WIDGET (view), cells);
+  g_assert_cmpstr (cells->str, ==,
+                   "Getränke Arnsberg|02931 1234|Brunnen Sauerland|No contact details (dim)|");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -923,6 +979,7 @@ main (int   argc,
   g_test_add ("/heimpack/plan-page/empty-variant", Fixture, NULL,
               fixture_setup_pooled_shown, test_plan_page_empty_variant, fixture_teardown_pooled);
   g_test_add_func ("/heimpack/plan-page/in-window", test_plan_page_in_window);
+  g_test_add_func ("/heimpack/plan-page/no-contact", test_plan_page_no_contact);
 
   return g_test_run ();
 }

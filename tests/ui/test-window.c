@@ -206,10 +206,11 @@ test_window_empty (Fixture       *fixture,
   /* a banner out of sight is not laid out at all */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_hp_window_get_read_only_revealer (fixture->window))));
 
-  /* the first step is pointed out: the selector and a banner */
+  /* the first step is pointed out by a banner with the one blue button;
+   * the selector and the pages' buttons stay plain */
   g_assert_cmpstr (gtk_label_get_label (_hp_window_get_campaign_label (fixture->window)), ==, "No Campaign");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_hp_window_get_campaign_button (fixture->window)),
-                                           "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (_hp_window_get_campaign_button (fixture->window)),
+                                            "suggested-action"));
   g_assert_true (gtk_revealer_get_reveal_child (_hp_window_get_no_campaign_revealer (fixture->window)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_hp_window_get_no_campaign_revealer (fixture->window))));
 
@@ -222,6 +223,10 @@ test_window_empty (Fixture       *fixture,
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
       g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (stack)));
       g_assert_nonnull (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (stack))));
+      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (_hp_table_page_get_priv (page)->empty_button),
+                                                "suggested-action"));
+      /* the page's own filters (the products' check box) filter nothing yet */
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_hp_table_page_get_priv (page)->header_box)));
     }
 }
 
@@ -246,6 +251,10 @@ test_window_demo (Fixture       *fixture,
       g_assert_cmpuint (g_list_model_get_n_items (_hp_table_page_get_model (page)), ==, expected[i]);
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
     }
+
+  /* a list to filter: the products' check box is there */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_hp_table_page_get_priv (get_loaded_page (fixture,
+                                                                                               "products"))->header_box)));
 
   /* LC_ALL=C.UTF-8 has no digit grouping */
   g_assert_cmpstr (gtk_label_get_label (_hp_table_page_get_count_label (get_loaded_page (fixture, "graduates"))),
@@ -612,6 +621,23 @@ test_campaign_dialog_new (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (year_row), "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Heimvorteil2GO 2031");
 
+  /* the date has a calendar; empty, it opens in the campaign's year:
+   * 2031, the month of today, the 1st */
+  {
+    GtkWidget *button = _hp_campaign_dialog_get_date_button (dialog);
+    GtkPopover *popover;
+    g_autoptr(GDateTime) shown = NULL;
+
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_is_ancestor (button, GTK_WIDGET (date_row)));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    shown = gtk_calendar_get_date (GTK_CALENDAR (gtk_popover_get_child (popover)));
+    g_assert_cmpint (g_date_time_get_year (shown), ==, 2031);
+    g_assert_cmpint (g_date_time_get_month (shown), ==, g_date_time_get_month (now));
+    gtk_popover_popdown (popover);
+  }
+
   set_text (date_row, "31.02.2031");
   g_assert_false (can_create (dialog));
   assert_message_shown (date_message, TRUE);
@@ -785,6 +811,11 @@ test_window_header_a11y (Fixture       *fixture,
   g_assert_nonnull (header_bar);
   /* at least the main menu and the window's close button */
   g_assert_cmpuint (check_icon_buttons (header_bar), >=, 2);
+
+  /* a campaign name too long for the button keeps its year, which tells
+   * "Heimvorteil2GO 2027" from "Heimvorteil2GO 2028": cut in the middle */
+  g_assert_cmpint (gtk_label_get_ellipsize (fixture->window->campaign_button_label), ==, PANGO_ELLIPSIZE_MIDDLE);
+  g_assert_cmpint (gtk_label_get_width_chars (fixture->window->campaign_button_label), >=, 12);
 }
 
 static void
@@ -814,6 +845,48 @@ test_window_show_page (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-item", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+}
+
+/* The header bar's search button opens the visible list's search bar and
+ * shows whether it is open; pages without a list hide it. */
+static void
+test_window_search_button (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkToggleButton *button = fixture->window->search_button;
+  HpTablePage *sponsors = get_loaded_page (fixture, "sponsors");
+  HpTablePage *schools = get_loaded_page (fixture, "schools");
+  GtkSearchBar *sponsors_bar = _hp_table_page_get_search_bar (sponsors);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "sponsors");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==, "edit-find-symbolic");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), "Ctrl+F"));
+  g_assert_false (gtk_toggle_button_get_active (button));
+
+  /* the button opens the bar, Ctrl+F (win.find) shows on the button */
+  gtk_toggle_button_set_active (button, TRUE);
+  g_assert_true (gtk_search_bar_get_search_mode (sponsors_bar));
+  gtk_toggle_button_set_active (button, FALSE);
+  g_assert_false (gtk_search_bar_get_search_mode (sponsors_bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  g_assert_true (gtk_toggle_button_get_active (button));
+
+  /* another list has its own bar, closed */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "schools");
+  g_assert_false (gtk_toggle_button_get_active (button));
+  gtk_toggle_button_set_active (button, TRUE);
+  g_assert_true (gtk_search_bar_get_search_mode (_hp_table_page_get_search_bar (schools)));
+
+  /* the pack has no list to search */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "pack");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+
+  /* back on the sponsors, their bar is still open */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "sponsors");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_true (gtk_toggle_button_get_active (button));
+  g_assert_true (gtk_search_bar_get_search_mode (sponsors_bar));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1347,6 +1420,10 @@ test_preferences (void)
   gtk_window_present (GTK_WINDOW (preferences));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (preferences));
 
+  /* the agency is printed on the delivery sheets; there are no letters */
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (preferences), "delivery sheets"));
+  g_assert_null (hp_ui_test_find_label (GTK_WIDGET (preferences), "letter"));
+
   /* widget to key */
   gtk_spin_button_set_value (template_child (preferences, "spare_percent_spin"), 12);
   g_assert_cmpint (g_settings_get_int (settings, "spare-percent"), ==, 12);
@@ -1465,6 +1542,10 @@ application_actions (void)
   g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
   g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
+  /* ...and the icon is found without installing (build-aux/run): it comes
+   * with the resources, not from /usr/share/icons */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (about))),
+                                          APP_ID));
   g_assert_nonnull (adw_about_window_get_developer_name (about));
   g_assert_true (g_str_has_prefix (adw_about_window_get_website (about), "https://"));
   g_assert_true (g_str_has_prefix (adw_about_window_get_issue_url (about), "https://"));
@@ -1998,6 +2079,8 @@ main (int   argc,
               fixture_setup_demo, test_window_campaign_switch, fixture_teardown);
   g_test_add ("/heimpack/window/header-a11y", Fixture, NULL,
               fixture_setup_empty, test_window_header_a11y, fixture_teardown);
+  g_test_add ("/heimpack/window/search-button", Fixture, NULL,
+              fixture_setup_demo, test_window_search_button, fixture_teardown);
   g_test_add ("/heimpack/window/show-page", Fixture, NULL,
               fixture_setup_empty, test_window_show_page, fixture_teardown);
   g_test_add ("/heimpack/campaign-dialog/new", Fixture, NULL,

@@ -301,3 +301,46 @@ hp_format_date (const char *iso)
 
   return g_steal_pointer (&date_part);
 }
+
+char *
+hp_fold_for_search (const char *text,
+                     gboolean    transliterate)
+{
+  g_autofree char *composed = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* "u" + combining diaeresis is "ü" too; casefold makes ß "ss" */
+  composed = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  if (composed == NULL)
+    return g_utf8_make_valid (text, -1);
+  folded = g_utf8_casefold (composed, -1);
+  out = g_string_sized_new (strlen (folded) + 8);
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+
+      if (transliterate && (c == 0x00E4 || c == 0x00F6 || c == 0x00FC))   /* ä ö ü */
+        {
+          g_string_append_c (out, c == 0x00E4 ? 'a' : c == 0x00F6 ? 'o' : 'u');
+          g_string_append_c (out, 'e');
+          continue;
+        }
+
+      if (g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed)) > 0)
+        c = decomposed[0];
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
