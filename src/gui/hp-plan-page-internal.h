@@ -42,7 +42,6 @@ struct _HpPlanPage
   GtkColumnView  *chase_view;
 
   /* Borrowed from the template */
-  GtkStackPage   *chase_stack_page;
   GtkStack       *chase_content_stack;  /* "list", or "empty" with nothing to chase */
 
   /* Owned */

@@ -894,7 +894,6 @@ hp_plan_page_class_init (HpPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, bottleneck_sponsors_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, pack_contents_button);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, tables_stack);
-  gtk_widget_class_bind_template_child (widget_class, HpPlanPage, chase_stack_page);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, chase_content_stack);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, schools_label);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, chase_label);
