@@ -107,13 +107,29 @@ validate_handover (HpHandover  *handover,
   return TRUE;
 }
 
+/* ?1 … ?7: campaign, school, date, standard, under-18, received by, note */
+static void
+bind_handover (sqlite3_stmt *stmt,
+               gpointer      object)
+{
+  HpHandover *handover = object;
+
+  sqlite3_bind_int64 (stmt, 1, hp_handover_get_campaign_id (handover));
+  sqlite3_bind_int64 (stmt, 2, hp_handover_get_school_id (handover));
+  _hp_bind_text (stmt, 3, hp_handover_get_date (handover));
+  sqlite3_bind_int64 (stmt, 4, hp_handover_get_standard (handover));
+  sqlite3_bind_int64 (stmt, 5, hp_handover_get_under18 (handover));
+  _hp_bind_text (stmt, 6, hp_handover_get_received_by (handover));
+  _hp_bind_text (stmt, 7, hp_handover_get_note (handover));
+}
+
 gboolean
 hp_store_add_handover (HpStore     *self,
                        HpHandover  *handover,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
   gint64 exists = 0;
+  gint64 id = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
   g_return_val_if_fail (HP_IS_HANDOVER (handover), FALSE);
@@ -133,25 +149,13 @@ hp_store_add_handover (HpStore     *self,
   if (exists == 0)
     return _hp_store_not_found (HP_RECORD_SCHOOL, hp_handover_get_school_id (handover), error);
 
-  stmt = _hp_store_prepare (self,
-                            "INSERT INTO handover (campaign_id, school_id, handed_over_at, standard, under18, "
-                            "  received_by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                            error);
-  if (stmt == NULL)
+  if (!_hp_store_insert_row (self, HP_RECORD_HANDOVER,
+                             "INSERT INTO handover (campaign_id, school_id, handed_over_at, standard, under18, "
+                             "  received_by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                             bind_handover, handover, &id, error))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, hp_handover_get_campaign_id (handover));
-  sqlite3_bind_int64 (stmt, 2, hp_handover_get_school_id (handover));
-  _hp_bind_text (stmt, 3, hp_handover_get_date (handover));
-  sqlite3_bind_int64 (stmt, 4, hp_handover_get_standard (handover));
-  sqlite3_bind_int64 (stmt, 5, hp_handover_get_under18 (handover));
-  _hp_bind_text (stmt, 6, hp_handover_get_received_by (handover));
-  _hp_bind_text (stmt, 7, hp_handover_get_note (handover));
-  if (!_hp_store_step_done (self, stmt, error))
-    return FALSE;
-
-  hp_handover_set_id (handover, sqlite3_last_insert_rowid (sqlite3_db_handle (stmt)));
-  _hp_store_note_change (self, HP_RECORD_HANDOVER);
+  hp_handover_set_id (handover, id);
   return TRUE;
 }
 
@@ -173,7 +177,6 @@ hp_store_update_handover (HpStore     *self,
                           HpHandover  *handover,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
   gint64 exists = 0;
 
   g_return_val_if_fail (HP_IS_STORE (self), FALSE);
@@ -188,24 +191,9 @@ hp_store_update_handover (HpStore     *self,
   if (exists == 0)
     return _hp_store_not_found (HP_RECORD_SCHOOL, hp_handover_get_school_id (handover), error);
 
-  stmt = _hp_store_prepare (self,
-                            "UPDATE handover SET school_id = ?2, handed_over_at = ?3, standard = ?4, under18 = ?5, "
-                            "  received_by = ?6, note = ?7 WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, hp_handover_get_id (handover));
-  sqlite3_bind_int64 (stmt, 2, hp_handover_get_school_id (handover));
-  _hp_bind_text (stmt, 3, hp_handover_get_date (handover));
-  sqlite3_bind_int64 (stmt, 4, hp_handover_get_standard (handover));
-  sqlite3_bind_int64 (stmt, 5, hp_handover_get_under18 (handover));
-  _hp_bind_text (stmt, 6, hp_handover_get_received_by (handover));
-  _hp_bind_text (stmt, 7, hp_handover_get_note (handover));
-  if (!_hp_store_step_done (self, stmt, error) ||
-      !_hp_store_check_changed (self, HP_RECORD_HANDOVER, hp_handover_get_id (handover), error))
-    return FALSE;
-
-  _hp_store_note_change (self, HP_RECORD_HANDOVER);
-  return TRUE;
+  /* (the campaign stays: ?1 is bound but not used) */
+  return _hp_store_update_row (self,
+                               "UPDATE handover SET school_id = ?2, handed_over_at = ?3, standard = ?4, "
+                               "  under18 = ?5, received_by = ?6, note = ?7 WHERE id = ?8",
+                               bind_handover, handover, HP_RECORD_HANDOVER, hp_handover_get_id (handover), error);
 }
