@@ -38,6 +38,7 @@ struct _HpWindow
   GtkWindow            *backups_window;    /* weak: the open one */
   AdwToast             *campaign_undo_toast; /* weak */
   GBinding             *search_binding;    /* weak: search_button ↔ the visible page's search bar */
+  GtkStack             *list_stack;        /* weak: the visible list page's view (list, empty …) */
 
   /* Owned */
   HpStore              *store;

@@ -135,6 +135,19 @@ _hp_window_update_campaign_display (HpWindow *self)
   _hp_window_actions_update (self);
 }
 
+/* The search button shows where there are rows to search: the list, or
+ * "No Results" (to change or clear the search), not an empty page. */
+static void
+list_view_changed_cb (HpWindow   *self,
+                      GParamSpec *pspec,
+                      GtkStack   *list_stack)
+{
+  const char *name = gtk_stack_get_visible_child_name (list_stack);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button),
+                          g_strcmp0 (name, "list") == 0 || g_strcmp0 (name, "no-results") == 0);
+}
+
 /* The search button in the header bar opens and closes the visible list's
  * search bar; pages without one (pack, plan) hide it. */
 static void
@@ -146,6 +159,9 @@ visible_page_changed_cb (HpWindow   *self,
 
   if (self->search_binding != NULL)
     g_binding_unbind (self->search_binding);
+  if (self->list_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->list_stack, list_view_changed_cb, self);
+  g_clear_weak_pointer (&self->list_stack);
 
   if (HP_IS_TABLE_PAGE (page))
     {
@@ -155,7 +171,10 @@ visible_page_changed_cb (HpWindow   *self,
                           g_object_bind_property (search_bar, "search-mode-enabled",
                                                   self->search_button, "active",
                                                   G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));
-      gtk_widget_set_visible (GTK_WIDGET (self->search_button), TRUE);
+      g_set_weak_pointer (&self->list_stack, _hp_table_page_get_stack (HP_TABLE_PAGE (page)));
+      g_signal_connect_swapped (self->list_stack, "notify::visible-child-name",
+                                G_CALLBACK (list_view_changed_cb), self);
+      list_view_changed_cb (self, NULL, self->list_stack);
     }
   else
     {
@@ -648,6 +667,9 @@ hp_window_dispose (GObject *object)
   _hp_window_dispose_actions (self);
   g_clear_weak_pointer (&self->import_assistant);
   g_clear_weak_pointer (&self->search_binding);
+  if (self->list_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->list_stack, list_view_changed_cb, self);
+  g_clear_weak_pointer (&self->list_stack);
   g_clear_object (&self->select_campaign_action);
   g_clear_object (&self->settings);
   g_clear_object (&self->campaign);

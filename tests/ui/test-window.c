@@ -889,6 +889,20 @@ test_window_search_button (Fixture       *fixture,
   g_assert_true (gtk_search_bar_get_search_mode (sponsors_bar));
 }
 
+/* An empty list has nothing to search: no search button there. */
+static void
+test_window_search_button_empty (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkToggleButton *button = fixture->window->search_button;
+
+  get_loaded_page (fixture, "sponsors");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "sponsors");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (_hp_table_page_get_stack (get_loaded_page (fixture, "sponsors"))),
+                   ==, "empty");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+}
+
 /* ------------------------------------------------------------------------ */
 /* The drive: bookings, a campaign corrected and removed             */
 
@@ -2081,6 +2095,8 @@ main (int   argc,
               fixture_setup_empty, test_window_header_a11y, fixture_teardown);
   g_test_add ("/heimpack/window/search-button", Fixture, NULL,
               fixture_setup_demo, test_window_search_button, fixture_teardown);
+  g_test_add ("/heimpack/window/search-button-empty", Fixture, NULL,
+              fixture_setup_empty, test_window_search_button_empty, fixture_teardown);
   g_test_add ("/heimpack/window/show-page", Fixture, NULL,
               fixture_setup_empty, test_window_show_page, fixture_teardown);
   g_test_add ("/heimpack/campaign-dialog/new", Fixture, NULL,
