@@ -865,8 +865,9 @@ _hp_window_actions_update (HpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->campaign != NULL);
   /* the list reads; its corrections check the store themselves */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-bookings", self->campaign != NULL);
-  _hp_window_purge_update_actions (self);
-  _hp_window_received_update_actions (self);
+  /* both change graduates of the campaign */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.purge-personal-data", writable && self->campaign != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-received", writable && self->campaign != NULL);
 }
 
 void

@@ -419,14 +419,6 @@ show_data_info_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 
 void
-_hp_window_purge_update_actions (HpWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.purge-personal-data",
-                                 self->store != NULL && !hp_store_is_read_only (self->store) &&
-                                 self->campaign != NULL);
-}
-
-void
 _hp_window_purge_class_init (GtkWidgetClass *widget_class)
 {
   /* the parameter names a campaign (the reminder's); 0 is the current one */

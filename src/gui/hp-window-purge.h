@@ -10,7 +10,6 @@
 G_BEGIN_DECLS
 
 void  _hp_window_purge_class_init     (GtkWidgetClass *widget_class);
-void  _hp_window_purge_update_actions (HpWindow       *self);
 void  _hp_window_purge_remind         (HpWindow       *self);
 char *hp_data_info_dup_text           (guint           weeks);
 

@@ -173,14 +173,6 @@ import_received_action (GtkWidget  *widget,
 }
 
 void
-_hp_window_received_update_actions (HpWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-received",
-                                 self->store != NULL && !hp_store_is_read_only (self->store) &&
-                                 self->campaign != NULL);
-}
-
-void
 _hp_window_received_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import-received", NULL, import_received_action);

@@ -10,7 +10,6 @@
 G_BEGIN_DECLS
 
 void _hp_window_received_class_init     (GtkWidgetClass *widget_class);
-void _hp_window_received_update_actions (HpWindow       *self);
 void _hp_window_import_received         (HpWindow       *self,
                                          GFile          *file);
 
