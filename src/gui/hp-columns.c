@@ -83,12 +83,20 @@ hp_columns_format_cell (const HpColumnSpec *spec,
 /* ------------------------------------------------------------------------ */
 /* Cells                                                                     */
 
+/* What a column's factory callbacks get: owned by the factory. */
+typedef struct
+{
+  const HpColumnSpec *spec;
+  guint               index;
+} ColumnInfo;
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  const HpColumnSpec *spec = user_data;
+  const ColumnInfo *info = user_data;
+  const HpColumnSpec *spec = info->spec;
   GtkWidget *cell;
 
   cell = gtk_inscription_new (NULL);
@@ -107,7 +115,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     }
 
   /* for row_item_changed_cb() */
-  g_object_set_data (G_OBJECT (cell), "hp-column-spec", (gpointer) spec);
+  g_object_set_data (G_OBJECT (cell), "hp-column-info", (gpointer) info);
   gtk_list_item_set_child (list_item, cell);
 }
 
@@ -127,23 +135,40 @@ get_cell_value (const HpColumnSpec *spec,
     }
 }
 
-/* Writes @item's value into @cell; %NULL empties it. */
+/* Writes @row's packed cell (or @item's value, for a view whose items are
+ * not HpRows) into @cell; neither empties it. */
 static void
-show_item (GtkWidget          *cell,
+show_cell (GtkWidget          *cell,
            const HpColumnSpec *spec,
+           guint               index,
+           HpRow              *row,
            GObject            *item)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
   g_autofree char *text = NULL;
+  gboolean shown = FALSE;
 
-  if (item != NULL)
+  if (row != NULL && hp_row_get_packed (row) != NULL)
     {
+      text = hp_row_pool_format_cell (hp_row_get_pool (row), hp_row_get_packed (row), index);
+      shown = TRUE;
+    }
+  else if (row != NULL)
+    {
+      /* a row of an HpStableModel shows an item */
+      item = hp_row_get_item (row);
+    }
+
+  if (!shown && item != NULL)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
       get_cell_value (spec, item, &value);
       text = hp_columns_format_cell (spec, &value);
+      shown = TRUE;
     }
 
   /* an empty cell may say what is missing, dimmed */
-  if (spec->empty_text != NULL && item != NULL && (text == NULL || *text == '\0'))
+  if (spec->empty_text != NULL && shown && (text == NULL || *text == '\0'))
     {
       g_free (text);
       text = g_strdup (_(spec->empty_text));
@@ -161,7 +186,9 @@ row_item_changed_cb (HpRow      *row,
                      GParamSpec *pspec,
                      GtkWidget  *cell)
 {
-  show_item (cell, g_object_get_data (G_OBJECT (cell), "hp-column-spec"), hp_row_get_item (row));
+  const ColumnInfo *info = g_object_get_data (G_OBJECT (cell), "hp-column-info");
+
+  show_cell (cell, info->spec, info->index, row, NULL);
 }
 
 static void
@@ -169,7 +196,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  const HpColumnSpec *spec = user_data;
+  const ColumnInfo *info = user_data;
   GObject *item = gtk_list_item_get_item (list_item);
   GtkWidget *cell = gtk_list_item_get_child (list_item);
 
@@ -179,9 +206,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     {
       g_signal_connect_object (item, "notify::item", G_CALLBACK (row_item_changed_cb), cell, 0);
       g_object_set_data_full (G_OBJECT (cell), "hp-row", g_object_ref (item), g_object_unref);
-      item = hp_row_get_item (HP_ROW (item));
+      show_cell (cell, info->spec, info->index, HP_ROW (item), NULL);
     }
-  show_item (cell, spec, item);
+  else
+    {
+      show_cell (cell, info->spec, info->index, NULL, item);
+    }
 
   /* lets a click on the cell find its row (GTK 4.8 has no row widgets) */
   g_object_set_data (G_OBJECT (cell), "hp-list-item", list_item);
@@ -273,12 +303,23 @@ hp_columns_dup_search_key (const HpColumnSpec *specs,
 /* ------------------------------------------------------------------------ */
 /* Columns                                                                   */
 
+/* A column's sorter compares two items by the column's value, for a view
+ * sorted by GTK (a GtkSortListModel over a short list: the Planning page).
+ * The table pages sort in their worker instead (hp_row_pool_query()) and
+ * only need to know by which column. GTK 4.8 has no call for the column
+ * view's primary sort column (that came in 4.10), so hp_columns_get_sort()
+ * asks the view's sorter to compare two probe objects. It consults its
+ * columns' sorters in order, primary first, and inverts a descending
+ * column's answer; the first column sorter asked notes its column and
+ * answers "smaller". */
+
 static GtkSorter *
 create_sorter (GType               item_type,
-               const HpColumnSpec *spec,
-               GParamSpec         *pspec)
+               const HpColumnSpec *spec)
 {
   GtkExpression *expression;
+  g_autoptr(GTypeClass) item_class = g_type_class_ref (item_type);
+  GParamSpec *pspec;
 
   if (spec->get != NULL)
     {
@@ -287,6 +328,7 @@ create_sorter (GType               item_type,
       return GTK_SORTER (gtk_numeric_sorter_new (expression));
     }
 
+  pspec = g_object_class_find_property (G_OBJECT_CLASS (item_class), spec->property);
   expression = gtk_property_expression_new (item_type, NULL, pspec->name);
 
   /* ISO dates sort correctly as text */
@@ -294,6 +336,95 @@ create_sorter (GType               item_type,
     return GTK_SORTER (gtk_string_sorter_new (expression));
 
   return GTK_SORTER (gtk_numeric_sorter_new (expression));
+}
+
+#define HP_TYPE_COLUMN_SORTER (hp_column_sorter_get_type ())
+G_DECLARE_FINAL_TYPE (HpColumnSorter, hp_column_sorter, HP, COLUMN_SORTER, GtkSorter)
+
+struct _HpColumnSorter
+{
+  GtkSorter  parent_instance;
+
+  guint      index;
+  GtkSorter *values;    /* compares the items' values */
+};
+
+G_DEFINE_FINAL_TYPE (HpColumnSorter, hp_column_sorter, GTK_TYPE_SORTER)
+
+/* main thread only */
+static GObject *probes[2];
+static int probed_column = -1;
+
+static GtkOrdering
+hp_column_sorter_compare (GtkSorter *sorter,
+                          gpointer   item1,
+                          gpointer   item2)
+{
+  if (item1 != probes[0] || item2 != probes[1])
+    return gtk_sorter_compare (HP_COLUMN_SORTER (sorter)->values, item1, item2);
+
+  if (probed_column < 0)
+    probed_column = (int) HP_COLUMN_SORTER (sorter)->index;
+  return GTK_ORDERING_SMALLER;
+}
+
+static GtkSorterOrder
+hp_column_sorter_get_order (GtkSorter *sorter)
+{
+  return GTK_SORTER_ORDER_PARTIAL;
+}
+
+static void
+hp_column_sorter_finalize (GObject *object)
+{
+  g_clear_object (&HP_COLUMN_SORTER (object)->values);
+
+  G_OBJECT_CLASS (hp_column_sorter_parent_class)->finalize (object);
+}
+
+static void
+hp_column_sorter_class_init (HpColumnSorterClass *klass)
+{
+  GtkSorterClass *sorter_class = GTK_SORTER_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = hp_column_sorter_finalize;
+  sorter_class->compare = hp_column_sorter_compare;
+  sorter_class->get_order = hp_column_sorter_get_order;
+}
+
+static void
+hp_column_sorter_init (HpColumnSorter *self)
+{
+}
+
+/**
+ * hp_columns_get_sort:
+ * @column_view: a view made by hp_columns_append()
+ * @out_column: (out): the index of the column the view sorts by, or -1
+ * @out_descending: (out): whether it sorts that column descending
+ *
+ * Reads what the user chose by clicking the column headers.
+ */
+void
+hp_columns_get_sort (GtkColumnView *column_view,
+                     int           *out_column,
+                     gboolean      *out_descending)
+{
+  GtkOrdering ordering;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
+
+  if (probes[0] == NULL)
+    {
+      probes[0] = g_object_new (G_TYPE_OBJECT, NULL);
+      probes[1] = g_object_new (G_TYPE_OBJECT, NULL);
+    }
+
+  probed_column = -1;
+  ordering = gtk_sorter_compare (gtk_column_view_get_sorter (column_view), probes[0], probes[1]);
+  *out_column = probed_column;
+  *out_descending = probed_column >= 0 && ordering == GTK_ORDERING_LARGER;
+  probed_column = -1;
 }
 
 /**
@@ -325,22 +456,25 @@ hp_columns_append (GtkColumnView      *column_view,
       g_autoptr(GtkColumnViewColumn) column = NULL;
       g_autoptr(GtkSorter) sorter = NULL;
       GtkListItemFactory *factory;
-      GParamSpec *pspec = NULL;
+      ColumnInfo *info;
+      /* a column shows a property of the items, or computes its number */
+      g_assert (spec->get != NULL ||
+                g_object_class_find_property (G_OBJECT_CLASS (item_class), spec->property) != NULL);
 
-      if (spec->get == NULL)
-        {
-          pspec = g_object_class_find_property (G_OBJECT_CLASS (item_class), spec->property);
-          g_assert (pspec != NULL);
-        }
-
+      info = g_new (ColumnInfo, 1);
+      info->spec = spec;
+      info->index = i;
       factory = gtk_signal_list_item_factory_new ();
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer) spec);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) spec);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer) spec);
+      g_object_set_data_full (G_OBJECT (factory), "hp-column-info", info, g_free);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), info);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), info);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), info);
 
       /* the column takes the factory's reference */
       column = gtk_column_view_column_new (_(spec->title), factory);
-      sorter = create_sorter (item_type, spec, pspec);
+      sorter = g_object_new (HP_TYPE_COLUMN_SORTER, NULL);
+      HP_COLUMN_SORTER (sorter)->index = i;
+      HP_COLUMN_SORTER (sorter)->values = create_sorter (item_type, spec);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, spec->expand);

@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Column views described by a table: one HpColumnSpec per column gives the
- * title, the model property and how to show it. Every column is sortable by
- * that property and resizable.
+ * title, the model property and how to show it. Every column is resizable
+ * and sortable: a click on its header sorts the page's rows by it, in the
+ * page's worker (hp_columns_get_sort() tells which column and way).
  */
 #pragma once
 
@@ -79,5 +80,8 @@ char *hp_columns_dup_search_key (const HpColumnSpec *specs,
                                  guint               n_specs,
                                  GObject            *item);
 guint hp_columns_get_position  (GtkWidget          *cell);
+void  hp_columns_get_sort      (GtkColumnView      *column_view,
+                                int                *out_column,
+                                gboolean           *out_descending);
 
 G_END_DECLS

@@ -271,16 +271,25 @@ loading_changed_cb (HpGraduatesPage *self)
 static void
 school_chosen_cb (HpGraduatesPage *self)
 {
-  _hp_table_page_set_narrowed (HP_TABLE_PAGE (self), get_chosen_school (self) != 0);
+  _hp_table_page_set_narrowed (HP_TABLE_PAGE (self), get_chosen_school (self) != 0,
+                               get_chosen_school (self));
   update_age_day (self);
   _hp_table_page_update_actions (HP_TABLE_PAGE (self));
 }
 
-static gboolean
-hp_graduates_page_match_item (HpTablePage *page,
-                              GObject     *item)
+/* the school filter keeps one school's graduates */
+static gint64
+hp_graduates_page_get_narrow_key (GObject *item)
 {
-  return hp_graduate_get_school_id (HP_GRADUATE (item)) == get_chosen_school (HP_GRADUATES_PAGE (page));
+  return hp_graduate_get_school_id (HP_GRADUATE (item));
+}
+
+static GObject *
+hp_graduates_page_load_item (HpStore  *store,
+                             gint64    id,
+                             GError  **error)
+{
+  return G_OBJECT (hp_store_get_graduate (store, id, error));
 }
 
 static void
@@ -728,7 +737,8 @@ hp_graduates_page_class_init (HpGraduatesPageClass *klass)
   page_class->count_items = hp_graduates_page_count_items;
   page_class->format_count = hp_graduates_page_format_count;
   page_class->dup_item_title = hp_graduates_page_dup_item_title;
-  page_class->match_item = hp_graduates_page_match_item;
+  page_class->get_narrow_key = hp_graduates_page_get_narrow_key;
+  page_class->load_item = hp_graduates_page_load_item;
   page_class->prepare_editor = hp_graduates_page_prepare_editor;
   page_class->save_item = hp_graduates_page_save_item;
   page_class->update_actions = hp_graduates_page_update_actions;

@@ -21,7 +21,8 @@ typedef struct
   gint64            campaign_id;
   HpLoadFunc        load_func;
   HpPrepareFunc     prepare_func;
-  gconstpointer     prepare_data;
+  gpointer          prepare_data;
+  GDestroyNotify    prepare_destroy;
   HpBatchReadyFunc  ready_func;
   gpointer          ready_data;    /* the source object: only touched in the main thread */
   GCancellable     *cancellable;
@@ -40,6 +41,8 @@ load_data_clear (gpointer data)
 
   g_clear_object (&load->store);
   g_clear_object (&load->cancellable);
+  if (load->prepare_destroy != NULL)
+    load->prepare_destroy (load->prepare_data);
   g_clear_pointer (&load->context, g_main_context_unref);
   g_queue_clear_full (&load->batches, (GDestroyNotify) g_ptr_array_unref);
   g_mutex_clear (&load->lock);
@@ -110,8 +113,7 @@ batch_read_cb (GPtrArray *items,
   gboolean wake;
 
   if (load->prepare_func != NULL)
-    for (guint i = 0; i < items->len; i++)
-      load->prepare_func (g_ptr_array_index (items, i), (gpointer) load->prepare_data);
+    items = load->prepare_func (items, load->prepare_data);
 
   g_mutex_lock (&load->lock);
   g_queue_push_tail (&load->batches, items);
@@ -200,7 +202,10 @@ hp_list_load_emit_model (GListModel       *items,
  * @source_object: (type GObject): the object that asks; the load keeps a
  *   reference to it until @callback has run
  * @load_func: reads the rows, run in a worker thread
- * @prepare_func: (nullable): run on each item in the worker thread
+ * @prepare_func: (nullable): run on each batch in the worker thread
+ * @prepare_data: (nullable): its data
+ * @prepare_destroy: (nullable): frees @prepare_data when the load is over
+ *   (in whichever thread lets go of the load last)
  * @ready_func: receives the batches in the caller's main context, with
  *   @source_object as its data
  * @cancellable: (nullable): stops the load; batches not yet handed over are
@@ -214,7 +219,8 @@ hp_list_load_async (gpointer             source_object,
                     gint64               campaign_id,
                     HpLoadFunc           load_func,
                     HpPrepareFunc        prepare_func,
-                    gconstpointer        prepare_data,
+                    gpointer             prepare_data,
+                    GDestroyNotify       prepare_destroy,
                     HpBatchReadyFunc     ready_func,
                     GCancellable        *cancellable,
                     GAsyncReadyCallback  callback,
@@ -238,6 +244,7 @@ hp_list_load_async (gpointer             source_object,
   load->load_func = load_func;
   load->prepare_func = prepare_func;
   load->prepare_data = prepare_data;
+  load->prepare_destroy = prepare_destroy;
   load->ready_func = ready_func;
   load->ready_data = source_object;
   load->cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();

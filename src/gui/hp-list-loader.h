@@ -34,16 +34,19 @@ typedef gboolean (*HpLoadFunc) (HpStore           *store,
 
 /**
  * HpPrepareFunc:
+ * @items: (transfer full): a batch as read, of #GObject items
  *
- * Prepares one freshly read item in the worker thread, before the main thread
- * sees it (e.g. attaches its search key).
+ * Turns a freshly read batch into what the main thread gets, in the worker
+ * thread (e.g. packs the items into compact rows and lets go of them).
+ *
+ * Returns: (transfer full): the batch the main thread gets
  */
-typedef void (*HpPrepareFunc) (GObject  *item,
-                               gpointer  user_data);
+typedef GPtrArray *(*HpPrepareFunc) (GPtrArray *items,
+                                     gpointer   user_data);
 
 /**
  * HpBatchReadyFunc:
- * @items: the items of one batch, in order
+ * @items: the items of one batch, in order (as the #HpPrepareFunc made them)
  *
  * Receives a batch in the main thread. Never called after the load was
  * cancelled, and always before the load's #GAsyncReadyCallback.
@@ -60,7 +63,8 @@ void     hp_list_load_async      (gpointer            source_object,
                                   gint64              campaign_id,
                                   HpLoadFunc          load_func,
                                   HpPrepareFunc       prepare_func,
-                                  gconstpointer       prepare_data,
+                                  gpointer            prepare_data,
+                                  GDestroyNotify      prepare_destroy,
                                   HpBatchReadyFunc    ready_func,
                                   GCancellable       *cancellable,
                                   GAsyncReadyCallback callback,

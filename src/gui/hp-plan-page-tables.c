@@ -22,6 +22,8 @@
 #include "hp-columns.h"
 #include "hp-plan-page-internal.h"
 #include "hp-plan-row.h"
+#include "hp-reveal-model.h"
+#include "hp-row-model.h"
 
 /* The item columns before the bar … */
 static const HpColumnSpec item_columns[] = {
@@ -333,21 +335,48 @@ setup_bar_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_bar_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
+show_bar (GtkWidget *box,
+          HpPlanRow *row)
 {
-  HpPlanRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *bar = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_last_child (box);
-  double fraction = hp_plan_row_get_fraction (row);
+  double fraction = row != NULL ? hp_plan_row_get_fraction (row) : 0.0;
   g_autofree char *text = NULL;
 
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), fraction);
   /* Translators: a percentage; use your language's spacing and sign */
   text = g_strdup_printf (_("%d %%"), (int) floor (fraction * 100.0));
-  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_label_set_label (GTK_LABEL (label), row != NULL ? text : "");
+}
+
+/* the row stays while what it shows changes (hp_stable_model_new()) */
+static void
+bar_row_changed_cb (HpRow      *row,
+                    GParamSpec *pspec,
+                    GtkWidget  *box)
+{
+  show_bar (box, HP_PLAN_ROW (hp_row_get_item (row)));
+}
+
+static void
+bind_bar_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  HpRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  g_signal_connect_object (row, "notify::item", G_CALLBACK (bar_row_changed_cb), box, 0);
+  show_bar (box, HP_PLAN_ROW (hp_row_get_item (row)));
+}
+
+static void
+unbind_bar_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), bar_row_changed_cb,
+                                        gtk_list_item_get_child (list_item));
 }
 
 static void
@@ -359,6 +388,7 @@ append_bar_column (GtkColumnView *view)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_bar_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_bar_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_bar_cb), NULL);
 
   /* Translators: a column with a bar: how much of what is needed was received */
   column = gtk_column_view_column_new (_("Received of needed"), factory);
@@ -369,16 +399,30 @@ append_bar_column (GtkColumnView *view)
   gtk_column_view_append_column (view, column);
 }
 
+/* A table's rows stay while the plan changes (hp_stable_model_new()): a
+ * new plan after every edit only changes what they show, instead of GTK
+ * making the widgets of 200 rows again. Rows that first show, or come
+ * when a table grows, come a few per frame (hp-reveal-model.c); a hidden
+ * table makes its rows' widgets too, when the plan fills it. */
 static void
 set_up_view (GtkColumnView *view,
              GListStore    *rows)
 {
+  guint n_columns = g_list_model_get_n_items (gtk_column_view_get_columns (view));
   GtkSortListModel *sorted;
+  HpStableModel *stable;
+  HpRevealModel *reveal;
   g_autoptr(GtkNoSelection) selection = NULL;
 
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (rows)),
                                     g_object_ref (gtk_column_view_get_sorter (view)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+  stable = hp_stable_model_new (G_LIST_MODEL (sorted));
+  g_object_unref (sorted);
+  reveal = hp_reveal_model_new (G_LIST_MODEL (stable));
+  g_object_unref (stable);
+  hp_reveal_model_start (reveal, GTK_WIDGET (view), MAX (4, 100 / MAX (1, n_columns)));
+  /* the selection owns the reveal model, the view the selection */
+  selection = gtk_no_selection_new (G_LIST_MODEL (reveal));
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
 }
 

@@ -371,9 +371,9 @@ hp_products_page_update_actions (HpTablePage *page,
 /* ------------------------------------------------------------------------ */
 /* The list                                                                  */
 
-static gboolean
-hp_products_page_match_item (HpTablePage *page,
-                             GObject     *item)
+/* 1 for a product in the pack, 0 for the others: the check box keeps 1s */
+static gint64
+hp_products_page_get_narrow_key (GObject *item)
 {
   return hp_product_get_per_standard (HP_PRODUCT (item)) > 0 ||
          hp_product_get_per_under18 (HP_PRODUCT (item)) > 0;
@@ -383,7 +383,7 @@ static void
 in_pack_toggled_cb (HpProductsPage *self)
 {
   _hp_table_page_set_narrowed (HP_TABLE_PAGE (self),
-                               gtk_check_button_get_active (self->in_pack_check));
+                               gtk_check_button_get_active (self->in_pack_check), 1);
 }
 
 static gboolean
@@ -430,7 +430,7 @@ hp_products_page_class_init (HpProductsPageClass *klass)
   page_class->edit_title = N_("Edit Product");
   page_class->load_items = hp_products_page_load_items;
   page_class->format_count = hp_products_page_format_count;
-  page_class->match_item = hp_products_page_match_item;
+  page_class->get_narrow_key = hp_products_page_get_narrow_key;
   page_class->prepare_editor = hp_products_page_prepare_editor;
   page_class->save_item = hp_products_page_save_item;
   page_class->update_actions = hp_products_page_update_actions;

@@ -1,7 +1,8 @@
 /* hp-row-model.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A list model over another one whose items are stable row objects.
+ * The view's model of a table page: packed rows (hp-row-table.h) in the
+ * order the page's worker found and sorted them, as stable row objects.
  *
  * GTK 4.8's list and column views keep about 200 rows around the visible
  * ones, with a widget per cell. When the items at their positions are
@@ -10,13 +11,15 @@
  * 150 ms on the main loop for seven columns, for every keystroke. They keep
  * a row whose item stays the same object, though, and that is what this
  * model gives them: its item at position N is one HpRow for as long as
- * position N exists. When the model below changes, the rows that exist
- * (the ones the view holds) show another item (HpRow:item changes) and
- * the view only hears about a change of the length, at the end of the
- * list. Cells bind to HpRow:item (see hp-columns.c).
+ * position N exists. When the rows change (hp_row_model_set_rows()), the
+ * HpRows that exist (the ones the view holds) show another packed row
+ * (HpRow:item changes) and the view only hears about a change of the
+ * length, at the end of the list. Cells bind to the HpRow (hp-columns.c).
  *
- * Only the rows somebody holds exist; the model keeps no reference on
- * them, so memory does not grow with the length of the list.
+ * Only the HpRows somebody holds exist; the model keeps no reference on
+ * them, so memory does not grow with the length of the list. A row's item
+ * is made only when asked for (hp_row_get_item()): the selected row's, the
+ * editor's.
  */
 
 #define G_LOG_DOMAIN "hp-row-model"
@@ -27,20 +30,25 @@
 
 struct _HpRow
 {
-  GObject     parent_instance;
+  GObject            parent_instance;
 
-  HpRowModel *model;      /* unowned; NULL once the row left the model */
-  guint       position;
-  GObject    *item;
+  GHashTable        *owner;      /* unowned: the rows of its model; NULL once the row left it */
+  HpRowModel        *model;      /* unowned: its model, if an HpRowModel; else NULL */
+  guint              position;
+  const HpPackedRow *packed;     /* NULL once the row left the model */
+  HpRowPool         *pool;       /* owns @packed */
+  GObject           *item;       /* @packed's item, once asked for */
 };
 
 struct _HpRowModel
 {
-  GObject     parent_instance;
+  GObject            parent_instance;
 
-  GListModel *model;
-  guint       n_items;
-  GHashTable *rows;       /* position → HpRow, unowned: a row removes itself */
+  HpRowPool         *pool;
+  GPtrArray         *rows;       /* of HpPackedRow, in @pool */
+  GHashTable        *hp_rows;    /* position → HpRow, unowned: a row removes itself */
+  HpMaterializeFunc  materialize;
+  gpointer           materialize_data;
 };
 
 enum {
@@ -66,9 +74,10 @@ hp_row_finalize (GObject *object)
 {
   HpRow *self = HP_ROW (object);
 
-  if (self->model != NULL)
-    g_hash_table_remove (self->model->rows, GUINT_TO_POINTER (self->position));
+  if (self->owner != NULL)
+    g_hash_table_remove (self->owner, GUINT_TO_POINTER (self->position));
   g_clear_object (&self->item);
+  g_clear_pointer (&self->pool, hp_row_pool_unref);
 
   G_OBJECT_CLASS (hp_row_parent_class)->finalize (object);
 }
@@ -84,7 +93,7 @@ hp_row_get_property (GObject    *object,
   switch (prop_id)
     {
     case ROW_PROP_ITEM:
-      g_value_set_object (value, self->item);
+      g_value_set_object (value, hp_row_get_item (self));
       break;
 
     default:
@@ -103,8 +112,9 @@ hp_row_class_init (HpRowClass *klass)
   /**
    * HpRow:item:
    *
-   * The item of the model below at this row's position. It changes when
-   * that model changes; cells that show it follow notify::item.
+   * The item of the packed row at this row's position, made when first
+   * asked for. It changes (and is notified) when the model's rows change;
+   * cells follow notify::item and read the packed row.
    */
   row_properties[ROW_PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
@@ -116,6 +126,419 @@ hp_row_class_init (HpRowClass *klass)
 static void
 hp_row_init (HpRow *self)
 {
+}
+
+/* Shows @packed of @pool (NULL: nothing) and says so if that changed. */
+static void
+row_set_packed (HpRow             *self,
+                HpRowPool         *pool,
+                const HpPackedRow *packed)
+{
+  if (self->packed == packed)
+    return;
+
+  g_clear_object (&self->item);
+  if (self->pool != pool)
+    {
+      g_clear_pointer (&self->pool, hp_row_pool_unref);
+      self->pool = pool ? hp_row_pool_ref (pool) : NULL;
+    }
+  self->packed = packed;
+  g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_ITEM]);
+}
+
+/**
+ * hp_row_get_packed:
+ *
+ * Returns: (transfer none) (nullable): what the row shows, %NULL once its
+ *   position left the model; valid while the row shows it
+ */
+const HpPackedRow *
+hp_row_get_packed (HpRow *self)
+{
+  g_return_val_if_fail (HP_IS_ROW (self), NULL);
+
+  return self->packed;
+}
+
+/**
+ * hp_row_get_pool:
+ *
+ * Returns: (transfer none) (nullable): the pool of the packed row shown
+ */
+HpRowPool *
+hp_row_get_pool (HpRow *self)
+{
+  g_return_val_if_fail (HP_IS_ROW (self), NULL);
+
+  return self->pool;
+}
+
+/**
+ * hp_row_get_item:
+ *
+ * Makes the item of the packed row shown the first time it is asked for
+ * (the model's #HpMaterializeFunc), unless the row kept it.
+ *
+ * Returns: (transfer none) (nullable): the item the row shows, %NULL once
+ *   its position left the model or if the item is gone from the store
+ */
+GObject *
+hp_row_get_item (HpRow *self)
+{
+  g_return_val_if_fail (HP_IS_ROW (self), NULL);
+
+  /* a row of an HpStableModel shows an item, not a packed row */
+  if (self->packed == NULL)
+    return self->item;
+  if (self->packed->item != NULL)
+    return self->packed->item;
+  if (self->item == NULL && self->model != NULL && self->model->materialize != NULL)
+    self->item = self->model->materialize (self->packed->id, self->model->materialize_data);
+
+  return self->item;
+}
+
+/* ------------------------------------------------------------------------ */
+/* HpRowModel                                                                */
+
+static GType
+hp_row_model_get_item_type (GListModel *list)
+{
+  return HP_TYPE_ROW;
+}
+
+static guint
+hp_row_model_get_n_items (GListModel *list)
+{
+  return HP_ROW_MODEL (list)->rows->len;
+}
+
+static gpointer
+hp_row_model_get_item (GListModel *list,
+                       guint       position)
+{
+  HpRowModel *self = HP_ROW_MODEL (list);
+  HpRow *row;
+
+  if (position >= self->rows->len)
+    return NULL;
+
+  row = g_hash_table_lookup (self->hp_rows, GUINT_TO_POINTER (position));
+  if (row != NULL)
+    return g_object_ref (row);
+
+  row = g_object_new (HP_TYPE_ROW, NULL);
+  row->owner = self->hp_rows;
+  row->model = self;
+  row->position = position;
+  row->packed = g_ptr_array_index (self->rows, position);
+  row->pool = hp_row_pool_ref (self->pool);
+  g_hash_table_insert (self->hp_rows, GUINT_TO_POINTER (position), row);
+
+  return row;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = hp_row_model_get_item_type;
+  iface->get_n_items = hp_row_model_get_n_items;
+  iface->get_item = hp_row_model_get_item;
+}
+
+static void
+detach_row (gpointer key,
+            gpointer value,
+            gpointer user_data)
+{
+  HP_ROW (value)->owner = NULL;
+  HP_ROW (value)->model = NULL;
+}
+
+static void
+hp_row_model_dispose (GObject *object)
+{
+  HpRowModel *self = HP_ROW_MODEL (object);
+
+  g_hash_table_foreach (self->hp_rows, detach_row, NULL);
+  g_hash_table_remove_all (self->hp_rows);
+
+  G_OBJECT_CLASS (hp_row_model_parent_class)->dispose (object);
+}
+
+static void
+hp_row_model_finalize (GObject *object)
+{
+  HpRowModel *self = HP_ROW_MODEL (object);
+
+  g_hash_table_unref (self->hp_rows);
+  g_ptr_array_unref (self->rows);
+  g_clear_pointer (&self->pool, hp_row_pool_unref);
+
+  G_OBJECT_CLASS (hp_row_model_parent_class)->finalize (object);
+}
+
+static void
+hp_row_model_class_init (HpRowModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = hp_row_model_dispose;
+  object_class->finalize = hp_row_model_finalize;
+}
+
+static void
+hp_row_model_init (HpRowModel *self)
+{
+  self->hp_rows = g_hash_table_new (NULL, NULL);
+  self->rows = g_ptr_array_new ();
+}
+
+/**
+ * hp_row_model_new:
+ *
+ * Returns: (transfer full): an empty model
+ */
+HpRowModel *
+hp_row_model_new (void)
+{
+  return g_object_new (HP_TYPE_ROW_MODEL, NULL);
+}
+
+/**
+ * hp_row_model_set_materialize:
+ * @func: (nullable): makes the items of rows that do not keep them
+ *
+ * @user_data must outlive the model (the page that owns it).
+ */
+void
+hp_row_model_set_materialize (HpRowModel        *self,
+                              HpMaterializeFunc  func,
+                              gpointer           user_data)
+{
+  g_return_if_fail (HP_IS_ROW_MODEL (self));
+
+  self->materialize = func;
+  self->materialize_data = user_data;
+}
+
+/**
+ * hp_row_model_set_rows:
+ * @pool: (nullable): the pool of @rows
+ * @rows: (transfer full) (element-type HpPackedRow): what to show, in
+ *   order; nobody changes the array afterwards
+ *
+ * Shows @rows instead of the rows shown so far: the HpRows that exist show
+ * the new row at their position, and the view only hears of the change of
+ * the length.
+ */
+void
+hp_row_model_set_rows (HpRowModel *self,
+                       HpRowPool  *pool,
+                       GPtrArray  *rows)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) old_rows = NULL;
+  g_autoptr(HpRowPool) old_pool = NULL;
+  guint old_n, new_n;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (HP_IS_ROW_MODEL (self));
+  g_return_if_fail (rows != NULL);
+
+  old_n = self->rows->len;
+  new_n = rows->len;
+  /* the old rows live until the HpRows moved on */
+  old_rows = g_steal_pointer (&self->rows);
+  old_pool = g_steal_pointer (&self->pool);
+  self->rows = rows;
+  self->pool = pool ? hp_row_pool_ref (pool) : NULL;
+
+  /* Collected first: the notifications below run the cells' handlers. */
+  g_hash_table_iter_init (&iter, self->hp_rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      HpRow *row = value;
+
+      if (row->position >= new_n)
+        {
+          /* gone: the view drops it with the items-changed below */
+          row->owner = NULL;
+          row->model = NULL;
+          g_hash_table_iter_remove (&iter);
+          g_ptr_array_add (changed, g_object_ref (row));
+        }
+      else if (row->packed != g_ptr_array_index (rows, row->position))
+        {
+          g_ptr_array_add (changed, g_object_ref (row));
+        }
+    }
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      HpRow *row = g_ptr_array_index (changed, i);
+
+      if (row->model != NULL)
+        row_set_packed (row, self->pool, g_ptr_array_index (rows, row->position));
+      else
+        row_set_packed (row, NULL, NULL);
+    }
+
+  if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+  else if (new_n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+}
+
+/**
+ * hp_row_model_append:
+ * @pool: the pool of @rows: the model's, unless the model is empty
+ * @rows: (element-type HpPackedRow): rows to add at the end
+ *
+ * Adds @rows while a list loads.
+ */
+void
+hp_row_model_append (HpRowModel *self,
+                     HpRowPool  *pool,
+                     GPtrArray  *rows)
+{
+  guint old_n;
+
+  g_return_if_fail (HP_IS_ROW_MODEL (self));
+  g_return_if_fail (self->rows->len == 0 || self->pool == pool);
+
+  if (rows->len == 0)
+    return;
+
+  if (self->pool != pool)
+    {
+      g_clear_pointer (&self->pool, hp_row_pool_unref);
+      self->pool = hp_row_pool_ref (pool);
+    }
+  old_n = self->rows->len;
+  g_ptr_array_extend (self->rows, rows, NULL, NULL);
+  g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, rows->len);
+}
+
+/**
+ * hp_row_model_get_pool:
+ *
+ * Returns: (transfer none) (nullable): the pool of the rows shown
+ */
+HpRowPool *
+hp_row_model_get_pool (HpRowModel *self)
+{
+  g_return_val_if_fail (HP_IS_ROW_MODEL (self), NULL);
+
+  return self->pool;
+}
+
+/**
+ * hp_row_model_get_rows:
+ *
+ * Returns: (transfer none) (element-type HpPackedRow): the rows shown
+ */
+GPtrArray *
+hp_row_model_get_rows (HpRowModel *self)
+{
+  g_return_val_if_fail (HP_IS_ROW_MODEL (self), NULL);
+
+  return self->rows;
+}
+
+/**
+ * hp_row_model_get_packed:
+ *
+ * Returns: (transfer none) (nullable): the packed row at @position
+ */
+const HpPackedRow *
+hp_row_model_get_packed (HpRowModel *self,
+                         guint       position)
+{
+  g_return_val_if_fail (HP_IS_ROW_MODEL (self), NULL);
+
+  return position < self->rows->len ? g_ptr_array_index (self->rows, position) : NULL;
+}
+
+/**
+ * hp_row_model_find_id:
+ *
+ * Returns: the position of the row of the item with @id, or
+ *   %GTK_INVALID_LIST_POSITION (%G_MAXUINT)
+ */
+guint
+hp_row_model_find_id (HpRowModel *self,
+                      gint64      id)
+{
+  g_return_val_if_fail (HP_IS_ROW_MODEL (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if (((const HpPackedRow *) g_ptr_array_index (self->rows, i))->id == id)
+      return i;
+
+  return G_MAXUINT;
+}
+
+/* ------------------------------------------------------------------------ */
+/* HpStableModel                                                             */
+
+struct _HpStableModel
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  guint       n_items;
+  GHashTable *rows;       /* position → HpRow, unowned: a row removes itself */
+};
+
+static void stable_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HpStableModel, hp_stable_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, stable_model_iface_init))
+
+static GType
+hp_stable_model_get_item_type (GListModel *list)
+{
+  return HP_TYPE_ROW;
+}
+
+static guint
+hp_stable_model_get_n_items (GListModel *list)
+{
+  return HP_STABLE_MODEL (list)->n_items;
+}
+
+static gpointer
+hp_stable_model_get_item (GListModel *list,
+                          guint       position)
+{
+  HpStableModel *self = HP_STABLE_MODEL (list);
+  HpRow *row;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+  if (row != NULL)
+    return g_object_ref (row);
+
+  row = g_object_new (HP_TYPE_ROW, NULL);
+  row->owner = self->rows;
+  row->position = position;
+  row->item = g_list_model_get_item (self->model, position);
+  g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
+
+  return row;
+}
+
+static void
+stable_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = hp_stable_model_get_item_type;
+  iface->get_n_items = hp_stable_model_get_n_items;
+  iface->get_item = hp_stable_model_get_item;
 }
 
 /* takes @item */
@@ -134,80 +557,12 @@ row_set_item (HpRow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_ITEM]);
 }
 
-/**
- * hp_row_get_item:
- *
- * Returns: (transfer none) (nullable): the item the row shows, %NULL once
- *   its position left the model
- */
-GObject *
-hp_row_get_item (HpRow *self)
-{
-  g_return_val_if_fail (HP_IS_ROW (self), NULL);
-
-  return self->item;
-}
-
-/* ------------------------------------------------------------------------ */
-/* HpRowModel                                                                */
-
-static GType
-hp_row_model_get_item_type (GListModel *list)
-{
-  return HP_TYPE_ROW;
-}
-
-static guint
-hp_row_model_get_n_items (GListModel *list)
-{
-  return HP_ROW_MODEL (list)->n_items;
-}
-
-static gpointer
-hp_row_model_get_item (GListModel *list,
-                       guint       position)
-{
-  HpRowModel *self = HP_ROW_MODEL (list);
-  HpRow *row;
-
-  if (position >= self->n_items)
-    return NULL;
-
-  row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
-  if (row != NULL)
-    return g_object_ref (row);
-
-  row = g_object_new (HP_TYPE_ROW, NULL);
-  row->model = self;
-  row->position = position;
-  row->item = g_list_model_get_item (self->model, position);
-  g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
-
-  return row;
-}
-
 static void
-list_model_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = hp_row_model_get_item_type;
-  iface->get_n_items = hp_row_model_get_n_items;
-  iface->get_item = hp_row_model_get_item;
-}
-
-static void
-detach_row (gpointer key,
-            gpointer value,
-            gpointer user_data)
-{
-  HP_ROW (value)->model = NULL;
-}
-
-static void
-model_items_changed_cb (HpRowModel *self,
-                        guint       position,
-                        guint       removed,
-                        guint       added,
-                        GListModel *model)
+stable_items_changed_cb (HpStableModel *self,
+                         guint          position,
+                         guint          removed,
+                         guint          added,
+                         GListModel    *model)
 {
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
   guint old_n = self->n_items;
@@ -229,7 +584,7 @@ model_items_changed_cb (HpRowModel *self,
       if (row->position >= new_n)
         {
           /* gone: the view drops it with the items-changed below */
-          row->model = NULL;
+          row->owner = NULL;
           g_hash_table_iter_remove (&iter);
           g_ptr_array_add (changed, g_object_ref (row));
         }
@@ -243,7 +598,7 @@ model_items_changed_cb (HpRowModel *self,
     {
       HpRow *row = g_ptr_array_index (changed, i);
 
-      row_set_item (row, row->model != NULL ? g_list_model_get_item (model, row->position) : NULL);
+      row_set_item (row, row->owner != NULL ? g_list_model_get_item (model, row->position) : NULL);
     }
 
   if (new_n > old_n)
@@ -253,75 +608,65 @@ model_items_changed_cb (HpRowModel *self,
 }
 
 static void
-hp_row_model_dispose (GObject *object)
+hp_stable_model_dispose (GObject *object)
 {
-  HpRowModel *self = HP_ROW_MODEL (object);
+  HpStableModel *self = HP_STABLE_MODEL (object);
 
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+    g_signal_handlers_disconnect_by_func (self->model, stable_items_changed_cb, self);
   g_clear_object (&self->model);
   g_hash_table_foreach (self->rows, detach_row, NULL);
   g_hash_table_remove_all (self->rows);
 
-  G_OBJECT_CLASS (hp_row_model_parent_class)->dispose (object);
+  G_OBJECT_CLASS (hp_stable_model_parent_class)->dispose (object);
 }
 
 static void
-hp_row_model_finalize (GObject *object)
+hp_stable_model_finalize (GObject *object)
 {
-  HpRowModel *self = HP_ROW_MODEL (object);
+  g_hash_table_unref (HP_STABLE_MODEL (object)->rows);
 
-  g_hash_table_unref (self->rows);
-
-  G_OBJECT_CLASS (hp_row_model_parent_class)->finalize (object);
+  G_OBJECT_CLASS (hp_stable_model_parent_class)->finalize (object);
 }
 
 static void
-hp_row_model_class_init (HpRowModelClass *klass)
+hp_stable_model_class_init (HpStableModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = hp_row_model_dispose;
-  object_class->finalize = hp_row_model_finalize;
+  object_class->dispose = hp_stable_model_dispose;
+  object_class->finalize = hp_stable_model_finalize;
 }
 
 static void
-hp_row_model_init (HpRowModel *self)
+hp_stable_model_init (HpStableModel *self)
 {
   self->rows = g_hash_table_new (NULL, NULL);
 }
 
 /**
- * hp_row_model_new:
+ * hp_stable_model_new:
  * @model: the model whose items the rows show
+ *
+ * The same trick as #HpRowModel for a short list of full items (the
+ * Planning page's tables): one #HpRow per position of @model for as long
+ * as the position exists, showing the item there (HpRow:item changes when
+ * @model changes); the view only hears of changes of the length.
  *
  * Returns: (transfer full): a model of one #HpRow per item of @model
  */
-HpRowModel *
-hp_row_model_new (GListModel *model)
+HpStableModel *
+hp_stable_model_new (GListModel *model)
 {
-  HpRowModel *self;
+  HpStableModel *self;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
 
-  self = g_object_new (HP_TYPE_ROW_MODEL, NULL);
+  self = g_object_new (HP_TYPE_STABLE_MODEL, NULL);
   self->model = g_object_ref (model);
   self->n_items = g_list_model_get_n_items (model);
-  g_signal_connect_object (model, "items-changed", G_CALLBACK (model_items_changed_cb),
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (stable_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
   return self;
-}
-
-/**
- * hp_row_model_get_model:
- *
- * Returns: (transfer none): the model whose items the rows show
- */
-GListModel *
-hp_row_model_get_model (HpRowModel *self)
-{
-  g_return_val_if_fail (HP_IS_ROW_MODEL (self), NULL);
-
-  return self->model;
 }

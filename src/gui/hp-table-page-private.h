@@ -8,6 +8,7 @@
 #pragma once
 
 #include "hp-table-page.h"
+#include "hp-reveal-model.h"
 #include "hp-row-model.h"
 
 G_BEGIN_DECLS
@@ -35,22 +36,25 @@ typedef struct
   /* Owned */
   HpStore               *store;
   HpCampaign            *campaign;
-  GListStore            *items;          /* every loaded item, in the store's order */
-  GPtrArray             *batches;        /* the same items as the loader's batches (read-only
-                                          * GPtrArrays), what a search reads in its worker */
-  GtkSortListModel      *sorted;         /* the view's model: items or a search result, sorted */
-  HpRowModel            *rows;           /* the view's rows over sorted (hp-row-model.c) */
-  GtkSingleSelection    *selection;      /* over rows */
-  GObject               *selected_item;  /* what the selected row showed last */
+  HpRowPool             *pool;           /* the rows of @all */
+  GPtrArray             *all;            /* every loaded row (HpPackedRow), in the store's order;
+                                          * appended to only while a first load comes in */
+  HpRowModel            *rows;           /* the view's rows: all, or a search's result, sorted */
+  HpRevealModel         *reveal;         /* over rows: a few more rows' widgets per frame */
+  GListModel            *items_view;     /* the rows' items, for tests; or NULL */
+  GtkSingleSelection    *selection;      /* over reveal */
+  gint64                 selected_id;    /* what the selected row showed last, or 0 */
   GCancellable          *cancellable;    /* the running load */
   GCancellable          *search_cancellable; /* the running search, or NULL */
-  GPtrArray             *matches;        /* the shown search's matches, before narrowing
-                                          * (read-only, shared with searches), or NULL */
-  GPtrArray             *pending;        /* a reload's batches, shown when complete */
+  HpRowPool             *pending_pool;   /* a reload's pool... */
+  GPtrArray             *pending;        /* ...and rows, shown when complete */
   char                  *empty[3];       /* icon name, title, description */
   char                  *add_label;
   char                  *query;          /* case-folded search text, or NULL */
   char                 **terms;          /* its words in pairs: folded plainly, transliterated ("" if the same) */
+  gint64                 narrow_key;     /* what the page's narrowing keeps */
+  int                    sort_column;    /* the column the view sorts by, or -1 */
+  gboolean               sort_descending;
   HpStoreRemoval        *removal;        /* the last removal, while it can be undone */
   AdwToast              *undo_toast;     /* weak */
   HpRecordDialog        *dialog;         /* weak: the open editor */
@@ -72,17 +76,19 @@ HpTablePagePrivate *_hp_table_page_get_priv        (HpTablePage *self);
 /* hp-table-page-search.c */
 void        _hp_table_page_init_search              (HpTablePage *self);
 void        _hp_table_page_update_view              (HpTablePage *self);
-void        _hp_table_page_show                     (HpTablePage *self,
-                                                     GListModel  *model);
+void        _hp_table_page_show_rows                (HpTablePage *self,
+                                                     HpRowPool   *pool,
+                                                     GPtrArray   *rows);
 void        _hp_table_page_release                  (gpointer     data,
                                                      GDestroyNotify destroy);
 void        _hp_table_page_set_narrowed             (HpTablePage *self,
-                                                     gboolean     narrowed);
-void        _hp_table_page_prepare_item             (GObject     *item,
-                                                     gpointer     klass);
+                                                     gboolean     narrowed,
+                                                     gint64       key);
 gboolean    _hp_table_page_get_search_active        (HpTablePage *self);
-void        _hp_table_page_refilter                 (HpTablePage *self,
-                                                     gboolean     changed);
+gboolean    _hp_table_page_get_query_active         (HpTablePage *self);
+void        _hp_table_page_select_position          (HpTablePage *self,
+                                                     guint        position);
+void        _hp_table_page_refilter                 (HpTablePage *self);
 void        _hp_table_page_cancel_search           (HpTablePage *self);
 void        _hp_table_page_restore_position         (HpTablePage *self);
 

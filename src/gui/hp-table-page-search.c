@@ -5,15 +5,15 @@
  * row count in the footer and which state the page shows (loading, empty,
  * list, no results).
  *
- * Every item gets its search key in the loader's worker thread: the
- * case-folded text of its searchable columns. A keystroke then runs one
- * strstr() per word and row in a worker thread, over the loader's batches
- * (items do not change once loaded: an edit saves a copy and the page
- * loads again), and the matches replace the view's model in one change.
- * In GTK 4.8 every change of the shown rows makes the column view rebuild
- * the rows it keeps (about 200, each with all its cells), so one change per
- * keystroke is what keeps typing smooth at 350,000 graduates; the next
- * keystroke cancels a search still running.
+ * The rows are packed (hp-row-table.h): a keystroke, a click on a column
+ * header or the page's own narrowing (a school) runs one query over them
+ * in a worker thread (hp_row_pool_query(): one strstr() per word and
+ * searchable text, then a stable sort), and its result replaces the rows
+ * shown in one change. In GTK 4.8 every change of the shown rows makes the
+ * column view rebuild the rows it keeps (about 200, each with all its
+ * cells) unless the row objects stay (hp-row-model.c), so one change per
+ * query is what keeps typing smooth at 350,000 graduates; the next query
+ * cancels one still running.
  */
 
 #define G_LOG_DOMAIN "hp-table-page"
@@ -26,53 +26,6 @@
 
 #include "hp-table-page-private.h"
 
-static GQuark
-search_key_quark (void)
-{
-  return g_quark_from_static_string ("hp-search-key");
-}
-
-/**
- * _hp_table_page_prepare_item:
- * @klass: the page's #HpTablePageClass
- *
- * Attaches @item's search key. Runs in the loader's worker thread, before
- * the main thread sees @item.
- */
-void
-_hp_table_page_prepare_item (GObject  *item,
-                             gpointer  klass)
-{
-  HpTablePageClass *page_class = klass;
-
-  g_object_set_qdata_full (item, search_key_quark (),
-                           hp_columns_dup_search_key (page_class->columns,
-                                                      page_class->n_columns, item),
-                           g_free);
-}
-
-static gboolean
-matches_terms (GObject            *item,
-               const char * const *terms)
-{
-  const char *key;
-
-  if (terms == NULL)
-    return TRUE;
-
-  key = g_object_get_qdata (item, search_key_quark ());
-  if (key == NULL)
-    return FALSE;
-
-  /* pairs: the word folded plainly, and transliterated ("" if the same) */
-  for (guint i = 0; terms[i] != NULL; i += 2)
-    if (strstr (key, terms[i]) == NULL &&
-        (*terms[i + 1] == '\0' || strstr (key, terms[i + 1]) == NULL))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Count and view state                                                      */
 
@@ -81,8 +34,8 @@ update_count (HpTablePage *self)
 {
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
   HpTablePageClass *klass = HP_TABLE_PAGE_GET_CLASS (self);
-  guint n_total = g_list_model_get_n_items (G_LIST_MODEL (priv->items));
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (priv->sorted));
+  guint n_total = priv->all->len;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (priv->rows));
   g_autofree char *count = NULL;
 
   if (priv->loading && priv->progressive && priv->expected > n_total)
@@ -142,19 +95,22 @@ _hp_table_page_update_view (HpTablePage *self)
 {
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
   const char *name;
-  guint n_total;
+  guint n_total, n_shown;
 
-  if (priv->items == NULL)
+  if (priv->all == NULL || priv->rows == NULL)
     return;
 
-  n_total = g_list_model_get_n_items (G_LIST_MODEL (priv->items));
+  n_total = priv->all->len;
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (priv->rows));
 
   if (priv->failed)
     name = "error";
   else if (n_total == 0)
     name = priv->loading ? "loading" : "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (priv->sorted)) == 0 &&
-           !_hp_table_page_get_filtering (self))
+  else if (n_shown == 0 && priv->loading && priv->progressive)
+    /* a search, narrowing or sort shows the rows once they are all in */
+    name = "loading";
+  else if (n_shown == 0 && !_hp_table_page_get_filtering (self))
     name = "no-results";
   else
     name = "list";
@@ -183,26 +139,23 @@ shown_items_changed_cb (HpTablePage *self)
 
 typedef struct
 {
-  GPtrArray *batches;     /* a snapshot of the page's batches */
-  GPtrArray *previous;    /* the matches shown now, or NULL */
-  char     **terms;       /* NULL: every item */
-  GType      item_type;
+  HpRowPool  *pool;
+  GPtrArray  *rows;       /* all rows, or a snapshot of them while they load */
+  HpRowQuery  query;      /* its terms owned */
 } SearchData;
 
-/* What a search hands back: its matches, and the model to show, or NULL if
- * the rows on screen are these matches already. */
+/* What a query hands back: its rows, in order. */
 typedef struct
 {
-  GPtrArray  *matches;
-  GListStore *store;
+  HpRowPool *pool;
+  GPtrArray *rows;
 } SearchResult;
 
-/* Letting go of a long result (a GListStore of a few hundred thousand
- * rows, the GPtrArray of its matches) frees a node per row: some 25-50 ms
- * that a keystroke must not spend on the main loop. A worker does it, but
- * only once the main loop is back: the caller usually drops its own
- * references right after (the view lets go of the model it showed), and
- * whoever drops the last one frees the rows. */
+/* Letting go of a long result (the old rows of a reload: a pool of a few
+ * hundred thousand rows, with their texts) frees many blocks: time that a
+ * keystroke must not spend on the main loop. A worker does it, but only
+ * once the main loop is back: the caller usually drops its own references
+ * right after, and whoever drops the last one frees the rows. */
 typedef struct
 {
   gpointer       data;
@@ -265,31 +218,75 @@ _hp_table_page_release (gpointer       data,
   g_ptr_array_add (pending_releases, release);
 }
 
-/**
- * _hp_table_page_show:
- * @model: (nullable): the items to show (sorted), %NULL for all of them
- *
- * Shows @model in the view, and lets go of the search result shown so far
- * in a worker.
- */
-void
-_hp_table_page_show (HpTablePage *self,
-                     GListModel  *model)
+/* The view's rows show @rows now; does the selected row still show the
+ * selected item? Else the selection moves to the row that shows it, or
+ * goes. */
+static void
+follow_selection (HpTablePage *self)
 {
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
-  GListModel *shown = gtk_sort_list_model_get_model (priv->sorted);
+  guint selected = gtk_single_selection_get_selected (priv->selection);
+  const HpPackedRow *row = hp_row_model_get_packed (priv->rows, selected);
+  guint position;
 
-  if (model == NULL)
-    {
-      model = G_LIST_MODEL (priv->items);
-      _hp_table_page_release (g_steal_pointer (&priv->matches), (GDestroyNotify) g_ptr_array_unref);
-    }
-
-  if (shown == model)
+  if (row != NULL && row->id == priv->selected_id)
     return;
 
-  _hp_table_page_release (g_object_ref (shown), g_object_unref);
-  gtk_sort_list_model_set_model (priv->sorted, model);
+  position = priv->selected_id != 0 ? hp_row_model_find_id (priv->rows, priv->selected_id)
+                                    : GTK_INVALID_LIST_POSITION;
+  _hp_table_page_select_position (self, position);
+  row = hp_row_model_get_packed (priv->rows, position);
+  priv->selected_id = row != NULL ? row->id : 0;
+}
+
+/**
+ * _hp_table_page_show_rows:
+ * @pool: the pool of @rows
+ * @rows: (transfer full): the rows to show, in order
+ *
+ * Shows @rows in the view (the view's row objects stay, see
+ * hp-row-model.c), keeps the selected item selected if it is shown, and
+ * lets go of the rows shown so far in a worker.
+ */
+void
+_hp_table_page_show_rows (HpTablePage *self,
+                          HpRowPool   *pool,
+                          GPtrArray   *rows)
+{
+  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+  GPtrArray *shown = hp_row_model_get_rows (priv->rows);
+  guint old_n = shown->len;
+
+  /* typing on often finds the same rows */
+  if (hp_row_model_get_pool (priv->rows) == pool && shown->len == rows->len &&
+      (rows->len == 0 || memcmp (shown->pdata, rows->pdata, rows->len * sizeof (gpointer)) == 0))
+    {
+      g_ptr_array_unref (rows);
+      _hp_table_page_update_view (self);
+      return;
+    }
+
+  _hp_table_page_release (g_ptr_array_ref (shown), (GDestroyNotify) g_ptr_array_unref);
+  if (hp_row_model_get_pool (priv->rows) != NULL)
+    _hp_table_page_release (hp_row_pool_ref (hp_row_model_get_pool (priv->rows)),
+                            (GDestroyNotify) hp_row_pool_unref);
+
+  priv->rows_changing = TRUE;
+  hp_row_model_set_rows (priv->rows, pool, rows);
+  priv->rows_changing = FALSE;
+  follow_selection (self);
+
+  if (priv->items_view != NULL)
+    g_list_model_items_changed (priv->items_view, 0, old_n, rows->len);
+  _hp_table_page_update_view (self);
+}
+
+static void
+show_all (HpTablePage *self)
+{
+  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+
+  _hp_table_page_show_rows (self, priv->pool, g_ptr_array_copy (priv->all, NULL, NULL));
 }
 
 static void
@@ -297,8 +294,8 @@ search_result_free (gpointer data)
 {
   SearchResult *result = data;
 
-  g_clear_pointer (&result->matches, g_ptr_array_unref);
-  g_clear_object (&result->store);
+  g_clear_pointer (&result->rows, g_ptr_array_unref);
+  g_clear_pointer (&result->pool, hp_row_pool_unref);
   g_free (result);
 }
 
@@ -307,14 +304,13 @@ search_data_free (gpointer data)
 {
   SearchData *search = data;
 
-  g_ptr_array_unref (search->batches);
-  g_clear_pointer (&search->previous, g_ptr_array_unref);
-  g_strfreev (search->terms);
+  g_ptr_array_unref (search->rows);
+  hp_row_pool_unref (search->pool);
+  g_strfreev (search->query.terms);
   g_free (search);
 }
 
-/* Worker thread: reads only the batches and the items' search keys, which
- * the loader set before any thread but its own saw the items. */
+/* Worker thread: reads only the rows, which never change once packed. */
 static void
 search_worker (GTask        *task,
                gpointer      source_object,
@@ -322,38 +318,26 @@ search_worker (GTask        *task,
                GCancellable *cancellable)
 {
   SearchData *search = task_data;
-  /* referenced: the page keeps the matches after the snapshot is gone */
-  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_object_unref);
   SearchResult *result;
+  GPtrArray *rows;
 
-  for (guint b = 0; b < search->batches->len; b++)
+  /* NULL only if cancelled */
+  rows = hp_row_pool_query (search->pool, search->rows, &search->query, cancellable);
+  if (rows == NULL)
     {
-      GPtrArray *batch = g_ptr_array_index (search->batches, b);
-
-      if (g_task_return_error_if_cancelled (task))
-        return;
-
-      for (guint i = 0; i < batch->len; i++)
-        if (matches_terms (g_ptr_array_index (batch, i), (const char * const *) search->terms))
-          g_ptr_array_add (matches, g_object_ref (g_ptr_array_index (batch, i)));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_ptr_array_unref (rows);
+      return;
     }
 
   result = g_new0 (SearchResult, 1);
-  /* typing on often finds the same rows: a new model would only make the
-   * view rebuild its rows */
-  if (search->previous == NULL || search->previous->len != matches->len ||
-      (matches->len > 0 &&
-       memcmp (search->previous->pdata, matches->pdata, matches->len * sizeof (gpointer)) != 0))
-    {
-      result->store = g_list_store_new (search->item_type);
-      g_list_store_splice (result->store, 0, 0, matches->pdata, matches->len);
-    }
-  result->matches = g_steal_pointer (&matches);
-
-  if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, result, search_result_free);
-  else
-    search_result_free (result);
+  result->pool = hp_row_pool_ref (search->pool);
+  result->rows = rows;
+  g_task_return_pointer (task, result, search_result_free);
 }
 
 static void
@@ -363,9 +347,7 @@ search_cb (GObject      *object,
 {
   HpTablePage *self = HP_TABLE_PAGE (object);
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
-  HpTablePageClass *klass = HP_TABLE_PAGE_GET_CLASS (self);
   SearchResult *found;
-  g_autoptr(GListStore) matches = NULL;
   g_autoptr(GError) error = NULL;
 
   found = g_task_propagate_pointer (G_TASK (result), &error);
@@ -377,40 +359,9 @@ search_cb (GObject      *object,
     }
 
   g_clear_object (&priv->search_cancellable);
-  _hp_table_page_release (g_steal_pointer (&priv->matches), (GDestroyNotify) g_ptr_array_unref);
-  priv->matches = g_steal_pointer (&found->matches);
-  matches = g_steal_pointer (&found->store);
+  _hp_table_page_show_rows (self, found->pool, g_steal_pointer (&found->rows));
   search_result_free (found);
 
-  if (matches == NULL)
-    {
-      _hp_table_page_update_view (self);
-      return;
-    }
-
-  /* the page's own narrowing reads its widgets, so it runs here, over the
-   * matches only */
-  if (priv->narrowed)
-    {
-      guint n_matches = g_list_model_get_n_items (G_LIST_MODEL (matches));
-      g_autoptr(GPtrArray) narrowed = g_ptr_array_new_full (n_matches, g_object_unref);
-      g_autoptr(GListStore) shown = g_list_store_new (klass->item_type);
-
-      for (guint i = 0; i < n_matches; i++)
-        {
-          GObject *item = g_list_model_get_item (G_LIST_MODEL (matches), i);
-
-          if (klass->match_item (self, item))
-            g_ptr_array_add (narrowed, item);
-          else
-            g_object_unref (item);
-        }
-      g_list_store_splice (shown, 0, 0, narrowed->pdata, narrowed->len);
-      g_set_object (&matches, shown);
-    }
-
-  _hp_table_page_show (self, G_LIST_MODEL (matches));
-  _hp_table_page_update_view (self);
   if (priv->restore_after_search)
     _hp_table_page_restore_position (self);
 }
@@ -441,44 +392,56 @@ _hp_table_page_get_search_active (HpTablePage *self)
 }
 
 /**
- * _hp_table_page_refilter:
- * @changed: whether the items or the narrowing changed, rather than only
- *   the search text
+ * _hp_table_page_get_query_active:
  *
- * Shows the rows that match the search text and the page's narrowing:
- * all items at once without either, otherwise the result of a search in a
- * worker thread, which replaces one still running.
+ * Returns: %TRUE if the rows shown are not simply all rows in the store's
+ *   order: a search, the page's narrowing or a sorted column.
+ */
+gboolean
+_hp_table_page_get_query_active (HpTablePage *self)
+{
+  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+
+  return _hp_table_page_get_search_active (self) || priv->sort_column >= 0;
+}
+
+/**
+ * _hp_table_page_refilter:
+ *
+ * Shows the rows that match the search text and the page's narrowing, in
+ * the order of the sorted column: all rows at once without any of these,
+ * otherwise the result of a query in a worker thread, which replaces one
+ * still running.
  */
 void
-_hp_table_page_refilter (HpTablePage *self,
-                         gboolean     changed)
+_hp_table_page_refilter (HpTablePage *self)
 {
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
   g_autoptr(GTask) task = NULL;
   SearchData *search;
 
   /* a subclass's template may say so before the model exists */
-  if (priv->sorted == NULL)
+  if (priv->rows == NULL || priv->pool == NULL)
     return;
 
   cancel_search (self);
 
-  if (changed)
-    _hp_table_page_release (g_steal_pointer (&priv->matches), (GDestroyNotify) g_ptr_array_unref);
-
-  if (!_hp_table_page_get_search_active (self))
+  if (!_hp_table_page_get_query_active (self))
     {
-      _hp_table_page_show (self, NULL);
-      _hp_table_page_update_view (self);
+      show_all (self);
       return;
     }
 
   search = g_new0 (SearchData, 1);
-  search->batches = g_ptr_array_copy (priv->batches, (GCopyFunc) g_ptr_array_ref, NULL);
-  g_ptr_array_set_free_func (search->batches, (GDestroyNotify) g_ptr_array_unref);
-  search->previous = priv->matches ? g_ptr_array_ref (priv->matches) : NULL;
-  search->terms = g_strdupv (priv->terms);
-  search->item_type = HP_TABLE_PAGE_GET_CLASS (self)->item_type;
+  search->pool = hp_row_pool_ref (priv->pool);
+  /* the rows of a first load still grow in the main thread */
+  search->rows = priv->loading && priv->progressive ? g_ptr_array_copy (priv->all, NULL, NULL)
+                                                    : g_ptr_array_ref (priv->all);
+  search->query.terms = g_strdupv (priv->terms);
+  search->query.narrowed = priv->narrowed;
+  search->query.narrow_key = priv->narrow_key;
+  search->query.sort_column = priv->sort_column;
+  search->query.descending = priv->sort_descending;
 
   priv->search_cancellable = g_cancellable_new ();
   /* holds a reference on the page until search_cb has run */
@@ -494,16 +457,12 @@ _hp_table_page_refilter (HpTablePage *self,
 /**
  * _hp_table_page_cancel_search:
  *
- * Stops a running search and forgets the shown one's matches, e.g. before
- * the items go.
+ * Stops a running search, e.g. before the rows go.
  */
 void
 _hp_table_page_cancel_search (HpTablePage *self)
 {
-  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
-
   cancel_search (self);
-  g_clear_pointer (&priv->matches, g_ptr_array_unref);
 }
 
 static void
@@ -546,7 +505,7 @@ set_query (HpTablePage *self,
 
   g_free (priv->query);
   priv->query = g_steal_pointer (&query);
-  _hp_table_page_refilter (self, FALSE);
+  _hp_table_page_refilter (self);
 }
 
 static void
@@ -584,21 +543,43 @@ search_mode_changed_cb (HpTablePage  *self,
 
 /**
  * _hp_table_page_set_narrowed:
- * @narrowed: whether the page's own filter (HpTablePageClass.match_item)
- *   hides rows now
+ * @narrowed: whether the page's own filter hides rows now
+ * @key: the rows it keeps: those whose HpTablePageClass.get_narrow_key()
+ *   is @key
  *
  * Call it whenever that filter changed, e.g. another school was chosen.
  */
 void
 _hp_table_page_set_narrowed (HpTablePage *self,
-                             gboolean     narrowed)
+                             gboolean     narrowed,
+                             gint64       key)
 {
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
 
-  g_return_if_fail (!narrowed || HP_TABLE_PAGE_GET_CLASS (self)->match_item != NULL);
+  g_return_if_fail (!narrowed || HP_TABLE_PAGE_GET_CLASS (self)->get_narrow_key != NULL);
+
+  if (priv->narrowed == !!narrowed && (!narrowed || priv->narrow_key == key))
+    return;
 
   priv->narrowed = !!narrowed;
-  _hp_table_page_refilter (self, TRUE);
+  priv->narrow_key = key;
+  _hp_table_page_refilter (self);
+}
+
+static void
+sort_changed_cb (HpTablePage *self)
+{
+  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+  gboolean descending;
+  int column;
+
+  hp_columns_get_sort (priv->column_view, &column, &descending);
+  if (column == priv->sort_column && descending == priv->sort_descending)
+    return;
+
+  priv->sort_column = column;
+  priv->sort_descending = descending;
+  _hp_table_page_refilter (self);
 }
 
 /**
@@ -650,6 +631,8 @@ _hp_table_page_init_search (HpTablePage *self)
                            G_CALLBACK (stop_search_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (priv->sorted, "items-changed",
+  g_signal_connect_object (priv->rows, "items-changed",
                            G_CALLBACK (shown_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (priv->column_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -8,10 +8,14 @@
  * Again", or a column view. The store's "changed" signal makes it load
  * again, once per burst, keeping the selected row.
  *
- * The view shows items, or the result of a search made in a worker thread
- * (swapped in as one change), → GtkSortListModel (column headers) →
- * HpRowModel (rows that stay while what they show changes, so that GTK 4.8
- * does not rebuild every row for each result) → GtkSingleSelection.
+ * The loader packs the items into compact rows in its worker
+ * (hp-row-table.h). The view shows all rows, or the result of a query made
+ * in a worker thread (search, the page's narrowing, the sorted column;
+ * swapped in as one change) → HpRowModel (rows that stay while what they
+ * show changes, so that GTK 4.8 does not rebuild every row for each
+ * result) → GtkSingleSelection. An item is made again only for the
+ * selected row (HpTablePageClass.load_item), unless the page's rows keep
+ * their items.
  *
  * Searching and the view state live in hp-table-page-search.c; adding,
  * editing, deleting with undo and the row menu in hp-table-page-actions.c.
@@ -56,10 +60,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* A long list sorts in idle steps, so that a click on a column header
- * never freezes the window; a short one sorts at once. */
-#define INCREMENTAL_SORT_FROM 20000
-
 HpTablePagePrivate *
 _hp_table_page_get_priv (HpTablePage *self)
 {
@@ -69,67 +69,23 @@ _hp_table_page_get_priv (HpTablePage *self)
 /* ------------------------------------------------------------------------ */
 /* Selection                                                                 */
 
-/* The view's rows are HpRows over the sorted items (see hp-row-model.c). */
-static GObject *
-selected_item (HpTablePagePrivate *priv)
+/* The view's rows are HpRows over packed rows (see hp-row-model.c). */
+static HpRow *
+selected_row (HpTablePagePrivate *priv)
 {
-  HpRow *row = priv->selection ? gtk_single_selection_get_selected_item (priv->selection) : NULL;
-
-  return row != NULL ? hp_row_get_item (row) : NULL;
+  return priv->selection ? gtk_single_selection_get_selected_item (priv->selection) : NULL;
 }
-
-/* A selection follows its item through a change of a list up to this
- * long; in a longer one, looking for it would stall the window. */
-#define FOLLOW_SELECTION_UP_TO 20000
 
 static void
 selected_cb (HpTablePage *self)
 {
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+  HpRow *row = selected_row (priv);
 
-  /* while the rows change, the selected item is the one before the change */
+  /* while the rows change, the selected item is the one before the change
+   * (_hp_table_page_show_rows() moves the selection after it) */
   if (!priv->rows_changing)
-    g_set_object (&priv->selected_item, selected_item (priv));
-}
-
-/* Runs before the rows follow a change of the sorted items... */
-static void
-sorted_changing_cb (HpTablePage *self)
-{
-  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
-
-  priv->rows_changing = TRUE;
-}
-
-/* ...and this after them. The selected row may show another item now (the
- * rows stay while their items change): the selection moves to the row of
- * the item that was selected, or goes if that is no longer shown. */
-static void
-sorted_changed_cb (HpTablePage *self)
-{
-  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
-  GListModel *sorted = G_LIST_MODEL (priv->sorted);
-  guint n_items, position = GTK_INVALID_LIST_POSITION;
-
-  priv->rows_changing = FALSE;
-  /* (the sort model may still change while the page is disposed) */
-  if (sorted == NULL || priv->selection == NULL || selected_item (priv) == priv->selected_item)
-    return;
-
-  n_items = g_list_model_get_n_items (sorted);
-  if (priv->selected_item != NULL && n_items <= FOLLOW_SELECTION_UP_TO)
-    {
-      for (guint i = 0; i < n_items && position == GTK_INVALID_LIST_POSITION; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (sorted, i);
-
-          if (item == priv->selected_item)
-            position = i;
-        }
-    }
-
-  gtk_single_selection_set_selected (priv->selection, position);
-  g_set_object (&priv->selected_item, selected_item (priv));
+    priv->selected_id = row != NULL && hp_row_get_packed (row) != NULL ? hp_row_get_packed (row)->id : 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -149,6 +105,22 @@ set_loading (HpTablePage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* Worker thread: packs a batch of items into the load's pool. */
+static GPtrArray *
+pack_batch (GPtrArray *items,
+            gpointer   user_data)
+{
+  HpRowPool *pool = user_data;
+  GPtrArray *rows = g_ptr_array_sized_new (items->len);
+
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (rows, hp_row_pool_pack (pool, g_ptr_array_index (items, i)));
+  /* the items go here, in the worker, unless the rows keep them */
+  g_ptr_array_unref (items);
+
+  return rows;
+}
+
 static void
 batch_ready_cb (GPtrArray *batch,
                 gpointer   user_data)
@@ -156,16 +128,23 @@ batch_ready_cb (GPtrArray *batch,
   HpTablePage *self = HP_TABLE_PAGE (user_data);
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
 
-  /* the batch stays as it is: searches read it in their worker thread */
-  g_ptr_array_add (priv->pending, g_ptr_array_ref (batch));
-
   /* a reload keeps the old rows on screen until the new ones are all in */
   if (!priv->progressive)
-    return;
+    {
+      g_ptr_array_extend (priv->pending, batch, NULL, NULL);
+      return;
+    }
 
-  g_ptr_array_add (priv->batches, g_ptr_array_ref (batch));
-  g_list_store_splice (priv->items, g_list_model_get_n_items (G_LIST_MODEL (priv->items)), 0,
-                       batch->pdata, batch->len);
+  g_ptr_array_extend (priv->all, batch, NULL, NULL);
+  /* a search, narrowing or sort shows the rows once all are in */
+  if (!_hp_table_page_get_query_active (self))
+    {
+      guint old_n = g_list_model_get_n_items (G_LIST_MODEL (priv->rows));
+
+      hp_row_model_append (priv->rows, priv->pool, batch);
+      if (priv->items_view != NULL)
+        g_list_model_items_changed (priv->items_view, old_n, 0, batch->len);
+    }
   _hp_table_page_update_view (self);
 }
 
@@ -179,7 +158,29 @@ column_view_mapped_cb (HpTablePage   *self,
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
 
   g_signal_handlers_disconnect_by_func (column_view, column_view_mapped_cb, self);
+  /* about a hundred cells' widgets per frame */
+  hp_reveal_model_start (priv->reveal, GTK_WIDGET (column_view),
+                         MAX (4, 100 / MAX (1, HP_TABLE_PAGE_GET_CLASS (self)->n_columns)));
   gtk_column_view_set_model (column_view, GTK_SELECTION_MODEL (priv->selection));
+}
+
+/**
+ * _hp_table_page_select_position:
+ * @position: a position of the page's rows, or %GTK_INVALID_LIST_POSITION
+ *
+ * Selects the row at @position, revealing all rows first if the view
+ * does not show it yet (hp-reveal-model.c).
+ */
+void
+_hp_table_page_select_position (HpTablePage *self,
+                                guint        position)
+{
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+
+  if (position != GTK_INVALID_LIST_POSITION &&
+      position >= g_list_model_get_n_items (G_LIST_MODEL (priv->reveal)))
+    hp_reveal_model_finish (priv->reveal);
+  gtk_single_selection_set_selected (priv->selection, position);
 }
 
 /**
@@ -194,24 +195,16 @@ _hp_table_page_select_id (HpTablePage *self,
                           gint64       id)
 {
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
-  GListModel *model = G_LIST_MODEL (priv->sorted);
-  guint n_items = g_list_model_get_n_items (model);
+  guint position = hp_row_model_find_id (priv->rows, id);
 
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
 
-      if (_hp_table_page_get_item_id (item) != id)
-        continue;
-
-      gtk_single_selection_set_selected (priv->selection, i);
-      if (gtk_column_view_get_model (priv->column_view) != NULL)
-        gtk_widget_activate_action (gtk_widget_get_last_child (GTK_WIDGET (priv->column_view)),
-                                    "list.scroll-to-item", "u", i);
-      return TRUE;
-    }
-
-  return FALSE;
+  _hp_table_page_select_position (self, position);
+  if (gtk_column_view_get_model (priv->column_view) != NULL)
+    gtk_widget_activate_action (gtk_widget_get_last_child (GTK_WIDGET (priv->column_view)),
+                                "list.scroll-to-item", "u", position);
+  return TRUE;
 }
 
 /**
@@ -243,7 +236,6 @@ load_cb (GObject      *object,
   HpTablePage *self = HP_TABLE_PAGE (object);
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
   g_autoptr(GError) error = NULL;
-  guint n_items;
 
   /* Cancelled by a newer load or by dispose: that one owns the page now. */
   if (!hp_list_load_finish (result, &error) &&
@@ -255,6 +247,7 @@ load_cb (GObject      *object,
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
       g_ptr_array_set_size (priv->pending, 0);
+      g_clear_pointer (&priv->pending_pool, hp_row_pool_unref);
       priv->failed = TRUE;
       adw_status_page_set_description (priv->error_page, escaped);
       set_loading (self, FALSE);
@@ -264,41 +257,26 @@ load_cb (GObject      *object,
 
   if (!priv->progressive)
     {
-      g_autoptr(GListStore) items = g_list_store_new (HP_TABLE_PAGE_GET_CLASS (self)->item_type);
-
-      /* one change for the view instead of removing and adding every row */
-      for (guint i = 0; i < priv->pending->len; i++)
-        {
-          GPtrArray *batch = g_ptr_array_index (priv->pending, i);
-
-          g_list_store_splice (items, g_list_model_get_n_items (G_LIST_MODEL (items)), 0,
-                               batch->pdata, batch->len);
-        }
       /* the old rows go in a worker (see _hp_table_page_release()) */
-      _hp_table_page_release (g_steal_pointer (&priv->items), g_object_unref);
-      priv->items = g_steal_pointer (&items);
-      _hp_table_page_release (g_steal_pointer (&priv->batches), (GDestroyNotify) g_ptr_array_unref);
-      priv->batches = g_ptr_array_ref (priv->pending);
+      _hp_table_page_release (g_steal_pointer (&priv->all), (GDestroyNotify) g_ptr_array_unref);
+      _hp_table_page_release (g_steal_pointer (&priv->pool), (GDestroyNotify) hp_row_pool_unref);
+      priv->all = g_steal_pointer (&priv->pending);
+      priv->pool = g_steal_pointer (&priv->pending_pool);
+      priv->pending = g_ptr_array_new ();
     }
-  g_ptr_array_unref (priv->pending);
-  priv->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (priv->items));
-  gtk_sort_list_model_set_incremental (priv->sorted, n_items >= INCREMENTAL_SORT_FROM);
 
   set_loading (self, FALSE);
 
-  if (_hp_table_page_get_search_active (self))
+  if (_hp_table_page_get_query_active (self))
     {
       /* the old results stay until the new ones are ready */
       priv->restore_after_search = TRUE;
-      _hp_table_page_refilter (self, TRUE);
+      _hp_table_page_refilter (self);
       _hp_table_page_update_actions (self);
       return;
     }
 
-  _hp_table_page_show (self, NULL);
-  _hp_table_page_update_view (self);
+  _hp_table_page_refilter (self);
   _hp_table_page_update_actions (self);
   _hp_table_page_restore_position (self);
 }
@@ -315,6 +293,7 @@ hp_table_page_reload (HpTablePage *self)
 {
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
   HpTablePageClass *klass = HP_TABLE_PAGE_GET_CLASS (self);
+  HpRowPool *pool;
   GObject *selected;
   gint64 campaign_id;
 
@@ -326,6 +305,7 @@ hp_table_page_reload (HpTablePage *self)
   g_clear_object (&priv->cancellable);
   priv->cancellable = g_cancellable_new ();
   g_ptr_array_set_size (priv->pending, 0);
+  g_clear_pointer (&priv->pending_pool, hp_row_pool_unref);
   priv->failed = FALSE;
   priv->restore_after_search = FALSE;
 
@@ -335,9 +315,18 @@ hp_table_page_reload (HpTablePage *self)
   priv->keep_scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (priv->scrolled_window));
 
   campaign_id = hp_table_page_get_campaign_id (self);
-  priv->progressive = g_list_model_get_n_items (G_LIST_MODEL (priv->items)) == 0;
+  pool = hp_row_pool_new (klass->row_layout);
+  priv->progressive = priv->all->len == 0;
   if (priv->progressive)
-    g_ptr_array_set_size (priv->batches, 0);
+    {
+      /* nothing on screen: the rows show as they come */
+      g_clear_pointer (&priv->pool, hp_row_pool_unref);
+      priv->pool = hp_row_pool_ref (pool);
+    }
+  else
+    {
+      priv->pending_pool = hp_row_pool_ref (pool);
+    }
   priv->expected = -1;
   if (priv->progressive && klass->count_items != NULL && (campaign_id != 0 || !klass->needs_campaign))
     priv->expected = klass->count_items (priv->store, campaign_id);
@@ -350,8 +339,9 @@ hp_table_page_reload (HpTablePage *self)
                       priv->store,
                       campaign_id,
                       klass->load_items,
-                      _hp_table_page_prepare_item,
-                      klass,
+                      pack_batch,
+                      pool,
+                      (GDestroyNotify) hp_row_pool_unref,
                       batch_ready_cb,
                       priv->cancellable,
                       load_cb,
@@ -447,15 +437,13 @@ hp_table_page_set_campaign (HpTablePage *self,
     return;
 
   /* before constructed(), the first load is still to come */
-  if (priv->items != NULL)
+  if (priv->rows != NULL)
     {
       /* another campaign's rows must not stay on screen while loading */
       _hp_table_page_cancel_search (self);
-      _hp_table_page_release (g_steal_pointer (&priv->items), g_object_unref);
-      priv->items = g_list_store_new (HP_TABLE_PAGE_GET_CLASS (self)->item_type);
-      _hp_table_page_release (g_steal_pointer (&priv->batches), (GDestroyNotify) g_ptr_array_unref);
-      priv->batches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-      _hp_table_page_show (self, NULL);
+      _hp_table_page_release (g_steal_pointer (&priv->all), (GDestroyNotify) g_ptr_array_unref);
+      priv->all = g_ptr_array_new ();
+      _hp_table_page_show_rows (self, priv->pool, g_ptr_array_new ());
       hp_table_page_reload (self);
       _hp_table_page_update_actions (self);
     }
@@ -488,9 +476,12 @@ hp_table_page_get_selected (HpTablePage *self)
 {
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
 
+  HpRow *row;
+
   g_return_val_if_fail (HP_IS_TABLE_PAGE (self), NULL);
 
-  return selected_item (priv);
+  row = selected_row (priv);
+  return row != NULL ? hp_row_get_item (row) : NULL;
 }
 
 static void
@@ -511,10 +502,85 @@ set_text_property (HpTablePage  *self,
 /* ------------------------------------------------------------------------ */
 /* For tests (hp-table-page-private.h)                                       */
 
+/* The rows' items, for tests and benchmarks: a model that makes the item
+ * of each row asked for, and hears of every change of the rows. */
+
+#define HP_TYPE_ITEMS_VIEW (hp_items_view_get_type ())
+G_DECLARE_FINAL_TYPE (HpItemsView, hp_items_view, HP, ITEMS_VIEW, GObject)
+
+struct _HpItemsView
+{
+  GObject     parent_instance;
+
+  HpRowModel *rows;     /* unowned: the page owns both */
+};
+
+static GType
+hp_items_view_get_item_type (GListModel *list)
+{
+  return G_TYPE_OBJECT;
+}
+
+static guint
+hp_items_view_get_n_items (GListModel *list)
+{
+  HpItemsView *self = HP_ITEMS_VIEW (list);
+
+  return self->rows ? g_list_model_get_n_items (G_LIST_MODEL (self->rows)) : 0;
+}
+
+static gpointer
+hp_items_view_get_item (GListModel *list,
+                        guint       position)
+{
+  HpItemsView *self = HP_ITEMS_VIEW (list);
+  g_autoptr(HpRow) row = self->rows ? g_list_model_get_item (G_LIST_MODEL (self->rows), position) : NULL;
+  GObject *item = row ? hp_row_get_item (row) : NULL;
+
+  return item ? g_object_ref (item) : NULL;
+}
+
+static void
+hp_items_view_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = hp_items_view_get_item_type;
+  iface->get_n_items = hp_items_view_get_n_items;
+  iface->get_item = hp_items_view_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HpItemsView, hp_items_view, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, hp_items_view_iface_init))
+
+static void
+hp_items_view_class_init (HpItemsViewClass *klass)
+{
+}
+
+static void
+hp_items_view_init (HpItemsView *self)
+{
+}
+
+/**
+ * _hp_table_page_get_model:
+ *
+ * Returns: (transfer none): the items of the rows shown, in order (made
+ *   when asked for: for tests and benchmarks)
+ */
 GListModel *
 _hp_table_page_get_model (HpTablePage *self)
 {
-  return G_LIST_MODEL (_hp_table_page_get_priv (self)->sorted);
+  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+
+  if (priv->items_view == NULL)
+    {
+      HpItemsView *view = g_object_new (HP_TYPE_ITEMS_VIEW, NULL);
+
+      view->rows = priv->rows;
+      priv->items_view = G_LIST_MODEL (view);
+    }
+
+  return priv->items_view;
 }
 
 GtkColumnView *
@@ -556,14 +622,41 @@ _hp_table_page_get_action_bar (HpTablePage *self)
 /**
  * _hp_table_page_get_busy:
  *
- * Returns: %TRUE while the page loads, is about to reload or filters.
+ * Returns: %TRUE while the page loads, is about to reload, filters or
+ *   still reveals its rows.
  */
 gboolean
 _hp_table_page_get_busy (HpTablePage *self)
 {
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
 
-  return priv->loading || priv->reload_source != 0 || _hp_table_page_get_filtering (self);
+  return priv->loading || priv->reload_source != 0 || _hp_table_page_get_filtering (self) ||
+         hp_reveal_model_get_revealing (priv->reveal);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Items                                                                     */
+
+/* Makes the item of a row that does not keep it (HpRowModel asks). */
+static GObject *
+materialize_item (gint64   id,
+                  gpointer user_data)
+{
+  HpTablePage *self = HP_TABLE_PAGE (user_data);
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+  HpTablePageClass *klass = HP_TABLE_PAGE_GET_CLASS (self);
+  g_autoptr(GError) error = NULL;
+  GObject *item;
+
+  if (klass->load_item == NULL || priv->store == NULL)
+    return NULL;
+
+  item = klass->load_item (priv->store, id, &error);
+  /* gone since the list was read: the reload that follows drops the row */
+  if (item == NULL && !g_error_matches (error, HP_STORE_ERROR, HP_STORE_ERROR_NOT_FOUND))
+    g_warning ("Could not read item %" G_GINT64_FORMAT ": %s", id, error->message);
+
+  return item;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -623,7 +716,6 @@ hp_table_page_constructed (GObject *object)
   HpTablePage *self = HP_TABLE_PAGE (object);
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
   HpTablePageClass *klass = HP_TABLE_PAGE_GET_CLASS (self);
-  GtkSorter *sorter;
 
   G_OBJECT_CLASS (hp_table_page_parent_class)->constructed (object);
 
@@ -632,21 +724,30 @@ hp_table_page_constructed (GObject *object)
 
   hp_columns_append (priv->column_view, klass->item_type, klass->columns, klass->n_columns);
 
-  priv->items = g_list_store_new (klass->item_type);
-  sorter = gtk_column_view_get_sorter (priv->column_view);
-  priv->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->items)),
-                                          g_object_ref (sorter));
-  /* In this order: see sorted_changing_cb() and sorted_changed_cb(). */
-  g_signal_connect_object (priv->sorted, "items-changed", G_CALLBACK (sorted_changing_cb), self,
-                           G_CONNECT_SWAPPED);
-  priv->rows = hp_row_model_new (G_LIST_MODEL (priv->sorted));
-  g_signal_connect_object (priv->sorted, "items-changed", G_CALLBACK (sorted_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->rows)));
+  if (klass->row_layout == NULL)
+    {
+      /* classes live as long as the program */
+      HpRowLayout *layout = g_new0 (HpRowLayout, 1);
+
+      layout->columns = klass->columns;
+      layout->n_columns = klass->n_columns;
+      layout->keep_items = klass->load_item == NULL;
+      layout->get_narrow_key = klass->get_narrow_key;
+      klass->row_layout = layout;
+    }
+
+  priv->all = g_ptr_array_new ();
+  priv->pool = hp_row_pool_new (klass->row_layout);
+  priv->sort_column = -1;
+  priv->rows = hp_row_model_new ();
+  hp_row_model_set_materialize (priv->rows, materialize_item, self);
+  priv->reveal = hp_reveal_model_new (G_LIST_MODEL (priv->rows));
+  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->reveal)));
   g_signal_connect_object (priv->selection, "notify::selected", G_CALLBACK (selected_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_single_selection_set_autoselect (priv->selection, FALSE);
   gtk_single_selection_set_can_unselect (priv->selection, TRUE);
+
   if (gtk_widget_get_mapped (GTK_WIDGET (priv->column_view)))
     gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
   else
@@ -680,10 +781,13 @@ hp_table_page_dispose (GObject *object)
 
   g_clear_object (&priv->cancellable);
   g_clear_object (&priv->selection);
+  if (priv->items_view != NULL)
+    HP_ITEMS_VIEW (priv->items_view)->rows = NULL;
+  g_clear_object (&priv->items_view);
+  g_clear_object (&priv->reveal);
   g_clear_object (&priv->rows);
-  g_clear_object (&priv->selected_item);
-  g_clear_object (&priv->sorted);
-  g_clear_object (&priv->items);
+  g_clear_pointer (&priv->pool, hp_row_pool_unref);
+  g_clear_pointer (&priv->pending_pool, hp_row_pool_unref);
   g_clear_object (&priv->campaign);
   g_clear_object (&priv->store);
 
@@ -702,7 +806,7 @@ hp_table_page_finalize (GObject *object)
   g_free (priv->query);
   g_strfreev (priv->terms);
   g_ptr_array_unref (priv->pending);
-  g_ptr_array_unref (priv->batches);
+  g_clear_pointer (&priv->all, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hp_table_page_parent_class)->finalize (object);
 }
@@ -849,8 +953,7 @@ hp_table_page_init (HpTablePage *self)
 {
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
 
-  priv->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  priv->batches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  priv->pending = g_ptr_array_new ();
   priv->expected = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));

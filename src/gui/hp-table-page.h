@@ -9,6 +9,7 @@
 #include "hp-columns.h"
 #include "hp-list-loader.h"
 #include "hp-record-dialog.h"
+#include "hp-row-table.h"
 
 G_BEGIN_DECLS
 
@@ -29,12 +30,17 @@ G_DECLARE_DERIVABLE_TYPE (HpTablePage, hp_table_page, HP, TABLE_PAGE, GtkWidget)
  *   worker thread, so it gets no page, only the store.
  * @count_items: (nullable): how many items a load will bring, for the
  *   footer while a long load is running
+ * @load_item: (nullable): reads one item by id, e.g. hp_store_get_graduate():
+ *   a page that has it keeps only compact rows (hp-row-table.h) and reads
+ *   the selected item when asked for it; without it, rows keep their items
+ *   (short lists, whose items carry figures only a list computes)
  * @format_count: the footer text: "40 sponsors", or "12 of 40 sponsors"
  *   while @n_shown < @n_total
  * @dup_item_title: (nullable): the name of @item for messages ("“%s”
  *   removed"); the `name` property if %NULL
- * @match_item: (nullable): the page's own narrowing of the list (see
- *   _hp_table_page_set_narrowed()), in addition to the search
+ * @get_narrow_key: (nullable): the key the page's own narrowing of the
+ *   list compares (see _hp_table_page_set_narrowed()), in addition to the
+ *   search, e.g. a graduate's school id. Runs in the loader's worker thread.
  * @prepare_editor: (nullable): fills in what the fields cannot read from
  *   the item (choices, campaign figures); @item is %NULL for a new one
  * @save_item: stores the editor's @record (new if its id is 0)
@@ -61,12 +67,14 @@ struct _HpTablePageClass
   HpLoadFunc          load_items;
   gint64            (*count_items)    (HpStore        *store,
                                        gint64          campaign_id);
+  GObject          *(*load_item)      (HpStore        *store,
+                                       gint64          id,
+                                       GError        **error);
   char             *(*format_count)   (guint           n_shown,
                                        guint           n_total);
   char             *(*dup_item_title) (HpTablePage    *self,
                                        GObject        *item);
-  gboolean          (*match_item)     (HpTablePage    *self,
-                                       GObject        *item);
+  gint64            (*get_narrow_key) (GObject        *item);
   void              (*prepare_editor) (HpTablePage    *self,
                                        HpRecordDialog *dialog,
                                        GObject        *item);
@@ -78,7 +86,10 @@ struct _HpTablePageClass
                                        GObject        *selected,
                                        gboolean        writable);
 
-  gpointer padding[4];
+  /*< private >*/
+  HpRowLayout        *row_layout;       /* made from the above on first use */
+
+  gpointer padding[3];
 };
 
 HpStore    *hp_table_page_get_store     (HpTablePage *self);

@@ -13,9 +13,15 @@
  *  - filtering: typing "Mül" into the graduates page one key at a time, then
  *    clearing it; the worst gap between main-loop iterations (a 1 ms
  *    high-priority timeout notes each one) and between frames, against the
- *    same idle window for the same time.
+ *    same idle window for the same time;
+ *  - a session (issue 15: no stall over 16 ms): one window visiting every
+ *    tab, sorting the graduates by two columns, editing one graduate (the
+ *    page loads again), deleting one and undoing it; the worst main-loop
+ *    stall of each step until the page settled, against the idle loop; and
+ *    the window's resident memory with every page visited, and its peak.
  *
- * Usage: hp-bench-ui FILE.db   (run under Xvfb; prints one line per figure)
+ * Usage: hp-bench-ui FILE.db   (run under Xvfb; prints one line per figure;
+ *        HP_BENCH_ONLY=session runs only the session)
  */
 
 #include "config.h"
@@ -25,6 +31,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
@@ -136,6 +143,9 @@ static struct
   gint64 all_rows;
   gint64 worst_stall;   /* while filtering */
   gint64 idle_stall;    /* the idle loop, as long */
+  gint64 session_stall; /* the worst step of the session */
+  const char *session_step;
+  gint64 peak_kb;
 } summary;
 
 /* Each figure is one line: a label padded to LABEL_WIDTH, then the value,
@@ -598,6 +608,233 @@ bench_filter (const char *path)
 }
 
 /* ------------------------------------------------------------------------ */
+/* A session                                                                 */
+
+/* VmRSS and VmHWM (the peak) of this process, in kB */
+static void
+read_memory (gint64 *rss_kb,
+             gint64 *peak_kb)
+{
+  g_autofree char *status = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  *rss_kb = *peak_kb = 0;
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return;
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "VmRSS:"))
+        *rss_kb = g_ascii_strtoll (lines[i] + strlen ("VmRSS:"), NULL, 10);
+      else if (g_str_has_prefix (lines[i], "VmHWM:"))
+        *peak_kb = g_ascii_strtoll (lines[i] + strlen ("VmHWM:"), NULL, 10);
+    }
+}
+
+static double
+file_mb (const char *path)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 ? buf.st_size / 1048576.0 : 0.0;
+}
+
+/* the view keeps its columns alive */
+static GtkColumnViewColumn *
+get_column (GtkColumnView *view,
+            guint          position)
+{
+  GtkColumnViewColumn *column = g_list_model_get_item (gtk_column_view_get_columns (view), position);
+
+  g_object_unref (column);
+  return column;
+}
+
+/* Runs the main loop until @page (if any) is neither loading nor searching
+ * and nothing happened for QUIET_USEC, at least @min_usec. */
+static void
+settle (HpTablePage *page,
+        gint64       min_usec)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline = start + TIMEOUT_USEC;
+  gint64 quiet_since = start;
+
+  for (;;)
+    {
+      gint64 now = g_get_monotonic_time ();
+
+      if (now > deadline)
+        g_error ("The window did not settle in time");
+      if (page != NULL && _hp_table_page_get_busy (page))
+        quiet_since = now;
+      if (now - start >= min_usec && now - quiet_since >= QUIET_USEC)
+        return;
+      iterate (10 * 1000);
+    }
+}
+
+/* Measures the worst stall of @step (run by the caller between
+ * step_begin() and step_end()) until @page settled. */
+static void
+step_begin (StallMonitor *monitor,
+            GtkWidget    *widget)
+{
+  stall_monitor_start (monitor, widget);
+}
+
+static void
+step_end (StallMonitor *monitor,
+          GtkWidget    *widget,
+          HpTablePage  *page,
+          gint64        idle,
+          const char   *format,
+          ...) G_GNUC_PRINTF (5, 6);
+
+static void
+step_end (StallMonitor *monitor,
+          GtkWidget    *widget,
+          HpTablePage  *page,
+          gint64        idle,
+          const char   *format,
+          ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  settle (page, 300 * 1000);
+  stall_monitor_stop (monitor, widget);
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  {
+    gint64 rss, peak;
+
+    read_memory (&rss, &peak);
+    print_ms (monitor->worst_iteration, "%s: worst stall (then %.0f MB resident)", what, rss / 1024.0);
+  }
+  print_ratio (monitor->worst_iteration, idle, "ratio stall / idle floor");
+  if (monitor->worst_iteration > summary.session_stall)
+    {
+      summary.session_stall = monitor->worst_iteration;
+      summary.session_step = g_intern_string (what);
+    }
+}
+
+/* The same window over an empty file, every page visited: what the window
+ * holds anyway (GTK, fonts, the pages' widgets). First, so that what it
+ * loads once is counted here. */
+static gint64
+empty_window_kb (void)
+{
+  static const char * const tabs[] = { "sponsors", "products", "pack", "schools", "graduates",
+                                       "handovers", "plan" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
+  OpenTimes times;
+  HpWindow *window;
+  gint64 rss, peak;
+
+  if (store == NULL)
+    g_error ("An empty store: %s", error->message);
+  window = open_window_on (store, "sponsors", &times);
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (window), tabs[i]);
+      settle (_hp_window_get_page (window, tabs[i]), 0);
+    }
+  read_memory (&rss, &peak);
+  close_window (window);
+
+  return rss;
+}
+
+static void
+bench_session (const char *path)
+{
+  static const char * const tabs[] = { "sponsors", "products", "pack", "schools", "graduates",
+                                       "handovers", "plan" };
+  g_autoptr(HpStore) store = open_store (path, HP_STORE_OPEN_DEFAULT);
+  g_autoptr(HpGraduate) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkColumnView *view;
+  StallMonitor monitor, idle;
+  HpTablePage *graduates;
+  HpWindow *window;
+  GtkWidget *widget;
+  OpenTimes times;
+  gint64 rss, peak, idle_stall;
+  g_autofree char *class_name = NULL;
+  gint64 empty_kb = empty_window_kb ();
+
+  window = open_window_on (store, "sponsors", &times);
+  widget = GTK_WIDGET (window);
+  settle (_hp_window_get_page (window, "sponsors"), 0);
+
+  /* the idle loop, as a floor */
+  stall_monitor_start (&idle, widget);
+  run_for (2 * G_USEC_PER_SEC);
+  stall_monitor_stop (&idle, widget);
+  idle_stall = idle.worst_iteration;
+  print_ms (idle_stall, "floor: idle main loop, 2 s");
+
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      step_begin (&monitor, widget);
+      adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (window), tabs[i]);
+      step_end (&monitor, widget, _hp_window_get_page (window, tabs[i]), idle_stall,
+                "open the %s tab", tabs[i]);
+    }
+
+  graduates = _hp_window_get_page (window, "graduates");
+  adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (window), "graduates");
+  settle (graduates, 0);
+  view = _hp_table_page_get_column_view (graduates);
+
+  /* sorting: by last name (column 2), then by birth date (4), descending */
+  step_begin (&monitor, widget);
+  gtk_column_view_sort_by_column (view, get_column (view, 2), GTK_SORT_ASCENDING);
+  step_end (&monitor, widget, graduates, idle_stall, "sort graduates by last name");
+  step_begin (&monitor, widget);
+  gtk_column_view_sort_by_column (view, get_column (view, 4), GTK_SORT_DESCENDING);
+  step_end (&monitor, widget, graduates, idle_stall, "sort by birth date, descending");
+
+  /* editing the first row's graduate as the editor saves it: the store
+   * says so and the page loads again */
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (_hp_table_page_get_model (graduates), 0);
+
+    _hp_table_page_select_id (graduates, _hp_table_page_get_item_id (first));
+  }
+  edited = HP_GRADUATE (g_object_ref (hp_table_page_get_selected (graduates)));
+  class_name = g_strdup_printf ("%sx", hp_graduate_get_class_name (edited) ? hp_graduate_get_class_name (edited) : "");
+  step_begin (&monitor, widget);
+  hp_graduate_set_class_name (edited, class_name);
+  if (!hp_store_update_graduate (store, edited, &error))
+    g_error ("Editing a graduate: %s", error->message);
+  step_end (&monitor, widget, graduates, idle_stall, "edit a graduate (page loads again)");
+
+  /* deleting the selected graduate, then undoing it */
+  step_begin (&monitor, widget);
+  gtk_widget_activate_action (GTK_WIDGET (graduates), "page.delete", NULL);
+  step_end (&monitor, widget, graduates, idle_stall, "delete a graduate");
+  step_begin (&monitor, widget);
+  gtk_widget_activate_action (GTK_WIDGET (graduates), "page.undo", NULL);
+  step_end (&monitor, widget, graduates, idle_stall, "undo the deletion");
+
+  read_memory (&rss, &peak);
+  g_print ("%-*s %8.1f MB\n", LABEL_WIDTH, "window, every page visited: resident", rss / 1024.0);
+  g_print ("%-*s %8.1f MB\n", LABEL_WIDTH, "peak resident (the whole benchmark so far)", peak / 1024.0);
+  g_print ("%-*s %8.1f MB\n", LABEL_WIDTH, "floor: empty file, every page visited", empty_kb / 1024.0);
+  g_print ("%-*s %8.1f MB\n", LABEL_WIDTH, "the file itself", file_mb (path));
+  summary.peak_kb = peak;
+
+  close_window (window);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Main                                                                      */
 
 int
@@ -616,6 +853,8 @@ main (int   argc,
       g_printerr ("Usage: hp-bench-ui FILE.db\n");
       return 2;
     }
+  /* what the program sets at its start (src/gui/main.c) */
+  hp_export_setup_process ();
   if (!gtk_init_check ())
     {
       g_printerr ("hp-bench-ui: cannot open a display (run it under xvfb-run)\n");
@@ -630,15 +869,23 @@ main (int   argc,
   if (!g_main_context_acquire (NULL))
     g_error ("Cannot acquire the main context");
 
-  bench_open (argv[1], "graduates");
-  bench_open (argv[1], "products");
-  bench_filter (argv[1]);
+  /* HP_BENCH_ONLY=session: only the session, while working on it */
+  if (g_strcmp0 (g_getenv ("HP_BENCH_ONLY"), "session") != 0)
+    {
+      bench_open (argv[1], "graduates");
+      bench_open (argv[1], "products");
+      bench_filter (argv[1]);
+    }
+  bench_session (argv[1]);
 
   g_print ("summary: first graduates rows %.2f s; all rows %.2f s; "
            "worst stall while filtering %.1f ms vs %.1f ms idle floor (%.1fx)\n",
            summary.first_rows / (double) G_USEC_PER_SEC, summary.all_rows / (double) G_USEC_PER_SEC,
            summary.worst_stall / 1000.0, summary.idle_stall / 1000.0,
            summary.idle_stall > 0 ? summary.worst_stall / (double) summary.idle_stall : 0.0);
+  g_print ("summary: worst stall of the session %.1f ms (%s); peak resident %.1f MB\n",
+           summary.session_stall / 1000.0, summary.session_step ? summary.session_step : "-",
+           summary.peak_kb / 1024.0);
 
   return 0;
 }

@@ -1,0 +1,21 @@
+/* hp-reveal-model.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define HP_TYPE_REVEAL_MODEL (hp_reveal_model_get_type ())
+G_DECLARE_FINAL_TYPE (HpRevealModel, hp_reveal_model, HP, REVEAL_MODEL, GObject)
+
+HpRevealModel *hp_reveal_model_new        (GListModel    *model);
+GListModel    *hp_reveal_model_get_model  (HpRevealModel *self);
+void           hp_reveal_model_start      (HpRevealModel *self,
+                                           GtkWidget     *widget,
+                                           guint          step);
+void           hp_reveal_model_finish     (HpRevealModel *self);
+gboolean       hp_reveal_model_get_revealing (HpRevealModel *self);
+
+G_END_DECLS
