@@ -59,7 +59,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define BATCH_SIZE 5000
+/* a batch's objects live only until they are packed (hp-row-table.h) */
+#define BATCH_SIZE 1000
 
 static const HpColumnSpec columns[] = {
   { N_("School"), "school-name", HP_CELL_TEXT, 24, TRUE, .search = TRUE },

@@ -33,8 +33,12 @@ struct _HpRevealModel
   guint       n_below;    /* the length of @model */
   guint       limit;      /* how many items show at most; G_MAXUINT once all do */
   guint       step;
-  GtkWidget  *widget;     /* weak: whose frames reveal, while revealing */
+  GtkWidget  *widget;     /* weak: whose frames reveal */
   guint       tick_id;
+  gboolean    hiding;     /* shrinking to nothing, a few items per idle turn */
+  guint       hide_id;
+  GCallback   hidden_func;
+  gpointer    hidden_data;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -97,7 +101,7 @@ model_items_changed_cb (HpRevealModel *self,
 
   self->n_below = self->n_below - removed + added;
   /* growing into the rows the view keeps: a few more per frame */
-  if (self->step > 0 && old_shown < ROWS_KEPT && self->n_below > old_shown + self->step)
+  if (self->step > 0 && !self->hiding && old_shown < ROWS_KEPT && self->n_below > old_shown + self->step)
     {
       self->limit = MAX (old_shown, self->step);
       start_ticking (self);
@@ -151,12 +155,34 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* A hidden view draws no frames: hiding goes on between other work. */
+static gboolean
+hide_idle_cb (gpointer user_data)
+{
+  HpRevealModel *self = HP_REVEAL_MODEL (user_data);
+  guint now = shown (self, self->n_below);
+
+  if (now > self->step)
+    {
+      set_limit (self, now - self->step);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->hide_id = 0;
+  self->hiding = FALSE;
+  set_limit (self, 0);
+  if (self->hidden_func != NULL)
+    ((void (*) (gpointer)) self->hidden_func) (self->hidden_data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 stop_ticking (HpRevealModel *self)
 {
   if (self->tick_id != 0 && self->widget != NULL)
     gtk_widget_remove_tick_callback (self->widget, self->tick_id);
   self->tick_id = 0;
+  g_clear_handle_id (&self->hide_id, g_source_remove);
 }
 
 static void
@@ -254,8 +280,38 @@ hp_reveal_model_start (HpRevealModel *self,
   stop_ticking (self);
   g_set_weak_pointer (&self->widget, widget);
   self->step = step;
-  set_limit (self, step);
+  if (self->hiding)
+    /* turned round: on from what still shows */
+    self->hiding = FALSE;
+  else
+    set_limit (self, step);
   start_ticking (self);
+}
+
+/**
+ * hp_reveal_model_hide:
+ * @hidden_func: (scope notified) (nullable): called once nothing shows
+ * @user_data: for @hidden_func
+ *
+ * The other way round: shows @step items fewer on each idle turn of the
+ * main loop until none shows, so that a hidden view lets go of its rows'
+ * widgets a few at a time, then calls @hidden_func.
+ * hp_reveal_model_start() turns it round again.
+ */
+void
+hp_reveal_model_hide (HpRevealModel *self,
+                      void         (*hidden_func) (gpointer user_data),
+                      gpointer       user_data)
+{
+  g_return_if_fail (HP_IS_REVEAL_MODEL (self));
+  g_return_if_fail (self->widget != NULL);
+
+  stop_ticking (self);
+  self->hiding = TRUE;
+  self->hidden_func = (GCallback) hidden_func;
+  self->hidden_data = user_data;
+  self->limit = shown (self, self->n_below);
+  self->hide_id = g_idle_add_full (G_PRIORITY_LOW, hide_idle_cb, self, NULL);
 }
 
 /**
@@ -282,5 +338,5 @@ hp_reveal_model_get_revealing (HpRevealModel *self)
 {
   g_return_val_if_fail (HP_IS_REVEAL_MODEL (self), FALSE);
 
-  return self->limit != G_MAXUINT;
+  return self->limit != G_MAXUINT && !self->hiding;
 }

@@ -15,6 +15,9 @@ GListModel    *hp_reveal_model_get_model  (HpRevealModel *self);
 void           hp_reveal_model_start      (HpRevealModel *self,
                                            GtkWidget     *widget,
                                            guint          step);
+void           hp_reveal_model_hide       (HpRevealModel *self,
+                                           void         (*hidden_func) (gpointer user_data),
+                                           gpointer       user_data);
 void           hp_reveal_model_finish     (HpRevealModel *self);
 gboolean       hp_reveal_model_get_revealing (HpRevealModel *self);
 

@@ -191,8 +191,8 @@ hp_row_get_item (HpRow *self)
   /* a row of an HpStableModel shows an item, not a packed row */
   if (self->packed == NULL)
     return self->item;
-  if (self->packed->item != NULL)
-    return self->packed->item;
+  if (hp_row_pool_get_item (self->pool, self->packed) != NULL)
+    return hp_row_pool_get_item (self->pool, self->packed);
   if (self->item == NULL && self->model != NULL && self->model->materialize != NULL)
     self->item = self->model->materialize (self->packed->id, self->model->materialize_data);
 

@@ -19,43 +19,72 @@
 
 #include "hp-row-table.h"
 
-#define BLOCK_SIZE (256 * 1024)
+/* above glibc's mmap threshold (which the programs pin at 128 KiB, see
+ * hp_export_setup_process()): a pool's memory goes back to the system
+ * when the pool goes */
+#define BLOCK_SIZE (512 * 1024)
+
+/* Texts are numbered; their pointers live in blocks that never move, so
+ * that a thread that searches while the loader packs reads the ones it
+ * was handed safely. */
+#define TEXT_BLOCK_BITS 12
+#define TEXT_BLOCK      (1u << TEXT_BLOCK_BITS)
+#define MAX_TEXT_BLOCKS 4096
 
 struct _HpRowPool
 {
   const HpRowLayout *layout;
   gsize              row_size;
+  guint             *offsets;     /* per column: its first slot */
+  guint              narrow_slot; /* two slots, if the layout narrows */
+  guint              item_slot;   /* two slots, if the layout keeps items */
+
+  HpText           **text_blocks[MAX_TEXT_BLOCKS];
+  guint              n_texts;     /* 0 is no text */
 
   /* Packing thread only */
   GPtrArray         *blocks;      /* of g_malloc'd memory */
   char              *free_start;
   gsize              free_size;
-  GStringChunk      *strings;
+  gsize              size;        /* of the blocks */
   GHashTable        *texts[4];    /* raw text → HpText, by kind: is_date * 2 + searchable */
   GPtrArray         *items;       /* the rows' items, if the layout keeps them */
 };
 
+/* @size bytes aligned for @align (a power of two), zeroed */
 static void *
 pool_alloc (HpRowPool *pool,
-            gsize      size)
+            gsize      size,
+            gsize      align)
 {
+  gsize pad = (align - ((guintptr) pool->free_start & (align - 1))) & (align - 1);
   void *memory;
 
-  size = (size + 7) & ~(gsize) 7;
-  if (size > pool->free_size)
+  if (pool->free_start == NULL || size + pad > pool->free_size)
     {
       gsize block = MAX (size, BLOCK_SIZE);
 
       pool->free_start = g_malloc0 (block);
       pool->free_size = block;
+      pool->size += block;
       g_ptr_array_add (pool->blocks, pool->free_start);
+      pad = 0;
     }
 
-  memory = pool->free_start;
-  pool->free_start += size;
-  pool->free_size -= size;
+  memory = pool->free_start + pad;
+  pool->free_start += size + pad;
+  pool->free_size -= size + pad;
 
   return memory;
+}
+
+static const char *
+pool_strdup (HpRowPool  *pool,
+             const char *text)
+{
+  gsize len = strlen (text) + 1;
+
+  return memcpy (pool_alloc (pool, len, 1), text, len);
 }
 
 /**
@@ -64,18 +93,43 @@ pool_alloc (HpRowPool *pool,
  *
  * Returns: (transfer full): an empty pool
  */
+/* a number of 64 bits, in two slots: money, counts, computed figures */
+static gboolean
+column_is_numeric (const HpColumnSpec *spec)
+{
+  return spec->get != NULL || spec->format == HP_CELL_NUMBER || spec->format == HP_CELL_MONEY;
+}
+
 HpRowPool *
 hp_row_pool_new (const HpRowLayout *layout)
 {
   HpRowPool *pool;
+  guint n_slots = 0;
 
   g_return_val_if_fail (layout != NULL, NULL);
 
   pool = g_atomic_rc_box_new0 (HpRowPool);
   pool->layout = layout;
-  pool->row_size = sizeof (HpPackedRow) + layout->n_columns * sizeof (HpCell);
+  pool->offsets = g_new (guint, MAX (1, layout->n_columns));
+  for (guint i = 0; i < layout->n_columns; i++)
+    {
+      pool->offsets[i] = n_slots;
+      n_slots += column_is_numeric (&layout->columns[i]) ? 2 : 1;
+    }
+  if (layout->get_narrow_key != NULL)
+    {
+      pool->narrow_slot = n_slots;
+      n_slots += 2;
+    }
+  if (layout->keep_items)
+    {
+      pool->item_slot = n_slots;
+      n_slots += 2;
+    }
+  pool->row_size = sizeof (HpPackedRow) + n_slots * sizeof (guint32);
+  /* text 0 is none */
+  pool->n_texts = 1;
   pool->blocks = g_ptr_array_new_with_free_func (g_free);
-  pool->strings = g_string_chunk_new (64 * 1024);
   for (guint i = 0; i < G_N_ELEMENTS (pool->texts); i++)
     pool->texts[i] = g_hash_table_new (g_str_hash, g_str_equal);
   pool->items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -96,7 +150,9 @@ pool_clear (gpointer data)
 
   g_ptr_array_unref (pool->items);
   g_ptr_array_unref (pool->blocks);
-  g_string_chunk_free (pool->strings);
+  g_free (pool->offsets);
+  for (guint b = 0; b < MAX_TEXT_BLOCKS && pool->text_blocks[b] != NULL; b++)
+    g_free (pool->text_blocks[b]);
   for (guint i = 0; i < G_N_ELEMENTS (pool->texts); i++)
     g_hash_table_unref (pool->texts[i]);
 }
@@ -113,10 +169,30 @@ hp_row_pool_get_layout (HpRowPool *pool)
   return pool->layout;
 }
 
+/**
+ * hp_row_pool_get_size:
+ *
+ * Returns: the bytes the pool's rows and texts take (its blocks), for
+ *   benchmarks; read it in the packing thread or after packing
+ */
+gsize
+hp_row_pool_get_size (HpRowPool *pool)
+{
+  return pool->size;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Packing                                                                   */
 
-static const HpText *
+static inline const HpText *
+text_at (HpRowPool *pool,
+         guint32    index)
+{
+  return index == 0 ? NULL : pool->text_blocks[index >> TEXT_BLOCK_BITS][index & (TEXT_BLOCK - 1)];
+}
+
+/* Returns: the number of @raw's text in @pool, 0 for none */
+static guint32
 intern_text (HpRowPool  *pool,
              const char *raw,
              gboolean    is_date,
@@ -128,26 +204,34 @@ intern_text (HpRowPool  *pool,
   g_autofree char *casefolded = NULL;
   g_autofree char *collated = NULL;
 
+  guint32 index;
+
   if (raw == NULL || *raw == '\0')
-    return NULL;
+    return 0;
 
-  text = g_hash_table_lookup (table, raw);
-  if (text != NULL)
-    return text;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (table, raw));
+  if (index != 0)
+    return index;
 
-  text = pool_alloc (pool, sizeof *text);
+  index = pool->n_texts;
+  if ((index >> TEXT_BLOCK_BITS) >= MAX_TEXT_BLOCKS)
+    g_error ("More than %u different texts in one list", MAX_TEXT_BLOCKS * TEXT_BLOCK);
+  if (pool->text_blocks[index >> TEXT_BLOCK_BITS] == NULL)
+    pool->text_blocks[index >> TEXT_BLOCK_BITS] = g_new0 (HpText *, TEXT_BLOCK);
+
+  text = pool_alloc (pool, sizeof *text, sizeof (gpointer));
   if (is_date)
     {
       shown = hp_format_date (raw);
-      text->shown = g_string_chunk_insert_const (pool->strings, shown);
-      text->sort_key = g_string_chunk_insert_const (pool->strings, raw);
+      text->shown = pool_strdup (pool, shown);
+      text->sort_key = pool_strdup (pool, raw);
     }
   else
     {
-      text->shown = g_string_chunk_insert_const (pool->strings, raw);
+      text->shown = pool_strdup (pool, raw);
       casefolded = g_utf8_casefold (raw, -1);
       collated = g_utf8_collate_key (casefolded, -1);
-      text->sort_key = g_string_chunk_insert (pool->strings, collated);
+      text->sort_key = pool_strdup (pool, collated);
     }
 
   if (searchable)
@@ -157,18 +241,99 @@ intern_text (HpRowPool  *pool,
 
       /* both foldings, the second only where it differs (umlauts) */
       if (g_str_equal (plain, transliterated))
-        text->folded = g_string_chunk_insert (pool->strings, plain);
+        text->folded = pool_strdup (pool, plain);
       else
         {
           g_autofree char *both = g_strconcat (plain, "\n", transliterated, NULL);
 
-          text->folded = g_string_chunk_insert (pool->strings, both);
+          text->folded = pool_strdup (pool, both);
         }
     }
 
-  /* the key is the pool's own copy of @raw */
-  g_hash_table_insert (table, (gpointer) (is_date ? text->sort_key : text->shown), text);
-  return text;
+  /* published only now that it is complete; the key is the pool's own
+   * copy of @raw */
+  pool->text_blocks[index >> TEXT_BLOCK_BITS][index & (TEXT_BLOCK - 1)] = text;
+  pool->n_texts++;
+  g_hash_table_insert (table, (gpointer) (is_date ? text->sort_key : text->shown), GUINT_TO_POINTER (index));
+  return index;
+}
+
+static inline gint64
+read_int64 (const HpPackedRow *row,
+            guint              slot)
+{
+  gint64 value;
+
+  memcpy (&value, &row->slots[slot], sizeof value);
+  return value;
+}
+
+static inline void
+write_int64 (HpPackedRow *row,
+             guint        slot,
+             gint64       value)
+{
+  memcpy (&row->slots[slot], &value, sizeof value);
+}
+
+/**
+ * hp_row_pool_get_text:
+ * @column: a %HP_CELL_TEXT or %HP_CELL_DATE column
+ *
+ * Returns: (transfer none) (nullable): the text of @row in @column, %NULL
+ *   if empty
+ */
+const HpText *
+hp_row_pool_get_text (HpRowPool         *pool,
+                      const HpPackedRow *row,
+                      guint              column)
+{
+  return text_at (pool, row->slots[pool->offsets[column]]);
+}
+
+/**
+ * hp_row_pool_get_number:
+ * @column: a column that is no text or date
+ *
+ * Returns: the value of @row in @column
+ */
+gint64
+hp_row_pool_get_number (HpRowPool         *pool,
+                        const HpPackedRow *row,
+                        guint              column)
+{
+  const HpColumnSpec *spec = &pool->layout->columns[column];
+
+  if (column_is_numeric (spec))
+    return read_int64 (row, pool->offsets[column]);
+
+  /* flags and tristates: one slot, signed (%HP_UNSET is -1) */
+  return (gint32) row->slots[pool->offsets[column]];
+}
+
+/**
+ * hp_row_pool_get_narrow_key:
+ *
+ * Returns: what the page narrows @row by, 0 if it does not narrow
+ */
+gint64
+hp_row_pool_get_narrow_key (HpRowPool         *pool,
+                            const HpPackedRow *row)
+{
+  return pool->layout->get_narrow_key != NULL ? read_int64 (row, pool->narrow_slot) : 0;
+}
+
+/**
+ * hp_row_pool_get_item:
+ *
+ * Returns: (transfer none) (nullable): @row's item, if the layout keeps
+ *   items
+ */
+GObject *
+hp_row_pool_get_item (HpRowPool         *pool,
+                      const HpPackedRow *row)
+{
+  return pool->layout->keep_items ? (GObject *) (guintptr) read_int64 (row, pool->item_slot) : NULL;
 }
 
 static gint64
@@ -197,15 +362,15 @@ hp_row_pool_pack (HpRowPool *pool,
                   GObject   *item)
 {
   const HpRowLayout *layout = pool->layout;
-  HpPackedRow *row = pool_alloc (pool, pool->row_size);
+  HpPackedRow *row = pool_alloc (pool, pool->row_size, 8);
 
   g_object_get (item, "id", &row->id, NULL);
   if (layout->get_narrow_key != NULL)
-    row->narrow_key = layout->get_narrow_key (item);
+    write_int64 (row, pool->narrow_slot, layout->get_narrow_key (item));
   if (layout->keep_items)
     {
-      row->item = g_object_ref (item);
-      g_ptr_array_add (pool->items, row->item);
+      write_int64 (row, pool->item_slot, (gint64) (guintptr) g_object_ref (item));
+      g_ptr_array_add (pool->items, item);
     }
 
   for (guint i = 0; i < layout->n_columns; i++)
@@ -213,9 +378,11 @@ hp_row_pool_pack (HpRowPool *pool,
       const HpColumnSpec *spec = &layout->columns[i];
       g_auto(GValue) value = G_VALUE_INIT;
 
+      guint slot = pool->offsets[i];
+
       if (spec->get != NULL)
         {
-          row->cells[i].number = spec->get (item, NULL);
+          write_int64 (row, slot, spec->get (item, NULL));
           continue;
         }
 
@@ -224,19 +391,22 @@ hp_row_pool_pack (HpRowPool *pool,
         {
         case HP_CELL_TEXT:
         case HP_CELL_DATE:
-          row->cells[i].text = intern_text (pool, g_value_get_string (&value),
-                                            spec->format == HP_CELL_DATE, spec->search);
+          row->slots[slot] = intern_text (pool, g_value_get_string (&value),
+                                          spec->format == HP_CELL_DATE, spec->search);
           break;
 
         case HP_CELL_FLAG:
-          row->cells[i].number = g_value_get_boolean (&value) ? 1 : 0;
+          row->slots[slot] = g_value_get_boolean (&value) ? 1 : 0;
+          break;
+
+        case HP_CELL_TRISTATE:
+          row->slots[slot] = (guint32) (gint32) value_to_int64 (&value);
           break;
 
         case HP_CELL_NUMBER:
         case HP_CELL_MONEY:
-        case HP_CELL_TRISTATE:
         default:
-          row->cells[i].number = value_to_int64 (&value);
+          write_int64 (row, slot, value_to_int64 (&value));
           break;
         }
     }
@@ -268,19 +438,25 @@ hp_row_pool_format_cell (HpRowPool         *pool,
     {
     case HP_CELL_TEXT:
     case HP_CELL_DATE:
-      return g_strdup (row->cells[column].text ? row->cells[column].text->shown : "");
+      if (spec->get == NULL)
+        {
+          const HpText *text = hp_row_pool_get_text (pool, row, column);
 
-    case HP_CELL_FLAG:
-      g_value_init (&value, G_TYPE_BOOLEAN);
-      g_value_set_boolean (&value, row->cells[column].number != 0);
-      break;
+          return g_strdup (text ? text->shown : "");
+        }
+      G_GNUC_FALLTHROUGH;
 
     case HP_CELL_NUMBER:
     case HP_CELL_MONEY:
     case HP_CELL_TRISTATE:
     default:
       g_value_init (&value, G_TYPE_INT64);
-      g_value_set_int64 (&value, row->cells[column].number);
+      g_value_set_int64 (&value, hp_row_pool_get_number (pool, row, column));
+      break;
+
+    case HP_CELL_FLAG:
+      g_value_init (&value, G_TYPE_BOOLEAN);
+      g_value_set_boolean (&value, hp_row_pool_get_number (pool, row, column) != 0);
       break;
     }
 
@@ -291,10 +467,12 @@ hp_row_pool_format_cell (HpRowPool         *pool,
 /* Searching and sorting                                                     */
 
 static gboolean
-row_matches (const HpRowLayout  *layout,
+row_matches (HpRowPool          *pool,
              const HpPackedRow  *row,
              const char * const *terms)
 {
+  const HpRowLayout *layout = pool->layout;
+
   /* pairs: the word folded plainly, and transliterated ("" if the same);
    * every word must be in some searchable cell */
   for (guint t = 0; terms[t] != NULL; t += 2)
@@ -305,7 +483,8 @@ row_matches (const HpRowLayout  *layout,
         {
           const HpText *text;
 
-          if (!layout->columns[i].search || (text = row->cells[i].text) == NULL || text->folded == NULL)
+          if (!layout->columns[i].search || column_is_numeric (&layout->columns[i]) ||
+              (text = hp_row_pool_get_text (pool, row, i)) == NULL || text->folded == NULL)
             continue;
           found = strstr (text->folded, terms[t]) != NULL ||
                   (*terms[t + 1] != '\0' && strstr (text->folded, terms[t + 1]) != NULL);
@@ -319,9 +498,10 @@ row_matches (const HpRowLayout  *layout,
 
 typedef struct
 {
-  guint    column;
-  gboolean numeric;
-  int      sign;
+  HpRowPool *pool;
+  guint      column;
+  gboolean   numeric;
+  int        sign;
 } SortSpec;
 
 static int
@@ -336,13 +516,15 @@ compare_rows (gconstpointer a,
 
   if (sort->numeric)
     {
-      gint64 u = x->cells[sort->column].number, v = y->cells[sort->column].number;
+      gint64 u = hp_row_pool_get_number (sort->pool, x, sort->column);
+      gint64 v = hp_row_pool_get_number (sort->pool, y, sort->column);
 
       result = (u > v) - (u < v);
     }
   else
     {
-      const HpText *u = x->cells[sort->column].text, *v = y->cells[sort->column].text;
+      const HpText *u = hp_row_pool_get_text (sort->pool, x, sort->column);
+      const HpText *v = hp_row_pool_get_text (sort->pool, y, sort->column);
 
       /* empty cells first, as GTK's string sorter has them */
       if (u == v)
@@ -383,9 +565,9 @@ hp_row_pool_query (HpRowPool        *pool,
 
       if ((i & 0x3fff) == 0 && g_cancellable_is_cancelled (cancellable))
         return NULL;
-      if (query->narrowed && row->narrow_key != query->narrow_key)
+      if (query->narrowed && hp_row_pool_get_narrow_key (pool, row) != query->narrow_key)
         continue;
-      if (query->terms != NULL && !row_matches (layout, row, (const char * const *) query->terms))
+      if (query->terms != NULL && !row_matches (pool, row, (const char * const *) query->terms))
         continue;
       g_ptr_array_add (found, (gpointer) row);
     }
@@ -394,6 +576,7 @@ hp_row_pool_query (HpRowPool        *pool,
     {
       HpCellFormat format = layout->columns[query->sort_column].format;
       SortSpec sort = {
+        .pool = pool,
         .column = (guint) query->sort_column,
         .numeric = layout->columns[query->sort_column].get != NULL ||
                    (format != HP_CELL_TEXT && format != HP_CELL_DATE),

@@ -69,6 +69,7 @@ typedef struct
   guint                  narrowed : 1;
   guint                  restore_after_search : 1;
   guint                  rows_changing : 1;
+  guint                  hiding_rows : 1;    /* letting go of the rows' widgets */
 } HpTablePagePrivate;
 
 HpTablePagePrivate *_hp_table_page_get_priv        (HpTablePage *self);

@@ -28,6 +28,8 @@
 
 #include "config.h"
 
+#include <malloc.h>
+
 #include <glib/gi18n.h>
 
 #include "hp-page.h"
@@ -148,20 +150,54 @@ batch_ready_cb (GPtrArray *batch,
   _hp_table_page_update_view (self);
 }
 
-/* The column view gets its model when it is first shown: the rows it
- * creates for a model (about 200 with all their cells in GTK 4.8) would
- * cost every page a long stall while the window opens. */
+/* The column view gets its model when it is shown: the rows it creates for
+ * a model (about 200 with all their cells in GTK 4.8, some 10 MB) would
+ * cost every page a long stall while the window opens, and they come a
+ * few per frame (hp-reveal-model.c). */
 static void
 column_view_mapped_cb (HpTablePage   *self,
                        GtkColumnView *column_view)
 {
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
 
-  g_signal_handlers_disconnect_by_func (column_view, column_view_mapped_cb, self);
-  /* about a hundred cells' widgets per frame */
-  hp_reveal_model_start (priv->reveal, GTK_WIDGET (column_view),
-                         MAX (4, 100 / MAX (1, HP_TABLE_PAGE_GET_CLASS (self)->n_columns)));
-  gtk_column_view_set_model (column_view, GTK_SELECTION_MODEL (priv->selection));
+  /* about a hundred cells' widgets per frame; or back from where hiding
+   * them got to (see below); a view that kept its rows shows them */
+  if (gtk_column_view_get_model (column_view) == NULL || priv->hiding_rows)
+    hp_reveal_model_start (priv->reveal, GTK_WIDGET (column_view),
+                           MAX (4, 100 / MAX (1, HP_TABLE_PAGE_GET_CLASS (self)->n_columns)));
+  priv->hiding_rows = FALSE;
+  if (gtk_column_view_get_model (column_view) == NULL)
+    gtk_column_view_set_model (column_view, GTK_SELECTION_MODEL (priv->selection));
+}
+
+static void
+rows_hidden_cb (gpointer user_data)
+{
+  HpTablePage *self = HP_TABLE_PAGE (user_data);
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+
+  priv->hiding_rows = FALSE;
+  gtk_column_view_set_model (priv->column_view, NULL);
+}
+
+/* A page left at its top with nothing selected gives its rows' widgets
+ * back when it is hidden; it shows the same when it comes back. A page
+ * the user scrolled or selected in keeps them, and comes back as it was
+ * left, without making 200 rows again at once. */
+static void
+column_view_unmapped_cb (HpTablePage   *self,
+                         GtkColumnView *column_view)
+{
+  HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (priv->scrolled_window);
+
+  if (gtk_adjustment_get_value (vadjustment) > 0.0 ||
+      gtk_single_selection_get_selected (priv->selection) != GTK_INVALID_LIST_POSITION)
+    return;
+
+  /* letting go of 200 rows at once would stall as long as making them */
+  priv->hiding_rows = TRUE;
+  hp_reveal_model_hide (priv->reveal, rows_hidden_cb, self);
 }
 
 /**
@@ -229,6 +265,12 @@ _hp_table_page_restore_position (HpTablePage *self)
 }
 
 static void
+trim_memory (gpointer unused)
+{
+  malloc_trim (0);
+}
+
+static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -266,6 +308,10 @@ load_cb (GObject      *object,
     }
 
   set_loading (self, FALSE);
+  /* after the old rows went, in the same worker: reading a national list
+   * makes and frees 350,000 objects in the loader's thread, whose free
+   * memory glibc would otherwise keep */
+  _hp_table_page_release (GUINT_TO_POINTER (1), trim_memory);
 
   if (_hp_table_page_get_query_active (self))
     {
@@ -748,11 +794,12 @@ hp_table_page_constructed (GObject *object)
   gtk_single_selection_set_autoselect (priv->selection, FALSE);
   gtk_single_selection_set_can_unselect (priv->selection, TRUE);
 
+  g_signal_connect_object (priv->column_view, "map", G_CALLBACK (column_view_mapped_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->column_view, "unmap", G_CALLBACK (column_view_unmapped_cb), self,
+                           G_CONNECT_SWAPPED);
   if (gtk_widget_get_mapped (GTK_WIDGET (priv->column_view)))
     gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
-  else
-    g_signal_connect_object (priv->column_view, "map", G_CALLBACK (column_view_mapped_cb), self,
-                             G_CONNECT_SWAPPED);
 
   _hp_table_page_init_search (self);
   _hp_table_page_init_actions (self);

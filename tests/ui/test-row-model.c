@@ -143,20 +143,23 @@ test_row_pool_packs (void)
   g_autofree char *empty = NULL;
 
   g_assert_cmpint (lena->id, ==, 1);
-  g_assert_cmpint (anna->narrow_key, ==, 20);
+  g_assert_cmpint (hp_row_pool_get_narrow_key (pool, anna), ==, 20);
   /* the rows keep no item: the page reads it from the store */
-  g_assert_null (lena->item);
+  g_assert_null (hp_row_pool_get_item (pool, lena));
+  /* the flag is a number: Paul has his pack, Lena not */
+  g_assert_cmpint (hp_row_pool_get_number (pool, paul, RECEIVED), ==, 1);
+  g_assert_cmpint (hp_row_pool_get_number (pool, lena, RECEIVED), ==, 0);
 
   /* "Müller" is one text for both rows, and so is the birth date */
-  g_assert_true (lena->cells[LAST].text == anna->cells[LAST].text);
-  g_assert_true (lena->cells[BIRTH].text == anna->cells[BIRTH].text);
-  g_assert_false (lena->cells[LAST].text == paul->cells[LAST].text);
-  g_assert_cmpstr (lena->cells[LAST].text->shown, ==, "Müller");
+  g_assert_true (hp_row_pool_get_text (pool, lena, LAST) == hp_row_pool_get_text (pool, anna, LAST));
+  g_assert_true (hp_row_pool_get_text (pool, lena, BIRTH) == hp_row_pool_get_text (pool, anna, BIRTH));
+  g_assert_false (hp_row_pool_get_text (pool, lena, LAST) == hp_row_pool_get_text (pool, paul, LAST));
+  g_assert_cmpstr (hp_row_pool_get_text (pool, lena, LAST)->shown, ==, "Müller");
   /* searchable: folded plainly ("muller") and transliterated ("mueller") */
-  g_assert_cmpstr (lena->cells[LAST].text->folded, ==, "muller\nmueller");
+  g_assert_cmpstr (hp_row_pool_get_text (pool, lena, LAST)->folded, ==, "muller\nmueller");
   /* an empty text is no text */
-  g_assert_null (mia->cells[LAST].text);
-  g_assert_null (paul->cells[BIRTH].text);
+  g_assert_null (hp_row_pool_get_text (pool, mia, LAST));
+  g_assert_null (hp_row_pool_get_text (pool, paul, BIRTH));
 
   /* the cells as the table shows them */
   date = hp_row_pool_format_cell (pool, lena, BIRTH);
@@ -174,7 +177,7 @@ test_row_pool_keeps_items (void)
   g_autoptr(GObject) item = new_person (2);
   HpPackedRow *row = hp_row_pool_pack (pool, item);
 
-  g_assert_true (row->item == item);
+  g_assert_true (hp_row_pool_get_item (pool, row) == item);
   /* the pool holds it: one reference here, one there */
   g_assert_cmpuint (G_OBJECT (item)->ref_count, ==, 2);
   g_clear_pointer (&pool, hp_row_pool_unref);
@@ -664,6 +667,44 @@ test_reveal_model (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
 }
 
+static void
+hidden_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_reveal_model_hides (void)
+{
+  g_autoptr(GListStore) store = new_store (30);
+  g_autoptr(HpRevealModel) reveal = hp_reveal_model_new (G_LIST_MODEL (store));
+  GListModel *model = G_LIST_MODEL (reveal);
+  g_autoptr(GtkWidget) widget = g_object_ref_sink (gtk_label_new (NULL));
+  guint n_hidden = 0, n_turns = 0;
+
+  hp_reveal_model_start (reveal, widget, 8);
+  hp_reveal_model_finish (reveal);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 30);
+
+  /* hiding: 8 fewer per idle turn, 30 → 22 → 14 → 6 → 0, then the call */
+  hp_reveal_model_hide (reveal, hidden_cb, &n_hidden);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 30);
+  while (n_hidden == 0 && n_turns < 100)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      n_turns++;
+    }
+  g_assert_cmpuint (n_hidden, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  /* one turn per step, at least: never all at once */
+  g_assert_cmpuint (n_turns, >=, 4);
+
+  /* shown again: from the start, 8 at first */
+  hp_reveal_model_start (reveal, widget, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
+  g_assert_true (hp_reveal_model_get_revealing (reveal));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +724,7 @@ main (int   argc,
   g_test_add_func ("/heimpack/row-model/lets-go", test_row_model_lets_go);
   g_test_add_func ("/heimpack/row-model/stable", test_stable_model);
   g_test_add_func ("/heimpack/row-model/reveal", test_reveal_model);
+  g_test_add_func ("/heimpack/row-model/reveal-hides", test_reveal_model_hides);
 
   return g_test_run ();
 }
