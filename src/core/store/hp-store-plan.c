@@ -292,6 +292,7 @@ school_figures (HpStore          *self,
         }
       if (!count_graduates (self, *graduates, school->school_id, day, &counted, error))
         return FALSE;
+      cache->n_counted++;
       if (_hp_plan_cache_set_day (&counted, day))
         _hp_plan_cache_counted (cache, school->school_id, &counted);
       kept = &counted;

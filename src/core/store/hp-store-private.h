@@ -244,6 +244,7 @@ typedef struct
   guint64      generation;
   GHashTable  *figures;      /* Owned ref: gint64 * school_id -> HpGraduateFigures *; or NULL */
   GArray      *counted;      /* Owned: HpPlanCacheCounted */
+  guint        n_counted;    /* schools counted, kept or not */
 } HpPlanCacheRead;
 
 HpPlanCache  *_hp_plan_cache_new              (void);
@@ -267,6 +268,7 @@ void          _hp_plan_cache_counted          (HpPlanCacheRead *read,
 void          _hp_plan_cache_read_end         (HpStore         *self,
                                                HpPlanCacheRead *read,
                                                gboolean         publish);
+guint         _hp_plan_cache_get_n_counted    (HpStore         *self);
 
 /* hp-store-lock.c */
 int           _hp_store_lock_acquire  (const char    *db_path,
