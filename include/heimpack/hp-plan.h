@@ -301,6 +301,17 @@ void         hp_plan_free        (HpPlan            *plan);
  * after that day minus 18 years. May run in a worker thread like the list
  * functions. Fails with %HP_STORE_ERROR_NOT_FOUND for an unknown campaign.
  *
+ * The graduate figures of each school (@graduates, @with_birth_date,
+ * @under18_by_birth, @handed_out, @handed_out_under18 of #HpPlanSchool) are
+ * kept by @store between calls, per campaign, school and hand-over day
+ * (see "The plan's graduate figures" in hp-store.h): a load after a
+ * booking, a pack line or a school edit reads the gifts, pack lines and
+ * schools afresh but counts no graduates (at the national scale about 12
+ * ms instead of 120-150 ms); the first load, and the first after a write
+ * of graduates or another program's write to the file, counts them all
+ * again. What it returns is never older than the last write that returned
+ * before it began.
+ *
  * Returns: (transfer full) (nullable): the input, whose strings stay valid
  *   until hp_plan_input_free().
  */

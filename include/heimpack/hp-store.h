@@ -63,6 +63,30 @@ G_BEGIN_DECLS
  *
  * Lists are returned as #GListModel (a #GListStore) of the model objects.
  *
+ * The plan's graduate figures. hp_plan_input_load() needs five counts per
+ * school from the graduate table, 350,000 rows at the national scale; the
+ * store keeps them in memory between loads, per (campaign, school, the
+ * school's hand-over day), so that the Planning page follows a booking or a
+ * pack line within a frame. The school list, the hand-over days, the
+ * hand-overs, gifts and pack lines are read from the file by every load. The
+ * kept figures are never older than what the calling thread would read:
+ * - every write of graduate rows (add, update, removal, ticks, import,
+ *   purge) and every campaign write or removal, in any thread, empties them
+ *   when it is committed, where the store announces its changes (and at a
+ *   rollback, and after a restore of a backup);
+ * - a commit of another connection to the file (another program: the CLI
+ *   beside the window; or this store's own worker connection) is seen by
+ *   `PRAGMA data_version` on the main connection, which every load polls:
+ *   it empties them too, since the store cannot tell what was written;
+ * - a load in a thread with a transaction of its own (which sees its
+ *   uncommitted rows) or inside an export's snapshot counts everything and
+ *   keeps nothing, as does a load that began beside a write that emptied
+ *   them, or whose connection already held an older read.
+ * The cache lives as long as the store, is shared by its threads under a
+ * mutex (loads read an immutable table without it) and holds a few dozen
+ * bytes per school and campaign loaded. A load that counts costs what a load
+ * always cost (120-150 ms at the national scale, in the worker).
+ *
  * Signals: #HpStore::changed, once per write or per outermost transaction,
  * says which kinds of rows were written, so that views can refresh. It is
  * always emitted in the thread that opened the store: a write committed in

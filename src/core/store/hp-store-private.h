@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+typedef struct _HpPlanCache HpPlanCache;
+
 /*
  * HpStoreConnection:
  * One SQLite connection that writes: the owner thread's (`main`) or the one
@@ -59,6 +61,13 @@ struct _HpStore
   GMutex      reader_lock;
   gboolean    readers_failed;
   guint       next_reader;   /* where to share when all are busy */
+
+  /* The plan's per-(campaign, school) graduate figures, kept between
+   * hp_plan_input_load() calls (hp-store-plan-cache.c) */
+  HpPlanCache   *plan_cache;
+  /* `PRAGMA data_version` on `main`, for the plan cache's poll; used under
+   * main.db's mutex, in any thread */
+  sqlite3_stmt  *data_version;
 
   int            schema_version;
   GPtrArray     *migration_notes;   /* char *, NULL-terminated; or NULL */
@@ -199,6 +208,67 @@ gboolean      _hp_store_backup_before_removal (HpStore  *self,
                                                GError  **error);
 char         *_hp_store_backup_before_upgrade (HpStore  *self,
                                                GError  **error);
+
+/* hp-store.c: for the plan cache (hp-store-plan-cache.c) */
+gboolean      _hp_store_reads_committed       (HpStore         *self);
+gint64        _hp_store_poll_data_version     (HpStore         *self);
+
+/* hp-store-plan-cache.c */
+/*
+ * HpGraduateFigures:
+ * What hp_plan_input_load() counts of one school's graduates in one
+ * campaign, against the cut-off of @day (HP_SQL_AGE_DAY: the school's
+ * hand-over day; born after the cut-off is under 18 on it).
+ */
+typedef struct
+{
+  char   day[16];           /* "YYYY-MM-DD", NUL-terminated */
+  guint  graduates;
+  guint  with_birth_date;
+  guint  under18_by_birth;
+  guint  handed_out;
+  guint  handed_out_under18;
+} HpGraduateFigures;
+
+/*
+ * HpPlanCacheRead:
+ * One hp_plan_input_load()'s use of the cache: what it found at the start
+ * (@figures, a table nobody changes any more), and what it counted itself
+ * (@counted), published at the end if nothing was written meanwhile.
+ */
+typedef struct
+{
+  gint64       campaign_id;
+  gboolean     usable;       /* FALSE: count everything, keep nothing */
+  gboolean     keep_nothing; /* use what is kept, but keep nothing counted */
+  guint64      generation;
+  GHashTable  *figures;      /* Owned ref: gint64 * school_id -> HpGraduateFigures *; or NULL */
+  GArray      *counted;      /* Owned: HpPlanCacheCounted */
+  guint        n_counted;    /* schools counted, kept or not */
+} HpPlanCacheRead;
+
+HpPlanCache  *_hp_plan_cache_new              (void);
+void          _hp_plan_cache_free             (HpPlanCache     *cache);
+void          _hp_plan_cache_changed          (HpStore         *self,
+                                               HpStoreChanges   changes);
+void          _hp_plan_cache_read_begin       (HpStore         *self,
+                                               gint64           campaign_id,
+                                               HpPlanCacheRead *read);
+void          _hp_plan_cache_check_statement  (HpPlanCacheRead *read,
+                                               sqlite3_stmt    *stmt);
+gboolean      _hp_plan_cache_set_day       (HpGraduateFigures *figures,
+                                               const char      *day);
+const HpGraduateFigures *
+              _hp_plan_cache_lookup           (HpPlanCacheRead *read,
+                                               gint64           school_id,
+                                               const char      *day);
+void          _hp_plan_cache_counted          (HpPlanCacheRead *read,
+                                               gint64           school_id,
+                                               const HpGraduateFigures *figures);
+void          _hp_plan_cache_read_end         (HpStore         *self,
+                                               HpPlanCacheRead *read,
+                                               gboolean         publish);
+guint         _hp_plan_cache_get_n_counted    (HpStore         *self);
 
 /* hp-store-lock.c */
 int           _hp_store_lock_acquire  (const char    *db_path,

@@ -74,7 +74,9 @@ hp_store_finalize (GObject *object)
     }
   g_clear_pointer (&self->readers, g_ptr_array_unref);
   g_mutex_clear (&self->reader_lock);
+  g_clear_pointer (&self->data_version, sqlite3_finalize);
   connection_close (self, &self->main);
+  g_clear_pointer (&self->plan_cache, _hp_plan_cache_free);
   _hp_store_lock_release (self->lock_fd);
   g_free (self->path);
   g_free (self->sqlite_uri);
@@ -144,6 +146,10 @@ emit_changes (HpStore        *self,
 
   if (changes == 0)
     return;
+
+  /* The rows are committed: a plan loaded from now on counts them. At once,
+   * in this thread, not in the idle below, which may run much later. */
+  _hp_plan_cache_changed (self, changes);
 
   if (g_thread_self () == self->owner)
     {
@@ -223,6 +229,7 @@ hp_store_init (HpStore *self)
   g_mutex_init (&self->reader_lock);
   g_mutex_init (&self->writer_lock);
   self->readers = g_ptr_array_new ();
+  self->plan_cache = _hp_plan_cache_new ();
   self->main.statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
   self->writer.statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
 }
@@ -1316,6 +1323,9 @@ _hp_store_end_raw (HpStore *self)
 {
   HpStoreConnection *conn;
 
+  /* the whole file may be another now (a restore), whatever follows */
+  _hp_plan_cache_changed (self, HP_STORE_CHANGED_ALL);
+
   if (g_thread_self () == self->owner)
     return;
   conn = own_transaction (self);
@@ -1417,8 +1427,76 @@ hp_store_rollback (HpStore *self)
      * the outer transaction, which can only cause one refresh too many. */
     return;
 
+  /* An in-memory store's workers read through the one connection, and may
+   * have counted the rows that are gone now. */
+  _hp_plan_cache_changed (self, conn->pending_changes);
   conn->pending_changes = 0;
   end_transaction (self, conn);
+}
+
+/* ------------------------------------------------------------------------ */
+/* For the plan cache (hp-store-plan-cache.c)                                */
+
+/*
+ * _hp_store_reads_committed:
+ * Whether the calling thread reads what is committed, as the plan cache
+ * holds it: not inside a transaction of its own (it sees its own
+ * uncommitted rows) nor inside an export's snapshot (an older state).
+ */
+gboolean
+_hp_store_reads_committed (HpStore *self)
+{
+  HpStoreSnapshot *snapshot = g_private_get (&thread_snapshot);
+
+  return own_transaction (self) == NULL && (snapshot == NULL || snapshot->store != self);
+}
+
+/*
+ * _hp_store_poll_data_version:
+ * `PRAGMA data_version` of the main connection, which changes whenever
+ * another connection commits to the file (another program, or our own
+ * workers' connection), and not for the main connection's own commits,
+ * which the store announces itself. Safe in any thread: it holds the
+ * connection's mutex throughout.
+ *
+ * Returns: the version, or -1 when it cannot tell: a statement of the
+ *   owner thread is stepping on the connection outside a transaction,
+ *   holding a read (and with it the version) from before; or SQLite failed.
+ */
+gint64
+_hp_store_poll_data_version (HpStore *self)
+{
+  sqlite3 *db = self->main.db;
+  sqlite3_mutex *mutex = sqlite3_db_mutex (db);
+  gint64 version = -1;
+  int rc;
+
+  sqlite3_mutex_enter (mutex);
+
+  /* In a transaction of the owner's (BEGIN IMMEDIATE: the newest state, and
+   * nobody else commits) the version is current; outside one, a statement
+   * still stepping pins the state its read began with. */
+  if (sqlite3_get_autocommit (db))
+    for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+      if (sqlite3_stmt_busy (stmt))
+        goto out;
+
+  if (self->data_version == NULL &&
+      (rc = sqlite3_prepare_v2 (db, "PRAGMA data_version", -1, &self->data_version, NULL)) != SQLITE_OK)
+    {
+      g_debug ("Could not prepare PRAGMA data_version: %s", sqlite3_errstr (rc));
+      goto out;
+    }
+
+  if ((rc = sqlite3_step (self->data_version)) == SQLITE_ROW)
+    version = sqlite3_column_int64 (self->data_version, 0);
+  else
+    g_debug ("PRAGMA data_version failed: %s", sqlite3_errstr (rc));
+  sqlite3_reset (self->data_version);
+
+out:
+  sqlite3_mutex_leave (mutex);
+  return version;
 }
 
 /* ------------------------------------------------------------------------ */
