@@ -14,7 +14,8 @@
 #                "breaks": [row after which a page ends, ...],
 #                "widths": [width or null, ...], "heights": [height or null, ...],
 #                "heading_rows": [row, ...], "indents": {"C5": 1, ...},
-#                "bold": ["D12", ...], "rows": [[cell, ...], ...]}, ...]}
+#                "bold": ["D12", ...], "links": {"N5": "'Sheet'!A1", ...},
+#                "rows": [[cell, ...], ...]}, ...]}
 #
 # where a cell is [value, type, number_format, formula]: type is "n"
 # (number), "s" (string), "date", "time", "b" or null (empty); value is the
@@ -129,6 +130,7 @@ def sheet_facts(ws, fws, max_rows, full):
     heading_rows = []
     indents = {}
     bold = []
+    links = {}
     n_rows = min(ws.max_row, max_rows)
     for r in range(1, n_rows + 1):
         rows.append([cell_facts(ws.cell(r, c), fws.cell(r, c)) for c in range(1, ws.max_column + 1)])
@@ -140,10 +142,13 @@ def sheet_facts(ws, fws, max_rows, full):
                 indents[c.coordinate] = c.alignment.indent
             if c.value is not None and c.font is not None and c.font.b:
                 bold.append(c.coordinate)
+            if c.hyperlink is not None:
+                links[c.coordinate] = c.hyperlink.location or c.hyperlink.target
     facts['rows'] = rows
     facts['heading_rows'] = heading_rows
     facts['indents'] = indents
     facts['bold'] = bold
+    facts['links'] = links
     facts['widths'] = [
         ws.column_dimensions[get_column_letter(c)].width
         if ws.column_dimensions[get_column_letter(c)].customWidth else None

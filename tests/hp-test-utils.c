@@ -558,6 +558,59 @@ hp_test_have_libreoffice (void)
   return soffice != NULL;
 }
 
+gboolean
+hp_test_have_pdftotext (void)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  return soffice != NULL && pdftotext != NULL;
+}
+
+char *
+hp_test_libreoffice_pdf_text (const char *path,
+                              const char *dir)
+{
+  g_autofree char *profile = g_build_filename (dir, "lo-profile", NULL);
+  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *env = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  g_autofree char *outdir = g_build_filename (dir, "lo-pdf", NULL);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *stem = g_strndup (base, strlen (base) - (g_str_has_suffix (base, ".xlsx") ? 5 : 0));
+  g_autofree char *pdf_name = g_strconcat (stem, ".pdf", NULL);
+  g_autofree char *pdf = g_build_filename (outdir, pdf_name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  char *out = NULL;
+
+  {
+    g_autoptr(GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+
+    /* as in hp_test_libreoffice_errors() */
+    for (guint i = 0; i < 6; i++)
+      g_subprocess_launcher_unsetenv (launcher, (const char *[]) { "MALLOC_PERTURB_", "MALLOC_CHECK_", "G_DEBUG",
+                                                                   "GSETTINGS_BACKEND", "GSETTINGS_SCHEMA_DIR",
+                                                                   "G_SLICE" }[i]);
+    proc = g_subprocess_launcher_spawn (launcher, &error, "soffice", env, "--headless", "--norestore",
+                                        "--convert-to", "pdf", "--outdir", outdir, path, NULL);
+  }
+  g_assert_no_error (error);
+  g_subprocess_wait_check (proc, NULL, &error);
+  g_assert_no_error (error);
+  if (!g_file_test (pdf, G_FILE_TEST_EXISTS))
+    g_error ("LibreOffice could not print %s", path);
+  g_clear_object (&proc);
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "pdftotext", "-layout", pdf, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+
+  return out;
+}
+
 char *
 hp_test_libreoffice_errors (const char *path,
                             const char *dir)

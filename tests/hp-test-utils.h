@@ -149,6 +149,15 @@ gboolean         hp_test_have_libreoffice (void);
 char            *hp_test_libreoffice_errors (const char *path,
                                              const char *dir);
 
+/* TRUE if LibreOffice and pdftotext (poppler-utils) are installed. */
+gboolean         hp_test_have_pdftotext  (void);
+
+/* Prints @path to PDF with LibreOffice headless (in @dir) and returns the
+ * text of the PDF (pdftotext -layout): the pages in order, each ended by a
+ * form feed ("\f"). */
+char            *hp_test_libreoffice_pdf_text (const char *path,
+                                               const char *dir);
+
 /* The names of the files in @dir, sorted, joined by "|". */
 char            *hp_test_list_dir        (const char *dir);
 

@@ -107,18 +107,21 @@ export (Fixture               *f,
   "    and s['orientation'] in ('portrait', 'landscape') for s in d['sheets']) " \
   "and len(set(s['orientation'] for s in d['sheets'])) == 1"
 
-/* Every table heading (grey row) as LibreOffice prints it: no word of a
- * title wider than its column (a bold character takes at least one unit of
- * width, the cell margins one more; libxlsxwriter stores 0.71 of padding),
- * since titles wrap at spaces only; and the row tall enough for the
- * wrapped title (15 pt a line), since LibreOffice does not grow it on
- * opening. A line holds at most the column's width in characters. */
+/* Every table heading (grey row) as LibreOffice prints it: the export
+ * breaks each title into its lines itself (hp-export-sheet.c), so the row
+ * is exactly as tall as its most broken title, 15 pt a line (no empty band
+ * under the labels, nothing cut); and no line is much wider than its
+ * column: bold letters take about one unit of width each, narrow ones
+ * ("i", "l", " ") half of it, so a line has at most 1.25 letters a unit
+ * ("Quelle der Einwilligung", 23 letters, prints on one line in a column
+ * of 22 + 0.71: 23 <= 27.5). */
 #define HEADINGS_OK \
   "not [(s['name'], r, cell[0]) for s in d['sheets'] for r in s['heading_rows'] " \
   "     for c, cell in enumerate(s['rows'][r - 1]) if cell[1] == 's' and (" \
   "       s['widths'][c] is None " \
-  "       or max(len(word) for word in cell[0].split()) + 1 > s['widths'][c] - 0.71 " \
-  "       or (s['heights'][r - 1] or 15) < 15 * -(-len(cell[0].replace(' ', '')) // int(s['widths'][c] - 1.71)))]"
+  "       or max(len(line) for line in cell[0].split('\\n')) > 1.25 * (s['widths'][c] - 0.71) " \
+  "       or (s['heights'][r - 1] or 15) != 15 * max(x[0].count('\\n') + 1 " \
+  "                                                  for x in s['rows'][r - 1] if x[1] == 's'))]"
 
 /* { "school number": [standard, under18, graduates listed, graduates
  * counted by the plan], … }, computed here independently of the export. */
@@ -951,7 +954,17 @@ test_delivery_sheets (Fixture       *f,
    * was delivered than needed; the note's number is YEAR-NUMBER-N */
   CHECK (facts, "all(r[6][0] == r[7][0] + r[10][0] + r[11][0] and r[5][0] == '2027-%s-1' % r[0][0] "
                 "    for r in d['sheets'][0]['rows'][4:34])", NULL);
-  CHECK (facts, "[r[13][0] for r in d['sheets'][0]['rows'][4:34]] == [s['name'] for s in d['sheets'][1:]]", NULL);
+  /* The school's full name in column B; column N links to its sheet by
+   * the sheet's name, with "…" where that is the name cut to Excel's 31
+   * characters ("Engelbert-Kaempfer-Gesamtschule Kreuztal", 40, has the
+   * sheet "Engelbert-Kaempfer-Gesamtschule" and the link text
+   * "Engelbert-Kaempfer-Gesamtschule…"). */
+  CHECK (facts, "(lambda o, names: all("
+                "  r[13][0] == (n + '…' if r[1][0] != n and r[1][0].startswith(n) else n) "
+                "  and o['links']['N%d' % (i + 5)] == \"'%s'!A1\" % n.replace(\"'\", \"''\") "
+                "  for i, (r, n) in enumerate(zip(o['rows'][4:34], names))) "
+                "  and any(len(r[1][0]) > 31 and r[13][0].endswith('…') for r in o['rows'][4:34]))"
+                "(d['sheets'][0], [s['name'] for s in d['sheets'][1:]])", NULL);
   CHECK (facts, "all(r[3][1] == 'date' and r[3][2] == 'dd.mm.yyyy' and r[4][1] == 'time' and r[0][1] == 's' "
                 "    for r in d['sheets'][0]['rows'][4:34])", NULL);
   CHECK (facts, "(lambda t: t[1][0] == 'Total' and t[10][3] == '=SUM(K5:K34)' "
@@ -1001,8 +1014,11 @@ test_delivery_sheets (Fixture       *f,
    * characters) fit their column and are set off from the crates before
    * them; "20 packs per crate" is set off from the number of crates. */
   CHECK (facts, HEADINGS_OK, NULL);
-  CHECK (facts, "(lambda o: o['widths'][13] - 0.71 >= 31 and all(o['indents'].get('N%d' % r) for r in range(5, 35)))"
+  CHECK (facts, "(lambda o: o['widths'][13] - 0.71 >= 32 and all(o['indents'].get('N%d' % r) for r in range(5, 35)))"
                 "(d['sheets'][0])", NULL);
+  /* a long school name wraps in its column, and the town after it is set
+   * off by an indent */
+  CHECK (facts, "(lambda o: all(o['indents'].get('C%d' % r) for r in range(5, 35)))(d['sheets'][0])", NULL);
   CHECK (facts, "all(s['indents'].get('C%d' % (1 + next(i for i, r in enumerate(s['rows']) if r[0][0] == 'Crates'))) "
                 "    for s in d['sheets'][1:])", NULL);
 }
@@ -1071,9 +1087,11 @@ test_sponsor_report (Fixture       *f,
 
   /* The summary block for the funder report: planned, handed over to
    * schools and handed out to graduates side by side, each under its own
-   * heading; the demo's two hand-overs are the store's. */
-  CHECK (facts, "d['sheets'][0]['rows'][3][1:4] == [[t, 's', 'General', None] for t in "
-                "['Planned', 'Handed over to schools', 'Handed out to graduates']]", NULL);
+   * heading (which the export breaks into lines itself); the demo's two
+   * hand-overs are the store's. */
+  CHECK (facts, "[[c[0].replace('\\n', ' ')] + c[1:] for c in d['sheets'][0]['rows'][3][1:4]] == "
+                "[[t, 's', 'General', None] for t in ['Planned', 'Handed over to schools', 'Handed out to graduates']]",
+         NULL);
   CHECK (facts, "(lambda f: f['Total in-kind value'][0] == round(int(a[0]) / 100, 2) "
                 "  and f['Total in-kind value'][2] == '#,##0.00 \"€\"' and f['Products'][0] == int(a[1]) "
                 "  and f['Sponsors'][0] == 40 and f['Schools'][0] == 30 "
@@ -1165,8 +1183,8 @@ test_network (Fixture       *f,
   CHECK (facts, "(lambda s: s['freeze'] == 'A5' and s['title_rows'] == '$4:$4' and s['max_row'] == 4 + int(a[0]) "
                 "  and s['max_col'] == 8 and s['autofilter'] == 'A4:H%d' % (4 + int(a[0])))(d['sheets'][0])",
          count, NULL);
-  CHECK (facts, "d['sheets'][0]['rows'][3] == [[t, 's', 'General', None] for t in "
-                "['Last name', 'First name', 'E-mail', 'Phone', 'School', 'Year', 'Consent on', 'Consent source']]",
+  CHECK (facts, "[[c[0].replace('\\n', ' ')] + c[1:] for c in d['sheets'][0]['rows'][3]] == [[t, 's', 'General', None] "
+                "for t in ['Last name', 'First name', 'E-mail', 'Phone', 'School', 'Year', 'Consent on', 'Consent source']]",
          NULL);
   /* across: eight columns do not fit upright; the date, and its heading,
    * set off from the year before it */
@@ -1339,6 +1357,154 @@ test_german_locale (Fixture       *f,
     }
 
   setlocale (LC_ALL, old_locale);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Print layout: text widths, wrapping, page breaks                          */
+
+/* Widths are in column-width units, the default font's digit "0" (1.00);
+ * a space is 0.50 (DejaVu Sans 0.50, Carlito 0.45: the larger), a bold
+ * digit 1.10 (DejaVu Sans Bold 1.094, rounded up). */
+static void
+test_text_wrap (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_cmpfloat_with_epsilon (_hp_export_text_width ("0000", -1, FALSE), 4.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (_hp_export_text_width ("00 00", -1, FALSE), 4.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (_hp_export_text_width ("00", -1, TRUE), 2.2, 1e-9);
+  /* only the first 2 bytes */
+  g_assert_cmpfloat_with_epsilon (_hp_export_text_width ("0000", 2, FALSE), 2.0, 1e-9);
+
+  /* "00000 00000" is 5 + 0.5 + 5 = 10.5 wide: one line in 10.5, two in
+   * 10 (the space hangs at the end of the first) */
+  g_assert_cmpuint (_hp_export_text_lines ("00000 00000", 10.5), ==, 1);
+  g_assert_cmpuint (_hp_export_text_lines ("00000 00000", 10), ==, 2);
+  /* a line break is a line; an empty text one line */
+  g_assert_cmpuint (_hp_export_text_lines ("0\n0", 10), ==, 2);
+  g_assert_cmpuint (_hp_export_text_lines ("", 10), ==, 1);
+  /* a word of 12 digits in 5: broken where the line is full, 5 + 5 + 2 */
+  g_assert_cmpuint (_hp_export_text_lines ("000000000000", 5), ==, 3);
+  /* after a hyphen between letters a line may end, as LibreOffice ends
+   * it: "ab-cd" in the room of "ab-" is two lines; "0-5" (a digit after
+   * the hyphen) is one piece, broken only where the line is full */
+  g_assert_cmpuint (_hp_export_text_lines ("ab-cd", _hp_export_text_width ("ab-", -1, FALSE)), ==, 2);
+  g_assert_cmpuint (_hp_export_text_lines ("ab-cd", _hp_export_text_width ("ab-cd", -1, FALSE)), ==, 1);
+
+  /* A heading's lines as the export breaks them: bold "00 00" is 2.2 +
+   * 0.55 + 2.2 = 4.95, in 3 two lines "00" / "00" */
+  g_assert_cmpuint (_hp_export_wrap ("00 00", 3, TRUE, FALSE, out), ==, 2);
+  g_assert_cmpstr (out->str, ==, "00\n00");
+  g_string_truncate (out, 0);
+  g_assert_cmpuint (_hp_export_wrap ("00 00", 5, TRUE, FALSE, out), ==, 1);
+  g_assert_cmpstr (out->str, ==, "00 00");
+
+  /* A column is at least as wide as its title on two lines, plus a gap
+   * of 1 and any indent, in whole pixels of a 7-pixel digit: "No." (3
+   * characters) keeps its 5; English "Per standard pack" breaks best as
+   * "Per standard" / "pack", so the column is wider than "standard" alone. */
+  {
+    const HpExportColumn number = { "No.", 5, TRUE, FALSE };
+    const HpExportColumn per = { "Per standard pack", 4, TRUE, FALSE };
+    double first_line = _hp_export_text_width ("Per standard", -1, TRUE);
+
+    g_assert_cmpfloat_with_epsilon (_hp_export_column_width (&number), 5.0, 1e-9);
+    g_assert_cmpfloat (_hp_export_column_width (&per), >=, first_line + 1.0);
+    g_assert_cmpfloat (_hp_export_column_width (&per), <, first_line + 1.0 + 1.0 / 7 + 1e-9);
+    g_assert_cmpuint (_hp_export_heading_lines (&per, 1), ==, 2);
+  }
+}
+
+/* The pages of a sheet, from the export's own row heights (HpExportPager):
+ * A4 across is 595.28 pt high, less 0.8 in top and bottom (115.2 pt):
+ * 480.08 pt of rows at scale 1, less one row (15 pt) kept free: 465.08 pt.
+ * Columns of 100 units (Excel: 700 + 5 pixels, 528.75 pt) need no
+ * scaling on the 755.49 pt across the page. */
+static void
+test_pager (void)
+{
+  const HpExportColumn columns[] = { { NULL, 100, FALSE, FALSE } };
+  g_auto(HpExportPager) pager = { 0 };
+
+  _hp_export_pager_init (&pager, columns, 1, TRUE);
+  g_assert_cmpfloat_with_epsilon (pager.capacity, 465.08, 0.01);
+
+  /* a heading of 30 pt repeated, and rows of 15: page 1 holds the
+   * heading and 29 rows (30 + 29 × 15 = 465); row 30 starts page 2 */
+  _hp_export_pager_add (&pager, 0, 30);
+  _hp_export_pager_repeat (&pager, 30);
+  for (lxw_row_t r = 1; r <= 29; r++)
+    _hp_export_pager_add (&pager, r, 15);
+  g_assert_cmpuint (pager.breaks->len, ==, 0);
+  _hp_export_pager_add (&pager, 30, 15);
+  g_assert_cmpuint (pager.breaks->len, ==, 1);
+  g_assert_cmpuint (g_array_index (pager.breaks, lxw_row_t, 0), ==, 30);
+
+  /* page 2 has 30 + 15 = 45 pt; a group of 28 rows (420 pt) fits
+   * (465 ≥ 45 + 420), one of 29 (435 pt) does not but fits on a new page
+   * (30 + 435 ≤ 465): it starts page 3 */
+  _hp_export_pager_keep (&pager, 31, 28 * 15);
+  g_assert_cmpuint (pager.breaks->len, ==, 1);
+  _hp_export_pager_keep (&pager, 31, 29 * 15);
+  g_assert_cmpuint (pager.breaks->len, ==, 2);
+  g_assert_cmpuint (g_array_index (pager.breaks, lxw_row_t, 1), ==, 31);
+  /* a group taller than any page starts where it is */
+  _hp_export_pager_add (&pager, 31, 15);
+  _hp_export_pager_keep (&pager, 32, 40 * 15);
+  g_assert_cmpuint (pager.breaks->len, ==, 2);
+}
+
+/* The sponsor report's sponsors sheet: a sponsor's rows and subtotal are
+ * never split over two pages (each demo sponsor has 1 to 3 products), the
+ * page breaks are the export's own and the footer counts them; the
+ * thank-you sheet's rows are as tall as their address and sentence wrap
+ * to. Where LibreOffice and pdftotext are installed, the printed pages say
+ * so too. */
+static void
+test_sponsor_pages (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Sponsorenbericht.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pages_path = NULL;
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  export (f, HP_EXPORT_SPONSOR_REPORT, NULL, path);
+  facts = hp_test_xlsx_facts (path, 400);
+
+  /* 'breaks' are the last rows (1-based) of a page, so rows[b] (0-based)
+   * starts the next one: never a subtotal, nor a product after a product
+   * of the same sponsor */
+  CHECK (facts, "(lambda s: len(s['breaks']) >= 1 and s['footer'][1] == 'Page &P of %d' % (len(s['breaks']) + 1) "
+                "  and all(not str(s['rows'][b][0][0]).startswith('Total ') "
+                "          and not (s['rows'][b][0][0] is not None and s['rows'][b][0][0] == s['rows'][b - 1][0][0]) "
+                "          for b in s['breaks']))(d['sheets'][1])", NULL);
+  /* thank-you rows: the tallest set height is a whole number of lines */
+  CHECK (facts, "(lambda s: any(h for h in s['heights'][4:]) and all(h is None or h % 15 == 0 for h in s['heights'][4:]) "
+                "  and s['footer'][1].startswith('Page &P of '))(d['sheets'][2])", NULL);
+  /* headings break into their lines themselves, at most two */
+  CHECK (facts, "all(c[0] is None or c[0].count('\\n') <= 1 for s in d['sheets'] for r in s['heading_rows'] "
+                "    for c in s['rows'][r - 1]) and any('\\n' in (c[0] or '') for c in d['sheets'][1]['rows'][3])", NULL);
+
+  if (!hp_test_have_pdftotext ())
+    {
+      g_test_message ("LibreOffice or pdftotext is not installed: the printed pages are not checked");
+      return;
+    }
+  text = hp_test_libreoffice_pdf_text (path, f->dir);
+  pages_path = g_build_filename (f->dir, "pages.txt", NULL);
+  g_assert_true (g_file_set_contents (pages_path, text, -1, NULL));
+  /* the summary ("Page 1"), then the sponsors' pages as the footer counts
+   * them; each product row ("Brauerei Lang GmbH & Co. KG   Pils 0,33 l")
+   * printed on the page of its sponsor's subtotal */
+  CHECK (facts, "(lambda pages, s: (lambda n: all('Page %d of %d' % (k + 1, n) in pages[1 + k] for k in range(n)) "
+                "  and all(any(re.search(re.escape(r[0][0]) + r' {2,}' + re.escape(r[1][0]), pages[1 + k]) "
+                "              and ('Total ' + r[0][0]) in pages[1 + k] for k in range(n)) "
+                "          for r in s['rows'][4:] if r[1][1] == 's'))"
+                "  (len(s['breaks']) + 1))(open(a[0], encoding='utf-8').read().split('\\f'), d['sheets'][1])",
+         pages_path, NULL);
 }
 
 /* The headings in German, whose words are long ("Standardpaket",
@@ -2352,6 +2518,7 @@ main (int   argc,
   TEST ("delivery-sheets", test_delivery_sheets);
   TEST ("delivery-sheets-plain", test_delivery_sheets_plain);
   TEST ("sponsor-report", test_sponsor_report);
+  TEST ("sponsor-pages", test_sponsor_pages);
   TEST ("formulas-demo", test_formulas_demo);
   TEST ("empty-campaign", test_empty_campaign);
   TEST ("network", test_network);
@@ -2376,6 +2543,8 @@ main (int   argc,
   g_test_add_func ("/heimpack/export/suggest-filename", test_suggest_filename);
   g_test_add_func ("/heimpack/export/cli", test_cli);
   g_test_add_func ("/heimpack/export/clean-text", test_clean_text);
+  g_test_add_func ("/heimpack/export/text-wrap", test_text_wrap);
+  g_test_add_func ("/heimpack/export/pager", test_pager);
   g_test_add_func ("/heimpack/export/kill", test_kill);
   g_test_add_func ("/heimpack/export/disk-full", test_disk_full);
 

@@ -69,8 +69,20 @@ G_BEGIN_DECLS
  * every page. Each sheet numbers its pages from 1: "Page 2 of 3" where the
  * export sets the page breaks itself and so knows the count (a school's
  * delivery note: the note, then 45 graduates of its class list a page;
- * the overview: 50 schools a page), "Page 2" on the other sheets of a
- * workbook, "Page 2 of 17" on the network's single sheet. Numbers are numeric cells, money is
+ * the overview, the sponsor report's sponsors and thank-you sheets: as
+ * many rows a page as their heights fill, reckoned for the narrowest font
+ * the sheet may print in, so that the spreadsheet adds no break of its
+ * own; a sponsor's rows and subtotal are never split over two pages where
+ * they fit on one), "Page 2" on the other sheets of a workbook, "Page 2 of
+ * 17" on the network's single sheet. Rows are as tall as their wrapped
+ * text (spreadsheets don't grow them on opening), measured with the
+ * widths of Calibri/Carlito and of DejaVu Sans (LibreOffice's stand-in
+ * where Carlito is missing), whichever is wider; table headings are broken
+ * into lines by the export (a line break in the cell, at most two lines),
+ * each line leaving a gap to the next column. The delivery overview shows
+ * each school's full name (wrapping, never into the town) and links to its
+ * sheet by the sheet's name, with "…" where that is the name cut to
+ * Excel's 31 characters. Numbers are numeric cells, money is
  * formatted `#,##0.00 "€"`, dates are date cells (`dd.mm.yyyy`), and
  * formulas carry their computed value for readers that don't recalculate.
  * Sheet and column titles are translated (German is the documents'

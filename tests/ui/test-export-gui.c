@@ -407,7 +407,9 @@ test_export_german_workbooks (Fixture       *fixture,
 
   facts = export_from_window (fixture, HP_EXPORT_NETWORK, FALSE);
   CHECK (facts, "[s['name'] for s in d['sheets']] == ['Netzwerk']", NULL);
-  CHECK (facts, "[c[0] for c in d['sheets'][0]['rows'][3]] == "
+  /* the export breaks a heading into its lines itself ("Einwilligung" /
+   * "am") */
+  CHECK (facts, "[c[0].replace('\\n', ' ') for c in d['sheets'][0]['rows'][3]] == "
                 "['Nachname', 'Vorname', 'E-Mail', 'Telefon', 'Schule', 'Jahr', 'Einwilligung am', "
                 " 'Quelle der Einwilligung']", NULL);
   CHECK (facts, PRINTS_IN_GERMAN, hp_campaign_get_name (fixture->campaign), NULL);

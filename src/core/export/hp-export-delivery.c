@@ -43,7 +43,8 @@
 static const HpExportColumn overview_columns[] = {
   { N_("School no."), 10, FALSE },
   { N_("School"), 34, FALSE },
-  { N_("Town"), 16, FALSE },
+  /* set off from a long school name before it */
+  { N_("Town"), 16, FALSE, TRUE },
   { N_("Hand-over"), 11, FALSE },
   { N_("Time"), 7, FALSE },
   /* Translators: the delivery note's number */
@@ -58,8 +59,8 @@ static const HpExportColumn overview_columns[] = {
   /* Translators: packs the school still gets after this delivery */
   { N_("Still to come"), 9, TRUE },
   { N_("Crates"), 8, TRUE },
-  /* Sheet names have up to 31 characters. */
-  { N_("Sheet"), 32, FALSE, TRUE },
+  /* Sheet names have up to 31 characters (and "…" for a cut one). */
+  { N_("Sheet"), 33, FALSE, TRUE },
 };
 
 /* The columns of the overview (overview_columns) */
@@ -176,9 +177,45 @@ make_notes (HpExportData *data)
   return notes;
 }
 
-/* Schools on a printed page of the overview (one line each, on A4
- * portrait with the heading repeated). */
-#define OVERVIEW_PAGE 50
+/* The text of the overview's link to a school's sheet: the sheet's name,
+ * with "…" where it is the school's name cut to Excel's 31 characters, so
+ * that it reads as the shortened name it is (the school's full name stands
+ * in its own column). */
+static char *
+sheet_reference (const char *sheet_name,
+                 const char *school_name)
+{
+  if (school_name != NULL && !g_str_equal (sheet_name, school_name) &&
+      g_str_has_prefix (school_name, sheet_name))
+    return g_strconcat (sheet_name, "…", NULL);
+  return g_strdup (sheet_name);
+}
+
+/* A link in @row to cell A1 of the sheet @sheet_name, showing @text. */
+static void
+write_sheet_link (HpExportWriter *w,
+                  lxw_worksheet  *ws,
+                  lxw_row_t       row,
+                  lxw_col_t       col,
+                  const char     *sheet_name,
+                  const char     *text)
+{
+  g_autoptr(GString) target = g_string_new ("internal:'");
+  /* Translators: tooltip of the link from the overview to a school's sheet */
+  g_autofree char *tip = g_strdup_printf (_("Go to sheet “%s”"), sheet_name);
+
+  if (w->lxw_rc != LXW_NO_ERROR)
+    return;
+  /* an apostrophe in a quoted sheet name is doubled */
+  for (const char *p = sheet_name; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (target, '\'');
+      g_string_append_c (target, *p);
+    }
+  g_string_append (target, "'!A1");
+  _hp_export_check (w, ws, row, worksheet_write_url_opt (ws, row, col, target->str, w->link, text, tip));
+}
 
 static gboolean
 write_overview (HpExportWriter  *w,
@@ -192,7 +229,10 @@ write_overview (HpExportWriter  *w,
   lxw_row_t row;
   lxw_row_t first;
   double sums[COL_CRATES + 1] = { 0 };
-  g_autoptr(GArray) breaks = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
+  g_auto(HpExportPager) pager = { 0 };
+  double heading;
+  double name_width;
+  double town_width;
 
   ws = _hp_export_add_sheet (w, _("Overview"), _("Delivery sheets – overview"), FALSE, error);
   if (ws == NULL)
@@ -203,6 +243,18 @@ write_overview (HpExportWriter  *w,
   _hp_export_check (w, ws, row, worksheet_autofilter (ws, row, 0, row + MAX (n, 1), G_N_ELEMENTS (overview_columns) - 1));
   _hp_export_table_header (w, ws, row, row, overview_columns, G_N_ELEMENTS (overview_columns));
   first = ++row;
+
+  /* The pages from the rows' own heights (a long name wraps), so that the
+   * sheet knows its number of pages. */
+  _hp_export_pager_init (&pager, overview_columns, G_N_ELEMENTS (overview_columns), FALSE);
+  _hp_export_pager_add (&pager, 0, HP_EXPORT_TITLE_HEIGHT);
+  _hp_export_pager_add (&pager, 1, HP_EXPORT_LINE_HEIGHT);
+  _hp_export_pager_add (&pager, 2, HP_EXPORT_LINE_HEIGHT);
+  heading = _hp_export_heading_lines (overview_columns, G_N_ELEMENTS (overview_columns)) * HP_EXPORT_LINE_HEIGHT;
+  _hp_export_pager_add (&pager, 3, heading);
+  _hp_export_pager_repeat (&pager, heading);
+  name_width = _hp_export_column_width (&overview_columns[COL_NAME]);
+  town_width = _hp_export_column_width (&overview_columns[COL_TOWN]) - HP_EXPORT_INDENT_WIDTH;
 
   for (guint i = 0; i < n; i++, row++)
     {
@@ -221,17 +273,19 @@ write_overview (HpExportWriter  *w,
         [COL_TO_COME] = (double) note->to_come_standard + note->to_come_under18,
         [COL_CRATES] = crates_for (data, note),
       };
-      /* OVERVIEW_PAGE schools a page (the first with the title above) */
-      if (i > 0 && i % OVERVIEW_PAGE == 0 && breaks->len < LXW_BREAKS_MAX)
-        g_array_append_val (breaks, row);
+      /* a long name or town wraps in its column, the row as tall */
+      guint lines = MAX (_hp_export_text_lines (school->row->name, name_width),
+                         _hp_export_text_lines (school->row->town, town_width));
+      g_autofree char *reference = sheet_reference (sheet_names[i], school->row->name);
 
-
-      _hp_export_string (w, ws, row, COL_NUMBER, school->row->number, NULL);
-      _hp_export_string (w, ws, row, COL_NAME, school->row->name, NULL);
-      _hp_export_string (w, ws, row, COL_TOWN, school->row->town, NULL);
+      _hp_export_row_lines (w, ws, row, lines);
+      _hp_export_pager_add (&pager, row, lines * HP_EXPORT_LINE_HEIGHT);
+      _hp_export_string (w, ws, row, COL_NUMBER, school->row->number, w->top);
+      _hp_export_string (w, ws, row, COL_NAME, school->row->name, w->wrap);
+      _hp_export_string (w, ws, row, COL_TOWN, school->row->town, w->wrap_indented);
       _hp_export_date (w, ws, row, COL_DATE, note->handover, w->date);
       _hp_export_time (w, ws, row, COL_TIME, note->handover, w->time);
-      _hp_export_string (w, ws, row, COL_NOTE, note->number, NULL);
+      _hp_export_string (w, ws, row, COL_NOTE, note->number, w->top);
       for (guint c = COL_NEEDED; c <= COL_CRATES; c++)
         {
           if (c == COL_TOTAL)
@@ -240,7 +294,7 @@ write_overview (HpExportWriter  *w,
             _hp_export_number (w, ws, row, c, values[c], w->integer);
           sums[c] += values[c];
         }
-      _hp_export_string (w, ws, row, COL_SHEET, sheet_names[i], w->note);
+      write_sheet_link (w, ws, row, COL_SHEET, sheet_names[i], reference);
       if (!_hp_export_step (w, 1, error))
         return FALSE;
     }
@@ -256,10 +310,8 @@ write_overview (HpExportWriter  *w,
       _hp_export_formula (w, ws, row, c, sum, sums[c], w->total_integer);
     }
   _hp_export_string (w, ws, row, COL_SHEET, NULL, w->total_text);
-
-  if (breaks->len > 0)
-    _hp_export_check (w, ws, row, worksheet_set_h_pagebreaks (ws, (lxw_row_t *) (void *) breaks->data));
-  _hp_export_set_page_count (w, ws, 1 + breaks->len);
+  _hp_export_pager_add (&pager, row, HP_EXPORT_LINE_HEIGHT);
+  _hp_export_pager_finish (&pager, w, ws);
 
   return _hp_export_ok (w, error);
 }

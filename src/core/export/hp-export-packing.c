@@ -38,8 +38,8 @@
 #define LABEL_HEIGHT 100
 /* Sponsors named per item; the rest are counted. */
 #define SPONSORS_SHOWN 5
-/* What an indent of the item's name takes of its column, in characters. */
-#define INDENT 1.5
+/* What an indent of the item's name takes of its column. */
+#define INDENT HP_EXPORT_INDENT_WIDTH
 
 static guint
 crates_for (guint packs,
@@ -143,8 +143,8 @@ write_item_cells (HpExportWriter        *w,
                   const HpExportItemRow *item,
                   const char            *sponsors)
 {
-  guint lines = MAX (_hp_export_text_lines (item->name, columns[1].width - INDENT),
-                     _hp_export_text_lines (sponsors, columns[2].width));
+  guint lines = MAX (_hp_export_text_lines (item->name, _hp_export_column_width (&columns[1]) - INDENT),
+                     _hp_export_text_lines (sponsors, _hp_export_column_width (&columns[2])));
 
   _hp_export_row_lines (w, ws, row, lines);
   _hp_export_number (w, ws, row, 0, item->rank, w->wrap);

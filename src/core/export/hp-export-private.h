@@ -137,6 +137,10 @@ typedef struct
   lxw_format            *heading_indented;
   lxw_format            *bold;
   lxw_format            *wrap;
+  lxw_format            *top;           /* plain text at the top of a
+                                         * taller row */
+  lxw_format            *link;          /* a link to another sheet, set off
+                                         * from a number before */
   lxw_format            *wrap_indented; /* set off from a number before */
   lxw_format            *integer;
   lxw_format            *integer_left;  /* a figure in a form, like a date */
@@ -210,12 +214,36 @@ double         _hp_export_name_width    (GPtrArray             *products,
 /* The same for the names of @n_texts texts. */
 double         _hp_export_texts_width   (const char * const    *texts,
                                          guint                  n_texts);
+/* The width of @column as set (_hp_export_set_columns()): its own, or
+ * more for the longest word of its title. */
+double         _hp_export_column_width  (const HpExportColumn  *column);
+/* How many lines the titles of @columns take at most in their heading
+ * row (_hp_export_heading_row()). */
+guint          _hp_export_heading_lines (const HpExportColumn  *columns,
+                                         guint                  n_columns);
 /* How many lines @text takes in a wrapping cell of a column @width
- * characters wide: its lines, each wrapped at spaces (a word that does not
- * fit starts a new line), counted generously so that a row of that many
- * lines shows all of it. */
+ * characters wide (less any indent): its lines, each wrapped as
+ * LibreOffice wraps them (_hp_export_wrap() with hyphens), so that a row
+ * of that many lines shows all of it and is no taller. */
 guint          _hp_export_text_lines    (const char            *text,
                                          double                 width);
+/* hp-export-metrics.c: how wide @length bytes of @text (-1: all) print,
+ * in column-width units (the width of the default font's digit), in bold
+ * or not; never less than in Calibri/Carlito or DejaVu Sans. */
+double         _hp_export_text_width    (const char            *text,
+                                         gssize                 length,
+                                         gboolean               bold);
+/* How many lines @text takes in a wrapping cell with @room units for a
+ * line: each paragraph wrapped greedily at spaces (which hang at the end
+ * of a line) and, with @hyphens, after a hyphen between letters, as
+ * LibreOffice does; a piece wider than a line broken where the line is
+ * full. With @out, appends the text with a line break ("\n") where each
+ * line ends. */
+guint          _hp_export_wrap          (const char            *text,
+                                         double                 room,
+                                         gboolean               bold,
+                                         gboolean               hyphens,
+                                         GString               *out);
 /* Makes @row tall enough for @lines lines of text (before anything else in
  * @row); nothing for one line. */
 void           _hp_export_row_lines     (HpExportWriter        *w,
@@ -238,6 +266,65 @@ void           _hp_export_table_header  (HpExportWriter        *w,
                                          lxw_row_t              first_repeated,
                                          const HpExportColumn  *columns,
                                          guint                  n_columns);
+/* Points of a row of one line of the default font, and of the caption's
+ * title row (14 pt bold, which spreadsheets make taller on opening). */
+#define HP_EXPORT_LINE_HEIGHT  15.0
+#define HP_EXPORT_TITLE_HEIGHT 20.0
+/* What an indent of one level (HpExportColumn.indented) takes of a
+ * column, in column-width units. */
+#define HP_EXPORT_INDENT_WIDTH 1.5
+
+/*
+ * HpExportPager:
+ * Where the printed pages of a sheet end, from the export's own row heights,
+ * so that a group of rows that fits on a page is never split and the sheet
+ * knows its number of pages ("Page 1 of 3").
+ *
+ * A page holds the rows of its printable height (A4 less the margins) at
+ * the scale that fits the sheet's width to the page, reckoned with the
+ * narrowest font the columns may print in (Calibri's 7-pixel digit), which
+ * gives the largest scale and so the fewest rows; a page in a wider font
+ * (LibreOffice with DejaVu Sans) holds more, so the spreadsheet never needs
+ * a page break of its own between the export's.
+ */
+typedef struct
+{
+  double  capacity;   /* points of rows a page holds */
+  double  repeated;   /* of the rows repeated on every page */
+  double  used;       /* of the current page */
+  GArray *breaks;     /* lxw_row_t, zero-terminated: rows that start a page */
+} HpExportPager;
+
+/* For a sheet with @columns, across if @landscape. */
+void           _hp_export_pager_init    (HpExportPager         *pager,
+                                         const HpExportColumn  *columns,
+                                         guint                  n_columns,
+                                         gboolean               landscape);
+void           _hp_export_pager_clear   (HpExportPager         *pager);
+/* Rows repeated at the top of every page after the first, @height points
+ * in all (the table heading). */
+void           _hp_export_pager_repeat  (HpExportPager         *pager,
+                                         double                 height);
+/* Row @row, @height points tall, comes next: a new page starts with it if
+ * it does not fit on this one. */
+void           _hp_export_pager_add     (HpExportPager         *pager,
+                                         lxw_row_t              row,
+                                         double                 height);
+/* Rows from @row on, @height points in all, belong together: a new page
+ * starts with them if they do not fit on this one but do on a new one
+ * (a group taller than a page starts where it is, and its rows then break
+ * as _hp_export_pager_add() breaks them). */
+void           _hp_export_pager_keep    (HpExportPager         *pager,
+                                         lxw_row_t              row,
+                                         double                 height);
+/* Sets the page breaks of @ws and its footer "Page &P of N"
+ * (_hp_export_set_page_count()); returns N. */
+guint          _hp_export_pager_finish  (HpExportPager         *pager,
+                                         HpExportWriter        *w,
+                                         lxw_worksheet         *ws);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HpExportPager, _hp_export_pager_clear)
+
 /* Title and campaign in rows 0 and 1; returns the next free row (3). */
 lxw_row_t      _hp_export_caption       (HpExportWriter        *w,
                                          lxw_worksheet         *ws,

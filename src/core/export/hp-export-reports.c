@@ -84,7 +84,7 @@ static const HpExportColumn thanks_columns[] = {
   { N_("Packs"), 9, TRUE },
   { N_("Schools"), 9, TRUE },
   { N_("In-kind value"), 13, TRUE },
-  { N_("Sentence"), 70, FALSE },
+  { N_("Sentence"), 70, FALSE, TRUE },
 };
 
 /* How many schools get standard packs, under-18 packs, and either. */
@@ -144,6 +144,19 @@ schools_reached (const Reach *reach,
   if (in_under18)
     return reach->under18;
   return 0;
+}
+
+/* The rows of _hp_export_caption() and an empty row, then the table
+ * heading of @heading_lines lines, which repeats on every page. */
+static void
+add_caption_rows (HpExportPager *pager,
+                  guint          heading_lines)
+{
+  _hp_export_pager_add (pager, 0, HP_EXPORT_TITLE_HEIGHT);
+  _hp_export_pager_add (pager, 1, HP_EXPORT_LINE_HEIGHT);
+  _hp_export_pager_add (pager, 2, HP_EXPORT_LINE_HEIGHT);
+  _hp_export_pager_add (pager, 3, heading_lines * HP_EXPORT_LINE_HEIGHT);
+  _hp_export_pager_repeat (pager, heading_lines * HP_EXPORT_LINE_HEIGHT);
 }
 
 guint64
@@ -279,6 +292,7 @@ write_sponsors (HpExportWriter  *w,
   gboolean in_under18 = FALSE;
   lxw_row_t table_first;
   HpExportColumn columns[G_N_ELEMENTS (sponsor_columns)];
+  g_auto(HpExportPager) pager = { 0 };
 
   ws = _hp_export_add_sheet (w, _("Sponsors"), _("Sponsor report"), TRUE, error);
   if (ws == NULL)
@@ -293,10 +307,16 @@ write_sponsors (HpExportWriter  *w,
   _hp_export_table_header (w, ws, row, row, columns, G_N_ELEMENTS (columns));
   table_first = first = ++row;
 
+  /* A sponsor's rows and subtotal on one page where they fit (the table
+   * heading repeats on every page). */
+  _hp_export_pager_init (&pager, columns, G_N_ELEMENTS (columns), TRUE);
+  add_caption_rows (&pager, _hp_export_heading_lines (columns, G_N_ELEMENTS (columns)));
+
   for (guint i = 0; i < data->products->len; i++)
     {
       const HpExportProductRow *p = g_ptr_array_index (data->products, i);
       const HpExportProductRow *next = i + 1 < data->products->len ? g_ptr_array_index (data->products, i + 1) : NULL;
+
       g_autofree char *received_cell = _hp_export_cell_name (row, 3);
       g_autofree char *value_cell = _hp_export_cell_name (row, 5);
       g_autofree char *in_kind = g_strdup_printf ("=%s*%s", received_cell, value_cell);
@@ -304,6 +324,17 @@ write_sponsors (HpExportWriter  *w,
       gint64 used_delivered = g_array_index (data->used_delivered, gint64, i);
       gboolean in_packs = used > 0;
 
+      if (row == first)
+        {
+          /* the sponsor's products and their subtotal */
+          guint n = 1;
+
+          for (guint k = i + 1; k < data->products->len &&
+               ((const HpExportProductRow *) g_ptr_array_index (data->products, k))->sponsor_id == p->sponsor_id; k++)
+            n++;
+          _hp_export_pager_keep (&pager, row, (n + 1) * HP_EXPORT_LINE_HEIGHT);
+        }
+      _hp_export_pager_add (&pager, row, HP_EXPORT_LINE_HEIGHT);
       _hp_export_string (w, ws, row, 0, p->sponsor_name, NULL);
       _hp_export_string (w, ws, row, 1, p->name, NULL);
       _hp_export_number (w, ws, row, 2, (double) p->pledged, w->integer);
@@ -327,6 +358,7 @@ write_sponsors (HpExportWriter  *w,
 
       if (next == NULL || next->sponsor_id != p->sponsor_id)
         {
+          _hp_export_pager_add (&pager, row, HP_EXPORT_LINE_HEIGHT);
           write_sponsor_total (w, ws, row, first, p, sums, schools_reached (&reach, in_standard, in_under18));
           for (guint k = 0; k < N_SUMS; k++)
             {
@@ -334,6 +366,8 @@ write_sponsors (HpExportWriter  *w,
               sums[k] = 0;
             }
           in_standard = in_under18 = FALSE;
+          /* the empty row between sponsors */
+          _hp_export_pager_add (&pager, row + 1, HP_EXPORT_LINE_HEIGHT);
           first = row += 2;
         }
 
@@ -342,6 +376,8 @@ write_sponsors (HpExportWriter  *w,
     }
 
   /* Grand total: SUBTOTAL skips the sponsors' SUBTOTAL rows in its range. */
+  _hp_export_pager_add (&pager, row, HP_EXPORT_LINE_HEIGHT);
+  _hp_export_pager_finish (&pager, w, ws);
   _hp_export_string (w, ws, row, 0, _("Total of all sponsors"), w->total_text);
   _hp_export_string (w, ws, row, 1, NULL, w->total_text);
   for (guint i = 0; i < G_N_ELEMENTS (value_columns); i++)
@@ -436,6 +472,9 @@ write_thanks (HpExportWriter  *w,
   gboolean in_standard = FALSE;
   gboolean in_under18 = FALSE;
   HpExportColumn columns[G_N_ELEMENTS (thanks_columns)];
+  g_auto(HpExportPager) pager = { 0 };
+  double address_width;
+  double sentence_width;
 
   ws = _hp_export_add_sheet (w, _("Thank you"), _("Sponsor report – thank-you letters"), TRUE, error);
   if (ws == NULL)
@@ -448,6 +487,12 @@ write_thanks (HpExportWriter  *w,
                                              : _("Thank-you letters: no hand-over recorded yet, the figures are planned"));
   _hp_export_table_header (w, ws, row, row, columns, G_N_ELEMENTS (columns));
   row++;
+
+  /* Rows as tall as their address and sentence wrap to. */
+  _hp_export_pager_init (&pager, columns, G_N_ELEMENTS (columns), TRUE);
+  add_caption_rows (&pager, _hp_export_heading_lines (columns, G_N_ELEMENTS (columns)));
+  address_width = _hp_export_column_width (&columns[3]);
+  sentence_width = _hp_export_column_width (&columns[9]) - HP_EXPORT_INDENT_WIDTH;
 
   for (guint i = 0; i < data->products->len; i++)
     {
@@ -475,17 +520,21 @@ write_thanks (HpExportWriter  *w,
         {
           guint schools = packs > 0 ? schools_reached (&reach, in_standard, in_under18) : 0;
           g_autofree char *sentence = thanks_sentence (data, phrases, received, packs, schools, delivered);
+          guint lines = MAX (_hp_export_text_lines (p->sponsor_address, address_width),
+                             _hp_export_text_lines (sentence, sentence_width));
 
-          _hp_export_string (w, ws, row, 0, p->sponsor_name, NULL);
-          _hp_export_string (w, ws, row, 1, p->sponsor_contact, NULL);
-          _hp_export_string (w, ws, row, 2, p->sponsor_email, NULL);
+          _hp_export_row_lines (w, ws, row, lines);
+          _hp_export_pager_add (&pager, row, lines * HP_EXPORT_LINE_HEIGHT);
+          _hp_export_string (w, ws, row, 0, p->sponsor_name, w->wrap);
+          _hp_export_string (w, ws, row, 1, p->sponsor_contact, w->wrap);
+          _hp_export_string (w, ws, row, 2, p->sponsor_email, w->wrap);
           _hp_export_string (w, ws, row, 3, p->sponsor_address, w->wrap);
           _hp_export_number (w, ws, row, 4, (double) received, w->integer);
           _hp_export_number (w, ws, row, 5, (double) used, w->integer);
           _hp_export_number (w, ws, row, 6, delivered ? (double) packs : 0, w->integer);
           _hp_export_number (w, ws, row, 7, delivered ? schools : 0, w->integer);
           _hp_export_number (w, ws, row, 8, value_cents / 100.0, w->money);
-          _hp_export_string (w, ws, row, 9, sentence, w->wrap);
+          _hp_export_string (w, ws, row, 9, sentence, w->wrap_indented);
           row++;
 
           g_ptr_array_set_size (phrases, 0);
@@ -506,6 +555,10 @@ write_thanks (HpExportWriter  *w,
                      : _("No hand-over is recorded yet: the sentences speak of the packs planned, the figures of "
                          "packs handed over are 0."),
                      w->subtitle);
+  _hp_export_pager_add (&pager, row - 2, HP_EXPORT_LINE_HEIGHT);
+  _hp_export_pager_keep (&pager, row - 1, HP_EXPORT_LINE_HEIGHT);
+  _hp_export_pager_add (&pager, row - 1, HP_EXPORT_LINE_HEIGHT);
+  _hp_export_pager_finish (&pager, w, ws);
 
   return _hp_export_ok (w, error);
 }

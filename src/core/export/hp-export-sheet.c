@@ -34,6 +34,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -711,74 +712,64 @@ _hp_export_set_page_count (HpExportWriter *w,
 /* A table heading is bold and wraps at spaces: a column is at least as
  * wide as the longest word of its (translated) title, so that no word is
  * broken in the middle, and the heading row is as tall as its most wrapped
- * title. Widths are in characters of the default font; a bold character
- * takes about HEADING_CHAR_WIDTH of them, plus HEADING_PADDING for the
- * cell's margins. */
-#define HEADING_CHAR_WIDTH 1.15
-#define HEADING_PADDING    1.0
-/* Points per line of the default 11 pt font. */
-#define LINE_HEIGHT        15.0
+ * title. The export breaks the titles into lines itself (a line break in
+ * the cell), each line at most the column's width less HEADING_GAP, so
+ * that the lines are the same in every spreadsheet and font, the row is
+ * exactly as tall as they are, and two right-aligned titles side by side
+ * keep a gap between them ("Je Standardpaket" and "Je U18-Paket").
+ * Widths are in column-width units (hp-export-metrics.c). */
+#define HEADING_GAP        1.0
+/* Points per line of the default 11 pt font: Excel's row for one line of
+ * Calibri 11; LibreOffice's line of DejaVu Sans 11 is a little less. */
+#define LINE_HEIGHT        HP_EXPORT_LINE_HEIGHT
 /* Excel's limit for the height of a row, in points. */
 #define ROW_HEIGHT_MAX     409.0
 
-/* An indent (HpExportColumn.indented) takes about this much more. */
-#define INDENT_WIDTH       1.5
+#define INDENT_WIDTH       HP_EXPORT_INDENT_WIDTH
 
+/* What of @column's width a title line may take. */
 static double
-word_width (const HpExportColumn *column,
-            guint                 n_chars)
+heading_room (const HpExportColumn *column,
+              double                width)
 {
-  return n_chars * HEADING_CHAR_WIDTH + HEADING_PADDING + (column->indented ? INDENT_WIDTH : 0);
+  return width - HEADING_GAP - (column->indented ? INDENT_WIDTH : 0);
 }
 
-/* The width of @column: its own, or more for the longest title word. */
-static double
-column_width (const HpExportColumn *column)
+double
+_hp_export_column_width (const HpExportColumn *column)
 {
-  g_auto(GStrv) words = NULL;
+  const char *title;
   double width = column->width;
+  double best;
 
   if (column->title == NULL)
     return width;
 
-  words = g_strsplit (_(column->title), " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    width = MAX (width, word_width (column, g_utf8_strlen (words[i], -1)));
+  /* Wide enough for the title on two lines at most (three stacked words
+   * read badly): the narrowest of its breaks into two lines at a space,
+   * e.g. "In geplanten / Paketen" rather than "In / geplanten Paketen". A
+   * title of one word is its width. */
+  title = _(column->title);
+  best = _hp_export_text_width (title, -1, TRUE);
+  for (const char *space = strchr (title, ' '); space != NULL; space = strchr (space + 1, ' '))
+    best = MIN (best, MAX (_hp_export_text_width (title, space - title, TRUE),
+                           _hp_export_text_width (space + 1, -1, TRUE)));
+  width = MAX (width, best + HEADING_GAP + (column->indented ? INDENT_WIDTH : 0));
 
-  return width;
+  /* what libxlsxwriter stores is whole pixels of Calibri's 7-pixel digit */
+  return ceil (width * 7) / 7;
 }
 
-/* How many lines the title of @column wraps to. */
-static guint
-heading_lines (const HpExportColumn *column)
+/* The title of @column broken into its lines (see above), and how many. */
+static char *
+heading_text (const HpExportColumn *column,
+              guint                *out_lines)
 {
-  g_auto(GStrv) words = NULL;
-  double width = column_width (column);
-  guint lines = 1;
-  guint line_chars = 0;
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  if (column->title == NULL)
-    return 1;
-
-  /* Greedy, as the spreadsheet wraps: a word that does not fit on the
-   * line starts the next one. */
-  words = g_strsplit (_(column->title), " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      guint n = g_utf8_strlen (words[i], -1);
-
-      if (n == 0)
-        continue;
-      if (line_chars > 0 && word_width (column, line_chars + 1 + n) > width)
-        {
-          lines++;
-          line_chars = n;
-        }
-      else
-        line_chars += (line_chars > 0 ? 1 : 0) + n;
-    }
-
-  return lines;
+  *out_lines = _hp_export_wrap (_(column->title), heading_room (column, _hp_export_column_width (column)),
+                                TRUE, FALSE, text);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 void
@@ -788,7 +779,7 @@ _hp_export_set_columns (HpExportWriter       *w,
                         guint                 n_columns)
 {
   for (guint i = 0; i < n_columns; i++)
-    _hp_export_check (w, ws, 0, worksheet_set_column (ws, i, i, column_width (&columns[i]), NULL));
+    _hp_export_check (w, ws, 0, worksheet_set_column (ws, i, i, _hp_export_column_width (&columns[i]), NULL));
 }
 
 /* Product or sponsor columns as wide as the longest name, within these
@@ -831,44 +822,7 @@ guint
 _hp_export_text_lines (const char *text,
                        double      width)
 {
-  g_auto(GStrv) paragraphs = NULL;
-  /* A character of body text takes less than a unit of column width (the
-   * width of a digit); one unit goes to the cell margins. */
-  guint per_line = (guint) MAX (1.0, width - 1);
-  guint lines = 0;
-
-  if (text == NULL || *text == '\0')
-    return 1;
-
-  paragraphs = g_strsplit (text, "\n", -1);
-  for (guint p = 0; paragraphs[p] != NULL; p++)
-    {
-      g_auto(GStrv) words = g_strsplit (paragraphs[p], " ", -1);
-      guint line_chars = 0;
-
-      lines++;
-      for (guint i = 0; words[i] != NULL; i++)
-        {
-          guint n = g_utf8_strlen (words[i], -1);
-
-          if (n == 0)
-            continue;
-          if (line_chars > 0 && line_chars + 1 + n > per_line)
-            {
-              lines++;
-              line_chars = 0;
-            }
-          /* a word longer than a line is broken */
-          while (n > per_line)
-            {
-              lines++;
-              n -= per_line;
-            }
-          line_chars += (line_chars > 0 ? 1 : 0) + n;
-        }
-    }
-
-  return lines;
+  return _hp_export_wrap (text, width, FALSE, TRUE, NULL);
 }
 
 void
@@ -889,19 +843,44 @@ _hp_export_heading_row (HpExportWriter       *w,
                         const HpExportColumn *columns,
                         guint                 n_columns)
 {
+  g_auto(GStrv) titles = g_new0 (char *, n_columns + 1);
   guint lines = 1;
+
+  for (guint i = 0; i < n_columns; i++)
+    if (columns[i].title != NULL)
+      {
+        guint n;
+
+        titles[i] = heading_text (&columns[i], &n);
+        lines = MAX (lines, n);
+      }
 
   /* Spreadsheets don't grow a row for wrapped text on opening
    * (LibreOffice doesn't), so the height is set here. */
-  for (guint i = 0; i < n_columns; i++)
-    lines = MAX (lines, heading_lines (&columns[i]));
-  if (lines > 1)
-    _hp_export_check (w, ws, row, worksheet_set_row (ws, row, lines * LINE_HEIGHT, NULL));
+  _hp_export_row_lines (w, ws, row, lines);
 
   for (guint i = 0; i < n_columns; i++)
-    _hp_export_string (w, ws, row, i, columns[i].title != NULL ? _(columns[i].title) : NULL,
+    _hp_export_string (w, ws, row, i, titles[i],
                        columns[i].numeric ? w->heading_number
                        : columns[i].indented ? w->heading_indented : w->heading);
+}
+
+guint
+_hp_export_heading_lines (const HpExportColumn *columns,
+                          guint                 n_columns)
+{
+  guint lines = 1;
+
+  for (guint i = 0; i < n_columns; i++)
+    if (columns[i].title != NULL)
+      {
+        guint n;
+        g_autofree char *title = heading_text (&columns[i], &n);
+
+        lines = MAX (lines, n);
+      }
+
+  return lines;
 }
 
 void
@@ -915,6 +894,98 @@ _hp_export_table_header (HpExportWriter       *w,
   _hp_export_check (w, ws, row, worksheet_repeat_rows (ws, first_repeated, row));
   worksheet_freeze_panes (ws, row + 1, 0);
   _hp_export_heading_row (w, ws, row, columns, n_columns);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Pages                                                                     */
+
+/* A4 in points, and the margins of _hp_export_add_sheet() (inches). */
+#define A4_SHORT      595.28
+#define A4_LONG       841.89
+#define MARGIN_SIDE   0.6
+#define MARGIN_TOP    0.8
+#define MARGIN_BOTTOM 0.8
+/* Kept free on every page, for rounding in the spreadsheet's reckoning. */
+#define PAGE_SLACK    HP_EXPORT_LINE_HEIGHT
+
+void
+_hp_export_pager_init (HpExportPager        *pager,
+                       const HpExportColumn *columns,
+                       guint                 n_columns,
+                       gboolean              landscape)
+{
+  double page_width = (landscape ? A4_LONG : A4_SHORT) - 2 * 72 * MARGIN_SIDE;
+  double page_height = (landscape ? A4_SHORT : A4_LONG) - 72 * (MARGIN_TOP + MARGIN_BOTTOM);
+  double sheet_width = 0;
+  double scale;
+
+  /* Excel's columns: whole pixels of a 7-pixel digit, 5 pixels of
+   * padding, at 96 pixels an inch. */
+  for (guint i = 0; i < n_columns; i++)
+    sheet_width += (floor (_hp_export_column_width (&columns[i]) * 7 + 0.5) + 5) * 0.75;
+  scale = sheet_width > page_width ? page_width / sheet_width : 1.0;
+
+  pager->capacity = page_height / scale - PAGE_SLACK;
+  pager->repeated = 0;
+  pager->used = 0;
+  pager->breaks = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
+}
+
+void
+_hp_export_pager_clear (HpExportPager *pager)
+{
+  g_clear_pointer (&pager->breaks, g_array_unref);
+}
+
+void
+_hp_export_pager_repeat (HpExportPager *pager,
+                         double         height)
+{
+  pager->repeated = height;
+}
+
+static void
+new_page (HpExportPager *pager,
+          lxw_row_t      row)
+{
+  /* libxlsxwriter takes at most LXW_BREAKS_MAX; a sheet that long (over
+   * a thousand pages) counts only those. */
+  if (pager->breaks->len < LXW_BREAKS_MAX)
+    g_array_append_val (pager->breaks, row);
+  pager->used = pager->repeated;
+}
+
+void
+_hp_export_pager_add (HpExportPager *pager,
+                      lxw_row_t      row,
+                      double         height)
+{
+  if (pager->used + height > pager->capacity && pager->used > pager->repeated)
+    new_page (pager, row);
+  pager->used += height;
+}
+
+void
+_hp_export_pager_keep (HpExportPager *pager,
+                       lxw_row_t      row,
+                       double         height)
+{
+  if (pager->used + height > pager->capacity && pager->used > pager->repeated &&
+      pager->repeated + height <= pager->capacity)
+    new_page (pager, row);
+}
+
+guint
+_hp_export_pager_finish (HpExportPager  *pager,
+                         HpExportWriter *w,
+                         lxw_worksheet  *ws)
+{
+  guint pages = 1 + pager->breaks->len;
+
+  if (pager->breaks->len > 0)
+    _hp_export_check (w, ws, 0, worksheet_set_h_pagebreaks (ws, (lxw_row_t *) (void *) pager->breaks->data));
+  _hp_export_set_page_count (w, ws, pages);
+  return pages;
 }
 
 lxw_row_t
@@ -975,6 +1046,15 @@ _hp_export_add_formats (HpExportWriter *w)
   format_set_text_wrap (w->wrap);
   format_set_align (w->wrap, LXW_ALIGN_VERTICAL_TOP);
 
+  w->top = workbook_add_format (wb);
+  format_set_align (w->top, LXW_ALIGN_VERTICAL_TOP);
+
+  w->link = workbook_add_format (wb);
+  format_set_underline (w->link, LXW_UNDERLINE_SINGLE);
+  format_set_font_color (w->link, LXW_COLOR_BLUE);
+  format_set_align (w->link, LXW_ALIGN_VERTICAL_TOP);
+  format_set_indent (w->link, 1);
+
   w->wrap_indented = workbook_add_format (wb);
   format_set_text_wrap (w->wrap_indented);
   format_set_align (w->wrap_indented, LXW_ALIGN_VERTICAL_TOP);
@@ -1001,16 +1081,19 @@ _hp_export_add_formats (HpExportWriter *w)
 
   w->money = workbook_add_format (wb);
   format_set_num_format (w->money, "#,##0.00 \"€\"");
+  format_set_align (w->money, LXW_ALIGN_VERTICAL_TOP);
 
   w->date = workbook_add_format (wb);
   format_set_num_format (w->date, "dd.mm.yyyy");
   format_set_align (w->date, LXW_ALIGN_LEFT);
+  format_set_align (w->date, LXW_ALIGN_VERTICAL_TOP);
   /* apart from a right-aligned number in the column before */
   format_set_indent (w->date, 1);
 
   w->time = workbook_add_format (wb);
   format_set_num_format (w->time, "hh:mm");
   format_set_align (w->time, LXW_ALIGN_LEFT);
+  format_set_align (w->time, LXW_ALIGN_VERTICAL_TOP);
 
   w->total_text = workbook_add_format (wb);
   format_set_bold (w->total_text);
