@@ -1730,7 +1730,7 @@ test_upgrade_v1 (Fixture       *f,
     g_assert_true (g_file_test (backups, G_FILE_TEST_IS_DIR));
     files = hp_test_list_dir (backups);
     g_assert_true (g_str_has_prefix (files, "heimpack_"));
-    g_assert_true (g_str_has_suffix (files, "_before-version-4.db"));
+    g_assert_true (g_str_has_suffix (files, "_before-version-5.db"));
     g_assert_null (strchr (files, '|'));
   }
   {

@@ -1025,6 +1025,46 @@ test_delivery_sheets_plain (Fixture       *f,
   CHECK (facts, "all(r[12][0] == (r[10][0] + 19) // 20 for r in d['sheets'][0]['rows'][4:34])", NULL);
 }
 
+/* The agency is the file's: an export without agency options prints the
+ * file's header; an option overrides its field only (the name here), the
+ * rest still comes from the file, and "" prints nothing in its place. */
+static void
+test_delivery_sheets_file_agency (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autoptr(HpAgency) agency = hp_agency_new ();
+  g_autoptr(GError) error = NULL;
+  HpExportOptions options = { .agency_name = "Agentur (Vertretung)", .agency_phone = "" };
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  hp_agency_set_name (agency, "Regionalagentur Südwestfalen");
+  hp_agency_set_street (agency, "Brückenplatz 1");
+  hp_agency_set_postcode (agency, "59821");
+  hp_agency_set_town (agency, "Arnsberg");
+  hp_agency_set_phone (agency, "02931 94-0");
+  hp_agency_set_email (agency, "info@agentur.example");
+  g_assert_true (hp_store_set_agency (f->store, agency, &error));
+  g_assert_no_error (error);
+
+  export (f, HP_EXPORT_DELIVERY_SHEETS, NULL, path);
+  facts = hp_test_xlsx_facts (path, 20);
+  CHECK (facts, "all(s['rows'][0][0][0] == 'Regionalagentur Südwestfalen' "
+                "    and s['rows'][1][0][0] == 'Brückenplatz 1 · 59821 Arnsberg' "
+                "    and s['rows'][2][0][0] == 'Phone 02931 94-0 · E-mail info@agentur.example' "
+                "    for s in d['sheets'][1:])", NULL);
+  g_clear_pointer (&facts, g_free);
+
+  export (f, HP_EXPORT_DELIVERY_SHEETS, &options, path);
+  facts = hp_test_xlsx_facts (path, 20);
+  CHECK (facts, "all(s['rows'][0][0][0] == 'Agentur (Vertretung)' "
+                "    and s['rows'][1][0][0] == 'Brückenplatz 1 · 59821 Arnsberg' "
+                "    and s['rows'][2][0][0] == 'E-mail info@agentur.example' "
+                "    for s in d['sheets'][1:])", NULL);
+}
+
 static void
 test_sponsor_report (Fixture       *f,
                      gconstpointer  data)
@@ -2351,6 +2391,7 @@ main (int   argc,
   TEST ("packing-list", test_packing_list);
   TEST ("delivery-sheets", test_delivery_sheets);
   TEST ("delivery-sheets-plain", test_delivery_sheets_plain);
+  TEST ("delivery-sheets-file-agency", test_delivery_sheets_file_agency);
   TEST ("sponsor-report", test_sponsor_report);
   TEST ("formulas-demo", test_formulas_demo);
   TEST ("empty-campaign", test_empty_campaign);

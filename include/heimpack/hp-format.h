@@ -73,6 +73,18 @@ char    *hp_format_money           (gint64      cents);
 char    *hp_format_date            (const char *iso);
 
 /**
+ * hp_email_is_plausible:
+ * @text: (nullable): an e-mail address as typed
+ *
+ * The shape check of every e-mail address Heimpack stores: one `@` with
+ * text before and after it, and no blanks or `,;<>` (a list of addresses or
+ * a name with brackets is refused). Nothing is looked up.
+ *
+ * Returns: %TRUE for such an address, and for %NULL or "" (no address).
+ */
+gboolean hp_email_is_plausible     (const char *text);
+
+/**
  * hp_fold_for_search:
  * @text: UTF-8 text
  * @transliterate: %TRUE to write umlauts the German way when they cannot

@@ -344,3 +344,16 @@ hp_fold_for_search (const char *text,
 
   return g_string_free (out, FALSE);
 }
+
+gboolean
+hp_email_is_plausible (const char *text)
+{
+  const char *at;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  at = strchr (text, '@');
+  return at != NULL && at != text && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
+         strpbrk (text, " \t\r\n,;<>") == NULL;
+}
