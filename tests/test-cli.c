@@ -2615,6 +2615,93 @@ test_handover (Fixture       *f,
   }
 }
 
+/* ------------------------------------------------------------------------ */
+/* The agency                                                                */
+
+/* `agency set` stores what it is given (trimmed) and keeps the rest; a bad
+ * e-mail address is refused and changes nothing; "" clears a field; the
+ * delivery sheets print the file's agency, and `export --agency-name`
+ * overrides the name only. */
+static void
+test_agency (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
+
+  if (!can_run ())
+    return;
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("demo", "--scale", "district");
+    assert_ok (r);
+  }
+  {
+    /* a new file's agency is empty, and the output says how to set it */
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "agency", "show");
+    g_autoptr(HpTestCliResult) plain = RUN ("agency", "show");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "all(v is None for v in d.values()) and len(d) == 6", NULL));
+    assert_ok_quiet (plain);
+    g_assert_nonnull (strstr (plain->out, "agency set --name"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("agency", "set");
+    assert_usage (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "agency", "set", "--name", " Regionalagentur Südwestfalen ",
+                                        "--town", "Arnsberg", "--email", "info@agentur.example");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d == {'name': 'Regionalagentur Südwestfalen', 'street': None, "
+                                               "'postcode': None, 'town': 'Arnsberg', 'phone': None, "
+                                               "'email': 'info@agentur.example'}", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("agency", "set", "--email", "info agentur.example", "--phone", "0291");
+    g_autoptr(HpTestCliResult) show = RUN ("--json", "agency", "show");
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "info agentur.example"));
+    g_assert_true (hp_test_json_check (show->out, "d['email'] == 'info@agentur.example' and d['phone'] is None",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("agency", "set", "--phone", "02931 94-0", "--street", "Brückenplatz 1",
+                                        "--postcode", "59821");
+    g_autoptr(HpTestCliResult) cleared = RUN ("--json", "agency", "set", "--email", "");
+
+    assert_ok_quiet (r);
+    /* one field a line, the values aligned after the longest label */
+    g_assert_nonnull (strstr (r->out, "\nTown      Arnsberg\n"));
+    g_assert_nonnull (strstr (r->out, "\nPhone     02931 94-0\n"));
+    assert_ok_quiet (cleared);
+    g_assert_true (hp_test_json_check (cleared->out, "d['email'] is None and d['town'] == 'Arnsberg'", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("export", "delivery-sheets", out);
+    g_autofree char *facts = NULL;
+
+    assert_ok (r);
+    facts = hp_test_xlsx_facts (out, 5);
+    g_assert_true (hp_test_json_check (facts, "all(s['rows'][0][0][0] == 'Regionalagentur Südwestfalen' "
+                                              "and s['rows'][1][0][0] == 'Brückenplatz 1 · 59821 Arnsberg' "
+                                              "for s in d['sheets'][1:])", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("export", "delivery-sheets", out, "--agency-name", "Vertretung");
+    g_autofree char *facts = NULL;
+
+    assert_ok (r);
+    facts = hp_test_xlsx_facts (out, 5);
+    g_assert_true (hp_test_json_check (facts, "all(s['rows'][0][0][0] == 'Vertretung' "
+                                              "and s['rows'][2][0][0] == 'Phone 02931 94-0' "
+                                              "for s in d['sheets'][1:])", NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2649,6 +2736,7 @@ main (int   argc,
   TEST ("missing-database", test_missing_database);
   TEST ("handover", test_handover);
   TEST ("hot-journal", test_hot_journal);
+  TEST ("agency", test_agency);
 
   return g_test_run ();
 }
