@@ -952,7 +952,7 @@ test_delivery_sheets (Fixture       *f,
   CHECK (facts, "all(r[6][0] == r[7][0] + r[10][0] + r[11][0] and r[5][0] == '2027-%s-1' % r[0][0] "
                 "    for r in d['sheets'][0]['rows'][4:34])", NULL);
   CHECK (facts, "[r[13][0] for r in d['sheets'][0]['rows'][4:34]] == [s['name'] for s in d['sheets'][1:]]", NULL);
-  CHECK (facts, "all(r[3][1] == 'date' and r[3][2] == 'dd.mm.yyyy' and r[4][1] == 'time' and r[0][1] == 's' "
+  CHECK (facts, "all(r[3][1] == 'date' and r[3][2] == 'yyyy-mm-dd' and r[4][1] == 'time' and r[0][1] == 's' "
                 "    for r in d['sheets'][0]['rows'][4:34])", NULL);
   CHECK (facts, "(lambda t: t[1][0] == 'Total' and t[10][3] == '=SUM(K5:K34)' "
                 "  and t[10][0] == sum(r[10][0] for r in d['sheets'][0]['rows'][4:34]))(d['sheets'][0]['rows'][34])",
@@ -1216,7 +1216,7 @@ test_network (Fixture       *f,
   CHECK (facts, "all(len(r) == 8 and r[0][1] == 's' and r[1][1] == 's' and r[4][1] == 's' "
                 "    and r[2][0].endswith('@example.org') "
                 "    and r[5] == [2027, 'n', 'General', None] and r[7][1] == 's' "
-                "    and r[6][1] == 'date' and r[6][2] == 'dd.mm.yyyy' for r in d['sheets'][0]['rows'][4:])", NULL);
+                "    and r[6][1] == 'date' and r[6][2] == 'yyyy-mm-dd' for r in d['sheets'][0]['rows'][4:])", NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1422,6 +1422,11 @@ test_german_headings (Fixture       *f,
       CHECK (facts, "any(c[0] in ('Nr.', 'Schulnr.', 'Sponsor', 'Nachname', 'Kennzahl') "
                     "    for s in d['sheets'] for r in s['heading_rows'] for c in s['rows'][r - 1])", NULL);
       CHECK (facts, HEADINGS_OK, NULL);
+      /* dates as the German window shows them (English: yyyy-mm-dd) */
+      CHECK (facts, "all(c[2] == 'dd.mm.yyyy' for s in d['sheets'] for r in s['rows'] for c in r "
+                    "    if len(c) > 2 and c[1] == 'date')", NULL);
+      if (kinds[i] == HP_EXPORT_DELIVERY_SHEETS)
+        CHECK (facts, "any(len(c) > 2 and c[1] == 'date' for s in d['sheets'] for r in s['rows'] for c in r)", NULL);
     }
 
   g_unsetenv ("LANGUAGE");

@@ -1078,7 +1078,7 @@ test_window_bookings (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "bookings.edit", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (_hp_bookings_dialog_get_stack (dialog)), ==, "edit");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (_hp_bookings_dialog_get_quantity_spin (dialog)), ==, 20);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hp_bookings_dialog_get_date_row (dialog))), ==, "02.05.2027");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hp_bookings_dialog_get_date_row (dialog))), ==, "2027-05-02");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hp_bookings_dialog_get_note_row (dialog))), ==,
                    "Lieferschein 4711");
   g_assert_cmpint (hp_product_get_id (adw_combo_row_get_selected_item (_hp_bookings_dialog_get_gift_row (dialog))),

@@ -1003,7 +1003,13 @@ _hp_export_add_formats (HpExportWriter *w)
   format_set_num_format (w->money, "#,##0.00 \"€\"");
 
   w->date = workbook_add_format (wb);
-  format_set_num_format (w->date, "dd.mm.yyyy");
+  /* dates as the language writes them (dd.mm.yyyy in German), as the
+   * window shows them */
+  {
+    g_autofree char *pattern = hp_format_get_spreadsheet_date_format ();
+
+    format_set_num_format (w->date, pattern);
+  }
   format_set_align (w->date, LXW_ALIGN_LEFT);
   /* apart from a right-aligned number in the column before */
   format_set_indent (w->date, 1);
