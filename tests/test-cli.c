@@ -735,6 +735,16 @@ test_german (Fixture       *f,
     g_assert_nonnull (strstr (r->err, "Absolvent:innen"));
     g_assert_nonnull (strstr (r->err, "Entfernen Sie"));
   }
+  {
+    /* the agency's labels, aligned by characters: "Straße" is 6 of them
+     * (7 bytes), "Postleitzahl" the longest with 12, so the values start
+     * at column 12 + 2 = 14 */
+    g_autoptr(HpTestCliResult) r = RUN ("agency", "set", "--name", "Agentur", "--street", "Am Markt 1");
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, "Straße        Am Markt 1\n"));
+    g_assert_nonnull (strstr (r->out, "Name          Agentur\n"));
+  }
   g_unsetenv ("LANGUAGE");
 }
 
@@ -1950,8 +1960,9 @@ test_import_options_and_schools (Fixture       *f,
   {
     g_autoptr(HpTestCliResult) r = RUN ("import", "graduates", adler, "--school", "170001");
     assert_ok_quiet (r);
-    /* one school, named after the totals; nothing listed before */
-    g_assert_nonnull (strstr (r->out, "1 rows read: 1 graduates added, 0 duplicates left out, 0 skipped by the year filter.\n"
+    /* one school, named after the totals; nothing listed before; one of
+     * each is singular: "1 row", "1 graduate", but "0 duplicates" */
+    g_assert_nonnull (strstr (r->out, "1 row read: 1 graduate added, 0 duplicates left out, 0 skipped by the year filter.\n"
                                       "  170001 Gymnasium Laurentianum: 1 added\n"));
   }
 
@@ -1961,7 +1972,7 @@ test_import_options_and_schools (Fixture       *f,
 
     assert_ok_quiet (r);
     g_assert_nonnull (strstr (r->out,
-                              "4 rows read: 2 graduates added, 1 duplicates left out, 1 skipped by the year filter.\n"
+                              "4 rows read: 2 graduates added, 1 duplicate left out, 1 skipped by the year filter.\n"
                               "  170001 Gymnasium Laurentianum: 1 added, 1 already listed; 1 listed before\n"
                               "  170002 Realschule Brilon: 1 added, 1 skipped by the year filter\n"));
   }
