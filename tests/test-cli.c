@@ -735,6 +735,16 @@ test_german (Fixture       *f,
     g_assert_nonnull (strstr (r->err, "Absolvent:innen"));
     g_assert_nonnull (strstr (r->err, "Entfernen Sie"));
   }
+  {
+    /* the agency's labels, aligned by characters: "Straße" is 6 of them
+     * (7 bytes), "Postleitzahl" the longest with 12, so the values start
+     * at column 12 + 2 = 14 */
+    g_autoptr(HpTestCliResult) r = RUN ("agency", "set", "--name", "Agentur", "--street", "Am Markt 1");
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, "Straße        Am Markt 1\n"));
+    g_assert_nonnull (strstr (r->out, "Name          Agentur\n"));
+  }
   g_unsetenv ("LANGUAGE");
 }
 
@@ -1730,7 +1740,7 @@ test_upgrade_v1 (Fixture       *f,
     g_assert_true (g_file_test (backups, G_FILE_TEST_IS_DIR));
     files = hp_test_list_dir (backups);
     g_assert_true (g_str_has_prefix (files, "heimpack_"));
-    g_assert_true (g_str_has_suffix (files, "_before-version-4.db"));
+    g_assert_true (g_str_has_suffix (files, "_before-version-5.db"));
     g_assert_null (strchr (files, '|'));
   }
   {
@@ -1950,8 +1960,9 @@ test_import_options_and_schools (Fixture       *f,
   {
     g_autoptr(HpTestCliResult) r = RUN ("import", "graduates", adler, "--school", "170001");
     assert_ok_quiet (r);
-    /* one school, named after the totals; nothing listed before */
-    g_assert_nonnull (strstr (r->out, "1 rows read: 1 graduates added, 0 duplicates left out, 0 skipped by the year filter.\n"
+    /* one school, named after the totals; nothing listed before; one of
+     * each is singular: "1 row", "1 graduate", but "0 duplicates" */
+    g_assert_nonnull (strstr (r->out, "1 row read: 1 graduate added, 0 duplicates left out, 0 skipped by the year filter.\n"
                                       "  170001 Gymnasium Laurentianum: 1 added\n"));
   }
 
@@ -1961,7 +1972,7 @@ test_import_options_and_schools (Fixture       *f,
 
     assert_ok_quiet (r);
     g_assert_nonnull (strstr (r->out,
-                              "4 rows read: 2 graduates added, 1 duplicates left out, 1 skipped by the year filter.\n"
+                              "4 rows read: 2 graduates added, 1 duplicate left out, 1 skipped by the year filter.\n"
                               "  170001 Gymnasium Laurentianum: 1 added, 1 already listed; 1 listed before\n"
                               "  170002 Realschule Brilon: 1 added, 1 skipped by the year filter\n"));
   }
@@ -2615,6 +2626,93 @@ test_handover (Fixture       *f,
   }
 }
 
+/* ------------------------------------------------------------------------ */
+/* The agency                                                                */
+
+/* `agency set` stores what it is given (trimmed) and keeps the rest; a bad
+ * e-mail address is refused and changes nothing; "" clears a field; the
+ * delivery sheets print the file's agency, and `export --agency-name`
+ * overrides the name only. */
+static void
+test_agency (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
+
+  if (!can_run ())
+    return;
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("demo", "--scale", "district");
+    assert_ok (r);
+  }
+  {
+    /* a new file's agency is empty, and the output says how to set it */
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "agency", "show");
+    g_autoptr(HpTestCliResult) plain = RUN ("agency", "show");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "all(v is None for v in d.values()) and len(d) == 6", NULL));
+    assert_ok_quiet (plain);
+    g_assert_nonnull (strstr (plain->out, "agency set --name"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("agency", "set");
+    assert_usage (r);
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("--json", "agency", "set", "--name", " Regionalagentur Südwestfalen ",
+                                        "--town", "Arnsberg", "--email", "info@agentur.example");
+
+    assert_ok_quiet (r);
+    g_assert_true (hp_test_json_check (r->out, "d == {'name': 'Regionalagentur Südwestfalen', 'street': None, "
+                                               "'postcode': None, 'town': 'Arnsberg', 'phone': None, "
+                                               "'email': 'info@agentur.example'}", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("agency", "set", "--email", "info agentur.example", "--phone", "0291");
+    g_autoptr(HpTestCliResult) show = RUN ("--json", "agency", "show");
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "info agentur.example"));
+    g_assert_true (hp_test_json_check (show->out, "d['email'] == 'info@agentur.example' and d['phone'] is None",
+                                       NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("agency", "set", "--phone", "02931 94-0", "--street", "Brückenplatz 1",
+                                        "--postcode", "59821");
+    g_autoptr(HpTestCliResult) cleared = RUN ("--json", "agency", "set", "--email", "");
+
+    assert_ok_quiet (r);
+    /* one field a line, the values aligned after the longest label */
+    g_assert_nonnull (strstr (r->out, "\nTown      Arnsberg\n"));
+    g_assert_nonnull (strstr (r->out, "\nPhone     02931 94-0\n"));
+    assert_ok_quiet (cleared);
+    g_assert_true (hp_test_json_check (cleared->out, "d['email'] is None and d['town'] == 'Arnsberg'", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("export", "delivery-sheets", out);
+    g_autofree char *facts = NULL;
+
+    assert_ok (r);
+    facts = hp_test_xlsx_facts (out, 5);
+    g_assert_true (hp_test_json_check (facts, "all(s['rows'][0][0][0] == 'Regionalagentur Südwestfalen' "
+                                              "and s['rows'][1][0][0] == 'Brückenplatz 1 · 59821 Arnsberg' "
+                                              "for s in d['sheets'][1:])", NULL));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("export", "delivery-sheets", out, "--agency-name", "Vertretung");
+    g_autofree char *facts = NULL;
+
+    assert_ok (r);
+    facts = hp_test_xlsx_facts (out, 5);
+    g_assert_true (hp_test_json_check (facts, "all(s['rows'][0][0][0] == 'Vertretung' "
+                                              "and s['rows'][2][0][0] == 'Phone 02931 94-0' "
+                                              "for s in d['sheets'][1:])", NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2649,6 +2747,7 @@ main (int   argc,
   TEST ("missing-database", test_missing_database);
   TEST ("handover", test_handover);
   TEST ("hot-journal", test_hot_journal);
+  TEST ("agency", test_agency);
 
   return g_test_run ();
 }

@@ -965,7 +965,7 @@ test_delivery_sheets (Fixture       *f,
                 "  for i, (r, n) in enumerate(zip(o['rows'][4:34], names))) "
                 "  and any(len(r[1][0]) > 31 and r[13][0].endswith('…') for r in o['rows'][4:34]))"
                 "(d['sheets'][0], [s['name'] for s in d['sheets'][1:]])", NULL);
-  CHECK (facts, "all(r[3][1] == 'date' and r[3][2] == 'dd.mm.yyyy' and r[4][1] == 'time' and r[0][1] == 's' "
+  CHECK (facts, "all(r[3][1] == 'date' and r[3][2] == 'yyyy-mm-dd' and r[4][1] == 'time' and r[0][1] == 's' "
                 "    for r in d['sheets'][0]['rows'][4:34])", NULL);
   CHECK (facts, "(lambda t: t[1][0] == 'Total' and t[10][3] == '=SUM(K5:K34)' "
                 "  and t[10][0] == sum(r[10][0] for r in d['sheets'][0]['rows'][4:34]))(d['sheets'][0]['rows'][34])",
@@ -1039,6 +1039,46 @@ test_delivery_sheets_plain (Fixture       *f,
   CHECK (facts, "len(d['sheets']) == 31 and all(s['max_row'] < 40 and s['title_rows'] is None "
                 "for s in d['sheets'][1:])", NULL);
   CHECK (facts, "all(r[12][0] == (r[10][0] + 19) // 20 for r in d['sheets'][0]['rows'][4:34])", NULL);
+}
+
+/* The agency is the file's: an export without agency options prints the
+ * file's header; an option overrides its field only (the name here), the
+ * rest still comes from the file, and "" prints nothing in its place. */
+static void
+test_delivery_sheets_file_agency (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autoptr(HpAgency) agency = hp_agency_new ();
+  g_autoptr(GError) error = NULL;
+  HpExportOptions options = { .agency_name = "Agentur (Vertretung)", .agency_phone = "" };
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  hp_agency_set_name (agency, "Regionalagentur Südwestfalen");
+  hp_agency_set_street (agency, "Brückenplatz 1");
+  hp_agency_set_postcode (agency, "59821");
+  hp_agency_set_town (agency, "Arnsberg");
+  hp_agency_set_phone (agency, "02931 94-0");
+  hp_agency_set_email (agency, "info@agentur.example");
+  g_assert_true (hp_store_set_agency (f->store, agency, &error));
+  g_assert_no_error (error);
+
+  export (f, HP_EXPORT_DELIVERY_SHEETS, NULL, path);
+  facts = hp_test_xlsx_facts (path, 20);
+  CHECK (facts, "all(s['rows'][0][0][0] == 'Regionalagentur Südwestfalen' "
+                "    and s['rows'][1][0][0] == 'Brückenplatz 1 · 59821 Arnsberg' "
+                "    and s['rows'][2][0][0] == 'Phone 02931 94-0 · E-mail info@agentur.example' "
+                "    for s in d['sheets'][1:])", NULL);
+  g_clear_pointer (&facts, g_free);
+
+  export (f, HP_EXPORT_DELIVERY_SHEETS, &options, path);
+  facts = hp_test_xlsx_facts (path, 20);
+  CHECK (facts, "all(s['rows'][0][0][0] == 'Agentur (Vertretung)' "
+                "    and s['rows'][1][0][0] == 'Brückenplatz 1 · 59821 Arnsberg' "
+                "    and s['rows'][2][0][0] == 'E-mail info@agentur.example' "
+                "    for s in d['sheets'][1:])", NULL);
 }
 
 static void
@@ -1194,7 +1234,7 @@ test_network (Fixture       *f,
   CHECK (facts, "all(len(r) == 8 and r[0][1] == 's' and r[1][1] == 's' and r[4][1] == 's' "
                 "    and r[2][0].endswith('@example.org') "
                 "    and r[5] == [2027, 'n', 'General', None] and r[7][1] == 's' "
-                "    and r[6][1] == 'date' and r[6][2] == 'dd.mm.yyyy' for r in d['sheets'][0]['rows'][4:])", NULL);
+                "    and r[6][1] == 'date' and r[6][2] == 'yyyy-mm-dd' for r in d['sheets'][0]['rows'][4:])", NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1548,6 +1588,11 @@ test_german_headings (Fixture       *f,
       CHECK (facts, "any(c[0] in ('Nr.', 'Schulnr.', 'Sponsor', 'Nachname', 'Kennzahl') "
                     "    for s in d['sheets'] for r in s['heading_rows'] for c in s['rows'][r - 1])", NULL);
       CHECK (facts, HEADINGS_OK, NULL);
+      /* dates as the German window shows them (English: yyyy-mm-dd) */
+      CHECK (facts, "all(c[2] == 'dd.mm.yyyy' for s in d['sheets'] for r in s['rows'] for c in r "
+                    "    if len(c) > 2 and c[1] == 'date')", NULL);
+      if (kinds[i] == HP_EXPORT_DELIVERY_SHEETS)
+        CHECK (facts, "any(len(c) > 2 and c[1] == 'date' for s in d['sheets'] for r in s['rows'] for c in r)", NULL);
     }
 
   g_unsetenv ("LANGUAGE");
@@ -2517,6 +2562,7 @@ main (int   argc,
   TEST ("packing-list", test_packing_list);
   TEST ("delivery-sheets", test_delivery_sheets);
   TEST ("delivery-sheets-plain", test_delivery_sheets_plain);
+  TEST ("delivery-sheets-file-agency", test_delivery_sheets_file_agency);
   TEST ("sponsor-report", test_sponsor_report);
   TEST ("sponsor-pages", test_sponsor_pages);
   TEST ("formulas-demo", test_formulas_demo);

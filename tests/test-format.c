@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <libintl.h>
 #include <locale.h>
 #include <string.h>
 
@@ -264,11 +265,125 @@ test_fold_for_search (void)
    * "muller" finds it the first way: both fold to "muller" */
 }
 
+/* ------------------------------------------------------------------------ */
+/* One convention per language                                               */
+
+extern int _nl_msg_cat_cntr;
+
+typedef struct
+{
+  const char *language;   /* LANGUAGE, NULL for none */
+  const char *locale;     /* LC_ALL */
+  /* what the language writes */
+  const char *money;      /* 123450 cents */
+  const char *negative;   /* -5 cents */
+  const char *count;      /* 1234567 */
+  const char *date;       /* 2026-12-02 */
+  const char *datetime;   /* 2026-12-02T11:00 */
+  const char *entry;      /* 123450 cents, for an entry field */
+  const char *sheet;      /* the spreadsheet date format */
+} Convention;
+
+/* Sets LANGUAGE and the locale for the next lookups; FALSE if the locale
+ * is not generated. */
+static gboolean
+use_language (const char *language,
+              const char *locale)
+{
+  if (setlocale (LC_ALL, locale) == NULL)
+    return FALSE;
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  ++_nl_msg_cat_cntr;
+  return TRUE;
+}
+
+/* The combinations of text and locale: the convention follows the text
+ * (the translation), never LC_NUMERIC or LC_TIME. Worked by hand:
+ *   123450 cents = 1234 € 50 ct; 1234 groups as 1|234: "1.234,50 €" in
+ *   German, "1,234.50 €" in English; -5 cents = "-0,05 €" / "-0.05 €";
+ *   1234567 groups as 1|234|567: "1.234.567" / "1,234,567";
+ *   2 December 2026: "02.12.2026" / "2026-12-02", at 11:00 with ", 11:00 Uhr"
+ *   / ", 11:00".
+ * The third row is the trap: English text under a German locale is all
+ * English, not English words with German numbers and ISO dates. */
+static void
+test_conventions (void)
+{
+  static const Convention cases[] = {
+    { NULL, "C.UTF-8", "1,234.50 €", "-0.05 €", "1,234,567", "2026-12-02", "2026-12-02, 11:00", "1234.50", "yyyy-mm-dd" },
+    { "en", "C.UTF-8", "1,234.50 €", "-0.05 €", "1,234,567", "2026-12-02", "2026-12-02, 11:00", "1234.50", "yyyy-mm-dd" },
+    { "en", "de_DE.UTF-8", "1,234.50 €", "-0.05 €", "1,234,567", "2026-12-02", "2026-12-02, 11:00", "1234.50", "yyyy-mm-dd" },
+    { "de", "de_DE.UTF-8", "1.234,50 €", "-0,05 €", "1.234.567", "02.12.2026", "02.12.2026, 11:00 Uhr", "1234,50", "dd.mm.yyyy" },
+    { "de", "C.UTF-8", "1.234,50 €", "-0,05 €", "1.234.567", "02.12.2026", "02.12.2026, 11:00 Uhr", "1234,50", "dd.mm.yyyy" },
+    /* a German user who set no LANGUAGE: the locale names the translation */
+    { NULL, "de_DE.UTF-8", "1.234,50 €", "-0,05 €", "1.234.567", "02.12.2026", "02.12.2026, 11:00 Uhr", "1234,50", "dd.mm.yyyy" },
+  };
+  g_autofree char *old_locale = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const Convention *c = &cases[i];
+      g_autofree char *money = NULL, *negative = NULL, *count = NULL, *date = NULL, *datetime = NULL;
+      g_autofree char *entry = NULL, *sheet = NULL, *back = NULL;
+      gint64 cents = 0;
+
+      if (!use_language (c->language, c->locale))
+        {
+          g_test_message ("locale %s is not generated: skipped", c->locale);
+          continue;
+        }
+      g_test_message ("LANGUAGE=%s LC_ALL=%s", c->language ? c->language : "", c->locale);
+
+      money = hp_format_money (123450);
+      negative = hp_format_money (-5);
+      count = hp_format_count (1234567);
+      date = hp_format_date ("2026-12-02");
+      datetime = hp_format_date ("2026-12-02T11:00");
+      entry = hp_format_money_plain (123450);
+      sheet = hp_format_get_spreadsheet_date_format ();
+      g_assert_cmpstr (money, ==, c->money);
+      g_assert_cmpstr (negative, ==, c->negative);
+      g_assert_cmpstr (count, ==, c->count);
+      g_assert_cmpstr (date, ==, c->date);
+      g_assert_cmpstr (datetime, ==, c->datetime);
+      g_assert_cmpstr (entry, ==, c->entry);
+      g_assert_cmpstr (sheet, ==, c->sheet);
+
+      /* what is written is read back: the date, the amount both ways */
+      back = hp_parse_date (date);
+      g_assert_cmpstr (back, ==, "2026-12-02");
+      g_assert_true (hp_parse_money (money, &cents));
+      g_assert_cmpint (cents, ==, 123450);
+      cents = 0;
+      g_assert_true (hp_parse_money (entry, &cents));
+      g_assert_cmpint (cents, ==, 123450);
+
+      /* and ISO and dd.mm.yyyy always, whatever the language */
+      g_clear_pointer (&back, g_free);
+      back = hp_parse_date ("02.12.2026");
+      g_assert_cmpstr (back, ==, "2026-12-02");
+      g_clear_pointer (&back, g_free);
+      back = hp_parse_date ("2026-12-02");
+      g_assert_cmpstr (back, ==, "2026-12-02");
+    }
+
+  use_language (old_language, old_locale);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("HEIMPACK_LOCALEDIR");
+
   setlocale (LC_ALL, "");
+  /* the conventions are the translation's: the catalogue of the build */
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* report every failing case, not only the first one */
   g_test_set_nonfatal_assertions ();
@@ -280,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/heimpack/format/format-money-c", test_format_money_c);
   g_test_add_func ("/heimpack/format/format-date-c", test_format_date_c);
   g_test_add_func ("/heimpack/format/german", test_format_german);
+  g_test_add_func ("/heimpack/format/conventions", test_conventions);
   g_test_add_func ("/heimpack/format/fold-for-search", test_fold_for_search);
 
   return g_test_run ();

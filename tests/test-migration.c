@@ -245,7 +245,7 @@ count_backups (const char *folder)
   if (dir == NULL)
     return 0;
   while ((name = g_dir_read_name (dir)) != NULL)
-    n += g_pattern_match_simple ("round1_*_before-version-4.db", name);
+    n += g_pattern_match_simple ("round1_*_before-version-5.db", name);
   return n;
 }
 
@@ -275,7 +275,7 @@ test_backup (Copy          *c,
   backup_name = g_path_get_basename (backup);
   g_assert_cmpstr (backup_dir, ==, folder);
   g_test_message ("backup: %s", backup_name);
-  g_assert_true (g_regex_match_simple ("^round1_[0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9]{6}_before-version-4\\.db$",
+  g_assert_true (g_regex_match_simple ("^round1_[0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9]{6}_before-version-5\\.db$",
                                        backup_name, 0, 0));
   g_assert_cmpuint (count_backups (folder), ==, 1);
 
@@ -336,7 +336,7 @@ test_everything_kept (Copy          *c,
   sqlite3_stmt *stmt = NULL;
   guint pledges = 0, receipts = 0, rows = 0;
 
-  g_assert_cmpint (hp_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (hp_store_get_schema_version (store), ==, 5);
   g_assert_cmpint (hp_store_get_schema_version (store), ==, HP_STORE_SCHEMA_VERSION);
 
   /* counts */
@@ -684,7 +684,7 @@ test_blank_names (Copy          *c,
   sqlite3_close (db);
 
   store = open_store (c->path);
-  g_assert_cmpint (hp_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (hp_store_get_schema_version (store), ==, 5);
   g_assert_cmpuint (count_backups (folder), ==, 1);
   p6 = product (store, 6);
   p8 = product (store, 8);
@@ -819,7 +819,7 @@ test_second_open (Copy          *c,
   store = open_store (c->path);
   g_assert_null (hp_store_get_migration_notes (store));
   g_assert_null (hp_store_get_upgrade_backup (store));
-  g_assert_cmpint (hp_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (hp_store_get_schema_version (store), ==, 5);
   g_assert_cmpuint (count_backups (folder), ==, 1);
   g_assert_true (hp_store_get_stats (store, &after, &error));
   g_assert_no_error (error);
@@ -948,7 +948,7 @@ test_after_the_drive (Copy          *c,
   char *message = NULL;
   int rc;
 
-  g_assert_cmpint (hp_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (hp_store_get_schema_version (store), ==, 5);
   g_clear_object (&store);
 
   g_assert_cmpint (sqlite3_open_v2 (c->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);

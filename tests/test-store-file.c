@@ -697,6 +697,59 @@ test_default_path (void)
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 }
 
+/* A file of schema version 4 (before the agency moved into the file):
+ * made here as version 4 was, a current file without the agency table and
+ * with user_version 4, since version 5 only added that table. Opening it
+ * upgrades it after a copy, keeps every row, and gives it an empty agency
+ * that can then be set; the value is in the file for the next open. */
+static void
+test_agency_from_version_4 (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *backups = g_strconcat (f->path, ".backups", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(HpStore) store = open_ok (f->path, HP_STORE_OPEN_DEFAULT);
+  g_autoptr(HpAgency) agency = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_sponsor (store, "Mosterei Ohm");
+  add_sponsor (store, "Brauerei Kolb");
+  g_clear_object (&store);
+  sql_exec (f->path, "DROP TABLE agency; PRAGMA user_version = 4;");
+  g_assert_cmpint (sql_pragma_int (f->path, "user_version"), ==, 4);
+
+  store = open_ok (f->path, HP_STORE_OPEN_DEFAULT);
+  g_assert_cmpint (hp_store_get_schema_version (store), ==, 5);
+  g_assert_nonnull (hp_store_get_upgrade_backup (store));
+  listing = hp_test_list_dir (backups);
+  g_assert_nonnull (strstr (listing, "_before-version-5.db"));
+  g_assert_cmpuint (count_sponsors (store), ==, 2);
+
+  agency = hp_store_get_agency (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (hp_agency_is_empty (agency));
+  hp_agency_set_name (agency, "Regionalagentur");
+  hp_agency_set_town (agency, "Arnsberg");
+  g_assert_true (hp_store_set_agency (store, agency, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_clear_object (&agency);
+
+  /* the next open (read-only, as a colleague's might be) reads it back */
+  store = open_ok (f->path, HP_STORE_OPEN_READ_ONLY);
+  agency = hp_store_get_agency (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hp_agency_get_name (agency), ==, "Regionalagentur");
+  g_assert_cmpstr (hp_agency_get_town (agency), ==, "Arnsberg");
+  g_assert_null (hp_agency_get_street (agency));
+  g_assert_cmpuint (count_sponsors (store), ==, 2);
+
+  /* read-only: refused, and said so */
+  hp_agency_set_name (agency, "Andere Agentur");
+  g_assert_false (hp_store_set_agency (store, agency, &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_READ_ONLY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -717,6 +770,7 @@ main (int   argc,
   TEST ("read-only-missing", test_read_only_missing);
   TEST ("read-only-no-migration", test_read_only_no_migration);
   TEST ("read-only-folder", test_read_only_folder);
+  TEST ("agency-from-version-4", test_agency_from_version_4);
 
   return g_test_run ();
 }

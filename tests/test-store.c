@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "test-store-fixture.h"
 
@@ -697,6 +698,116 @@ test_guards (void)
   g_test_trap_assert_stderr ("*CRITICAL*HP_IS_STORE*");
 }
 
+/* ------------------------------------------------------------------------ */
+/* The agency                                                                */
+
+static void
+count_changes_cb (HpStore        *store,
+                  HpStoreChanges  changes,
+                  gpointer        user_data)
+{
+  HpStoreChanges *seen = user_data;
+
+  *seen |= changes;
+}
+
+/* The file's agency: empty in a new file, stored trimmed ("" and blanks
+ * as nothing), announced once per real change and not at all when nothing
+ * changed. */
+static void
+test_agency (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpAgency) agency = hp_store_get_agency (f->store, &error);
+  g_autoptr(HpAgency) read = NULL;
+  HpStoreChanges seen = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (hp_agency_is_empty (agency));
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_changes_cb), &seen);
+
+  hp_agency_set_name (agency, "  Regionalagentur Südwestfalen ");
+  hp_agency_set_street (agency, "Brückenplatz 1");
+  hp_agency_set_postcode (agency, "59821");
+  hp_agency_set_town (agency, "Arnsberg");
+  hp_agency_set_phone (agency, "   ");
+  hp_agency_set_email (agency, "info@agentur.example");
+  g_assert_true (hp_store_set_agency (f->store, agency, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen, ==, HP_STORE_CHANGED (HP_RECORD_AGENCY));
+
+  read = hp_store_get_agency (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hp_agency_get_name (read), ==, "Regionalagentur Südwestfalen");
+  g_assert_cmpstr (hp_agency_get_street (read), ==, "Brückenplatz 1");
+  g_assert_cmpstr (hp_agency_get_postcode (read), ==, "59821");
+  g_assert_cmpstr (hp_agency_get_town (read), ==, "Arnsberg");
+  g_assert_null (hp_agency_get_phone (read));
+  g_assert_cmpstr (hp_agency_get_email (read), ==, "info@agentur.example");
+  g_assert_false (hp_agency_is_empty (read));
+
+  /* the same values again: nothing written, nothing announced */
+  seen = 0;
+  g_assert_true (hp_store_set_agency (f->store, read, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen, ==, 0);
+
+  /* in a transaction the change is announced at its commit */
+  g_assert_true (hp_store_begin (f->store, &error));
+  hp_agency_set_phone (read, "02931 94-0");
+  g_assert_true (hp_store_set_agency (f->store, read, &error));
+  g_assert_cmpuint (seen, ==, 0);
+  g_assert_true (hp_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen, ==, HP_STORE_CHANGED (HP_RECORD_AGENCY));
+
+  /* clearing a field clears it in the file */
+  hp_agency_set_street (read, NULL);
+  g_assert_true (hp_store_set_agency (f->store, read, &error));
+  g_clear_object (&agency);
+  agency = hp_store_get_agency (f->store, &error);
+  g_assert_null (hp_agency_get_street (agency));
+  g_assert_cmpstr (hp_agency_get_phone (agency), ==, "02931 94-0");
+
+  g_signal_handlers_disconnect_by_func (f->store, count_changes_cb, &seen);
+}
+
+/* An e-mail address that is none is refused, and nothing of the row is
+ * written (not the name beside it either). A foreign postcode is fine. */
+static void
+test_agency_invalid (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *refused[] = { "info", "@agentur.example", "info@", "a@b@c", "info @agentur.example",
+                            "a@example.org, b@example.org", "Agentur <info@agentur.example>" };
+  g_autoptr(HpAgency) agency = hp_agency_new ();
+  g_autoptr(HpAgency) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hp_agency_set_name (agency, "Agentur");
+  hp_agency_set_postcode (agency, "A-6020");
+  g_assert_true (hp_store_set_agency (f->store, agency, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      hp_agency_set_name (agency, "Andere Agentur");
+      hp_agency_set_email (agency, refused[i]);
+      g_assert_false (hp_store_set_agency (f->store, agency, &error));
+      g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, refused[i]));
+      g_clear_error (&error);
+    }
+
+  read = hp_store_get_agency (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hp_agency_get_name (read), ==, "Agentur");
+  g_assert_cmpstr (hp_agency_get_postcode (read), ==, "A-6020");
+  g_assert_null (hp_agency_get_email (read));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -719,6 +830,8 @@ main (int   argc,
   TEST ("transaction/nested", test_transaction_nested);
   TEST ("transaction/failed-write", test_failed_write_in_transaction);
   TEST ("stats", test_stats);
+  TEST ("agency", test_agency);
+  TEST ("agency/invalid", test_agency_invalid);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "hp-item.h"
 #include "hp-receipt.h"
 #include "hp-handover.h"
+#include "hp-agency.h"
 #include "hp-recipe-item.h"
 #include "hp-school.h"
 #include "hp-graduate.h"

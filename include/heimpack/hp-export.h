@@ -193,6 +193,10 @@ typedef enum
  * @class_lists: add each school's class list with a tick column to its
  *   delivery sheet
  *
+ * The agency fields override the file's agency (hp_store_get_agency())
+ * one by one: a field left %NULL is taken from the file, read in the
+ * export's snapshot; "" prints nothing there.
+ *
  * Plain data, copied by nobody: the strings must stay valid during
  * hp_export_write(). Initialise with `{ 0 }` (or pass %NULL for all
  * defaults) so that fields added later stay off.

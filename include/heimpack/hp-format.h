@@ -12,8 +12,22 @@ G_BEGIN_DECLS
  *
  * Parsing and display of the values Heimpack stores as integers and ISO
  * text: money in cents, dates as `YYYY-MM-DD`, hand-over times as
- * `YYYY-MM-DDTHH:MM`. Display follows the user's locale (German:
- * `1.234,50 €`, `22.11.2026`); storage never does.
+ * `YYYY-MM-DDTHH:MM`; storage never follows the user's conventions.
+ *
+ * Display holds one convention per language, everywhere (lists, dialogs,
+ * entry fields, toasts, the command line, the dates exports show), and the
+ * language is the translation's: the date format and the separators are
+ * translated strings, so LC_NUMERIC and LC_TIME do not change them. English
+ * text under a German locale (LANGUAGE=en, LC_ALL=de_DE.UTF-8) is all
+ * English.
+ *
+ * | language | date | date and time | amount | count |
+ * |---|---|---|---|---|
+ * | German | `02.12.2026` | `02.12.2026, 11:00 Uhr` | `1.234,50 €` | `2.000` |
+ * | English | `2026-12-02` | `2026-12-02, 11:00` | `1,234.50 €` | `2,000` |
+ *
+ * hp_parse_date() reads what hp_format_date() writes in every language,
+ * and ISO and `dd.mm.yyyy` always (files to import use both).
  */
 
 /**
@@ -34,12 +48,46 @@ gboolean hp_iso_datetime_is_valid  (const char *text);
 
 /**
  * hp_parse_date:
- * @text: `YYYY-MM-DD`, `dd.mm.yyyy` or `d.m.yyyy`
+ * @text: `YYYY-MM-DD`, `dd.mm.yyyy` or `d.m.yyyy`: what hp_format_date()
+ *   writes in any language, and the forms of imported files
  *
  * Returns: (transfer full) (nullable): the date as `YYYY-MM-DD`, or %NULL if
  *   @text is not a real date in one of those forms.
  */
 char    *hp_parse_date             (const char *text);
+
+/**
+ * hp_format_get_date_format:
+ *
+ * Returns: the language's date format for g_date_time_format():
+ *   `%d.%m.%Y` in German, `%Y-%m-%d` in English
+ */
+const char *hp_format_get_date_format (void);
+
+/**
+ * hp_format_get_spreadsheet_date_format:
+ *
+ * Returns: (transfer full): the same as a spreadsheet number format:
+ *   `dd.mm.yyyy` in German, `yyyy-mm-dd` in English
+ */
+char    *hp_format_get_spreadsheet_date_format (void);
+
+/**
+ * hp_format_count:
+ *
+ * Returns: (transfer full): @n with the language's thousands separator:
+ *   `2.000` in German, `2,000` in English
+ */
+char    *hp_format_count           (gint64      n);
+
+/**
+ * hp_format_money_plain:
+ *
+ * Returns: (transfer full): @cents for an entry field: no currency sign,
+ *   no grouping, the language's decimal separator (`1234,50` in German,
+ *   `1234.50` in English); hp_parse_money() reads it back.
+ */
+char    *hp_format_money_plain     (gint64      cents);
 
 /**
  * hp_parse_money:
@@ -57,8 +105,8 @@ gboolean hp_parse_money            (const char *text,
 /**
  * hp_format_money:
  *
- * Returns: (transfer full): @cents for display in the current locale, e.g.
- *   `1.234,50 €` in German.
+ * Returns: (transfer full): @cents for display in the language's
+ *   convention: `1.234,50 €` in German, `1,234.50 €` in English.
  */
 char    *hp_format_money           (gint64      cents);
 
@@ -66,11 +114,24 @@ char    *hp_format_money           (gint64      cents);
  * hp_format_date:
  * @iso: (nullable): `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`
  *
- * Returns: (transfer full): the date (and time) for display: `dd.mm.yyyy`
- *   (and `HH:MM`) in German, the locale's own date form otherwise; "" for
- *   %NULL; @iso itself if it is not a valid date.
+ * Returns: (transfer full): the date (and time) for display in the
+ *   language's convention: `dd.mm.yyyy` (and `, HH:MM`) in German,
+ *   `yyyy-mm-dd` in English; "" for %NULL; @iso itself if it is not a
+ *   valid date.
  */
 char    *hp_format_date            (const char *iso);
+
+/**
+ * hp_email_is_plausible:
+ * @text: (nullable): an e-mail address as typed
+ *
+ * The shape check of every e-mail address Heimpack stores: one `@` with
+ * text before and after it, and no blanks or `,;<>` (a list of addresses or
+ * a name with brackets is refused). Nothing is looked up.
+ *
+ * Returns: %TRUE for such an address, and for %NULL or "" (no address).
+ */
+gboolean hp_email_is_plausible     (const char *text);
 
 /**
  * hp_fold_for_search:

@@ -94,7 +94,7 @@ G_BEGIN_DECLS
  * thread's main context.
  */
 
-#define HP_STORE_SCHEMA_VERSION 4
+#define HP_STORE_SCHEMA_VERSION 5
 
 #define HP_STORE_ERROR (hp_store_error_quark ())
 
@@ -250,6 +250,41 @@ void         hp_store_rollback        (HpStore           *self);
 
 gboolean     hp_store_get_stats       (HpStore           *self,
                                        HpStoreStats      *stats,
+                                       GError           **error);
+
+/* ------------------------------------------------------------------------ */
+/* The agency                                                                */
+
+/**
+ * hp_store_get_agency:
+ *
+ * The agency that runs the drive, as the file holds it (schema version 5:
+ * before that it lived in each user's settings). A new file's agency is
+ * empty (hp_agency_is_empty()). May run in any thread like the list
+ * functions; an export reads it in its snapshot.
+ *
+ * Returns: (transfer full) (nullable): a copy of the file's agency, or
+ *   %NULL with @error set.
+ */
+HpAgency    *hp_store_get_agency      (HpStore           *self,
+                                       GError           **error);
+/**
+ * hp_store_set_agency:
+ * @agency: the new values; every field is written (a %NULL one is cleared)
+ *
+ * Stores @agency as the file's agency, each field without leading and
+ * trailing blanks ("" as %NULL). Fails with %HP_STORE_ERROR_INVALID for an
+ * e-mail address that hp_email_is_plausible() refuses (nothing is written
+ * then), %HP_STORE_ERROR_READ_ONLY on a read-only store. A postcode is not
+ * checked: agencies abroad exist. When something changed, #HpStore::changed
+ * follows with `HP_STORE_CHANGED (HP_RECORD_AGENCY)`, so that an open
+ * preferences window follows another writer; values equal to the stored
+ * ones write nothing and announce nothing.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean     hp_store_set_agency      (HpStore           *self,
+                                       HpAgency          *agency,
                                        GError           **error);
 
 /* ------------------------------------------------------------------------ */

@@ -20,6 +20,7 @@ typedef struct _HpSchool     HpSchool;
 typedef struct _HpGraduate   HpGraduate;
 typedef struct _HpItem       HpItem;
 typedef struct _HpHandover   HpHandover;
+typedef struct _HpAgency     HpAgency;
 
 /**
  * HP_UNSET:
@@ -33,6 +34,8 @@ typedef struct _HpHandover   HpHandover;
  * HpRecordKind:
  *
  * The kinds of rows in a Heimpack file, e.g. for hp_store_remove().
+ * %HP_RECORD_AGENCY is the file's one agency row (hp_store_set_agency()),
+ * never removed.
  */
 typedef enum
 {
@@ -46,6 +49,7 @@ typedef enum
   HP_RECORD_GRADUATE,
   HP_RECORD_ITEM,
   HP_RECORD_HANDOVER,
+  HP_RECORD_AGENCY,
 } HpRecordKind;
 
 /**
@@ -56,6 +60,6 @@ typedef enum
  */
 typedef guint HpStoreChanges;
 #define HP_STORE_CHANGED(kind) ((HpStoreChanges) 1u << (kind))
-#define HP_STORE_CHANGED_ALL   ((HpStoreChanges) 0x3ff)
+#define HP_STORE_CHANGED_ALL   ((HpStoreChanges) 0x7ff)
 
 G_END_DECLS

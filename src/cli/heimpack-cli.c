@@ -72,7 +72,10 @@ static const struct
        "| received FILE [--dry-run]   (returned class lists: who got a pack)") },
   { "export", NULL, hp_cli_run_export,
     N_("packing-list|delivery-sheets|sponsor-report|network OUT.xlsx [--crate-size N]\n"
-       "[--class-lists] [--agency-name TEXT]") },
+       "[--class-lists] [--agency-name TEXT] …   (the agency options override the file’s agency)") },
+  { "agency", NULL, hp_cli_run_agency,
+    N_("show | set [--name TEXT] [--street TEXT] [--postcode TEXT] [--town TEXT] [--phone TEXT]\n"
+       "[--email ADDRESS]   (the delivery sheets’ header, stored in the file)") },
   { "backup", "backups", hp_cli_run_backup,
     N_("list | now | restore ID|FILE   (copies in the folder NAME.backups beside the database)") },
   { "plan", NULL, hp_cli_run_plan,

@@ -93,9 +93,10 @@ run_list (HpCli    *cli,
     for (guint i = 0; i < infos->len; i++)
       {
         HpBackupInfo *info = g_ptr_array_index (infos, i);
+        g_autofree char *format = g_strconcat (hp_format_get_date_format (), " %H:%M:%S", NULL);
 
         g_ptr_array_add (cells, g_strdup (info->id));
-        g_ptr_array_add (cells, g_date_time_format (info->created, "%d.%m.%Y %H:%M:%S"));
+        g_ptr_array_add (cells, g_date_time_format (info->created, format));
         g_ptr_array_add (cells, g_format_size (info->size));
         g_ptr_array_add (cells, info->readable ? g_strdup_printf ("%u", info->campaigns) : g_strdup ("?"));
         g_ptr_array_add (cells, info->readable ? g_strdup_printf ("%u", info->graduates) : g_strdup ("?"));

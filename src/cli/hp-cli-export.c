@@ -99,12 +99,12 @@ hp_cli_run_export (HpCli   *cli,
   GOptionEntry entries[] = {
     { "crate-size", 0, 0, G_OPTION_ARG_INT, &crate_size, N_("Packs per crate (default 20)"), N_("N") },
     { "class-lists", 0, 0, G_OPTION_ARG_NONE, &class_lists, N_("Delivery sheets: add each school’s class list"), NULL },
-    { "agency-name", 0, 0, G_OPTION_ARG_STRING, &agency_name, N_("Agency name for the delivery sheets"), N_("TEXT") },
-    { "agency-street", 0, 0, G_OPTION_ARG_STRING, &agency_street, N_("Agency street"), N_("TEXT") },
-    { "agency-postcode", 0, 0, G_OPTION_ARG_STRING, &agency_postcode, N_("Agency postcode"), N_("TEXT") },
-    { "agency-town", 0, 0, G_OPTION_ARG_STRING, &agency_town, N_("Agency town"), N_("TEXT") },
-    { "agency-phone", 0, 0, G_OPTION_ARG_STRING, &agency_phone, N_("Agency phone"), N_("TEXT") },
-    { "agency-email", 0, 0, G_OPTION_ARG_STRING, &agency_email, N_("Agency e-mail"), N_("TEXT") },
+    { "agency-name", 0, 0, G_OPTION_ARG_STRING, &agency_name, N_("Agency name for the delivery sheets, instead of the file’s (see “agency show”)"), N_("TEXT") },
+    { "agency-street", 0, 0, G_OPTION_ARG_STRING, &agency_street, N_("Agency street, instead of the file’s"), N_("TEXT") },
+    { "agency-postcode", 0, 0, G_OPTION_ARG_STRING, &agency_postcode, N_("Agency postcode, instead of the file’s"), N_("TEXT") },
+    { "agency-town", 0, 0, G_OPTION_ARG_STRING, &agency_town, N_("Agency town, instead of the file’s"), N_("TEXT") },
+    { "agency-phone", 0, 0, G_OPTION_ARG_STRING, &agency_phone, N_("Agency phone, instead of the file’s"), N_("TEXT") },
+    { "agency-email", 0, 0, G_OPTION_ARG_STRING, &agency_email, N_("Agency e-mail, instead of the file’s"), N_("TEXT") },
     { NULL }
   };
 

@@ -16,8 +16,18 @@
 static void
 print_sponsor_result (const HpImportResult *r)
 {
-  printf (_("%u rows read: %u sponsors added, %u updated, %u unchanged; %u gifts added, %u pledges set.\n"),
-          r->rows, r->sponsors_added, r->sponsors_updated, r->sponsors_unchanged, r->gifts_added, r->pledges_set);
+  g_autofree char *rows = g_strdup_printf (ngettext ("%u row read", "%u rows read", r->rows), r->rows);
+  g_autofree char *added = g_strdup_printf (ngettext ("%u sponsor added", "%u sponsors added", r->sponsors_added),
+                                            r->sponsors_added);
+  g_autofree char *gifts = g_strdup_printf (ngettext ("%u gift added", "%u gifts added", r->gifts_added),
+                                            r->gifts_added);
+  g_autofree char *pledges = g_strdup_printf (ngettext ("%u pledge set", "%u pledges set", r->pledges_set),
+                                              r->pledges_set);
+
+  /* Translators: "4 rows read: 1 sponsor added, 0 updated, 3 unchanged;
+   * 2 gifts added, 1 pledge set." The %s are counts with their nouns. */
+  printf (_("%s: %s, %u updated, %u unchanged; %s, %s.\n"),
+          rows, added, r->sponsors_updated, r->sponsors_unchanged, gifts, pledges);
   if (r->gifts_updated > 0)
     printf (g_dngettext (GETTEXT_PACKAGE,
                          "%u gift got its value per piece.\n",
@@ -178,12 +188,27 @@ print_result (HpCli                *cli,
     }
 
   if (kind == HP_IMPORT_SCHOOLS)
-    printf (_("%u rows read: %u schools added, %u updated, %u unchanged, %u skipped by the filters.\n"),
-            r->rows, r->added, r->updated, r->unchanged, r->skipped);
+    {
+      g_autofree char *rows = g_strdup_printf (ngettext ("%u row read", "%u rows read", r->rows), r->rows);
+      g_autofree char *added = g_strdup_printf (ngettext ("%u school added", "%u schools added", r->added),
+                                                r->added);
+
+      /* Translators: "8 rows read: 2 schools added, 0 updated, 3 unchanged,
+       * 3 skipped by the filters." The %s are counts with their nouns. */
+      printf (_("%s: %s, %u updated, %u unchanged, %u skipped by the filters.\n"),
+              rows, added, r->updated, r->unchanged, r->skipped);
+    }
   else
     {
-      printf (_("%u rows read: %u graduates added, %u duplicates left out, %u skipped by the year filter.\n"),
-              r->rows, r->added, r->duplicates, r->skipped_year);
+      g_autofree char *rows = g_strdup_printf (ngettext ("%u row read", "%u rows read", r->rows), r->rows);
+      g_autofree char *added = g_strdup_printf (ngettext ("%u graduate added", "%u graduates added", r->added),
+                                                r->added);
+      g_autofree char *duplicates = g_strdup_printf (ngettext ("%u duplicate left out", "%u duplicates left out", r->duplicates),
+                                                     r->duplicates);
+
+      /* Translators: "4 rows read: 2 graduates added, 1 duplicate left out,
+       * 1 skipped by the year filter." The %s are counts with their nouns. */
+      printf (_("%s: %s, %s, %u skipped by the year filter.\n"), rows, added, duplicates, r->skipped_year);
       print_graduate_schools (hp_import_get_schools (import));
     }
 

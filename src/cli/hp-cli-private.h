@@ -106,6 +106,8 @@ gboolean      hp_cli_run_recipe    (HpCli *cli, int argc, char **argv, GError **
 gboolean      hp_cli_run_import    (HpCli *cli, int argc, char **argv, GError **error);
 /* hp-cli-export.c */
 gboolean      hp_cli_run_export    (HpCli *cli, int argc, char **argv, GError **error);
+/* hp-cli-agency.c */
+gboolean      hp_cli_run_agency    (HpCli *cli, int argc, char **argv, GError **error);
 /* hp-cli-backup.c */
 gboolean      hp_cli_run_backup    (HpCli *cli, int argc, char **argv, GError **error);
 /* hp-cli-plan.c */

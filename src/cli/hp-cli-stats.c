@@ -93,7 +93,20 @@ hp_cli_run_demo (HpCli    *cli,
   if (cli->json)
     print_stats (cli, &stats);
   else
-    printf (_("Campaign “%s” created with %u schools, %u graduates, %u sponsors and %u products.\n"),
-            hp_campaign_get_name (campaign), stats.schools, stats.graduates, stats.sponsors, stats.products);
+    {
+      g_autofree char *schools = g_strdup_printf (ngettext ("%u school", "%u schools", stats.schools),
+                                                  stats.schools);
+      g_autofree char *graduates = g_strdup_printf (ngettext ("%u graduate", "%u graduates", stats.graduates),
+                                                    stats.graduates);
+      g_autofree char *sponsors = g_strdup_printf (ngettext ("%u sponsor", "%u sponsors", stats.sponsors),
+                                                   stats.sponsors);
+      g_autofree char *products = g_strdup_printf (ngettext ("%u product", "%u products", stats.products),
+                                                   stats.products);
+
+      /* Translators: the %s after the name are counts with their nouns,
+       * "12 schools", "1 sponsor" */
+      printf (_("Campaign “%s” created with %s, %s, %s and %s.\n"),
+              hp_campaign_get_name (campaign), schools, graduates, sponsors, products);
+    }
   return TRUE;
 }

@@ -198,7 +198,11 @@ open_store (HpApplication    *self,
     }
   gtk_window_present (GTK_WINDOW (window));
 
-  /* only now: closing the last window would end the application */
+  /* only now: closing the last window would end the application; the
+   * preferences edit the old file's agency, so they go with it */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HP_IS_PREFERENCES_WINDOW (l->data))
+      g_ptr_array_add (old_windows, g_object_ref (l->data));
   for (guint i = 0; i < old_windows->len; i++)
     gtk_window_close (g_ptr_array_index (old_windows, i));
 
@@ -363,7 +367,7 @@ preferences_activated (GSimpleAction *action,
         return;
       }
 
-  preferences = hp_preferences_window_new (parent);
+  preferences = hp_preferences_window_new (parent, self->store);
   /* quit closes it with the other windows */
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (preferences));

@@ -98,7 +98,12 @@ save_action (GtkWidget  *widget,
   iso = hp_parse_date (date);
   if (iso == NULL)
     {
-      set_form_error (self, _("Enter the delivery date as day.month.year, for example 24.06.2027."));
+      g_autofree char *example = hp_format_date ("2027-06-24");
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a date as the language writes it, "24.06.2027" */
+      message = g_strdup_printf (_("Enter the delivery date, for example %s."), example);
+      set_form_error (self, message);
       gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
       return;
     }

@@ -72,8 +72,8 @@ hp_columns_format_cell (const HpColumnSpec *spec,
       number = value_get_int64 (value);
       if (number < 0)
         return g_strdup ("");
-      /* %' groups digits the locale's way: 2,000 or 2.000 */
-      return g_strdup_printf ("%'" G_GINT64_FORMAT, number);
+      /* the language's way, as every count: 2,000 or 2.000 */
+      return hp_format_count (number);
 
     default:
       g_assert_not_reached ();

@@ -4,7 +4,8 @@
  * A calendar next to a date field, for those who would rather click than
  * type `24.06.2027`. It opens on the field's date, or on the day the page
  * suggests when the field is empty (the campaign's hand-over: not today,
- * months before it), and writes the chosen day back as `dd.mm.yyyy`,
+ * months before it), and writes the chosen day back in the language's
+ * form (hp_format_date(): `24.06.2027` in German, `2027-06-24` in English),
  * keeping a time of day after it (a hand-over).
  */
 
@@ -25,7 +26,8 @@ day_selected_cb (GtkCalendar *calendar,
                  GtkEditable *entry)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (date, "%d.%m.%Y");
+  /* the language's form, as the lists show dates */
+  g_autofree char *text = g_date_time_format (date, hp_format_get_date_format ());
   const char *time = strchr (gtk_editable_get_text (entry), ' ');
   g_autofree char *with_time = g_strconcat (text, time, NULL);
 

@@ -38,7 +38,6 @@ typedef struct
   HpExportKind     kind;
   char            *path;
   HpExportOptions  options;
-  char            *agency[6];     /* the strings of @options */
   int              permille;      /* progress, atomic */
   GStrv            warnings;      /* set by the worker, read after it ended */
 } ExportJob;
@@ -88,21 +87,7 @@ export_job_free (gpointer data)
   g_clear_object (&job->store);
   g_free (job->path);
   g_strfreev (job->warnings);
-  for (guint i = 0; i < G_N_ELEMENTS (job->agency); i++)
-    g_free (job->agency[i]);
   g_free (job);
-}
-
-static char *
-dup_setting (GSettings  *settings,
-             const char *key)
-{
-  char *value = g_settings_get_string (settings, key);
-
-  if (value[0] == '\0')
-    g_clear_pointer (&value, g_free);
-
-  return value;
 }
 
 static ExportJob *
@@ -121,18 +106,9 @@ export_job_new (HpStore      *store,
   job->kind = kind;
   job->path = g_strdup (path);
 
-  job->agency[0] = dup_setting (settings, "agency-name");
-  job->agency[1] = dup_setting (settings, "agency-street");
-  job->agency[2] = dup_setting (settings, "agency-postcode");
-  job->agency[3] = dup_setting (settings, "agency-town");
-  job->agency[4] = dup_setting (settings, "agency-phone");
-  job->agency[5] = dup_setting (settings, "agency-email");
-  job->options.agency_name = job->agency[0];
-  job->options.agency_street = job->agency[1];
-  job->options.agency_postcode = job->agency[2];
-  job->options.agency_town = job->agency[3];
-  job->options.agency_phone = job->agency[4];
-  job->options.agency_email = job->agency[5];
+  /* The agency fields stay NULL: the export reads the file's agency in
+   * its own snapshot (hp_store_get_agency()), so the sheets carry what the
+   * file holds when the export starts, whoever runs it. */
 
   crate_size = g_settings_get_int (settings, "crate-size");
   job->options.crate_size = crate_size > 0 ? (guint) crate_size : 0;
@@ -535,8 +511,8 @@ hp_export_runner_choose_file (AdwToastOverlay *toasts,
  * @class_lists: add the class lists to delivery sheets
  *
  * Writes the workbook in a worker thread; the window shows the progress
- * and the result. The agency and the crate size come from the
- * preferences.
+ * and the result. The agency is the file's (read by the export); the
+ * crate size comes from the preferences.
  *
  * Returns: (transfer full): the running export.
  */

@@ -27,8 +27,8 @@
 static char *
 format_count (gint64 n)
 {
-  /* %' groups digits the locale's way: 2,113 or 2.113 */
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+  /* the language's way: 2,113 or 2.113 */
+  return hp_format_count (n);
 }
 
 /* The row of the list item a cell's widget belongs to. */

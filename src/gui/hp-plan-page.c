@@ -62,8 +62,8 @@ static GParamSpec *properties[N_PROPS];
 char *
 _hp_plan_page_format_count (gint64 n)
 {
-  /* %' groups digits the locale's way: 2,113 or 2.113 */
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+  /* the language's way: 2,113 or 2.113 */
+  return hp_format_count (n);
 }
 
 static void

@@ -51,27 +51,38 @@ hp_field_kind_get_value_type (HpFieldKind kind)
  * hp_field_format_iso_date:
  * @iso: (nullable): `YYYY-MM-DD`
  *
- * Returns: (transfer full): `dd.mm.yyyy`, the form hp_parse_date() reads in
- *   every locale, or "" for %NULL.
+ * Returns: (transfer full): the date of @iso (a time after it is left
+ *   out) as the lists show it, in the language's convention (`24.06.2027`
+ *   in German, `2027-06-24` in English), which hp_parse_date() reads back;
+ *   "" for %NULL.
  */
 char *
 hp_field_format_iso_date (const char *iso)
 {
+  char date[11];
+
   if (iso == NULL || !hp_iso_datetime_is_valid (iso))
     return g_strdup (iso ? iso : "");
 
-  return g_strdup_printf ("%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
+  g_strlcpy (date, iso, sizeof date);
+  return hp_format_date (date);
+}
+
+/* An example of a date (and time) as the field wants it, for the hints */
+static char *
+example_date (gboolean with_time)
+{
+  g_autofree char *date = hp_format_date ("2027-06-24");
+
+  return with_time ? g_strconcat (date, " 11:00", NULL) : g_steal_pointer (&date);
 }
 
 static char *
 format_money (gint64 cents)
 {
-  const char *point = localeconv ()->decimal_point;
-
   /* without currency sign or grouping: easy to change, and hp_parse_money
    * reads both "3,99" and "3.99" */
-  return g_strdup_printf ("%" G_GINT64_FORMAT "%s%02d", cents / 100,
-                          point && *point ? point : ".", (int) (cents % 100));
+  return hp_format_money_plain (cents);
 }
 
 /**
@@ -243,7 +254,12 @@ hp_field_parse (const HpFieldSpec *spec,
       if (*stripped == '\0')
         return NULL;
       if (!hp_parse_money (stripped, &cents))
-        return g_strdup (_("Enter an amount in euros, such as 3,99"));
+        {
+          g_autofree char *example = hp_format_money_plain (399);
+
+          /* Translators: %s is an amount as the language writes it, "3,99" */
+          return g_strdup_printf (_("Enter an amount in euros, such as %s"), example);
+        }
       g_value_set_int64 (value, cents);
       return NULL;
 
@@ -255,7 +271,12 @@ hp_field_parse (const HpFieldSpec *spec,
         return NULL;
       iso = hp_parse_date (stripped);
       if (iso == NULL)
-        return g_strdup (_("Enter a date as day.month.year, such as 24.06.2027"));
+        {
+          g_autofree char *example = example_date (FALSE);
+
+          /* Translators: %s is a date as the language writes it, "24.06.2027" */
+          return g_strdup_printf (_("Enter a date such as %s"), example);
+        }
       g_value_take_string (value, g_steal_pointer (&iso));
       return NULL;
 
@@ -264,7 +285,12 @@ hp_field_parse (const HpFieldSpec *spec,
         return NULL;
       iso = parse_datetime (stripped);
       if (iso == NULL)
-        return g_strdup (_("Enter a date and time, such as 25.06.2027 11:00"));
+        {
+          g_autofree char *example = example_date (TRUE);
+
+          /* Translators: %s is a date and time, "24.06.2027 11:00" */
+          return g_strdup_printf (_("Enter a date and time, such as %s"), example);
+        }
       g_value_take_string (value, g_steal_pointer (&iso));
       return NULL;
 

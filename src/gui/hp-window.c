@@ -10,7 +10,8 @@
  *
  * A file that opening upgraded from an older version brings notes for the
  * user (hp_store_get_migration_notes()): the window shows them once, when it
- * first appears.
+ * first appears. Then, once, the agency older versions kept in the user's
+ * settings moves into a file that has none (a toast says so).
  *
  * The campaign selector at the start of the header bar lists the file's
  * campaigns (a radio section of its menu, rebuilt whenever it opens) and
@@ -29,6 +30,7 @@
 #include "hp-handovers-page.h"
 #include "hp-pack-page.h"
 #include "hp-plan-page.h"
+#include "hp-preferences-window.h"
 #include "hp-products-page.h"
 #include "hp-schools-page.h"
 #include "hp-sponsors-page.h"
@@ -609,12 +611,50 @@ show_migration_notes (HpWindow *self)
 }
 
 /* ------------------------------------------------------------------------ */
+/* The agency of older versions                                              */
+
+#define AGENCY_CHECKED_KEY "hp-agency-taken-over-checked"
+
+/* The agency older versions kept in the user's settings goes into the file
+ * (hp_preferences_take_over_agency()), once, and the toast says so: the
+ * user's header stays on their delivery sheets, and where it lives now is
+ * one click away. Once per store, as the notes. */
+static void
+take_over_agency (HpWindow *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (g_object_get_data (G_OBJECT (self->store), AGENCY_CHECKED_KEY) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (self->store), AGENCY_CHECKED_KEY, GINT_TO_POINTER (TRUE));
+
+  settings = g_settings_new (APP_ID);
+  if (!hp_preferences_take_over_agency (settings, self->store, &error))
+    {
+      if (error != NULL)
+        _hp_window_add_error_toast (self, error);
+      return;
+    }
+
+  toast = adw_toast_new (_("The agency’s address from your preferences is now stored in this file, "
+                           "so everyone who opens it prints the same delivery sheets"));
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "app.preferences");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ------------------------------------------------------------------------ */
 /* GObject                                                                   */
 
 static void
 hp_window_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (hp_window_parent_class)->map (widget);
+
+  take_over_agency (HP_WINDOW (widget));
 
   /* when the window is there to be the dialog's parent */
   show_migration_notes (HP_WINDOW (widget));

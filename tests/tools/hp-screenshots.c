@@ -957,8 +957,24 @@ shoot_preferences (const char  *outdir,
                    GError     **error)
 {
   g_autofree char *path = build_path (outdir, prefix, "preferences");
-  HpPreferencesWindow *window = hp_preferences_window_new (NULL);
+  g_autoptr(HpStore) store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, error);
+  g_autoptr(HpAgency) agency = hp_agency_new ();
+  HpPreferencesWindow *window;
   gboolean ok;
+
+  if (store == NULL)
+    return FALSE;
+  /* the file's agency, as a user would have typed it */
+  hp_agency_set_name (agency, "Regionalagentur Südwestfalen");
+  hp_agency_set_street (agency, "Brückenplatz 1");
+  hp_agency_set_postcode (agency, "59821");
+  hp_agency_set_town (agency, "Arnsberg");
+  hp_agency_set_phone (agency, "02931 94-0");
+  hp_agency_set_email (agency, "info@agentur.example");
+  if (!hp_store_set_agency (store, agency, error))
+    return FALSE;
+
+  window = hp_preferences_window_new (NULL, store);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 900);
   gtk_window_present (GTK_WINDOW (window));

@@ -334,7 +334,8 @@ export_from_window (Fixture      *fixture,
   "    for s in d['sheets'])"
 
 /* Issue 6's acceptance, as the window does it: the four workbooks of the
- * district demo in German, with the agency from the preferences, their
+ * district demo in German, with the file's agency (not the one older
+ * versions kept in the user's settings), their
  * pack numbers those of the plan (as on the Planning page). */
 static void
 test_export_german_workbooks (Fixture       *fixture,
@@ -347,12 +348,16 @@ test_export_german_workbooks (Fixture       *fixture,
   g_autofree char *facts = NULL;
   g_autofree char *packs = NULL;
   g_autofree char *n_schools = NULL;
+  g_autoptr(HpAgency) agency = hp_agency_new ();
   guint total = 0;
 
   HP_TEST_REQUIRE_OPENPYXL ();
 
-  g_settings_set_string (settings, "agency-name", "Regionalagentur Hochsauerland");
-  g_settings_set_string (settings, "agency-town", "Meschede");
+  hp_agency_set_name (agency, "Regionalagentur Hochsauerland");
+  hp_agency_set_town (agency, "Meschede");
+  g_assert_true (hp_store_set_agency (fixture->store, agency, &error));
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "agency-name", "Nur in den Einstellungen");
   g_settings_set_int (settings, "crate-size", 25);
 
   input = hp_plan_input_load (fixture->store, hp_campaign_get_id (fixture->campaign), &error);
@@ -395,9 +400,11 @@ test_export_german_workbooks (Fixture       *fixture,
   /* the total of the overview's packs column is that of the notes */
   CHECK (facts, "[r[10][0] for r in d['sheets'][0]['rows'] if (r[10][3] or '').startswith('=SUM(')] == [int(a[0])]",
          packs, NULL);
-  /* each school's sheet: the agency from the preferences on top */
+  /* each school's sheet: the file's agency on top, not the settings' */
   CHECK (facts, "all(any('Regionalagentur Hochsauerland' == c[0] for r in s['rows'][:4] for c in r) "
                 "    for s in d['sheets'][1:])", NULL);
+  CHECK (facts, "not any(c[0] == 'Nur in den Einstellungen' for s in d['sheets'] for r in s['rows'] for c in r)",
+         NULL);
   g_clear_pointer (&facts, g_free);
 
   facts = export_from_window (fixture, HP_EXPORT_SPONSOR_REPORT, FALSE);
@@ -413,6 +420,8 @@ test_export_german_workbooks (Fixture       *fixture,
                 "['Nachname', 'Vorname', 'E-Mail', 'Telefon', 'Schule', 'Jahr', 'Einwilligung am', "
                 " 'Quelle der Einwilligung']", NULL);
   CHECK (facts, PRINTS_IN_GERMAN, hp_campaign_get_name (fixture->campaign), NULL);
+
+  g_settings_reset (settings, "agency-name");
 }
 
 static void

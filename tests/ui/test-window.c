@@ -1093,7 +1093,7 @@ test_window_bookings (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "bookings.edit", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (_hp_bookings_dialog_get_stack (dialog)), ==, "edit");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (_hp_bookings_dialog_get_quantity_spin (dialog)), ==, 20);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hp_bookings_dialog_get_date_row (dialog))), ==, "02.05.2027");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hp_bookings_dialog_get_date_row (dialog))), ==, "2027-05-02");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hp_bookings_dialog_get_note_row (dialog))), ==,
                    "Lieferschein 4711");
   g_assert_cmpint (hp_product_get_id (adw_combo_row_get_selected_item (_hp_bookings_dialog_get_gift_row (dialog))),
@@ -1435,33 +1435,103 @@ template_child (gpointer    widget,
   return child;
 }
 
+/* The file's agency name (or "" for none), for waiting until a save. */
+typedef struct
+{
+  HpStore    *store;
+  const char *property;
+  const char *expected;
+} AgencyWait;
+
+static gboolean
+agency_is (gpointer data)
+{
+  AgencyWait *wait = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpAgency) agency = hp_store_get_agency (wait->store, &error);
+  g_autofree char *value = NULL;
+
+  g_assert_no_error (error);
+  g_object_get (agency, wait->property, &value, NULL);
+  return g_strcmp0 (value ? value : "", wait->expected) == 0;
+}
+
+static char *
+agency_field (HpStore    *store,
+              const char *property)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpAgency) agency = hp_store_get_agency (store, &error);
+  char *value = NULL;
+
+  g_assert_no_error (error);
+  g_object_get (agency, property, &value, NULL);
+  return value;
+}
+
+#define WAIT_FOR_AGENCY(store_, property_, expected_) \
+  G_STMT_START { \
+    AgencyWait wait_ = { store_, property_, expected_ }; \
+    hp_ui_test_wait_until (agency_is, &wait_, 5 * G_USEC_PER_SEC, "the agency was not saved: " property_); \
+  } G_STMT_END
+
 static void
 test_preferences (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  HpPreferencesWindow *preferences = g_object_ref (hp_preferences_window_new (NULL));
-  AdwEntryRow *postcode = template_child (preferences, "agency_postcode_row");
   g_autoptr(GError) error = NULL;
-  g_autoptr(HpStore) store = NULL;
+  g_autoptr(HpStore) store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
+  HpPreferencesWindow *preferences = g_object_ref (hp_preferences_window_new (NULL, store));
+  AdwEntryRow *postcode = template_child (preferences, "agency_postcode_row");
+  AdwEntryRow *email = template_child (preferences, "agency_email_row");
   HpWindow *window;
   HpCampaignDialog *dialog;
 
+  g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (preferences));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (preferences));
 
   /* the agency is printed on the delivery sheets; there are no letters */
   g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (preferences), "delivery sheets"));
   g_assert_null (hp_ui_test_find_label (GTK_WIDGET (preferences), "letter"));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (postcode)));
 
   /* widget to key */
   gtk_spin_button_set_value (template_child (preferences, "spare_percent_spin"), 12);
   g_assert_cmpint (g_settings_get_int (settings, "spare-percent"), ==, 12);
+
+  /* the agency goes into the file, a moment after the typing, not into
+   * the user's settings */
   gtk_editable_set_text (template_child (preferences, "agency_name_row"), "Südwestfalen Agentur");
-  g_assert_cmpstr (g_settings_get_string (settings, "agency-name"), ==, "Südwestfalen Agentur");
+  WAIT_FOR_AGENCY (store, "name", "Südwestfalen Agentur");
   gtk_editable_set_text (GTK_EDITABLE (postcode), "05958");
+  WAIT_FOR_AGENCY (store, "postcode", "05958");
   {
-    g_autofree char *value = g_settings_get_string (settings, "agency-postcode");
-    g_assert_cmpstr (value, ==, "05958");
+    g_autofree char *value = g_settings_get_string (settings, "agency-name");
+    g_assert_cmpstr (value, ==, "");
+  }
+
+  /* an address half typed is red and not stored; a whole one is */
+  gtk_editable_set_text (GTK_EDITABLE (email), "info@");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (email), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (template_child (preferences, "agency_town_row")), "Meschede");
+  WAIT_FOR_AGENCY (store, "town", "Meschede");
+  {
+    g_autofree char *value = agency_field (store, "email");
+    g_assert_null (value);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (email), "info@agentur.example");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (email), "error"));
+  WAIT_FOR_AGENCY (store, "email", "info@agentur.example");
+
+  /* another writer's change (a restore, the command line) shows here */
+  {
+    g_autoptr(HpAgency) agency = hp_store_get_agency (store, &error);
+
+    hp_agency_set_phone (agency, "0291 94-0");
+    g_assert_true (hp_store_set_agency (store, agency, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (gtk_editable_get_text (template_child (preferences, "agency_phone_row")), ==, "0291 94-0");
   }
 
   /* key to widget */
@@ -1484,13 +1554,20 @@ test_preferences (void)
   gtk_editable_set_text (GTK_EDITABLE (postcode), "5958");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (postcode), "error"));
 
+  /* typed in the last moment before closing: kept */
+  gtk_editable_set_text (GTK_EDITABLE (template_child (preferences, "agency_street_row")), "Am Markt 1");
   gtk_window_destroy (GTK_WINDOW (preferences));
   hp_ui_test_drain_main_context ();
   g_assert_finalize_object (preferences);
+  {
+    g_autofree char *street = agency_field (store, "street");
+    g_autofree char *code = agency_field (store, "postcode");
+
+    g_assert_cmpstr (street, ==, "Am Markt 1");
+    g_assert_cmpstr (code, ==, "5958");
+  }
 
   /* new campaigns take the spare packs from here */
-  store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
   window = g_object_ref (hp_window_new (NULL, store));
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-campaign", NULL);
@@ -1507,8 +1584,130 @@ test_preferences (void)
 
   g_settings_reset (settings, "spare-percent");
   g_settings_reset (settings, "crate-size");
+}
+
+/* A read-only file's agency is shown, cannot be edited, and the group says
+ * why; nor is anything taken over into it. */
+static void
+test_preferences_read_only (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "agency-read-only.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpAgency) agency = hp_agency_new ();
+  HpStore *store = hp_store_open (path, HP_STORE_OPEN_DEFAULT, &error);
+  HpPreferencesWindow *preferences;
+  AdwEntryRow *name;
+
+  g_assert_no_error (error);
+  hp_agency_set_name (agency, "Regionalagentur");
+  g_assert_true (hp_store_set_agency (store, agency, &error));
+  g_assert_finalize_object (store);
+  store = hp_store_open (path, HP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  preferences = g_object_ref (hp_preferences_window_new (NULL, store));
+  gtk_window_present (GTK_WINDOW (preferences));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (preferences));
+  name = template_child (preferences, "agency_name_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Regionalagentur");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (name)));
+  g_assert_false (gtk_widget_get_sensitive (template_child (preferences, "agency_email_row")));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (preferences), "read-only"));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  hp_ui_test_drain_main_context ();
+  g_assert_finalize_object (preferences);
+
+  /* the settings' agency is not written into a read-only file */
+  g_settings_set_string (settings, "agency-town", "Arnsberg");
+  g_assert_false (hp_preferences_take_over_agency (settings, store, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_settings_get_boolean (settings, "agency-taken-over"));
+  g_settings_reset (settings, "agency-town");
+
+  g_assert_finalize_object (store);
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return hp_ui_test_find_label (data, "now stored in this file") != NULL;
+}
+
+/* The agency an older version kept in the user's settings goes into the
+ * first file opened whose agency is empty, once, with a toast; the keys
+ * keep their values. A file with an agency of its own is left as it is. */
+static void
+test_window_agency_taken_over (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpStore) filled = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(HpStore) store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(HpStore) second = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(HpAgency) own = hp_agency_new ();
+  HpWindow *window;
+
+  g_settings_set_string (settings, "agency-name", "Regionalagentur Alt ");
+  g_settings_set_string (settings, "agency-town", "Arnsberg");
+  g_settings_set_string (settings, "agency-email", "alt@agentur.example");
+
+  /* a file with its own agency: nothing taken over, and not "done" */
+  hp_agency_set_name (own, "Agentur des Kollegen");
+  g_assert_true (hp_store_set_agency (filled, own, &error));
+  g_assert_false (hp_preferences_take_over_agency (settings, filled, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_settings_get_boolean (settings, "agency-taken-over"));
+  {
+    g_autofree char *name = agency_field (filled, "name");
+    g_autofree char *town = agency_field (filled, "town");
+
+    g_assert_cmpstr (name, ==, "Agentur des Kollegen");
+    g_assert_null (town);
+  }
+
+  /* an empty file, opened in the window: taken over, said so */
+  window = g_object_ref (hp_window_new (NULL, store));
+  hp_ui_test_present (GTK_WINDOW (window));
+  {
+    g_autofree char *name = agency_field (store, "name");
+    g_autofree char *town = agency_field (store, "town");
+    g_autofree char *email = agency_field (store, "email");
+
+    g_assert_cmpstr (name, ==, "Regionalagentur Alt");
+    g_assert_cmpstr (town, ==, "Arnsberg");
+    g_assert_cmpstr (email, ==, "alt@agentur.example");
+  }
+  hp_ui_test_wait_until (toast_shown, window, 5 * G_USEC_PER_SEC, "no toast about the agency");
+  g_assert_true (g_settings_get_boolean (settings, "agency-taken-over"));
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "agency-name");
+    g_assert_cmpstr (kept, ==, "Regionalagentur Alt ");
+  }
+  wait_for_all_pages (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  hp_ui_test_drain_main_context ();
+  g_assert_finalize_object (window);
+
+  /* once: the next empty file stays empty */
+  window = g_object_ref (hp_window_new (NULL, second));
+  hp_ui_test_present (GTK_WINDOW (window));
+  {
+    g_autoptr(HpAgency) agency = hp_store_get_agency (second, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (hp_agency_is_empty (agency));
+  }
+  g_assert_false (toast_shown (window));
+  wait_for_all_pages (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  hp_ui_test_drain_main_context ();
+  g_assert_finalize_object (window);
+
   g_settings_reset (settings, "agency-name");
-  g_settings_reset (settings, "agency-postcode");
+  g_settings_reset (settings, "agency-town");
+  g_settings_reset (settings, "agency-email");
+  g_settings_reset (settings, "agency-taken-over");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -2134,6 +2333,8 @@ main (int   argc,
   g_test_add_func ("/heimpack/window/purge", test_window_purge);
   g_test_add_func ("/heimpack/window/campaign-remembered", test_window_campaign_remembered);
   g_test_add_func ("/heimpack/preferences/settings", test_preferences);
+  g_test_add_func ("/heimpack/preferences/read-only", test_preferences_read_only);
+  g_test_add_func ("/heimpack/window/agency-taken-over", test_window_agency_taken_over);
   g_test_add_func ("/heimpack/window/read-only", test_window_read_only);
   g_test_add_func ("/heimpack/window/size-remembered", test_window_size_remembered);
   g_test_add_data_func ("/heimpack/application/actions",

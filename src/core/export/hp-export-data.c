@@ -266,6 +266,21 @@ _hp_export_data_load (HpStore                *store,
   if (!_hp_store_export_campaign (store, campaign_id, &data->campaign, error))
     return NULL;
 
+  /* The agency is the file's; what the caller gives overrides it field by
+   * field (`heimpack-cli export --agency-name`). */
+  data->agency = hp_store_get_agency (store, error);
+  if (data->agency == NULL)
+    return NULL;
+#define FROM_FILE(field) \
+  if (data->options.agency_##field == NULL) data->options.agency_##field = hp_agency_get_##field (data->agency);
+  FROM_FILE (name)
+  FROM_FILE (street)
+  FROM_FILE (postcode)
+  FROM_FILE (town)
+  FROM_FILE (phone)
+  FROM_FILE (email)
+#undef FROM_FILE
+
   if (kind == HP_EXPORT_NETWORK)
     {
       data->consenting = _hp_store_export_count_consenting (store, error);
@@ -302,6 +317,7 @@ void
 _hp_export_data_free (HpExportData *data)
 {
   _hp_export_campaign_row_clear (&data->campaign);
+  g_clear_object (&data->agency);
   g_clear_pointer (&data->plan, hp_plan_free);
   g_clear_pointer (&data->input, hp_plan_input_free);
   g_clear_pointer (&data->schools, g_array_unref);

@@ -10,6 +10,7 @@
 
 #include <xlsxwriter.h>
 
+#include "heimpack/hp-agency.h"
 #include "heimpack/hp-export.h"
 #include "heimpack/hp-plan.h"
 #include "hp-store-export-private.h"
@@ -49,7 +50,10 @@ typedef struct
 {
   HpStore              *store;          /* borrowed: graduates are streamed */
   HpExportCampaignRow   campaign;
-  HpExportOptions       options;        /* strings borrowed from the caller */
+  HpExportOptions       options;        /* strings borrowed from the caller,
+                                         * or from @agency where it left
+                                         * an agency field NULL */
+  HpAgency             *agency;         /* owned: the file's */
   guint                 crate_size;
 
   HpPlanInput          *input;

@@ -1084,7 +1084,13 @@ _hp_export_add_formats (HpExportWriter *w)
   format_set_align (w->money, LXW_ALIGN_VERTICAL_TOP);
 
   w->date = workbook_add_format (wb);
-  format_set_num_format (w->date, "dd.mm.yyyy");
+  /* dates as the language writes them (dd.mm.yyyy in German), as the
+   * window shows them */
+  {
+    g_autofree char *pattern = hp_format_get_spreadsheet_date_format ();
+
+    format_set_num_format (w->date, pattern);
+  }
   format_set_align (w->date, LXW_ALIGN_LEFT);
   format_set_align (w->date, LXW_ALIGN_VERTICAL_TOP);
   /* apart from a right-aligned number in the column before */

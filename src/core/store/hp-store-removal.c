@@ -182,6 +182,7 @@ remove_kind (HpStore       *self,
     case HP_RECORD_HANDOVER: return hp_store_remove_handover (self, id, error);
     case HP_RECORD_RECIPE:
     case HP_RECORD_ITEM:
+    case HP_RECORD_AGENCY:
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -213,6 +214,7 @@ hp_store_remove (HpStore       *self,
     case HP_RECORD_HANDOVER: STEPS (handover_steps);
     case HP_RECORD_RECIPE:
     case HP_RECORD_ITEM:
+    case HP_RECORD_AGENCY:
     default:
       g_return_val_if_reached (NULL);
     }

@@ -196,6 +196,21 @@ static const char migration_4[] =
   "CREATE INDEX graduate_campaign_school ON graduate (campaign_id, school_id, birth_date, purged_under18, "
   "  pack_received);";
 
+/* Version 5: the agency that runs the drive (name and address at the top
+ * of the delivery sheets) is the file's, no longer each user's settings:
+ * one row, id 1, made here so that reading it never finds none. */
+static const char migration_5[] =
+  "CREATE TABLE agency ("
+  "  id       INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name     TEXT,"
+  "  street   TEXT,"
+  "  postcode TEXT,"
+  "  town     TEXT,"
+  "  phone    TEXT,"
+  "  email    TEXT"
+  ");"
+  "INSERT INTO agency (id) VALUES (1);";
+
 static gboolean
 exec (HpStore     *self,
       const char  *sql,
@@ -217,6 +232,7 @@ static const Migration migrations[] = {
   { migration_2, migrate_to_items, migration_2_end },
   { migration_3, NULL, NULL },
   { migration_4, NULL, NULL },
+  { migration_5, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HP_STORE_SCHEMA_VERSION);

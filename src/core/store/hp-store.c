@@ -1580,8 +1580,6 @@ _hp_store_check_contact (const char  *email,
 {
   gboolean has_email = email != NULL && *email != '\0';
   gboolean has_phone = phone != NULL && *phone != '\0';
-  const char *at;
-
   if (!has_email && !has_phone)
     return TRUE;
 
@@ -1593,9 +1591,7 @@ _hp_store_check_contact (const char  *email,
       return FALSE;
     }
 
-  if (has_email &&
-      ((at = strchr (email, '@')) == NULL || at == email || at[1] == '\0' || strchr (at + 1, '@') != NULL ||
-       strpbrk (email, " \t\r\n,;<>") != NULL))
+  if (!hp_email_is_plausible (email))
     {
       g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID,
                    _("“%s” is not an e-mail address."), email);
@@ -1627,6 +1623,7 @@ _hp_store_not_found (HpRecordKind   kind,
     case HP_RECORD_ITEM:     g_set_error (error, d, c, _("There is no item with ID %lld."), (long long) id); break;
     case HP_RECORD_HANDOVER: g_set_error (error, d, c, _("There is no hand-over with ID %lld."), (long long) id); break;
     case HP_RECORD_RECIPE:
+    case HP_RECORD_AGENCY:
     default: g_assert_not_reached ();
     }
 

@@ -2,15 +2,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Parsing and display of money and dates. Storage forms are fixed (cents,
- * ISO-8601); display forms follow the locale, German first.
+ * ISO-8601); display forms follow the language the user reads, that is the
+ * translation, not LC_NUMERIC or LC_TIME: English text with German numbers
+ * and ISO dates (LANGUAGE=en under a de_DE locale) mixed two conventions
+ * in one window. German: `1.234,50 €`, `02.12.2026`; English (no
+ * translation): `1,234.50 €`, `2026-12-02`.
  */
 
 #define G_LOG_DOMAIN "hp-format"
 
 #include "config.h"
 
-#include <langinfo.h>
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -237,42 +239,93 @@ append_grouped (GString    *out,
     }
 }
 
+/* The language's separators: the translation's, English without one. */
+static const char *
+decimal_separator (void)
+{
+  /* TRANSLATORS: the decimal separator of amounts (3.99 €); German ",".
+   * One convention per language: dates, amounts and counts follow the
+   * translation, not the locale. */
+  return C_("decimal separator", ".");
+}
+
+static const char *
+thousands_separator (void)
+{
+  /* TRANSLATORS: the separator of thousands in counts and amounts
+   * (1,234.50 €, 2,000 packs); German "." */
+  return C_("thousands separator", ",");
+}
+
+const char *
+hp_format_get_date_format (void)
+{
+  /* TRANSLATORS: date format for g_date_time_format(); German: "%d.%m.%Y".
+   * Whatever it writes, hp_parse_date() must read: use %d, %m and %Y with
+   * "." or "-" between them.
+   * xgettext:no-c-format */
+  return _("%Y-%m-%d");
+}
+
+char *
+hp_format_count (gint64 n)
+{
+  g_autoptr(GString) number = g_string_new (NULL);
+  guint64 magnitude = n < 0 ? (guint64) -n : (guint64) n;
+
+  if (n < 0)
+    g_string_append_c (number, '-');
+  append_grouped (number, magnitude, thousands_separator ());
+  return g_string_free (g_steal_pointer (&number), FALSE);
+}
+
 char *
 hp_format_money (gint64 cents)
 {
-  struct lconv *lc = localeconv ();
-  const char *point = lc->decimal_point && *lc->decimal_point ? lc->decimal_point : ".";
-  const char *thousands = lc->thousands_sep ? lc->thousands_sep : "";
   g_autoptr(GString) number = g_string_new (NULL);
   guint64 magnitude = cents < 0 ? (guint64) -cents : (guint64) cents;
 
   if (cents < 0)
     g_string_append_c (number, '-');
-  append_grouped (number, magnitude / 100, thousands);
-  g_string_append_printf (number, "%s%02u", point, (guint) (magnitude % 100));
+  append_grouped (number, magnitude / 100, thousands_separator ());
+  g_string_append_printf (number, "%s%02u", decimal_separator (), (guint) (magnitude % 100));
 
   /* TRANSLATORS: an amount of money; %s is the number, e.g. "1.234,50" */
   return g_strdup_printf (_("%s €"), number->str);
 }
 
-/* The translation decides (German: "%d.%m.%Y"); without one, the locale's
- * own date form if it writes the year in full (de_DE, en_US), else ISO. */
-static const char *
-date_format (void)
+char *
+hp_format_money_plain (gint64 cents)
 {
-  /* TRANSLATORS: date format for g_date_time_format(); German: "%d.%m.%Y".
-   * xgettext:no-c-format */
-  const char *translated = _("%Y-%m-%d");
-  const char *locale_format;
+  guint64 magnitude = cents < 0 ? (guint64) -cents : (guint64) cents;
 
-  if (!g_str_equal (translated, "%Y-%m-%d"))
-    return translated;
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT "%s%02u", cents < 0 ? "-" : "", magnitude / 100,
+                          decimal_separator (), (guint) (magnitude % 100));
+}
 
-  locale_format = nl_langinfo (D_FMT);
-  if (locale_format != NULL && strstr (locale_format, "%Y") != NULL)
-    return locale_format;
+char *
+hp_format_get_spreadsheet_date_format (void)
+{
+  const char *format = hp_format_get_date_format ();
+  GString *out = g_string_new (NULL);
 
-  return "%Y-%m-%d";
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && p[1] == 'd')
+        g_string_append (out, "dd");
+      else if (p[0] == '%' && p[1] == 'm')
+        g_string_append (out, "mm");
+      else if (p[0] == '%' && p[1] == 'Y')
+        g_string_append (out, "yyyy");
+      else
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 char *
@@ -293,7 +346,7 @@ hp_format_date (const char *iso)
   parse_fixed_digits (iso + 8, 2, &d);
   dt = g_date_time_new_utc ((int) y, (int) m, (int) d, 0, 0, 0);
 
-  date_part = g_date_time_format (dt, date_format ());
+  date_part = g_date_time_format (dt, hp_format_get_date_format ());
 
   if (strlen (iso) == 16)
     /* TRANSLATORS: a date and a time of day, e.g. "22.11.2026, 10:30" */
@@ -343,4 +396,17 @@ hp_fold_for_search (const char *text,
     }
 
   return g_string_free (out, FALSE);
+}
+
+gboolean
+hp_email_is_plausible (const char *text)
+{
+  const char *at;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  at = strchr (text, '@');
+  return at != NULL && at != text && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
+         strpbrk (text, " \t\r\n,;<>") == NULL;
 }
