@@ -11,6 +11,7 @@
 #pragma once
 
 #include "hp-pack-page-private.h"
+#include "hp-reveal-model.h"
 
 G_BEGIN_DECLS
 
@@ -39,7 +40,8 @@ struct _HpPackPage
   HpStore             *store;
   HpCampaign          *campaign;
   GListStore          *rows;          /* of HpPackRow, in packing order */
-  GtkSingleSelection  *selection;     /* over rows */
+  HpRevealModel       *reveal;        /* over rows: their widgets a few per frame when first shown */
+  GtkSingleSelection  *selection;     /* over reveal */
   GListModel          *items;         /* every HpItem, with the campaign's figures */
   GCancellable        *cancellable;   /* of the running load */
   HpRecipeItem        *removed_line;  /* the last line taken out, while it can be undone */

@@ -197,6 +197,8 @@ _hp_pack_page_select_item (HpPackPage *self,
       if (hp_pack_row_get_item_id (row) != item_id)
         continue;
 
+      if (i >= g_list_model_get_n_items (G_LIST_MODEL (self->reveal)))
+        hp_reveal_model_finish (self->reveal);
       gtk_single_selection_set_selected (self->selection, i);
       if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
         gtk_widget_activate_action (gtk_widget_get_last_child (GTK_WIDGET (self->column_view)),
@@ -665,6 +667,7 @@ hp_pack_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->reveal);
   g_clear_object (&self->rows);
   g_clear_object (&self->items);
   g_clear_object (&self->campaign);
@@ -789,7 +792,10 @@ hp_pack_page_init (HpPackPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_list_store_new (HP_TYPE_PACK_ROW);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  /* a pack line's row has spin buttons and a bar: some 2 ms each to make */
+  self->reveal = hp_reveal_model_new (G_LIST_MODEL (self->rows));
+  hp_reveal_model_start (self->reveal, GTK_WIDGET (self->column_view), 8);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->reveal)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,

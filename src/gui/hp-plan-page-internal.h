@@ -65,7 +65,19 @@ char *_hp_plan_page_format_count  (gint64      n);
 
 /* hp-plan-page-tables.c */
 void        _hp_plan_page_set_up_tables  (HpPlanPage   *self);
-void        _hp_plan_page_fill_tables    (HpPlanPage   *self);
+/* The rows of the three tables, made in the page's worker */
+typedef struct
+{
+  GPtrArray *items;
+  GPtrArray *schools;
+  GPtrArray *chases;
+} HpPlanPageRows;
+
+HpPlanPageRows *_hp_plan_page_build_rows (const HpPlanInput *input,
+                                          const HpPlan      *plan);
+void        _hp_plan_page_rows_free      (HpPlanPageRows *rows);
+void        _hp_plan_page_fill_tables    (HpPlanPage     *self,
+                                          HpPlanPageRows *rows);
 const char *_hp_plan_page_source_label   (HpPlanSource  source);
 
 G_END_DECLS

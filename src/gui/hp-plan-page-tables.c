@@ -131,17 +131,17 @@ collect_sponsors (const HpPlanInput *input)
   return names;
 }
 
-static void
-fill_items (HpPlanPage *self)
+static GPtrArray *
+build_items (const HpPlanInput *input,
+             const HpPlan      *plan)
 {
-  const HpPlanInput *input = self->input;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) sponsors = collect_sponsors (input);
 
-  for (guint i = 0; i < self->plan->n_items; i++)
+  for (guint i = 0; i < plan->n_items; i++)
     {
       const HpPlanItem *in = &input->items[i];
-      const HpPlanItemResult *r = &self->plan->items[i];
+      const HpPlanItemResult *r = &plan->items[i];
       HpPlanRow *row = hp_plan_row_new (in->name, g_ptr_array_index (sponsors, i));
 
       hp_plan_row_set (row, HP_PLAN_ROW_PER_STANDARD, in->per_standard);
@@ -153,7 +153,7 @@ fill_items (HpPlanPage *self)
       g_ptr_array_add (rows, row);
     }
 
-  replace_rows (self->items, rows);
+  return rows;
 }
 
 const char *
@@ -176,16 +176,16 @@ _hp_plan_page_source_label (HpPlanSource source)
     }
 }
 
-static void
-fill_schools (HpPlanPage *self)
+static GPtrArray *
+build_schools (const HpPlanInput *input,
+               const HpPlan      *plan)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *text = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < self->plan->n_schools; i++)
+  for (guint i = 0; i < plan->n_schools; i++)
     {
-      const HpPlanSchool *in = &self->input->schools[i];
-      const HpPlanSchoolResult *r = &self->plan->schools[i];
+      const HpPlanSchool *in = &input->schools[i];
+      const HpPlanSchoolResult *r = &plan->schools[i];
       HpPlanRow *row = hp_plan_row_new (in->name, in->number);
 
       hp_plan_row_set_note (row, _hp_plan_page_source_label (r->source));
@@ -198,6 +198,15 @@ fill_schools (HpPlanPage *self)
       hp_plan_row_set (row, HP_PLAN_ROW_HANDED_OUT, r->handed_out);
       g_ptr_array_add (rows, row);
     }
+
+  return rows;
+}
+
+static void
+fill_schools (HpPlanPage *self,
+              GPtrArray  *rows)
+{
+  g_autofree char *text = NULL;
 
   replace_rows (self->schools, rows);
 
@@ -225,24 +234,17 @@ dup_contact (const HpPlanGift *gift)
 /* The core's chase list (plan->chase), in its order: by item in packing
  * order, within an item the largest open pledge first; after an item's
  * lines what nobody pledged of it, if anything. */
-static void
-fill_chases (HpPlanPage *self)
+static GPtrArray *
+build_chases (const HpPlanInput *input,
+              const HpPlan      *plan)
 {
-  const HpPlanInput *input = self->input;
-  const HpPlan *plan = self->plan;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) sponsors = g_hash_table_new (g_int64_hash, g_int64_equal);
-  gint64 shortfall = 0, to_chase = 0, unpledged = 0;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint c = 0;
 
   for (guint i = 0; i < plan->n_items; i++)
     {
       const HpPlanItem *item = &input->items[i];
       const HpPlanItemResult *r = &plan->items[i];
-
-      shortfall += r->shortfall;
-      to_chase += r->to_chase;
-      unpledged += r->unpledged;
 
       for (; c < plan->n_chase && plan->chase[c].item == i; c++)
         {
@@ -253,7 +255,6 @@ fill_chases (HpPlanPage *self)
           hp_plan_row_set (row, HP_PLAN_ROW_TO_CHASE, plan->chase[c].quantity);
           hp_plan_row_set_note (row, contact);
           g_ptr_array_add (rows, row);
-          g_hash_table_add (sponsors, (gpointer) &gift->sponsor_id);
         }
 
       if (r->unpledged > 0)
@@ -271,6 +272,27 @@ fill_chases (HpPlanPage *self)
     }
   /* the core orders its chase list by item in packing order */
   g_warn_if_fail (c == plan->n_chase);
+
+  return rows;
+}
+
+static void
+fill_chases (HpPlanPage *self,
+             GPtrArray  *rows)
+{
+  const HpPlanInput *input = self->input;
+  const HpPlan *plan = self->plan;
+  g_autoptr(GHashTable) sponsors = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gint64 shortfall = 0, to_chase = 0, unpledged = 0;
+
+  for (guint i = 0; i < plan->n_items; i++)
+    {
+      shortfall += plan->items[i].shortfall;
+      to_chase += plan->items[i].to_chase;
+      unpledged += plan->items[i].unpledged;
+    }
+  for (guint c = 0; c < plan->n_chase; c++)
+    g_hash_table_add (sponsors, (gpointer) &input->gifts[plan->chase[c].gift].sponsor_id);
 
   replace_rows (self->chases, rows);
 
@@ -448,10 +470,42 @@ _hp_plan_page_set_up_tables (HpPlanPage *self)
   set_up_view (self->chase_view, self->chases);
 }
 
-void
-_hp_plan_page_fill_tables (HpPlanPage *self)
+/**
+ * _hp_plan_page_build_rows:
+ *
+ * Makes the tables' rows of a plan. Safe in a worker thread: it reads only
+ * @input and @plan.
+ *
+ * Returns: (transfer full): the rows
+ */
+HpPlanPageRows *
+_hp_plan_page_build_rows (const HpPlanInput *input,
+                          const HpPlan      *plan)
 {
-  fill_items (self);
-  fill_schools (self);
-  fill_chases (self);
+  HpPlanPageRows *rows = g_new0 (HpPlanPageRows, 1);
+
+  rows->items = build_items (input, plan);
+  rows->schools = build_schools (input, plan);
+  rows->chases = build_chases (input, plan);
+
+  return rows;
+}
+
+void
+_hp_plan_page_rows_free (HpPlanPageRows *rows)
+{
+  g_clear_pointer (&rows->items, g_ptr_array_unref);
+  g_clear_pointer (&rows->schools, g_ptr_array_unref);
+  g_clear_pointer (&rows->chases, g_ptr_array_unref);
+  g_free (rows);
+}
+
+/* Shows @rows, made by _hp_plan_page_build_rows() from the page's plan. */
+void
+_hp_plan_page_fill_tables (HpPlanPage     *self,
+                           HpPlanPageRows *rows)
+{
+  replace_rows (self->items, rows->items);
+  fill_schools (self, rows->schools);
+  fill_chases (self, rows->chases);
 }
