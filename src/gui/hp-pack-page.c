@@ -794,7 +794,7 @@ hp_pack_page_init (HpPackPage *self)
   self->rows = g_list_store_new (HP_TYPE_PACK_ROW);
   /* a pack line's row has spin buttons and a bar: some 2 ms each to make */
   self->reveal = hp_reveal_model_new (G_LIST_MODEL (self->rows));
-  hp_reveal_model_start (self->reveal, GTK_WIDGET (self->column_view), 8);
+  hp_reveal_model_start (self->reveal, GTK_WIDGET (self->column_view), hp_reveal_step (7));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->reveal)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -442,7 +442,7 @@ set_up_view (GtkColumnView *view,
   g_object_unref (sorted);
   reveal = hp_reveal_model_new (G_LIST_MODEL (stable));
   g_object_unref (stable);
-  hp_reveal_model_start (reveal, GTK_WIDGET (view), MAX (4, 100 / MAX (1, n_columns)));
+  hp_reveal_model_start (reveal, GTK_WIDGET (view), hp_reveal_step (n_columns));
   /* the selection owns the reveal model, the view the selection */
   selection = gtk_no_selection_new (G_LIST_MODEL (reveal));
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));

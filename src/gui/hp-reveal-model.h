@@ -21,4 +21,19 @@ void           hp_reveal_model_hide       (HpRevealModel *self,
 void           hp_reveal_model_finish     (HpRevealModel *self);
 gboolean       hp_reveal_model_get_revealing (HpRevealModel *self);
 
+/**
+ * HP_REVEAL_CELLS_PER_FRAME:
+ *
+ * How many cells' widgets a view makes per frame while it reveals its rows:
+ * with about 0.1 ms each on the main loop (GTK 4.8, cairo), a few
+ * milliseconds a frame. hp_reveal_step() turns it into rows.
+ */
+#define HP_REVEAL_CELLS_PER_FRAME 80
+
+static inline guint
+hp_reveal_step (guint n_columns)
+{
+  return MAX (2, HP_REVEAL_CELLS_PER_FRAME / MAX (1, n_columns));
+}
+
 G_END_DECLS

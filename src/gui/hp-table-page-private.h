@@ -62,6 +62,7 @@ typedef struct
   gint64                 keep_id;        /* the row to select after the load */
   double                 keep_scroll;
   guint                  reload_source;
+  guint                  n_side_tasks;   /* a subclass's own work in a worker */
 
   guint                  loading : 1;
   guint                  progressive : 1;
@@ -115,6 +116,8 @@ void            _hp_table_page_set_search_text      (HpTablePage *self,
                                                      const char  *text);
 gboolean        _hp_table_page_get_filtering        (HpTablePage *self);
 gboolean        _hp_table_page_get_busy             (HpTablePage *self);
+void            _hp_table_page_begin_side_task      (HpTablePage *self);
+void            _hp_table_page_end_side_task        (HpTablePage *self);
 gboolean        _hp_table_page_select_id            (HpTablePage *self,
                                                      gint64       id);
 

@@ -160,11 +160,11 @@ column_view_mapped_cb (HpTablePage   *self,
 {
   HpTablePagePrivate *priv = hp_table_page_get_instance_private (self);
 
-  /* about a hundred cells' widgets per frame; or back from where hiding
+  /* a few rows' widgets per frame; or back from where hiding
    * them got to (see below); a view that kept its rows shows them */
   if (gtk_column_view_get_model (column_view) == NULL || priv->hiding_rows)
     hp_reveal_model_start (priv->reveal, GTK_WIDGET (column_view),
-                           MAX (4, 100 / MAX (1, HP_TABLE_PAGE_GET_CLASS (self)->n_columns)));
+                           hp_reveal_step (HP_TABLE_PAGE_GET_CLASS (self)->n_columns));
   priv->hiding_rows = FALSE;
   if (gtk_column_view_get_model (column_view) == NULL)
     gtk_column_view_set_model (column_view, GTK_SELECTION_MODEL (priv->selection));
@@ -668,8 +668,8 @@ _hp_table_page_get_action_bar (HpTablePage *self)
 /**
  * _hp_table_page_get_busy:
  *
- * Returns: %TRUE while the page loads, is about to reload, filters or
- *   still reveals its rows.
+ * Returns: %TRUE while the page loads, is about to reload, filters, still
+ *   reveals its rows or runs a side task.
  */
 gboolean
 _hp_table_page_get_busy (HpTablePage *self)
@@ -677,7 +677,31 @@ _hp_table_page_get_busy (HpTablePage *self)
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
 
   return priv->loading || priv->reload_source != 0 || _hp_table_page_get_filtering (self) ||
-         hp_reveal_model_get_revealing (priv->reveal);
+         /* a hidden view reveals no more until it shows again */
+         (hp_reveal_model_get_revealing (priv->reveal) && gtk_widget_get_mapped (GTK_WIDGET (priv->column_view))) ||
+         priv->n_side_tasks > 0;
+}
+
+/**
+ * _hp_table_page_begin_side_task:
+ *
+ * A subclass says that it reads something in a worker (which holds the
+ * page and the store until it is done): the page is busy until the
+ * matching _hp_table_page_end_side_task().
+ */
+void
+_hp_table_page_begin_side_task (HpTablePage *self)
+{
+  _hp_table_page_get_priv (self)->n_side_tasks++;
+}
+
+void
+_hp_table_page_end_side_task (HpTablePage *self)
+{
+  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+
+  g_return_if_fail (priv->n_side_tasks > 0);
+  priv->n_side_tasks--;
 }
 
 /* ------------------------------------------------------------------------ */

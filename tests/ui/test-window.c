@@ -110,7 +110,8 @@ count_campaigns (HpStore *store)
 static gboolean
 any_page_not_loading (gpointer page)
 {
-  return !hp_page_get_loading (page);
+  /* a table page's side work (the graduates' school filter) too */
+  return !hp_page_get_loading (page) && !(HP_IS_TABLE_PAGE (page) && _hp_table_page_get_busy (page));
 }
 
 /* Every page, whatever its kind: a running load holds a reference on its
