@@ -14,73 +14,6 @@
 #include "hp-row-model.h"
 
 /* ------------------------------------------------------------------------ */
-/* Formatting                                                                */
-
-static gboolean
-is_numeric_format (HpCellFormat format)
-{
-  return format == HP_CELL_NUMBER || format == HP_CELL_MONEY;
-}
-
-static gint64
-value_get_int64 (const GValue *value)
-{
-  g_auto(GValue) as_int64 = G_VALUE_INIT;
-
-  g_value_init (&as_int64, G_TYPE_INT64);
-  if (!g_value_transform (value, &as_int64))
-    g_assert_not_reached ();
-
-  return g_value_get_int64 (&as_int64);
-}
-
-/**
- * hp_columns_format_cell:
- * @spec: the column
- * @value: the item's value of `spec->property`
- *
- * Returns: (transfer full): the text of the cell, never %NULL.
- */
-char *
-hp_columns_format_cell (const HpColumnSpec *spec,
-                        const GValue       *value)
-{
-  gint64 number;
-
-  g_return_val_if_fail (spec != NULL, NULL);
-  g_return_val_if_fail (G_IS_VALUE (value), NULL);
-
-  switch (spec->format)
-    {
-    case HP_CELL_TEXT:
-      return g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
-
-    case HP_CELL_DATE:
-      return hp_format_date (g_value_get_string (value));
-
-    case HP_CELL_FLAG:
-      return g_strdup (g_value_get_boolean (value) ? spec->flag_text : "");
-
-    case HP_CELL_TRISTATE:
-      number = value_get_int64 (value);
-      return g_strdup (number > 0 ? spec->flag_text : number < 0 ? "?" : "");
-
-    case HP_CELL_MONEY:
-      return hp_format_money (value_get_int64 (value));
-
-    case HP_CELL_NUMBER:
-      number = value_get_int64 (value);
-      if (number < 0)
-        return g_strdup ("");
-      /* the language's way, as every count: 2,000 or 2.000 */
-      return hp_format_count (number);
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* ------------------------------------------------------------------------ */
 /* Cells                                                                     */
 
 /* What a column's factory callbacks get: owned by the factory. */
@@ -104,7 +37,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), spec->width_chars);
 
-  if (is_numeric_format (spec->format))
+  if (hp_cell_format_is_numeric (spec->format))
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
       gtk_widget_add_css_class (cell, "numeric");

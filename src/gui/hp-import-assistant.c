@@ -379,33 +379,6 @@ hp_import_assistant_dup_result_text (HpImportAssistant *self)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/**
- * hp_import_file_is_table:
- *
- * Returns: %TRUE if @file's name says it is a table Heimpack can import
- *   (.csv, .txt, .tsv, .xlsx)
- */
-gboolean
-hp_import_file_is_table (GFile *file)
-{
-  static const char * const suffixes[] = { ".csv", ".txt", ".tsv", ".xlsx" };
-  g_autofree char *basename = NULL;
-  g_autofree char *folded = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  basename = g_file_get_basename (file);
-  if (basename == NULL)
-    return FALSE;
-
-  folded = g_ascii_strdown (basename, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    if (g_str_has_suffix (folded, suffixes[i]))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* ------------------------------------------------------------------------ */
 /* For tests (hp-import-assistant-private.h)                                 */
 

@@ -6,6 +6,8 @@
 #include <adwaita.h>
 #include <heimpack/heimpack.h>
 
+#include "hp-import-setup.h"
+
 G_BEGIN_DECLS
 
 #define HP_TYPE_IMPORT_ASSISTANT (hp_import_assistant_get_type ())
@@ -22,6 +24,5 @@ void                  hp_import_assistant_set_campaign    (HpImportAssistant *se
 const HpImportResult *hp_import_assistant_get_result      (HpImportAssistant *self);
 char                 *hp_import_assistant_dup_result_text (HpImportAssistant *self);
 
-gboolean              hp_import_file_is_table             (GFile             *file);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "hp-import-assistant.h"
 #include "hp-import-choose-step.h"
+#include "hp-import-setup.h"
 
 struct _HpImportChooseStep
 {

@@ -238,3 +238,30 @@ hp_import_setup_create_import (const HpImportSetup  *setup,
 
   return g_steal_pointer (&import);
 }
+
+/**
+ * hp_import_file_is_table:
+ *
+ * Returns: %TRUE if @file's name says it is a table Heimpack can import
+ *   (.csv, .txt, .tsv, .xlsx)
+ */
+gboolean
+hp_import_file_is_table (GFile *file)
+{
+  static const char * const suffixes[] = { ".csv", ".txt", ".tsv", ".xlsx" };
+  g_autofree char *basename = NULL;
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  basename = g_file_get_basename (file);
+  if (basename == NULL)
+    return FALSE;
+
+  folded = g_ascii_strdown (basename, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (folded, suffixes[i]))
+      return TRUE;
+
+  return FALSE;
+}

@@ -104,6 +104,8 @@ HpImport            *hp_import_setup_create_import  (const HpImportSetup  *setup
                                                      gboolean              dry_run,
                                                      GError              **error);
 
+gboolean       hp_import_file_is_table (GFile *file);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HpImportSetup, hp_import_setup_unref)
 
 G_END_DECLS

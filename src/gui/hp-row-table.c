@@ -336,17 +336,6 @@ hp_row_pool_get_item (HpRowPool         *pool,
   return pool->layout->keep_items ? (GObject *) (guintptr) read_int64 (row, pool->item_slot) : NULL;
 }
 
-static gint64
-value_to_int64 (const GValue *value)
-{
-  g_auto(GValue) as_int64 = G_VALUE_INIT;
-
-  g_value_init (&as_int64, G_TYPE_INT64);
-  if (!g_value_transform (value, &as_int64))
-    g_assert_not_reached ();
-
-  return g_value_get_int64 (&as_int64);
-}
 
 /**
  * hp_row_pool_pack:
@@ -400,13 +389,13 @@ hp_row_pool_pack (HpRowPool *pool,
           break;
 
         case HP_CELL_TRISTATE:
-          row->slots[slot] = (guint32) (gint32) value_to_int64 (&value);
+          row->slots[slot] = (guint32) (gint32) hp_cell_value_get_int64 (&value);
           break;
 
         case HP_CELL_NUMBER:
         case HP_CELL_MONEY:
         default:
-          write_int64 (row, slot, value_to_int64 (&value));
+          write_int64 (row, slot, hp_cell_value_get_int64 (&value));
           break;
         }
     }

@@ -19,7 +19,7 @@
 
 #include <gio/gio.h>
 
-#include "hp-columns.h"
+#include "hp-cell.h"
 
 G_BEGIN_DECLS
 
