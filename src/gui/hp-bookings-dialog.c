@@ -40,13 +40,13 @@ static GParamSpec *properties[N_PROPS];
 
 /* in the order of the list: by item, then sponsor, then date */
 static const HpColumnSpec columns[] = {
-  { .title = N_("Item"), .property = "item-name", .format = HP_CELL_TEXT, .width_chars = 18, .expand = TRUE },
-  { .title = N_("Sponsor"), .property = "sponsor-name", .format = HP_CELL_TEXT, .width_chars = 28, .expand = TRUE },
+  { .title = N_("Item"), .property = "item-name", .format = HP_CELL_TEXT, .width_chars = 24, .expand = TRUE },
+  { .title = N_("Sponsor"), .property = "sponsor-name", .format = HP_CELL_TEXT, .width_chars = 20, .expand = TRUE },
   /* Translators: column; the day a delivery arrived */
   { .title = N_("Date"), .property = "date", .format = HP_CELL_DATE, .width_chars = 10 },
   /* Translators: column; pieces delivered */
   { .title = N_("Pieces"), .property = "quantity", .format = HP_CELL_NUMBER, .width_chars = 7 },
-  { .title = N_("Note"), .property = "note", .format = HP_CELL_TEXT, .width_chars = 14, .expand = TRUE },
+  { .title = N_("Note"), .property = "note", .format = HP_CELL_TEXT, .width_chars = 18, .expand = TRUE },
 };
 
 static void start_load (HpBookingsDialog *self);

@@ -28,7 +28,7 @@
 /* The item columns before the bar … */
 static const HpColumnSpec item_columns[] = {
   /* Translators: column title, a thing that goes into the pack (Artikel) */
-  { N_("Item"), "name", HP_CELL_TEXT, 18, TRUE },
+  { N_("Item"), "name", HP_CELL_TEXT, 22, TRUE },
   { N_("Per pack"), "per-standard", HP_CELL_NUMBER, 4 },
   { N_("Per U18 pack"), "per-under18", HP_CELL_NUMBER, 4 },
   { N_("Needed"), "needed", HP_CELL_NUMBER, 7 },
@@ -40,7 +40,7 @@ static const HpColumnSpec item_columns_after_bar[] = {
   { N_("Shortfall"), "shortfall", HP_CELL_NUMBER, 7 },
   { N_("To chase"), "to-chase", HP_CELL_NUMBER, 7 },
   /* Translators: column title, the sponsors who give the item */
-  { N_("Sponsors"), "detail", HP_CELL_TEXT, 36, TRUE },
+  { N_("Sponsors"), "detail", HP_CELL_TEXT, 24, TRUE },
 };
 
 static const HpColumnSpec school_columns[] = {
