@@ -115,8 +115,13 @@ preview_bind_cb (GtkSignalListItemFactory *factory,
   else
     {
       char **fields = g_object_get_data (row, "hp-fields");
+      const char *text = (guint) column < g_strv_length (fields) ? fields[column] : "";
 
-      gtk_label_set_label (label, (guint) column < g_strv_length (fields) ? fields[column] : "");
+      gtk_label_set_label (label, text);
+      /* The view scrolls sideways and gives each column only its cells'
+       * least width: without this an ellipsizing label would shrink to
+       * "…". Short values show whole, long ones up to 24 characters. */
+      gtk_label_set_width_chars (label, MIN ((int) g_utf8_strlen (text, -1), 24));
     }
 }
 

@@ -66,7 +66,7 @@ static const HpColumnSpec school_columns[] = {
 
 static const HpColumnSpec chase_columns[] = {
   { N_("Item"), "name", HP_CELL_TEXT, 22 },
-  { N_("Sponsor"), "detail", HP_CELL_TEXT, 30 },
+  { N_("Sponsor"), "detail", HP_CELL_TEXT, 34, TRUE },
   { N_("Pieces"), "to-chase", HP_CELL_NUMBER, 7 },
   /* Translators: column title, the sponsor's phone and e-mail */
   { N_("Contact"), "note", HP_CELL_TEXT, 30, TRUE,

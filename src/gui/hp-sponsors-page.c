@@ -29,9 +29,9 @@ get_outstanding (gpointer item,
 
 static const HpColumnSpec columns[] = {
   { N_("Company"), "name", HP_CELL_TEXT, 24, TRUE, .search = TRUE },
-  { N_("Contact"), "contact", HP_CELL_TEXT, 14, .search = TRUE },
+  { N_("Contact"), "contact", HP_CELL_TEXT, 17, .search = TRUE },
   { N_("Phone"), "phone", HP_CELL_TEXT, 12, .search = TRUE },
-  { N_("E-mail"), "email", HP_CELL_TEXT, 20, .search = TRUE },
+  { N_("E-mail"), "email", HP_CELL_TEXT, 25, .search = TRUE },
   /* Translators: column title, pieces promised by the sponsor */
   { N_("Pledged"), "pledged", HP_CELL_NUMBER, 6 },
   /* Translators: column title, pieces that arrived */

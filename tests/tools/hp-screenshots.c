@@ -1,19 +1,22 @@
 /* hp-screenshots.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Renders the main window to PNG files, in-process, so that anyone can see
- * the program without a display of their own: every page over the district
- * demo data, and the window over an empty file. build-aux/screenshots runs
- * it under Xvfb once per language.
+ * Renders the window and its dialogs to PNG files, in-process, so that
+ * anyone can see the program without a display of their own: every page
+ * over the district demo data (Planning with each of its tables), every
+ * record dialog (add and edit), the campaign and bookings dialogs, each
+ * step of the import assistant for schools and graduates, the message
+ * dialogs (remove a campaign, purge, what data, the reminder), a deletion's
+ * undo toast, the shortcuts, About, Backups and Preferences windows, every
+ * page's empty state with and without a campaign, and the read-only
+ * banner. Dialogs are pictured at their default size. build-aux/screenshots
+ * runs it under Xvfb once per language and window size.
  *
  * Usage: hp-screenshots OUTDIR PREFIX
- *   writes OUTDIR/PREFIX-{sponsors,products,pack,pack-add,schools,
- *   graduates,handovers,handover-add,plan,plan-schools,plan-chase,
- *   remove-campaign,bookings,
- *   bookings-edit,import-districts,import-district-chooser,
- *   import-schools-summary,import-graduates-summary,empty,backups,
- *   backups-empty,preferences}.png and prints
- *   each path on a line of its own.
+ *   writes OUTDIR/PREFIX-NAME.png and prints each path on a line of its
+ *   own. Fails (exit 1) if a page shows none of the demo's rows or a
+ *   dialog does not open. HP_SHOT_SIZE=WIDTHxHEIGHT sets the window size
+ *   (default 1280x800).
  *
  * The language comes from the environment (LANGUAGE, LC_ALL); the catalogue
  * from HEIMPACK_LOCALEDIR, as for the program itself.
@@ -34,6 +37,7 @@
 #include "hp-backups-window.h"
 #include "hp-preferences-window.h"
 #include "hp-bookings-dialog-private.h"
+#include "hp-campaign-dialog.h"
 #include "hp-import-assistant-private.h"
 #include "hp-pack-page-private.h"
 #include "hp-plan-page-private.h"
@@ -142,6 +146,70 @@ wait_until_all_loaded (HpWindow  *window,
   return TRUE;
 }
 
+/* The newest toplevel of @type that appears within the load timeout, or
+ * NULL. */
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + LOAD_TIMEOUT_USEC;
+  GtkWindow *found = NULL;
+
+  while (found == NULL && g_get_monotonic_time () < deadline)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+            found = toplevel;
+        }
+      if (found == NULL && !g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return found;
+}
+
+/* Shows the list page @name and waits until it has loaded and shows all
+ * its rows; fails if @want_rows and it shows none. */
+static HpTablePage *
+show_table_page (HpWindow    *window,
+                 const char  *name,
+                 gboolean     want_rows,
+                 GError     **error)
+{
+  HpTablePage *page = _hp_window_get_page (window, name);
+  gint64 deadline = g_get_monotonic_time () + LOAD_TIMEOUT_USEC;
+
+  if (page == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "The window has no page “%s”", name);
+      return NULL;
+    }
+  adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (window), name);
+  if (!wait_until_loaded (page, error))
+    return NULL;
+  while (_hp_table_page_get_busy (page))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "The %s page stayed busy", name);
+          return NULL;
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  if (want_rows && g_list_model_get_n_items (_hp_table_page_get_model (page)) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The %s page shows no rows of the demo data", name);
+      return NULL;
+    }
+  run_for (SETTLE_USEC);
+
+  return page;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Rendering                                                                 */
 
@@ -237,48 +305,12 @@ build_path (const char *outdir,
 /* ------------------------------------------------------------------------ */
 /* The import assistant                                                      */
 
-static HpImportAssistant *
-open_assistant (HpWindow    *window,
-                const char  *action,
-                const char  *path,
-                GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (HP_IS_IMPORT_ASSISTANT (toplevel))
-        {
-          gtk_window_set_default_size (toplevel, 760, 720);
-          gtk_test_widget_wait_for_draw (GTK_WIDGET (toplevel));
-          _hp_import_assistant_choose_file (HP_IMPORT_ASSISTANT (toplevel), file);
-          return HP_IMPORT_ASSISTANT (toplevel);
-        }
-    }
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s opened no import assistant", action);
-  return NULL;
-}
-
-/* "Next", then until the assistant's workers are done */
+/* Until the assistant's workers are done. */
 static gboolean
-assistant_next (HpImportAssistant  *assistant,
+assistant_wait (HpImportAssistant  *assistant,
                 GError            **error)
 {
   gint64 deadline = g_get_monotonic_time () + LOAD_TIMEOUT_USEC;
-  GtkButton *next = _hp_import_assistant_get_next_button (assistant);
-
-  if (!gtk_widget_get_sensitive (GTK_WIDGET (next)))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The assistant cannot go on from “%s”",
-                   _hp_import_assistant_get_step (assistant));
-      return FALSE;
-    }
-  g_signal_emit_by_name (next, "clicked");
 
   while (_hp_import_assistant_get_busy (assistant))
     {
@@ -293,6 +325,88 @@ assistant_next (HpImportAssistant  *assistant,
   run_for (SETTLE_USEC);
 
   return TRUE;
+}
+
+/* Opens the assistant of @action at its default size and pictures its
+ * first step, OUTDIR/PREFIX-import-KIND-choose.png; then chooses @path
+ * and pictures the preview, …-preview.png. */
+static HpImportAssistant *
+open_assistant (HpWindow    *window,
+                const char  *action,
+                const char  *path,
+                const char  *outdir,
+                const char  *prefix,
+                const char  *kind,
+                GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *choose_name = g_strdup_printf ("import-%s-choose", kind);
+  g_autofree char *preview_name = g_strdup_printf ("import-%s-preview", kind);
+  g_autofree char *choose_path = build_path (outdir, prefix, choose_name);
+  g_autofree char *preview_path = build_path (outdir, prefix, preview_name);
+  GtkWindow *toplevel;
+  HpImportAssistant *assistant;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  toplevel = wait_for_toplevel (HP_TYPE_IMPORT_ASSISTANT);
+  if (toplevel == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s opened no import assistant", action);
+      return NULL;
+    }
+  assistant = HP_IMPORT_ASSISTANT (toplevel);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (toplevel));
+  run_for (SETTLE_USEC);
+  if (!save_window (toplevel, choose_path, error))
+    goto fail;
+
+  _hp_import_assistant_choose_file (assistant, file);
+  if (!assistant_wait (assistant, error))
+    goto fail;
+  if (g_strcmp0 (_hp_import_assistant_get_step (assistant), "preview") != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: the assistant shows “%s”, not the preview",
+                   path, _hp_import_assistant_get_step (assistant));
+      goto fail;
+    }
+  if (!save_window (toplevel, preview_path, error))
+    goto fail;
+
+  return assistant;
+
+fail:
+  gtk_window_destroy (toplevel);
+  return NULL;
+}
+
+/* "Next", then until the assistant's workers are done; pictures the step
+ * it comes to as OUTDIR/PREFIX-import-KIND-STEP.png unless @kind is NULL. */
+static gboolean
+assistant_next (HpImportAssistant  *assistant,
+                const char         *outdir,
+                const char         *prefix,
+                const char         *kind,
+                GError            **error)
+{
+  GtkButton *next = _hp_import_assistant_get_next_button (assistant);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (next)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The assistant cannot go on from “%s”",
+                   _hp_import_assistant_get_step (assistant));
+      return FALSE;
+    }
+  g_signal_emit_by_name (next, "clicked");
+  if (!assistant_wait (assistant, error))
+    return FALSE;
+  if (kind == NULL)
+    return TRUE;
+
+  name = g_strdup_printf ("import-%s-%s", kind, _hp_import_assistant_get_step (assistant));
+  path = build_path (outdir, prefix, name);
+  return save_window (GTK_WINDOW (assistant), path, error);
 }
 
 /* A chooser's popover cannot pop up under Xvfb (no monitor for it): its
@@ -399,45 +513,46 @@ remove_graduate_list (const char *path)
   g_rmdir (dir);
 }
 
-/* The districts of a school directory, and the summary per school. */
+/* Every step for a school directory: the districts found in the file, the
+ * chooser of one, and the summary per school. */
 static gboolean
 shoot_import_schools (HpWindow    *window,
                       const char  *outdir,
                       const char  *prefix,
                       GError     **error)
 {
-  g_autofree char *districts_path = build_path (outdir, prefix, "import-districts");
-  g_autofree char *chooser_path = build_path (outdir, prefix, "import-district-chooser");
-  g_autofree char *summary_path = build_path (outdir, prefix, "import-schools-summary");
+  g_autofree char *chooser_path = build_path (outdir, prefix, "import-schools-district-chooser");
   g_autofree char *file = g_build_filename (HP_TEST_DATA_DIR, "schools-directory.csv", NULL);
   HpImportAssistant *assistant;
   gboolean ok;
 
-  assistant = open_assistant (window, "win.import-schools", file, error);
+  assistant = open_assistant (window, "win.import-schools", file, outdir, prefix, "schools", error);
   if (assistant == NULL)
     return FALSE;
 
   /* preview → columns → filters: the districts found in the file */
-  ok = assistant_next (assistant, error) && assistant_next (assistant, error);
+  ok = assistant_next (assistant, outdir, prefix, "schools", error) &&
+       assistant_next (assistant, outdir, prefix, NULL, error);
   if (ok)
     ok = save_chooser (_hp_import_assistant_get_district_row (assistant), chooser_path, error);
   if (ok)
     {
+      g_autofree char *districts_path = build_path (outdir, prefix, "import-schools-filters");
+
       hp_choice_row_set_chosen_id (_hp_import_assistant_get_district_row (assistant), "05958");
       run_for (SETTLE_USEC);
       ok = save_window (GTK_WINDOW (assistant), districts_path, error);
     }
   if (ok)
-    ok = assistant_next (assistant, error);
-  if (ok)
-    ok = save_window (GTK_WINDOW (assistant), summary_path, error);
+    ok = assistant_next (assistant, outdir, prefix, "schools", error);
 
   gtk_window_destroy (GTK_WINDOW (assistant));
 
   return ok;
 }
 
-/* A list of graduates from three schools, before it is stored. */
+/* Every step for a list of graduates from three schools, before it is
+ * stored. */
 static gboolean
 shoot_import_graduates (HpWindow    *window,
                         HpStore     *store,
@@ -446,7 +561,6 @@ shoot_import_graduates (HpWindow    *window,
                         const char  *prefix,
                         GError     **error)
 {
-  g_autofree char *summary_path = build_path (outdir, prefix, "import-graduates-summary");
   g_autofree char *file = write_graduate_list (store, campaign, error);
   HpImportAssistant *assistant;
   gboolean ok;
@@ -454,13 +568,11 @@ shoot_import_graduates (HpWindow    *window,
   if (file == NULL)
     return FALSE;
 
-  assistant = open_assistant (window, "win.import-graduates", file, error);
+  assistant = open_assistant (window, "win.import-graduates", file, outdir, prefix, "graduates", error);
   ok = assistant != NULL;
   /* preview → columns → filters → summary */
   for (guint i = 0; ok && i < 3; i++)
-    ok = assistant_next (assistant, error);
-  if (ok)
-    ok = save_window (GTK_WINDOW (assistant), summary_path, error);
+    ok = assistant_next (assistant, outdir, prefix, "graduates", error);
 
   if (assistant != NULL)
     gtk_window_destroy (GTK_WINDOW (assistant));
@@ -518,12 +630,13 @@ shoot_graduate_editor (HpWindow    *window,
                        const char  *path,
                        GError     **error)
 {
-  HpTablePage *page = _hp_window_get_page (window, "graduates");
-  GListModel *model = _hp_table_page_get_model (page);
-  GtkSelectionModel *selection = gtk_column_view_get_model (_hp_table_page_get_column_view (page));
+  HpTablePage *page = show_table_page (window, "graduates", TRUE, error);
+  GListModel *model;
   HpRecordDialog *dialog;
 
-  adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (window), "graduates");
+  if (page == NULL)
+    return FALSE;
+  model = _hp_table_page_get_model (page);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(HpGraduate) graduate = g_list_model_get_item (model, i);
@@ -531,7 +644,7 @@ shoot_graduate_editor (HpWindow    *window,
       if ((hp_graduate_get_email (graduate) != NULL) == consent &&
           (consent || hp_graduate_get_consent_date (graduate) == NULL))
         {
-          gtk_selection_model_select_item (selection, i, TRUE);
+          _hp_table_page_select_position (page, i);
           break;
         }
     }
@@ -591,6 +704,113 @@ shoot_personal_data (HpWindow    *window,
   return shoot_dialog (dialog, info_path, error);
 }
 
+/* The editor of a new record on the list page @name (PAGE-add.png) and,
+ * unless @edit is FALSE, of its first row (PAGE-edit.png). */
+static gboolean
+shoot_record_dialogs (HpWindow    *window,
+                      const char  *name,
+                      gboolean     edit,
+                      const char  *outdir,
+                      const char  *prefix,
+                      GError     **error)
+{
+  HpTablePage *page = show_table_page (window, name, TRUE, error);
+
+  if (page == NULL)
+    return FALSE;
+
+  for (guint shot = 0; shot < (edit ? 2u : 1u); shot++)
+    {
+      g_autofree char *shot_name = g_strdup_printf ("%s-%s", name, shot == 0 ? "add" : "edit");
+      g_autofree char *path = build_path (outdir, prefix, shot_name);
+      HpRecordDialog *dialog;
+
+      if (shot == 1)
+        _hp_table_page_select_position (page, 0);
+      gtk_widget_activate_action (GTK_WIDGET (page), shot == 0 ? "page.add" : "page.edit", NULL);
+      dialog = _hp_table_page_get_dialog (page);
+      if (dialog == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The %s page opened no editor (%s)",
+                       name, shot == 0 ? "add" : "edit");
+          return FALSE;
+        }
+      if (!shoot_dialog (GTK_WINDOW (dialog), path, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A window of @type opened by @action (on @window, or the application's
+ * when @app_action), pictured at its default size as NAME.png. */
+static gboolean
+shoot_action_window (HpWindow    *window,
+                     const char  *action,
+                     gboolean     app_action,
+                     GType        type,
+                     const char  *outdir,
+                     const char  *prefix,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autofree char *path = build_path (outdir, prefix, name);
+  GtkWindow *opened;
+
+  if (app_action)
+    g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (window))),
+                                    action, NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  opened = wait_for_toplevel (type);
+  if (opened == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s opened no %s", action, g_type_name (type));
+      return FALSE;
+    }
+  return shoot_dialog (opened, path, error);
+}
+
+/* A row deleted from the hand-overs: the toast that can undo it, then
+ * undone. */
+static gboolean
+shoot_delete_toast (HpWindow    *window,
+                    const char  *outdir,
+                    const char  *prefix,
+                    GError     **error)
+{
+  g_autofree char *path = build_path (outdir, prefix, "delete-undo");
+  HpTablePage *page = show_table_page (window, "handovers", TRUE, error);
+  guint before;
+  gboolean ok;
+
+  if (page == NULL)
+    return FALSE;
+  before = g_list_model_get_n_items (_hp_table_page_get_model (page));
+  _hp_table_page_select_position (page, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL);
+  if (_hp_table_page_get_undo_toast (page) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Deleting a hand-over showed no undo toast");
+      return FALSE;
+    }
+  page = show_table_page (window, "handovers", TRUE, error);
+  if (page == NULL)
+    return FALSE;
+  ok = save_window (GTK_WINDOW (window), path, error);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL);
+  if (ok && show_table_page (window, "handovers", TRUE, error) == NULL)
+    ok = FALSE;
+  if (ok && g_list_model_get_n_items (_hp_table_page_get_model (page)) != before)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Undo did not bring the hand-over back");
+      ok = FALSE;
+    }
+
+  return ok;
+}
+
 static gboolean
 shoot_demo (HpApplication  *app,
             const char     *outdir,
@@ -616,34 +836,38 @@ shoot_demo (HpApplication  *app,
   for (guint i = 0; ok && i < G_N_ELEMENTS (page_names); i++)
     {
       g_autofree char *path = build_path (outdir, prefix, page_names[i]);
-      HpTablePage *page = _hp_window_get_page (window, page_names[i]);
+      HpTablePage *page = show_table_page (window, page_names[i], TRUE, error);
 
-      if (page == NULL)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                       "The window has no page “%s”", page_names[i]);
-          ok = FALSE;
-          break;
-        }
-
-      adw_view_stack_set_visible_child_name (stack, page_names[i]);
-      ok = wait_until_loaded (page, error);
-      if (ok && g_list_model_get_n_items (_hp_table_page_get_model (page)) == 0)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       "The %s page shows no rows of the demo data", page_names[i]);
-          ok = FALSE;
-        }
+      ok = page != NULL;
       if (ok)
+        ok = save_window (GTK_WINDOW (window), path, error);
+
+      /* its record dialogs: a new one (the graduates' editor is pictured
+       * with the personal data, below) and the first row's */
+      if (ok && g_strcmp0 (page_names[i], "handovers") != 0)
+        ok = shoot_record_dialogs (window, page_names[i], g_strcmp0 (page_names[i], "graduates") != 0,
+                                   outdir, prefix, error);
+      if (ok && g_strcmp0 (page_names[i], "handovers") == 0)
         {
-          run_for (SETTLE_USEC);
-          ok = save_window (GTK_WINDOW (window), path, error);
+          g_autofree char *edit_path = build_path (outdir, prefix, "handovers-edit");
+          HpRecordDialog *dialog;
+
+          _hp_table_page_select_position (page, 0);
+          gtk_widget_activate_action (GTK_WIDGET (page), "page.edit", NULL);
+          dialog = _hp_table_page_get_dialog (page);
+          if (dialog == NULL)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The hand-overs page opened no editor (edit)");
+              ok = FALSE;
+            }
+          else
+            ok = shoot_dialog (GTK_WINDOW (dialog), edit_path, error);
         }
 
       /* The editor of a new hand-over, a school chosen and packs typed */
       if (ok && g_strcmp0 (page_names[i], "handovers") == 0)
         {
-          g_autofree char *add_path = build_path (outdir, prefix, "handover-add");
+          g_autofree char *add_path = build_path (outdir, prefix, "handovers-add");
           HpRecordDialog *dialog;
 
           gtk_widget_activate_action (GTK_WIDGET (page), "page.add", NULL);
@@ -656,7 +880,9 @@ shoot_demo (HpApplication  *app,
           else
             {
               gtk_drop_down_set_selected (GTK_DROP_DOWN (_hp_record_dialog_get_editor (dialog, "school-id")), 0);
-              _hp_record_dialog_set_text (dialog, "date", "01.07.2027 14:00");
+              /* typed as the window writes dates in this language */
+              _hp_record_dialog_set_text (dialog, "date", g_str_equal (prefix, "de") ? "01.07.2027 14:00"
+                                                                                     : "2027-07-01 14:00");
               _hp_record_dialog_set_text (dialog, "standard", "34");
               _hp_record_dialog_set_text (dialog, "received-by", "Herr Braun");
               _hp_record_dialog_set_text (dialog, "note", "Restlieferung");
@@ -732,6 +958,12 @@ shoot_demo (HpApplication  *app,
       if (plan == NULL || loading)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The Planning page did not compute its plan");
+          ok = FALSE;
+        }
+      else if (g_list_model_get_n_items (_hp_plan_page_get_item_model (HP_PLAN_PAGE (plan))) == 0 ||
+               g_list_model_get_n_items (_hp_plan_page_get_school_model (HP_PLAN_PAGE (plan))) == 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The Planning page shows no rows of the demo data");
           ok = FALSE;
         }
       else
@@ -836,6 +1068,21 @@ shoot_demo (HpApplication  *app,
         }
     }
 
+  /* the campaign's dialogs, the shortcuts, About and a deletion's toast */
+  if (ok)
+    ok = shoot_action_window (window, "win.new-campaign", FALSE, HP_TYPE_CAMPAIGN_DIALOG,
+                              outdir, prefix, "campaign-new", error);
+  if (ok)
+    ok = shoot_action_window (window, "win.edit-campaign", FALSE, HP_TYPE_CAMPAIGN_DIALOG,
+                              outdir, prefix, "campaign-edit", error);
+  if (ok)
+    ok = shoot_action_window (window, "win.show-help-overlay", FALSE, GTK_TYPE_SHORTCUTS_WINDOW,
+                              outdir, prefix, "shortcuts", error);
+  if (ok)
+    ok = shoot_action_window (window, "about", TRUE, ADW_TYPE_ABOUT_WINDOW, outdir, prefix, "about", error);
+  if (ok)
+    ok = shoot_delete_toast (window, outdir, prefix, error);
+
   if (ok)
     ok = shoot_import_schools (window, outdir, prefix, error);
   if (ok)
@@ -846,30 +1093,115 @@ shoot_demo (HpApplication  *app,
   return ok;
 }
 
+/* Every page of the window over an empty file (empty-PAGE.png), then over
+ * a file with a campaign and nothing else (empty-campaign-PAGE.png). */
 static gboolean
 shoot_empty (HpApplication  *app,
              const char     *outdir,
              const char     *prefix,
              GError        **error)
 {
-  g_autofree char *path = build_path (outdir, prefix, "empty");
   g_autoptr(HpStore) store = NULL;
-  HpWindow *window;
-  gboolean ok;
+  gboolean ok = TRUE;
 
   store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, error);
   if (store == NULL)
     return FALSE;
 
-  window = show_window (app, store);
-  ok = wait_until_all_loaded (window, error);
-  if (ok)
+  for (guint with_campaign = 0; ok && with_campaign < 2; with_campaign++)
     {
-      run_for (SETTLE_USEC);
-      ok = save_window (GTK_WINDOW (window), path, error);
+      HpWindow *window;
+
+      if (with_campaign)
+        {
+          g_autoptr(HpCampaign) campaign = hp_campaign_new ("Heimvorteil2GO 2027", 2027);
+
+          hp_campaign_set_handover_date (campaign, "2027-06-25");
+          if (!hp_store_add_campaign (store, campaign, error))
+            return FALSE;
+        }
+
+      window = show_window (app, store);
+      ok = wait_until_all_loaded (window, error);
+      for (guint i = 0; ok && i < G_N_ELEMENTS (all_page_names); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("empty-%s%s", with_campaign ? "campaign-" : "",
+                                                   all_page_names[i]);
+          g_autofree char *path = build_path (outdir, prefix, name);
+
+          if (_hp_window_get_page (window, all_page_names[i]) != NULL)
+            ok = show_table_page (window, all_page_names[i], FALSE, error) != NULL;
+          else
+            {
+              adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (window), all_page_names[i]);
+              ok = wait_until_done (_hp_window_get_any_page (window, all_page_names[i]), error);
+              run_for (SETTLE_USEC);
+            }
+          if (ok)
+            ok = save_window (GTK_WINDOW (window), path, error);
+        }
+      close_window (window);
     }
 
-  close_window (window);
+  return ok;
+}
+
+/* The window over a file it may only read: the banner that says so. */
+static gboolean
+shoot_read_only (HpApplication  *app,
+                 const char     *outdir,
+                 const char     *prefix,
+                 GError        **error)
+{
+  g_autofree char *path = build_path (outdir, prefix, "read-only");
+  g_autofree char *dir = g_dir_make_tmp ("hp-screenshots-XXXXXX", error);
+  g_autofree char *db = NULL;
+  g_autofree char *lock = NULL;
+  g_autoptr(HpStore) store = NULL;
+  g_autoptr(HpCampaign) campaign = NULL;
+  HpWindow *window;
+  gboolean ok;
+
+  if (dir == NULL)
+    return FALSE;
+  db = g_build_filename (dir, "heimpack.db", NULL);
+  lock = g_strconcat (db, ".lock", NULL);
+  store = hp_store_open (db, HP_STORE_OPEN_DEFAULT, error);
+  ok = store != NULL;
+  if (ok)
+    {
+      campaign = hp_demo_fill (store, HP_DEMO_SCALE_DISTRICT, DEMO_SEED, error);
+      ok = campaign != NULL;
+    }
+  g_clear_object (&store);
+  if (ok)
+    {
+      store = hp_store_open (db, HP_STORE_OPEN_READ_ONLY, error);
+      ok = store != NULL;
+    }
+  if (ok)
+    {
+      window = show_window (app, store);
+      ok = show_table_page (window, "graduates", TRUE, error) != NULL &&
+           gtk_revealer_get_reveal_child (_hp_window_get_read_only_revealer (window));
+      if (!ok && error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The read-only window shows no banner");
+      if (ok)
+        ok = save_window (GTK_WINDOW (window), path, error);
+      close_window (window);
+    }
+
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_unlink (db);
+  g_unlink (lock);
+  g_rmdir (dir);
 
   return ok;
 }
@@ -917,7 +1249,6 @@ shoot_backups (const char  *outdir,
         }
 
       window = hp_backups_window_new (store);
-      gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
       gtk_window_present (GTK_WINDOW (window));
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       while (hp_backups_window_get_busy (window))
@@ -950,7 +1281,7 @@ shoot_backups (const char  *outdir,
   return ok;
 }
 
-/* The preferences, scrolled to the backups' retention. */
+/* The preferences, at their default size. */
 static gboolean
 shoot_preferences (const char  *outdir,
                    const char  *prefix,
@@ -976,7 +1307,6 @@ shoot_preferences (const char  *outdir,
 
   window = hp_preferences_window_new (NULL, store);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 900);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   run_for (SETTLE_USEC);
@@ -1111,6 +1441,7 @@ main (int   argc,
       || !shoot_demo (app, outdir, prefix, &error)
       || !shoot_reminder (app, outdir, prefix, &error)
       || !shoot_empty (app, outdir, prefix, &error)
+      || !shoot_read_only (app, outdir, prefix, &error)
       || !shoot_backups (outdir, prefix, &error)
       || !shoot_preferences (outdir, prefix, &error))
     {
