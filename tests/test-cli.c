@@ -748,6 +748,90 @@ test_german (Fixture       *f,
   g_unsetenv ("LANGUAGE");
 }
 
+/* Issue 15, "Numbers": text output groups counts the language's way, not
+ * LC_NUMERIC's, and the help writes dates the language's way; --json keeps
+ * raw numbers, and a date is read in both forms. Worked by hand: a booking
+ * of 1234567 pieces groups as 1|234|567, "1,234,567" in English even
+ * under LC_ALL=de_DE.UTF-8, "1.234.567" in German. */
+static void
+test_counts_and_dates_follow_language (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *product = NULL;
+  g_autofree char *old_lc_all = g_strdup (g_getenv ("LC_ALL"));
+
+  if (!can_run ())
+    return;
+
+  assert_ok (RUN ("demo", "--scale", "district"));
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("product", "list", "--json");
+
+    assert_ok (r);
+    product = hp_test_json_eval (r->out, "d[0]['id']", NULL);
+    g_assert_nonnull (product);
+  }
+
+  g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "add", "--product", product, "--quantity", "1234567",
+                                        "--date", "2027-04-02");
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, "Booked 1,234,567 pieces of “"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "list", "--product", product);
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, " 1,234,567 "));
+    g_assert_null (strstr (r->out, "1.234.567"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "list", "--product", product, "--json");
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, "\"quantity\":1234567"));
+  }
+  {
+    /* the help writes the English (ISO) date; DD.MM.YYYY stays accepted */
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "--help");
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->out, "[--date \"YYYY-MM-DD[ HH:MM]\"]"));
+    g_assert_null (strstr (r->out, "DD.MM.YYYY"));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "add", "--product", product, "--quantity", "1",
+                                        "--date", "03.04.2027");
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, "Booked 1 piece of “"));
+    g_assert_nonnull (strstr (r->out, " on 2027-04-03 "));
+  }
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("receipt", "list", "--product", product);
+
+    assert_ok_quiet (r);
+    g_assert_nonnull (strstr (r->out, " 1.234.567 "));
+  }
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("handover", "--help");
+
+    assert_ok (r);
+    g_assert_nonnull (strstr (r->out, "[--date \"TT.MM.JJJJ[ HH:MM]\"]"));
+  }
+
+  g_unsetenv ("LANGUAGE");
+  if (old_lc_all != NULL)
+    g_setenv ("LC_ALL", old_lc_all, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+}
+
 /* ------------------------------------------------------------------------ */
 /* Running a drive from the command line                                     */
 
@@ -2729,6 +2813,7 @@ main (int   argc,
   TEST ("locked", test_locked);
   TEST ("not-heimpack", test_not_heimpack);
   TEST ("german", test_german);
+  TEST ("counts-and-dates-follow-language", test_counts_and_dates_follow_language);
   TEST ("acceptance", test_acceptance);
   TEST ("pledges-receipts", test_pledges_and_receipts);
   TEST ("recipe", test_recipe);

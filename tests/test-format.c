@@ -282,6 +282,8 @@ typedef struct
   const char *datetime;   /* 2026-12-02T11:00 */
   const char *entry;      /* 123450 cents, for an entry field */
   const char *sheet;      /* the spreadsheet date format */
+  const char *graduates;  /* 2000 graduates, a count label of the window */
+  const char *graduate;   /* 1 graduate */
 } Convention;
 
 /* Sets LANGUAGE and the locale for the next lookups; FALSE if the locale
@@ -313,13 +315,19 @@ static void
 test_conventions (void)
 {
   static const Convention cases[] = {
-    { NULL, "C.UTF-8", "1,234.50 €", "-0.05 €", "1,234,567", "2026-12-02", "2026-12-02, 11:00", "1234.50", "yyyy-mm-dd" },
-    { "en", "C.UTF-8", "1,234.50 €", "-0.05 €", "1,234,567", "2026-12-02", "2026-12-02, 11:00", "1234.50", "yyyy-mm-dd" },
-    { "en", "de_DE.UTF-8", "1,234.50 €", "-0.05 €", "1,234,567", "2026-12-02", "2026-12-02, 11:00", "1234.50", "yyyy-mm-dd" },
-    { "de", "de_DE.UTF-8", "1.234,50 €", "-0,05 €", "1.234.567", "02.12.2026", "02.12.2026, 11:00 Uhr", "1234,50", "dd.mm.yyyy" },
-    { "de", "C.UTF-8", "1.234,50 €", "-0,05 €", "1.234.567", "02.12.2026", "02.12.2026, 11:00 Uhr", "1234,50", "dd.mm.yyyy" },
+    { NULL, "C.UTF-8", "1,234.50 €", "-0.05 €", "1,234,567", "2026-12-02", "2026-12-02, 11:00", "1234.50", "yyyy-mm-dd",
+      "2,000 graduates", "1 graduate" },
+    { "en", "C.UTF-8", "1,234.50 €", "-0.05 €", "1,234,567", "2026-12-02", "2026-12-02, 11:00", "1234.50", "yyyy-mm-dd",
+      "2,000 graduates", "1 graduate" },
+    { "en", "de_DE.UTF-8", "1,234.50 €", "-0.05 €", "1,234,567", "2026-12-02", "2026-12-02, 11:00", "1234.50", "yyyy-mm-dd",
+      "2,000 graduates", "1 graduate" },
+    { "de", "de_DE.UTF-8", "1.234,50 €", "-0,05 €", "1.234.567", "02.12.2026", "02.12.2026, 11:00 Uhr", "1234,50", "dd.mm.yyyy",
+      "2.000 Absolvent:innen", "1 Absolvent:in" },
+    { "de", "C.UTF-8", "1.234,50 €", "-0,05 €", "1.234.567", "02.12.2026", "02.12.2026, 11:00 Uhr", "1234,50", "dd.mm.yyyy",
+      "2.000 Absolvent:innen", "1 Absolvent:in" },
     /* a German user who set no LANGUAGE: the locale names the translation */
-    { NULL, "de_DE.UTF-8", "1.234,50 €", "-0,05 €", "1.234.567", "02.12.2026", "02.12.2026, 11:00 Uhr", "1234,50", "dd.mm.yyyy" },
+    { NULL, "de_DE.UTF-8", "1.234,50 €", "-0,05 €", "1.234.567", "02.12.2026", "02.12.2026, 11:00 Uhr", "1234,50", "dd.mm.yyyy",
+      "2.000 Absolvent:innen", "1 Absolvent:in" },
   };
   g_autofree char *old_locale = g_strdup (setlocale (LC_ALL, NULL));
   g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
@@ -329,6 +337,7 @@ test_conventions (void)
       const Convention *c = &cases[i];
       g_autofree char *money = NULL, *negative = NULL, *count = NULL, *date = NULL, *datetime = NULL;
       g_autofree char *entry = NULL, *sheet = NULL, *back = NULL;
+      g_autofree char *graduates = NULL, *graduate = NULL;
       gint64 cents = 0;
 
       if (!use_language (c->language, c->locale))
@@ -352,6 +361,14 @@ test_conventions (void)
       g_assert_cmpstr (datetime, ==, c->datetime);
       g_assert_cmpstr (entry, ==, c->entry);
       g_assert_cmpstr (sheet, ==, c->sheet);
+
+      /* the count label of the graduates page and the backups window:
+       * 2000 groups as 2|000, ngettext picks the plural for 2000 and the
+       * singular for 1 (which has nothing to group) */
+      graduates = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s graduate", "%s graduates", 2000), 2000);
+      graduate = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s graduate", "%s graduates", 1), 1);
+      g_assert_cmpstr (graduates, ==, c->graduates);
+      g_assert_cmpstr (graduate, ==, c->graduate);
 
       /* what is written is read back: the date, the amount both ways */
       back = hp_parse_date (date);

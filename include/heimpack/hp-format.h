@@ -81,6 +81,24 @@ char    *hp_format_get_spreadsheet_date_format (void);
 char    *hp_format_count           (gint64      n);
 
 /**
+ * hp_format_counted:
+ * @format: a translated text with one `%s` where the count goes, as
+ *   ngettext() chose it for @n: `ngettext ("%s graduate", "%s graduates", n)`
+ * @n: the count
+ *
+ * A count in a sentence, grouped the language's way: "2,000 graduates",
+ * "2.000 Absolvent:innen". Text that names a count writes `%s` for it, not
+ * printf's `%'u` (that groups by LC_NUMERIC, so English text under a German
+ * locale read "2.000 graduates"), and ngettext() still chooses the form by
+ * the number. Only `%s` (or `%1$s`) and `%%` are read in @format; it is not
+ * given to printf.
+ *
+ * Returns: (transfer full): @format with hp_format_count (@n) for its `%s`
+ */
+char    *hp_format_counted         (const char *format,
+                                    gint64      n);
+
+/**
  * hp_format_money_plain:
  *
  * Returns: (transfer full): @cents for an entry field: no currency sign,

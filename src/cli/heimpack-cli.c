@@ -65,7 +65,7 @@ static const struct
     N_("list [--school NUMBER] | add --school NUMBER … | edit ID | remove ID") },
   { "handover", "handovers", hp_cli_run_handover,
     N_("list [--school NUMBER] | add --school NUMBER --standard N --under18 N\n"
-       "[--date \"DD.MM.YYYY[ HH:MM]\"] [--received-by TEXT] [--note TEXT] | remove ID") },
+       "[--date \"YYYY-MM-DD[ HH:MM]\"] [--received-by TEXT] [--note TEXT] | remove ID") },
   { "import", NULL, hp_cli_run_import,
     N_("schools FILE [--district PREFIX] [--abitur-only] [--map FIELD=HEADER]… [--dry-run]\n"
        "| graduates FILE (--school NUMBER | --school-column HEADER) [--year VALUE] [--dry-run]\n"

@@ -84,8 +84,8 @@ run_list (HpCli    *cli,
       { NULL, _("ID"), HP_CLI_CELL_TEXT },
       { NULL, _("Created"), HP_CLI_CELL_TEXT },
       { NULL, _("Size"), HP_CLI_CELL_NUMBER },
-      { NULL, _("Campaigns"), HP_CLI_CELL_NUMBER },
-      { NULL, _("Graduates"), HP_CLI_CELL_NUMBER },
+      { NULL, _("Campaigns"), HP_CLI_CELL_COUNT },
+      { NULL, _("Graduates"), HP_CLI_CELL_COUNT },
       { NULL, _("Made"), HP_CLI_CELL_TEXT },
     };
     g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
@@ -98,8 +98,8 @@ run_list (HpCli    *cli,
         g_ptr_array_add (cells, g_strdup (info->id));
         g_ptr_array_add (cells, g_date_time_format (info->created, format));
         g_ptr_array_add (cells, g_format_size (info->size));
-        g_ptr_array_add (cells, info->readable ? g_strdup_printf ("%u", info->campaigns) : g_strdup ("?"));
-        g_ptr_array_add (cells, info->readable ? g_strdup_printf ("%u", info->graduates) : g_strdup ("?"));
+        g_ptr_array_add (cells, info->readable ? hp_format_count (info->campaigns) : g_strdup ("?"));
+        g_ptr_array_add (cells, info->readable ? hp_format_count (info->graduates) : g_strdup ("?"));
         g_ptr_array_add (cells, g_strdup (info->readable ? hp_backup_reason_describe (info->reason)
                                                           : _("Damaged or unreadable")));
       }

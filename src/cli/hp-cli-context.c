@@ -290,7 +290,7 @@ hp_cli_parse_date (const char  *option,
 
   iso = hp_parse_date (text);
   if (iso == NULL)
-    return invalid_value (option, text, _("a date (DD.MM.YYYY or YYYY-MM-DD)"), error);
+    return invalid_value (option, text, _("a date (YYYY-MM-DD or DD.MM.YYYY)"), error);
 
   *out_iso = g_steal_pointer (&iso);
   return TRUE;

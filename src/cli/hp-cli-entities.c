@@ -56,9 +56,9 @@ static const HpCliColumn sponsor_columns[] = {
   { "name",          N_("Company"),  HP_CLI_CELL_TEXT },
   { "contact",       N_("Contact"),  HP_CLI_CELL_TEXT },
   { "phone",         N_("Phone"),    HP_CLI_CELL_TEXT },
-  { "product-count", N_("Products"), HP_CLI_CELL_NUMBER },
-  { "pledged",       N_("Pledged"),  HP_CLI_CELL_NUMBER },
-  { "received",      N_("Received"), HP_CLI_CELL_NUMBER },
+  { "product-count", N_("Products"), HP_CLI_CELL_COUNT },
+  { "pledged",       N_("Pledged"),  HP_CLI_CELL_COUNT },
+  { "received",      N_("Received"), HP_CLI_CELL_COUNT },
   { "value-cents",   N_("In-kind value"), HP_CLI_CELL_MONEY },
 };
 
@@ -94,10 +94,10 @@ static const HpCliColumn product_columns[] = {
   { "value-cents",  N_("Value"),       HP_CLI_CELL_MONEY },
   { "adult-only",   N_("18+"),         HP_CLI_CELL_FLAG },
   { "best-before",  N_("Best before"), HP_CLI_CELL_DATE },
-  { "pledged",      N_("Pledged"),     HP_CLI_CELL_NUMBER },
-  { "received",     N_("Received"),    HP_CLI_CELL_NUMBER },
-  { "per-standard", N_("Per pack"),    HP_CLI_CELL_NUMBER },
-  { "per-under18",  N_("Per U18 pack"), HP_CLI_CELL_NUMBER },
+  { "pledged",      N_("Pledged"),     HP_CLI_CELL_COUNT },
+  { "received",     N_("Received"),    HP_CLI_CELL_COUNT },
+  { "per-standard", N_("Per pack"),    HP_CLI_CELL_COUNT },
+  { "per-under18",  N_("Per U18 pack"), HP_CLI_CELL_COUNT },
 };
 
 static GListModel *
@@ -167,7 +167,7 @@ static const Field school_fields[] = {
   { "phone",           "phone",              FIELD_TEXT,     FALSE, FALSE, N_("Phone number"), N_("TEXT") },
   { "expected",        "expected-graduates", FIELD_COUNT,    FALSE, TRUE,  N_("Expected graduates in the campaign"), N_("N") },
   { "under18",         "under18-expected",   FIELD_COUNT,    FALSE, TRUE,  N_("Under-18 packs, if known"), N_("N") },
-  { "handover",        "handover",           FIELD_DATETIME, FALSE, TRUE,  N_("Hand-over date and time"), N_("\"DD.MM.YYYY HH:MM\"") },
+  { "handover",        "handover",           FIELD_DATETIME, FALSE, TRUE,  N_("Hand-over date and time"), N_("\"YYYY-MM-DD HH:MM\"") },
   { "list-complete",   "list-complete",      FIELD_FLAG,     FALSE, TRUE,  N_("The school’s graduate list is complete"), NULL },
 };
 
@@ -179,7 +179,7 @@ static const HpCliColumn school_columns[] = {
   { "contact-teacher",    N_("Contact teacher"), HP_CLI_CELL_TEXT },
   { "expected-graduates", N_("Expected"),        HP_CLI_CELL_COUNT_OR_UNSET },
   { "handover",           N_("Hand-over"),       HP_CLI_CELL_DATE },
-  { "graduate-count",     N_("Graduates"),       HP_CLI_CELL_NUMBER },
+  { "graduate-count",     N_("Graduates"),       HP_CLI_CELL_COUNT },
   { "list-complete",      N_("List complete"),   HP_CLI_CELL_FLAG },
 };
 

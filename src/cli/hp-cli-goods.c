@@ -29,8 +29,16 @@ get_product (HpCli       *cli,
   return hp_store_get_product (cli->store, id, error);
 }
 
+/* a count for people, grouped the language's way: 2,000 or 2.000 */
 static char *
 count_cell (gint64 value)
+{
+  return hp_format_count (value);
+}
+
+/* an ID as it is typed back: never grouped */
+static char *
+id_cell (gint64 value)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
@@ -44,8 +52,8 @@ static const HpCliColumn pledge_columns[] = {
   { NULL, N_("Product"),   HP_CLI_CELL_NUMBER },
   { NULL, N_("Item"),      HP_CLI_CELL_TEXT },
   { NULL, N_("Sponsor"),   HP_CLI_CELL_TEXT },
-  { NULL, N_("Pledged"),   HP_CLI_CELL_NUMBER },
-  { NULL, N_("Received"),  HP_CLI_CELL_NUMBER },
+  { NULL, N_("Pledged"),   HP_CLI_CELL_COUNT },
+  { NULL, N_("Received"),  HP_CLI_CELL_COUNT },
   { NULL, N_("Due"),       HP_CLI_CELL_DATE },
   { NULL, N_("Confirmed"), HP_CLI_CELL_TEXT },
 };
@@ -127,8 +135,8 @@ run_pledge_list (HpCli    *cli,
           continue;
         }
 
-      g_ptr_array_add (cells, count_cell (hp_pledge_get_id (pledge)));
-      g_ptr_array_add (cells, count_cell (product_id));
+      g_ptr_array_add (cells, id_cell (hp_pledge_get_id (pledge)));
+      g_ptr_array_add (cells, id_cell (product_id));
       g_ptr_array_add (cells, g_strdup (hp_product_get_name (product)));
       g_ptr_array_add (cells, g_strdup (hp_product_get_sponsor_name (product)));
       g_ptr_array_add (cells, count_cell (hp_pledge_get_quantity (pledge)));
@@ -315,7 +323,7 @@ static const HpCliColumn receipt_columns[] = {
   { NULL, N_("Sponsor"),  HP_CLI_CELL_TEXT },
   /* Translators: the ID of the sponsor's gift (product) */
   { NULL, N_("Product"),  HP_CLI_CELL_NUMBER },
-  { NULL, N_("Pieces"),   HP_CLI_CELL_NUMBER },
+  { NULL, N_("Pieces"),   HP_CLI_CELL_COUNT },
   { NULL, N_("Note"),     HP_CLI_CELL_TEXT },
 };
 
@@ -358,12 +366,13 @@ describe_receipt (HpReceipt *receipt)
 {
   g_autofree char *date = hp_format_date (hp_receipt_get_date (receipt));
   gint64 quantity = hp_receipt_get_quantity (receipt);
+  g_autofree char *pieces = hp_format_count (quantity);
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%lld piece of “%s” from %s on %s",
-                                       "%lld pieces of “%s” from %s on %s",
+                                       "%s piece of “%s” from %s on %s",
+                                       "%s pieces of “%s” from %s on %s",
                                        (gulong) MIN (quantity, G_MAXLONG)),
-                          (long long) quantity, hp_receipt_get_item_name (receipt), hp_receipt_get_sponsor_name (receipt), date);
+                          pieces, hp_receipt_get_item_name (receipt), hp_receipt_get_sponsor_name (receipt), date);
 }
 
 static gboolean
@@ -416,11 +425,11 @@ run_receipt_list (HpCli    *cli,
       g_autoptr(HpReceipt) receipt = g_list_model_get_item (receipts, i);
       const char *note = hp_receipt_get_note (receipt);
 
-      g_ptr_array_add (cells, count_cell (hp_receipt_get_id (receipt)));
+      g_ptr_array_add (cells, id_cell (hp_receipt_get_id (receipt)));
       g_ptr_array_add (cells, hp_format_date (hp_receipt_get_date (receipt)));
       g_ptr_array_add (cells, g_strdup (hp_receipt_get_item_name (receipt)));
       g_ptr_array_add (cells, g_strdup (hp_receipt_get_sponsor_name (receipt)));
-      g_ptr_array_add (cells, count_cell (hp_receipt_get_product_id (receipt)));
+      g_ptr_array_add (cells, id_cell (hp_receipt_get_product_id (receipt)));
       g_ptr_array_add (cells, count_cell (hp_receipt_get_quantity (receipt)));
       g_ptr_array_add (cells, g_strdup (note ? note : ""));
     }

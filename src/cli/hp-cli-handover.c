@@ -7,7 +7,7 @@
  *
  *   handover list [--school NUMBER]
  *   handover add --school NUMBER --standard N --under18 N
- *                [--date "DD.MM.YYYY[ HH:MM]"] [--received-by TEXT] [--note TEXT]
+ *                [--date "YYYY-MM-DD[ HH:MM]"] [--received-by TEXT] [--note TEXT]
  *   handover remove ID
  */
 
@@ -24,15 +24,23 @@ static const HpCliColumn handover_columns[] = {
   { NULL, N_("Date"),        HP_CLI_CELL_DATE },
   { NULL, N_("Number"),      HP_CLI_CELL_TEXT },
   { NULL, N_("School"),      HP_CLI_CELL_TEXT },
-  { NULL, N_("Standard"),    HP_CLI_CELL_NUMBER },
-  { NULL, N_("Under 18"),    HP_CLI_CELL_NUMBER },
-  { NULL, N_("Total"),       HP_CLI_CELL_NUMBER },
+  { NULL, N_("Standard"),    HP_CLI_CELL_COUNT },
+  { NULL, N_("Under 18"),    HP_CLI_CELL_COUNT },
+  { NULL, N_("Total"),       HP_CLI_CELL_COUNT },
   { NULL, N_("Received by"), HP_CLI_CELL_TEXT },
   { NULL, N_("Note"),        HP_CLI_CELL_TEXT },
 };
 
+/* a count for people, grouped the language's way: 2,000 or 2.000 */
 static char *
 count_cell (gint64 value)
+{
+  return hp_format_count (value);
+}
+
+/* an ID as it is typed back: never grouped */
+static char *
+id_cell (gint64 value)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
@@ -62,12 +70,13 @@ describe_handover (HpHandover *handover)
 {
   g_autofree char *date = hp_format_date (hp_handover_get_date (handover));
   gint64 total = hp_handover_get_total (handover);
+  g_autofree char *packs = hp_format_count (total);
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%lld pack to “%s” (%s) on %s",
-                                       "%lld packs to “%s” (%s) on %s",
+                                       "%s pack to “%s” (%s) on %s",
+                                       "%s packs to “%s” (%s) on %s",
                                        (gulong) MIN (total, G_MAXLONG)),
-                          (long long) total, hp_handover_get_school_name (handover),
+                          packs, hp_handover_get_school_name (handover),
                           hp_handover_get_school_number (handover), date);
 }
 
@@ -153,7 +162,7 @@ run_handover_list (HpCli    *cli,
       const char *received_by = hp_handover_get_received_by (handover);
       const char *note = hp_handover_get_note (handover);
 
-      g_ptr_array_add (cells, count_cell (hp_handover_get_id (handover)));
+      g_ptr_array_add (cells, id_cell (hp_handover_get_id (handover)));
       g_ptr_array_add (cells, hp_format_date (hp_handover_get_date (handover)));
       g_ptr_array_add (cells, g_strdup (hp_handover_get_school_number (handover)));
       g_ptr_array_add (cells, g_strdup (hp_handover_get_school_name (handover)));
@@ -193,7 +202,7 @@ run_handover_add (HpCli    *cli,
     { "school", 0, 0, G_OPTION_ARG_STRING, &school_text, N_("The school (its number)"), N_("NUMBER") },
     { "standard", 0, 0, G_OPTION_ARG_STRING, &standard_text, N_("Standard packs handed over"), N_("N") },
     { "under18", 0, 0, G_OPTION_ARG_STRING, &under18_text, N_("Under-18 packs handed over"), N_("N") },
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("When (default: now)"), N_("\"DD.MM.YYYY[ HH:MM]\"") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("When (default: now)"), N_("\"YYYY-MM-DD[ HH:MM]\"") },
     { "received-by", 0, 0, G_OPTION_ARG_STRING, &received_by, N_("Who signed for the packs at the school"), N_("TEXT") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
     { NULL }
@@ -221,7 +230,7 @@ run_handover_add (HpCli    *cli,
         {
           g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID,
                        _("--%s: “%s” is not %s."), "date", date_text,
-                       _("a date and time (DD.MM.YYYY HH:MM)"));
+                       _("a date and time (YYYY-MM-DD HH:MM)"));
           return FALSE;
         }
     }
@@ -301,7 +310,7 @@ run_handover_remove (HpCli    *cli,
 
 static const HpCliAction handover_actions[] = {
   { "list",   run_handover_list,   N_("[--school NUMBER]") },
-  { "add",    run_handover_add,    N_("--school NUMBER --standard N --under18 N [--date \"DD.MM.YYYY[ HH:MM]\"] "
+  { "add",    run_handover_add,    N_("--school NUMBER --standard N --under18 N [--date \"YYYY-MM-DD[ HH:MM]\"] "
                                       "[--received-by TEXT] [--note TEXT]") },
   { "remove", run_handover_remove, N_("ID") },
 };

@@ -17,8 +17,16 @@
 
 #include "hp-cli-private.h"
 
+/* a count for people, grouped the language's way: 2,000 or 2.000 */
 static char *
 count_cell (gint64 value)
+{
+  return hp_format_count (value);
+}
+
+/* an ID as it is typed back: never grouped */
+static char *
+id_cell (gint64 value)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
@@ -31,7 +39,7 @@ static const HpCliColumn item_columns[] = {
   { "name",     N_("Item"),     HP_CLI_CELL_TEXT },
   { "adult-only", N_("18+"),    HP_CLI_CELL_FLAG },
   /* Translators: how many sponsors' gifts (products) of the item there are */
-  { "gifts",    N_("Gifts"),    HP_CLI_CELL_NUMBER },
+  { "gifts",    N_("Gifts"),    HP_CLI_CELL_COUNT },
   { "sponsors", N_("Sponsors"), HP_CLI_CELL_TEXT },
   { "in-pack",  N_("In pack"),  HP_CLI_CELL_FLAG },
 };
@@ -186,10 +194,10 @@ static const HpCliColumn recipe_columns[] = {
   /* Translators: the place of an item in packing order */
   { NULL, N_("#"),            HP_CLI_CELL_NUMBER },
   { NULL, N_("Item"),         HP_CLI_CELL_TEXT },
-  { NULL, N_("Per pack"),     HP_CLI_CELL_NUMBER },
-  { NULL, N_("Per U18 pack"), HP_CLI_CELL_NUMBER },
-  { NULL, N_("Received"),     HP_CLI_CELL_NUMBER },
-  { NULL, N_("Needed"),       HP_CLI_CELL_NUMBER },
+  { NULL, N_("Per pack"),     HP_CLI_CELL_COUNT },
+  { NULL, N_("Per U18 pack"), HP_CLI_CELL_COUNT },
+  { NULL, N_("Received"),     HP_CLI_CELL_COUNT },
+  { NULL, N_("Needed"),       HP_CLI_CELL_COUNT },
 };
 
 /* The pack contents in packing order with what was received and what all
@@ -245,7 +253,7 @@ run_recipe_list (HpCli    *cli,
 
   for (guint i = 0; i < input->n_items; i++)
     {
-      g_ptr_array_add (cells, count_cell (i + 1));
+      g_ptr_array_add (cells, id_cell (i + 1));
       g_ptr_array_add (cells, g_strdup (input->items[i].name ? input->items[i].name : ""));
       g_ptr_array_add (cells, count_cell (input->items[i].per_standard));
       g_ptr_array_add (cells, count_cell (input->items[i].per_under18));

@@ -1,8 +1,8 @@
 /* hp-cli-output.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Tables for people (titles translated, money and dates in the locale's
- * form, columns aligned by characters, not bytes) and JSON for scripts
+ * Tables for people (titles translated, money, dates and counts in the
+ * language's form, columns aligned by characters, not bytes) and JSON for scripts
  * (every readable property, keys with '_' for '-', values unformatted).
  */
 
@@ -50,6 +50,9 @@ format_cell (GObject          *object,
     return g_strdup ("");
   if (column->kind == HP_CLI_CELL_YES_NO_UNSET)
     return g_strdup (number == HP_UNSET ? "?" : (number != 0 ? "✓" : ""));
+
+  if (column->kind == HP_CLI_CELL_COUNT || column->kind == HP_CLI_CELL_COUNT_OR_UNSET)
+    return hp_format_count (number);
 
   return g_strdup_printf ("%" G_GINT64_FORMAT, number);
 }

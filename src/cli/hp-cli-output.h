@@ -14,11 +14,12 @@ G_BEGIN_DECLS
 typedef enum
 {
   HP_CLI_CELL_TEXT,
-  HP_CLI_CELL_NUMBER,
+  HP_CLI_CELL_NUMBER,         /* an ID, a year, a percentage: as it is typed */
+  HP_CLI_CELL_COUNT,          /* a count: grouped the language's way, 2,000 */
   HP_CLI_CELL_MONEY,
   HP_CLI_CELL_DATE,
   HP_CLI_CELL_FLAG,
-  HP_CLI_CELL_COUNT_OR_UNSET,
+  HP_CLI_CELL_COUNT_OR_UNSET, /* a count, or "" if unset */
   HP_CLI_CELL_YES_NO_UNSET,   /* an int 1 / 0 / HP_UNSET: "✓", "", "?" */
 } HpCliCellKind;
 

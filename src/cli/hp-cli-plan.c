@@ -337,12 +337,12 @@ print_json (HpCampaign        *campaign,
 
 static const HpCliColumn item_columns[] = {
   { NULL, N_("Item"),         HP_CLI_CELL_TEXT },
-  { NULL, N_("Per pack"),     HP_CLI_CELL_NUMBER },
-  { NULL, N_("Per U18 pack"), HP_CLI_CELL_NUMBER },
-  { NULL, N_("Needed"),       HP_CLI_CELL_NUMBER },
-  { NULL, N_("Pledged"),      HP_CLI_CELL_NUMBER },
-  { NULL, N_("Received"),     HP_CLI_CELL_NUMBER },
-  { NULL, N_("Shortfall"),    HP_CLI_CELL_NUMBER },
+  { NULL, N_("Per pack"),     HP_CLI_CELL_COUNT },
+  { NULL, N_("Per U18 pack"), HP_CLI_CELL_COUNT },
+  { NULL, N_("Needed"),       HP_CLI_CELL_COUNT },
+  { NULL, N_("Pledged"),      HP_CLI_CELL_COUNT },
+  { NULL, N_("Received"),     HP_CLI_CELL_COUNT },
+  { NULL, N_("Shortfall"),    HP_CLI_CELL_COUNT },
   { NULL, N_("Sponsors"),     HP_CLI_CELL_TEXT },
 };
 
@@ -352,22 +352,23 @@ static const HpCliColumn school_columns[] = {
   { NULL, N_("School"),        HP_CLI_CELL_TEXT },
   /* Translators: where a school's number of graduates comes from */
   { NULL, N_("Counted from"),  HP_CLI_CELL_TEXT },
-  { NULL, N_("Graduates"),     HP_CLI_CELL_NUMBER },
-  { NULL, N_("Needed"),        HP_CLI_CELL_NUMBER },
+  { NULL, N_("Graduates"),     HP_CLI_CELL_COUNT },
+  { NULL, N_("Needed"),        HP_CLI_CELL_COUNT },
   /* Translators: column title: the under-18 packs among the packs left of it */
-  { NULL, N_("of which U18"),  HP_CLI_CELL_NUMBER },
-  { NULL, N_("Allocated"),     HP_CLI_CELL_NUMBER },
-  { NULL, N_("of which U18"),  HP_CLI_CELL_NUMBER },
+  { NULL, N_("of which U18"),  HP_CLI_CELL_COUNT },
+  { NULL, N_("Allocated"),     HP_CLI_CELL_COUNT },
+  { NULL, N_("of which U18"),  HP_CLI_CELL_COUNT },
   /* Translators: column title: packs handed over to the school (recorded) */
-  { NULL, N_("Delivered"),     HP_CLI_CELL_NUMBER },
+  { NULL, N_("Delivered"),     HP_CLI_CELL_COUNT },
   /* Translators: column title: packs handed out to graduates (ticked as received) */
-  { NULL, N_("Handed out"),    HP_CLI_CELL_NUMBER },
+  { NULL, N_("Handed out"),    HP_CLI_CELL_COUNT },
 };
 
+/* a count for people, grouped the language's way: 2,000 or 2.000 */
 static char *
 count_cell (gint64 value)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  return hp_format_count (value);
 }
 
 static const char *
@@ -481,6 +482,21 @@ print_bottleneck (const HpPlanInput *input,
     printf (_("Bottleneck: %s; nobody has pledged more of it.\n"), item->name);
 }
 
+/* "Packs needed: 2,061 standard + 92 under 18 = 2,153" */
+static void
+print_packs (const char *label,
+             guint       standard,
+             guint       under18)
+{
+  g_autofree char *standard_text = hp_format_count (standard);
+  g_autofree char *under18_text = hp_format_count (under18);
+  g_autofree char *total_text = hp_format_count ((gint64) standard + under18);
+
+  /* Translators: e.g. "Packs needed: 2,061 standard + 92 under 18 = 2,153";
+   * the first %s is what the packs are, the others are counts */
+  printf (_("%s: %s standard + %s under 18 = %s\n"), label, standard_text, under18_text, total_text);
+}
+
 static void
 print_human (HpCampaign        *campaign,
              const HpPlanInput *input,
@@ -488,20 +504,14 @@ print_human (HpCampaign        *campaign,
              GPtrArray         *chases)
 {
   guint64 needed = (guint64) plan->needed_standard + plan->needed_under18;
-  guint64 buildable = (guint64) plan->buildable_standard + plan->buildable_under18;
   gboolean unpledged_header = FALSE;
 
   printf (_("Plan for “%s” (%u %% spare packs)\n"), hp_campaign_get_name (campaign), plan->spare_percent);
-  printf (_("Packs needed: %u standard + %u under 18 = %llu\n"),
-          plan->needed_standard, plan->needed_under18, (unsigned long long) needed);
-  printf (_("Packs that can be built: %u standard + %u under 18 = %llu\n"),
-          plan->buildable_standard, plan->buildable_under18, (unsigned long long) buildable);
-  printf (_("Packs handed over to schools: %u standard + %u under 18 = %llu\n"),
-          plan->delivered_standard, plan->delivered_under18,
-          (unsigned long long) plan->delivered_standard + plan->delivered_under18);
-  printf (_("Packs handed out to graduates (ticked as received): %u standard + %u under 18 = %llu\n"),
-          plan->handed_out_standard, plan->handed_out_under18,
-          (unsigned long long) plan->handed_out_standard + plan->handed_out_under18);
+  print_packs (_("Packs needed"), plan->needed_standard, plan->needed_under18);
+  print_packs (_("Packs that can be built"), plan->buildable_standard, plan->buildable_under18);
+  print_packs (_("Packs handed over to schools"), plan->delivered_standard, plan->delivered_under18);
+  print_packs (_("Packs handed out to graduates (ticked as received)"), plan->handed_out_standard,
+               plan->handed_out_under18);
 
   if (plan->bottleneck_item_id != 0)
     print_bottleneck (input, plan);
@@ -537,6 +547,7 @@ print_human (HpCampaign        *campaign,
           const Chase *chase = g_ptr_array_index (chases, c);
           const HpPlanGift *gift = chase->gift;
           g_autoptr(GString) contact = g_string_new (NULL);
+          g_autofree char *pieces = hp_format_count (chase->pieces);
 
           if (gift->sponsor_phone != NULL && *gift->sponsor_phone != '\0')
             g_string_append (contact, gift->sponsor_phone);
@@ -544,15 +555,16 @@ print_human (HpCampaign        *campaign,
             g_string_append_printf (contact, "%s%s", contact->len > 0 ? ", " : "", gift->sponsor_email);
 
           if (contact->len > 0)
-            printf ("  %s (%s): %" G_GINT64_FORMAT "\n", gift->sponsor_name, contact->str, chase->pieces);
+            printf ("  %s (%s): %s\n", gift->sponsor_name, contact->str, pieces);
           else
-            printf ("  %s: %" G_GINT64_FORMAT "\n", gift->sponsor_name, chase->pieces);
+            printf ("  %s: %s\n", gift->sponsor_name, pieces);
 
           for (guint k = 0; k < chase->lines->len; k++)
             {
               const HpPlanChase *line = &plan->chase[g_array_index (chase->lines, guint, k)];
+              g_autofree char *quantity = hp_format_count (line->quantity);
 
-              printf ("    %s: %" G_GINT64_FORMAT "\n", input->items[line->item].name, line->quantity);
+              printf ("    %s: %s\n", input->items[line->item].name, quantity);
             }
         }
     }
@@ -560,6 +572,7 @@ print_human (HpCampaign        *campaign,
   for (guint i = 0; i < plan->n_items; i++)
     {
       gint64 unpledged = plan->items[i].unpledged;
+      g_autofree char *nobody = NULL;
 
       if (unpledged <= 0)
         continue;
@@ -567,10 +580,10 @@ print_human (HpCampaign        *campaign,
       if (!unpledged_header)
         printf ("\n%s\n", _("Needed beyond all pledges (to be found elsewhere)"));
       unpledged_header = TRUE;
-      printf ("  %s: ", input->items[i].name);
-      printf (g_dngettext (GETTEXT_PACKAGE, "nobody pledged %lld piece\n", "nobody pledged %lld pieces\n",
-                           (gulong) MIN (unpledged, G_MAXLONG)),
-              (long long) unpledged);
+      nobody = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "nobody pledged %s piece\n", "nobody pledged %s pieces\n",
+                                               (gulong) MIN (unpledged, G_MAXLONG)),
+                                  unpledged);
+      printf ("  %s: %s", input->items[i].name, nobody);
     }
 }
 

@@ -92,9 +92,9 @@ print_report (HpPurgePreview *preview)
     const HpCliColumn columns[] = {
       { NULL, _("Number"), HP_CLI_CELL_TEXT },
       { NULL, _("School"), HP_CLI_CELL_TEXT },
-      { NULL, _("Graduates"), HP_CLI_CELL_NUMBER },
+      { NULL, _("Graduates"), HP_CLI_CELL_COUNT },
       /* Translators: column of graduates under 18 on the hand-over day */
-      { NULL, _("U18"), HP_CLI_CELL_NUMBER },
+      { NULL, _("U18"), HP_CLI_CELL_COUNT },
     };
     g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
@@ -104,8 +104,8 @@ print_report (HpPurgePreview *preview)
 
         g_ptr_array_add (cells, g_strdup (school->number));
         g_ptr_array_add (cells, g_strdup (school->name));
-        g_ptr_array_add (cells, g_strdup_printf ("%u", school->graduates));
-        g_ptr_array_add (cells, g_strdup_printf ("%u", school->under18));
+        g_ptr_array_add (cells, hp_format_count (school->graduates));
+        g_ptr_array_add (cells, hp_format_count (school->under18));
       }
     hp_cli_print_cells (stdout, columns, G_N_ELEMENTS (columns), (char * const *) cells->pdata,
                         preview->schools->len);

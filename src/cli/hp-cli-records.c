@@ -82,7 +82,7 @@ apply_field (HpCli       *cli,
         g_autofree char *iso = *text ? hp_parse_date (text) : NULL;
 
         if (*text && iso == NULL)
-          return invalid_value (field, text, _("a date (DD.MM.YYYY or YYYY-MM-DD)"), error);
+          return invalid_value (field, text, _("a date (YYYY-MM-DD or DD.MM.YYYY)"), error);
         g_object_set (object, field->property, iso, NULL);
         return TRUE;
       }
@@ -92,7 +92,7 @@ apply_field (HpCli       *cli,
         g_autofree char *iso = *text ? parse_datetime (text) : NULL;
 
         if (*text && iso == NULL)
-          return invalid_value (field, text, _("a date and time (DD.MM.YYYY HH:MM)"), error);
+          return invalid_value (field, text, _("a date and time (YYYY-MM-DD HH:MM)"), error);
         g_object_set (object, field->property, iso, NULL);
         return TRUE;
       }

@@ -106,8 +106,8 @@ describe_contents (const HpBackupInfo *info)
 
   campaigns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u campaign", "%u campaigns", info->campaigns),
                                info->campaigns);
-  graduates = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u graduate", "%'u graduates", info->graduates),
-                               info->graduates);
+  graduates = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s graduate", "%s graduates", info->graduates),
+                                 info->graduates);
   /* Translators: why a backup was made · what it holds · its size */
   return g_strdup_printf (_("%s · %s, %s · %s"), hp_backup_reason_describe (info->reason),
                           campaigns, graduates, size);

@@ -57,8 +57,8 @@ static void start_load (HpBookingsDialog *self);
 char *
 _hp_bookings_dialog_format_count (gint64 n)
 {
-  /* %' groups digits the locale's way: 2,113 or 2.113 */
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+  /* the language's way, not LC_NUMERIC's: 2,113 or 2.113 */
+  return hp_format_count (n);
 }
 
 /* A message replaces the one before: libadwaita 1.2 cannot show a toast

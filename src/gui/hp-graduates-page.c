@@ -693,11 +693,15 @@ static char *
 hp_graduates_page_format_count (guint n_shown,
                                 guint n_total)
 {
-  if (n_shown == n_total)
-    return g_strdup_printf (ngettext ("%'u graduate", "%'u graduates", n_total), n_total);
+  g_autofree char *shown = NULL;
+  g_autofree char *total = NULL;
 
-  return g_strdup_printf (ngettext ("%'u of %'u graduate", "%'u of %'u graduates", n_total),
-                          n_shown, n_total);
+  if (n_shown == n_total)
+    return hp_format_counted (ngettext ("%s graduate", "%s graduates", n_total), n_total);
+
+  shown = hp_format_count (n_shown);
+  total = hp_format_count (n_total);
+  return g_strdup_printf (ngettext ("%s of %s graduate", "%s of %s graduates", n_total), shown, total);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -142,11 +142,15 @@ static char *
 hp_handovers_page_format_count (guint n_shown,
                                 guint n_total)
 {
-  if (n_shown == n_total)
-    return g_strdup_printf (ngettext ("%'u hand-over", "%'u hand-overs", n_total), n_total);
+  g_autofree char *shown = NULL;
+  g_autofree char *total = NULL;
 
-  return g_strdup_printf (ngettext ("%'u of %'u hand-over", "%'u of %'u hand-overs", n_total),
-                          n_shown, n_total);
+  if (n_shown == n_total)
+    return hp_format_counted (ngettext ("%s hand-over", "%s hand-overs", n_total), n_total);
+
+  shown = hp_format_count (n_shown);
+  total = hp_format_count (n_total);
+  return g_strdup_printf (ngettext ("%s of %s hand-over", "%s of %s hand-overs", n_total), shown, total);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -338,6 +338,18 @@ hp_import_assistant_get_result (HpImportAssistant *self)
  * Returns: (transfer full) (nullable): the import's counts for a toast,
  *   e.g. "21 schools imported, 86 skipped"
  */
+/* Appends @format (ngettext's choice, one %s) with @n grouped the
+ * language's way */
+static void
+append_counted (GString    *text,
+                const char *format,
+                guint       n)
+{
+  g_autofree char *counted = hp_format_counted (format, n);
+
+  g_string_append (text, counted);
+}
+
 char *
 hp_import_assistant_dup_result_text (HpImportAssistant *self)
 {
@@ -354,27 +366,26 @@ hp_import_assistant_dup_result_text (HpImportAssistant *self)
   imported = r->added + r->updated;
   if (self->setup->kind == HP_IMPORT_SPONSORS)
     {
-      g_string_append_printf (text, ngettext ("%'u sponsor imported", "%'u sponsors imported", imported), imported);
+      append_counted (text, ngettext ("%s sponsor imported", "%s sponsors imported", imported), imported);
       /* Translators: the parts after "12 sponsors imported, " in a toast */
       if (r->gifts_added > 0)
-        g_string_append_printf (text, ngettext (", %'u new gift", ", %'u new gifts", r->gifts_added),
-                                r->gifts_added);
+        append_counted (text, ngettext (", %s new gift", ", %s new gifts", r->gifts_added), r->gifts_added);
       if (r->pledges_set > 0)
-        g_string_append_printf (text, ngettext (", %'u pledge", ", %'u pledges", r->pledges_set), r->pledges_set);
+        append_counted (text, ngettext (", %s pledge", ", %s pledges", r->pledges_set), r->pledges_set);
     }
   else if (self->setup->kind == HP_IMPORT_SCHOOLS)
-    g_string_append_printf (text, ngettext ("%'u school imported", "%'u schools imported", imported), imported);
+    append_counted (text, ngettext ("%s school imported", "%s schools imported", imported), imported);
   else
-    g_string_append_printf (text, ngettext ("%'u graduate imported", "%'u graduates imported", imported), imported);
+    append_counted (text, ngettext ("%s graduate imported", "%s graduates imported", imported), imported);
 
   /* Translators: the parts after "21 schools imported, " in a toast */
   if (r->unchanged > 0)
-    g_string_append_printf (text, ngettext (", %'u unchanged", ", %'u unchanged", r->unchanged), r->unchanged);
+    append_counted (text, ngettext (", %s unchanged", ", %s unchanged", r->unchanged), r->unchanged);
   if (r->duplicates > 0)
-    g_string_append_printf (text, ngettext (", %'u already listed", ", %'u already listed", r->duplicates),
-                            r->duplicates);
+    append_counted (text, ngettext (", %s already listed", ", %s already listed", r->duplicates),
+                    r->duplicates);
   if (r->skipped > 0)
-    g_string_append_printf (text, ngettext (", %'u skipped", ", %'u skipped", r->skipped), r->skipped);
+    append_counted (text, ngettext (", %s skipped", ", %s skipped", r->skipped), r->skipped);
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

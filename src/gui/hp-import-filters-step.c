@@ -59,6 +59,7 @@ static char *
 dup_district_details (const HpImportDistrict *district)
 {
   g_autofree char *schools = NULL;
+  g_autofree char *abitur = NULL;
 
   if (district->n_schools == 1)
     return g_strdup_printf (district->n_abitur == 1
@@ -67,13 +68,14 @@ dup_district_details (const HpImportDistrict *district)
                             : _("%s · 1 school, which does not lead to the Abitur"),
                             district->key);
 
-  schools = g_strdup_printf (ngettext ("%'u school", "%'u schools", district->n_schools), district->n_schools);
+  schools = hp_format_counted (ngettext ("%s school", "%s schools", district->n_schools), district->n_schools);
 
   /* Translators: a district's key and its schools, e.g. “05958 · 107 schools,
    * 21 of them lead to the Abitur” */
-  return g_strdup_printf (ngettext ("%s · %s, %'u of them leads to the Abitur",
-                                    "%s · %s, %'u of them lead to the Abitur", district->n_abitur),
-                          district->key, schools, district->n_abitur);
+  abitur = hp_format_count (district->n_abitur);
+  return g_strdup_printf (ngettext ("%s · %s, %s of them leads to the Abitur",
+                                    "%s · %s, %s of them lead to the Abitur", district->n_abitur),
+                          district->key, schools, abitur);
 }
 
 static void
@@ -89,8 +91,8 @@ update_district_placeholder (HpImportFiltersStep *self,
     /* Translators: %s says why the file's districts could not be read */
     placeholder = g_strdup_printf (_("All districts (the file’s districts could not be read: %s)"), problem);
   else
-    /* Translators: no district chosen: the schools of all %'u districts are imported */
-    placeholder = g_strdup_printf (ngettext ("All districts (%'u in the file)", "All districts (%'u in the file)", n), n);
+    /* Translators: no district chosen: the schools of all %s districts are imported */
+    placeholder = hp_format_counted (ngettext ("All districts (%s in the file)", "All districts (%s in the file)", n), n);
 
   hp_choice_row_set_placeholder (self->district_row, placeholder);
 }

@@ -183,14 +183,14 @@ dup_schools_skipped (const HpImportResult *r)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   add_part (parts, r->skipped_district,
-            g_strdup_printf (ngettext ("%'u outside the district", "%'u outside the district", r->skipped_district),
-                             r->skipped_district));
+            hp_format_counted (ngettext ("%s outside the district", "%s outside the district", r->skipped_district),
+                               r->skipped_district));
   add_part (parts, r->skipped_school_form,
-            g_strdup_printf (ngettext ("%'u whose school form does not lead to the Abitur",
-                                       "%'u whose school form does not lead to the Abitur",
-                                       r->skipped_school_form), r->skipped_school_form));
+            hp_format_counted (ngettext ("%s whose school form does not lead to the Abitur",
+                                         "%s whose school form does not lead to the Abitur",
+                                         r->skipped_school_form), r->skipped_school_form));
   add_part (parts, r->skipped_closed,
-            g_strdup_printf (ngettext ("%'u closed", "%'u closed", r->skipped_closed), r->skipped_closed));
+            hp_format_counted (ngettext ("%s closed", "%s closed", r->skipped_closed), r->skipped_closed));
   return join_parts (parts);
 }
 
@@ -201,16 +201,16 @@ dup_repaired (const HpImportResult *r)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   add_part (parts, r->repaired_district_key,
-            g_strdup_printf (ngettext ("%'u municipality key", "%'u municipality keys", r->repaired_district_key),
-                             r->repaired_district_key));
+            hp_format_counted (ngettext ("%s municipality key", "%s municipality keys", r->repaired_district_key),
+                               r->repaired_district_key));
   add_part (parts, r->repaired_postcode,
-            g_strdup_printf (ngettext ("%'u postcode", "%'u postcodes", r->repaired_postcode), r->repaired_postcode));
+            hp_format_counted (ngettext ("%s postcode", "%s postcodes", r->repaired_postcode), r->repaired_postcode));
   add_part (parts, r->repaired_school_form,
-            g_strdup_printf (ngettext ("%'u school form", "%'u school forms", r->repaired_school_form),
-                             r->repaired_school_form));
+            hp_format_counted (ngettext ("%s school form", "%s school forms", r->repaired_school_form),
+                               r->repaired_school_form));
   add_part (parts, r->repaired_phone_prefix,
-            g_strdup_printf (ngettext ("%'u area code", "%'u area codes", r->repaired_phone_prefix),
-                             r->repaired_phone_prefix));
+            hp_format_counted (ngettext ("%s area code", "%s area codes", r->repaired_phone_prefix),
+                               r->repaired_phone_prefix));
   return join_parts (parts);
 }
 
@@ -222,6 +222,7 @@ dup_school_details (const HpImportSchoolSummary *school)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *what = NULL;
   g_autofree char *where = NULL;
+  g_autofree char *before = NULL;
 
   if (school->town != NULL && school->town[0] != '\0')
     /* Translators: a school's number and town, e.g. “170001 · Arnsberg” */
@@ -245,17 +246,17 @@ dup_school_details (const HpImportSchoolSummary *school)
     default:
       /* Translators: the parts of what a graduates import does at one school,
        * e.g. “45 will be added, 2 already listed, 3 of another year” */
-      g_ptr_array_add (parts, g_strdup_printf (ngettext ("%'u will be added", "%'u will be added", school->added),
-                                               school->added));
+      g_ptr_array_add (parts, hp_format_counted (ngettext ("%s will be added", "%s will be added", school->added),
+                                                 school->added));
       add_part (parts, school->duplicates,
-                g_strdup_printf (ngettext ("%'u already listed", "%'u already listed", school->duplicates),
-                                 school->duplicates));
+                hp_format_counted (ngettext ("%s already listed", "%s already listed", school->duplicates),
+                                   school->duplicates));
       add_part (parts, school->skipped,
-                g_strdup_printf (ngettext ("%'u left out by the year", "%'u left out by the year", school->skipped),
-                                 school->skipped));
+                hp_format_counted (ngettext ("%s left out by the year", "%s left out by the year", school->skipped),
+                                   school->skipped));
       add_part (parts, school->no_name,
-                g_strdup_printf (ngettext ("%'u without a name", "%'u without a name", school->no_name),
-                                 school->no_name));
+                hp_format_counted (ngettext ("%s without a name", "%s without a name", school->no_name),
+                                   school->no_name));
       break;
     }
   what = join_parts (parts);
@@ -270,18 +271,19 @@ dup_school_details (const HpImportSchoolSummary *school)
                             : "%s: %s",
                             where, what);
 
+  before = hp_format_count (school->listed_before);
   if (school->list_complete)
-    /* Translators: %s: number and town, %s: what the import does, %'u: the
+    /* Translators: %s: number and town, %s: what the import does, %s: the
      * graduates the school had before */
-    return g_strdup_printf (ngettext ("%s: %s; %'u listed before, the list is marked complete",
-                                      "%s: %s; %'u listed before, the list is marked complete",
+    return g_strdup_printf (ngettext ("%s: %s; %s listed before, the list is marked complete",
+                                      "%s: %s; %s listed before, the list is marked complete",
                                       school->listed_before),
-                            where, what, school->listed_before);
+                            where, what, before);
 
-  /* Translators: %s: number and town, %s: what the import does, %'u: the
+  /* Translators: %s: number and town, %s: what the import does, %s: the
    * graduates the school had before */
-  return g_strdup_printf (ngettext ("%s: %s; %'u listed before", "%s: %s; %'u listed before", school->listed_before),
-                          where, what, school->listed_before);
+  return g_strdup_printf (ngettext ("%s: %s; %s listed before", "%s: %s; %s listed before", school->listed_before),
+                          where, what, before);
 }
 
 /* The dry run's counts per school: the schools the import touches. */
@@ -313,6 +315,7 @@ show_ready (HpImportSummaryStep *self,
   HpImportSetup *setup = hp_import_step_get_setup (HP_IMPORT_STEP (self));
   const HpImportResult *r = &self->dry_result;
   g_autofree char *basename = g_file_get_basename (setup->file);
+  g_autofree char *rows = hp_format_count (r->rows);
   g_autofree char *description = NULL;
   GtkWidget *child;
 
@@ -322,101 +325,101 @@ show_ready (HpImportSummaryStep *self,
   if (setup->kind == HP_IMPORT_SCHOOLS)
     {
       add_summary_row (self, r->added, "list-add-symbolic",
-                       g_strdup_printf (ngettext ("%'u school will be added",
-                                                  "%'u schools will be added", r->added), r->added));
+                       hp_format_counted (ngettext ("%s school will be added",
+                                                    "%s schools will be added", r->added), r->added));
       add_summary_row (self, r->updated, "view-refresh-symbolic",
-                       g_strdup_printf (ngettext ("%'u school will be updated",
-                                                  "%'u schools will be updated", r->updated), r->updated));
+                       hp_format_counted (ngettext ("%s school will be updated",
+                                                    "%s schools will be updated", r->updated), r->updated));
       add_summary_row (self, r->unchanged, "emblem-ok-symbolic",
-                       g_strdup_printf (ngettext ("%'u school is already up to date",
-                                                  "%'u schools are already up to date", r->unchanged),
-                                        r->unchanged));
+                       hp_format_counted (ngettext ("%s school is already up to date",
+                                                    "%s schools are already up to date", r->unchanged),
+                                          r->unchanged));
       add_summary_row_full (self, r->skipped, "edit-clear-symbolic",
-                            g_strdup_printf (ngettext ("%'u row is left out by the filters",
-                                                       "%'u rows are left out by the filters", r->skipped),
-                                             r->skipped),
+                            hp_format_counted (ngettext ("%s row is left out by the filters",
+                                                         "%s rows are left out by the filters", r->skipped),
+                                               r->skipped),
                             dup_schools_skipped (r));
       add_summary_row (self, r->completed_district_key, "emblem-system-symbolic",
-                       g_strdup_printf (ngettext ("%'u SVWS municipality key (RegSchl) is completed with NRW’s 05",
-                                                  "%'u SVWS municipality keys (RegSchl) are completed with NRW’s 05",
-                                                  r->completed_district_key), r->completed_district_key));
+                       hp_format_counted (ngettext ("%s SVWS municipality key (RegSchl) is completed with NRW’s 05",
+                                                    "%s SVWS municipality keys (RegSchl) are completed with NRW’s 05",
+                                                    r->completed_district_key), r->completed_district_key));
     }
   else if (setup->kind == HP_IMPORT_SPONSORS)
     {
       add_summary_row (self, r->sponsors_added, "list-add-symbolic",
-                       g_strdup_printf (ngettext ("%'u sponsor will be added",
-                                                  "%'u sponsors will be added", r->sponsors_added),
-                                        r->sponsors_added));
+                       hp_format_counted (ngettext ("%s sponsor will be added",
+                                                    "%s sponsors will be added", r->sponsors_added),
+                                          r->sponsors_added));
       add_summary_row (self, r->sponsors_updated, "view-refresh-symbolic",
-                       g_strdup_printf (ngettext ("%'u sponsor gets missing details from the file",
-                                                  "%'u sponsors get missing details from the file",
-                                                  r->sponsors_updated), r->sponsors_updated));
+                       hp_format_counted (ngettext ("%s sponsor gets missing details from the file",
+                                                    "%s sponsors get missing details from the file",
+                                                    r->sponsors_updated), r->sponsors_updated));
       add_summary_row (self, r->sponsors_unchanged, "emblem-ok-symbolic",
-                       g_strdup_printf (ngettext ("%'u sponsor is already up to date",
-                                                  "%'u sponsors are already up to date", r->sponsors_unchanged),
-                                        r->sponsors_unchanged));
+                       hp_format_counted (ngettext ("%s sponsor is already up to date",
+                                                    "%s sponsors are already up to date", r->sponsors_unchanged),
+                                          r->sponsors_unchanged));
       add_summary_row (self, r->gifts_added, "list-add-symbolic",
-                       g_strdup_printf (ngettext ("%'u gift will be added",
-                                                  "%'u gifts will be added", r->gifts_added), r->gifts_added));
+                       hp_format_counted (ngettext ("%s gift will be added",
+                                                    "%s gifts will be added", r->gifts_added), r->gifts_added));
       add_summary_row (self, r->gifts_updated, "view-refresh-symbolic",
-                       g_strdup_printf (ngettext ("%'u gift gets its value per piece from the file",
-                                                  "%'u gifts get their value per piece from the file",
-                                                  r->gifts_updated), r->gifts_updated));
+                       hp_format_counted (ngettext ("%s gift gets its value per piece from the file",
+                                                    "%s gifts get their value per piece from the file",
+                                                    r->gifts_updated), r->gifts_updated));
       add_summary_row (self, r->pledges_set, "document-edit-symbolic",
-                       g_strdup_printf (ngettext ("%'u pledge will be set", "%'u pledges will be set",
-                                                  r->pledges_set), r->pledges_set));
+                       hp_format_counted (ngettext ("%s pledge will be set", "%s pledges will be set",
+                                                    r->pledges_set), r->pledges_set));
       add_summary_row_full (self, r->conflicts, "dialog-warning-symbolic",
-                            g_strdup_printf (ngettext ("%'u value differs from the stored one",
-                                                       "%'u values differ from the stored ones", r->conflicts),
-                                             r->conflicts),
+                            hp_format_counted (ngettext ("%s value differs from the stored one",
+                                                         "%s values differ from the stored ones", r->conflicts),
+                                               r->conflicts),
                             g_strdup (_("The stored values are kept. Change them in the sponsor’s details.")));
       add_summary_row (self, r->no_name, "edit-clear-symbolic",
-                       g_strdup_printf (ngettext ("%'u empty row is left out", "%'u empty rows are left out",
-                                                  r->no_name), r->no_name));
+                       hp_format_counted (ngettext ("%s empty row is left out", "%s empty rows are left out",
+                                                    r->no_name), r->no_name));
     }
   else
     {
       add_summary_row (self, r->added, "list-add-symbolic",
-                       g_strdup_printf (ngettext ("%'u graduate will be added",
-                                                  "%'u graduates will be added", r->added), r->added));
+                       hp_format_counted (ngettext ("%s graduate will be added",
+                                                    "%s graduates will be added", r->added), r->added));
       add_summary_row (self, r->updated, "view-refresh-symbolic",
-                       g_strdup_printf (ngettext ("%'u graduate will be updated",
-                                                  "%'u graduates will be updated", r->updated), r->updated));
+                       hp_format_counted (ngettext ("%s graduate will be updated",
+                                                    "%s graduates will be updated", r->updated), r->updated));
       add_summary_row_full (self, r->contacts_without_consent, "dialog-information-symbolic",
-                            g_strdup_printf (ngettext ("%'u contact is left out for lack of consent",
-                                                       "%'u contacts are left out for lack of consent",
-                                                       r->contacts_without_consent),
-                                             r->contacts_without_consent),
+                            hp_format_counted (ngettext ("%s contact is left out for lack of consent",
+                                                         "%s contacts are left out for lack of consent",
+                                                         r->contacts_without_consent),
+                                               r->contacts_without_consent),
                             g_strdup (_("E-mail and phone are stored only for rows with a consent date and "
                                         "source.")));
       add_summary_row (self, r->duplicates, "edit-copy-symbolic",
-                       g_strdup_printf (ngettext ("%'u graduate is already listed and is not added again",
-                                                  "%'u graduates are already listed and are not added again",
-                                                  r->duplicates), r->duplicates));
+                       hp_format_counted (ngettext ("%s graduate is already listed and is not added again",
+                                                    "%s graduates are already listed and are not added again",
+                                                    r->duplicates), r->duplicates));
       add_summary_row (self, r->skipped_year, "edit-clear-symbolic",
-                       g_strdup_printf (ngettext ("%'u row is left out by the leaving year",
-                                                  "%'u rows are left out by the leaving year", r->skipped_year),
-                                        r->skipped_year));
+                       hp_format_counted (ngettext ("%s row is left out by the leaving year",
+                                                    "%s rows are left out by the leaving year", r->skipped_year),
+                                          r->skipped_year));
       add_summary_row_full (self, r->skipped_no_year, "edit-clear-symbolic",
-                            g_strdup_printf (ngettext ("%'u row states no year and is left out",
-                                                       "%'u rows state no year and are left out",
-                                                       r->skipped_no_year), r->skipped_no_year),
+                            hp_format_counted (ngettext ("%s row states no year and is left out",
+                                                         "%s rows state no year and are left out",
+                                                         r->skipped_no_year), r->skipped_no_year),
                             g_strdup (_("Other rows of the file state their year. Choose “All Years” to keep "
                                         "these rows too.")));
       add_summary_row (self, r->no_name, "edit-clear-symbolic",
-                       g_strdup_printf (ngettext ("%'u row without a name is left out",
-                                                  "%'u rows without a name are left out", r->no_name),
-                                        r->no_name));
+                       hp_format_counted (ngettext ("%s row without a name is left out",
+                                                    "%s rows without a name are left out", r->no_name),
+                                          r->no_name));
       /* the year filter did not apply: say so, else the user wonders */
       add_summary_row (self, r->no_year_in_file ? 1 : 0, "dialog-information-symbolic",
-                       g_strdup_printf (ngettext ("No year in the file: the %'u row is kept",
-                                                  "No year in the file: all %'u rows are kept", r->rows),
-                                        r->rows));
+                       hp_format_counted (ngettext ("No year in the file: the %s row is kept",
+                                                    "No year in the file: all %s rows are kept", r->rows),
+                                          r->rows));
     }
   add_summary_row_full (self, r->repaired, "emblem-system-symbolic",
-                        g_strdup_printf (ngettext ("%'u code that had lost its leading zeros is repaired",
-                                                   "%'u codes that had lost their leading zeros are repaired",
-                                                   r->repaired), r->repaired),
+                        hp_format_counted (ngettext ("%s code that had lost its leading zeros is repaired",
+                                                     "%s codes that had lost their leading zeros are repaired",
+                                                     r->repaired), r->repaired),
                         dup_repaired (r));
 
   gtk_widget_set_visible (GTK_WIDGET (self->list_complete_check),
@@ -433,21 +436,21 @@ show_ready (HpImportSummaryStep *self,
     {
       adw_status_page_set_icon_name (self->ready_page, "document-save-symbolic");
       adw_status_page_set_title (self->ready_page, _("Ready to Import"));
-      description = g_markup_printf_escaped (ngettext ("%'u row read from “%s”. Nothing has been stored yet: "
+      description = g_markup_printf_escaped (ngettext ("%s row read from “%s”. Nothing has been stored yet: "
                                                        "“Import” stores it.",
-                                                       "%'u rows read from “%s”. Nothing has been stored yet: "
+                                                       "%s rows read from “%s”. Nothing has been stored yet: "
                                                        "“Import” stores them.", r->rows),
-                                             r->rows, basename);
+                                             rows, basename);
     }
   else
     {
       adw_status_page_set_icon_name (self->ready_page, "dialog-information-symbolic");
       adw_status_page_set_title (self->ready_page, _("Nothing to Import"));
-      description = g_markup_printf_escaped (ngettext ("%'u row read from “%s”: nothing in it is new. "
+      description = g_markup_printf_escaped (ngettext ("%s row read from “%s”: nothing in it is new. "
                                                        "Go back to change the columns or filters.",
-                                                       "%'u rows read from “%s”: nothing in them is new. "
+                                                       "%s rows read from “%s”: nothing in them is new. "
                                                        "Go back to change the columns or filters.", r->rows),
-                                             r->rows, basename);
+                                             rows, basename);
     }
   adw_status_page_set_description (self->ready_page, description);
   gtk_widget_set_visible (GTK_WIDGET (self->cancelled_label), cancelled);

@@ -301,6 +301,7 @@ book_delivery_cb (HpRecordDialog  *dialog,
   HpReceipt *draft = HP_RECEIPT (record);
   g_autoptr(HpReceipt) receipt = NULL;
   g_autofree char *escaped = NULL;
+  g_autofree char *pieces = NULL;
   gint64 quantity = hp_receipt_get_quantity (draft);
 
   receipt = hp_store_book_receipt (hp_table_page_get_store (page),
@@ -316,11 +317,12 @@ book_delivery_cb (HpRecordDialog  *dialog,
   _hp_table_page_get_priv (page)->keep_id = hp_product_get_id (product);
 
   escaped = g_markup_escape_text (hp_product_get_name (product), -1);
+  pieces = hp_format_count (quantity);
   hp_table_page_add_toast (page,
-                           adw_toast_new_format (ngettext ("%'d piece of “%s” booked",
-                                                           "%'d pieces of “%s” booked",
+                           adw_toast_new_format (ngettext ("%s piece of “%s” booked",
+                                                           "%s pieces of “%s” booked",
                                                            (gulong) quantity),
-                                                 (int) quantity, escaped));
+                                                 pieces, escaped));
   return TRUE;
 }
 
@@ -334,6 +336,8 @@ book_delivery_action (GtkWidget  *widget,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *figures = NULL;
+  g_autofree char *pledged = NULL;
+  g_autofree char *received = NULL;
   HpRecordDialog *dialog;
 
   if (product == NULL)
@@ -347,11 +351,12 @@ book_delivery_action (GtkWidget  *widget,
   hp_record_dialog_set_string (dialog, "date", today);
 
   /* Translators: above the delivery's fields: product, sponsor, figures */
-  figures = g_strdup_printf (_("%s from %s. Pledged: %'lld, received so far: %'lld."),
+  pledged = hp_format_count (hp_product_get_pledged (product));
+  received = hp_format_count (hp_product_get_received (product));
+  figures = g_strdup_printf (_("%s from %s. Pledged: %s, received so far: %s."),
                              hp_product_get_name (product),
                              hp_product_get_sponsor_name (product),
-                             (long long) hp_product_get_pledged (product),
-                             (long long) hp_product_get_received (product));
+                             pledged, received);
   hp_record_dialog_set_group_description (dialog, 0, figures);
 
   g_set_weak_pointer (&_hp_table_page_get_priv (page)->dialog, dialog);
@@ -403,11 +408,15 @@ static char *
 hp_products_page_format_count (guint n_shown,
                                guint n_total)
 {
-  if (n_shown == n_total)
-    return g_strdup_printf (ngettext ("%'u product", "%'u products", n_total), n_total);
+  g_autofree char *shown = NULL;
+  g_autofree char *total = NULL;
 
-  return g_strdup_printf (ngettext ("%'u of %'u product", "%'u of %'u products", n_total),
-                          n_shown, n_total);
+  if (n_shown == n_total)
+    return hp_format_counted (ngettext ("%s product", "%s products", n_total), n_total);
+
+  shown = hp_format_count (n_shown);
+  total = hp_format_count (n_total);
+  return g_strdup_printf (ngettext ("%s of %s product", "%s of %s products", n_total), shown, total);
 }
 
 static void

@@ -210,11 +210,15 @@ static char *
 hp_schools_page_format_count (guint n_shown,
                               guint n_total)
 {
-  if (n_shown == n_total)
-    return g_strdup_printf (ngettext ("%'u school", "%'u schools", n_total), n_total);
+  g_autofree char *shown = NULL;
+  g_autofree char *total = NULL;
 
-  return g_strdup_printf (ngettext ("%'u of %'u school", "%'u of %'u schools", n_total),
-                          n_shown, n_total);
+  if (n_shown == n_total)
+    return hp_format_counted (ngettext ("%s school", "%s schools", n_total), n_total);
+
+  shown = hp_format_count (n_shown);
+  total = hp_format_count (n_total);
+  return g_strdup_printf (ngettext ("%s of %s school", "%s of %s schools", n_total), shown, total);
 }
 
 /* The empty state offers importing the directory next to adding. */

@@ -75,11 +75,15 @@ static char *
 hp_sponsors_page_format_count (guint n_shown,
                                guint n_total)
 {
-  if (n_shown == n_total)
-    return g_strdup_printf (ngettext ("%'u sponsor", "%'u sponsors", n_total), n_total);
+  g_autofree char *shown = NULL;
+  g_autofree char *total = NULL;
 
-  return g_strdup_printf (ngettext ("%'u of %'u sponsor", "%'u of %'u sponsors", n_total),
-                          n_shown, n_total);
+  if (n_shown == n_total)
+    return hp_format_counted (ngettext ("%s sponsor", "%s sponsors", n_total), n_total);
+
+  shown = hp_format_count (n_shown);
+  total = hp_format_count (n_total);
+  return g_strdup_printf (ngettext ("%s of %s sponsor", "%s of %s sponsors", n_total), shown, total);
 }
 
 static gboolean

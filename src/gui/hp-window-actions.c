@@ -377,8 +377,9 @@ remove_campaign_response_cb (AdwMessageDialog *dialog,
   G_STMT_START {                                        \
     if ((n) > 0)                                        \
       {                                                 \
+        g_autofree char *text_ = hp_format_counted ((format), (n)); \
         g_string_append ((body), "\n• ");               \
-        g_string_append_printf ((body), format, (n));   \
+        g_string_append ((body), text_);                \
       }                                                 \
   } G_STMT_END
 
@@ -400,19 +401,19 @@ ask_remove_campaign (HpWindow               *self,
     {
       g_string_append (body, _("Everything that belongs to the campaign goes with it:"));
       APPEND_COUNT (body, counts->pledges,
-                    g_dngettext (GETTEXT_PACKAGE, "%'u pledge of a sponsor", "%'u pledges of sponsors",
+                    g_dngettext (GETTEXT_PACKAGE, "%s pledge of a sponsor", "%s pledges of sponsors",
                                  counts->pledges));
       APPEND_COUNT (body, counts->receipts,
-                    g_dngettext (GETTEXT_PACKAGE, "%'u booking of a delivery", "%'u bookings of deliveries",
+                    g_dngettext (GETTEXT_PACKAGE, "%s booking of a delivery", "%s bookings of deliveries",
                                  counts->receipts));
       APPEND_COUNT (body, counts->pack_lines,
-                    g_dngettext (GETTEXT_PACKAGE, "%'u line of the pack contents",
-                                 "%'u lines of the pack contents", counts->pack_lines));
+                    g_dngettext (GETTEXT_PACKAGE, "%s line of the pack contents",
+                                 "%s lines of the pack contents", counts->pack_lines));
       APPEND_COUNT (body, counts->schools,
-                    g_dngettext (GETTEXT_PACKAGE, "the figures of %'u school (expected graduates, hand-over)",
-                                 "the figures of %'u schools (expected graduates, hand-over)", counts->schools));
+                    g_dngettext (GETTEXT_PACKAGE, "the figures of %s school (expected graduates, hand-over)",
+                                 "the figures of %s schools (expected graduates, hand-over)", counts->schools));
       APPEND_COUNT (body, counts->graduates,
-                    g_dngettext (GETTEXT_PACKAGE, "%'u graduate with their data", "%'u graduates with their data",
+                    g_dngettext (GETTEXT_PACKAGE, "%s graduate with their data", "%s graduates with their data",
                                  counts->graduates));
     }
   g_string_append (body, "\n\n");

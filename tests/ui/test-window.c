@@ -270,9 +270,10 @@ test_window_demo (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_hp_table_page_get_priv (get_loaded_page (fixture,
                                                                                                "products"))->header_box)));
 
-  /* LC_ALL=C.UTF-8 has no digit grouping */
+  /* the English text groups 2000 as 2|000 with ",", whatever LC_NUMERIC
+   * says (C.UTF-8 has no grouping at all) */
   g_assert_cmpstr (gtk_label_get_label (_hp_table_page_get_count_label (get_loaded_page (fixture, "graduates"))),
-                   ==, "2000 graduates");
+                   ==, "2,000 graduates");
   g_assert_cmpstr (gtk_label_get_label (_hp_table_page_get_count_label (get_loaded_page (fixture, "sponsors"))),
                    ==, "40 sponsors");
   /* the demo's two hand-overs, one of them partial */
@@ -2143,6 +2144,69 @@ test_window_german (Fixture       *fixture,
   g_assert_nonnull (strstr (subtitle, "Noch keine Kampagne"));
 }
 
+/* Issue 15, "Numbers": a count label follows the translation, not
+ * LC_NUMERIC. The demo's 2000 graduates, worked by hand: 2000 groups as
+ * 2|000; English writes "2,000 graduates" even under LC_ALL=de_DE.UTF-8
+ * (printf's %' wrote "2.000 graduates" there), German "2.000
+ * Absolvent:innen"; the sponsors' 40 have nothing to group.
+ *
+ * Each language runs in a process started with it, as a user starts the
+ * window: GLib decides once per process whether g_dgettext() translates
+ * (not for English text under a German locale), so switching LANGUAGE
+ * inside one process would test a case no user meets. */
+typedef struct
+{
+  const char *language;
+  const char *graduates;
+  const char *sponsors;
+} CountCase;
+
+static const CountCase count_cases[] = {
+  { "en", "2,000 graduates", "40 sponsors" },
+  { "de", "2.000 Absolvent:innen", "40 Sponsoren" },
+};
+
+static void
+test_window_counts_follow_language (gconstpointer data)
+{
+  const CountCase *c = data;
+  g_autofree char *old_language = NULL;
+
+  if (g_test_subprocess ())
+    {
+      Fixture fixture = { NULL };
+
+      /* main() took the locale from LC_ALL */
+      g_assert_true (g_str_has_prefix (setlocale (LC_NUMERIC, NULL), "de_DE"));
+      fixture_setup_demo (&fixture, NULL);
+      g_assert_cmpstr (gtk_label_get_label (_hp_table_page_get_count_label (get_loaded_page (&fixture, "graduates"))),
+                       ==, c->graduates);
+      g_assert_cmpstr (gtk_label_get_label (_hp_table_page_get_count_label (get_loaded_page (&fixture, "sponsors"))),
+                       ==, c->sponsors);
+      fixture_teardown (&fixture, NULL);
+      return;
+    }
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      setlocale (LC_ALL, "");
+      g_test_skip ("locale de_DE.UTF-8 is not generated");
+      return;
+    }
+  setlocale (LC_ALL, "");
+
+  old_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", c->language, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  g_test_trap_assert_passed ();
+}
+
 /* Issue 14, point 7: a campaign whose hand-over lies far back, with the
  * personal data of a graduate without consent, is brought up on start; the
  * reminder leads to the confirmation, which names what goes, and the purge
@@ -2302,6 +2366,9 @@ main (int   argc,
               fixture_setup_demo, test_window_sort_numeric, fixture_teardown);
   g_test_add ("/heimpack/window/reload", Fixture, NULL,
               fixture_setup_demo, test_window_reload, fixture_teardown);
+  g_test_add_data_func ("/heimpack/window/counts/en-under-de-locale", &count_cases[0],
+                        test_window_counts_follow_language);
+  g_test_add_data_func ("/heimpack/window/counts/de", &count_cases[1], test_window_counts_follow_language);
   g_test_add ("/heimpack/window/german", Fixture, NULL,
               fixture_setup_german, test_window_german, fixture_teardown_german);
   g_test_add ("/heimpack/window/campaign-switch", Fixture, NULL,

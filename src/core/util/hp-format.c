@@ -280,6 +280,40 @@ hp_format_count (gint64 n)
 }
 
 char *
+hp_format_counted (const char *format,
+                   gint64      n)
+{
+  g_autofree char *count = hp_format_count (n);
+  GString *out;
+
+  g_return_val_if_fail (format != NULL, NULL);
+
+  out = g_string_sized_new (strlen (format) + 16);
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && p[1] == 's')
+        {
+          g_string_append (out, count);
+          p++;
+        }
+      else if (g_str_has_prefix (p, "%1$s"))
+        {
+          g_string_append (out, count);
+          p += 3;
+        }
+      else if (p[0] == '%' && p[1] == '%')
+        {
+          g_string_append_c (out, '%');
+          p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
 hp_format_money (gint64 cents)
 {
   g_autoptr(GString) number = g_string_new (NULL);
