@@ -38,6 +38,7 @@ struct _HpRow
   const HpPackedRow *packed;     /* NULL once the row left the model */
   HpRowPool         *pool;       /* owns @packed */
   GObject           *item;       /* @packed's item, once asked for */
+  gboolean           stale;      /* @packed changed; its cells are not told yet */
 };
 
 struct _HpRowModel
@@ -49,7 +50,16 @@ struct _HpRowModel
   GHashTable        *hp_rows;    /* position → HpRow, unowned: a row removes itself */
   HpMaterializeFunc  materialize;
   gpointer           materialize_data;
+  guint              focus;      /* about where the view shows rows */
+  GPtrArray         *stale;      /* HpRows to tell, nearest to @focus last */
+  guint              stale_source;
 };
+
+/* How many rows' cells learn at once that they show another row; the rest
+ * (GTK 4.8 keeps about 200) learn in idle turns, as many at a time: a
+ * search result or a reload then costs a keystroke the rows on screen,
+ * not all 200. */
+#define TELL_AT_ONCE 48
 
 enum {
   ROW_PROP_0,
@@ -128,23 +138,31 @@ hp_row_init (HpRow *self)
 {
 }
 
-/* Shows @packed of @pool (NULL: nothing) and says so if that changed. */
+/* Shows @packed of @pool (NULL: nothing); says so now if @tell, else
+ * marks the row stale for its model to tell later. */
 static void
 row_set_packed (HpRow             *self,
                 HpRowPool         *pool,
-                const HpPackedRow *packed)
+                const HpPackedRow *packed,
+                gboolean           tell)
 {
-  if (self->packed == packed)
+  if (self->packed == packed && !self->stale)
     return;
 
-  g_clear_object (&self->item);
-  if (self->pool != pool)
+  if (self->packed != packed)
     {
-      g_clear_pointer (&self->pool, hp_row_pool_unref);
-      self->pool = pool ? hp_row_pool_ref (pool) : NULL;
+      g_clear_object (&self->item);
+      if (self->pool != pool)
+        {
+          g_clear_pointer (&self->pool, hp_row_pool_unref);
+          self->pool = pool ? hp_row_pool_ref (pool) : NULL;
+        }
+      self->packed = packed;
     }
-  self->packed = packed;
-  g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_ITEM]);
+
+  self->stale = !tell;
+  if (tell)
+    g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_ITEM]);
 }
 
 /**
@@ -261,6 +279,8 @@ hp_row_model_dispose (GObject *object)
 {
   HpRowModel *self = HP_ROW_MODEL (object);
 
+  g_clear_handle_id (&self->stale_source, g_source_remove);
+  g_ptr_array_set_size (self->stale, 0);
   g_hash_table_foreach (self->hp_rows, detach_row, NULL);
   g_hash_table_remove_all (self->hp_rows);
 
@@ -273,6 +293,7 @@ hp_row_model_finalize (GObject *object)
   HpRowModel *self = HP_ROW_MODEL (object);
 
   g_hash_table_unref (self->hp_rows);
+  g_ptr_array_unref (self->stale);
   g_ptr_array_unref (self->rows);
   g_clear_pointer (&self->pool, hp_row_pool_unref);
 
@@ -293,6 +314,7 @@ hp_row_model_init (HpRowModel *self)
 {
   self->hp_rows = g_hash_table_new (NULL, NULL);
   self->rows = g_ptr_array_new ();
+  self->stale = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -323,6 +345,73 @@ hp_row_model_set_materialize (HpRowModel        *self,
   self->materialize_data = user_data;
 }
 
+static int
+compare_distance (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  guint focus = GPOINTER_TO_UINT (user_data);
+  const HpRow *x = *(HpRow * const *) a, *y = *(HpRow * const *) b;
+  guint dx = x->position > focus ? x->position - focus : focus - x->position;
+  guint dy = y->position > focus ? y->position - focus : focus - y->position;
+
+  return (dx > dy) - (dx < dy);
+}
+
+/* Tells the next rows whose cells show an old row. */
+static gboolean
+tell_stale_cb (gpointer user_data)
+{
+  HpRowModel *self = HP_ROW_MODEL (user_data);
+  guint n = MIN (self->stale->len, TELL_AT_ONCE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      HpRow *row = g_ptr_array_index (self->stale, i);
+
+      if (row->stale && row->model == self)
+        row_set_packed (row, row->pool, row->packed, TRUE);
+    }
+  g_ptr_array_remove_range (self->stale, 0, n);
+
+  if (self->stale->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->stale_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * hp_row_model_set_focus:
+ * @position: about the first row the view shows
+ *
+ * Where the rows are that the user sees: after hp_row_model_set_rows(),
+ * those nearest to it show their new rows at once, the others in idle
+ * turns.
+ */
+void
+hp_row_model_set_focus (HpRowModel *self,
+                        guint       position)
+{
+  g_return_if_fail (HP_IS_ROW_MODEL (self));
+
+  self->focus = position;
+}
+
+/**
+ * hp_row_model_get_telling:
+ *
+ * Returns: %TRUE while some rows' cells still show what they showed
+ *   before the last hp_row_model_set_rows()
+ */
+gboolean
+hp_row_model_get_telling (HpRowModel *self)
+{
+  g_return_val_if_fail (HP_IS_ROW_MODEL (self), FALSE);
+
+  return self->stale_source != 0;
+}
+
 /**
  * hp_row_model_set_rows:
  * @pool: (nullable): the pool of @rows
@@ -331,7 +420,8 @@ hp_row_model_set_materialize (HpRowModel        *self,
  *
  * Shows @rows instead of the rows shown so far: the HpRows that exist show
  * the new row at their position, and the view only hears of the change of
- * the length.
+ * the length. The rows nearest to the focus (hp_row_model_set_focus())
+ * tell their cells at once, the others in idle turns.
  */
 void
 hp_row_model_set_rows (HpRowModel *self,
@@ -376,15 +466,24 @@ hp_row_model_set_rows (HpRowModel *self,
         }
     }
 
+  /* the rows nearest to where the view shows learn first */
+  g_ptr_array_sort_with_data (changed, compare_distance, GUINT_TO_POINTER (self->focus));
   for (guint i = 0; i < changed->len; i++)
     {
       HpRow *row = g_ptr_array_index (changed, i);
 
-      if (row->model != NULL)
-        row_set_packed (row, self->pool, g_ptr_array_index (rows, row->position));
+      if (row->model == NULL)
+        row_set_packed (row, NULL, NULL, TRUE);
+      else if (i < TELL_AT_ONCE)
+        row_set_packed (row, self->pool, g_ptr_array_index (rows, row->position), TRUE);
       else
-        row_set_packed (row, NULL, NULL);
+        {
+          row_set_packed (row, self->pool, g_ptr_array_index (rows, row->position), FALSE);
+          g_ptr_array_add (self->stale, g_object_ref (row));
+        }
     }
+  if (self->stale->len > 0 && self->stale_source == 0)
+    self->stale_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, tell_stale_cb, self, NULL);
 
   if (new_n > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);

@@ -44,6 +44,9 @@ void        hp_row_model_set_rows        (HpRowModel        *self,
 void        hp_row_model_append          (HpRowModel        *self,
                                           HpRowPool         *pool,
                                           GPtrArray         *rows);
+void        hp_row_model_set_focus       (HpRowModel        *self,
+                                          guint              position);
+gboolean    hp_row_model_get_telling     (HpRowModel        *self);
 HpRowPool  *hp_row_model_get_pool        (HpRowModel        *self);
 GPtrArray  *hp_row_model_get_rows        (HpRowModel        *self);
 guint       hp_row_model_find_id         (HpRowModel        *self,

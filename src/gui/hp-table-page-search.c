@@ -271,6 +271,14 @@ _hp_table_page_show_rows (HpTablePage *self,
     _hp_table_page_release (hp_row_pool_ref (hp_row_model_get_pool (priv->rows)),
                             (GDestroyNotify) hp_row_pool_unref);
 
+  /* the rows on screen show the new rows first */
+  {
+    GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (priv->scrolled_window);
+    double upper = gtk_adjustment_get_upper (vadjustment);
+
+    hp_row_model_set_focus (priv->rows, upper > 0.0 ? (guint) (old_n * gtk_adjustment_get_value (vadjustment) / upper) : 0);
+  }
+
   priv->rows_changing = TRUE;
   hp_row_model_set_rows (priv->rows, pool, rows);
   priv->rows_changing = FALSE;

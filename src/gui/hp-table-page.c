@@ -669,7 +669,7 @@ _hp_table_page_get_action_bar (HpTablePage *self)
  * _hp_table_page_get_busy:
  *
  * Returns: %TRUE while the page loads, is about to reload, filters, still
- *   reveals its rows or runs a side task.
+ *   reveals its rows or tells them what they show, or runs a side task.
  */
 gboolean
 _hp_table_page_get_busy (HpTablePage *self)
@@ -679,7 +679,7 @@ _hp_table_page_get_busy (HpTablePage *self)
   return priv->loading || priv->reload_source != 0 || _hp_table_page_get_filtering (self) ||
          /* a hidden view reveals no more until it shows again */
          (hp_reveal_model_get_revealing (priv->reveal) && gtk_widget_get_mapped (GTK_WIDGET (priv->column_view))) ||
-         priv->n_side_tasks > 0;
+         priv->n_side_tasks > 0 || hp_row_model_get_telling (priv->rows);
 }
 
 /**

@@ -435,6 +435,60 @@ test_row_model_rows_stay (void)
   g_assert_cmpint (row_packed (rows, 5)->id, ==, 6);
 }
 
+/* 120 rows held by a view; a new order: the 48 rows nearest to where the
+ * view shows (the focus, 100) are told at once, the other 72 in idle
+ * turns; all of them show their new row at once when asked */
+static void
+test_row_model_tells_near_first (void)
+{
+  g_autoptr(HpRowPool) pool = hp_row_pool_new (&layout);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HpRowModel) model = hp_row_model_new ();
+  GPtrArray *reversed = g_ptr_array_new ();
+  guint *n_told = g_new0 (guint, 120);
+  guint n_now = 0, n_turns = 0;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autoptr(GObject) item = new_person (i % G_N_ELEMENTS (people));
+
+      g_ptr_array_add (all, hp_row_pool_pack (pool, item));
+    }
+  hp_row_model_set_rows (model, pool, g_ptr_array_copy (all, NULL, NULL));
+  for (guint i = 0; i < 120; i++)
+    {
+      HpRow *row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_signal_connect (row, "notify::item", G_CALLBACK (notify_cb), &n_told[i]);
+      g_ptr_array_add (held, row);
+    }
+
+  for (guint i = 0; i < 120; i++)
+    g_ptr_array_add (reversed, g_ptr_array_index (all, 119 - i));
+  hp_row_model_set_focus (model, 100);
+  hp_row_model_set_rows (model, pool, reversed);
+
+  for (guint i = 0; i < 120; i++)
+    {
+      /* what each row shows is right at once, told or not */
+      g_assert_true (hp_row_get_packed (g_ptr_array_index (held, i)) == g_ptr_array_index (all, 119 - i));
+      n_now += n_told[i];
+    }
+  g_assert_cmpuint (n_now, ==, 48);
+  /* the focus and its neighbours (100 ± 24) were told; row 0 was not */
+  g_assert_cmpuint (n_told[100], ==, 1);
+  g_assert_cmpuint (n_told[76], ==, 1);
+  g_assert_cmpuint (n_told[0], ==, 0);
+  g_assert_true (hp_row_model_get_telling (model));
+
+  while (hp_row_model_get_telling (model) && n_turns++ < 100)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 120; i++)
+    g_assert_cmpuint (n_told[i], ==, 1);
+  g_free (n_told);
+}
+
 typedef struct
 {
   guint n_calls;
@@ -721,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/heimpack/row-model/shows-rows", test_row_model_shows_rows);
   g_test_add_func ("/heimpack/row-model/rows-stay", test_row_model_rows_stay);
   g_test_add_func ("/heimpack/row-model/makes-items", test_row_model_makes_items);
+  g_test_add_func ("/heimpack/row-model/tells-near-first", test_row_model_tells_near_first);
   g_test_add_func ("/heimpack/row-model/lets-go", test_row_model_lets_go);
   g_test_add_func ("/heimpack/row-model/stable", test_stable_model);
   g_test_add_func ("/heimpack/row-model/reveal", test_reveal_model);
