@@ -15,8 +15,9 @@
  *    high-priority timeout notes each one) and between frames, against the
  *    same idle window for the same time;
  *  - a session (issue 15: no stall over 16 ms): one window visiting every
- *    tab, sorting the graduates by two columns, editing one graduate (the
- *    page loads again), deleting one and undoing it; the worst main-loop
+ *    tab, booking a delivery with the Planning page in view, sorting the
+ *    graduates by two columns, editing one graduate (the page loads
+ *    again), deleting one and undoing it; the worst main-loop
  *    stall of each step until the page settled, against the idle loop; and
  *    the window's resident memory with every page visited, and its peak.
  *
@@ -843,6 +844,30 @@ bench_session (const char *path)
       step_end (&monitor, widget, _hp_window_get_page (window, tabs[i]), idle_stall,
                 "open the %s tab", tabs[i]);
     }
+
+  /* a booking with the Planning page in view: it follows within a frame
+   * (the store keeps the graduate figures; a worker computes; the tables'
+   * rows stay and show the new figures) */
+  {
+    g_autoptr(HpCampaign) campaign = hp_store_get_current_campaign (store, &error);
+    g_autoptr(GListModel) products = NULL;
+    g_autoptr(HpProduct) product = NULL;
+    g_autoptr(HpPledge) pledge = NULL;
+    g_autoptr(HpReceipt) receipt = NULL;
+
+    if (campaign == NULL
+        || (products = hp_store_list_products (store, hp_campaign_get_id (campaign), 0, &error)) == NULL)
+      g_error ("Listing the products: %s", error->message);
+    product = g_list_model_get_item (products, 0);
+    pledge = hp_store_find_pledge (store, hp_campaign_get_id (campaign), hp_product_get_id (product), &error);
+    if (pledge == NULL)
+      g_error ("The first product's pledge: %s", error ? error->message : "none");
+    receipt = hp_receipt_new (hp_pledge_get_id (pledge), "2027-05-02", 1);
+    step_begin (&monitor, widget);
+    if (!hp_store_add_receipt (store, receipt, &error))
+      g_error ("Booking: %s", error->message);
+    step_end (&monitor, widget, NULL, idle_stall, "book a delivery, Planning page in view");
+  }
 
   graduates = _hp_window_get_page (window, "graduates");
   adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (window), "graduates");
