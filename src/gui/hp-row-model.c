@@ -59,7 +59,7 @@ struct _HpRowModel
  * (GTK 4.8 keeps about 200) learn in idle turns, as many at a time: a
  * search result or a reload then costs a keystroke the rows on screen,
  * not all 200. */
-#define TELL_AT_ONCE 48
+#define TELL_AT_ONCE 32
 
 enum {
   ROW_PROP_0,
