@@ -144,6 +144,15 @@ test_backups_window (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (hp_ui_test_find_label (GTK_WIDGET (window), "No Backups Yet"))));
   g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (window), "Before an import"));
   g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (window), "1 campaign, 0 graduates"));
+  /* the folder by its name, beside heimpack.db; where it is in the tooltip */
+  {
+    GtkLabel *folder = hp_ui_test_find_label (GTK_WIDGET (window), "Newest first");
+    g_autofree char *path = g_build_filename (f->dir, "heimpack.db.backups", NULL);
+
+    g_assert_nonnull (folder);
+    g_assert_cmpstr (gtk_label_get_text (folder), ==, "Newest first, in the folder “heimpack.db.backups”.");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (folder)), ==, path);
+  }
   import_id = g_strdup (hp_backups_window_get_backup_id (window, 0));
 
   /* Back Up Now adds one, newest first */
