@@ -965,7 +965,6 @@ static void
 hp_record_dialog_show (GtkWidget *widget)
 {
   HpRecordDialog *self = HP_RECORD_DIALOG (widget);
-
   GtkWidget *focus;
 
   if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
