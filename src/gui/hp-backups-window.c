@@ -93,11 +93,12 @@ format_created (GDateTime *created)
   return g_date_time_format (created, _("%Y-%m-%d %H:%M"));
 }
 
-/* "319.5 kB", kept on one line: a size's number and unit do not part. */
+/* @text with its spaces made no-break spaces: "2.000 Absolvent:innen",
+ * "319,5 KB" stay on one line, a count with its noun, a size with its
+ * unit, wherever the row's subtitle wraps. */
 static char *
-format_size (guint64 size)
+join_words (const char *text)
 {
-  g_autofree char *text = g_format_size (size);
   GString *out = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p++)
@@ -113,18 +114,27 @@ format_size (guint64 size)
 static char *
 describe_contents (const HpBackupInfo *info)
 {
-  g_autofree char *size = format_size (info->size);
+  g_autofree char *size = NULL;
   g_autofree char *campaigns = NULL;
   g_autofree char *graduates = NULL;
+  g_autofree char *text = NULL;
+
+  text = g_format_size (info->size);
+  size = join_words (text);
+  g_clear_pointer (&text, g_free);
 
   if (!info->readable)
     /* Translators: a backup file that cannot be read; %s is its size */
     return g_strdup_printf (_("Damaged or unreadable · %s"), size);
 
-  campaigns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u campaign", "%u campaigns", info->campaigns),
-                               info->campaigns);
-  graduates = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s graduate", "%s graduates", info->graduates),
-                                 info->graduates);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u campaign", "%u campaigns", info->campaigns),
+                          info->campaigns);
+  campaigns = join_words (text);
+  g_clear_pointer (&text, g_free);
+  text = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s graduate", "%s graduates", info->graduates),
+                            info->graduates);
+  graduates = join_words (text);
+
   /* Translators: why a backup was made, then on a line of its own what it
    * holds · its size */
   return g_strdup_printf (_("%s\n%s, %s · %s"), hp_backup_reason_describe (info->reason),
