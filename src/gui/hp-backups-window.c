@@ -93,23 +93,51 @@ format_created (GDateTime *created)
   return g_date_time_format (created, _("%Y-%m-%d %H:%M"));
 }
 
+/* @text with its spaces made no-break spaces: "2.000 Absolvent:innen",
+ * "319,5 KB" stay on one line, a count with its noun, a size with its
+ * unit, wherever the row's subtitle wraps. */
+static char *
+join_words (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        g_string_append (out, "\u00a0");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static char *
 describe_contents (const HpBackupInfo *info)
 {
-  g_autofree char *size = g_format_size (info->size);
+  g_autofree char *size = NULL;
   g_autofree char *campaigns = NULL;
   g_autofree char *graduates = NULL;
+  g_autofree char *text = NULL;
+
+  text = g_format_size (info->size);
+  size = join_words (text);
+  g_clear_pointer (&text, g_free);
 
   if (!info->readable)
     /* Translators: a backup file that cannot be read; %s is its size */
     return g_strdup_printf (_("Damaged or unreadable · %s"), size);
 
-  campaigns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u campaign", "%u campaigns", info->campaigns),
-                               info->campaigns);
-  graduates = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s graduate", "%s graduates", info->graduates),
-                                 info->graduates);
-  /* Translators: why a backup was made · what it holds · its size */
-  return g_strdup_printf (_("%s · %s, %s · %s"), hp_backup_reason_describe (info->reason),
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u campaign", "%u campaigns", info->campaigns),
+                          info->campaigns);
+  campaigns = join_words (text);
+  g_clear_pointer (&text, g_free);
+  text = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s graduate", "%s graduates", info->graduates),
+                            info->graduates);
+  graduates = join_words (text);
+
+  /* Translators: why a backup was made, then on a line of its own what it
+   * holds · its size */
+  return g_strdup_printf (_("%s\n%s, %s · %s"), hp_backup_reason_describe (info->reason),
                           campaigns, graduates, size);
 }
 
@@ -430,6 +458,7 @@ hp_backups_window_new (HpStore *store)
   HpBackupsWindow *self;
   g_autofree char *folder = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (HP_IS_STORE (store), NULL);
@@ -437,11 +466,16 @@ hp_backups_window_new (HpStore *store)
   self = g_object_new (HP_TYPE_BACKUPS_WINDOW, NULL);
   self->store = g_object_ref (store);
 
+  /* the folder's name, beside the database file; where that is, in the
+   * tooltip */
   folder = hp_backup_get_folder (hp_store_get_path (store));
   display = g_filename_display_name (folder);
-  /* Translators: %s is the folder of the backups */
-  text = g_strdup_printf (_("Newest first, in “%s”."), display);
+  name = g_filename_display_basename (folder);
+  /* Translators: %s is the name of the folder of the backups, e.g.
+   * "heimpack.db.backups"; its full path is in the tooltip */
+  text = g_strdup_printf (_("Newest first, in the folder “%s”."), name);
   gtk_label_set_text (self->folder_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->folder_label), display);
 
   reload (self);
   return self;

@@ -38,15 +38,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* in the order of the list: by item, then sponsor, then date */
+/* in the order of the list: by item, then sponsor, then date. Within the
+ * dialog's 820 px: items are short ("Holzkugelschreiber"), sponsors long
+ * ("Fahrradmanufaktur Becker GmbH & Co. KG", 280 px): the sponsor takes
+ * 34 characters (8 px each) and shares what is left with the note. */
 static const HpColumnSpec columns[] = {
-  { .title = N_("Item"), .property = "item-name", .format = HP_CELL_TEXT, .width_chars = 24, .expand = TRUE },
-  { .title = N_("Sponsor"), .property = "sponsor-name", .format = HP_CELL_TEXT, .width_chars = 20, .expand = TRUE },
+  { .title = N_("Item"), .property = "item-name", .format = HP_CELL_TEXT, .width_chars = 18 },
+  { .title = N_("Sponsor"), .property = "sponsor-name", .format = HP_CELL_TEXT, .width_chars = 34, .expand = TRUE },
   /* Translators: column; the day a delivery arrived */
   { .title = N_("Date"), .property = "date", .format = HP_CELL_DATE, .width_chars = 10 },
   /* Translators: column; pieces delivered */
   { .title = N_("Pieces"), .property = "quantity", .format = HP_CELL_NUMBER, .width_chars = 7 },
-  { .title = N_("Note"), .property = "note", .format = HP_CELL_TEXT, .width_chars = 18, .expand = TRUE },
+  { .title = N_("Note"), .property = "note", .format = HP_CELL_TEXT, .width_chars = 14, .expand = TRUE },
 };
 
 static void start_load (HpBookingsDialog *self);

@@ -55,6 +55,9 @@ typedef gint64 (*HpCellGetter) (gpointer item,
  * @search: whether the text of the column is found by the page's search
  * @empty_text: (nullable): for a %HP_CELL_TEXT column, the untranslated
  *   text (N_()) an empty cell shows, dimmed, e.g. "No contact details"
+ * @wrap: for a %HP_CELL_TEXT column of a short table, whether a long text
+ *   wraps onto more lines (the row grows) instead of being cut off; its
+ *   cells are then labels, which cost more than the one-line cells
  */
 typedef struct
 {
@@ -67,6 +70,7 @@ typedef struct
   HpCellGetter  get;
   gboolean      search;
   const char   *empty_text;
+  gboolean      wrap;
 } HpColumnSpec;
 
 char     *hp_columns_format_cell    (const HpColumnSpec *spec,

@@ -3,7 +3,7 @@
  *
  * A row to choose one of many (a school among hundreds, a district): it
  * shows the chosen one whole, title and details, and its "Choose…" button
- * opens a popover that searches the choices by every word typed (id, title
+ * ("Change…" once one is chosen) opens a popover that searches the choices by every word typed (id, title
  * and details, any case). Enter takes the first match. An optional extra
  * button above the list chooses nothing in particular ("All Districts",
  * "From the Column …"); the row then shows its placeholder.
@@ -12,6 +12,8 @@
 #define G_LOG_DOMAIN "hp-choice-row"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "hp-choice-row.h"
 
@@ -65,6 +67,9 @@ static void
 update_subtitle (HpChoiceRow *self)
 {
   g_autoptr(HpChoice) choice = find_choice (self, self->chosen_id);
+
+  /* the row's subtitle shows what is chosen; the button then changes it */
+  gtk_menu_button_set_label (self->button, choice != NULL ? _("_Change…") : _("_Choose…"));
 
   if (choice != NULL && hp_choice_get_details (choice) != NULL)
     {

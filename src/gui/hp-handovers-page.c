@@ -27,7 +27,7 @@ G_DEFINE_FINAL_TYPE (HpHandoversPage, hp_handovers_page, HP_TYPE_TABLE_PAGE)
 
 static const HpColumnSpec columns[] = {
   /* Translators: column title, when the packs were handed over */
-  { N_("Handed over"), "date", HP_CELL_DATE, 21 },
+  { N_("Handed over"), "date", HP_CELL_DATE, 19 },
   /* Translators: the official school number */
   { N_("No."), "school-number", HP_CELL_TEXT, 7, .search = TRUE },
   { N_("School"), "school-name", HP_CELL_TEXT, 26, TRUE, .search = TRUE },
@@ -36,7 +36,7 @@ static const HpColumnSpec columns[] = {
   { N_("Under 18"), "under18", HP_CELL_NUMBER, 7 },
   { N_("Packs"), "total", HP_CELL_NUMBER, 6 },
   /* Translators: column title, who signed for the packs at the school */
-  { N_("Received by"), "received-by", HP_CELL_TEXT, 16, .search = TRUE },
+  { N_("Received by"), "received-by", HP_CELL_TEXT, 14, .search = TRUE },
   { N_("Note"), "note", HP_CELL_TEXT, 26, .search = TRUE },
 };
 

@@ -28,7 +28,7 @@
 /* The item columns before the bar … */
 static const HpColumnSpec item_columns[] = {
   /* Translators: column title, a thing that goes into the pack (Artikel) */
-  { N_("Item"), "name", HP_CELL_TEXT, 22, TRUE },
+  { N_("Item"), "name", HP_CELL_TEXT, 22 },
   { N_("Per pack"), "per-standard", HP_CELL_NUMBER, 4 },
   { N_("Per U18 pack"), "per-under18", HP_CELL_NUMBER, 4 },
   { N_("Needed"), "needed", HP_CELL_NUMBER, 7 },
@@ -39,29 +39,33 @@ static const HpColumnSpec item_columns[] = {
 static const HpColumnSpec item_columns_after_bar[] = {
   { N_("Shortfall"), "shortfall", HP_CELL_NUMBER, 7 },
   { N_("To chase"), "to-chase", HP_CELL_NUMBER, 7 },
-  /* Translators: column title, the sponsors who give the item */
-  { N_("Sponsors"), "detail", HP_CELL_TEXT, 24, TRUE },
+  /* Translators: column title, the sponsors who give the item; the
+   * list wraps, one item's sponsors all shown */
+  { N_("Sponsors"), "detail", HP_CELL_TEXT, 30, TRUE, .wrap = TRUE },
 };
 
+/* Packs as on the command line (heimpack-cli plan): both kinds together,
+ * then the under-18 packs among them, which keeps the headers short. */
 static const HpColumnSpec school_columns[] = {
   /* Translators: the official school number */
-  { N_("No."), "detail", HP_CELL_TEXT, 8 },
+  { N_("No."), "detail", HP_CELL_TEXT, 7 },
   { N_("School"), "name", HP_CELL_TEXT, 30, TRUE },
   /* Translators: column title: what the school's number of graduates is
    * based on ("Complete list", "List so far", "Expected") */
-  { N_("Basis"), "note", HP_CELL_TEXT, 14 },
+  { N_("Basis"), "note", HP_CELL_TEXT, 15 },
   /* Translators: column title, graduates counted for the school */
   { N_("Graduates"), "graduates", HP_CELL_NUMBER, 6 },
-  /* Translators: column titles: standard packs (spares included) and
-   * under-18 packs, needed and allocated; a school's packs are the two added */
-  { N_("Standard needed"), "needed-standard", HP_CELL_NUMBER, 7 },
-  { N_("U18 needed"), "needed-under18", HP_CELL_NUMBER, 7 },
-  { N_("Standard allocated"), "allocated-standard", HP_CELL_NUMBER, 7 },
-  { N_("U18 allocated"), "allocated-under18", HP_CELL_NUMBER, 7 },
+  /* Translators: column titles: the packs a school needs (spares
+   * included), and the packs allocated to it from what can be built */
+  { N_("Needed"), "needed", HP_CELL_NUMBER, 6 },
+  /* Translators: column title: the under-18 packs among the packs left of it */
+  { N_("of which U18"), "needed-under18", HP_CELL_NUMBER, 6 },
+  { N_("Allocated"), "allocated", HP_CELL_NUMBER, 6 },
+  { N_("of which U18"), "allocated-under18", HP_CELL_NUMBER, 6 },
   /* Translators: column titles: packs handed over to the school (recorded
    * hand-overs), and packs handed out to its graduates (ticked as received) */
-  { N_("Delivered"), "delivered", HP_CELL_NUMBER, 7 },
-  { N_("Handed out"), "handed-out", HP_CELL_NUMBER, 7 },
+  { N_("Delivered"), "delivered", HP_CELL_NUMBER, 6 },
+  { N_("Handed out"), "handed-out", HP_CELL_NUMBER, 6 },
 };
 
 static const HpColumnSpec chase_columns[] = {
@@ -194,6 +198,8 @@ build_schools (const HpPlanInput *input,
       hp_plan_row_set (row, HP_PLAN_ROW_NEEDED_UNDER18, r->needed_under18);
       hp_plan_row_set (row, HP_PLAN_ROW_ALLOCATED_STANDARD, r->allocated_standard);
       hp_plan_row_set (row, HP_PLAN_ROW_ALLOCATED_UNDER18, r->allocated_under18);
+      hp_plan_row_set (row, HP_PLAN_ROW_NEEDED, (gint64) r->needed_standard + r->needed_under18);
+      hp_plan_row_set (row, HP_PLAN_ROW_ALLOCATED, (gint64) r->allocated_standard + r->allocated_under18);
       hp_plan_row_set (row, HP_PLAN_ROW_DELIVERED, (gint64) r->delivered_standard + r->delivered_under18);
       hp_plan_row_set (row, HP_PLAN_ROW_HANDED_OUT, r->handed_out);
       g_ptr_array_add (rows, row);
@@ -412,12 +418,15 @@ append_bar_column (GtkColumnView *view)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_bar_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_bar_cb), NULL);
 
-  /* Translators: a column with a bar: how much of what is needed was received */
+  /* Translators: a column with a bar: how much of what is needed was
+   * received. The column is 160 px wide: keep the title short */
   column = gtk_column_view_column_new (_("Received of needed"), factory);
   expression = gtk_property_expression_new (HP_TYPE_PLAN_ROW, NULL, "fraction");
   gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_numeric_sorter_new (expression)));
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_fixed_width (column, 190);   /* "Eingegangen von benötigt" */
+  /* the bar (80 px) and "100 %", or the header, whichever is wider:
+   * "Received of needed" takes 146 px, the German "Bedarfsdeckung" 108 */
+  gtk_column_view_column_set_fixed_width (column, 160);
   gtk_column_view_append_column (view, column);
 }
 

@@ -49,6 +49,7 @@ static const char * const field_names[HP_PLAN_ROW_N_FIELDS] = {
   "needed-under18",
   "allocated-standard",
   "allocated-under18",
+  "allocated",
   "graduates",
   "delivered",
   "handed-out",

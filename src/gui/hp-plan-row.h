@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  * HpPlanRowField:
  *
  * The counts a row can carry; each is an #gint64 property of the same name
- * ("per-standard", "needed", …). Unused ones stay 0.
+ * ("per-standard", "needed", …). Unused ones stay 0. A school's "needed"
+ * and "allocated" are its packs of both kinds together.
  */
 typedef enum
 {
@@ -29,6 +30,7 @@ typedef enum
   HP_PLAN_ROW_NEEDED_UNDER18,
   HP_PLAN_ROW_ALLOCATED_STANDARD,
   HP_PLAN_ROW_ALLOCATED_UNDER18,
+  HP_PLAN_ROW_ALLOCATED,
   HP_PLAN_ROW_GRADUATES,
   HP_PLAN_ROW_DELIVERED,
   HP_PLAN_ROW_HANDED_OUT,

@@ -65,8 +65,8 @@ get_per_under18 (gpointer item,
 
 static const HpColumnSpec columns[] = {
   /* Translators: column title, the thing donated (Artikel), e.g. "Apfelschorle 0,33 l" */
-  { N_("Item"), "name", HP_CELL_TEXT, 24, TRUE, .search = TRUE },
-  { N_("Sponsor"), "sponsor-name", HP_CELL_TEXT, 28, .search = TRUE },
+  { N_("Item"), "name", HP_CELL_TEXT, 19, .search = TRUE },
+  { N_("Sponsor"), "sponsor-name", HP_CELL_TEXT, 28, TRUE, .search = TRUE },
   { N_("Value per piece"), "value-cents", HP_CELL_MONEY, 9 },
   /* "18+" is the same in every language: only the column title is translated */
   /* Translators: column title, marks products for adults only (alcohol) */

@@ -288,6 +288,23 @@ create_entry_row (HpRecordDialog *self,
   return row;
 }
 
+/* GTK 4.8's drop-down says "(None)" while nothing is chosen, which reads
+ * like a value ("no school"). Its button shows a stack whose "empty" page
+ * is that label; say "Choose…" there instead. Leaves a drop-down of
+ * another make alone. */
+static void
+set_drop_down_empty_text (GtkDropDown *drop_down,
+                          const char  *text)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+  GtkWidget *box = button ? gtk_widget_get_first_child (button) : NULL;
+  GtkWidget *stack = box ? gtk_widget_get_first_child (box) : NULL;
+  GtkWidget *empty = GTK_IS_STACK (stack) ? gtk_stack_get_child_by_name (GTK_STACK (stack), "empty") : NULL;
+
+  if (GTK_IS_LABEL (empty))
+    gtk_label_set_label (GTK_LABEL (empty), text);
+}
+
 static GtkWidget *
 create_suffix_row (HpRecordDialog *self,
                    Field          *field)
@@ -304,6 +321,8 @@ create_suffix_row (HpRecordDialog *self,
   else
     {
       field->editor = gtk_drop_down_new (NULL, NULL);
+      /* Translators: a drop-down of a dialog with nothing chosen yet */
+      set_drop_down_empty_text (GTK_DROP_DOWN (field->editor), _("Choose…"));
       g_signal_connect_object (field->editor, "notify::selected", G_CALLBACK (editor_changed_cb),
                                self, G_CONNECT_SWAPPED);
     }
@@ -946,11 +965,19 @@ static void
 hp_record_dialog_show (GtkWidget *widget)
 {
   HpRecordDialog *self = HP_RECORD_DIALOG (widget);
+  GtkWidget *focus;
 
   if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
     focus_first_field (self);
 
   GTK_WIDGET_CLASS (hp_record_dialog_parent_class)->show (widget);
+
+  /* A text field shows that it has the focus; a drop-down only with the
+   * focus ring, which GTK draws after a key was pressed, not after the
+   * click that opened the dialog (showing the window turns it off). */
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN) != NULL)
+    gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
 }
 
 static void

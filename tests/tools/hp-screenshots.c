@@ -7,7 +7,7 @@
  * record dialog (add and edit), the campaign and bookings dialogs, each
  * step of the import assistant for schools and graduates, the message
  * dialogs (remove a campaign, purge, what data, the reminder), a deletion's
- * undo toast, the shortcuts, About, Backups and Preferences windows, every
+ * undo toast, the shortcuts (each page), About, Backups and Preferences windows, every
  * page's empty state with and without a campaign, and the read-only
  * banner. Dialogs are pictured at their default size. build-aux/screenshots
  * runs it under Xvfb once per language and window size.
@@ -771,6 +771,75 @@ shoot_action_window (HpWindow    *window,
   return shoot_dialog (opened, path, error);
 }
 
+/* the first widget of @type in @widget, depth first */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The shortcuts window, each of its pages: shortcuts.png, shortcuts-2.png, … */
+static gboolean
+shoot_shortcuts (HpWindow    *window,
+                 const char  *outdir,
+                 const char  *prefix,
+                 GError     **error)
+{
+  GtkWindow *opened;
+  GtkWidget *section;
+  GtkStack *pages;
+  g_autoptr(GListModel) children = NULL;
+  gboolean ok = TRUE;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  opened = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  if (opened == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "win.show-help-overlay opened no shortcuts window");
+      return FALSE;
+    }
+
+  /* a section lays its shortcuts out on pages of a stack of its own */
+  section = find_widget (GTK_WIDGET (opened), GTK_TYPE_SHORTCUTS_SECTION);
+  pages = section != NULL ? GTK_STACK (find_widget (section, GTK_TYPE_STACK)) : NULL;
+  if (pages == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The shortcuts window has no pages");
+      gtk_window_destroy (opened);
+      return FALSE;
+    }
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (opened));
+  children = G_LIST_MODEL (gtk_stack_get_pages (pages));
+  for (guint i = 0; ok && i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (children, i);
+      GtkWidget *child = gtk_stack_page_get_child (GTK_STACK_PAGE (page));
+      g_autofree char *name = i == 0 ? g_strdup ("shortcuts") : g_strdup_printf ("shortcuts-%u", i + 1);
+      g_autofree char *path = build_path (outdir, prefix, name);
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_stack_set_visible_child (pages, child);
+      run_for (SETTLE_USEC);
+      ok = save_window (opened, path, error);
+    }
+  gtk_window_destroy (opened);
+  return ok;
+}
+
 /* A row deleted from the hand-overs: the toast that can undo it, then
  * undone. */
 static gboolean
@@ -1076,8 +1145,7 @@ shoot_demo (HpApplication  *app,
     ok = shoot_action_window (window, "win.edit-campaign", FALSE, HP_TYPE_CAMPAIGN_DIALOG,
                               outdir, prefix, "campaign-edit", error);
   if (ok)
-    ok = shoot_action_window (window, "win.show-help-overlay", FALSE, GTK_TYPE_SHORTCUTS_WINDOW,
-                              outdir, prefix, "shortcuts", error);
+    ok = shoot_shortcuts (window, outdir, prefix, error);
   if (ok)
     ok = shoot_action_window (window, "about", TRUE, ADW_TYPE_ABOUT_WINDOW, outdir, prefix, "about", error);
   if (ok)

@@ -135,7 +135,8 @@ test_backups_window (Fixture       *f,
     g_assert_cmpuint (graduates (f->store), ==, 3);
   }
 
-  /* the list shows it, with what it holds */
+  /* the list shows it, with what it holds: a count and its noun joined by
+   * a no-break space, so that a wrapping line keeps them together */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-backups", NULL));
   window = hp_ui_test_find_toplevel (HP_TYPE_BACKUPS_WINDOW);
   wait_idle (window);
@@ -143,7 +144,16 @@ test_backups_window (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (hp_ui_test_find_label (GTK_WIDGET (window), "No Backups Yet"))));
   g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (window), "Before an import"));
-  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (window), "1 campaign, 0 graduates"));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (window), "1\u00a0campaign, 0\u00a0graduates"));
+  /* the folder by its name, beside heimpack.db; where it is in the tooltip */
+  {
+    GtkLabel *folder = hp_ui_test_find_label (GTK_WIDGET (window), "Newest first");
+    g_autofree char *path = g_build_filename (f->dir, "heimpack.db.backups", NULL);
+
+    g_assert_nonnull (folder);
+    g_assert_cmpstr (gtk_label_get_text (folder), ==, "Newest first, in the folder “heimpack.db.backups”.");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (folder)), ==, path);
+  }
   import_id = g_strdup (hp_backups_window_get_backup_id (window, 0));
 
   /* Back Up Now adds one, newest first */
@@ -151,7 +161,7 @@ test_backups_window (Fixture       *f,
   g_assert_true (hp_backups_window_get_busy (window));
   wait_idle (window);
   g_assert_cmpuint (hp_backups_window_get_n_backups (window), ==, 2);
-  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (window), "1 campaign, 3 graduates"));
+  g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (window), "1\u00a0campaign, 3\u00a0graduates"));
   g_assert_cmpstr (hp_backups_window_get_backup_id (window, 1), ==, import_id);
 
   /* Restore… asks first; Cancel changes nothing */

@@ -424,6 +424,24 @@ fixture_teardown (Fixture       *fixture,
   g_assert_finalize_object (fixture->store);
 }
 
+/* the first menu button in @widget (a choice row's "Choose…") */
+static GtkMenuButton *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return GTK_MENU_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *button = find_menu_button (child);
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Tests                                                                     */
 
@@ -522,6 +540,7 @@ test_schools (Fixture       *fixture,
   district_row = _hp_import_assistant_get_district_row (assistant);
   g_assert_null (hp_choice_row_get_chosen_id (district_row));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (district_row)), ==, "All districts (2 in the file)");
+  g_assert_cmpstr (gtk_menu_button_get_label (find_menu_button (GTK_WIDGET (district_row))), ==, "_Choose…");
   g_assert_cmpuint (search_choices (district_row, ""), ==, 2);
   g_assert_nonnull (hp_ui_test_find_label (GTK_WIDGET (hp_choice_row_get_list (district_row)),
                                            "Arnsberg, Brilon, Eslohe, Meschede, Sundern"));
@@ -536,6 +555,8 @@ test_schools (Fixture       *fixture,
   g_assert_cmpstr (hp_choice_row_get_chosen_id (district_row), ==, "05958");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (district_row)), ==,
                    "Arnsberg, Brilon, Eslohe, Meschede, Sundern\n05958 · 5 schools, 3 of them lead to the Abitur");
+  /* the subtitle says what is chosen, the button that it can be changed */
+  g_assert_cmpstr (gtk_menu_button_get_label (find_menu_button (GTK_WIDGET (district_row))), ==, "_Change…");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_hp_import_assistant_get_next_button (assistant))));
   screenshot (GTK_WIDGET (assistant), "4-filters");
 

@@ -548,6 +548,19 @@ test_pages_editor_choice (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (message), "dim-label"));
+  /* the drop-down asks for a choice instead of GTK's "(None)", and has the
+   * focus where the user sees it: the focus ring shows without a key
+   * pressed first */
+  {
+    GtkWidget *editor = _hp_record_dialog_get_editor (dialog, "school-id");
+    GtkLabel *empty = hp_ui_test_find_label (editor, "Choose…");
+
+    g_assert_nonnull (empty);
+    g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (empty)));
+    g_assert_null (hp_ui_test_find_label (editor, "(None)"));
+    assert_focus_in (dialog, "school-id");
+    g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (dialog)));
+  }
 
   /* the user chooses the second school, then takes it back: now an error */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (_hp_record_dialog_get_editor (dialog, "school-id")), 1);

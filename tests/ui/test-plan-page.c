@@ -722,7 +722,15 @@ test_plan_page_pooled (Fixture       *fixture,
     g_autoptr(HpPlanRow) arnsberg = g_list_model_get_item (schools, 0);
 
     g_assert_cmpint (hp_plan_row_get (arnsberg, HP_PLAN_ROW_ALLOCATED_STANDARD), ==, 36);
+    /* the table shows both kinds together, then the under-18 packs among
+     * them, as the command line does: needed 53 + 0 = 53, allocated
+     * 36 + 0 = 36 */
+    g_assert_cmpint (hp_plan_row_get (arnsberg, HP_PLAN_ROW_NEEDED), ==, 53);
+    g_assert_cmpint (hp_plan_row_get (arnsberg, HP_PLAN_ROW_ALLOCATED), ==, 36);
   }
+  g_assert_true (view_has_column (_hp_plan_page_get_school_view (fixture->page), "Allocated"));
+  g_assert_true (view_has_column (_hp_plan_page_get_school_view (fixture->page), "of which U18"));
+  g_assert_false (view_has_column (_hp_plan_page_get_school_view (fixture->page), "Standard needed"));
 
   /* the chase list: what the sponsor owes, then what nobody pledged */
   g_assert_cmpuint (g_list_model_get_n_items (chases), ==, 2);
@@ -833,6 +841,28 @@ test_plan_page_empty_variant (Fixture       *fixture,
   g_assert_cmpuint (_hp_plan_page_get_plan (fixture->page)->buildable_under18, ==, 0);
   g_assert_cmpuint (_hp_plan_page_get_plan (fixture->page)->needed_standard, ==, 64);
   g_assert_cmpuint (_hp_plan_page_get_plan (fixture->page)->buildable_standard, ==, 64);
+  /* Brilon's row: its 12 listed graduates need ceil (12.6) = 13 packs,
+   * 2 of them under-18 packs (13 − 2 = 11 standard); of the 13 only the
+   * 11 standard packs can be allocated (no under-18 pack can be built):
+   * "Needed" 13, "of which U18" 2, "Allocated" 11 + 0 = 11, "of which
+   * U18" 0 */
+  {
+    GListModel *schools = _hp_plan_page_get_school_model (fixture->page);
+    g_autoptr(HpPlanRow) brilon = NULL;
+
+    for (guint i = 0; brilon == NULL && i < g_list_model_get_n_items (schools); i++)
+      {
+        g_autoptr(HpPlanRow) row = g_list_model_get_item (schools, i);
+
+        if (g_str_equal (hp_plan_row_get_name (row), "Gymnasium Brilon"))
+          brilon = g_steal_pointer (&row);
+      }
+    g_assert_nonnull (brilon);
+    g_assert_cmpint (hp_plan_row_get (brilon, HP_PLAN_ROW_NEEDED), ==, 13);
+    g_assert_cmpint (hp_plan_row_get (brilon, HP_PLAN_ROW_NEEDED_UNDER18), ==, 2);
+    g_assert_cmpint (hp_plan_row_get (brilon, HP_PLAN_ROW_ALLOCATED), ==, 11);
+    g_assert_cmpint (hp_plan_row_get (brilon, HP_PLAN_ROW_ALLOCATED_UNDER18), ==, 0);
+  }
   g_assert_cmpint (_hp_plan_page_get_plan (fixture->page)->bottleneck_item_id, ==, 0);
   g_assert_cmpstr (gtk_label_get_label (_hp_plan_page_get_bottleneck_label (fixture->page)), ==, "None");
   g_assert_cmpstr (gtk_label_get_label (_hp_plan_page_get_bottleneck_detail_label (fixture->page)), ==,
