@@ -104,8 +104,8 @@ describe_contents (const HpBackupInfo *info)
     /* Translators: a backup file that cannot be read; %s is its size */
     return g_strdup_printf (_("Damaged or unreadable · %s"), size);
 
-  campaigns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u campaign", "%u campaigns", info->campaigns),
-                               info->campaigns);
+  campaigns = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s campaign", "%s campaigns", info->campaigns),
+                                 info->campaigns);
   graduates = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s graduate", "%s graduates", info->graduates),
                                  info->graduates);
   /* Translators: why a backup was made · what it holds · its size */
