@@ -479,7 +479,10 @@ write_school (HpExportWriter        *w,
   g_autofree char *partial = partial_line (school, note);
   gboolean class_list = data->options.class_lists;
   g_autofree char *town = join_nonempty (" ", OR_EMPTY (s->postcode), OR_EMPTY (s->town), NULL);
-  g_autofree char *per_crate = g_strdup_printf (_("%u packs per crate"), data->crate_size);
+  /* Translators: on the delivery note, how the packs are packed */
+  g_autofree char *per_crate = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s pack per crate",
+                                                               "%s packs per crate", data->crate_size),
+                                                  data->crate_size);
   lxw_worksheet *ws;
   lxw_row_t row;
   lxw_row_t packs_row;
