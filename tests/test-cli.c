@@ -832,6 +832,46 @@ test_counts_and_dates_follow_language (Fixture       *f,
     g_unsetenv ("LC_ALL");
 }
 
+/* Issue 15: an imported date that is none names the forms that are read
+ * (hp_parse_date(): ISO and day.month.year), in the language's words:
+ * 31.02.2008 is no calendar date (February has at most 29 days). */
+static void
+test_date_error_names_forms (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "graduates-bad-date.csv", NULL);
+  g_autofree char *number = NULL;
+
+  if (!can_run ())
+    return;
+
+  assert_ok (RUN ("demo", "--scale", "district"));
+  {
+    g_autoptr(HpTestCliResult) list = RUN ("school", "list", "--json");
+
+    assert_ok (list);
+    number = hp_test_json_eval (list->out, "d[0]['number']", NULL);
+    g_assert_nonnull (number);
+  }
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "graduates", csv, "--school", number);
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "graduates-bad-date.csv, line 3, column “Geburtsdatum”: "
+                                      "“31.02.2008” is not a date (YYYY-MM-DD or DD.MM.YYYY).\n"));
+  }
+  g_setenv ("LANGUAGE", "de", TRUE);
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "graduates", csv, "--school", number);
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "„31.02.2008“ ist kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT).\n"));
+  }
+  g_unsetenv ("LANGUAGE");
+}
+
 /* Issue 15, "Numbers": the CLI's sentences (not only its tables) write
  * counts the language's way. Worked by hand on the district demo: 30
  * schools, 2000 graduates, 40 sponsors, 60 products; 2000 groups as
@@ -2874,6 +2914,7 @@ main (int   argc,
   TEST ("german", test_german);
   TEST ("counts-and-dates-follow-language", test_counts_and_dates_follow_language);
   TEST ("sentences-group-counts", test_sentences_group_counts);
+  TEST ("date-error-names-forms", test_date_error_names_forms);
   TEST ("acceptance", test_acceptance);
   TEST ("pledges-receipts", test_pledges_and_receipts);
   TEST ("recipe", test_recipe);
