@@ -832,6 +832,105 @@ test_counts_and_dates_follow_language (Fixture       *f,
     g_unsetenv ("LC_ALL");
 }
 
+/* Issue 15: an imported date that is none names the forms that are read
+ * (hp_parse_date(): ISO and day.month.year), in the language's words:
+ * 31.02.2008 is no calendar date (February has at most 29 days). */
+static void
+test_date_error_names_forms (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "graduates-bad-date.csv", NULL);
+  g_autofree char *number = NULL;
+
+  if (!can_run ())
+    return;
+
+  assert_ok (RUN ("demo", "--scale", "district"));
+  {
+    g_autoptr(HpTestCliResult) list = RUN ("school", "list", "--json");
+
+    assert_ok (list);
+    number = hp_test_json_eval (list->out, "d[0]['number']", NULL);
+    g_assert_nonnull (number);
+  }
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "graduates", csv, "--school", number);
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "graduates-bad-date.csv, line 3, column “Geburtsdatum”: "
+                                      "“31.02.2008” is not a date (YYYY-MM-DD or DD.MM.YYYY).\n"));
+  }
+  g_setenv ("LANGUAGE", "de", TRUE);
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("import", "graduates", csv, "--school", number);
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->err, "„31.02.2008“ ist kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT).\n"));
+  }
+  g_unsetenv ("LANGUAGE");
+}
+
+/* Issue 15, "Numbers": the CLI's sentences (not only its tables) write
+ * counts the language's way. Worked by hand on the district demo: 30
+ * schools, 2000 graduates, 40 sponsors, 60 products; 2000 groups as
+ * 2|000, so the demo line and the removal list read "2,000 graduates" in
+ * English even under LC_ALL=de_DE.UTF-8 (printf's %u wrote "2000") and
+ * "2.000 Absolvent:innen" in German; 30, 40 and 60 have nothing to group.
+ * German names the campaign's parts in the nominative after a colon
+ * ("… angelegt: 30 Schulen, …, 60 Produkte."), so the products read as
+ * the products page counts them. */
+static void
+test_sentences_group_counts (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *old_lc_all = g_strdup (g_getenv ("LC_ALL"));
+
+  if (!can_run ())
+    return;
+
+  g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("demo", "--scale", "district");
+
+    assert_ok (r);
+    g_assert_cmpstr (r->out, ==, "Campaign “Heimvorteil2GO 2027” created with 30 schools, 2,000 graduates, "
+                                 "40 sponsors and 60 products.\n");
+  }
+  {
+    /* without --yes: what would go, and a refusal */
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "remove", "Heimvorteil2GO 2027");
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->out, "\n  the figures of 30 schools\n  2,000 graduates\n"));
+  }
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  {
+    g_autoptr(HpTestCliResult) r = RUN ("campaign", "remove", "Heimvorteil2GO 2027");
+
+    assert_failure (r);
+    g_assert_nonnull (strstr (r->out, "\n  die Angaben zu 30 Schulen\n  2.000 Absolvent:innen\n"));
+  }
+  {
+    g_autofree char *other = g_build_filename (f->dir, "zweite.db", NULL);
+    const char *args[] = { "--db", other, "demo", "--scale", "district", NULL };
+    g_autoptr(HpTestCliResult) r = hp_test_run_cli_argv (args);
+
+    assert_ok (r);
+    g_assert_cmpstr (r->out, ==, "Kampagne „Heimvorteil2GO 2027“ angelegt: 30 Schulen, 2.000 Absolvent:innen, "
+                                 "40 Sponsoren und 60 Produkte.\n");
+  }
+
+  g_unsetenv ("LANGUAGE");
+  if (old_lc_all != NULL)
+    g_setenv ("LC_ALL", old_lc_all, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+}
+
 /* ------------------------------------------------------------------------ */
 /* Running a drive from the command line                                     */
 
@@ -2814,6 +2913,8 @@ main (int   argc,
   TEST ("not-heimpack", test_not_heimpack);
   TEST ("german", test_german);
   TEST ("counts-and-dates-follow-language", test_counts_and_dates_follow_language);
+  TEST ("sentences-group-counts", test_sentences_group_counts);
+  TEST ("date-error-names-forms", test_date_error_names_forms);
   TEST ("acceptance", test_acceptance);
   TEST ("pledges-receipts", test_pledges_and_receipts);
   TEST ("recipe", test_recipe);

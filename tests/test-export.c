@@ -536,6 +536,69 @@ test_delivery_partial (Fixture       *f,
 }
 #undef NOTE_LABEL
 
+/* Issue 15, "Numbers": the partial-delivery line writes its counts the
+ * language's way, as the window's lists do, whatever LC_NUMERIC says.
+ * Worked by hand: a third school of the small campaign expects 1052
+ * graduates and lists none, so it needs 1052 standard packs; 22 are handed
+ * over, 1052 - 22 = 1030 follow. 1052 groups as 1|052 and 1030 as 1|030;
+ * 22 has nothing to group. English: "Partial delivery: 22 of 1,052 packs,
+ * 1,030 to follow." German: "Teillieferung: 22 von 1.052 Paketen, 1.030
+ * folgen." (before, the note read "1052" and "1030"). */
+static void
+test_delivery_partial_grouped (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Lieferscheine.xlsx", NULL);
+  g_autofree char *facts = NULL;
+  g_autofree char *old_locale = NULL;
+  const char *localedir = g_getenv ("HEIMPACK_LOCALEDIR");
+
+  HP_TEST_REQUIRE_OPENPYXL ();
+
+  small_school (f, "100003", "Gesamtschule Groß", "2027-06-25T12:00", 1052, FALSE);
+  small_handover (f, "100003", 22, 0);
+
+  export (f, HP_EXPORT_DELIVERY_SHEETS, NULL, path);
+  facts = hp_test_xlsx_facts (path, 100);
+  CHECK (facts, "sum(r[0][0] == 'Partial delivery: 22 of 1,052 packs, 1,030 to follow.' "
+                "    for s in d['sheets'] for r in s['rows']) == 1", NULL);
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("HEIMPACK_LOCALEDIR is not set (run through meson test)");
+      return;
+    }
+  old_locale = g_strdup (setlocale (LC_ALL, NULL));
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("The de_DE.UTF-8 locale is not installed (locale-gen de_DE.UTF-8)");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  /* English text under a German locale (LANGUAGE=en, LC_ALL=de_DE.UTF-8):
+   * English grouping still, not LC_NUMERIC's "1.052" */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  export (f, HP_EXPORT_DELIVERY_SHEETS, NULL, path);
+  g_clear_pointer (&facts, g_free);
+  facts = hp_test_xlsx_facts (path, 100);
+  CHECK (facts, "sum(r[0][0] == 'Partial delivery: 22 of 1,052 packs, 1,030 to follow.' "
+                "    for s in d['sheets'] for r in s['rows']) == 1", NULL);
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  export (f, HP_EXPORT_DELIVERY_SHEETS, NULL, path);
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, old_locale);
+
+  g_clear_pointer (&facts, g_free);
+  facts = hp_test_xlsx_facts (path, 100);
+  CHECK (facts, "sum(r[0][0] == 'Teillieferung: 22 von 1.052 Paketen, 1.030 folgen.' "
+                "    for s in d['sheets'] for r in s['rows']) == 1", NULL);
+  /* and no English line left on any note */
+  CHECK (facts, "not any('Partial' in str(r[0][0]) for s in d['sheets'] for r in s['rows'])", NULL);
+}
+
 /* The sponsor report once two hand-overs are recorded, one of them partial,
  * with a third sponsor of the pooled Apfelsaft. Worked by hand:
  *
@@ -2584,6 +2647,7 @@ main (int   argc,
   TEST_SMALL ("sponsor-report-pooled", test_sponsor_report_pooled);
   TEST_SMALL ("sponsor-report-handovers", test_sponsor_report_handovers);
   TEST_SMALL ("delivery-partial", test_delivery_partial);
+  TEST_SMALL ("delivery-partial-grouped", test_delivery_partial_grouped);
   TEST_SMALL ("class-list-under18", test_class_list_under18);
   g_test_add_func ("/heimpack/export/share-out", test_share_out);
   g_test_add_func ("/heimpack/export/suggest-filename", test_suggest_filename);

@@ -363,6 +363,31 @@ test_school_invalid (Fixture       *f,
   g_assert_cmpstr (hp_school_get_name (got), ==, "Gymnasium A");
 }
 
+/* Issue 15, "Numbers": the refusal counts the way the lists do. Worked by
+ * hand: 1001 graduates group as 1|001, "1,001 graduates" (was "1001"). */
+static void
+test_school_in_use_grouped (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HpSchool) s = add_school (f->store, "100001", "Gymnasium A");
+
+  g_assert_true (hp_store_begin (f->store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 1001; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Name %u", i);
+
+      g_object_unref (add_graduate (f->store, cid (f), hp_school_get_id (s), "Q2", name, NULL));
+    }
+  g_assert_true (hp_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (hp_store_remove_school (f->store, hp_school_get_id (s), &error));
+  g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_IN_USE);
+  g_assert_cmpstr (error->message, ==, "“Gymnasium A” still has 1,001 graduates. Remove the graduates first.");
+}
+
 static void
 test_school_in_use (Fixture       *f,
                     gconstpointer  data)
@@ -793,6 +818,7 @@ main (int   argc,
   TEST ("school/list-complete", test_school_list_complete);
   TEST ("school/invalid", test_school_invalid);
   TEST ("school/in-use", test_school_in_use);
+  TEST ("school/in-use-grouped", test_school_in_use_grouped);
   TEST ("graduate/roundtrip", test_graduate_roundtrip);
   TEST ("graduate/invalid", test_graduate_invalid);
   TEST ("graduate/order", test_graduate_order);

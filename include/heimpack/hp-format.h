@@ -15,11 +15,11 @@ G_BEGIN_DECLS
  * `YYYY-MM-DDTHH:MM`; storage never follows the user's conventions.
  *
  * Display holds one convention per language, everywhere (lists, dialogs,
- * entry fields, toasts, the command line, the dates exports show), and the
- * language is the translation's: the date format and the separators are
- * translated strings, so LC_NUMERIC and LC_TIME do not change them. English
- * text under a German locale (LANGUAGE=en, LC_ALL=de_DE.UTF-8) is all
- * English.
+ * entry fields, toasts, the command line, error messages, and the dates
+ * and the counts in sentences that exports show), and the language is the
+ * translation's: the date format and the separators are translated
+ * strings, so LC_NUMERIC and LC_TIME do not change them. English text
+ * under a German locale (LANGUAGE=en, LC_ALL=de_DE.UTF-8) is all English.
  *
  * | language | date | date and time | amount | count |
  * |---|---|---|---|---|

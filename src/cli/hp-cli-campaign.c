@@ -271,20 +271,24 @@ print_contents (HpCli                  *cli,
     printf (_("Removing campaign “%s” would also remove:\n"), hp_campaign_get_name (campaign));
 
   printf ("  ");
-  printf (g_dngettext (GETTEXT_PACKAGE, "%u pledge\n", "%u pledges\n", c->pledges), c->pledges);
+  hp_cli_print_counted (stdout, g_dngettext (GETTEXT_PACKAGE, "%s pledge\n", "%s pledges\n", c->pledges),
+                        c->pledges);
   printf ("  ");
-  printf (g_dngettext (GETTEXT_PACKAGE, "%u booking of a delivery\n", "%u bookings of deliveries\n", c->receipts),
-          c->receipts);
+  hp_cli_print_counted (stdout, g_dngettext (GETTEXT_PACKAGE, "%s booking of a delivery\n",
+                                             "%s bookings of deliveries\n", c->receipts),
+                        c->receipts);
   printf ("  ");
-  printf (g_dngettext (GETTEXT_PACKAGE, "%u line of the pack contents\n", "%u lines of the pack contents\n",
-                       c->pack_lines),
-          c->pack_lines);
+  hp_cli_print_counted (stdout, g_dngettext (GETTEXT_PACKAGE, "%s line of the pack contents\n",
+                                             "%s lines of the pack contents\n", c->pack_lines),
+                        c->pack_lines);
   printf ("  ");
-  printf (g_dngettext (GETTEXT_PACKAGE, "the figures of %u school\n", "the figures of %u schools\n", c->schools),
-          c->schools);
+  hp_cli_print_counted (stdout, g_dngettext (GETTEXT_PACKAGE, "the figures of %s school\n",
+                                             "the figures of %s schools\n", c->schools),
+                        c->schools);
   printf ("  ");
-  printf (g_dngettext (GETTEXT_PACKAGE, "%u graduate\n", "%u graduates\n", (gulong) c->graduates),
-          (guint) c->graduates);
+  hp_cli_print_counted (stdout, g_dngettext (GETTEXT_PACKAGE, "%s graduate\n", "%s graduates\n",
+                                             (gulong) MIN (c->graduates, G_MAXLONG)),
+                        c->graduates);
   printf ("%s\n", _("Sponsors, products, items and schools stay."));
 }
 

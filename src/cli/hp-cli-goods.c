@@ -171,6 +171,7 @@ run_pledge_set (HpCli    *cli,
   g_autoptr(HpProduct) product = NULL;
   g_autoptr(HpPledge) pledge = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *pieces = NULL;
   g_autofree char *message = NULL;
   gboolean ok;
   GOptionEntry entries[] = {
@@ -242,12 +243,13 @@ run_pledge_set (HpCli    *cli,
       return TRUE;
     }
 
+  pieces = hp_format_count (hp_pledge_get_quantity (pledge));
+  /* Translators: a sponsor, the pieces (the form follows them), a product */
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%s pledges %lld piece of “%s”.",
-                                          "%s pledges %lld pieces of “%s”.",
+                                          "%s pledges %s piece of “%s”.",
+                                          "%s pledges %s pieces of “%s”.",
                                           (gulong) MIN (hp_pledge_get_quantity (pledge), G_MAXLONG)),
-                             hp_product_get_sponsor_name (product), (long long) hp_pledge_get_quantity (pledge),
-                             hp_product_get_name (product));
+                             hp_product_get_sponsor_name (product), pieces, hp_product_get_name (product));
   printf ("%s\n", message);
   return TRUE;
 }

@@ -16,34 +16,39 @@
 static void
 print_sponsor_result (const HpImportResult *r)
 {
-  g_autofree char *rows = g_strdup_printf (ngettext ("%u row read", "%u rows read", r->rows), r->rows);
-  g_autofree char *added = g_strdup_printf (ngettext ("%u sponsor added", "%u sponsors added", r->sponsors_added),
-                                            r->sponsors_added);
-  g_autofree char *gifts = g_strdup_printf (ngettext ("%u gift added", "%u gifts added", r->gifts_added),
-                                            r->gifts_added);
-  g_autofree char *pledges = g_strdup_printf (ngettext ("%u pledge set", "%u pledges set", r->pledges_set),
-                                              r->pledges_set);
+  g_autofree char *rows = hp_format_counted (ngettext ("%s row read", "%s rows read", r->rows), r->rows);
+  g_autofree char *added = hp_format_counted (ngettext ("%s sponsor added", "%s sponsors added", r->sponsors_added),
+                                              r->sponsors_added);
+  g_autofree char *updated = hp_format_count (r->sponsors_updated);
+  g_autofree char *unchanged = hp_format_count (r->sponsors_unchanged);
+  g_autofree char *gifts = hp_format_counted (ngettext ("%s gift added", "%s gifts added", r->gifts_added),
+                                              r->gifts_added);
+  g_autofree char *pledges = hp_format_counted (ngettext ("%s pledge set", "%s pledges set", r->pledges_set),
+                                                r->pledges_set);
 
   /* Translators: "4 rows read: 1 sponsor added, 0 updated, 3 unchanged;
-   * 2 gifts added, 1 pledge set." The %s are counts with their nouns. */
-  printf (_("%s: %s, %u updated, %u unchanged; %s, %s.\n"),
-          rows, added, r->sponsors_updated, r->sponsors_unchanged, gifts, pledges);
+   * 2 gifts added, 1 pledge set." The %s are counts, some with their nouns. */
+  printf (_("%s: %s, %s updated, %s unchanged; %s, %s.\n"),
+          rows, added, updated, unchanged, gifts, pledges);
   if (r->gifts_updated > 0)
-    printf (g_dngettext (GETTEXT_PACKAGE,
-                         "%u gift got its value per piece.\n",
-                         "%u gifts got their value per piece.\n", r->gifts_updated),
-            r->gifts_updated);
+    hp_cli_print_counted (stdout, g_dngettext (GETTEXT_PACKAGE,
+                                               "%s gift got its value per piece.\n",
+                                               "%s gifts got their value per piece.\n", r->gifts_updated),
+                          r->gifts_updated);
   if (r->conflicts > 0)
-    printf (g_dngettext (GETTEXT_PACKAGE,
-                         "%u value in the file differs from the one already stored; the stored one was kept.\n",
-                         "%u values in the file differ from the ones already stored; the stored ones were kept.\n",
-                         r->conflicts),
-            r->conflicts);
+    hp_cli_print_counted (stdout, g_dngettext (GETTEXT_PACKAGE,
+                                               "%s value in the file differs from the one already stored; the "
+                                               "stored one was kept.\n",
+                                               "%s values in the file differ from the ones already stored; the "
+                                               "stored ones were kept.\n",
+                                               r->conflicts),
+                          r->conflicts);
   if (r->no_name > 0)
-    printf (g_dngettext (GETTEXT_PACKAGE,
-                         "%u row without a sponsor’s name or any other value left out.\n",
-                         "%u rows without a sponsor’s name or any other value left out.\n", r->no_name),
-            r->no_name);
+    hp_cli_print_counted (stdout, g_dngettext (GETTEXT_PACKAGE,
+                                               "%s row without a sponsor’s name or any other value left out.\n",
+                                               "%s rows without a sponsor’s name or any other value left out.\n",
+                                               r->no_name),
+                          r->no_name);
 }
 
 static const char *
@@ -85,6 +90,16 @@ print_json_schools (GPtrArray *schools)
   printf ("]");
 }
 
+static void
+append_counted (GString    *line,
+                const char *format,
+                gint64      n)
+{
+  g_autofree char *text = hp_format_counted (format, n);
+
+  g_string_append (line, text);
+}
+
 /* Graduates: one line per school after the totals, e.g.
  * "  170001 Städt. Gymnasium Arnsberg: 45 added, 2 already listed, 3 skipped
  * by the year filter; 12 listed before" */
@@ -96,35 +111,34 @@ print_graduate_schools (GPtrArray *schools)
       const HpImportSchoolSummary *school = g_ptr_array_index (schools, i);
       g_autoptr(GString) line = g_string_new (NULL);
 
-      g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", school->added),
-                              school->added);
+      append_counted (line, g_dngettext (GETTEXT_PACKAGE, "%s added", "%s added", school->added), school->added);
       if (school->duplicates > 0)
         {
           g_string_append (line, ", ");
-          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u already listed", "%u already listed",
-                                                     school->duplicates),
-                                  school->duplicates);
+          append_counted (line, g_dngettext (GETTEXT_PACKAGE, "%s already listed", "%s already listed",
+                                             school->duplicates),
+                          school->duplicates);
         }
       if (school->skipped > 0)
         {
           g_string_append (line, ", ");
-          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u skipped by the year filter",
-                                                     "%u skipped by the year filter", school->skipped),
-                                  school->skipped);
+          append_counted (line, g_dngettext (GETTEXT_PACKAGE, "%s skipped by the year filter",
+                                             "%s skipped by the year filter", school->skipped),
+                          school->skipped);
         }
       if (school->no_name > 0)
         {
           g_string_append (line, ", ");
-          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u without a name", "%u without a name",
-                                                     school->no_name),
-                                  school->no_name);
+          append_counted (line, g_dngettext (GETTEXT_PACKAGE, "%s without a name", "%s without a name",
+                                             school->no_name),
+                          school->no_name);
         }
       if (school->listed_before > 0)
         {
           g_string_append (line, "; ");
-          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u listed before", "%u listed before",
-                                                     school->listed_before),
-                                  school->listed_before);
+          append_counted (line, g_dngettext (GETTEXT_PACKAGE, "%s listed before", "%s listed before",
+                                             school->listed_before),
+                          school->listed_before);
         }
       if (school->list_complete)
         {
@@ -189,51 +203,62 @@ print_result (HpCli                *cli,
 
   if (kind == HP_IMPORT_SCHOOLS)
     {
-      g_autofree char *rows = g_strdup_printf (ngettext ("%u row read", "%u rows read", r->rows), r->rows);
-      g_autofree char *added = g_strdup_printf (ngettext ("%u school added", "%u schools added", r->added),
-                                                r->added);
+      g_autofree char *rows = hp_format_counted (ngettext ("%s row read", "%s rows read", r->rows), r->rows);
+      g_autofree char *added = hp_format_counted (ngettext ("%s school added", "%s schools added", r->added),
+                                                  r->added);
+      g_autofree char *updated = hp_format_count (r->updated);
+      g_autofree char *unchanged = hp_format_count (r->unchanged);
+      g_autofree char *skipped = hp_format_count (r->skipped);
 
       /* Translators: "8 rows read: 2 schools added, 0 updated, 3 unchanged,
-       * 3 skipped by the filters." The %s are counts with their nouns. */
-      printf (_("%s: %s, %u updated, %u unchanged, %u skipped by the filters.\n"),
-              rows, added, r->updated, r->unchanged, r->skipped);
+       * 3 skipped by the filters." The %s are counts, some with their nouns. */
+      printf (_("%s: %s, %s updated, %s unchanged, %s skipped by the filters.\n"),
+              rows, added, updated, unchanged, skipped);
     }
   else
     {
-      g_autofree char *rows = g_strdup_printf (ngettext ("%u row read", "%u rows read", r->rows), r->rows);
-      g_autofree char *added = g_strdup_printf (ngettext ("%u graduate added", "%u graduates added", r->added),
-                                                r->added);
-      g_autofree char *duplicates = g_strdup_printf (ngettext ("%u duplicate left out", "%u duplicates left out", r->duplicates),
-                                                     r->duplicates);
+      g_autofree char *rows = hp_format_counted (ngettext ("%s row read", "%s rows read", r->rows), r->rows);
+      g_autofree char *added = hp_format_counted (ngettext ("%s graduate added", "%s graduates added", r->added),
+                                                  r->added);
+      g_autofree char *duplicates = hp_format_counted (ngettext ("%s duplicate left out", "%s duplicates left out",
+                                                                 r->duplicates),
+                                                       r->duplicates);
+      g_autofree char *skipped = hp_format_count (r->skipped_year);
 
       /* Translators: "4 rows read: 2 graduates added, 1 duplicate left out,
-       * 1 skipped by the year filter." The %s are counts with their nouns. */
-      printf (_("%s: %s, %s, %u skipped by the year filter.\n"), rows, added, duplicates, r->skipped_year);
+       * 1 skipped by the year filter." The %s are counts, some with their nouns. */
+      printf (_("%s: %s, %s, %s skipped by the year filter.\n"), rows, added, duplicates, skipped);
       print_graduate_schools (hp_import_get_schools (import));
     }
 
   if (r->contacts_without_consent > 0)
-    printf (ngettext ("%u graduate’s e-mail or phone left out: the row gives no consent date and source.\n",
-                      "%u graduates’ e-mail or phone left out: their rows give no consent date and source.\n",
-                      r->contacts_without_consent),
-            r->contacts_without_consent);
+    hp_cli_print_counted (stdout,
+                          ngettext ("%s graduate’s e-mail or phone left out: the row gives no consent date and "
+                                    "source.\n",
+                                    "%s graduates’ e-mail or phone left out: their rows give no consent date and "
+                                    "source.\n",
+                                    r->contacts_without_consent),
+                          r->contacts_without_consent);
   if (r->no_year_in_file && r->no_name == 0)
-    printf (g_dngettext (GETTEXT_PACKAGE,
-                         "No year in the file: the %u row was kept (the year filter did not apply).\n",
-                         "No year in the file: all %u rows were kept (the year filter did not apply).\n", r->rows),
-            r->rows);
+    hp_cli_print_counted (stdout, g_dngettext (GETTEXT_PACKAGE,
+                                               "No year in the file: the %s row was kept (the year filter did "
+                                               "not apply).\n",
+                                               "No year in the file: all %s rows were kept (the year filter did "
+                                               "not apply).\n", r->rows),
+                          r->rows);
   else if (r->no_year_in_file)
     printf ("%s\n", _("No year in the file: the year filter did not apply."));
   if (r->skipped_no_year > 0)
-    printf (g_dngettext (GETTEXT_PACKAGE,
-                         "%u row without a year left out (other rows state theirs).\n",
-                         "%u rows without a year left out (other rows state theirs).\n", r->skipped_no_year),
-            r->skipped_no_year);
+    hp_cli_print_counted (stdout, g_dngettext (GETTEXT_PACKAGE,
+                                               "%s row without a year left out (other rows state theirs).\n",
+                                               "%s rows without a year left out (other rows state theirs).\n",
+                                               r->skipped_no_year),
+                          r->skipped_no_year);
   if (r->no_name > 0)
-    printf (g_dngettext (GETTEXT_PACKAGE,
-                         "%u row without a name left out.\n",
-                         "%u rows without a name left out.\n", r->no_name),
-            r->no_name);
+    hp_cli_print_counted (stdout, g_dngettext (GETTEXT_PACKAGE,
+                                               "%s row without a name left out.\n",
+                                               "%s rows without a name left out.\n", r->no_name),
+                          r->no_name);
 
   /* What was really changed, per column */
   if (r->repaired > 0)
@@ -242,31 +267,31 @@ print_result (HpCli                *cli,
       g_autofree char *joined = NULL;
 
       if (r->repaired_district_key > 0)
-        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u municipality key",
-                                                              "%u municipality keys", r->repaired_district_key),
-                                                 r->repaired_district_key));
+        g_ptr_array_add (parts, hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s municipality key",
+                                                                "%s municipality keys", r->repaired_district_key),
+                                                   r->repaired_district_key));
       if (r->repaired_postcode > 0)
-        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u postcode",
-                                                              "%u postcodes", r->repaired_postcode),
-                                                 r->repaired_postcode));
+        g_ptr_array_add (parts, hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s postcode",
+                                                                "%s postcodes", r->repaired_postcode),
+                                                   r->repaired_postcode));
       if (r->repaired_school_form > 0)
-        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school form",
-                                                              "%u school forms", r->repaired_school_form),
-                                                 r->repaired_school_form));
+        g_ptr_array_add (parts, hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s school form",
+                                                                "%s school forms", r->repaired_school_form),
+                                                   r->repaired_school_form));
       if (r->repaired_phone_prefix > 0)
-        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u area code",
-                                                              "%u area codes", r->repaired_phone_prefix),
-                                                 r->repaired_phone_prefix));
+        g_ptr_array_add (parts, hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s area code",
+                                                                "%s area codes", r->repaired_phone_prefix),
+                                                   r->repaired_phone_prefix));
       g_ptr_array_add (parts, NULL);
       joined = g_strjoinv (", ", (char **) parts->pdata);
       printf (_("Lost leading zeros put back: %s.\n"), joined);
     }
   if (r->completed_district_key > 0)
-    printf (g_dngettext (GETTEXT_PACKAGE,
-                         "%u SVWS municipality key (RegSchl) completed with NRW’s 05.\n",
-                         "%u SVWS municipality keys (RegSchl) completed with NRW’s 05.\n",
-                         r->completed_district_key),
-            r->completed_district_key);
+    hp_cli_print_counted (stdout, g_dngettext (GETTEXT_PACKAGE,
+                                               "%s SVWS municipality key (RegSchl) completed with NRW’s 05.\n",
+                                               "%s SVWS municipality keys (RegSchl) completed with NRW’s 05.\n",
+                                               r->completed_district_key),
+                          r->completed_district_key);
 
   if (list_complete && !dry_run)
     printf ("%s\n", _("The school’s list is marked complete."));
@@ -334,22 +359,31 @@ run_import_received (HpCli       *cli,
     }
   else if (ok)
     {
-      printf (ngettext ("%u class list, %u graduate row: %u ticked as received, %u of them matched.\n",
-                        "%u class lists, %u graduate rows: %u ticked as received, %u of them matched.\n",
+      g_autofree char *sheets = hp_format_count (report.sheets);
+      g_autofree char *rows = hp_format_count (report.rows);
+      g_autofree char *ticked = hp_format_count (report.ticked);
+      g_autofree char *matched = hp_format_count (report.matched);
+
+      /* Translators: class lists (the form follows their number), graduate
+       * rows, rows ticked, of them matched */
+      printf (ngettext ("%s class list, %s graduate row: %s ticked as received, %s of them matched.\n",
+                        "%s class lists, %s graduate rows: %s ticked as received, %s of them matched.\n",
                         report.sheets),
-              report.sheets, report.rows, report.ticked, report.matched);
-      printf (dry_run ? ngettext ("%u graduate would be ticked as having received the pack (dry run: nothing "
-                                  "changed).\n",
-                                  "%u graduates would be ticked as having received the pack (dry run: nothing "
-                                  "changed).\n", report.newly)
-                      : ngettext ("%u graduate newly ticked as having received the pack.\n",
-                                  "%u graduates newly ticked as having received the pack.\n", report.newly),
-              report.newly);
+              sheets, rows, ticked, matched);
+      hp_cli_print_counted (stdout,
+                            dry_run ? ngettext ("%s graduate would be ticked as having received the pack (dry run: "
+                                                "nothing changed).\n",
+                                                "%s graduates would be ticked as having received the pack (dry run: "
+                                                "nothing changed).\n", report.newly)
+                                    : ngettext ("%s graduate newly ticked as having received the pack.\n",
+                                                "%s graduates newly ticked as having received the pack.\n",
+                                                report.newly),
+                            report.newly);
       if (report.unmatched > 0)
         {
-          printf (ngettext ("%u row matched no graduate of the campaign:\n",
-                            "%u rows matched no graduate of the campaign:\n", report.unmatched),
-                  report.unmatched);
+          hp_cli_print_counted (stdout, ngettext ("%s row matched no graduate of the campaign:\n",
+                                                  "%s rows matched no graduate of the campaign:\n", report.unmatched),
+                                report.unmatched);
           for (guint i = 0; i < report.unmatched_rows->len; i++)
             printf ("  %s\n", (const char *) g_ptr_array_index (report.unmatched_rows, i));
         }

@@ -318,8 +318,14 @@ print_line (HpCli        *cli,
   if (per_standard == 0 && per_under18 == 0)
     printf (_("“%s” is not in the pack.\n"), item_name);
   else
-    printf (_("Pack contents: “%s”, %u per standard pack, %u per under-18 pack.\n"),
-            item_name, per_standard, per_under18);
+    {
+      g_autofree char *standard = hp_format_count (per_standard);
+      g_autofree char *under18 = hp_format_count (per_under18);
+
+      /* Translators: an item, then its pieces in a standard and in an under-18 pack */
+      printf (_("Pack contents: “%s”, %s per standard pack, %s per under-18 pack.\n"),
+              item_name, standard, under18);
+    }
 }
 
 static gboolean

@@ -127,6 +127,16 @@ hp_cli_print_table (FILE              *out,
 }
 
 void
+hp_cli_print_counted (FILE       *out,
+                      const char *format,
+                      gint64      n)
+{
+  g_autofree char *text = hp_format_counted (format, n);
+
+  fputs (text, out);
+}
+
+void
 hp_cli_print_json_string (FILE       *out,
                           const char *text)
 {

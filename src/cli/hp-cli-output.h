@@ -49,6 +49,12 @@ void hp_cli_print_json_list   (FILE              *out,
                                GListModel        *items);
 void hp_cli_print_json_string (FILE              *out,
                                const char        *text);
+/* Prints a sentence with one count to @out: @format as ngettext() chose it
+ * for @n, with `%s` where the count goes, grouped the language's way
+ * (hp_format_counted()): "2,000 rows read" / "2.000 Zeilen gelesen". */
+void hp_cli_print_counted     (FILE              *out,
+                               const char        *format,
+                               gint64             n);
 
 /*
  * HpCliJson:

@@ -469,10 +469,10 @@ print_bottleneck (const HpPlanInput *input,
   for (guint k = 0; k < sponsors->len; k++)
     {
       const ItemSponsor *sponsor = &g_array_index (sponsors, ItemSponsor, k);
+      g_autofree char *outstanding = hp_format_count (sponsor->outstanding);
 
-      g_string_append_printf (open, "%s%s %" G_GINT64_FORMAT, k > 0 ? ", " : "",
-                              sponsor->gift->sponsor_name ? sponsor->gift->sponsor_name : "",
-                              sponsor->outstanding);
+      g_string_append_printf (open, "%s%s %s", k > 0 ? ", " : "",
+                              sponsor->gift->sponsor_name ? sponsor->gift->sponsor_name : "", outstanding);
     }
 
   if (open->len > 0)

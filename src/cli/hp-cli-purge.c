@@ -80,13 +80,18 @@ print_report (HpPurgePreview *preview)
       return;
     }
 
-  printf (ngettext (
-                       "The names, birth dates, classes and contact data of %u graduate without consent "
-                       "go (%u of them under 18; the counts stay):\n",
-                       "The names, birth dates, classes and contact data of %u graduates without consent "
-                       "go (%u of them under 18; the counts stay):\n",
-                       preview->graduates),
-          preview->graduates, preview->under18);
+  {
+    g_autofree char *graduates = hp_format_count (preview->graduates);
+    g_autofree char *under18 = hp_format_count (preview->under18);
+
+    /* Translators: the graduates (the form follows them), then those of them under 18 */
+    printf (ngettext ("The names, birth dates, classes and contact data of %s graduate without consent "
+                      "go (%s of them under 18; the counts stay):\n",
+                      "The names, birth dates, classes and contact data of %s graduates without consent "
+                      "go (%s of them under 18; the counts stay):\n",
+                      preview->graduates),
+            graduates, under18);
+  }
 
   {
     const HpCliColumn columns[] = {
@@ -111,11 +116,10 @@ print_report (HpPurgePreview *preview)
                         preview->schools->len);
   }
 
-  printf (ngettext (
-                       "%u graduate who consented stays as they are.\n",
-                       "%u graduates who consented stay as they are.\n",
-                       preview->consenting),
-          preview->consenting);
+  hp_cli_print_counted (stdout, ngettext ("%s graduate who consented stays as they are.\n",
+                                          "%s graduates who consented stay as they are.\n",
+                                          preview->consenting),
+                        preview->consenting);
 }
 
 gboolean
@@ -193,10 +197,9 @@ hp_cli_run_purge (HpCli    *cli,
   if (cli->json)
     print_json (cli, preview, FALSE, TRUE, n_purged);
   else
-    printf (ngettext (
-                         "Backed up, then removed the personal data of %u graduate.\n",
-                         "Backed up, then removed the personal data of %u graduates.\n",
-                         n_purged),
-            n_purged);
+    hp_cli_print_counted (stdout, ngettext ("Backed up, then removed the personal data of %s graduate.\n",
+                                            "Backed up, then removed the personal data of %s graduates.\n",
+                                            n_purged),
+                          n_purged);
   return TRUE;
 }

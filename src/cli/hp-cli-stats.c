@@ -94,14 +94,14 @@ hp_cli_run_demo (HpCli    *cli,
     print_stats (cli, &stats);
   else
     {
-      g_autofree char *schools = g_strdup_printf (ngettext ("%u school", "%u schools", stats.schools),
-                                                  stats.schools);
-      g_autofree char *graduates = g_strdup_printf (ngettext ("%u graduate", "%u graduates", stats.graduates),
-                                                    stats.graduates);
-      g_autofree char *sponsors = g_strdup_printf (ngettext ("%u sponsor", "%u sponsors", stats.sponsors),
-                                                   stats.sponsors);
-      g_autofree char *products = g_strdup_printf (ngettext ("%u product", "%u products", stats.products),
-                                                   stats.products);
+      g_autofree char *schools = hp_format_counted (ngettext ("%s school", "%s schools", stats.schools),
+                                                    stats.schools);
+      g_autofree char *graduates = hp_format_counted (ngettext ("%s graduate", "%s graduates", stats.graduates),
+                                                      stats.graduates);
+      g_autofree char *sponsors = hp_format_counted (ngettext ("%s sponsor", "%s sponsors", stats.sponsors),
+                                                     stats.sponsors);
+      g_autofree char *products = hp_format_counted (ngettext ("%s product", "%s products", stats.products),
+                                                     stats.products);
 
       /* Translators: the %s after the name are counts with their nouns,
        * "12 schools", "1 sponsor" */

@@ -127,8 +127,8 @@ describe_contents (const HpBackupInfo *info)
     /* Translators: a backup file that cannot be read; %s is its size */
     return g_strdup_printf (_("Damaged or unreadable · %s"), size);
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u campaign", "%u campaigns", info->campaigns),
-                          info->campaigns);
+  text = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s campaign", "%s campaigns", info->campaigns),
+                            info->campaigns);
   campaigns = join_words (text);
   g_clear_pointer (&text, g_free);
   text = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s graduate", "%s graduates", info->graduates),

@@ -156,6 +156,7 @@ update_count (HpBookingsDialog *self)
 {
   GListModel *model = G_LIST_MODEL (self->receipts);
   guint n_items = g_list_model_get_n_items (model);
+  g_autofree char *bookings = NULL;
   g_autofree char *pieces = NULL;
   g_autofree char *text = NULL;
   gint64 total = 0;
@@ -167,11 +168,13 @@ update_count (HpBookingsDialog *self)
       total += hp_receipt_get_quantity (receipt);
     }
 
+  bookings = _hp_bookings_dialog_format_count (n_items);
   pieces = _hp_bookings_dialog_format_count (total);
-  /* Translators: the footer; %u bookings, then %s pieces in all */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u booking · %s pieces", "%u bookings · %s pieces",
+  /* Translators: the footer; the first %s is the number of bookings (the
+   * form follows it), the second the pieces in all */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s booking · %s pieces", "%s bookings · %s pieces",
                                        n_items),
-                          n_items, pieces);
+                          bookings, pieces);
   gtk_label_set_label (self->count_label, text);
 }
 

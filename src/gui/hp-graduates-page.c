@@ -581,6 +581,7 @@ school_received_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *school_name = NULL;
   g_autofree char *escaped = NULL;
+  g_autofree char *count = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
 
@@ -630,9 +631,11 @@ school_received_action (GtkWidget  *widget,
   g_array_set_size (self->undo_ids, 0);
   g_array_append_vals (self->undo_ids, ids->data, ids->len);
 
-  title = g_strdup_printf (ngettext ("%u graduate of “%s” ticked as received",
-                                     "%u graduates of “%s” ticked as received", ids->len),
-                           ids->len, escaped);
+  count = hp_format_count (ids->len);
+  /* Translators: the number of graduates, then their school */
+  title = g_strdup_printf (ngettext ("%s graduate of “%s” ticked as received",
+                                     "%s graduates of “%s” ticked as received", ids->len),
+                           count, escaped);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

@@ -109,12 +109,14 @@ hp_handovers_page_dup_item_title (HpTablePage *page,
   HpHandover *handover = HP_HANDOVER (item);
   g_autofree char *date = hp_format_date (hp_handover_get_date (handover));
   gint64 total = hp_handover_get_total (handover);
+  g_autofree char *packs = hp_format_count (total);
 
   /* Translators: a hand-over in messages: "27 packs to Gymnasium Nord on
-   * 03.07.2027 12:00" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld pack to %s on %s", "%lld packs to %s on %s",
+   * 03.07.2027 12:00"; the first %s is the number of packs (1,027 in
+   * English, 1.027 in German) */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s pack to %s on %s", "%s packs to %s on %s",
                                        (gulong) MIN (total, G_MAXLONG)),
-                          (long long) total, hp_handover_get_school_name (handover), date);
+                          packs, hp_handover_get_school_name (handover), date);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -131,7 +131,8 @@ update_summary (HpPackPage *self)
 {
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   guint standard = 0, under18 = 0, short_items = 0;
-  g_autofree char *text = NULL;
+  g_autofree char *items = NULL;
+  g_autofree char *short_text = NULL;
   GString *summary;
 
   for (guint i = 0; i < n_rows; i++)
@@ -145,8 +146,9 @@ update_summary (HpPackPage *self)
     }
 
   summary = g_string_new (NULL);
-  /* Translators: the footer of the pack contents; %u is a number of items */
-  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n_rows), n_rows);
+  /* Translators: the footer of the pack contents; %s is a number of items */
+  items = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s item", "%s items", n_rows), n_rows);
+  g_string_append (summary, items);
   g_string_append (summary, " · ");
   /* Translators: the footer; the pieces in one standard and one under-18 pack */
   g_string_append_printf (summary, _("%u pieces per standard pack, %u per under-18 pack"), standard, under18);
@@ -154,9 +156,10 @@ update_summary (HpPackPage *self)
     {
       g_string_append (summary, " · ");
       /* Translators: the footer; items of which less was received than is needed */
-      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u item short", "%u items short",
-                                                    short_items),
-                              short_items);
+      short_text = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s item short", "%s items short",
+                                                   short_items),
+                                      short_items);
+      g_string_append (summary, short_text);
     }
 
   gtk_label_set_label (self->summary_label, summary->str);

@@ -312,14 +312,16 @@ fill_chases (HpPlanPage *self,
 
       if (to_chase > 0)
         {
+          g_autofree char *sponsors_text = _hp_plan_page_format_count (n_sponsors);
           g_autofree char *pieces = _hp_plan_page_format_count (to_chase);
 
-          /* Translators: %u is a number of sponsors, %s a number of pieces */
+          /* Translators: the first %s is a number of sponsors (the form
+           * follows it), the second a number of pieces */
           g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                     "Ask %u sponsor for %s pieces pledged but not delivered yet.",
-                                                     "Ask %u sponsors for %s pieces pledged but not delivered yet.",
+                                                     "Ask %s sponsor for %s pieces pledged but not delivered yet.",
+                                                     "Ask %s sponsors for %s pieces pledged but not delivered yet.",
                                                      n_sponsors),
-                                  n_sponsors, pieces);
+                                  sponsors_text, pieces);
         }
       if (unpledged > 0)
         {

@@ -181,9 +181,11 @@ dup_open_pledges (const HpPlanInput *input,
   if (open->len > MAX_SPONSORS_NAMED)
     {
       guint more = open->len - MAX_SPONSORS_NAMED;
+      g_autofree char *text = NULL;
 
       /* Translators: after the names of sponsors, e.g. "A (3), B (2), C (1) and 4 more" */
-      g_string_append_printf (names, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", more), more);
+      text = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, " and %s more", " and %s more", more), more);
+      g_string_append (names, text);
     }
 
   /* Translators: %s is a list of sponsors, e.g. "Brauerei Veltins (300), Sauerland Socken (120)" */

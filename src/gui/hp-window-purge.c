@@ -120,10 +120,10 @@ purge_done_cb (GObject      *object,
       return;
     }
 
-  title = g_strdup_printf (ngettext ("Personal data of %u graduate deleted; a backup was made before",
-                                     "Personal data of %u graduates deleted; a backup was made before",
-                                     d->purged),
-                           d->purged);
+  title = hp_format_counted (ngettext ("Personal data of %s graduate deleted; a backup was made before",
+                                       "Personal data of %s graduates deleted; a backup was made before",
+                                       d->purged),
+                             d->purged);
   hp_window_add_toast (self, adw_toast_new (title));
 }
 
@@ -155,29 +155,36 @@ describe (HpPurgePreview *p)
 {
   GString *body = g_string_new (NULL);
   g_autofree char *day = hp_format_date (p->last_handover);
+  g_autofree char *graduates = hp_format_count (p->graduates);
+  g_autofree char *under18 = hp_format_count (p->under18);
 
   g_string_append_printf (body,
-                          ngettext ("In “%s”, the names, birth dates, classes and contact data of %u graduate "
-                                    "without consent will be deleted (%u of them under 18):",
-                                    "In “%s”, the names, birth dates, classes and contact data of %u graduates "
-                                    "without consent will be deleted (%u of them under 18):",
+                          /* Translators: the campaign, then the graduates and those of them under 18 */
+                          ngettext ("In “%s”, the names, birth dates, classes and contact data of %s graduate "
+                                    "without consent will be deleted (%s of them under 18):",
+                                    "In “%s”, the names, birth dates, classes and contact data of %s graduates "
+                                    "without consent will be deleted (%s of them under 18):",
                                     p->graduates),
-                          p->campaign_name, p->graduates, p->under18);
+                          p->campaign_name, graduates, under18);
   g_string_append_c (body, '\n');
   for (guint i = 0; i < p->schools->len && i < MAX_SCHOOLS_LISTED; i++)
     {
       HpPurgeSchool *school = g_ptr_array_index (p->schools, i);
+      g_autofree char *school_graduates = hp_format_count (school->graduates);
+      g_autofree char *school_under18 = hp_format_count (school->under18);
 
       /* Translators: one school's line in the purge dialog: name, number, graduates, under 18 */
-      g_string_append_printf (body, _("\n• %s (%s): %u, %u under 18"), school->name, school->number,
-                              school->graduates, school->under18);
+      g_string_append_printf (body, _("\n• %s (%s): %s, %s under 18"), school->name, school->number,
+                              school_graduates, school_under18);
     }
   if (p->schools->len > MAX_SCHOOLS_LISTED)
     {
       guint more = p->schools->len - MAX_SCHOOLS_LISTED;
+      g_autofree char *text = hp_format_counted (ngettext ("• and %s more school", "• and %s more schools", more),
+                                                 more);
 
       g_string_append_c (body, '\n');
-      g_string_append_printf (body, ngettext ("• and %u more school", "• and %u more schools", more), more);
+      g_string_append (body, text);
     }
 
   g_string_append (body, "\n\n");
@@ -307,8 +314,9 @@ reminder_cb (GObject      *object,
       /* Translators: the middle of "The hand-over … was on %s, %s, and …" */
       since = g_strdup_printf (ngettext ("more than %u week ago", "more than %u weeks ago", weeks), weeks);
       /* Translators: the end of "… and the names, birth dates and classes of %s are still stored" */
-      who = g_strdup_printf (ngettext ("%u graduate without consent", "%u graduates without consent", p->graduates),
-                             p->graduates);
+      who = hp_format_counted (ngettext ("%s graduate without consent", "%s graduates without consent",
+                                         p->graduates),
+                               p->graduates);
       body = g_strdup_printf (_("The hand-over of “%s” was on %s, %s, and the names, birth dates and classes of %s "
                                 "are still stored. Data protection (DSGVO Art. 5) asks to delete personal data "
                                 "once it is no longer needed."),

@@ -72,31 +72,40 @@ read_done_cb (GObject      *object,
     }
   else
     {
+      g_autofree char *sheets = hp_format_count (d->report.sheets);
+      g_autofree char *rows = hp_format_count (d->report.rows);
+      g_autofree char *ticked = hp_format_count (d->report.ticked);
+      g_autofree char *newly = hp_format_counted (ngettext ("%s graduate is newly ticked as having received the pack.",
+                                                            "%s graduates are newly ticked as having received the pack.",
+                                                            d->report.newly),
+                                                  d->report.newly);
+
       body = g_string_new (NULL);
-      g_string_append_printf (body, ngettext ("%u class list with %u graduate rows: %u ticked as received.",
-                                              "%u class lists with %u graduate rows: %u ticked as received.",
+      /* Translators: class lists (the form follows their number), graduate rows, rows ticked */
+      g_string_append_printf (body, ngettext ("%s class list with %s graduate rows: %s ticked as received.",
+                                              "%s class lists with %s graduate rows: %s ticked as received.",
                                               d->report.sheets),
-                              d->report.sheets, d->report.rows, d->report.ticked);
+                              sheets, rows, ticked);
       g_string_append (body, "\n");
-      g_string_append_printf (body, ngettext ("%u graduate is newly ticked as having received the pack.",
-                                              "%u graduates are newly ticked as having received the pack.",
-                                              d->report.newly),
-                              d->report.newly);
+      g_string_append (body, newly);
       if (d->report.unmatched > 0)
         {
+          g_autofree char *unmatched = hp_format_counted (ngettext ("%s row matched no graduate of the campaign:",
+                                                                    "%s rows matched no graduate of the campaign:",
+                                                                    d->report.unmatched),
+                                                          d->report.unmatched);
+
           g_string_append (body, "\n\n");
-          g_string_append_printf (body, ngettext ("%u row matched no graduate of the campaign:",
-                                                  "%u rows matched no graduate of the campaign:",
-                                                  d->report.unmatched),
-                                  d->report.unmatched);
+          g_string_append (body, unmatched);
           for (guint i = 0; i < d->report.unmatched_rows->len && i < MAX_ROWS_LISTED; i++)
             g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (d->report.unmatched_rows, i));
           if (d->report.unmatched > MAX_ROWS_LISTED)
             {
               guint more = d->report.unmatched - MAX_ROWS_LISTED;
+              g_autofree char *text = hp_format_counted (ngettext ("• and %s more", "• and %s more", more), more);
 
               g_string_append_c (body, '\n');
-              g_string_append_printf (body, ngettext ("• and %u more", "• and %u more", more), more);
+              g_string_append (body, text);
             }
         }
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Class Lists Read"), body->str));

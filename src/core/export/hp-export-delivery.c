@@ -35,6 +35,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "heimpack/hp-format.h"
 #include "hp-export-private.h"
 
 /* ------------------------------------------------------------------------ */
@@ -434,27 +435,33 @@ partial_line (const HpExportSchool *school,
   guint this = note->this_standard + note->this_under18;
   guint before = note->before_standard + note->before_under18;
   guint to_come = note->to_come_standard + note->to_come_under18;
+  g_autofree char *needed_text = hp_format_count (needed);
+  g_autofree char *this_text = hp_format_count (this);
+  g_autofree char *before_text = hp_format_count (before);
+  g_autofree char *to_come_text = hp_format_count (to_come);
 
   if (to_come > 0 && before == 0)
     /* Translators: on the delivery note: "Partial delivery: 27 of 72 packs,
-     * 45 to follow." (German: "Teillieferung: 27 von 72 Paketen, 45 folgen.") */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Partial delivery: %u of %u pack, %u to follow.",
-                                         "Partial delivery: %u of %u packs, %u to follow.", needed),
-                            this, needed, to_come);
+     * 45 to follow." (German: "Teillieferung: 27 von 72 Paketen, 45 folgen.");
+     * the counts are written the language's way (1,052 / 1.052), the form
+     * follows the second */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Partial delivery: %s of %s pack, %s to follow.",
+                                         "Partial delivery: %s of %s packs, %s to follow.", needed),
+                            this_text, needed_text, to_come_text);
   if (to_come > 0)
     /* Translators: on the delivery note of a later delivery: "Partial
      * delivery: 30 of 72 packs (27 delivered before), 15 to follow." */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Partial delivery: %u of %u pack (%u delivered before), %u to follow.",
-                                         "Partial delivery: %u of %u packs (%u delivered before), %u to follow.",
+                                         "Partial delivery: %s of %s pack (%s delivered before), %s to follow.",
+                                         "Partial delivery: %s of %s packs (%s delivered before), %s to follow.",
                                          needed),
-                            this, needed, before, to_come);
+                            this_text, needed_text, before_text, to_come_text);
   if (before > 0)
     /* Translators: on the delivery note of the last of several deliveries:
      * "Final delivery: 45 of 72 packs (27 delivered before)." */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Final delivery: %u of %u pack (%u delivered before).",
-                                         "Final delivery: %u of %u packs (%u delivered before).", needed),
-                            this, needed, before);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Final delivery: %s of %s pack (%s delivered before).",
+                                         "Final delivery: %s of %s packs (%s delivered before).", needed),
+                            this_text, needed_text, before_text);
   return NULL;
 }
 
@@ -472,7 +479,10 @@ write_school (HpExportWriter        *w,
   g_autofree char *partial = partial_line (school, note);
   gboolean class_list = data->options.class_lists;
   g_autofree char *town = join_nonempty (" ", OR_EMPTY (s->postcode), OR_EMPTY (s->town), NULL);
-  g_autofree char *per_crate = g_strdup_printf (_("%u packs per crate"), data->crate_size);
+  /* Translators: on the delivery note, how the packs are packed */
+  g_autofree char *per_crate = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s pack per crate",
+                                                               "%s packs per crate", data->crate_size),
+                                                  data->crate_size);
   lxw_worksheet *ws;
   lxw_row_t row;
   lxw_row_t packs_row;

@@ -85,11 +85,13 @@ sponsors_text (const HpExportItemRow *item)
   if (shown < n)
     {
       guint more = n - shown;
+      g_autofree char *more_text = NULL;
 
       g_string_append_c (text, ' ');
       /* Translators: after the first five sponsors of an item on the
        * packing list: "Brauerei A, Mosterei B, … + 12 more" */
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "+ %u more", "+ %u more", more), more);
+      more_text = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "+ %s more", "+ %s more", more), more);
+      g_string_append (text, more_text);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

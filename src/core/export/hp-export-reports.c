@@ -42,6 +42,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "heimpack/hp-format.h"
 #include "hp-export-private.h"
 
 /* ------------------------------------------------------------------------ */
@@ -440,10 +441,10 @@ thanks_sentence (HpExportData *data,
     return g_strdup_printf (_("Thank you for your %s."), gifts);
 
   /* Translators: part of the thank-you sentence: "780 packs" */
-  packs_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld pack", "%lld packs", (gulong) MIN (packs, G_MAXLONG)),
-                                (long long) packs);
+  packs_text = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s pack", "%s packs", (gulong) MIN (packs, G_MAXLONG)),
+                                  packs);
   /* Translators: part of the thank-you sentence: "12 schools" */
-  schools_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school", "%u schools", schools), schools);
+  schools_text = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s school", "%s schools", schools), schools);
 
   if (delivered)
     /* Translators: the thank-you sentence for a mail merge, e.g. "Your 800
@@ -510,11 +511,16 @@ write_thanks (HpExportWriter  *w,
       in_standard |= gift_used > 0 && p->per_standard > 0;
       in_under18 |= gift_used > 0 && p->per_under18 > 0;
       if (p->received > 0)
-        g_ptr_array_add (phrases,
-                         /* Translators: a gift in the thank-you sentence: "800 pieces of “USB-Stick 16 GB”" */
-                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld piece of “%s”", "%lld pieces of “%s”",
-                                                       (gulong) MIN (p->received, G_MAXLONG)),
-                                          (long long) p->received, p->name));
+        {
+          g_autofree char *pieces = hp_format_count (p->received);
+
+          g_ptr_array_add (phrases,
+                           /* Translators: a gift in the thank-you sentence: "800 pieces of “USB-Stick 16 GB”";
+                            * the first %s is the number of pieces (1,200 in English, 1.200 in German) */
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s piece of “%s”", "%s pieces of “%s”",
+                                                         (gulong) MIN (p->received, G_MAXLONG)),
+                                            pieces, p->name));
+        }
 
       if (next == NULL || next->sponsor_id != p->sponsor_id)
         {

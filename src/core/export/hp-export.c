@@ -561,10 +561,10 @@ write_workbook (HpExportKind           kind,
     }
 
   if (ok && w.more_warnings > 0)
-    g_ptr_array_add (warnings, g_strdup_printf (ngettext ("… and %u more text was cut.",
-                                                          "… and %u more texts were cut.",
-                                                          w.more_warnings),
-                                                w.more_warnings));
+    g_ptr_array_add (warnings, hp_format_counted (ngettext ("… and %s more text was cut.",
+                                                            "… and %s more texts were cut.",
+                                                            w.more_warnings),
+                                                  w.more_warnings));
 
   g_hash_table_unref (w.sheet_names);
   g_free (w.failed_sheet);

@@ -608,7 +608,10 @@ _hp_import_prepare_graduate (HpImport            *self,
       birth_iso = hp_parse_date (birth);
       if (birth_iso == NULL)
         {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a date (DD.MM.YYYY)."), birth);
+          /* Translators: an imported date that is none; name the forms
+           * hp_parse_date() reads, in the language's words, the language's
+           * own form first (German: "TT.MM.JJJJ oder JJJJ-MM-TT") */
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a date (YYYY-MM-DD or DD.MM.YYYY)."), birth);
           return _hp_import_value_error (self, error, line, birth_spec, message);
         }
     }
@@ -624,7 +627,8 @@ _hp_import_prepare_graduate (HpImport            *self,
       consent_iso = hp_parse_date (consent);
       if (consent_iso == NULL)
         {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a date (DD.MM.YYYY)."), consent);
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a date (YYYY-MM-DD or DD.MM.YYYY)."),
+                                                      consent);
           return _hp_import_value_error (self, error, line, consent_spec, message);
         }
     }

@@ -603,21 +603,25 @@ _hp_import_describe_sponsors_nothing (HpImport             *self,
                                       HpImportAdvice        advice)
 {
   const char *name = hp_table_reader_get_display_name (hp_import_get_reader (self));
+  g_autofree char *rows = hp_format_count (r->rows);
 
   if (advice == HP_IMPORT_ADVICE_CLI)
+    /* TRANSLATORS: the first %s is the number of rows (1,052 in English,
+     * 1.052 in German), the second the file */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Nothing was imported: the %u row of %s names no sponsor. Check which column "
+                                         "Nothing was imported: the %s row of %s names no sponsor. Check which column "
                                          "holds the sponsors’ names (--map name=HEADER).",
-                                         "Nothing was imported: none of the %u rows of %s names a sponsor. Check which "
+                                         "Nothing was imported: none of the %s rows of %s names a sponsor. Check which "
                                          "column holds the sponsors’ names (--map name=HEADER).", r->rows),
-                            r->rows, name);
+                            rows, name);
 
-  /* TRANSLATORS: the second %s is "Columns", the import assistant's step
-   * where columns are assigned */
+  /* TRANSLATORS: the first %s is the number of rows, the second the file,
+   * the third "Columns", the import assistant's step where columns are
+   * assigned */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Nothing was imported: the %u row of %s names no sponsor. Check on the “%s” "
+                                       "Nothing was imported: the %s row of %s names no sponsor. Check on the “%s” "
                                        "step which column holds the sponsors’ names.",
-                                       "Nothing was imported: none of the %u rows of %s names a sponsor. Check on "
+                                       "Nothing was imported: none of the %s rows of %s names a sponsor. Check on "
                                        "the “%s” step which column holds the sponsors’ names.", r->rows),
-                          r->rows, name, _("Columns"));
+                          rows, name, _("Columns"));
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "heimpack/hp-backup.h"
+#include "heimpack/hp-format.h"
 #include "hp-batch-pipe-private.h"
 #include "hp-import-private.h"
 #include "hp-table-reader-private.h"
@@ -635,6 +636,13 @@ hp_import_describe_nothing_imported (HpImport             *self,
                                      HpImportAdvice        advice)
 {
   g_autoptr(GString) text = NULL;
+  g_autofree char *rows_text = NULL;
+  g_autofree char *skipped_year_text = NULL;
+  g_autofree char *skipped_no_year_text = NULL;
+  g_autofree char *skipped_district_text = NULL;
+  g_autofree char *skipped_school_form_text = NULL;
+  g_autofree char *skipped_closed_text = NULL;
+  g_autofree char *no_name_text = NULL;
   gboolean cli = advice == HP_IMPORT_ADVICE_CLI;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -649,10 +657,19 @@ hp_import_describe_nothing_imported (HpImport             *self,
 
   /* The window's advice names the import assistant's rows and steps by their
    * labels, through the same msgids, so that the words match. */
+  rows_text = hp_format_count (r->rows);
+  skipped_year_text = hp_format_count (r->skipped_year);
+  skipped_no_year_text = hp_format_count (r->skipped_no_year);
+  skipped_district_text = hp_format_count (r->skipped_district);
+  skipped_school_form_text = hp_format_count (r->skipped_school_form);
+  skipped_closed_text = hp_format_count (r->skipped_closed);
+  no_name_text = hp_format_count (r->no_name);
   text = g_string_new (NULL);
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Nothing was imported from the %u row of %s:",
-                                             "Nothing was imported from the %u rows of %s:", r->rows),
-                          r->rows, hp_table_reader_get_display_name (self->reader));
+  /* Translators: the counts in these sentences are written the language's
+   * way (1,052 / 1.052); ngettext chooses the form by the number */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Nothing was imported from the %s row of %s:",
+                                             "Nothing was imported from the %s rows of %s:", r->rows),
+                          rows_text, hp_table_reader_get_display_name (self->reader));
 
   if (r->skipped_year > 0)
     {
@@ -661,39 +678,39 @@ hp_import_describe_nothing_imported (HpImport             *self,
       if (cli)
         append_sentence (text,
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%u row is of another year than %s; choose the year with --year VALUE, "
+                                      "%s row is of another year than %s; choose the year with --year VALUE, "
                                       "or keep every row with --year \"\".",
-                                      "%u rows are of another year than %s; choose the year with --year VALUE, "
+                                      "%s rows are of another year than %s; choose the year with --year VALUE, "
                                       "or keep every row with --year \"\".", r->skipped_year),
-                         r->skipped_year, year);
+                         skipped_year_text, year);
       else
         append_sentence (text,
                          /* TRANSLATORS: the third %s is "Leaving Year", the fourth "All Years" (the import
                           * assistant's row and its choice) */
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%u row is of another year than %s; choose the year under “%s”, "
+                                      "%s row is of another year than %s; choose the year under “%s”, "
                                       "or keep every row with “%s”.",
-                                      "%u rows are of another year than %s; choose the year under “%s”, "
+                                      "%s rows are of another year than %s; choose the year under “%s”, "
                                       "or keep every row with “%s”.", r->skipped_year),
-                         r->skipped_year, year, _("Leaving Year"), _("All Years"));
+                         skipped_year_text, year, _("Leaving Year"), _("All Years"));
     }
   if (r->skipped_no_year > 0)
     {
       if (cli)
         append_sentence (text,
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%u row states no year while others do; keep it with --year \"\".",
-                                      "%u rows state no year while others do; keep them with --year \"\".",
+                                      "%s row states no year while others do; keep it with --year \"\".",
+                                      "%s rows state no year while others do; keep them with --year \"\".",
                                       r->skipped_no_year),
-                         r->skipped_no_year);
+                         skipped_no_year_text);
       else
         append_sentence (text,
                          /* TRANSLATORS: %s is "All Years", a choice of the import assistant's "Leaving Year" */
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%u row states no year while others do; choose “%s” to keep it.",
-                                      "%u rows state no year while others do; choose “%s” to keep them.",
+                                      "%s row states no year while others do; choose “%s” to keep it.",
+                                      "%s rows state no year while others do; choose “%s” to keep them.",
                                       r->skipped_no_year),
-                         r->skipped_no_year, _("All Years"));
+                         skipped_no_year_text, _("All Years"));
     }
   if (r->skipped_district > 0)
     {
@@ -702,73 +719,73 @@ hp_import_describe_nothing_imported (HpImport             *self,
       if (cli)
         append_sentence (text,
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%u school is outside the district %s; check the key or leave out --district.",
-                                      "%u schools are outside the district %s; check the key or leave out --district.",
+                                      "%s school is outside the district %s; check the key or leave out --district.",
+                                      "%s schools are outside the district %s; check the key or leave out --district.",
                                       r->skipped_district),
-                         r->skipped_district, district);
+                         skipped_district_text, district);
       else
         append_sentence (text,
                          /* TRANSLATORS: the second %s is "All Districts", the first choice of the import
                           * assistant's "District" */
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%u school is outside the district %s; choose another district or “%s”.",
-                                      "%u schools are outside the district %s; choose another district or “%s”.",
+                                      "%s school is outside the district %s; choose another district or “%s”.",
+                                      "%s schools are outside the district %s; choose another district or “%s”.",
                                       r->skipped_district),
-                         r->skipped_district, district, _("All Districts"));
+                         skipped_district_text, district, _("All Districts"));
     }
   if (r->skipped_school_form > 0)
     {
       if (cli)
         append_sentence (text,
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%u school does not lead to the Abitur; leave out --abitur-only.",
-                                      "%u schools do not lead to the Abitur; leave out --abitur-only.",
+                                      "%s school does not lead to the Abitur; leave out --abitur-only.",
+                                      "%s schools do not lead to the Abitur; leave out --abitur-only.",
                                       r->skipped_school_form),
-                         r->skipped_school_form);
+                         skipped_school_form_text);
       else
         append_sentence (text,
                          /* TRANSLATORS: %s is the import assistant's switch "Only Schools That Lead to the Abitur" */
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%u school does not lead to the Abitur; turn off “%s”.",
-                                      "%u schools do not lead to the Abitur; turn off “%s”.",
+                                      "%s school does not lead to the Abitur; turn off “%s”.",
+                                      "%s schools do not lead to the Abitur; turn off “%s”.",
                                       r->skipped_school_form),
-                         r->skipped_school_form, _("Only Schools That Lead to the Abitur"));
+                         skipped_school_form_text, _("Only Schools That Lead to the Abitur"));
     }
   if (r->skipped_closed > 0)
     {
       if (cli)
         append_sentence (text,
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%u school is closed; add --include-closed to import it.",
-                                      "%u schools are closed; add --include-closed to import them.",
+                                      "%s school is closed; add --include-closed to import it.",
+                                      "%s schools are closed; add --include-closed to import them.",
                                       r->skipped_closed),
-                         r->skipped_closed);
+                         skipped_closed_text);
       else
         append_sentence (text,
                          /* TRANSLATORS: %s is the import assistant's switch "Include Closed Schools" */
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%u school is closed; turn on “%s” to import it.",
-                                      "%u schools are closed; turn on “%s” to import them.",
+                                      "%s school is closed; turn on “%s” to import it.",
+                                      "%s schools are closed; turn on “%s” to import them.",
                                       r->skipped_closed),
-                         r->skipped_closed, _("Include Closed Schools"));
+                         skipped_closed_text, _("Include Closed Schools"));
     }
   if (r->no_name > 0)
     {
       if (cli)
         append_sentence (text,
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%u row has no name; check which column holds the names (--map last_name=HEADER).",
-                                      "%u rows have no name; check which column holds the names (--map last_name=HEADER).",
+                                      "%s row has no name; check which column holds the names (--map last_name=HEADER).",
+                                      "%s rows have no name; check which column holds the names (--map last_name=HEADER).",
                                       r->no_name),
-                         r->no_name);
+                         no_name_text);
       else
         append_sentence (text,
                          /* TRANSLATORS: %s is "Columns", the import assistant's step where columns are assigned */
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%u row has no name; check on the “%s” step which column holds the names.",
-                                      "%u rows have no name; check on the “%s” step which column holds the names.",
+                                      "%s row has no name; check on the “%s” step which column holds the names.",
+                                      "%s rows have no name; check on the “%s” step which column holds the names.",
                                       r->no_name),
-                         r->no_name, _("Columns"));
+                         no_name_text, _("Columns"));
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

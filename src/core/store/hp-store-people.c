@@ -320,12 +320,14 @@ hp_store_remove_school (HpStore  *self,
 
   if (n_graduates > 0)
     {
+      g_autofree char *count = hp_format_count (n_graduates);
+
       g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_IN_USE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "“%s” still has %d graduate. Remove the graduate first.",
-                                "“%s” still has %d graduates. Remove the graduates first.",
-                                n_graduates),
-                   hp_school_get_name (school), (int) n_graduates);
+                                "“%s” still has %s graduate. Remove the graduate first.",
+                                "“%s” still has %s graduates. Remove the graduates first.",
+                                (gulong) MIN (n_graduates, G_MAXLONG)),
+                   hp_school_get_name (school), count);
       return FALSE;
     }
 
@@ -335,12 +337,14 @@ hp_store_remove_school (HpStore  *self,
     return FALSE;
   if (n_graduates > 0)
     {
+      g_autofree char *count = hp_format_count (n_graduates);
+
       g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_IN_USE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "“%s” has %d recorded hand-over. Remove the hand-over first.",
-                                "“%s” has %d recorded hand-overs. Remove the hand-overs first.",
-                                n_graduates),
-                   hp_school_get_name (school), (int) n_graduates);
+                                "“%s” has %s recorded hand-over. Remove the hand-over first.",
+                                "“%s” has %s recorded hand-overs. Remove the hand-overs first.",
+                                (gulong) MIN (n_graduates, G_MAXLONG)),
+                   hp_school_get_name (school), count);
       return FALSE;
     }
 

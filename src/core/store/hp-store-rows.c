@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "heimpack/hp-campaign.h"
+#include "heimpack/hp-format.h"
 #include "heimpack/hp-pledge.h"
 #include "heimpack/hp-product.h"
 #include "heimpack/hp-receipt.h"
@@ -548,12 +549,14 @@ hp_store_remove_sponsor (HpStore  *self,
 
   if (n_products > 0)
     {
+      g_autofree char *count = hp_format_count (n_products);
+
       g_set_error (error, HP_STORE_ERROR, HP_STORE_ERROR_IN_USE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "“%s” still has %d product. Remove or reassign it first.",
-                                "“%s” still has %d products. Remove or reassign them first.",
-                                n_products),
-                   hp_sponsor_get_name (sponsor), (int) n_products);
+                                "“%s” still has %s product. Remove or reassign it first.",
+                                "“%s” still has %s products. Remove or reassign them first.",
+                                (gulong) MIN (n_products, G_MAXLONG)),
+                   hp_sponsor_get_name (sponsor), count);
       return FALSE;
     }
 
