@@ -55,9 +55,8 @@ typedef gint64 (*HpCellGetter) (gpointer item,
  * @search: whether the text of the column is found by the page's search
  * @empty_text: (nullable): for a %HP_CELL_TEXT column, the untranslated
  *   text (N_()) an empty cell shows, dimmed, e.g. "No contact details"
- * @wrap: for a %HP_CELL_TEXT column of a short table, whether a long text
- *   wraps onto more lines (the row grows) instead of being cut off; its
- *   cells are then labels, which cost more than the one-line cells
+ * @wrap: for a %HP_CELL_TEXT column, whether a long text wraps onto up to
+ *   three lines (the row grows) before it is cut off
  */
 typedef struct
 {

@@ -32,23 +32,22 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   const HpColumnSpec *spec = info->spec;
   GtkWidget *cell;
 
+  cell = gtk_inscription_new (NULL);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), spec->width_chars);
   if (spec->wrap)
     {
-      /* as wide as the column, as many lines as the text needs */
-      cell = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (cell), 0.0);
-      gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (cell), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_width_chars (GTK_LABEL (cell), MIN (spec->width_chars, 12));
-      gtk_label_set_max_width_chars (GTK_LABEL (cell), spec->width_chars);
-      gtk_widget_set_hexpand (cell, TRUE);
+      /* up to three lines, then "…": a wrapping GtkLabel here measured its
+       * height for every width GTK tried, 100 ms when the Planning tab
+       * opened; an inscription asks for its lines without measuring */
+      gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (cell), PANGO_WRAP_WORD_CHAR);
+      gtk_inscription_set_nat_lines (GTK_INSCRIPTION (cell), 3);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
     }
   else
     {
-      cell = gtk_inscription_new (NULL);
       gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                          GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), spec->width_chars);
     }
 
   if (hp_cell_format_is_numeric (spec->format))
@@ -125,10 +124,7 @@ show_cell (GtkWidget          *cell,
     {
       gtk_widget_remove_css_class (cell, "dim-label");
     }
-  if (GTK_IS_LABEL (cell))
-    gtk_label_set_text (GTK_LABEL (cell), text ? text : "");
-  else
-    gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "hp-export-runner-private.h"
 #include "hp-test-utils.h"
 #include "hp-ui-test-utils.h"
+#include "hp-table-page-private.h"
 #include "hp-window-private.h"
 
 #define WAIT_TIMEOUT_USEC (60 * G_USEC_PER_SEC)
@@ -66,7 +67,9 @@ pages_loaded (gpointer window)
   static const char * const names[] = { "sponsors", "products", "schools", "graduates" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (hp_table_page_get_loading (_hp_window_get_page (window, names[i])))
+    /* a load, or a page's own work in a worker (the graduates' school
+     * filter), holds the page and the store */
+    if (_hp_table_page_get_busy (_hp_window_get_page (window, names[i])))
       return FALSE;
 
   return TRUE;

@@ -925,7 +925,7 @@ test_plan_page_in_window (void)
       HpTablePage *table = _hp_window_get_page (window, names[i]);
       gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
 
-      while (hp_table_page_get_loading (table))
+      while (_hp_table_page_get_busy (table))
         {
           g_assert_cmpint (g_get_monotonic_time (), <, deadline);
           if (!g_main_context_iteration (NULL, FALSE))
