@@ -471,6 +471,110 @@ test_changed_signal (Fixture       *f,
   g_signal_handler_disconnect (f->store, handler);
 }
 
+/* What hp_store_get_changed_row() said in each emission about graduates */
+typedef struct
+{
+  HpStoreRowChange change;
+  gint64           id;
+} RowSeen;
+
+static void
+row_changed_cb (HpStore        *store,
+                HpStoreChanges  changes,
+                GArray         *seen)
+{
+  RowSeen row = { 0 };
+
+  row.change = hp_store_get_changed_row (store, HP_RECORD_GRADUATE, &row.id);
+  g_array_append_val (seen, row);
+}
+
+#define ROW_SEEN(i) g_array_index (seen, RowSeen, i)
+
+/* A view can change one row instead of loading all again: the store names
+ * the row of a single save, addition, removal or undo, and no row where it
+ * cannot (several rows in one transaction, a bulk write). */
+static void
+test_changed_row (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 campaign_id = hp_campaign_get_id (f->campaign);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, TRUE, sizeof (RowSeen));
+  g_autoptr(HpSchool) school = add_school (f->store, "170123", "Gymnasium Arnsberg");
+  g_autoptr(HpGraduate) anna = NULL;
+  g_autoptr(HpGraduate) ben = NULL;
+  g_autoptr(HpStoreRemoval) removal = NULL;
+  gint64 school_id = hp_school_get_id (school);
+  gint64 ids[2];
+  gulong handler = g_signal_connect (f->store, "changed", G_CALLBACK (row_changed_cb), seen);
+
+  /* outside a handler: nothing to name */
+  g_assert_cmpint (hp_store_get_changed_row (f->store, HP_RECORD_GRADUATE, NULL), ==, HP_STORE_ROW_UNKNOWN);
+
+  /* 1: added */
+  anna = add_graduate (f->store, campaign_id, school_id, "13a", "Kemper", "Anna");
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpint (ROW_SEEN (0).change, ==, HP_STORE_ROW_ADDED);
+  g_assert_cmpint (ROW_SEEN (0).id, ==, hp_graduate_get_id (anna));
+
+  /* 2: saved again */
+  hp_graduate_set_class_name (anna, "13b");
+  g_assert_true (hp_store_update_graduate (f->store, anna, &error));
+  g_assert_cmpint (ROW_SEEN (1).change, ==, HP_STORE_ROW_UPDATED);
+  g_assert_cmpint (ROW_SEEN (1).id, ==, hp_graduate_get_id (anna));
+
+  /* 3: removed with undo, 4: put back */
+  removal = hp_store_remove (f->store, HP_RECORD_GRADUATE, hp_graduate_get_id (anna), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ROW_SEEN (2).change, ==, HP_STORE_ROW_REMOVED);
+  g_assert_cmpint (ROW_SEEN (2).id, ==, hp_graduate_get_id (anna));
+  g_assert_true (hp_store_restore (f->store, removal, &error));
+  g_assert_cmpint (ROW_SEEN (3).change, ==, HP_STORE_ROW_ADDED);
+  g_assert_cmpint (ROW_SEEN (3).id, ==, hp_graduate_get_id (anna));
+
+  /* 5: one transaction, one graduate added and saved again: still added */
+  g_assert_true (hp_store_begin (f->store, &error));
+  ben = add_graduate (f->store, campaign_id, school_id, "13a", "Becker", "Ben");
+  hp_graduate_set_first_name (ben, "Benedikt");
+  g_assert_true (hp_store_update_graduate (f->store, ben, &error));
+  g_assert_true (hp_store_commit (f->store, &error));
+  g_assert_cmpuint (seen->len, ==, 5);
+  g_assert_cmpint (ROW_SEEN (4).change, ==, HP_STORE_ROW_ADDED);
+  g_assert_cmpint (ROW_SEEN (4).id, ==, hp_graduate_get_id (ben));
+
+  /* 6: two graduates in one transaction: no one row */
+  g_assert_true (hp_store_begin (f->store, &error));
+  hp_graduate_set_class_name (anna, "13c");
+  hp_graduate_set_class_name (ben, "13c");
+  g_assert_true (hp_store_update_graduate (f->store, anna, &error));
+  g_assert_true (hp_store_update_graduate (f->store, ben, &error));
+  g_assert_true (hp_store_commit (f->store, &error));
+  g_assert_cmpint (ROW_SEEN (5).change, ==, HP_STORE_ROW_UNKNOWN);
+
+  /* 7: a bulk write of one row (packs handed over): the store does not name it */
+  ids[0] = hp_graduate_get_id (anna);
+  g_assert_true (hp_store_set_packs_received (f->store, ids, 1, TRUE, &error));
+  g_assert_cmpint (ROW_SEEN (6).change, ==, HP_STORE_ROW_UNKNOWN);
+
+  /* 8: one row saved, then a bulk write in the same transaction: unknown */
+  g_assert_true (hp_store_begin (f->store, &error));
+  g_assert_true (hp_store_update_graduate (f->store, ben, &error));
+  ids[1] = hp_graduate_get_id (ben);
+  g_assert_true (hp_store_set_packs_received (f->store, ids, 2, FALSE, &error));
+  g_assert_true (hp_store_commit (f->store, &error));
+  g_assert_cmpint (ROW_SEEN (7).change, ==, HP_STORE_ROW_UNKNOWN);
+
+  /* 9: a school saved names no graduate */
+  hp_school_set_name (school, "Gymnasium Arnsberg-Hüsten");
+  g_assert_true (hp_store_update_school (f->store, school, &error));
+  g_assert_cmpint (ROW_SEEN (8).change, ==, HP_STORE_ROW_UNKNOWN);
+  g_assert_cmpuint (seen->len, ==, 9);
+  g_assert_no_error (error);
+
+  g_signal_handler_disconnect (f->store, handler);
+}
+
 typedef struct
 {
   HpStore *store;
@@ -754,6 +858,7 @@ main (int   argc,
   TEST ("undo/product", test_undo_product);
   TEST ("undo/product-after-merge", test_undo_product_after_merge);
   TEST ("changed", test_changed_signal);
+  TEST ("changed-row", test_changed_row);
   TEST ("changed-from-worker", test_changed_from_worker);
   TEST ("book-receipt", test_book_receipt);
   g_test_add_func ("/heimpack/store/stream-graduates", test_stream_graduates);

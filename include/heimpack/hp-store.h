@@ -248,6 +248,11 @@ gboolean     hp_store_commit          (HpStore           *self,
  */
 void         hp_store_rollback        (HpStore           *self);
 
+/* Inside a handler of HpStore::changed (documented in hp-store.c) */
+HpStoreRowChange hp_store_get_changed_row (HpStore       *self,
+                                       HpRecordKind       kind,
+                                       gint64            *out_id);
+
 gboolean     hp_store_get_stats       (HpStore           *self,
                                        HpStoreStats      *stats,
                                        GError           **error);

@@ -61,5 +61,24 @@ typedef enum
 typedef guint HpStoreChanges;
 #define HP_STORE_CHANGED(kind) ((HpStoreChanges) 1u << (kind))
 #define HP_STORE_CHANGED_ALL   ((HpStoreChanges) 0x7ff)
+#define HP_RECORD_N_KINDS      11
+
+/**
+ * HpStoreRowChange:
+ * @HP_STORE_ROW_UNKNOWN: no row, several rows or rows the store cannot name
+ * @HP_STORE_ROW_ADDED: one row was added (or came back by an undo)
+ * @HP_STORE_ROW_UPDATED: one row was written again
+ * @HP_STORE_ROW_REMOVED: one row went
+ *
+ * What a #HpStore::changed announcement did to the rows of one kind; see
+ * hp_store_get_changed_row().
+ */
+typedef enum
+{
+  HP_STORE_ROW_UNKNOWN,
+  HP_STORE_ROW_ADDED,
+  HP_STORE_ROW_UPDATED,
+  HP_STORE_ROW_REMOVED,
+} HpStoreRowChange;
 
 G_END_DECLS

@@ -25,6 +25,19 @@ typedef struct _HpPlanCache HpPlanCache;
  * belongs to the thread that began it (@tx_thread, read atomically by the
  * others); only that thread uses the connection while it is open.
  */
+/*
+ * HpChangedRows:
+ * Of the kinds an announcement names, those whose rows the store can name:
+ * exactly one row each (@one_row), which (@ids) and what became of it
+ * (@ops), indexed by #HpRecordKind.
+ */
+typedef struct
+{
+  HpStoreChanges    one_row;
+  gint64            ids[HP_RECORD_N_KINDS];
+  HpStoreRowChange  ops[HP_RECORD_N_KINDS];
+} HpChangedRows;
+
 typedef struct
 {
   sqlite3        *db;
@@ -32,6 +45,7 @@ typedef struct
   GThread        *tx_thread;        /* Borrowed: whose transaction is open, or NULL */
   guint           tx_depth;
   HpStoreChanges  pending_changes;  /* written in the open transaction */
+  HpChangedRows   pending_rows;     /* of those, the kinds of one known row */
 } HpStoreConnection;
 
 struct _HpStore
@@ -65,6 +79,8 @@ struct _HpStore
   /* The plan's per-(campaign, school) graduate figures, kept between
    * hp_plan_input_load() calls (hp-store-plan-cache.c) */
   HpPlanCache   *plan_cache;
+  /* (nullable): the rows of the announcement being emitted */
+  const HpChangedRows *announcing;
   /* `PRAGMA data_version` on `main`, for the plan cache's poll; used under
    * main.db's mutex, in any thread */
   sqlite3_stmt  *data_version;
@@ -164,6 +180,10 @@ typedef void (*HpRowBinder) (sqlite3_stmt *stmt,
 
 void          _hp_store_note_change   (HpStore       *self,
                                        HpRecordKind   kind);
+void          _hp_store_note_row      (HpStore       *self,
+                                       HpRecordKind   kind,
+                                       HpStoreRowChange change,
+                                       gint64         id);
 gboolean      _hp_store_insert_row    (HpStore       *self,
                                        HpRecordKind   kind,
                                        const char    *sql,

@@ -307,7 +307,7 @@ hp_store_restore (HpStore         *self,
         return FALSE;
       }
 
-  _hp_store_note_change (self, removal->kind);
+  _hp_store_note_row (self, removal->kind, HP_STORE_ROW_ADDED, removal->id);
   if (removal->kind == HP_RECORD_CAMPAIGN)
     {
       for (HpRecordKind kind = HP_RECORD_PLEDGE; kind <= HP_RECORD_GRADUATE; kind++)

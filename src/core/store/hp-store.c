@@ -113,14 +113,29 @@ typedef struct
 {
   HpStore        *store;
   HpStoreChanges  changes;
+  HpChangedRows   rows;
 } PendingChanges;
+
+/* Emits the signal with @rows to be asked for (hp_store_get_changed_row())
+ * while its handlers run; a handler's own write announces inside it. */
+static void
+emit_now (HpStore             *self,
+          HpStoreChanges       changes,
+          const HpChangedRows *rows)
+{
+  const HpChangedRows *outer = self->announcing;
+
+  self->announcing = rows;
+  g_signal_emit (self, signals[CHANGED], 0, changes);
+  self->announcing = outer;
+}
 
 static gboolean
 emit_changes_cb (gpointer user_data)
 {
   PendingChanges *pending = user_data;
 
-  g_signal_emit (pending->store, signals[CHANGED], 0, pending->changes);
+  emit_now (pending->store, pending->changes, &pending->rows);
   return G_SOURCE_REMOVE;
 }
 
@@ -136,16 +151,21 @@ pending_changes_free (gpointer data)
 /* The signal is for views, which live in the thread that opened the store:
  * a write committed in a worker (an import) is announced there, through an
  * idle source (never g_main_context_invoke(), which would run the handlers
- * in the worker whenever the owner's context happens to be free). */
+ * in the worker whenever the owner's context happens to be free).
+ * @rows: (nullable): which rows, where the store knows */
 static void
-emit_changes (HpStore        *self,
-              HpStoreChanges  changes)
+emit_changes (HpStore             *self,
+              HpStoreChanges       changes,
+              const HpChangedRows *rows)
 {
+  static const HpChangedRows unknown = { 0 };
   PendingChanges *pending;
   g_autoptr(GSource) source = NULL;
 
   if (changes == 0)
     return;
+  if (rows == NULL)
+    rows = &unknown;
 
   /* The rows are committed: a plan loaded from now on counts them. At once,
    * in this thread, not in the idle below, which may run much later. */
@@ -153,13 +173,14 @@ emit_changes (HpStore        *self,
 
   if (g_thread_self () == self->owner)
     {
-      g_signal_emit (self, signals[CHANGED], 0, changes);
+      emit_now (self, changes, rows);
       return;
     }
 
   pending = g_new0 (PendingChanges, 1);
   pending->store = g_object_ref (self);
   pending->changes = changes;
+  pending->rows = *rows;
   source = g_idle_source_new ();
   g_source_set_callback (source, emit_changes_cb, pending, pending_changes_free);
   g_source_set_name (source, "[heimpack] store changed");
@@ -205,8 +226,9 @@ write_connection (HpStore *self)
 
 /*
  * _hp_store_note_change:
- * Records that rows of @kind were written; the signal follows at once outside
- * a transaction, or at the outermost commit of the thread's transaction.
+ * Records that rows of @kind were written, rows the store does not name;
+ * the signal follows at once outside a transaction, or at the outermost
+ * commit of the thread's transaction.
  */
 void
 _hp_store_note_change (HpStore      *self,
@@ -215,9 +237,90 @@ _hp_store_note_change (HpStore      *self,
   HpStoreConnection *conn = own_transaction (self);
 
   if (conn == NULL)
-    emit_changes (self, HP_STORE_CHANGED (kind));
+    {
+      emit_changes (self, HP_STORE_CHANGED (kind), NULL);
+      return;
+    }
+  conn->pending_changes |= HP_STORE_CHANGED (kind);
+  conn->pending_rows.one_row &= ~HP_STORE_CHANGED (kind);
+}
+
+/*
+ * _hp_store_note_row:
+ * Records that the row @id of @kind was added, updated or removed, so that
+ * a view can change that row alone (hp_store_get_changed_row()). A second
+ * row of the kind in one transaction makes its rows unknown again.
+ */
+void
+_hp_store_note_row (HpStore          *self,
+                    HpRecordKind      kind,
+                    HpStoreRowChange  change,
+                    gint64            id)
+{
+  HpStoreConnection *conn = own_transaction (self);
+  HpStoreChanges bit = HP_STORE_CHANGED (kind);
+  HpChangedRows *rows;
+
+  g_return_if_fail (kind < HP_RECORD_N_KINDS);
+
+  if (conn == NULL)
+    {
+      HpChangedRows one = { .one_row = bit };
+
+      one.ids[kind] = id;
+      one.ops[kind] = change;
+      emit_changes (self, bit, &one);
+      return;
+    }
+
+  rows = &conn->pending_rows;
+  if ((conn->pending_changes & bit) == 0)
+    {
+      rows->one_row |= bit;
+      rows->ids[kind] = id;
+      rows->ops[kind] = change;
+    }
+  else if ((rows->one_row & bit) != 0 && rows->ids[kind] == id &&
+           rows->ops[kind] != HP_STORE_ROW_REMOVED && change != HP_STORE_ROW_REMOVED)
+    {
+      /* added, then written again: still added */
+      if (rows->ops[kind] != HP_STORE_ROW_ADDED)
+        rows->ops[kind] = change;
+    }
   else
-    conn->pending_changes |= HP_STORE_CHANGED (kind);
+    {
+      rows->one_row &= ~bit;
+    }
+  conn->pending_changes |= bit;
+}
+
+/**
+ * hp_store_get_changed_row:
+ * @kind: the kind of rows asked about
+ * @out_id: (out) (optional): the row's id
+ *
+ * Inside a handler of #HpStore::changed: whether the rows of @kind that the
+ * announcement names are exactly one row the store knows (a record saved,
+ * added or removed on its own, or put back by hp_store_restore()), and what
+ * became of it. A view can then change that row instead of loading all
+ * again. Anything else (an import, several rows in one transaction, rows
+ * written by other programs) is %HP_STORE_ROW_UNKNOWN.
+ *
+ * Returns: what became of the one row, or %HP_STORE_ROW_UNKNOWN
+ */
+HpStoreRowChange
+hp_store_get_changed_row (HpStore      *self,
+                          HpRecordKind  kind,
+                          gint64       *out_id)
+{
+  g_return_val_if_fail (HP_IS_STORE (self), HP_STORE_ROW_UNKNOWN);
+  g_return_val_if_fail (kind < HP_RECORD_N_KINDS, HP_STORE_ROW_UNKNOWN);
+
+  if (self->announcing == NULL || (self->announcing->one_row & HP_STORE_CHANGED (kind)) == 0)
+    return HP_STORE_ROW_UNKNOWN;
+  if (out_id != NULL)
+    *out_id = self->announcing->ids[kind];
+  return self->announcing->ops[kind];
 }
 
 static void
@@ -1346,7 +1449,7 @@ void
 _hp_store_announce (HpStore        *self,
                     HpStoreChanges  changes)
 {
-  emit_changes (self, changes);
+  emit_changes (self, changes, NULL);
 }
 
 /* Ends the calling thread's outermost transaction on @conn. */
@@ -1386,10 +1489,15 @@ hp_store_commit (HpStore  *self,
   if (conn->tx_depth > 0)
     return TRUE;
 
-  changes = conn->pending_changes;
-  conn->pending_changes = 0;
-  end_transaction (self, conn);
-  emit_changes (self, changes);
+  {
+    HpChangedRows rows = conn->pending_rows;
+
+    changes = conn->pending_changes;
+    conn->pending_changes = 0;
+    memset (&conn->pending_rows, 0, sizeof conn->pending_rows);
+    end_transaction (self, conn);
+    emit_changes (self, changes, &rows);
+  }
   return TRUE;
 }
 
@@ -1431,6 +1539,7 @@ hp_store_rollback (HpStore *self)
    * have counted the rows that are gone now. */
   _hp_plan_cache_changed (self, conn->pending_changes);
   conn->pending_changes = 0;
+  memset (&conn->pending_rows, 0, sizeof conn->pending_rows);
   end_transaction (self, conn);
 }
 
@@ -1738,7 +1847,7 @@ _hp_store_insert_row (HpStore      *self,
     return FALSE;
 
   *out_id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
-  _hp_store_note_change (self, kind);
+  _hp_store_note_row (self, kind, HP_STORE_ROW_ADDED, *out_id);
   return TRUE;
 }
 
@@ -1767,7 +1876,7 @@ _hp_store_update_row (HpStore      *self,
       !_hp_store_check_changed (self, kind, id, error))
     return FALSE;
 
-  _hp_store_note_change (self, kind);
+  _hp_store_note_row (self, kind, HP_STORE_ROW_UPDATED, id);
   return TRUE;
 }
 
@@ -1793,6 +1902,6 @@ _hp_store_delete_row (HpStore     *self,
       !_hp_store_check_changed (self, kind, id, error))
     return FALSE;
 
-  _hp_store_note_change (self, kind);
+  _hp_store_note_row (self, kind, HP_STORE_ROW_REMOVED, id);
   return TRUE;
 }
