@@ -410,6 +410,12 @@ hp_graduates_page_load_item (HpStore  *store,
   return G_OBJECT (hp_store_get_graduate (store, id, error));
 }
 
+static gint64
+hp_graduates_page_get_campaign_id (GObject *item)
+{
+  return hp_graduate_get_campaign_id (HP_GRADUATE (item));
+}
+
 static void
 store_changed_cb (HpGraduatesPage *self,
                   HpStoreChanges   changes)
@@ -867,6 +873,7 @@ hp_graduates_page_class_init (HpGraduatesPageClass *klass)
   page_class->dup_item_title = hp_graduates_page_dup_item_title;
   page_class->get_narrow_key = hp_graduates_page_get_narrow_key;
   page_class->load_item = hp_graduates_page_load_item;
+  page_class->get_campaign_id = hp_graduates_page_get_campaign_id;
   page_class->prepare_editor = hp_graduates_page_prepare_editor;
   page_class->save_item = hp_graduates_page_save_item;
   page_class->update_actions = hp_graduates_page_update_actions;

@@ -61,7 +61,10 @@ typedef struct
   gint64                 expected;       /* rows the running load brings, or -1 */
   gint64                 keep_id;        /* the row to select after the load */
   double                 keep_scroll;
+  gint64                 removed_id;     /* the row change_row() took out last, and where */
+  guint                  removed_index;
   guint                  reload_source;
+  guint                  row_changed_source;
   guint                  n_side_tasks;   /* a subclass's own work in a worker */
 
   guint                  loading : 1;

@@ -34,6 +34,10 @@ G_DECLARE_DERIVABLE_TYPE (HpTablePage, hp_table_page, HP, TABLE_PAGE, GtkWidget)
  *   a page that has it keeps only compact rows (hp-row-table.h) and reads
  *   the selected item when asked for it; without it, rows keep their items
  *   (short lists, whose items carry figures only a list computes)
+ * @get_campaign_id: (nullable): the campaign @item belongs to. A page that
+ *   has it and @load_item changes one row when the store names the one
+ *   record of @kind that a save, removal or undo wrote
+ *   (hp_store_get_changed_row()), instead of loading all again
  * @format_count: the footer text: "40 sponsors", or "12 of 40 sponsors"
  *   while @n_shown < @n_total
  * @dup_item_title: (nullable): the name of @item for messages ("“%s”
@@ -70,6 +74,7 @@ struct _HpTablePageClass
   GObject          *(*load_item)      (HpStore        *store,
                                        gint64          id,
                                        GError        **error);
+  gint64            (*get_campaign_id) (GObject       *item);
   char             *(*format_count)   (guint           n_shown,
                                        guint           n_total);
   char             *(*dup_item_title) (HpTablePage    *self,

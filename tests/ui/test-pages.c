@@ -861,6 +861,124 @@ test_pages_graduates (Fixture       *fixture,
   assert_same_properties (G_OBJECT (original), hp_table_page_get_selected (fixture->page));
 }
 
+/* The text the page's row at @position shows in the column @title: what
+ * the packed row holds, not the store's item. */
+static char *
+dup_row_text (HpTablePage *page,
+              guint        position,
+              const char  *title)
+{
+  HpTablePageClass *klass = HP_TABLE_PAGE_GET_CLASS (page);
+  HpRowModel *rows = _hp_table_page_get_priv (page)->rows;
+  GPtrArray *shown = hp_row_model_get_rows (rows);
+
+  g_assert_cmpuint (position, <, shown->len);
+  for (guint i = 0; i < klass->n_columns; i++)
+    if (g_str_equal (klass->columns[i].title, title))
+      return hp_row_pool_format_cell (hp_row_model_get_pool (rows), g_ptr_array_index (shown, position), i);
+
+  g_error ("No column “%s”", title);
+}
+
+static void
+count_loads_cb (HpTablePage *page,
+                GParamSpec  *pspec,
+                guint       *loads)
+{
+  if (hp_table_page_get_loading (page))
+    (*loads)++;
+}
+
+#define ASSERT_ROW(position, title, text) \
+  G_STMT_START { \
+    g_autofree char *shown_ = dup_row_text (fixture->page, position, title); \
+    g_assert_cmpstr (shown_, ==, text); \
+  } G_STMT_END
+
+/* A graduate saved, removed or put back changes its row alone: no reload
+ * of the whole list (a national campaign's takes seconds), the row shows
+ * the new text, a removed row comes back where it was. */
+static void
+test_pages_graduates_row_in_place (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  gint64 campaign_id = hp_campaign_get_id (fixture->campaign);
+  g_autoptr(HpSchool) school = hp_school_new ("170123", "Gymnasium Petrinum");
+  g_autoptr(HpCampaign) other = hp_campaign_new ("Heimvorteil2GO 2028", 2028);
+  g_autoptr(HpStoreRemoval) removal = NULL;
+  g_autoptr(GError) error = NULL;
+  HpGraduate *graduates[3];
+  static const char * const names[3][3] = {
+    { "13a", "Becker", "Anna" }, { "13a", "Kemper", "Ben" }, { "13b", "Albers", "Carl" },
+  };
+  guint loads = 0;
+
+  g_assert_true (hp_store_add_school (fixture->store, school, &error));
+  g_assert_true (hp_store_add_campaign (fixture->store, other, &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      graduates[i] = hp_graduate_new (campaign_id, hp_school_get_id (school));
+      hp_graduate_set_class_name (graduates[i], names[i][0]);
+      hp_graduate_set_last_name (graduates[i], names[i][1]);
+      hp_graduate_set_first_name (graduates[i], names[i][2]);
+      g_assert_true (hp_store_add_graduate (fixture->store, graduates[i], &error));
+    }
+  g_assert_no_error (error);
+  show_page (fixture, hp_graduates_page_new);
+  wait_settled (fixture->page);
+  g_signal_connect (fixture->page, "notify::loading", G_CALLBACK (count_loads_cb), &loads);
+
+  /* the store's order: class, then name: Becker (13a), Kemper (13a), Albers (13b) */
+  g_assert_cmpuint (n_shown (fixture->page), ==, 3);
+  ASSERT_ROW (1, "Last name", "Kemper");
+
+  /* saved: Ben becomes Benedikt, in his row, without a load */
+  hp_graduate_set_first_name (graduates[1], "Benedikt");
+  g_assert_true (hp_store_update_graduate (fixture->store, graduates[1], &error));
+  wait_settled (fixture->page);
+  g_assert_cmpuint (loads, ==, 0);
+  ASSERT_ROW (1, "First name", "Benedikt");
+  ASSERT_ROW (1, "Last name", "Kemper");
+  g_assert_cmpuint (n_shown (fixture->page), ==, 3);
+
+  /* removed: Becker's row (position 0) goes; undone: it comes back there */
+  removal = hp_store_remove (fixture->store, HP_RECORD_GRADUATE, hp_graduate_get_id (graduates[0]), &error);
+  g_assert_no_error (error);
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 2);
+  ASSERT_ROW (0, "Last name", "Kemper");
+  g_assert_true (hp_store_restore (fixture->store, removal, &error));
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 3);
+  ASSERT_ROW (0, "Last name", "Becker");
+  ASSERT_ROW (2, "Last name", "Albers");
+  g_assert_cmpuint (loads, ==, 0);
+
+  /* moved to another campaign: the row leaves this one's page */
+  hp_graduate_set_campaign_id (graduates[2], hp_campaign_get_id (other));
+  g_assert_true (hp_store_update_graduate (fixture->store, graduates[2], &error));
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 2);
+  g_assert_cmpuint (loads, ==, 0);
+
+  /* a new graduate's place in the store's order is the store's: one load */
+  {
+    g_autoptr(HpGraduate) added = hp_graduate_new (campaign_id, hp_school_get_id (school));
+
+    hp_graduate_set_class_name (added, "13a");
+    hp_graduate_set_last_name (added, "Arndt");
+    g_assert_true (hp_store_add_graduate (fixture->store, added, &error));
+  }
+  wait_settled (fixture->page);
+  g_assert_cmpuint (loads, ==, 1);
+  g_assert_cmpuint (n_shown (fixture->page), ==, 3);
+  ASSERT_ROW (0, "Last name", "Arndt");
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (graduates[i]);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Hand-overs: record, correct, remove with undo                             */
 
@@ -1653,6 +1771,8 @@ main (int   argc,
               fixture_setup_campaign, test_pages_handovers, fixture_teardown);
   g_test_add ("/heimpack/pages/graduates", Fixture, NULL,
               fixture_setup_campaign, test_pages_graduates, fixture_teardown);
+  g_test_add ("/heimpack/pages/graduates-row-in-place", Fixture, NULL,
+              fixture_setup_campaign, test_pages_graduates_row_in_place, fixture_teardown);
   g_test_add ("/heimpack/pages/graduates-contact-received", Fixture, NULL,
               fixture_setup_campaign, test_pages_graduates_contact_received, fixture_teardown);
   g_test_add ("/heimpack/pages/graduates-under18", Fixture, NULL,
