@@ -24,16 +24,20 @@ gboolean       hp_reveal_model_get_revealing (HpRevealModel *self);
 /**
  * HP_REVEAL_CELLS_PER_FRAME:
  *
- * How many cells' widgets a view makes per frame while it reveals its rows:
- * with about 0.1 ms each on the main loop (GTK 4.8, cairo), a few
- * milliseconds a frame. hp_reveal_step() turns it into rows.
+ * How many cells' widgets a view makes per frame while it reveals its rows.
+ * A frame costs the new cells (about 0.3 ms each with their styles, GTK
+ * 4.8, cairo) and measuring again every row made so far (GTK queues a
+ * resize of each cell of a column when it gets a cell): at 200 rows that
+ * is most of a frame, so a frame adds about one row of a wide table. The
+ * 20 rows in view come within a third of a second. hp_reveal_step() turns
+ * it into rows.
  */
-#define HP_REVEAL_CELLS_PER_FRAME 80
+#define HP_REVEAL_CELLS_PER_FRAME 12
 
 static inline guint
 hp_reveal_step (guint n_columns)
 {
-  return MAX (2, HP_REVEAL_CELLS_PER_FRAME / MAX (1, n_columns));
+  return MAX (1, HP_REVEAL_CELLS_PER_FRAME / MAX (1, n_columns));
 }
 
 G_END_DECLS

@@ -32,6 +32,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hp-column-widths.h"
 #include "hp-page.h"
 #include "hp-table-page-private.h"
 
@@ -914,6 +915,7 @@ hp_table_page_constructed (GObject *object)
   g_assert (klass->load_items != NULL && klass->format_count != NULL && klass->save_item != NULL);
 
   hp_columns_append (priv->column_view, klass->item_type, klass->columns, klass->n_columns);
+  hp_column_widths_attach (priv->column_view);
 
   if (klass->row_layout == NULL)
     {

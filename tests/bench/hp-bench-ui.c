@@ -74,6 +74,8 @@ stall_monitor_timeout_cb (gpointer user_data)
   StallMonitor *monitor = user_data;
   gint64 now = g_get_monotonic_time ();
 
+  if (g_getenv ("HP_BENCH_TRACE") != NULL && now - monitor->last_iteration > 8000)
+    g_print ("  gap %.1f ms\n", (now - monitor->last_iteration) / 1000.0);
   monitor->worst_iteration = MAX (monitor->worst_iteration, now - monitor->last_iteration);
   monitor->worst_since_mark = MAX (monitor->worst_since_mark, now - monitor->last_iteration);
   monitor->last_iteration = now;
@@ -93,6 +95,54 @@ stall_monitor_tick_cb (GtkWidget     *widget,
   monitor->last_frame = now;
 
   return G_SOURCE_CONTINUE;
+}
+
+/* HP_BENCH_TRACE=1: each frame that takes over 8 ms is printed with its
+ * phases (events and ticks, layout, paint), to tell where a stall goes. */
+/* the end of each phase: our handlers run after GTK's */
+enum { PHASE_BEFORE, PHASE_UPDATE, PHASE_LAYOUT, PHASE_PAINT, PHASE_AFTER, N_PHASES };
+static gint64 trace_at[N_PHASES];
+
+static void
+trace_phase_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  int phase = GPOINTER_TO_INT (data);
+  gint64 spent[N_PHASES] = { 0 };
+  gint64 start = 0, last;
+
+  trace_at[phase] = g_get_monotonic_time ();
+  if (phase != PHASE_AFTER)
+    return;
+  /* GDK runs a phase only when something asked for it */
+  for (int i = 0; i < N_PHASES; i++)
+    if (trace_at[i] != 0 && start == 0)
+      start = trace_at[i];
+  last = start;
+  for (int i = 1; i < N_PHASES; i++)
+    if (trace_at[i] != 0)
+      {
+        spent[i - 1] = trace_at[i] - last;
+        last = trace_at[i];
+      }
+  if (trace_at[PHASE_AFTER] - start > 3000)
+    g_print ("  frame %.1f ms: ticks %.1f, layout %.1f, paint %.1f, after %.1f\n",
+             (trace_at[PHASE_AFTER] - start) / 1000.0, spent[PHASE_BEFORE] / 1000.0,
+             spent[PHASE_UPDATE] / 1000.0, spent[PHASE_LAYOUT] / 1000.0, spent[PHASE_PAINT] / 1000.0);
+  memset (trace_at, 0, sizeof trace_at);
+}
+
+static void
+trace_frames (GtkWidget *widget)
+{
+  static const char * const signals[] = { "before-paint", "update", "layout", "paint", "after-paint" };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  if (g_getenv ("HP_BENCH_TRACE") == NULL)
+    return;
+  g_print ("  tracing frames of %p\n", clock);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    g_signal_connect (clock, signals[i], G_CALLBACK (trace_phase_cb), GINT_TO_POINTER (i));
 }
 
 /* @widget: (nullable): also note the gaps between its frames */
@@ -709,10 +759,13 @@ settle (HpTablePage *page,
 
 /* Measures the worst stall of @step (run by the caller between
  * step_begin() and step_end()) until @page settled. */
+static gint64 step_started;
+
 static void
 step_begin (StallMonitor *monitor,
             GtkWidget    *widget)
 {
+  step_started = g_get_monotonic_time ();
   stall_monitor_start (monitor, widget);
 }
 
@@ -741,6 +794,9 @@ step_end (StallMonitor *monitor,
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
+  /* to match with a profiler's clock (perf record -k CLOCK_MONOTONIC) */
+  if (g_getenv ("HP_BENCH_TRACE") != NULL)
+    g_print ("  step from %.6f to %.6f: %s\n", step_started / 1e6, g_get_monotonic_time () / 1e6, what);
 
   {
     gint64 rss, peak;
@@ -805,6 +861,7 @@ bench_session (const char *path)
 
   window = open_window_on (store, "sponsors", &times);
   widget = GTK_WIDGET (window);
+  trace_frames (widget);
   settle (_hp_window_get_page (window, "sponsors"), 0);
   read_memory (&rss, &peak);
   g_print ("%-*s %8.1f MB (peak %.1f MB)\n", LABEL_WIDTH, "window open, every list loaded", rss / 1024.0,
@@ -839,8 +896,13 @@ bench_session (const char *path)
 
   for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
     {
+      gint64 call;
+
       step_begin (&monitor, widget);
+      call = g_get_monotonic_time ();
       adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (window), tabs[i]);
+      if (g_getenv ("HP_BENCH_TRACE") != NULL)
+        g_print ("  switching took %.1f ms\n", (g_get_monotonic_time () - call) / 1000.0);
       step_end (&monitor, widget, _hp_window_get_page (window, tabs[i]), idle_stall,
                 "open the %s tab", tabs[i]);
     }
@@ -883,7 +945,7 @@ bench_session (const char *path)
   step_end (&monitor, widget, graduates, idle_stall, "sort by birth date, descending");
 
   /* editing the first row's graduate as the editor saves it: the store
-   * says so and the page loads again */
+   * names the row, and the page changes that row alone */
   {
     g_autoptr(GObject) first = g_list_model_get_item (_hp_table_page_get_model (graduates), 0);
 
@@ -895,7 +957,7 @@ bench_session (const char *path)
   hp_graduate_set_class_name (edited, class_name);
   if (!hp_store_update_graduate (store, edited, &error))
     g_error ("Editing a graduate: %s", error->message);
-  step_end (&monitor, widget, graduates, idle_stall, "edit a graduate (page loads again)");
+  step_end (&monitor, widget, graduates, idle_stall, "edit a graduate (its row changes)");
 
   /* deleting the selected graduate, then undoing it */
   step_begin (&monitor, widget);

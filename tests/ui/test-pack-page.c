@@ -486,6 +486,33 @@ find_spin (GtkWidget *widget,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget *view;
+  guint      position;
+} SpinWait;
+
+static gboolean
+spin_shown (gpointer data)
+{
+  SpinWait *wait = data;
+
+  return find_spin (wait->view, wait->position, FALSE) != NULL;
+}
+
+/* The spin buttons of the row at @position, once the view made its row
+ * (a few rows per frame: hp-reveal-model.c) */
+static GtkSpinButton *
+wait_for_spin (Fixture  *fixture,
+               guint     position,
+               gboolean  under18)
+{
+  SpinWait wait = { GTK_WIDGET (_hp_pack_page_get_column_view (fixture->page)), position };
+
+  hp_ui_test_wait_until (spin_shown, &wait, WAIT_TIMEOUT_USEC, "The row's spin buttons did not show");
+  return find_spin (wait.view, position, under18);
+}
+
 static void
 test_pack_page_pieces (Fixture       *fixture,
                        gconstpointer  data)
@@ -504,8 +531,8 @@ test_pack_page_pieces (Fixture       *fixture,
   /* typed into the table: USB-Stick 3 per standard pack, so 3 × 50
    * standard packs + 1 × 0 under-18 packs = 150 pieces needed */
   {
-    GtkSpinButton *spin = find_spin (GTK_WIDGET (_hp_pack_page_get_column_view (fixture->page)), 1, FALSE);
-    GtkSpinButton *pils_under18 = find_spin (GTK_WIDGET (_hp_pack_page_get_column_view (fixture->page)), 2, TRUE);
+    GtkSpinButton *spin = wait_for_spin (fixture, 1, FALSE);
+    GtkSpinButton *pils_under18 = wait_for_spin (fixture, 2, TRUE);
     g_autoptr(HpRecipeItem) usb = NULL;
 
     g_assert_nonnull (spin);

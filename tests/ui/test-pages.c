@@ -979,6 +979,92 @@ test_pages_graduates_row_in_place (Fixture       *fixture,
     g_object_unref (graduates[i]);
 }
 
+/* The sum of @view's columns' fixed widths, or -1 while one has none */
+static int
+sum_fixed_widths (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  int sum = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_fixed_width (column) < 0)
+        return -1;
+      sum += gtk_column_view_column_get_fixed_width (column);
+    }
+  return sum;
+}
+
+typedef struct
+{
+  GtkColumnView *view;
+  int            width;   /* the view's width the columns should fit */
+  int            wider;   /* for columns_fit_narrow(): the width before */
+} FitCheck;
+
+static gboolean
+columns_fit (gpointer data)
+{
+  FitCheck *check = data;
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (check->view));
+  int sum = sum_fixed_widths (check->view);
+
+  return sum > 0 && (int) gtk_adjustment_get_page_size (h) == check->width && sum <= check->width &&
+         gtk_adjustment_get_upper (h) <= gtk_adjustment_get_page_size (h);
+}
+
+/* the view narrowed, and the columns fit it */
+static gboolean
+columns_fit_narrow (gpointer data)
+{
+  FitCheck *check = data;
+  check->width = gtk_widget_get_width (GTK_WIDGET (check->view));
+
+  return check->width < check->wider && columns_fit (check);
+}
+
+/* The columns get fixed widths from their titles and first row (GTK 4.8
+ * would measure every cell of a column again for each new row) and fit the
+ * view when the window narrows: no sideways scrolling. */
+static void
+test_pages_column_widths (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  gint64 campaign_id = hp_campaign_get_id (fixture->campaign);
+  g_autoptr(HpSchool) school = hp_school_new ("170123", "Gymnasium Petrinum");
+  g_autoptr(GError) error = NULL;
+  GtkColumnView *view;
+  FitCheck check;
+  int wide;
+
+  g_assert_true (hp_store_add_school (fixture->store, school, &error));
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(HpGraduate) graduate = hp_graduate_new (campaign_id, hp_school_get_id (school));
+
+      hp_graduate_set_last_name (graduate, "Kemper");
+      g_assert_true (hp_store_add_graduate (fixture->store, graduate, &error));
+    }
+  show_page (fixture, hp_graduates_page_new);
+  view = _hp_table_page_get_column_view (fixture->page);
+
+  /* 1000 px: every column has its width, and they fit */
+  check.view = view;
+  check.width = gtk_widget_get_width (GTK_WIDGET (view));
+  g_assert_cmpint (check.width, >, 0);
+  wait_until (columns_fit, &check);
+  wide = sum_fixed_widths (view);
+  check.wider = check.width;
+
+  /* 600 px: narrower columns that fit again */
+  gtk_window_set_default_size (fixture->window, 600, 700);
+  wait_until (columns_fit_narrow, &check);
+  g_assert_cmpint (sum_fixed_widths (view), <, wide);
+  g_assert_no_error (error);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Hand-overs: record, correct, remove with undo                             */
 
@@ -1771,6 +1857,8 @@ main (int   argc,
               fixture_setup_campaign, test_pages_handovers, fixture_teardown);
   g_test_add ("/heimpack/pages/graduates", Fixture, NULL,
               fixture_setup_campaign, test_pages_graduates, fixture_teardown);
+  g_test_add ("/heimpack/pages/column-widths", Fixture, NULL,
+              fixture_setup_campaign, test_pages_column_widths, fixture_teardown);
   g_test_add ("/heimpack/pages/graduates-row-in-place", Fixture, NULL,
               fixture_setup_campaign, test_pages_graduates_row_in_place, fixture_teardown);
   g_test_add ("/heimpack/pages/graduates-contact-received", Fixture, NULL,

@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 #include <heimpack/heimpack.h>
 
+#include "hp-column-widths.h"
 #include "hp-reveal-model.h"
 #include "hp-row-model.h"
 
@@ -762,6 +763,43 @@ test_reveal_model_hides (void)
   g_assert_true (hp_reveal_model_get_revealing (reveal));
 }
 
+/* Columns' fixed widths: natural widths when they fit, else minimum widths
+ * and the rest shared out, the columns that want least first. */
+static void
+test_column_widths_share (void)
+{
+  static const int minimum[] = { 30, 40, 20 };
+  static const int natural[] = { 100, 60, 50 };
+  int widths[3];
+
+  /* all fit (210 of 300): natural widths; GTK gives the rest to expanding columns */
+  hp_column_widths_share (minimum, natural, 3, 300, widths);
+  g_assert_cmpint (widths[0], ==, 100);
+  g_assert_cmpint (widths[1], ==, 60);
+  g_assert_cmpint (widths[2], ==, 50);
+
+  /* not even the minimums fit: minimums (the view scrolls) */
+  hp_column_widths_share (minimum, natural, 3, 80, widths);
+  g_assert_cmpint (widths[0], ==, 30);
+  g_assert_cmpint (widths[1], ==, 40);
+  g_assert_cmpint (widths[2], ==, 20);
+
+  /* 150: 60 over the minimums (90). Wants: 70, 20, 30. Column 1 (20) gets
+   * min (20, 60 / 3) = 20, column 2 min (30, 40 / 2) = 20, column 0
+   * min (70, 20 / 1) = 20: 50 + 60 + 40 = 150 */
+  hp_column_widths_share (minimum, natural, 3, 150, widths);
+  g_assert_cmpint (widths[0], ==, 50);
+  g_assert_cmpint (widths[1], ==, 60);
+  g_assert_cmpint (widths[2], ==, 40);
+
+  /* 180: 90 over. Column 1 gets min (20, 30) = 20, column 2 min (30, 35)
+   * = 30, column 0 min (70, 40) = 40: 70 + 60 + 50 = 180 */
+  hp_column_widths_share (minimum, natural, 3, 180, widths);
+  g_assert_cmpint (widths[0], ==, 70);
+  g_assert_cmpint (widths[1], ==, 60);
+  g_assert_cmpint (widths[2], ==, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -783,6 +821,7 @@ main (int   argc,
   g_test_add_func ("/heimpack/row-model/stable", test_stable_model);
   g_test_add_func ("/heimpack/row-model/reveal", test_reveal_model);
   g_test_add_func ("/heimpack/row-model/reveal-hides", test_reveal_model_hides);
+  g_test_add_func ("/heimpack/column-widths/share", test_column_widths_share);
 
   return g_test_run ();
 }
