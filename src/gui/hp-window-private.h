@@ -50,6 +50,7 @@ struct _HpWindow
   gulong                campaign_removal_changed_id;   /* on the store, while it can be undone */
   GCancellable         *count_cancellable; /* counting what goes with a campaign */
   guint                 n_campaigns;
+  guint                 warm_source;     /* styles and measures the hidden pages */
   guint                 migration_notes_shown : 1;
 };
 

@@ -132,6 +132,22 @@ trace_phase_cb (GdkFrameClock *clock,
   memset (trace_at, 0, sizeof trace_at);
 }
 
+static gint64 trace_call_start;
+
+static void
+trace_call_begin (void)
+{
+  trace_call_start = g_get_monotonic_time ();
+}
+
+/* HP_BENCH_TRACE: how long a step's own call took, before any frame */
+static void
+trace_call_end (const char *what)
+{
+  if (g_getenv ("HP_BENCH_TRACE") != NULL)
+    g_print ("  %s took %.1f ms\n", what, (g_get_monotonic_time () - trace_call_start) / 1000.0);
+}
+
 static void
 trace_frames (GtkWidget *widget)
 {
@@ -896,13 +912,10 @@ bench_session (const char *path)
 
   for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
     {
-      gint64 call;
-
       step_begin (&monitor, widget);
-      call = g_get_monotonic_time ();
+      trace_call_begin ();
       adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (window), tabs[i]);
-      if (g_getenv ("HP_BENCH_TRACE") != NULL)
-        g_print ("  switching took %.1f ms\n", (g_get_monotonic_time () - call) / 1000.0);
+      trace_call_end ("switching");
       step_end (&monitor, widget, _hp_window_get_page (window, tabs[i]), idle_stall,
                 "open the %s tab", tabs[i]);
     }
@@ -955,16 +968,22 @@ bench_session (const char *path)
   class_name = g_strdup_printf ("%sx", hp_graduate_get_class_name (edited) ? hp_graduate_get_class_name (edited) : "");
   step_begin (&monitor, widget);
   hp_graduate_set_class_name (edited, class_name);
+  trace_call_begin ();
   if (!hp_store_update_graduate (store, edited, &error))
     g_error ("Editing a graduate: %s", error->message);
+  trace_call_end ("saving");
   step_end (&monitor, widget, graduates, idle_stall, "edit a graduate (its row changes)");
 
   /* deleting the selected graduate, then undoing it */
   step_begin (&monitor, widget);
+  trace_call_begin ();
   gtk_widget_activate_action (GTK_WIDGET (graduates), "page.delete", NULL);
+  trace_call_end ("deleting");
   step_end (&monitor, widget, graduates, idle_stall, "delete a graduate");
   step_begin (&monitor, widget);
+  trace_call_begin ();
   gtk_widget_activate_action (GTK_WIDGET (graduates), "page.undo", NULL);
+  trace_call_end ("undoing");
   step_end (&monitor, widget, graduates, idle_stall, "undo the deletion");
 
   read_memory (&rss, &peak);
