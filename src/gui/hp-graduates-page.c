@@ -859,6 +859,8 @@ hp_graduates_page_class_init (HpGraduatesPageClass *klass)
   page_class->reload_on = HP_STORE_CHANGED (HP_RECORD_GRADUATE) | HP_STORE_CHANGED (HP_RECORD_SCHOOL) |
                           HP_STORE_CHANGED (HP_RECORD_CAMPAIGN);
   page_class->needs_campaign = TRUE;
+  page_class->no_campaign_text = N_("Graduates belong to a campaign, such as “Heimvorteil2GO 2027”. "
+                                    "Create the campaign, then add its graduates here.");
   page_class->new_title = N_("New Graduate");
   page_class->edit_title = N_("Edit Graduate");
   page_class->load_items = hp_graduates_page_load_items;

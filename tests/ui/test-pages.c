@@ -278,6 +278,28 @@ test_pages_graduates_need_campaign (Fixture       *fixture,
   g_assert_cmpstr (visible_state (fixture->page), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (_hp_table_page_get_empty_page (fixture->page)),
                    ==, "Create a Campaign First");
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (_hp_table_page_get_empty_page (fixture->page)),
+                                   "Graduates belong to a campaign"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.add", NULL) &&
+                  _hp_table_page_get_dialog (fixture->page) != NULL);
+}
+
+/* The Hand-overs page without a campaign speaks of hand-overs, not of
+ * the graduates the empty state once borrowed its text from. */
+static void
+test_pages_handovers_need_campaign (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  const char *description;
+
+  show_page (fixture, hp_handovers_page_new);
+
+  g_assert_cmpstr (visible_state (fixture->page), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (_hp_table_page_get_empty_page (fixture->page)),
+                   ==, "Create a Campaign First");
+  description = adw_status_page_get_description (_hp_table_page_get_empty_page (fixture->page));
+  g_assert_true (g_str_has_prefix (description, "Hand-overs belong to a campaign"));
+  g_assert_null (strstr (description, "graduates"));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.add", NULL) &&
                   _hp_table_page_get_dialog (fixture->page) != NULL);
 }
@@ -1634,6 +1656,8 @@ main (int   argc,
               fixture_setup_empty, test_pages_empty, fixture_teardown);
   g_test_add ("/heimpack/pages/graduates-need-campaign", Fixture, NULL,
               fixture_setup_empty, test_pages_graduates_need_campaign, fixture_teardown);
+  g_test_add ("/heimpack/pages/handovers-need-campaign", Fixture, NULL,
+              fixture_setup_empty, test_pages_handovers_need_campaign, fixture_teardown);
   g_test_add ("/heimpack/pages/sponsor-undo", Fixture, NULL,
               fixture_setup_campaign, test_pages_sponsor_undo, fixture_teardown);
   g_test_add ("/heimpack/pages/sponsor-in-use", Fixture, NULL,
