@@ -248,6 +248,7 @@ test_pages_empty (Fixture       *fixture,
 {
   HpRecordDialog *dialog;
   AdwStatusPage *empty;
+  GtkLabel *import_label;
 
   show_page (fixture, hp_sponsors_page_new);
   empty = _hp_table_page_get_empty_page (fixture->page);
@@ -256,6 +257,13 @@ test_pages_empty (Fixture       *fixture,
   g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Sponsors Yet");
   g_assert_false (gtk_action_bar_get_revealed (_hp_table_page_get_action_bar (fixture->page)));
   g_assert_true (widget_has_text (GTK_WIDGET (empty), "Add Sponsor"));
+  /* and last year's list, which the hidden action bar's "Import…" offers
+   * once there are rows */
+  import_label = hp_ui_test_find_label (GTK_WIDGET (empty), "Import Last Year’s List");
+  g_assert_nonnull (import_label);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_widget_get_ancestor (GTK_WIDGET (import_label),
+                                                                                            GTK_TYPE_BUTTON))),
+                   ==, "win.import-sponsors");
 
   dialog = open_editor (fixture->page, "page.add");
   g_assert_false (save_sensitive (dialog));
