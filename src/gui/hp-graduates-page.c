@@ -72,7 +72,8 @@ static const HpColumnSpec columns[] = {
   { N_("Birth date"), "birth-date", HP_CELL_DATE, 10 },
   /* "U18" marks who gets the under-18 pack; "?" who has no birth date */
   /* Translators: column title: under 18 on the hand-over day, so the graduate gets the under-18 pack */
-  { N_("U18"), "under18", HP_CELL_TRISTATE, 3, FALSE, "U18" },
+  /* 4 characters: "U18" is wider than 3 average ones and was cut to "U…" */
+  { N_("U18"), "under18", HP_CELL_TRISTATE, 4, FALSE, "U18" },
   /* Translators: column title, the date of the consent to be contacted */
   { N_("Consent"), "consent-date", HP_CELL_DATE, 10 },
   { N_("Pack received"), "pack-received", HP_CELL_FLAG, 3, FALSE, "✓" },
@@ -865,6 +866,8 @@ hp_graduates_page_class_init (HpGraduatesPageClass *klass)
   page_class->reload_on = HP_STORE_CHANGED (HP_RECORD_GRADUATE) | HP_STORE_CHANGED (HP_RECORD_SCHOOL) |
                           HP_STORE_CHANGED (HP_RECORD_CAMPAIGN);
   page_class->needs_campaign = TRUE;
+  page_class->no_campaign_text = N_("Graduates belong to a campaign, such as “Heimvorteil2GO 2027”. "
+                                    "Create the campaign, then add its graduates here.");
   page_class->new_title = N_("New Graduate");
   page_class->edit_title = N_("Edit Graduate");
   page_class->load_items = hp_graduates_page_load_items;

@@ -173,6 +173,8 @@ hp_handovers_page_class_init (HpHandoversPageClass *klass)
   page_class->reload_on = HP_STORE_CHANGED (HP_RECORD_HANDOVER) | HP_STORE_CHANGED (HP_RECORD_SCHOOL) |
                           HP_STORE_CHANGED (HP_RECORD_CAMPAIGN);
   page_class->needs_campaign = TRUE;
+  page_class->no_campaign_text = N_("Hand-overs belong to a campaign, such as “Heimvorteil2GO 2027”. "
+                                    "Create the campaign, then record its hand-overs here.");
   page_class->new_title = N_("New Hand-over");
   page_class->edit_title = N_("Edit Hand-over");
   page_class->load_items = hp_handovers_page_load_items;

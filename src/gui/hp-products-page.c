@@ -65,9 +65,14 @@ get_per_under18 (gpointer item,
 
 static const HpColumnSpec columns[] = {
   /* Translators: column title, the thing donated (Artikel), e.g. "Apfelschorle 0,33 l" */
-  { N_("Item"), "name", HP_CELL_TEXT, 19, .search = TRUE },
+  /* 18 characters hold "Dauerbackwaren-Tüte"; every character the other
+   * columns do not take goes to the sponsor's name, the longest text here
+   * ("Fahrradmanufaktur Becker GmbH & Co. KG") */
+  { N_("Item"), "name", HP_CELL_TEXT, 18, .search = TRUE },
   { N_("Sponsor"), "sponsor-name", HP_CELL_TEXT, 28, TRUE, .search = TRUE },
-  { N_("Value per piece"), "value-cents", HP_CELL_MONEY, 9 },
+  /* Translators: column title and field, the value of one piece of a gift
+   * (Stückwert); keep it short, the products list has ten columns */
+  { N_("Unit value"), "value-cents", HP_CELL_MONEY, 8 },
   /* "18+" is the same in every language: only the column title is translated */
   /* Translators: column title, marks products for adults only (alcohol) */
   { N_("18+"), "adult-only", HP_CELL_FLAG, 3, FALSE, "18+" },
@@ -88,7 +93,7 @@ static const HpFieldSpec product_fields[] = {
   { "sponsor-id", N_("Sponsor"), HP_FIELD_CHOICE, HP_FIELD_REQUIRED, N_("Choose the sponsor who donates it") },
   /* Translators: the thing donated (Artikel) */
   { "name", N_("Item"), HP_FIELD_TEXT, HP_FIELD_REQUIRED, N_("Enter the item, such as “Apfelschorle 0,33 l”") },
-  { "value-cents", N_("Value per piece"), HP_FIELD_MONEY },
+  { "value-cents", N_("Unit value"), HP_FIELD_MONEY },
   { "adult-only", N_("For adults only"), HP_FIELD_SWITCH, 0,
     N_("Alcohol and the like: the item never goes into the under-18 pack") },
   { "best-before", N_("Best before"), HP_FIELD_DATE },

@@ -64,8 +64,7 @@ update_empty_page (HpTablePage *self)
       adw_status_page_set_icon_name (priv->empty_page, "x-office-calendar-symbolic");
       adw_status_page_set_title (priv->empty_page, _("Create a Campaign First"));
       adw_status_page_set_description (priv->empty_page,
-                                       _("Graduates belong to a campaign, such as “Heimvorteil2GO 2027”. "
-                                         "Create the campaign, then add its graduates here."));
+                                       _(HP_TABLE_PAGE_GET_CLASS (self)->no_campaign_text));
       gtk_button_set_label (priv->empty_button, _("_New Campaign…"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (priv->empty_button), "win.new-campaign");
       return;

@@ -24,6 +24,8 @@ G_DECLARE_DERIVABLE_TYPE (HpTablePage, hp_table_page, HP, TABLE_PAGE, GtkWidget)
  * @fields: (array length=n_field_groups): the editor's fields (a static table)
  * @reload_on: the #HpStoreChanges that make the page load again
  * @needs_campaign: without a campaign the page has no rows and no adding
+ * @no_campaign_text: with @needs_campaign, what the page's empty state
+ *   says without a campaign, marked with N_(): what its items belong to
  * @new_title: the editor's title for a new item, marked with N_()
  * @edit_title: the editor's title for an existing item, marked with N_()
  * @load_items: reads the items of @campaign_id (0: no campaign). Runs in a
@@ -65,6 +67,7 @@ struct _HpTablePageClass
   guint               n_field_groups;
   HpStoreChanges      reload_on;
   gboolean            needs_campaign;
+  const char         *no_campaign_text;
   const char         *new_title;
   const char         *edit_title;
 

@@ -5,7 +5,7 @@
  * anyone can see the program without a display of their own: every page
  * over the district demo data (Planning with each of its tables), every
  * record dialog (add and edit), the campaign and bookings dialogs, each
- * step of the import assistant for schools and graduates, the message
+ * step of the import assistant for schools, graduates and sponsors, the message
  * dialogs (remove a campaign, purge, what data, the reminder), a deletion's
  * undo toast, the shortcuts (each page), About, Backups and Preferences windows, every
  * page's empty state with and without a campaign, and the read-only
@@ -577,6 +577,30 @@ shoot_import_graduates (HpWindow    *window,
   if (assistant != NULL)
     gtk_window_destroy (GTK_WINDOW (assistant));
   remove_graduate_list (file);
+
+  return ok;
+}
+
+/* Every step for last year's list of sponsors (tests/data/sponsors-list.csv:
+ * three sponsors, their gifts and pledges), before it is stored. */
+static gboolean
+shoot_import_sponsors (HpWindow    *window,
+                       const char  *outdir,
+                       const char  *prefix,
+                       GError     **error)
+{
+  g_autofree char *file = g_build_filename (HP_TEST_DATA_DIR, "sponsors-list.csv", NULL);
+  HpImportAssistant *assistant;
+  gboolean ok;
+
+  assistant = open_assistant (window, "win.import-sponsors", file, outdir, prefix, "sponsors", error);
+  ok = assistant != NULL;
+  /* preview → columns → filters → summary */
+  for (guint i = 0; ok && i < 3; i++)
+    ok = assistant_next (assistant, outdir, prefix, "sponsors", error);
+
+  if (assistant != NULL)
+    gtk_window_destroy (GTK_WINDOW (assistant));
 
   return ok;
 }
@@ -1155,6 +1179,8 @@ shoot_demo (HpApplication  *app,
     ok = shoot_import_schools (window, outdir, prefix, error);
   if (ok)
     ok = shoot_import_graduates (window, store, campaign, outdir, prefix, error);
+  if (ok)
+    ok = shoot_import_sponsors (window, outdir, prefix, error);
 
   close_window (window);
 

@@ -248,6 +248,7 @@ test_pages_empty (Fixture       *fixture,
 {
   HpRecordDialog *dialog;
   AdwStatusPage *empty;
+  GtkLabel *import_label;
 
   show_page (fixture, hp_sponsors_page_new);
   empty = _hp_table_page_get_empty_page (fixture->page);
@@ -256,6 +257,13 @@ test_pages_empty (Fixture       *fixture,
   g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Sponsors Yet");
   g_assert_false (gtk_action_bar_get_revealed (_hp_table_page_get_action_bar (fixture->page)));
   g_assert_true (widget_has_text (GTK_WIDGET (empty), "Add Sponsor"));
+  /* and last year's list, which the hidden action bar's "Import…" offers
+   * once there are rows */
+  import_label = hp_ui_test_find_label (GTK_WIDGET (empty), "Import Last Year’s List");
+  g_assert_nonnull (import_label);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_widget_get_ancestor (GTK_WIDGET (import_label),
+                                                                                            GTK_TYPE_BUTTON))),
+                   ==, "win.import-sponsors");
 
   dialog = open_editor (fixture->page, "page.add");
   g_assert_false (save_sensitive (dialog));
@@ -278,6 +286,28 @@ test_pages_graduates_need_campaign (Fixture       *fixture,
   g_assert_cmpstr (visible_state (fixture->page), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (_hp_table_page_get_empty_page (fixture->page)),
                    ==, "Create a Campaign First");
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (_hp_table_page_get_empty_page (fixture->page)),
+                                   "Graduates belong to a campaign"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.add", NULL) &&
+                  _hp_table_page_get_dialog (fixture->page) != NULL);
+}
+
+/* The Hand-overs page without a campaign speaks of hand-overs, not of
+ * the graduates the empty state once borrowed its text from. */
+static void
+test_pages_handovers_need_campaign (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  const char *description;
+
+  show_page (fixture, hp_handovers_page_new);
+
+  g_assert_cmpstr (visible_state (fixture->page), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (_hp_table_page_get_empty_page (fixture->page)),
+                   ==, "Create a Campaign First");
+  description = adw_status_page_get_description (_hp_table_page_get_empty_page (fixture->page));
+  g_assert_true (g_str_has_prefix (description, "Hand-overs belong to a campaign"));
+  g_assert_null (strstr (description, "graduates"));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.add", NULL) &&
                   _hp_table_page_get_dialog (fixture->page) != NULL);
 }
@@ -1838,6 +1868,8 @@ main (int   argc,
               fixture_setup_empty, test_pages_empty, fixture_teardown);
   g_test_add ("/heimpack/pages/graduates-need-campaign", Fixture, NULL,
               fixture_setup_empty, test_pages_graduates_need_campaign, fixture_teardown);
+  g_test_add ("/heimpack/pages/handovers-need-campaign", Fixture, NULL,
+              fixture_setup_empty, test_pages_handovers_need_campaign, fixture_teardown);
   g_test_add ("/heimpack/pages/sponsor-undo", Fixture, NULL,
               fixture_setup_campaign, test_pages_sponsor_undo, fixture_teardown);
   g_test_add ("/heimpack/pages/sponsor-in-use", Fixture, NULL,
