@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hp-column-widths.h"
 #include "hp-columns.h"
 #include "hp-plan-page-internal.h"
 #include "hp-plan-row.h"
@@ -479,6 +480,10 @@ _hp_plan_page_set_up_tables (HpPlanPage *self)
   set_up_view (self->item_view, self->items);
   set_up_view (self->school_view, self->schools);
   set_up_view (self->chase_view, self->chases);
+  /* GTK 4.8 measures all of a column's cells for each new one */
+  hp_column_widths_attach (self->item_view);
+  hp_column_widths_attach (self->school_view);
+  hp_column_widths_attach (self->chase_view);
 }
 
 /**

@@ -34,6 +34,7 @@
 
 #include "hp-column-widths.h"
 #include "hp-page.h"
+#include "hp-size-boundary.h"
 #include "hp-table-page-private.h"
 
 static void hp_table_page_buildable_init (GtkBuildableIface *iface);
@@ -1125,6 +1126,7 @@ hp_table_page_class_init (HpTablePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/hp-table-page.ui");
+  g_type_ensure (HP_TYPE_SIZE_BOUNDARY);
   gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, search_bar);
   gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, search_entry);
   gtk_widget_class_bind_template_child_private (widget_class, HpTablePage, header_box);

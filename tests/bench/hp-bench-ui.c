@@ -773,6 +773,64 @@ settle (HpTablePage *page,
     }
 }
 
+/* Each session step's worst stall, per session (HP_BENCH_SESSIONS): one
+ * session's figure is one sample of a machine that also does other work. */
+static GPtrArray *step_names;    /* interned, in order */
+static GHashTable *step_values;  /* name -> GArray of gint64 */
+
+static void
+record_step (const char *what,
+             gint64      worst)
+{
+  const char *name = g_intern_string (what);
+  GArray *values;
+
+  if (step_values == NULL)
+    {
+      step_names = g_ptr_array_new ();
+      step_values = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+    }
+  values = g_hash_table_lookup (step_values, name);
+  if (values == NULL)
+    {
+      values = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (step_values, (gpointer) name, values);
+      g_ptr_array_add (step_names, (gpointer) name);
+    }
+  g_array_append_val (values, worst);
+}
+
+/* The median and worst of each step over the sessions; the summary's
+ * worst median. */
+static void
+print_sessions (guint n_sessions)
+{
+  gint64 worst_median = 0;
+  const char *worst_step = "-";
+
+  g_print ("session steps over %u sessions: median (worst)\n", n_sessions);
+  for (guint i = 0; step_names != NULL && i < step_names->len; i++)
+    {
+      const char *name = g_ptr_array_index (step_names, i);
+      GArray *values = g_hash_table_lookup (step_values, name);
+      g_autofree char *value = NULL;
+      gint64 median;
+
+      g_array_sort (values, compare_gint64);
+      median = g_array_index (values, gint64, values->len / 2);
+      value = g_strdup_printf ("%8.1f ms (%.1f)", median / 1000.0,
+                               g_array_index (values, gint64, values->len - 1) / 1000.0);
+      g_print ("%s%*s %s\n", name, (int) MAX (0, LABEL_WIDTH - g_utf8_strlen (name, -1)), "", value);
+      if (median > worst_median)
+        {
+          worst_median = median;
+          worst_step = name;
+        }
+    }
+  g_print ("summary: worst median stall of %u sessions %.1f ms (%s)\n", n_sessions, worst_median / 1000.0,
+           worst_step);
+}
+
 /* Measures the worst stall of @step (run by the caller between
  * step_begin() and step_end()) until @page settled. */
 static gint64 step_started;
@@ -822,6 +880,7 @@ step_end (StallMonitor *monitor,
               peak / 1024.0);
   }
   print_ratio (monitor->worst_iteration, idle, "ratio stall / redraw floor");
+  record_step (what, monitor->worst_iteration);
   if (monitor->worst_iteration > summary.session_stall)
     {
       summary.session_stall = monitor->worst_iteration;
@@ -1033,8 +1092,17 @@ main (int   argc,
   if (!g_main_context_acquire (NULL))
     g_error ("Cannot acquire the main context");
 
-  /* first: its memory figures are this process's */
-  bench_session (argv[1]);
+  /* first: its memory figures are this process's. HP_BENCH_SESSIONS=N
+   * runs it N times, each in a new window, and prints each step's median */
+  {
+    guint n_sessions = MAX (1, (guint) g_ascii_strtoull (g_getenv ("HP_BENCH_SESSIONS") ? g_getenv ("HP_BENCH_SESSIONS") : "1",
+                                                        NULL, 10));
+
+    for (guint i = 0; i < n_sessions; i++)
+      bench_session (argv[1]);
+    if (n_sessions > 1)
+      print_sessions (n_sessions);
+  }
   /* HP_BENCH_ONLY=session: only the session, while working on it */
   if (g_strcmp0 (g_getenv ("HP_BENCH_ONLY"), "session") != 0)
     {
