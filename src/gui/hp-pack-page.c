@@ -29,6 +29,7 @@
 
 #include "hp-page.h"
 #include "hp-pack-page-internal.h"
+#include "hp-size-boundary.h"
 
 static void hp_pack_page_page_init (HpPageInterface *iface);
 
@@ -768,6 +769,7 @@ hp_pack_page_class_init (HpPackPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hp-pack-page.ui");
+  g_type_ensure (HP_TYPE_SIZE_BOUNDARY);
   gtk_widget_class_bind_template_child (widget_class, HpPackPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HpPackPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, HpPackPage, empty_page);

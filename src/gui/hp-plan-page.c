@@ -28,6 +28,7 @@
 
 #include "hp-page.h"
 #include "hp-plan-page-internal.h"
+#include "hp-size-boundary.h"
 
 /* HpPage (hp-page.h): the window reaches the page through it; the store,
  * campaign and loading properties below are the interface's. */
@@ -883,6 +884,7 @@ hp_plan_page_class_init (HpPlanPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hp-plan-page.ui");
+  g_type_ensure (HP_TYPE_SIZE_BOUNDARY);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, HpPlanPage, empty_page);

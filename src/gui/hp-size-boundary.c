@@ -22,6 +22,7 @@ struct _HpSizeBoundary
   GtkWidget  parent_instance;
 
   GtkWidget *child;
+  int        height[2];   /* the child's minimum and natural height, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (HpSizeBoundary, hp_size_boundary, GTK_TYPE_WIDGET)
@@ -50,11 +51,13 @@ hp_size_boundary_set_child (HpSizeBoundary *self,
     return;
 
   g_clear_pointer (&self->child, gtk_widget_unparent);
+  self->height[0] = self->height[1] = -1;
   if (child != NULL)
     {
       self->child = child;
       gtk_widget_set_parent (child, GTK_WIDGET (self));
     }
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
 }
 
@@ -83,8 +86,17 @@ hp_size_boundary_measure (GtkWidget      *widget,
   HpSizeBoundary *self = HP_SIZE_BOUNDARY (widget);
 
   *minimum = *natural = 0;
-  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->child != NULL)
-    gtk_widget_measure (self->child, orientation, -1, minimum, natural, NULL, NULL);
+  if (self->child == NULL)
+    return;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (self->child, orientation, -1, minimum, natural, NULL, NULL);
+      return;
+    }
+  if (self->height[0] < 0)
+    gtk_widget_measure (self->child, orientation, -1, &self->height[0], &self->height[1], NULL, NULL);
+  *minimum = self->height[0];
+  *natural = self->height[1];
 }
 
 static GtkSizeRequestMode
@@ -176,4 +188,5 @@ hp_size_boundary_class_init (HpSizeBoundaryClass *klass)
 static void
 hp_size_boundary_init (HpSizeBoundary *self)
 {
+  self->height[0] = self->height[1] = -1;
 }
