@@ -57,6 +57,8 @@ typedef struct
   gboolean               sort_descending;
   HpStoreRemoval        *removal;        /* the last removal, while it can be undone */
   AdwToast              *undo_toast;     /* weak */
+  AdwToast              *pending_toast;  /* the undo toast, until the frame after the removal */
+  guint                  toast_source;
   HpRecordDialog        *dialog;         /* weak: the open editor */
   gint64                 expected;       /* rows the running load brings, or -1 */
   gint64                 keep_id;        /* the row to select after the load */
