@@ -730,29 +730,6 @@ campaign_changed_cb (HpGraduatesPage *self)
   update_age_day (self);
 }
 
-/* The empty state offers importing a list next to adding. */
-static void
-add_import_to_empty_state (HpGraduatesPage *self)
-{
-  AdwStatusPage *empty_page = _hp_table_page_get_empty_page (HP_TABLE_PAGE (self));
-  g_autoptr(GtkWidget) add_button = NULL;
-  GtkWidget *box;
-
-  if (!GTK_IS_BUTTON (adw_status_page_get_child (empty_page)))
-    return;
-
-  add_button = g_object_ref (adw_status_page_get_child (empty_page));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  adw_status_page_set_child (empty_page, box);
-  gtk_box_append (GTK_BOX (box), add_button);
-
-  self->empty_import_button = gtk_button_new_with_mnemonic (_("_Import a List…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_import_button), "win.import-graduates");
-  gtk_widget_add_css_class (self->empty_import_button, "pill");
-  gtk_box_append (GTK_BOX (box), self->empty_import_button);
-}
-
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                   */
 
@@ -767,7 +744,8 @@ hp_graduates_page_constructed (GObject *object)
   request_school_filter (self);
   g_signal_connect_object (hp_table_page_get_store (HP_TABLE_PAGE (self)), "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  add_import_to_empty_state (self);
+  self->empty_import_button = _hp_table_page_add_empty_action (HP_TABLE_PAGE (self), _("_Import a List…"),
+                                                               "win.import-graduates");
   g_signal_connect (self, "notify::campaign", G_CALLBACK (campaign_changed_cb), NULL);
   campaign_changed_cb (self);
 }

@@ -221,30 +221,6 @@ hp_schools_page_format_count (guint n_shown,
   return g_strdup_printf (ngettext ("%s of %s school", "%s of %s schools", n_total), shown, total);
 }
 
-/* The empty state offers importing the directory next to adding. */
-static void
-add_import_to_empty_state (HpSchoolsPage *self)
-{
-  AdwStatusPage *empty_page = _hp_table_page_get_empty_page (HP_TABLE_PAGE (self));
-  g_autoptr(GtkWidget) add_button = NULL;
-  GtkWidget *import_button;
-  GtkWidget *box;
-
-  if (!GTK_IS_BUTTON (adw_status_page_get_child (empty_page)))
-    return;
-
-  add_button = g_object_ref (adw_status_page_get_child (empty_page));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  adw_status_page_set_child (empty_page, box);
-  gtk_box_append (GTK_BOX (box), add_button);
-
-  import_button = gtk_button_new_with_mnemonic (_("_Import School Directory…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (import_button), "win.import-schools");
-  gtk_widget_add_css_class (import_button, "pill");
-  gtk_box_append (GTK_BOX (box), import_button);
-}
-
 static void
 hp_schools_page_get_property (GObject    *object,
                               guint       prop_id,
@@ -286,7 +262,7 @@ hp_schools_page_constructed (GObject *object)
 {
   G_OBJECT_CLASS (hp_schools_page_parent_class)->constructed (object);
 
-  add_import_to_empty_state (HP_SCHOOLS_PAGE (object));
+  _hp_table_page_add_empty_action (HP_TABLE_PAGE (object), _("_Import School Directory…"), "win.import-schools");
 }
 
 static void

@@ -107,38 +107,12 @@ hp_sponsors_page_save_item (HpTablePage     *page,
   return hp_store_update_sponsor (store, sponsor, error);
 }
 
-/* The empty state offers last year's list next to adding, as the
- * Schools page offers the directory: the action bar with its "Import…"
- * only shows once there are rows. */
-static void
-add_import_to_empty_state (HpSponsorsPage *self)
-{
-  AdwStatusPage *empty_page = _hp_table_page_get_empty_page (HP_TABLE_PAGE (self));
-  g_autoptr(GtkWidget) add_button = NULL;
-  GtkWidget *import_button;
-  GtkWidget *box;
-
-  if (!GTK_IS_BUTTON (adw_status_page_get_child (empty_page)))
-    return;
-
-  add_button = g_object_ref (adw_status_page_get_child (empty_page));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  adw_status_page_set_child (empty_page, box);
-  gtk_box_append (GTK_BOX (box), add_button);
-
-  import_button = gtk_button_new_with_mnemonic (_("_Import Last Year’s List…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (import_button), "win.import-sponsors");
-  gtk_widget_add_css_class (import_button, "pill");
-  gtk_box_append (GTK_BOX (box), import_button);
-}
-
 static void
 hp_sponsors_page_constructed (GObject *object)
 {
   G_OBJECT_CLASS (hp_sponsors_page_parent_class)->constructed (object);
 
-  add_import_to_empty_state (HP_SPONSORS_PAGE (object));
+  _hp_table_page_add_empty_action (HP_TABLE_PAGE (object), _("_Import Last Year’s List…"), "win.import-sponsors");
 }
 
 static void

@@ -112,6 +112,9 @@ GtkColumnView  *_hp_table_page_get_column_view      (HpTablePage *self);
 GtkStack       *_hp_table_page_get_stack            (HpTablePage *self);
 GtkLabel       *_hp_table_page_get_count_label      (HpTablePage *self);
 AdwStatusPage  *_hp_table_page_get_empty_page       (HpTablePage *self);
+GtkWidget      *_hp_table_page_add_empty_action     (HpTablePage *self,
+                                                     const char  *label,
+                                                     const char  *action_name);
 GtkSearchBar   *_hp_table_page_get_search_bar       (HpTablePage *self);
 GtkActionBar   *_hp_table_page_get_action_bar       (HpTablePage *self);
 HpRecordDialog *_hp_table_page_get_dialog           (HpTablePage *self);

@@ -779,6 +779,44 @@ _hp_table_page_get_empty_page (HpTablePage *self)
   return _hp_table_page_get_priv (self)->empty_page;
 }
 
+/**
+ * _hp_table_page_add_empty_action:
+ * @label: the button's label, with a mnemonic
+ * @action_name: its action, e.g. "win.import-schools"
+ *
+ * Adds a second button under the empty state's add button, e.g. to import
+ * a list: the action bar with its "Import…" shows only once there are rows.
+ *
+ * Returns: (transfer none) (nullable): the button, or %NULL if the empty
+ *   state has no add button
+ */
+GtkWidget *
+_hp_table_page_add_empty_action (HpTablePage *self,
+                                 const char  *label,
+                                 const char  *action_name)
+{
+  AdwStatusPage *empty_page = _hp_table_page_get_priv (self)->empty_page;
+  g_autoptr(GtkWidget) add_button = NULL;
+  GtkWidget *button;
+  GtkWidget *box;
+
+  if (!GTK_IS_BUTTON (adw_status_page_get_child (empty_page)))
+    return NULL;
+
+  add_button = g_object_ref (adw_status_page_get_child (empty_page));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  adw_status_page_set_child (empty_page, box);
+  gtk_box_append (GTK_BOX (box), add_button);
+
+  button = gtk_button_new_with_mnemonic (label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_box_append (GTK_BOX (box), button);
+
+  return button;
+}
+
 GtkSearchBar *
 _hp_table_page_get_search_bar (HpTablePage *self)
 {
