@@ -112,6 +112,8 @@ _hp_table_page_update_actions (HpTablePage *self)
     return;
 
   writable = !hp_store_is_read_only (priv->store);
+  priv->actions_row = gtk_single_selection_get_selected_item (priv->selection);
+  priv->actions_packed = priv->actions_row != NULL ? hp_row_get_packed (priv->actions_row) : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add",
                                  writable && (priv->campaign != NULL || !klass->needs_campaign));
@@ -126,6 +128,19 @@ _hp_table_page_update_actions (HpTablePage *self)
 static void
 selection_changed_cb (HpTablePage *self)
 {
+  _hp_table_page_update_actions (self);
+}
+
+/* The rows change often (a row per frame while a view fills, every result
+ * of a search): only a different selected row changes what can be done. */
+static void
+selection_items_changed_cb (HpTablePage *self)
+{
+  HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
+  HpRow *row = gtk_single_selection_get_selected_item (priv->selection);
+
+  if (row == priv->actions_row && (row == NULL || hp_row_get_packed (row) == priv->actions_packed))
+    return;
   _hp_table_page_update_actions (self);
 }
 
@@ -416,7 +431,7 @@ _hp_table_page_init_actions (HpTablePage *self)
   g_signal_connect_object (priv->selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->selection, "items-changed",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void

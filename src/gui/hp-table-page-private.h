@@ -44,6 +44,8 @@ typedef struct
   GListModel            *items_view;     /* the rows' items, for tests; or NULL */
   GtkSingleSelection    *selection;      /* over reveal */
   gint64                 selected_id;    /* what the selected row showed last, or 0 */
+  gpointer               actions_row;    /* the selected HpRow the actions were set for (compared only) */
+  gconstpointer          actions_packed; /* and what it showed then */
   GCancellable          *cancellable;    /* the running load */
   GCancellable          *search_cancellable; /* the running search, or NULL */
   HpRowPool             *pending_pool;   /* a reload's pool... */
