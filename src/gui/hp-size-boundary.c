@@ -61,19 +61,6 @@ hp_size_boundary_set_child (HpSizeBoundary *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
 }
 
-/**
- * hp_size_boundary_get_child:
- *
- * Returns: (transfer none) (nullable): the child
- */
-GtkWidget *
-hp_size_boundary_get_child (HpSizeBoundary *self)
-{
-  g_return_val_if_fail (HP_IS_SIZE_BOUNDARY (self), NULL);
-
-  return self->child;
-}
-
 static void
 hp_size_boundary_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,

@@ -12,6 +12,5 @@ G_DECLARE_FINAL_TYPE (HpSizeBoundary, hp_size_boundary, HP, SIZE_BOUNDARY, GtkWi
 
 void       hp_size_boundary_set_child (HpSizeBoundary *self,
                                        GtkWidget      *child);
-GtkWidget *hp_size_boundary_get_child (HpSizeBoundary *self);
 
 G_END_DECLS

@@ -156,7 +156,6 @@ trace_frames (GtkWidget *widget)
 
   if (g_getenv ("HP_BENCH_TRACE") == NULL)
     return;
-  g_print ("  tracing frames of %p\n", clock);
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
     g_signal_connect (clock, signals[i], G_CALLBACK (trace_phase_cb), GINT_TO_POINTER (i));
 }
