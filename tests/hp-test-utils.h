@@ -161,4 +161,11 @@ char            *hp_test_libreoffice_pdf_text (const char *path,
 /* The names of the files in @dir, sorted, joined by "|". */
 char            *hp_test_list_dir        (const char *dir);
 
+/* Asserts that @names (a %NULL-terminated array of names, e.g.
+ * hp_item_get_sponsors()) joined with ", " are @expected ("" for none). */
+#define hp_test_assert_names(names, expected) G_STMT_START {          \
+    g_autofree char *hp_joined_ = g_strjoinv (", ", (char **) (names)); \
+    g_assert_cmpstr (hp_joined_, ==, (expected));                        \
+  } G_STMT_END
+
 G_END_DECLS

@@ -1499,7 +1499,7 @@ test_items (Fixture       *f,
     g_autoptr(HpTestCliResult) r = RUN ("item", "list", "--json");
 
     assert_ok_quiet (r);
-    g_assert_true (hp_test_json_check (r->out, "len(d) == 2 and all(i['gifts'] == 1 and i['in_pack'] for i in d)", NULL));
+    g_assert_true (hp_test_json_check (r->out, "len(d) == 2 and all(i['gifts'] == 1 and i['in_pack'] and isinstance(i['sponsors'], str) for i in d)", NULL));
   }
   {
     g_autoptr(HpTestCliResult) r = RUN ("item", "list");

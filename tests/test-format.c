@@ -391,6 +391,61 @@ test_conventions (void)
   use_language (old_language, old_locale);
 }
 
+/* A list of sponsors that stays short. Worked by hand: five names, three
+ * named, 5 - 3 = 2 more; 1003 names, 1003 - 3 = 1000 more, grouped as
+ * 1|000; in German "weitere" (plural) and for one more "weiterer". */
+static void
+test_format_names (void)
+{
+  static const char * const five[] = { "Brauerei Berger", "Getränke Arnsberg", "Hof Schulte",
+                                       "Mosterei Ohm", "Sauerland Socken", NULL };
+  static const char * const none[] = { NULL };
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *old_locale = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  char *text;
+
+  for (guint i = 0; i < 1003; i++)
+    g_ptr_array_add (many, g_strdup_printf ("Brauerei %u", i));
+  g_ptr_array_add (many, NULL);
+
+  use_language ("en", "C.UTF-8");
+  text = hp_format_names (five, 3);
+  g_assert_cmpstr (text, ==, "Brauerei Berger, Getränke Arnsberg, Hof Schulte and 2 more");
+  g_free (text);
+  text = hp_format_names (five, 5);
+  g_assert_cmpstr (text, ==, "Brauerei Berger, Getränke Arnsberg, Hof Schulte, Mosterei Ohm, Sauerland Socken");
+  g_free (text);
+  text = hp_format_names (five, 4);
+  g_assert_cmpstr (text, ==, "Brauerei Berger, Getränke Arnsberg, Hof Schulte, Mosterei Ohm and 1 more");
+  g_free (text);
+  text = hp_format_names (none, 3);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+  text = hp_format_names ((const char * const *) many->pdata, 3);
+  g_assert_cmpstr (text, ==, "Brauerei 0, Brauerei 1, Brauerei 2 and 1,000 more");
+  g_free (text);
+
+  if (use_language ("de", "de_DE.UTF-8"))
+    {
+      text = hp_format_names (five, 3);
+      g_assert_cmpstr (text, ==, "Brauerei Berger, Getränke Arnsberg, Hof Schulte und 2 weitere");
+      g_free (text);
+      text = hp_format_names (five, 4);
+      g_assert_cmpstr (text, ==, "Brauerei Berger, Getränke Arnsberg, Hof Schulte, Mosterei Ohm und 1 weiterer");
+      g_free (text);
+      text = hp_format_names ((const char * const *) many->pdata, 3);
+      g_assert_cmpstr (text, ==, "Brauerei 0, Brauerei 1, Brauerei 2 und 1.000 weitere");
+      g_free (text);
+    }
+  else
+    {
+      g_test_message ("locale de_DE.UTF-8 is not generated: German skipped");
+    }
+
+  use_language (old_language, old_locale);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/heimpack/format/german", test_format_german);
   g_test_add_func ("/heimpack/format/conventions", test_conventions);
   g_test_add_func ("/heimpack/format/fold-for-search", test_fold_for_search);
+  g_test_add_func ("/heimpack/format/names", test_format_names);
 
   return g_test_run ();
 }

@@ -211,9 +211,10 @@ test_campaign_age_day (void)
 static void
 test_item_props (void)
 {
-  static const PropSpec specs[] = {
+  /* not static: G_TYPE_STRV is a function call */
+  const PropSpec specs[] = {
     { "id", I64, TRUE }, { "name", STR, TRUE }, { "adult-only", G_TYPE_BOOLEAN, TRUE },
-    { "gifts", G_TYPE_UINT, FALSE }, { "sponsors", STR, FALSE }, { "in-pack", G_TYPE_BOOLEAN, FALSE },
+    { "gifts", G_TYPE_UINT, FALSE }, { "sponsors", G_TYPE_STRV, FALSE }, { "in-pack", G_TYPE_BOOLEAN, FALSE },
     { "per-standard", G_TYPE_UINT, FALSE }, { "per-under18", G_TYPE_UINT, FALSE },
     { "position", G_TYPE_INT, FALSE }, { "pledged", I64, FALSE }, { "received", I64, FALSE },
   };
@@ -231,7 +232,7 @@ test_item_basic (void)
   g_assert_cmpstr (hp_item_get_name (item), ==, "Apfelschorle 0,33 l");
   g_assert_false (hp_item_get_adult_only (item));
   g_assert_cmpuint (hp_item_get_gifts (item), ==, 0);
-  g_assert_null (hp_item_get_sponsors (item));
+  g_assert_null (hp_item_get_sponsors (item)[0]);
   g_assert_false (hp_item_get_in_pack (item));
   g_assert_cmpuint (hp_item_get_per_standard (item), ==, 0);
   g_assert_cmpuint (hp_item_get_per_under18 (item), ==, 0);
@@ -243,9 +244,15 @@ test_item_basic (void)
   CHECK_STRING_GOBJECT (item, "name", hp_item_get_name, "Erdnüsse 50 g");
   CHECK_VALUE (item, "adult-only", hp_item_set_adult_only, hp_item_get_adult_only, TRUE, FALSE);
 
-  hp_item_set_figures (item, 3, "Getränke Berger, Mosterei Ohm", TRUE, 2, 1, 4, 150, 90);
+  {
+    const char * const sponsors[] = { "Getränke Berger", "Mosterei Ohm", NULL };
+
+    hp_item_set_figures (item, 3, sponsors, TRUE, 2, 1, 4, 150, 90);
+  }
   g_assert_cmpuint (hp_item_get_gifts (item), ==, 3);
-  g_assert_cmpstr (hp_item_get_sponsors (item), ==, "Getränke Berger, Mosterei Ohm");
+  g_assert_cmpuint (g_strv_length ((char **) hp_item_get_sponsors (item)), ==, 2);
+  g_assert_cmpstr (hp_item_get_sponsors (item)[0], ==, "Getränke Berger");
+  g_assert_cmpstr (hp_item_get_sponsors (item)[1], ==, "Mosterei Ohm");
   g_assert_true (hp_item_get_in_pack (item));
   g_assert_cmpuint (hp_item_get_per_standard (item), ==, 2);
   g_assert_cmpuint (hp_item_get_per_under18 (item), ==, 1);

@@ -99,6 +99,21 @@ char    *hp_format_counted         (const char *format,
                                     gint64      n);
 
 /**
+ * hp_format_names:
+ * @names: (array zero-terminated=1): names, in the order to show them
+ * @max_named: how many to name at most (at least 1)
+ *
+ * A list of names that stays short: "A, B, C" as long as there are no more
+ * than @max_named, else the first @max_named and how many more there are:
+ * "A, B, C and 177 more" ("A, B, C und 177 weitere"). For cells and hints
+ * that name the sponsors of an item: the national demo's beer has 180.
+ *
+ * Returns: (transfer full): the list; "" for no names
+ */
+char    *hp_format_names           (const char * const *names,
+                                    guint               max_named);
+
+/**
  * hp_format_money_plain:
  *
  * Returns: (transfer full): @cents for an entry field: no currency sign,

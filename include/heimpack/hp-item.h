@@ -21,8 +21,8 @@ G_BEGIN_DECLS
  * under-18 pack).
  *
  * Filled in by hp_store_list_items() (never written back): `gifts` (number of
- * sponsors' gifts of the item), `sponsors` (their names, ", "-separated, in
- * name order, or %NULL), and for one campaign `in-pack` (it has a line in the
+ * sponsors' gifts of the item), `sponsors` (their names, in name
+ * order: a %NULL-terminated array, empty when nobody gives it), and for one campaign `in-pack` (it has a line in the
  * pack contents), `per-standard`, `per-under18`, `position` (packing order),
  * `pledged` and `received` (pieces, all gifts together).
  */
@@ -40,7 +40,7 @@ gboolean    hp_item_get_adult_only   (HpItem     *self);
 void        hp_item_set_adult_only   (HpItem     *self,
                                       gboolean    adult_only);
 guint       hp_item_get_gifts        (HpItem     *self);
-const char *hp_item_get_sponsors     (HpItem     *self);
+const char * const *hp_item_get_sponsors (HpItem *self);
 gboolean    hp_item_get_in_pack      (HpItem     *self);
 guint       hp_item_get_per_standard (HpItem     *self);
 guint       hp_item_get_per_under18  (HpItem     *self);
@@ -56,7 +56,7 @@ gint64      hp_item_get_received     (HpItem     *self);
  */
 void        hp_item_set_figures      (HpItem     *self,
                                       guint       gifts,
-                                      const char *sponsors,
+                                      const char * const *sponsors,
                                       gboolean    in_pack,
                                       guint       per_standard,
                                       guint       per_under18,

@@ -34,6 +34,10 @@ format_cell (GObject          *object,
       return column->kind == HP_CLI_CELL_DATE ? hp_format_date (text) : g_strdup (text ? text : "");
     }
 
+  /* names (an item's sponsors): all of them, ", "-separated */
+  if (G_VALUE_HOLDS (&value, G_TYPE_STRV))
+    return g_value_get_boxed (&value) != NULL ? g_strjoinv (", ", g_value_get_boxed (&value)) : g_strdup ("");
+
   if (G_VALUE_HOLDS_BOOLEAN (&value))
     return g_strdup (g_value_get_boolean (&value) ? (column->kind == HP_CLI_CELL_FLAG ? "✓" : _("yes")) : "");
 
@@ -189,6 +193,16 @@ hp_cli_print_json_object (FILE    *out,
 
       if (G_VALUE_HOLDS_STRING (&value))
         hp_cli_print_json_string (out, g_value_get_string (&value));
+      else if (G_VALUE_HOLDS (&value, G_TYPE_STRV))
+        {
+          /* one string, ", "-separated, as scripts have always read an
+           * item's "sponsors"; null for none */
+          g_autofree char *joined = NULL;
+
+          if (g_value_get_boxed (&value) != NULL && ((char **) g_value_get_boxed (&value))[0] != NULL)
+            joined = g_strjoinv (", ", g_value_get_boxed (&value));
+          hp_cli_print_json_string (out, joined);
+        }
       else if (G_VALUE_HOLDS_BOOLEAN (&value))
         fputs (g_value_get_boolean (&value) ? "true" : "false", out);
       else if (G_VALUE_HOLDS_INT64 (&value))

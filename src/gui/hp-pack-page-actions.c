@@ -464,9 +464,13 @@ add_form_update (AddForm *form)
   else if (adult_only)
     hint = g_strdup_printf (_("“%s” is for adults only (18+): it stays out of the under-18 pack."),
                             hp_item_get_name (item));
-  else if (hp_item_get_sponsors (item) != NULL && *hp_item_get_sponsors (item) != '\0')
-    /* Translators: the second %s lists sponsors */
-    hint = g_strdup_printf (_("“%s” is given by %s."), hp_item_get_name (item), hp_item_get_sponsors (item));
+  else if (hp_item_get_sponsors (item)[0] != NULL)
+    {
+      g_autofree char *sponsors = hp_format_names (hp_item_get_sponsors (item), 3);
+
+      /* Translators: the second %s lists sponsors, e.g. "A, B, C and 4 more" */
+      hint = g_strdup_printf (_("“%s” is given by %s."), hp_item_get_name (item), sponsors);
+    }
   else
     hint = g_strdup_printf (_("No sponsor gives “%s” yet."), hp_item_get_name (item));
   gtk_label_set_label (form->hint, hint);

@@ -262,7 +262,7 @@ setup_sponsors_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_width_chars (GTK_LABEL (label), 20);
   g_object_set_data (G_OBJECT (label), "hp-list-item", list_item);
   bind (list_item, closure_of (G_TYPE_STRING, G_CALLBACK (sponsors_text), 1, "sponsors", NULL), label, "label");
-  bind (list_item, row_property ("sponsors"), label, "tooltip-text");
+  bind (list_item, row_property ("sponsors-more"), label, "tooltip-text");
   gtk_list_item_set_child (list_item, label);
 }
 

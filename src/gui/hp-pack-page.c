@@ -120,10 +120,20 @@ show_empty (HpPackPage *self,
             const char *button_label,
             const char *action_name)
 {
+  gboolean no_campaign = g_strcmp0 (action_name, "win.new-campaign") == 0;
+
+  /* without a campaign the window's banner has the one blue button, as on
+   * the table pages */
+  adw_status_page_set_icon_name (self->empty_page,
+                                 no_campaign ? "x-office-calendar-symbolic" : "view-list-ordered-symbolic");
   adw_status_page_set_title (self->empty_page, title);
   adw_status_page_set_description (self->empty_page, description);
   gtk_button_set_label (self->empty_button, button_label);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), action_name);
+  if (no_campaign)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->empty_button), "suggested-action");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->empty_button), "suggested-action");
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -469,7 +479,7 @@ start_load (HpPackPage *self)
       g_list_store_remove_all (self->rows);
       g_clear_object (&self->items);
       show_empty (self,
-                  _("No Campaign Yet"),
+                  _("Create a Campaign First"),
                   _("Create a campaign first: the pack contents belong to a campaign."),
                   _("_New Campaign…"), "win.new-campaign");
       set_loading (self, FALSE);

@@ -13,7 +13,14 @@
 
 #include "config.h"
 
+#include <heimpack/heimpack.h>
+
 #include "hp-pack-row.h"
+
+/* A cell names three sponsors of an item and says how many more there
+ * are; its tooltip names fifteen. The beer of a national drive has 180. */
+#define SPONSORS_NAMED 3
+#define SPONSORS_NAMED_IN_TOOLTIP 15
 
 struct _HpPackRow
 {
@@ -21,7 +28,8 @@ struct _HpPackRow
 
   gint64    item_id;
   char     *name;
-  char     *sponsors;
+  char     *sponsors;      /* the first few, for the cell */
+  char     *sponsors_more;  /* more of them, for its tooltip */
   gint64    received;
   gint64    pledged;
   gint64    needed;        /* -1 while the plan is unknown */
@@ -42,6 +50,7 @@ enum {
   PROP_PER_UNDER18,
   PROP_POSITION,
   PROP_SPONSORS,
+  PROP_SPONSORS_MORE,
   PROP_RECEIVED,
   PROP_PLEDGED,
   PROP_NEEDED,
@@ -139,7 +148,13 @@ hp_pack_row_update (HpPackRow *self,
   set_uint (self, &self->per_standard, hp_item_get_per_standard (item), PROP_PER_STANDARD);
   set_uint (self, &self->per_under18, hp_item_get_per_under18 (item), PROP_PER_UNDER18);
   set_uint (self, &self->position, position, PROP_POSITION);
-  set_string (self, &self->sponsors, hp_item_get_sponsors (item), PROP_SPONSORS);
+  {
+    g_autofree char *named = hp_format_names (hp_item_get_sponsors (item), SPONSORS_NAMED);
+    g_autofree char *more = hp_format_names (hp_item_get_sponsors (item), SPONSORS_NAMED_IN_TOOLTIP);
+
+    set_string (self, &self->sponsors, *named != '\0' ? named : NULL, PROP_SPONSORS);
+    set_string (self, &self->sponsors_more, *more != '\0' ? more : NULL, PROP_SPONSORS_MORE);
+  }
   set_int64 (self, &self->received, hp_item_get_received (item), PROP_RECEIVED);
   set_int64 (self, &self->pledged, hp_item_get_pledged (item), PROP_PLEDGED);
   set_int64 (self, &self->needed, needed, PROP_NEEDED);
@@ -192,7 +207,8 @@ hp_pack_row_get_position (HpPackRow *self)
 /**
  * hp_pack_row_get_sponsors:
  *
- * Returns: (nullable): the sponsors who give the item, ", "-separated
+ * Returns: (nullable): the sponsors who give the item, ", "-separated;
+ *   of more than three, the first three and how many more (hp_format_names())
  */
 const char *
 hp_pack_row_get_sponsors (HpPackRow *self)
@@ -234,6 +250,7 @@ hp_pack_row_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->sponsors);
+  g_free (self->sponsors_more);
 
   G_OBJECT_CLASS (hp_pack_row_parent_class)->finalize (object);
 }
@@ -255,6 +272,7 @@ hp_pack_row_get_property (GObject    *object,
     case PROP_PER_UNDER18:  g_value_set_uint (value, self->per_under18); break;
     case PROP_POSITION:     g_value_set_uint (value, self->position); break;
     case PROP_SPONSORS:     g_value_set_string (value, self->sponsors); break;
+    case PROP_SPONSORS_MORE: g_value_set_string (value, self->sponsors_more); break;
     case PROP_RECEIVED:     g_value_set_int64 (value, self->received); break;
     case PROP_PLEDGED:      g_value_set_int64 (value, self->pledged); break;
     case PROP_NEEDED:       g_value_set_int64 (value, self->needed); break;
@@ -279,6 +297,8 @@ hp_pack_row_class_init (HpPackRowClass *klass)
   properties[PROP_PER_UNDER18] = g_param_spec_uint ("per-under18", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_POSITION] = g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_SPONSORS] = g_param_spec_string ("sponsors", NULL, NULL, NULL, ro);
+  /* the same, naming up to fifteen: the cell's tooltip */
+  properties[PROP_SPONSORS_MORE] = g_param_spec_string ("sponsors-more", NULL, NULL, NULL, ro);
   properties[PROP_RECEIVED] = g_param_spec_int64 ("received", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
   properties[PROP_PLEDGED] = g_param_spec_int64 ("pledged", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
   properties[PROP_NEEDED] = g_param_spec_int64 ("needed", NULL, NULL, -1, G_MAXINT64, -1, ro);

@@ -37,4 +37,6 @@ void        hp_page_set_campaign (HpPage     *self,
 gboolean    hp_page_get_loading  (HpPage     *self);
 void        hp_page_reload       (HpPage     *self);
 
+void        hp_page_warm         (GtkWidget  *page);
+
 G_END_DECLS

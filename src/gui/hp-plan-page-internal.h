@@ -55,6 +55,7 @@ struct _HpPlanPage
   gint64          plan_campaign_id;
   GCancellable   *cancellable;   /* of the running computation */
   guint           reload_source;
+  guint           warm_source;   /* measures the page after a hidden fill */
   guint           n_computed;
   guint           dirty : 1;     /* stale while unmapped */
   guint           loading : 1;

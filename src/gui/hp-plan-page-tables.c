@@ -41,7 +41,7 @@ static const HpColumnSpec item_columns_after_bar[] = {
   { N_("Shortfall"), "shortfall", HP_CELL_NUMBER, 7 },
   { N_("To chase"), "to-chase", HP_CELL_NUMBER, 7 },
   /* Translators: column title, the sponsors who give the item; the
-   * list wraps, one item's sponsors all shown */
+   * list wraps: three names, then "and 4 more" */
   { N_("Sponsors"), "detail", HP_CELL_TEXT, 30, TRUE, .wrap = TRUE },
 };
 
@@ -91,28 +91,31 @@ replace_rows (GListStore *store,
                        rows->pdata, rows->len);
 }
 
-/* Returns: (transfer full): for each item of the input, the names of the
- * sponsors who give it (", "-separated, in the order of the gifts: by
- * sponsor name) */
+/* Returns: (transfer full): for each item of the input, the sponsors who
+ * give it, in the order of the gifts (by sponsor name): the first three
+ * and how many more (hp_format_names()). Three lines of the column hold
+ * that; the beer of a national drive has 180 sponsors. */
+#define SPONSORS_NAMED 3
+
 static GPtrArray *
 collect_sponsors (const HpPlanInput *input)
 {
   g_autoptr(GHashTable) index_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) last_sponsor = g_array_sized_new (FALSE, TRUE, sizeof (gint64), input->n_items);
-  GPtrArray *names = g_ptr_array_new_full (input->n_items, (GDestroyNotify) NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_full (input->n_items, (GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *texts = g_ptr_array_new_full (input->n_items, g_free);
 
   g_array_set_size (last_sponsor, input->n_items);
   for (guint i = 0; i < input->n_items; i++)
     {
       g_hash_table_insert (index_of, (gpointer) &input->items[i].item_id, GUINT_TO_POINTER (i + 1));
-      g_ptr_array_add (names, g_string_new (NULL));
+      g_ptr_array_add (names, g_ptr_array_new ());
     }
 
   for (guint g = 0; g < input->n_gifts; g++)
     {
       const HpPlanGift *gift = &input->gifts[g];
       guint i = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, &gift->item_id));
-      GString *text;
 
       if (i == 0)
         continue;
@@ -123,17 +126,18 @@ collect_sponsors (const HpPlanInput *input)
         continue;
       g_array_index (last_sponsor, gint64, i) = gift->sponsor_id;
 
-      text = g_ptr_array_index (names, i);
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, gift->sponsor_name ? gift->sponsor_name : "");
+      g_ptr_array_add (g_ptr_array_index (names, i), (gpointer) (gift->sponsor_name ? gift->sponsor_name : ""));
     }
 
   for (guint i = 0; i < names->len; i++)
-    names->pdata[i] = g_string_free (names->pdata[i], FALSE);
-  g_ptr_array_set_free_func (names, g_free);
+    {
+      GPtrArray *of_item = g_ptr_array_index (names, i);
 
-  return names;
+      g_ptr_array_add (of_item, NULL);
+      g_ptr_array_add (texts, hp_format_names ((const char * const *) of_item->pdata, SPONSORS_NAMED));
+    }
+
+  return texts;
 }
 
 static GPtrArray *

@@ -88,10 +88,20 @@ show_empty (HpPlanPage *self,
             const char *action_name,
             const char *page_name)
 {
+  gboolean no_campaign = g_strcmp0 (action_name, "win.new-campaign") == 0;
+
+  /* without a campaign the window's banner has the one blue button, as on
+   * the table pages */
+  adw_status_page_set_icon_name (self->empty_page,
+                                 no_campaign ? "x-office-calendar-symbolic" : "x-office-spreadsheet-symbolic");
   adw_status_page_set_title (self->empty_page, title);
   adw_status_page_set_description (self->empty_page, description);
   gtk_button_set_label (self->empty_button, button_label);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), action_name);
+  if (no_campaign)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->empty_button), "suggested-action");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->empty_button), "suggested-action");
   if (page_name != NULL)
     gtk_actionable_set_action_target (GTK_ACTIONABLE (self->empty_button), "s", page_name);
   else
@@ -103,7 +113,7 @@ static void
 show_no_campaign (HpPlanPage *self)
 {
   show_empty (self,
-              _("No Campaign Yet"),
+              _("Create a Campaign First"),
               _("Create a campaign first. The plan then shows how many packs it needs, how many can be built from the donations received, and what is still missing."),
               _("_New Campaign…"), "win.new-campaign", NULL);
 }
@@ -416,6 +426,18 @@ load_thread (GTask        *task,
   g_task_return_pointer (task, result, load_result_free);
 }
 
+static gboolean
+warm_idle_cb (gpointer user_data)
+{
+  HpPlanPage *self = HP_PLAN_PAGE (user_data);
+
+  self->warm_source = 0;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    hp_page_warm (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *res,
@@ -449,6 +471,10 @@ load_cb (GObject      *object,
   load_result_free (result);
   self->n_computed++;
   set_loading (self, FALSE);
+
+  /* filled behind another tab: measured now, not in the frame that shows it */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && self->warm_source == 0)
+    self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_idle_cb, self, NULL);
 }
 
 static void
@@ -471,8 +497,12 @@ start_load (HpPlanPage *self)
       return;
     }
 
-  /* computed when the page is shown again */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* The first plan of a campaign is computed at once, also behind another
+   * tab, so that the tab opens on its figures; after a change, a hidden
+   * page computes again when it is shown, and shows the old plan until
+   * then. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      self->plan != NULL && self->plan_campaign_id == hp_campaign_get_id (self->campaign))
     {
       self->dirty = TRUE;
       set_loading (self, FALSE);
@@ -788,6 +818,7 @@ hp_plan_page_dispose (GObject *object)
   HpPlanPage *self = HP_PLAN_PAGE (object);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->warm_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 

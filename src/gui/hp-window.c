@@ -29,6 +29,7 @@
 #include "hp-graduates-page.h"
 #include "hp-handovers-page.h"
 #include "hp-pack-page.h"
+#include "hp-page.h"
 #include "hp-plan-page.h"
 #include "hp-preferences-window.h"
 #include "hp-products-page.h"
@@ -659,18 +660,14 @@ warm_pages_idle_cb (gpointer user_data)
   HpWindow *self = HP_WINDOW (user_data);
   GtkWidget *stack = GTK_WIDGET (self->view_stack);
   GtkWidget *shown = adw_view_stack_get_visible_child (self->view_stack);
-  int width = gtk_widget_get_width (stack);
 
   for (GtkWidget *page = gtk_widget_get_first_child (stack); page != NULL;
        page = gtk_widget_get_next_sibling (page))
     {
-      int min, nat;
-
       if (page == shown || g_object_get_data (G_OBJECT (page), "hp-warm") != NULL)
         continue;
       g_object_set_data (G_OBJECT (page), "hp-warm", GINT_TO_POINTER (TRUE));
-      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, MAX (width, min), &min, &nat, NULL, NULL);
+      hp_page_warm (page);
       return G_SOURCE_CONTINUE;
     }
 

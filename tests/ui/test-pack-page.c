@@ -708,6 +708,23 @@ test_pack_page_merge (Fixture       *fixture,
   g_assert_cmpuint (hp_recipe_item_get_per_standard (line), ==, 2);
   /* the item that stays is selected */
   g_assert_cmpint (hp_pack_row_get_item_id (_hp_pack_page_get_selected (fixture->page)), ==, fixture->schorle_id);
+
+  /* a fourth sponsor: the cell names three and counts the fourth (4 - 3 =
+   * 1 more); its tooltip names all four, in name order */
+  {
+    g_autoptr(HpProduct) fourth = NULL;
+    g_autofree char *tooltip = NULL;
+
+    WAIT_FOR_RELOAD (fixture->page,
+                     fourth = add_gift (fixture->store, hp_campaign_get_id (fixture->campaign), "Mosterei Ohm",
+                                        "Apfelschorle 0,33 l", FALSE, 0));
+    schorle = row_at (fixture, 0);
+    g_assert_cmpint (hp_product_get_item_id (fourth), ==, fixture->schorle_id);
+    g_assert_cmpstr (hp_pack_row_get_sponsors (schorle), ==,
+                     "Brunnen Sauerland, Getränke Arnsberg, Hof Schulte and 1 more");
+    g_object_get (schorle, "sponsors-more", &tooltip, NULL);
+    g_assert_cmpstr (tooltip, ==, "Brunnen Sauerland, Getränke Arnsberg, Hof Schulte, Mosterei Ohm");
+  }
 }
 
 static void
@@ -759,6 +776,7 @@ test_pack_page_empty (Fixture       *fixture,
   g_assert_cmpuint (count_rows (fixture), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (empty), ==, "The Pack Is Empty");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (button), "suggested-action"));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "page.add");
 
   /* the first item shows the list */
@@ -773,8 +791,10 @@ test_pack_page_empty (Fixture       *fixture,
   wait_loaded (fixture->page);
   g_assert_cmpuint (count_rows (fixture), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
-  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Campaign Yet");
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "Create a Campaign First");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.new-campaign");
+  /* the window's banner has the blue "New Campaign" button: this one is plain */
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (button), "suggested-action"));
   g_assert_false (_hp_pack_page_add_item (fixture->page, "Socken", 1, 1, &error));
   g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID);
 }

@@ -440,7 +440,7 @@ test_plan_page_campaign_switch (Fixture       *fixture,
   hp_plan_page_set_campaign (fixture->page, NULL);
   g_assert_false (hp_plan_page_get_loading (fixture->page));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
-  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Campaign Yet");
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "Create a Campaign First");
   g_assert_null (_hp_plan_page_get_plan (fixture->page));
 }
 
@@ -454,8 +454,10 @@ test_plan_page_no_campaign (Fixture       *fixture,
   g_assert_false (hp_plan_page_get_loading (fixture->page));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (_hp_plan_page_get_empty_page (fixture->page)), ==,
-                   "No Campaign Yet");
+                   "Create a Campaign First");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.new-campaign");
+  /* the window's banner has the blue "New Campaign" button: this one is plain */
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (button), "suggested-action"));
   g_assert_null (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)));
 
   /* writes to an empty file start nothing */
@@ -872,7 +874,9 @@ test_plan_page_empty_variant (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_hp_plan_page_get_bottleneck_sponsors_label (fixture->page))));
 }
 
-/* In the window: the fifth page, computed when it is first shown. */
+/* In the window: the first plan is computed behind another tab, so that
+ * the tab opens on its figures; a change while the tab is hidden is
+ * computed when it shows, not before. */
 static void
 test_plan_page_in_window (void)
 {
@@ -899,13 +903,10 @@ test_plan_page_in_window (void)
   g_assert_nonnull (page);
   g_assert_true (hp_plan_page_get_campaign (page) == hp_window_get_campaign (window));
 
-  /* hidden: nothing computed yet */
-  g_assert_cmpuint (_hp_plan_page_get_n_computed (page), ==, 0);
-  g_assert_false (hp_plan_page_get_loading (page));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan"));
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "plan");
+  /* hidden: the first plan is computed all the same */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
   wait_for_computed (page, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (_hp_plan_page_get_stack (page)), ==, "plan");
 
   input = hp_plan_input_load (store, hp_campaign_get_id (campaign), &error);
   g_assert_no_error (error);
@@ -913,9 +914,29 @@ test_plan_page_in_window (void)
   g_assert_cmpuint (_hp_plan_page_get_plan (page)->buildable_standard, ==, expected->buildable_standard);
   g_assert_cmpuint (_hp_plan_page_get_plan (page)->needed_under18, ==, expected->needed_under18);
 
+  /* a change behind another tab waits: the old plan stays until the tab shows */
+  {
+    g_autoptr(HpCampaign) copy = hp_store_get_campaign (store, hp_campaign_get_id (campaign), &error);
+
+    g_assert_no_error (error);
+    hp_campaign_set_spare_percent (copy, hp_campaign_get_spare_percent (copy) + 10);
+    hp_store_update_campaign (store, copy, &error);
+    g_assert_no_error (error);
+    hp_ui_test_drain_main_context ();
+    g_assert_cmpuint (_hp_plan_page_get_n_computed (page), ==, 1);
+    g_assert_false (hp_plan_page_get_loading (page));
+    g_assert_cmpuint (_hp_plan_page_get_plan (page)->needed_standard, ==, expected->needed_standard);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "plan");
+  wait_for_computed (page, 2);
+  /* ten more spare percent: more packs needed than before */
+  g_assert_cmpuint (_hp_plan_page_get_plan (page)->needed_standard, >, expected->needed_standard);
+
   /* win.reload computes again */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
-  wait_for_computed (page, 2);
+  wait_for_computed (page, 3);
 
   /* the table pages load too: wait for them before closing */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sponsors");

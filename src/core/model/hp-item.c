@@ -24,7 +24,7 @@ struct _HpItem
 
   /* Figures, read-only */
   guint     gifts;
-  char     *sponsors;
+  char    **sponsors;    /* never NULL */
   gboolean  in_pack;
   guint     per_standard;
   guint     per_under18;
@@ -59,7 +59,7 @@ hp_item_finalize (GObject *object)
   HpItem *self = (HpItem *)object;
 
   g_free (self->name);
-  g_free (self->sponsors);
+  g_strfreev (self->sponsors);
 
   G_OBJECT_CLASS (hp_item_parent_class)->finalize (object);
 }
@@ -78,7 +78,7 @@ hp_item_get_property (GObject    *object,
     case PROP_NAME:         g_value_set_string (value, self->name); break;
     case PROP_ADULT_ONLY:   g_value_set_boolean (value, self->adult_only); break;
     case PROP_GIFTS:        g_value_set_uint (value, self->gifts); break;
-    case PROP_SPONSORS:     g_value_set_string (value, self->sponsors); break;
+    case PROP_SPONSORS:     g_value_set_boxed (value, self->sponsors); break;
     case PROP_IN_PACK:      g_value_set_boolean (value, self->in_pack); break;
     case PROP_PER_STANDARD: g_value_set_uint (value, self->per_standard); break;
     case PROP_PER_UNDER18:  g_value_set_uint (value, self->per_under18); break;
@@ -123,7 +123,7 @@ hp_item_class_init (HpItemClass *klass)
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
   properties[PROP_ADULT_ONLY] = g_param_spec_boolean ("adult-only", NULL, NULL, FALSE, rw);
   properties[PROP_GIFTS] = g_param_spec_uint ("gifts", NULL, NULL, 0, G_MAXUINT, 0, ro);
-  properties[PROP_SPONSORS] = g_param_spec_string ("sponsors", NULL, NULL, NULL, ro);
+  properties[PROP_SPONSORS] = g_param_spec_boxed ("sponsors", NULL, NULL, G_TYPE_STRV, ro);
   properties[PROP_IN_PACK] = g_param_spec_boolean ("in-pack", NULL, NULL, FALSE, ro);
   properties[PROP_PER_STANDARD] = g_param_spec_uint ("per-standard", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_PER_UNDER18] = g_param_spec_uint ("per-under18", NULL, NULL, 0, G_MAXUINT, 0, ro);
@@ -137,6 +137,7 @@ hp_item_class_init (HpItemClass *klass)
 static void
 hp_item_init (HpItem *self)
 {
+  self->sponsors = g_new0 (char *, 1);
 }
 
 HpItem *
@@ -215,7 +216,6 @@ hp_item_get_##field (HpItem *self)                \
 }
 
 FIGURE_GETTER (guint, gifts, 0)
-FIGURE_GETTER (const char *, sponsors, NULL)
 FIGURE_GETTER (gboolean, in_pack, FALSE)
 FIGURE_GETTER (guint, per_standard, 0)
 FIGURE_GETTER (guint, per_under18, 0)
@@ -225,23 +225,31 @@ FIGURE_GETTER (gint64, received, 0)
 
 #undef FIGURE_GETTER
 
+const char * const *
+hp_item_get_sponsors (HpItem *self)
+{
+  g_return_val_if_fail (HP_IS_ITEM (self), NULL);
+  return (const char * const *) self->sponsors;
+}
+
 void
-hp_item_set_figures (HpItem     *self,
-                     guint       gifts,
-                     const char *sponsors,
-                     gboolean    in_pack,
-                     guint       per_standard,
-                     guint       per_under18,
-                     int         position,
-                     gint64      pledged,
-                     gint64      received)
+hp_item_set_figures (HpItem              *self,
+                     guint                gifts,
+                     const char * const  *sponsors,
+                     gboolean             in_pack,
+                     guint                per_standard,
+                     guint                per_under18,
+                     int                  position,
+                     gint64               pledged,
+                     gint64               received)
 {
   g_return_if_fail (HP_IS_ITEM (self));
 
   /* Figures are filled in once, right after reading; nobody listens yet, so
    * one notification of the whole object would be noise. */
   self->gifts = gifts;
-  _hp_set_str (&self->sponsors, sponsors);
+  g_strfreev (self->sponsors);
+  self->sponsors = sponsors != NULL ? g_strdupv ((char **) sponsors) : g_new0 (char *, 1);
   self->in_pack = !!in_pack;
   self->per_standard = per_standard;
   self->per_under18 = per_under18;

@@ -23,7 +23,7 @@
 #define ITEM_SELECT \
   "SELECT i.id, i.name, i.adult_only, " \
   "  (SELECT count(*) FROM product p WHERE p.item_id = i.id), " \
-  "  (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT s.name AS name FROM product p " \
+  "  (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT s.name AS name FROM product p " \
   "     JOIN sponsor s ON s.id = p.sponsor_id WHERE p.item_id = i.id ORDER BY s.name COLLATE HP_NAME)), " \
   "  li.item_id IS NOT NULL, coalesce(li.per_standard, 0), coalesce(li.per_under18, 0), " \
   "  coalesce(li.position, 0), " \
@@ -37,12 +37,16 @@ static gpointer
 read_item (sqlite3_stmt *stmt)
 {
   HpItem *item = hp_item_new (_hp_column_text (stmt, 1));
+  const char *names = _hp_column_text (stmt, 4);
+  /* the names, split where group_concat() joined them (a unit separator,
+   * which nobody types into a name; a ", " somebody might) */
+  g_auto(GStrv) sponsors = names != NULL ? g_strsplit (names, "\x1f", -1) : NULL;
 
   hp_item_set_id (item, sqlite3_column_int64 (stmt, 0));
   hp_item_set_adult_only (item, sqlite3_column_int (stmt, 2) != 0);
   hp_item_set_figures (item,
                        (guint) sqlite3_column_int (stmt, 3),
-                       _hp_column_text (stmt, 4),
+                       (const char * const *) sponsors,
                        sqlite3_column_int (stmt, 5) != 0,
                        (guint) sqlite3_column_int (stmt, 6),
                        (guint) sqlite3_column_int (stmt, 7),

@@ -280,6 +280,34 @@ hp_format_count (gint64 n)
 }
 
 char *
+hp_format_names (const char * const *names,
+                 guint               max_named)
+{
+  GString *out = g_string_new (NULL);
+  guint n = names != NULL ? g_strv_length ((char **) names) : 0;
+
+  g_return_val_if_fail (max_named > 0, g_string_free (out, FALSE));
+
+  for (guint i = 0; i < n && i < max_named; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, names[i]);
+    }
+  if (n > max_named)
+    {
+      guint more = n - max_named;
+      g_autofree char *text = NULL;
+
+      /* Translators: after the names of sponsors, e.g. "A (3), B (2), C (1) and 4 more" */
+      text = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, " and %s more", " and %s more", more), more);
+      g_string_append (out, text);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
 hp_format_counted (const char *format,
                    gint64      n)
 {
