@@ -55,8 +55,8 @@ typedef gint64 (*HpCellGetter) (gpointer item,
  * @search: whether the text of the column is found by the page's search
  * @empty_text: (nullable): for a %HP_CELL_TEXT column, the untranslated
  *   text (N_()) an empty cell shows, dimmed, e.g. "No contact details"
- * @wrap: for a %HP_CELL_TEXT column, whether a long text wraps onto up to
- *   three lines (the row grows) before it is cut off
+ * @wrap: for a %HP_CELL_TEXT column, whether a text longer than
+ *   @width_chars wraps onto two lines (the row grows) before it is cut off
  */
 typedef struct
 {

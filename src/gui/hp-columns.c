@@ -36,11 +36,12 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), spec->width_chars);
   if (spec->wrap)
     {
-      /* up to three lines, then "…": a wrapping GtkLabel here measured its
-       * height for every width GTK tried, 100 ms when the Planning tab
-       * opened; an inscription asks for its lines without measuring */
+      /* up to two lines, then "…" (show_cell() gives a short text one):
+       * a wrapping GtkLabel here measured its height for every width GTK
+       * tried, 100 ms when the Planning tab opened; an inscription asks
+       * for its lines without measuring */
       gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (cell), PANGO_WRAP_WORD_CHAR);
-      gtk_inscription_set_nat_lines (GTK_INSCRIPTION (cell), 3);
+      gtk_inscription_set_nat_lines (GTK_INSCRIPTION (cell), 2);
       gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                          GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
     }
@@ -125,6 +126,13 @@ show_cell (GtkWidget          *cell,
       gtk_widget_remove_css_class (cell, "dim-label");
     }
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+
+  /* A list view gives a row its least height: a text longer than the
+   * column's natural width (which the column never falls below) takes two
+   * lines, a shorter one stays on one. */
+  if (spec->wrap)
+    gtk_inscription_set_min_lines (GTK_INSCRIPTION (cell),
+                                   text != NULL && g_utf8_strlen (text, -1) > spec->width_chars ? 2 : 1);
 }
 
 static void

@@ -81,6 +81,9 @@ dup_delimiter_name (char delimiter)
     }
 }
 
+/* the widest a preview column shows a value */
+#define PREVIEW_CHARS 44
+
 static void
 preview_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
@@ -90,7 +93,7 @@ preview_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), PREVIEW_CHARS);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_list_item_set_child (item, label);
 }
@@ -117,11 +120,15 @@ preview_bind_cb (GtkSignalListItemFactory *factory,
       char **fields = g_object_get_data (row, "hp-fields");
       const char *text = (guint) column < g_strv_length (fields) ? fields[column] : "";
 
+      int length = (int) g_utf8_strlen (text, -1);
+
       gtk_label_set_label (label, text);
       /* The view scrolls sideways and gives each column only its cells'
        * least width: without this an ellipsizing label would shrink to
-       * "…". Short values show whole, long ones up to 24 characters. */
-      gtk_label_set_width_chars (label, MIN ((int) g_utf8_strlen (text, -1), 24));
+       * "…". Values show whole up to 44 characters (a school's name with
+       * its town), longer ones cut, with the whole value as tooltip. */
+      gtk_label_set_width_chars (label, MIN (length, PREVIEW_CHARS));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), length > PREVIEW_CHARS ? text : NULL);
     }
 }
 

@@ -48,6 +48,8 @@ struct _HpPackPage
   guint                removed_index; /* and its place in packing order */
   gint64               keep_item_id;  /* the line to select after the next load */
   guint                reload_source;
+  guint                warm_source;   /* measures the page after a hidden load */
+  gint64               loaded_campaign_id;  /* whose lines are shown, or 0 */
   guint                n_loaded;
 
   /* Borrowed */

@@ -447,6 +447,7 @@ load_cb (GObject      *object,
   show_lines (self, result);
   load_result_free (result);
   self->n_loaded++;
+  self->loaded_campaign_id = ((LoadData *) g_task_get_task_data (G_TASK (res)))->campaign_id;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0)
     show_empty (self,
@@ -461,6 +462,9 @@ load_cb (GObject      *object,
   set_loading (self, FALSE);
   _hp_pack_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ADULT_ONLY]);
+
+  /* loaded behind another tab: measured now, not in the frame that shows it */
+  hp_page_warm_soon (GTK_WIDGET (self), &self->warm_source);
 }
 
 static void
@@ -476,19 +480,24 @@ start_load (HpPackPage *self)
   if (self->campaign == NULL)
     {
       self->dirty = FALSE;
+      self->loaded_campaign_id = 0;
       g_list_store_remove_all (self->rows);
       g_clear_object (&self->items);
       show_empty (self,
                   _("Create a Campaign First"),
-                  _("Create a campaign first: the pack contents belong to a campaign."),
+                  _("The pack contents belong to a campaign, such as “Heimvorteil2GO 2027”. "
+                    "Create the campaign, then set here what goes into its packs."),
                   _("_New Campaign…"), "win.new-campaign");
       set_loading (self, FALSE);
       _hp_pack_page_update_actions (self);
       return;
     }
 
-  /* read when the page is shown again */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* A campaign's lines are read at once, also behind another tab, so that
+   * the tab opens on them; after a change, a hidden page reads again when
+   * it is shown, and shows the old lines until then. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      self->loaded_campaign_id == hp_campaign_get_id (self->campaign))
     {
       self->dirty = TRUE;
       set_loading (self, FALSE);
@@ -671,6 +680,7 @@ hp_pack_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->warm_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   _hp_pack_page_dispose_actions (self);

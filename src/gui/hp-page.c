@@ -160,3 +160,48 @@ hp_page_warm (GtkWidget *page)
   gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
   gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, MAX (width, min), &min, &nat, NULL, NULL);
 }
+
+typedef struct
+{
+  GtkWidget *page;
+  guint     *source;
+} WarmSoon;
+
+static gboolean
+warm_soon_cb (gpointer user_data)
+{
+  WarmSoon *warm = user_data;
+
+  *warm->source = 0;
+  if (!gtk_widget_get_mapped (warm->page))
+    hp_page_warm (warm->page);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * hp_page_warm_soon:
+ * @page: a page that has just filled while hidden
+ * @source: (inout): where @page keeps the idle's id; the page removes it
+ *   when disposed
+ *
+ * Calls hp_page_warm() for @page in a low-priority idle, unless @page is
+ * on screen by then (the frame that shows it measures it anyway).
+ */
+void
+hp_page_warm_soon (GtkWidget *page,
+                   guint     *source)
+{
+  WarmSoon *warm;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (source != NULL);
+
+  if (*source != 0 || gtk_widget_get_mapped (page))
+    return;
+
+  warm = g_new (WarmSoon, 1);
+  warm->page = page;
+  warm->source = source;
+  *source = g_idle_add_full (G_PRIORITY_LOW, warm_soon_cb, warm, g_free);
+}

@@ -38,5 +38,7 @@ gboolean    hp_page_get_loading  (HpPage     *self);
 void        hp_page_reload       (HpPage     *self);
 
 void        hp_page_warm         (GtkWidget  *page);
+void        hp_page_warm_soon    (GtkWidget  *page,
+                                  guint      *source);
 
 G_END_DECLS

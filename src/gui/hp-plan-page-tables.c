@@ -41,7 +41,7 @@ static const HpColumnSpec item_columns_after_bar[] = {
   { N_("Shortfall"), "shortfall", HP_CELL_NUMBER, 7 },
   { N_("To chase"), "to-chase", HP_CELL_NUMBER, 7 },
   /* Translators: column title, the sponsors who give the item; the
-   * list wraps: three names, then "and 4 more" */
+   * list wraps: two names, then "and 4 more" */
   { N_("Sponsors"), "detail", HP_CELL_TEXT, 30, TRUE, .wrap = TRUE },
 };
 
@@ -92,10 +92,10 @@ replace_rows (GListStore *store,
 }
 
 /* Returns: (transfer full): for each item of the input, the sponsors who
- * give it, in the order of the gifts (by sponsor name): the first three
- * and how many more (hp_format_names()). Three lines of the column hold
- * that; the beer of a national drive has 180 sponsors. */
-#define SPONSORS_NAMED 3
+ * give it, in the order of the gifts (by sponsor name): the first two and
+ * how many more (hp_format_names()). Two lines of the column hold that at
+ * 1100 px; the beer of a national drive has 180 sponsors. */
+#define SPONSORS_NAMED 2
 
 static GPtrArray *
 collect_sponsors (const HpPlanInput *input)

@@ -114,7 +114,9 @@ show_no_campaign (HpPlanPage *self)
 {
   show_empty (self,
               _("Create a Campaign First"),
-              _("Create a campaign first. The plan then shows how many packs it needs, how many can be built from the donations received, and what is still missing."),
+              _("The plan belongs to a campaign, such as “Heimvorteil2GO 2027”. Create the campaign: the plan "
+                "then shows how many packs it needs, how many can be built from the donations received, and "
+                "what is still missing."),
               _("_New Campaign…"), "win.new-campaign", NULL);
 }
 
@@ -426,18 +428,6 @@ load_thread (GTask        *task,
   g_task_return_pointer (task, result, load_result_free);
 }
 
-static gboolean
-warm_idle_cb (gpointer user_data)
-{
-  HpPlanPage *self = HP_PLAN_PAGE (user_data);
-
-  self->warm_source = 0;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    hp_page_warm (GTK_WIDGET (self));
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 load_cb (GObject      *object,
          GAsyncResult *res,
@@ -473,8 +463,7 @@ load_cb (GObject      *object,
   set_loading (self, FALSE);
 
   /* filled behind another tab: measured now, not in the frame that shows it */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && self->warm_source == 0)
-    self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_idle_cb, self, NULL);
+  hp_page_warm_soon (GTK_WIDGET (self), &self->warm_source);
 }
 
 static void

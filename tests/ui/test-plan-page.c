@@ -19,6 +19,7 @@
 #include <adwaita.h>
 
 #include "hp-columns.h"
+#include "hp-pack-page-private.h"
 #include "hp-plan-page-private.h"
 #include "hp-plan-row.h"
 #include "hp-schools-page.h"
@@ -874,9 +875,27 @@ test_plan_page_empty_variant (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_hp_plan_page_get_bottleneck_sponsors_label (fixture->page))));
 }
 
+static gboolean
+pack_loaded (gpointer data)
+{
+  const guint *wanted = g_object_get_data (G_OBJECT (data), "test-n-loaded");
+
+  return _hp_pack_page_get_n_loaded (HP_PACK_PAGE (data)) >= *wanted && !hp_page_get_loading (HP_PAGE (data));
+}
+
+static void
+wait_for_pack_loaded (HpPackPage *page,
+                      guint       n_loaded)
+{
+  g_object_set_data (G_OBJECT (page), "test-n-loaded", &n_loaded);
+  hp_ui_test_wait_until (pack_loaded, page, WAIT_TIMEOUT_USEC, "The pack contents did not load in time");
+  g_object_set_data (G_OBJECT (page), "test-n-loaded", NULL);
+}
+
 /* In the window: the first plan is computed behind another tab, so that
  * the tab opens on its figures; a change while the tab is hidden is
- * computed when it shows, not before. */
+ * computed when it shows, not before. The pack contents page does the
+ * same with its lines. */
 static void
 test_plan_page_in_window (void)
 {
@@ -888,6 +907,7 @@ test_plan_page_in_window (void)
   HpWindow *window;
   AdwViewStack *stack;
   HpPlanPage *page;
+  HpPackPage *pack;
 
   store = hp_store_open (":memory:", HP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -903,9 +923,13 @@ test_plan_page_in_window (void)
   g_assert_nonnull (page);
   g_assert_true (hp_plan_page_get_campaign (page) == hp_window_get_campaign (window));
 
-  /* hidden: the first plan is computed all the same */
+  /* hidden: the first plan is computed all the same, the pack read */
+  pack = HP_PACK_PAGE (adw_view_stack_get_child_by_name (stack, "pack"));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pack)));
   wait_for_computed (page, 1);
+  wait_for_pack_loaded (pack, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (_hp_pack_page_get_rows (pack)), >, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (_hp_plan_page_get_stack (page)), ==, "plan");
 
   input = hp_plan_input_load (store, hp_campaign_get_id (campaign), &error);
@@ -925,6 +949,7 @@ test_plan_page_in_window (void)
     hp_ui_test_drain_main_context ();
     g_assert_cmpuint (_hp_plan_page_get_n_computed (page), ==, 1);
     g_assert_false (hp_plan_page_get_loading (page));
+    g_assert_cmpuint (_hp_pack_page_get_n_loaded (pack), ==, 1);
     g_assert_cmpuint (_hp_plan_page_get_plan (page)->needed_standard, ==, expected->needed_standard);
   }
 
@@ -937,6 +962,11 @@ test_plan_page_in_window (void)
   /* win.reload computes again */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
   wait_for_computed (page, 3);
+
+  /* the pack page reads the change when it shows */
+  g_assert_cmpuint (_hp_pack_page_get_n_loaded (pack), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pack"));
+  wait_for_pack_loaded (pack, 2);
 
   /* the table pages load too: wait for them before closing */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sponsors");
@@ -1006,6 +1036,61 @@ test_plan_page_no_contact (void)
   gtk_window_destroy (window);
 }
 
+static GtkInscription *
+find_inscription (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return GTK_INSCRIPTION (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkInscription *found = find_inscription (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A wrapping column (the items' sponsors): a text longer than the
+ * column's natural 20 characters takes two lines, its row grows; a short
+ * one stays on one line. */
+static void
+test_plan_page_wrap_column (void)
+{
+  static const HpColumnSpec columns[] = {
+    { "Item", "name", HP_CELL_TEXT, 10 },
+    { "Sponsors", "detail", HP_CELL_TEXT, 20, TRUE, .wrap = TRUE },
+  };
+  static const char *one = "Getränke Arnsberg";                                /* 17 characters */
+  static const char *two = "Brunnen Sauerland, Getränke Arnsberg and 3 more";  /* 47 characters */
+  g_autoptr(GListStore) rows = g_list_store_new (HP_TYPE_PLAN_ROW);
+  g_autoptr(HpPlanRow) short_row = hp_plan_row_new ("Socken", one);
+  g_autoptr(HpPlanRow) long_row = hp_plan_row_new ("Apfelschorle 0,33 l", two);
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkInscription *short_cell, *long_cell;
+
+  g_list_store_append (rows, short_row);
+  g_list_store_append (rows, long_row);
+  hp_columns_append (view, HP_TYPE_PLAN_ROW, columns, G_N_ELEMENTS (columns));
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (rows)))));
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_set_default_size (window, 400, 300);
+  hp_ui_test_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  short_cell = find_inscription (GTK_WIDGET (view), one);
+  long_cell = find_inscription (GTK_WIDGET (view), two);
+  g_assert_nonnull (short_cell);
+  g_assert_nonnull (long_cell);
+  g_assert_cmpuint (gtk_inscription_get_min_lines (short_cell), ==, 1);
+  g_assert_cmpuint (gtk_inscription_get_min_lines (long_cell), ==, 2);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (long_cell)), >, gtk_widget_get_height (GTK_WIDGET (short_cell)));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1033,6 +1118,7 @@ main (int   argc,
               fixture_setup_pooled_shown, test_plan_page_empty_variant, fixture_teardown_pooled);
   g_test_add_func ("/heimpack/plan-page/in-window", test_plan_page_in_window);
   g_test_add_func ("/heimpack/plan-page/no-contact", test_plan_page_no_contact);
+  g_test_add_func ("/heimpack/plan-page/wrap-column", test_plan_page_wrap_column);
 
   return g_test_run ();
 }
