@@ -55,8 +55,9 @@ typedef gint64 (*HpCellGetter) (gpointer item,
  * @search: whether the text of the column is found by the page's search
  * @empty_text: (nullable): for a %HP_CELL_TEXT column, the untranslated
  *   text (N_()) an empty cell shows, dimmed, e.g. "No contact details"
- * @wrap: for a %HP_CELL_TEXT column, whether a text longer than
- *   @width_chars wraps onto two lines (the row grows) before it is cut off
+ * @tooltip: (nullable): the string property of the item shown as the
+ *   cell's tooltip (e.g. the names behind "4 sponsors"); not for rows
+ *   packed by an #HpRowPool
  */
 typedef struct
 {
@@ -69,7 +70,7 @@ typedef struct
   HpCellGetter  get;
   gboolean      search;
   const char   *empty_text;
-  gboolean      wrap;
+  const char   *tooltip;
 } HpColumnSpec;
 
 char     *hp_columns_format_cell    (const HpColumnSpec *spec,

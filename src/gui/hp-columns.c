@@ -34,22 +34,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   cell = gtk_inscription_new (NULL);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), spec->width_chars);
-  if (spec->wrap)
-    {
-      /* up to two lines, then "…" (show_cell() gives a short text one):
-       * a wrapping GtkLabel here measured its height for every width GTK
-       * tried, 100 ms when the Planning tab opened; an inscription asks
-       * for its lines without measuring */
-      gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (cell), PANGO_WRAP_WORD_CHAR);
-      gtk_inscription_set_nat_lines (GTK_INSCRIPTION (cell), 2);
-      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
-                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-    }
-  else
-    {
-      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
-                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-    }
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
 
   if (hp_cell_format_is_numeric (spec->format))
     {
@@ -127,12 +112,14 @@ show_cell (GtkWidget          *cell,
     }
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
 
-  /* A list view gives a row its least height: a text longer than the
-   * column's natural width (which the column never falls below) takes two
-   * lines, a shorter one stays on one. */
-  if (spec->wrap)
-    gtk_inscription_set_min_lines (GTK_INSCRIPTION (cell),
-                                   text != NULL && g_utf8_strlen (text, -1) > spec->width_chars ? 2 : 1);
+  if (spec->tooltip != NULL)
+    {
+      g_autofree char *tooltip = NULL;
+
+      if (item != NULL)
+        g_object_get (item, spec->tooltip, &tooltip, NULL);
+      gtk_widget_set_tooltip_text (cell, tooltip != NULL && *tooltip != '\0' ? tooltip : NULL);
+    }
 }
 
 static void

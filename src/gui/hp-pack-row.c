@@ -13,13 +13,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <heimpack/heimpack.h>
 
 #include "hp-pack-row.h"
 
-/* A cell names three sponsors of an item and says how many more there
- * are; its tooltip names fifteen. The beer of a national drive has 180. */
-#define SPONSORS_NAMED 3
+/* A cell names an item's one sponsor, or says how many there are ("4
+ * sponsors": a list of names cut by the column told nothing); its tooltip
+ * names fifteen and how many more. The beer of a national drive has 180. */
 #define SPONSORS_NAMED_IN_TOOLTIP 15
 
 struct _HpPackRow
@@ -149,8 +150,11 @@ hp_pack_row_update (HpPackRow *self,
   set_uint (self, &self->per_under18, hp_item_get_per_under18 (item), PROP_PER_UNDER18);
   set_uint (self, &self->position, position, PROP_POSITION);
   {
-    g_autofree char *named = hp_format_names (hp_item_get_sponsors (item), SPONSORS_NAMED);
-    g_autofree char *more = hp_format_names (hp_item_get_sponsors (item), SPONSORS_NAMED_IN_TOOLTIP);
+    const char * const *names = hp_item_get_sponsors (item);
+    guint n = g_strv_length ((char **) names);
+    g_autofree char *named = n > 1 ? hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s sponsor", "%s sponsors", n), n)
+                                   : g_strdup (n == 1 ? names[0] : "");
+    g_autofree char *more = hp_format_names (names, SPONSORS_NAMED_IN_TOOLTIP);
 
     set_string (self, &self->sponsors, *named != '\0' ? named : NULL, PROP_SPONSORS);
     set_string (self, &self->sponsors_more, *more != '\0' ? more : NULL, PROP_SPONSORS_MORE);
@@ -207,8 +211,8 @@ hp_pack_row_get_position (HpPackRow *self)
 /**
  * hp_pack_row_get_sponsors:
  *
- * Returns: (nullable): the sponsors who give the item, ", "-separated;
- *   of more than three, the first three and how many more (hp_format_names())
+ * Returns: (nullable): the one sponsor who gives the item, or how many
+ *   do ("4 sponsors"); #HpPackRow:sponsors-more names them
  */
 const char *
 hp_pack_row_get_sponsors (HpPackRow *self)
@@ -297,7 +301,7 @@ hp_pack_row_class_init (HpPackRowClass *klass)
   properties[PROP_PER_UNDER18] = g_param_spec_uint ("per-under18", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_POSITION] = g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_SPONSORS] = g_param_spec_string ("sponsors", NULL, NULL, NULL, ro);
-  /* the same, naming up to fifteen: the cell's tooltip */
+  /* the sponsors by name, fifteen and how many more: the cell's tooltip */
   properties[PROP_SPONSORS_MORE] = g_param_spec_string ("sponsors-more", NULL, NULL, NULL, ro);
   properties[PROP_RECEIVED] = g_param_spec_int64 ("received", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
   properties[PROP_PLEDGED] = g_param_spec_int64 ("pledged", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);

@@ -40,9 +40,12 @@ static const HpColumnSpec item_columns[] = {
 static const HpColumnSpec item_columns_after_bar[] = {
   { N_("Shortfall"), "shortfall", HP_CELL_NUMBER, 7 },
   { N_("To chase"), "to-chase", HP_CELL_NUMBER, 7 },
-  /* Translators: column title, the sponsors who give the item; the
-   * list wraps: two names, then "and 4 more" */
-  { N_("Sponsors"), "detail", HP_CELL_TEXT, 30, TRUE, .wrap = TRUE },
+  /* Translators: column title, the sponsors who give the item: one's
+   * name, or how many, with their names as tooltip */
+  { N_("Sponsors"), "detail", HP_CELL_TEXT, 30, TRUE,
+    /* Translators: in the Sponsors column of the planning's items, for an
+     * item that no sponsor gives yet */
+    .empty_text = N_("Nobody yet"), .tooltip = "note" },
 };
 
 /* Packs as on the command line (heimpack-cli plan): both kinds together,
@@ -91,19 +94,37 @@ replace_rows (GListStore *store,
                        rows->pdata, rows->len);
 }
 
-/* Returns: (transfer full): for each item of the input, the sponsors who
- * give it, in the order of the gifts (by sponsor name): the first two and
- * how many more (hp_format_names()). Two lines of the column hold that at
- * 1100 px; the beer of a national drive has 180 sponsors. */
-#define SPONSORS_NAMED 2
+/* The sponsors of an item in the items table: a sponsor's name, or how
+ * many give it ("4 sponsors": a list of names cut by the column told
+ * nothing), with their names as tooltip, the first fifteen and how many
+ * more (hp_format_names()): the beer of a national drive has 180. */
+#define SPONSORS_NAMED_IN_TOOLTIP 15
 
+typedef struct
+{
+  char *text;      /* the cell */
+  char *tooltip;   /* the names, or NULL */
+} SponsorsText;
+
+static void
+sponsors_text_free (gpointer data)
+{
+  SponsorsText *sponsors = data;
+
+  g_free (sponsors->text);
+  g_free (sponsors->tooltip);
+  g_free (sponsors);
+}
+
+/* Returns: (transfer full): for each item of the input, a SponsorsText of
+ * the sponsors who give it, in the order of the gifts (by sponsor name) */
 static GPtrArray *
 collect_sponsors (const HpPlanInput *input)
 {
   g_autoptr(GHashTable) index_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) last_sponsor = g_array_sized_new (FALSE, TRUE, sizeof (gint64), input->n_items);
   g_autoptr(GPtrArray) names = g_ptr_array_new_full (input->n_items, (GDestroyNotify) g_ptr_array_unref);
-  GPtrArray *texts = g_ptr_array_new_full (input->n_items, g_free);
+  GPtrArray *texts = g_ptr_array_new_full (input->n_items, sponsors_text_free);
 
   g_array_set_size (last_sponsor, input->n_items);
   for (guint i = 0; i < input->n_items; i++)
@@ -132,9 +153,21 @@ collect_sponsors (const HpPlanInput *input)
   for (guint i = 0; i < names->len; i++)
     {
       GPtrArray *of_item = g_ptr_array_index (names, i);
+      SponsorsText *sponsors = g_new0 (SponsorsText, 1);
+      guint n = of_item->len;
 
       g_ptr_array_add (of_item, NULL);
-      g_ptr_array_add (texts, hp_format_names ((const char * const *) of_item->pdata, SPONSORS_NAMED));
+      if (n == 1)
+        {
+          sponsors->text = g_strdup (of_item->pdata[0]);
+          sponsors->tooltip = g_strdup (of_item->pdata[0]);
+        }
+      else if (n > 1)
+        {
+          sponsors->text = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s sponsor", "%s sponsors", n), n);
+          sponsors->tooltip = hp_format_names ((const char * const *) of_item->pdata, SPONSORS_NAMED_IN_TOOLTIP);
+        }
+      g_ptr_array_add (texts, sponsors);
     }
 
   return texts;
@@ -151,7 +184,10 @@ build_items (const HpPlanInput *input,
     {
       const HpPlanItem *in = &input->items[i];
       const HpPlanItemResult *r = &plan->items[i];
-      HpPlanRow *row = hp_plan_row_new (in->name, g_ptr_array_index (sponsors, i));
+      const SponsorsText *given_by = g_ptr_array_index (sponsors, i);
+      HpPlanRow *row = hp_plan_row_new (in->name, given_by->text);
+
+      hp_plan_row_set_note (row, given_by->tooltip);
 
       hp_plan_row_set (row, HP_PLAN_ROW_PER_STANDARD, in->per_standard);
       hp_plan_row_set (row, HP_PLAN_ROW_PER_UNDER18, in->per_under18);

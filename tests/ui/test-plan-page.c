@@ -699,10 +699,13 @@ test_plan_page_pooled (Fixture       *fixture,
     g_assert_cmpint (hp_plan_row_get (schorle, HP_PLAN_ROW_SHORTFALL), ==, 21);
     g_assert_cmpint (hp_plan_row_get (schorle, HP_PLAN_ROW_TO_CHASE), ==, 10);
     g_assert_cmpint (hp_plan_row_get (schorle, HP_PLAN_ROW_PER_STANDARD), ==, 1);
-    /* the sponsors giving it, by name */
-    g_assert_cmpstr (hp_plan_row_get_detail (schorle), ==, "Brunnen Sauerland, Getränke Arnsberg");
+    /* how many sponsors give it, their names by name as the tooltip */
+    g_assert_cmpstr (hp_plan_row_get_detail (schorle), ==, "2 sponsors");
+    g_assert_cmpstr (hp_plan_row_get_note (schorle), ==, "Brunnen Sauerland, Getränke Arnsberg");
 
     g_assert_cmpstr (hp_plan_row_get_name (socks), ==, "Socken");
+    /* one sponsor: named */
+    g_assert_cmpstr (hp_plan_row_get_detail (socks), ==, "Sauerland Socken");
     g_assert_cmpint (hp_plan_row_get (socks, HP_PLAN_ROW_SHORTFALL), ==, 0);
     g_assert_cmpfloat (hp_plan_row_get_fraction (socks), ==, 1.0);
   }
@@ -1053,27 +1056,28 @@ find_inscription (GtkWidget  *widget,
   return NULL;
 }
 
-/* A wrapping column (the items' sponsors): a text longer than the
- * column's natural 20 characters takes two lines, its row grows; a short
- * one stays on one line. */
+/* The items' sponsors: one sponsor's name, or how many; the names in the
+ * cell's tooltip */
 static void
-test_plan_page_wrap_column (void)
+test_plan_page_sponsors_tooltip (void)
 {
   static const HpColumnSpec columns[] = {
     { "Item", "name", HP_CELL_TEXT, 10 },
-    { "Sponsors", "detail", HP_CELL_TEXT, 20, TRUE, .wrap = TRUE },
+    { "Sponsors", "detail", HP_CELL_TEXT, 20, TRUE, .empty_text = "Nobody yet", .tooltip = "note" },
   };
-  static const char *one = "Getränke Arnsberg";                                /* 17 characters */
-  static const char *two = "Brunnen Sauerland, Getränke Arnsberg and 3 more";  /* 47 characters */
   g_autoptr(GListStore) rows = g_list_store_new (HP_TYPE_PLAN_ROW);
-  g_autoptr(HpPlanRow) short_row = hp_plan_row_new ("Socken", one);
-  g_autoptr(HpPlanRow) long_row = hp_plan_row_new ("Apfelschorle 0,33 l", two);
+  g_autoptr(HpPlanRow) one = hp_plan_row_new ("Socken", "Sauerland Socken");
+  g_autoptr(HpPlanRow) two = hp_plan_row_new ("Apfelschorle 0,33 l", "2 sponsors");
+  g_autoptr(HpPlanRow) none = hp_plan_row_new ("Honig 250 g", "");
   GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  GtkInscription *short_cell, *long_cell;
+  GtkInscription *cell;
 
-  g_list_store_append (rows, short_row);
-  g_list_store_append (rows, long_row);
+  hp_plan_row_set_note (one, "Sauerland Socken");
+  hp_plan_row_set_note (two, "Brunnen Sauerland, Getränke Arnsberg");
+  g_list_store_append (rows, one);
+  g_list_store_append (rows, two);
+  g_list_store_append (rows, none);
   hp_columns_append (view, HP_TYPE_PLAN_ROW, columns, G_N_ELEMENTS (columns));
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (rows)))));
   gtk_window_set_child (window, GTK_WIDGET (view));
@@ -1081,13 +1085,20 @@ test_plan_page_wrap_column (void)
   hp_ui_test_present (window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  short_cell = find_inscription (GTK_WIDGET (view), one);
-  long_cell = find_inscription (GTK_WIDGET (view), two);
-  g_assert_nonnull (short_cell);
-  g_assert_nonnull (long_cell);
-  g_assert_cmpuint (gtk_inscription_get_min_lines (short_cell), ==, 1);
-  g_assert_cmpuint (gtk_inscription_get_min_lines (long_cell), ==, 2);
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (long_cell)), >, gtk_widget_get_height (GTK_WIDGET (short_cell)));
+  cell = find_inscription (GTK_WIDGET (view), "2 sponsors");
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)), ==, "Brunnen Sauerland, Getränke Arnsberg");
+  cell = find_inscription (GTK_WIDGET (view), "Sauerland Socken");
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)), ==, "Sauerland Socken");
+  /* nobody: no tooltip; the cell says so */
+  cell = find_inscription (GTK_WIDGET (view), "Nobody yet");
+  g_assert_nonnull (cell);
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)));
+  /* the item cells have none */
+  cell = find_inscription (GTK_WIDGET (view), "Socken");
+  g_assert_nonnull (cell);
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)));
   gtk_window_destroy (window);
 }
 
@@ -1118,7 +1129,7 @@ main (int   argc,
               fixture_setup_pooled_shown, test_plan_page_empty_variant, fixture_teardown_pooled);
   g_test_add_func ("/heimpack/plan-page/in-window", test_plan_page_in_window);
   g_test_add_func ("/heimpack/plan-page/no-contact", test_plan_page_no_contact);
-  g_test_add_func ("/heimpack/plan-page/wrap-column", test_plan_page_wrap_column);
+  g_test_add_func ("/heimpack/plan-page/sponsors-tooltip", test_plan_page_sponsors_tooltip);
 
   return g_test_run ();
 }
