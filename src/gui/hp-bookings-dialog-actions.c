@@ -17,6 +17,7 @@
 
 #include "hp-bookings-dialog-internal.h"
 #include "hp-record-field.h"
+#include "hp-toast.h"
 
 /* ------------------------------------------------------------------------ */
 /* Correcting a booking                                                      */
@@ -168,7 +169,7 @@ _hp_bookings_dialog_forget_removal (HpBookingsDialog *self)
 
       g_signal_handlers_disconnect_by_data (toast, self);
       g_clear_weak_pointer (&self->undo_toast);
-      adw_toast_dismiss (toast);
+      hp_toast_dismiss (toast);
     }
 
   g_clear_pointer (&self->removal, hp_store_removal_free);

@@ -24,6 +24,7 @@
 #include "hp-bookings-dialog-internal.h"
 #include "hp-columns.h"
 #include "hp-date-button.h"
+#include "hp-toast.h"
 
 
 G_DEFINE_FINAL_TYPE (HpBookingsDialog, hp_bookings_dialog, ADW_TYPE_WINDOW)
@@ -74,7 +75,7 @@ _hp_bookings_dialog_dismiss_info_toast (HpBookingsDialog *self)
       AdwToast *toast = self->info_toast;
 
       g_clear_weak_pointer (&self->info_toast);
-      adw_toast_dismiss (toast);
+      hp_toast_dismiss (toast);
     }
 }
 

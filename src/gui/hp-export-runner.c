@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "hp-export-runner-private.h"
+#include "hp-toast.h"
 
 /* the progress toast only appears for exports longer than this */
 #define PROGRESS_DELAY_MSEC    300
@@ -324,7 +325,7 @@ export_cb (GObject      *object,
   self->job = NULL;
   self->progress_bar = NULL;
   if (self->progress_toast != NULL)
-    adw_toast_dismiss (self->progress_toast);
+    hp_toast_dismiss (self->progress_toast);
 
   /* the window may have been closed meanwhile: then there is nobody to tell */
   if (!g_task_propagate_boolean (G_TASK (result), &error))

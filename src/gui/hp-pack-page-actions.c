@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "hp-pack-page-internal.h"
+#include "hp-toast.h"
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
@@ -138,7 +139,7 @@ _hp_pack_page_forget_removal (HpPackPage *self)
 
       g_signal_handlers_disconnect_by_data (toast, self);
       g_clear_weak_pointer (&self->undo_toast);
-      adw_toast_dismiss (toast);
+      hp_toast_dismiss (toast);
     }
 
   g_clear_object (&self->removed_line);

@@ -15,6 +15,7 @@
 
 #include "hp-columns.h"
 #include "hp-table-page-private.h"
+#include "hp-toast.h"
 
 gint64
 _hp_table_page_get_item_id (gpointer item)
@@ -231,7 +232,7 @@ forget_removal (HpTablePage *self)
 
       g_signal_handlers_disconnect_by_data (toast, self);
       g_clear_weak_pointer (&priv->undo_toast);
-      adw_toast_dismiss (toast);
+      hp_toast_dismiss (toast);
     }
   /* not shown yet: never */
   g_clear_handle_id (&priv->toast_source, g_source_remove);

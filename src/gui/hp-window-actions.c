@@ -36,6 +36,7 @@
 #include "hp-window-private.h"
 #include "hp-window-purge.h"
 #include "hp-window-received.h"
+#include "hp-toast.h"
 
 /* _hp_window_import()'s kind: by the visible page, or ask */
 #define IMPORT_KIND_ASK (-1)
@@ -261,7 +262,7 @@ forget_campaign_removal (HpWindow *self)
 
       g_signal_handlers_disconnect_by_data (toast, self);
       g_clear_weak_pointer (&self->campaign_undo_toast);
-      adw_toast_dismiss (toast);
+      hp_toast_dismiss (toast);
     }
 
   g_clear_pointer (&self->campaign_removal, hp_store_removal_free);
