@@ -77,6 +77,7 @@ typedef struct
   guint                  narrowed : 1;
   guint                  restore_after_search : 1;
   guint                  rows_changing : 1;
+  guint                  reload_delayed : 1;  /* reload_source is a timeout */
   guint                  hiding_rows : 1;    /* letting go of the rows' widgets */
 } HpTablePagePrivate;
 

@@ -152,10 +152,16 @@ batch_ready_cb (GPtrArray *batch,
   _hp_table_page_update_view (self);
 }
 
+/* how long a page behind another tab waits before it reads again */
+#define HIDDEN_RELOAD_DELAY_MS 300
+
+static gboolean reload_idle_cb (gpointer user_data);
+
 /* The column view gets its model when it is shown: the rows it creates for
  * a model (about 200 with all their cells in GTK 4.8, some 10 MB) would
  * cost every page a long stall while the window opens, and they come a
- * few per frame (hp-reveal-model.c). */
+ * few per frame (hp-reveal-model.c). A reload put off behind another tab
+ * starts now. */
 static void
 column_view_mapped_cb (HpTablePage   *self,
                        GtkColumnView *column_view)
@@ -170,6 +176,13 @@ column_view_mapped_cb (HpTablePage   *self,
   priv->hiding_rows = FALSE;
   if (gtk_column_view_get_model (column_view) == NULL)
     gtk_column_view_set_model (column_view, GTK_SELECTION_MODEL (priv->selection));
+
+  if (priv->reload_source != 0 && priv->reload_delayed)
+    {
+      g_source_remove (priv->reload_source);
+      priv->reload_delayed = FALSE;
+      priv->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
+    }
 }
 
 static void
@@ -539,8 +552,17 @@ store_changed_cb (HpTablePage    *self,
       change_row (self, change, id))
     return;
 
-  /* one reload for a burst of writes (an import, a multi-row save) */
-  if (priv->reload_source == 0)
+  /* One reload for a burst of writes (an import, a multi-row save). A page
+   * behind another tab reads a moment later, so that taking its new rows
+   * is not in the frame that shows the change where the user made it (a
+   * deleted graduate changes the schools' counts); it reads at once when
+   * it shows. */
+  if (priv->reload_source != 0)
+    return;
+  priv->reload_delayed = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (priv->reload_delayed)
+    priv->reload_source = g_timeout_add_full (G_PRIORITY_DEFAULT, HIDDEN_RELOAD_DELAY_MS, reload_idle_cb, self, NULL);
+  else
     priv->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
 }
 
