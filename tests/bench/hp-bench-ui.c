@@ -750,37 +750,37 @@ get_column (GtkColumnView *view,
   return column;
 }
 
-/* Runs the main loop until @page (if any) is neither loading nor searching
- * and nothing happened for QUIET_USEC, at least @min_usec. */
-static void
-settle (HpTablePage *page,
-        gint64       min_usec)
+/* Whether @widget is a page that is loading or searching: the table pages,
+ * the pack contents and the plan read their rows in workers and stream
+ * them in. */
+static gboolean
+page_busy (GtkWidget *widget)
 {
-  gint64 start = g_get_monotonic_time ();
-  gint64 deadline = start + TIMEOUT_USEC;
-  gint64 quiet_since = start;
-
-  for (;;)
-    {
-      gint64 now = g_get_monotonic_time ();
-
-      if (now > deadline)
-        g_error ("The window did not settle in time");
-      if (page != NULL && _hp_table_page_get_busy (page))
-        quiet_since = now;
-      if (now - start >= min_usec && now - quiet_since >= QUIET_USEC)
-        return;
-      iterate (10 * 1000);
-    }
+  return (HP_IS_TABLE_PAGE (widget) && _hp_table_page_get_busy (HP_TABLE_PAGE (widget))) ||
+         (HP_IS_PAGE (widget) && hp_page_get_loading (HP_PAGE (widget)));
 }
 
-/* Runs the main loop until no page of @window is loading (the table
- * pages, the pack contents and the plan read their rows in workers and
- * stream them in) and nothing happened for QUIET_USEC. */
-static void
-settle_window (HpWindow *window)
+/* Whether any page of @window is busy */
+static gboolean
+window_busy (HpWindow *window)
 {
   GtkWidget *stack = GTK_WIDGET (_hp_window_get_view_stack (window));
+
+  for (GtkWidget *page = gtk_widget_get_first_child (stack); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (page_busy (page))
+      return TRUE;
+  return FALSE;
+}
+
+/* Runs the main loop until @page (if any), or every page of @window (if
+ * any), is neither loading nor searching and nothing happened for
+ * QUIET_USEC, at least @min_usec. */
+static void
+settle_pages (HpTablePage *page,
+              HpWindow    *window,
+              gint64       min_usec)
+{
   gint64 start = g_get_monotonic_time ();
   gint64 deadline = start + TIMEOUT_USEC;
   gint64 quiet_since = start;
@@ -791,12 +791,9 @@ settle_window (HpWindow *window)
 
       if (now > deadline)
         g_error ("The window did not settle in time");
-      for (GtkWidget *page = gtk_widget_get_first_child (stack); page != NULL;
-           page = gtk_widget_get_next_sibling (page))
-        if ((HP_IS_TABLE_PAGE (page) && _hp_table_page_get_busy (HP_TABLE_PAGE (page))) ||
-            (HP_IS_PAGE (page) && hp_page_get_loading (HP_PAGE (page))))
-          quiet_since = now;
-      if (now - quiet_since >= QUIET_USEC)
+      if ((page != NULL && page_busy (GTK_WIDGET (page))) || (window != NULL && window_busy (window)))
+        quiet_since = now;
+      if (now - start >= min_usec && now - quiet_since >= QUIET_USEC)
         return;
       iterate (10 * 1000);
     }
@@ -891,7 +888,7 @@ step_end (StallMonitor *monitor,
   g_autofree char *what = NULL;
   va_list args;
 
-  settle (page, 300 * 1000);
+  settle_pages (page, NULL, 300 * 1000);
   stall_monitor_stop (monitor, widget);
 
   va_start (args, format);
@@ -937,7 +934,7 @@ empty_window_kb (void)
   for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
     {
       adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (window), tabs[i]);
-      settle (_hp_window_get_page (window, tabs[i]), 0);
+      settle_pages (_hp_window_get_page (window, tabs[i]), NULL, 0);
     }
   read_memory (&rss, &peak);
   close_window (window);
@@ -968,7 +965,7 @@ bench_session (const char *path)
   trace_frames (widget);
   /* the steps below measure what each one costs, not the lists still
    * streaming in behind it */
-  settle_window (window);
+  settle_pages (NULL, window, 0);
   read_memory (&rss, &peak);
   g_print ("%-*s %8.1f MB (peak %.1f MB)\n", LABEL_WIDTH, "window open, every list loaded", rss / 1024.0,
            peak / 1024.0);
@@ -1036,7 +1033,7 @@ bench_session (const char *path)
 
   graduates = _hp_window_get_page (window, "graduates");
   adw_view_stack_set_visible_child_name (_hp_window_get_view_stack (window), "graduates");
-  settle (graduates, 0);
+  settle_pages (graduates, NULL, 0);
   view = _hp_table_page_get_column_view (graduates);
 
   /* sorting: by last name (column 2), then by birth date (4), descending */

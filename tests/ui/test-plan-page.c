@@ -1007,6 +1007,27 @@ collect_inscriptions (GtkWidget *widget,
     collect_inscriptions (child, out);
 }
 
+/* A window with a column view of @rows in @columns, drawn; the caller
+ * destroys the window. */
+static GtkWindow *
+show_plan_rows (const HpColumnSpec *columns,
+                guint               n_columns,
+                GListStore         *rows,
+                GtkColumnView     **view_out)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  hp_columns_append (view, HP_TYPE_PLAN_ROW, columns, n_columns);
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (rows)))));
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_set_default_size (window, 600, 300);
+  hp_ui_test_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  *view_out = view;
+  return window;
+}
+
 /* A sponsor to chase without phone or e-mail: the contact cell says so,
  * dimmed, instead of staying blank */
 static void
@@ -1019,19 +1040,14 @@ test_plan_page_no_contact (void)
   g_autoptr(GListStore) rows = g_list_store_new (HP_TYPE_PLAN_ROW);
   g_autoptr(HpPlanRow) reachable = hp_plan_row_new ("Apfelschorle 0,33 l", "Getränke Arnsberg");
   g_autoptr(HpPlanRow) silent = hp_plan_row_new ("Apfelschorle 0,33 l", "Brunnen Sauerland");
-  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   g_autoptr(GString) cells = g_string_new (NULL);
+  GtkColumnView *view;
+  GtkWindow *window;
 
   hp_plan_row_set_note (reachable, "02931 1234");
   g_list_store_append (rows, reachable);
   g_list_store_append (rows, silent);
-  hp_columns_append (view, HP_TYPE_PLAN_ROW, columns, G_N_ELEMENTS (columns));
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (rows)))));
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_set_default_size (window, 600, 300);
-  hp_ui_test_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = show_plan_rows (columns, G_N_ELEMENTS (columns), rows, &view);
 
   collect_inscriptions (GTK_WIDGET (view), cells);
   g_assert_cmpstr (cells->str, ==,
@@ -1069,21 +1085,16 @@ test_plan_page_sponsors_tooltip (void)
   g_autoptr(HpPlanRow) one = hp_plan_row_new ("Socken", "Sauerland Socken");
   g_autoptr(HpPlanRow) two = hp_plan_row_new ("Apfelschorle 0,33 l", "2 sponsors");
   g_autoptr(HpPlanRow) none = hp_plan_row_new ("Honig 250 g", "");
-  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   GtkInscription *cell;
+  GtkColumnView *view;
+  GtkWindow *window;
 
   hp_plan_row_set_note (one, "Sauerland Socken");
   hp_plan_row_set_note (two, "Brunnen Sauerland, Getränke Arnsberg");
   g_list_store_append (rows, one);
   g_list_store_append (rows, two);
   g_list_store_append (rows, none);
-  hp_columns_append (view, HP_TYPE_PLAN_ROW, columns, G_N_ELEMENTS (columns));
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (rows)))));
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_set_default_size (window, 400, 300);
-  hp_ui_test_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = show_plan_rows (columns, G_N_ELEMENTS (columns), rows, &view);
 
   cell = find_inscription (GTK_WIDGET (view), "2 sponsors");
   g_assert_nonnull (cell);
