@@ -425,6 +425,19 @@ test_format_names (void)
   text = hp_format_names ((const char * const *) many->pdata, 3);
   g_assert_cmpstr (text, ==, "Brauerei 0, Brauerei 1, Brauerei 2 and 1,000 more");
   g_free (text);
+  /* a cell: one named, five counted, 1003 counted and grouped */
+  text = hp_format_sponsors (five + 4);
+  g_assert_cmpstr (text, ==, "Sauerland Socken");
+  g_free (text);
+  text = hp_format_sponsors (five);
+  g_assert_cmpstr (text, ==, "5 sponsors");
+  g_free (text);
+  text = hp_format_sponsors ((const char * const *) many->pdata);
+  g_assert_cmpstr (text, ==, "1,003 sponsors");
+  g_free (text);
+  text = hp_format_sponsors (none);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
 
   if (use_language ("de", "de_DE.UTF-8"))
     {
@@ -436,6 +449,9 @@ test_format_names (void)
       g_free (text);
       text = hp_format_names ((const char * const *) many->pdata, 3);
       g_assert_cmpstr (text, ==, "Brauerei 0, Brauerei 1, Brauerei 2 und 1.000 weitere");
+      g_free (text);
+      text = hp_format_sponsors (five);
+      g_assert_cmpstr (text, ==, "5 Sponsoren");
       g_free (text);
     }
   else

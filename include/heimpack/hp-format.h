@@ -114,6 +114,18 @@ char    *hp_format_names           (const char * const *names,
                                     guint               max_named);
 
 /**
+ * hp_format_sponsors:
+ * @names: (array zero-terminated=1): the sponsors who give an item
+ *
+ * What a table cell says of them: the one sponsor's name, or how many
+ * there are ("4 sponsors", "4 Sponsoren"), which a narrow column never
+ * cuts; hp_format_names() names them in its tooltip.
+ *
+ * Returns: (transfer full): the name or the count; "" for none
+ */
+char    *hp_format_sponsors        (const char * const *names);
+
+/**
  * hp_format_money_plain:
  *
  * Returns: (transfer full): @cents for an entry field: no currency sign,

@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <heimpack/heimpack.h>
 
 #include "hp-pack-row.h"
@@ -151,9 +150,7 @@ hp_pack_row_update (HpPackRow *self,
   set_uint (self, &self->position, position, PROP_POSITION);
   {
     const char * const *names = hp_item_get_sponsors (item);
-    guint n = g_strv_length ((char **) names);
-    g_autofree char *named = n > 1 ? hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s sponsor", "%s sponsors", n), n)
-                                   : g_strdup (n == 1 ? names[0] : "");
+    g_autofree char *named = hp_format_sponsors (names);
     g_autofree char *more = hp_format_names (names, SPONSORS_NAMED_IN_TOOLTIP);
 
     set_string (self, &self->sponsors, *named != '\0' ? named : NULL, PROP_SPONSORS);

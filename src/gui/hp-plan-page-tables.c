@@ -154,19 +154,10 @@ collect_sponsors (const HpPlanInput *input)
     {
       GPtrArray *of_item = g_ptr_array_index (names, i);
       SponsorsText *sponsors = g_new0 (SponsorsText, 1);
-      guint n = of_item->len;
 
       g_ptr_array_add (of_item, NULL);
-      if (n == 1)
-        {
-          sponsors->text = g_strdup (of_item->pdata[0]);
-          sponsors->tooltip = g_strdup (of_item->pdata[0]);
-        }
-      else if (n > 1)
-        {
-          sponsors->text = hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s sponsor", "%s sponsors", n), n);
-          sponsors->tooltip = hp_format_names ((const char * const *) of_item->pdata, SPONSORS_NAMED_IN_TOOLTIP);
-        }
+      sponsors->text = hp_format_sponsors ((const char * const *) of_item->pdata);
+      sponsors->tooltip = hp_format_names ((const char * const *) of_item->pdata, SPONSORS_NAMED_IN_TOOLTIP);
       g_ptr_array_add (texts, sponsors);
     }
 

@@ -308,6 +308,17 @@ hp_format_names (const char * const *names,
 }
 
 char *
+hp_format_sponsors (const char * const *names)
+{
+  guint n = names != NULL ? g_strv_length ((char **) names) : 0;
+
+  if (n <= 1)
+    return g_strdup (n == 1 ? names[0] : "");
+
+  return hp_format_counted (g_dngettext (GETTEXT_PACKAGE, "%s sponsor", "%s sponsors", n), n);
+}
+
+char *
 hp_format_counted (const char *format,
                    gint64      n)
 {
