@@ -139,26 +139,39 @@ hp_page_reload (HpPage *self)
  * hp_page_warm:
  * @page: a page of the window's view stack, behind another tab
  *
- * Computes @page's styles and sizes for the width it will have (its
- * stack's), so that the frame that shows it only allocates and draws it.
- * GTK keeps what it measured until something in the page changes size, so
- * a page that fills while hidden (the Planning page's first plan) is warmed
- * again afterwards. Costs 1-5 ms; meant for an idle callback.
+ * Computes @page's styles and sizes and lays it out for the size it will
+ * have (its stack's), so that the frame that shows it only draws it. GTK
+ * keeps what it measured and allocated until something in the page
+ * changes size, so a page that fills while hidden (the Planning page's
+ * first plan) is warmed again afterwards. Costs 1-10 ms; meant for an idle
+ * callback.
+ *
+ * The page gets the allocation the view stack gives its visible page
+ * (adw_view_stack_size_allocate() in libadwaita 1.2: the stack's own
+ * size), or its minimum size if that is larger; a page the window cannot
+ * hold yet is laid out again when shown. Measuring alone leaves the
+ * costliest part to the frame: a flow box of wrapping labels (the Planning
+ * page's figures) asks them their width for a height while it allocates,
+ * a new measurement.
  */
 void
 hp_page_warm (GtkWidget *page)
 {
   GtkWidget *stack;
-  int width, min, nat;
+  int width, height, min_width, min_height;
 
   g_return_if_fail (GTK_IS_WIDGET (page));
 
   stack = gtk_widget_get_parent (page);
-  if (stack == NULL || (width = gtk_widget_get_width (stack)) <= 0)
+  if (stack == NULL || !gtk_widget_get_visible (page) ||
+      (width = gtk_widget_get_width (stack)) <= 0 || (height = gtk_widget_get_height (stack)) <= 0)
     return;
 
-  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, MAX (width, min), &min, &nat, NULL, NULL);
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, height, &min_width, NULL, NULL, NULL);
+  width = MAX (width, min_width);
+  gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, width, &min_height, NULL, NULL, NULL);
+  height = MAX (height, min_height);
+  gtk_widget_allocate (page, width, height, -1, NULL);
 }
 
 typedef struct

@@ -895,6 +895,19 @@ wait_for_pack_loaded (HpPackPage *page,
   g_object_set_data (G_OBJECT (page), "test-n-loaded", NULL);
 }
 
+/* @data: a page of the window's view stack, laid out with the stack's size */
+static gboolean
+laid_out_as_stack (gpointer data)
+{
+  GtkWidget *page = data;
+  GtkWidget *stack = gtk_widget_get_parent (page);
+
+  return gtk_widget_get_width (stack) > 0 &&
+         gtk_widget_get_width (page) == gtk_widget_get_width (stack) &&
+         gtk_widget_get_height (page) == gtk_widget_get_height (stack) &&
+         !gtk_widget_get_mapped (page);
+}
+
 /* In the window: the first plan is computed behind another tab, so that
  * the tab opens on its figures; a change while the tab is hidden is
  * computed when it shows, not before. The pack contents page does the
@@ -934,6 +947,10 @@ test_plan_page_in_window (void)
   wait_for_pack_loaded (pack, 1);
   g_assert_cmpuint (g_list_model_get_n_items (_hp_pack_page_get_rows (pack)), >, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (_hp_plan_page_get_stack (page)), ==, "plan");
+  /* and laid out for the stack's size once filled (hp_page_warm()), so
+   * that the frame that shows it only draws */
+  hp_ui_test_wait_until (laid_out_as_stack, page, WAIT_TIMEOUT_USEC,
+                         "The hidden Planning page was not laid out in time");
 
   input = hp_plan_input_load (store, hp_campaign_get_id (campaign), &error);
   g_assert_no_error (error);
