@@ -23,7 +23,8 @@
  *    the window's resident memory with every page visited, and its peak.
  *
  * Usage: hp-bench-ui FILE.db   (run under Xvfb; prints one line per figure;
- *        HP_BENCH_ONLY=session runs only the session)
+ *        HP_BENCH_ONLY=session or =search runs only the session or only
+ *        the search figures)
  */
 
 #include "config.h"
@@ -32,6 +33,7 @@
 #include <stdlib.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -99,11 +101,22 @@ stall_monitor_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-/* HP_BENCH_TRACE=1: each frame that takes over 8 ms is printed with its
- * phases (events and ticks, layout, paint), to tell where a stall goes. */
+/* HP_BENCH_TRACE=1: each frame that takes over 3 ms is printed with its
+ * phases (events and ticks, layout, paint) and the main thread's page
+ * faults since the frame before, to tell where a stall goes; so is each
+ * gap of the main loop over 8 ms. */
 /* the end of each phase: our handlers run after GTK's */
 enum { PHASE_BEFORE, PHASE_UPDATE, PHASE_LAYOUT, PHASE_PAINT, PHASE_AFTER, N_PHASES };
 static gint64 trace_at[N_PHASES];
+static long   trace_faults;   /* the main thread's minor page faults at the last frame's end */
+
+static long
+thread_minor_faults (void)
+{
+  struct rusage usage;
+
+  return getrusage (RUSAGE_THREAD, &usage) == 0 ? usage.ru_minflt : 0;
+}
 
 static void
 trace_phase_cb (GdkFrameClock *clock,
@@ -112,6 +125,7 @@ trace_phase_cb (GdkFrameClock *clock,
   int phase = GPOINTER_TO_INT (data);
   gint64 spent[N_PHASES] = { 0 };
   gint64 start = 0, last;
+  long faults;
 
   trace_at[phase] = g_get_monotonic_time ();
   if (phase != PHASE_AFTER)
@@ -127,10 +141,14 @@ trace_phase_cb (GdkFrameClock *clock,
         spent[i - 1] = trace_at[i] - last;
         last = trace_at[i];
       }
+  faults = thread_minor_faults () - trace_faults;
+  trace_faults += faults;
   if (trace_at[PHASE_AFTER] - start > 3000)
-    g_print ("  frame %.1f ms: ticks %.1f, layout %.1f, paint %.1f, after %.1f\n",
-             (trace_at[PHASE_AFTER] - start) / 1000.0, spent[PHASE_BEFORE] / 1000.0,
-             spent[PHASE_UPDATE] / 1000.0, spent[PHASE_LAYOUT] / 1000.0, spent[PHASE_PAINT] / 1000.0);
+    g_print ("  frame at %.3f s, %.1f ms: ticks %.1f, layout %.1f, paint %.1f, after %.1f; "
+             "%ld page faults since the last\n",
+             start / (double) G_USEC_PER_SEC, (trace_at[PHASE_AFTER] - start) / 1000.0, spent[PHASE_BEFORE] / 1000.0,
+             spent[PHASE_UPDATE] / 1000.0, spent[PHASE_LAYOUT] / 1000.0, spent[PHASE_PAINT] / 1000.0,
+             faults);
   memset (trace_at, 0, sizeof trace_at);
 }
 
@@ -615,6 +633,8 @@ type_keys (HpTablePage        *page,
           per_key[n_keys - 1] = stall_monitor_mark (monitor);
         }
       last_key = g_get_monotonic_time ();
+      if (g_getenv ("HP_BENCH_TRACE") != NULL)
+        g_print ("  key “%s” at %.3f s\n", texts[n_keys], last_key / (double) G_USEC_PER_SEC);
       _hp_table_page_set_search_text (page, texts[n_keys]);
       in_call[n_keys] = g_get_monotonic_time () - last_key;
     }
@@ -665,6 +685,7 @@ bench_filter (const char *path,
   window = open_window_on (store, "graduates", &times);
   widget = GTK_WIDGET (window);
   page = _hp_window_get_page (window, "graduates");
+  trace_frames (widget);
   run_for (QUIET_USEC);
 
   for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
@@ -1121,21 +1142,25 @@ main (int   argc,
     g_error ("Cannot acquire the main context");
 
   /* first: its memory figures are this process's. HP_BENCH_SESSIONS=N
-   * runs it N times, each in a new window, and prints each step's median */
-  {
-    guint n_sessions = MAX (1, (guint) g_ascii_strtoull (g_getenv ("HP_BENCH_SESSIONS") ? g_getenv ("HP_BENCH_SESSIONS") : "1",
-                                                        NULL, 10));
+   * runs it N times, each in a new window, and prints each step's median.
+   * HP_BENCH_ONLY=session or =search: only that part, while working on it */
+  if (g_strcmp0 (g_getenv ("HP_BENCH_ONLY"), "search") != 0)
+    {
+      guint n_sessions = MAX (1, (guint) g_ascii_strtoull (g_getenv ("HP_BENCH_SESSIONS") ? g_getenv ("HP_BENCH_SESSIONS") : "1",
+                                                          NULL, 10));
 
-    for (guint i = 0; i < n_sessions; i++)
-      bench_session (argv[1]);
-    if (n_sessions > 1)
-      print_sessions (n_sessions);
-  }
-  /* HP_BENCH_ONLY=session: only the session, while working on it */
+      for (guint i = 0; i < n_sessions; i++)
+        bench_session (argv[1]);
+      if (n_sessions > 1)
+        print_sessions (n_sessions);
+    }
   if (g_strcmp0 (g_getenv ("HP_BENCH_ONLY"), "session") != 0)
     {
-      bench_open (argv[1], "graduates");
-      bench_open (argv[1], "products");
+      if (g_strcmp0 (g_getenv ("HP_BENCH_ONLY"), "search") != 0)
+        {
+          bench_open (argv[1], "graduates");
+          bench_open (argv[1], "products");
+        }
       bench_filter (argv[1], FALSE);
       bench_filter (argv[1], TRUE);
     }
