@@ -25,6 +25,10 @@
  * (GTK_LIST_VIEW_MAX_LIST_ITEMS); past it, growing costs no widgets */
 #define ROWS_KEPT 200
 
+/* more rows than a table shows on a tall screen: once these are there, a
+ * hold (hp_reveal_model_hold()) only delays rows out of view */
+#define ROWS_IN_VIEW_AT_MOST 60
+
 struct _HpRevealModel
 {
   GObject     parent_instance;
@@ -35,6 +39,7 @@ struct _HpRevealModel
   guint       step;
   GtkWidget  *widget;     /* weak: whose frames reveal */
   guint       tick_id;
+  gint64      hold_until; /* monotonic µs: reveal no more until then */
   gboolean    hiding;     /* shrinking to nothing, a few items per idle turn */
   guint       hide_id;
   GCallback   hidden_func;
@@ -150,6 +155,8 @@ tick_cb (GtkWidget     *widget,
       set_limit (self, G_MAXUINT);
       return G_SOURCE_REMOVE;
     }
+  if (self->limit >= ROWS_IN_VIEW_AT_MOST && gdk_frame_clock_get_frame_time (frame_clock) < self->hold_until)
+    return G_SOURCE_CONTINUE;
 
   set_limit (self, self->limit + self->step);
   return G_SOURCE_CONTINUE;
@@ -312,6 +319,25 @@ hp_reveal_model_hide (HpRevealModel *self,
   self->hidden_data = user_data;
   self->limit = shown (self, self->n_below);
   self->hide_id = g_idle_add_full (G_PRIORITY_LOW, hide_idle_cb, self, NULL);
+}
+
+/**
+ * hp_reveal_model_hold:
+ * @msec: for how long from now
+ *
+ * Reveals no more items for @msec, once there are more than a view shows;
+ * a later call may extend the hold. Each frame that reveals makes a row's
+ * widgets and measures every row made so far again (5-8 ms at 200 rows of
+ * a wide table): a frame that also shows what the user typed or scrolled
+ * to would be late. The page holds while the user types or scrolls.
+ */
+void
+hp_reveal_model_hold (HpRevealModel *self,
+                      guint          msec)
+{
+  g_return_if_fail (HP_IS_REVEAL_MODEL (self));
+
+  self->hold_until = MAX (self->hold_until, g_get_monotonic_time () + (gint64) msec * 1000);
 }
 
 /**

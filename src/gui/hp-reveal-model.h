@@ -18,6 +18,8 @@ void           hp_reveal_model_start      (HpRevealModel *self,
 void           hp_reveal_model_hide       (HpRevealModel *self,
                                            void         (*hidden_func) (gpointer user_data),
                                            gpointer       user_data);
+void           hp_reveal_model_hold       (HpRevealModel *self,
+                                           guint          msec);
 void           hp_reveal_model_finish     (HpRevealModel *self);
 gboolean       hp_reveal_model_get_revealing (HpRevealModel *self);
 

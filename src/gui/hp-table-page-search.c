@@ -26,6 +26,11 @@
 
 #include "hp-table-page-private.h"
 
+/* How long the rows out of view wait after a key, a search result or a
+ * scroll (hp_reveal_model_hold()): about the pace of typing and the search
+ * entry's delay, 150 ms each */
+#define REVEAL_HOLD_MSEC 300
+
 /* ------------------------------------------------------------------------ */
 /* Count and view state                                                      */
 
@@ -366,6 +371,7 @@ search_cb (GObject      *object,
     }
 
   g_clear_object (&priv->search_cancellable);
+  hp_reveal_model_hold (priv->reveal, REVEAL_HOLD_MSEC);
   _hp_table_page_show_rows (self, found->pool, g_steal_pointer (&found->rows));
   search_result_free (found);
 
@@ -486,6 +492,8 @@ set_query (HpTablePage *self,
 
   if (g_strcmp0 (query, priv->query) == 0)
     return;
+  /* the frames that show the result are the user's */
+  hp_reveal_model_hold (priv->reveal, REVEAL_HOLD_MSEC);
 
   g_clear_pointer (&priv->terms, g_strfreev);
   if (query != NULL)
@@ -623,11 +631,20 @@ _hp_table_page_get_filtering (HpTablePage *self)
   return priv->search_cancellable != NULL;
 }
 
+/* Scrolling while the view still makes the rows it keeps out of view:
+ * those wait, the frames are the scrolling's. */
+static void
+scrolled_cb (HpTablePage *self)
+{
+  hp_reveal_model_hold (_hp_table_page_get_priv (self)->reveal, REVEAL_HOLD_MSEC);
+}
+
 void
 _hp_table_page_init_search (HpTablePage *self)
 {
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
   GtkWidget *revealer = gtk_widget_get_first_child (GTK_WIDGET (priv->search_bar));
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (priv->scrolled_window);
 
   /* GtkSearchBar slides in and out through its revealer: a quarter of a
    * second in which every frame moves the list below by a few pixels, so
@@ -651,6 +668,8 @@ _hp_table_page_init_search (HpTablePage *self)
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->rows, "items-changed",
                            G_CALLBACK (shown_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vadjustment, "value-changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (priv->column_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
 }

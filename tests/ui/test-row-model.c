@@ -18,6 +18,7 @@
 #include "hp-column-widths.h"
 #include "hp-reveal-model.h"
 #include "hp-row-model.h"
+#include "hp-ui-test-utils.h"
 
 /* last name, first name, birth date, pack received; searchable: the names */
 static const HpColumnSpec columns[] = {
@@ -725,6 +726,66 @@ test_reveal_model (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
 }
 
+static gboolean
+all_shown (gpointer data)
+{
+  return !hp_reveal_model_get_revealing (HP_REVEAL_MODEL (data));
+}
+
+static gboolean
+sixty_shown (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) >= 60;
+}
+
+/* Runs the main loop, and so the window's frames, for @usec. */
+static void
+run_frames (gint64 usec)
+{
+  gint64 end = g_get_monotonic_time () + usec;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* A hold (the user types or scrolls) stops the reveal once more rows show
+ * than a view has room for (60), and the reveal goes on when it ends. */
+static void
+test_reveal_model_holds (void)
+{
+  g_autoptr(GListStore) store = new_store (300);
+  g_autoptr(HpRevealModel) held = hp_reveal_model_new (G_LIST_MODEL (store));
+  g_autoptr(HpRevealModel) brief = hp_reveal_model_new (G_LIST_MODEL (store));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *label = gtk_label_new ("frames");
+  gint64 started;
+
+  gtk_window_set_child (GTK_WINDOW (window), label);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  /* held for longer than the test: 20 at the start, 20 more per frame up
+   * to 60 (the rows in view come all the same), then no more */
+  hp_reveal_model_start (held, label, 20);
+  hp_reveal_model_hold (held, 60 * 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, 20);
+  hp_ui_test_wait_until (sixty_shown, held, 10 * G_USEC_PER_SEC, "The held reveal did not show 60 rows");
+  run_frames (300 * 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, 60);
+  g_assert_true (hp_reveal_model_get_revealing (held));
+
+  /* held for 400 ms: all 300 show after it, not before */
+  started = g_get_monotonic_time ();
+  hp_reveal_model_start (brief, label, 20);
+  hp_reveal_model_hold (brief, 400);
+  hp_ui_test_wait_until (all_shown, brief, 10 * G_USEC_PER_SEC, "The reveal did not go on after its hold");
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, 400 * 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (brief)), ==, 300);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 hidden_cb (gpointer user_data)
 {
@@ -821,6 +882,7 @@ main (int   argc,
   g_test_add_func ("/heimpack/row-model/stable", test_stable_model);
   g_test_add_func ("/heimpack/row-model/reveal", test_reveal_model);
   g_test_add_func ("/heimpack/row-model/reveal-hides", test_reveal_model_hides);
+  g_test_add_func ("/heimpack/row-model/reveal-holds", test_reveal_model_holds);
   g_test_add_func ("/heimpack/column-widths/share", test_column_widths_share);
 
   return g_test_run ();
