@@ -585,6 +585,87 @@ bench_open (const char *path,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Figures over several runs                                                 */
+
+/* Each step's figure per run (HP_BENCH_SESSIONS): one run's figure is
+ * one sample of a machine that also does other work. */
+typedef struct
+{
+  GPtrArray  *names;   /* interned, in order */
+  GHashTable *values;  /* name -> GArray of gint64 */
+} Samples;
+
+static Samples session_samples, search_samples;
+
+static void
+record_sample (Samples    *samples,
+               const char *what,
+               gint64      value)
+{
+  const char *name = g_intern_string (what);
+  GArray *values;
+
+  if (samples->values == NULL)
+    {
+      samples->names = g_ptr_array_new ();
+      samples->values = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+    }
+  values = g_hash_table_lookup (samples->values, name);
+  if (values == NULL)
+    {
+      values = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (samples->values, (gpointer) name, values);
+      g_ptr_array_add (samples->names, (gpointer) name);
+    }
+  g_array_append_val (values, value);
+}
+
+/* The median (of an even count, the higher middle one) and the worst of
+ * each figure over the runs; returns the worst median and its name in
+ * @out_name. */
+static gint64
+print_medians (Samples     *samples,
+               const char  *heading,
+               const char **out_name)
+{
+  gint64 worst_median = 0;
+
+  *out_name = "-";
+  g_print ("%s: median (worst)\n", heading);
+  for (guint i = 0; samples->names != NULL && i < samples->names->len; i++)
+    {
+      const char *name = g_ptr_array_index (samples->names, i);
+      GArray *values = g_hash_table_lookup (samples->values, name);
+      g_autofree char *value = NULL;
+      gint64 median;
+
+      g_array_sort (values, compare_gint64);
+      median = g_array_index (values, gint64, values->len / 2);
+      value = g_strdup_printf ("%8.1f ms (%.1f)", median / 1000.0,
+                               g_array_index (values, gint64, values->len - 1) / 1000.0);
+      g_print ("%s%*s %s\n", name, (int) MAX (0, LABEL_WIDTH - g_utf8_strlen (name, -1)), "", value);
+      if (median > worst_median)
+        {
+          worst_median = median;
+          *out_name = name;
+        }
+    }
+
+  return worst_median;
+}
+
+static void
+print_sessions (guint n_sessions)
+{
+  g_autofree char *heading = g_strdup_printf ("session steps over %u sessions", n_sessions);
+  const char *worst_step;
+  gint64 worst_median = print_medians (&session_samples, heading, &worst_step);
+
+  g_print ("summary: worst median stall of %u sessions %.1f ms (%s)\n", n_sessions, worst_median / 1000.0,
+           worst_step);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Filtering                                                                 */
 
 typedef struct
@@ -718,6 +799,14 @@ bench_filter (const char *path,
       g_print ("  rows shown: %u; worst stall after each key: %s\n",
                g_list_model_get_n_items (_hp_table_page_get_model (page)), keys->str);
 
+      {
+        g_autofree char *stall = g_strdup_printf ("%s%s: worst main-loop stall", steps[s].what, where);
+        g_autofree char *floor = g_strdup_printf ("%s%s: idle main loop (floor)", steps[s].what, where);
+
+        record_sample (&search_samples, stall, busy.worst_iteration);
+        record_sample (&search_samples, floor, idle.worst_iteration);
+      }
+
       if (busy.worst_iteration > summary.worst_stall)
         {
           summary.worst_stall = busy.worst_iteration;
@@ -820,64 +909,6 @@ settle_pages (HpTablePage *page,
     }
 }
 
-/* Each session step's worst stall, per session (HP_BENCH_SESSIONS): one
- * session's figure is one sample of a machine that also does other work. */
-static GPtrArray *step_names;    /* interned, in order */
-static GHashTable *step_values;  /* name -> GArray of gint64 */
-
-static void
-record_step (const char *what,
-             gint64      worst)
-{
-  const char *name = g_intern_string (what);
-  GArray *values;
-
-  if (step_values == NULL)
-    {
-      step_names = g_ptr_array_new ();
-      step_values = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-    }
-  values = g_hash_table_lookup (step_values, name);
-  if (values == NULL)
-    {
-      values = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_hash_table_insert (step_values, (gpointer) name, values);
-      g_ptr_array_add (step_names, (gpointer) name);
-    }
-  g_array_append_val (values, worst);
-}
-
-/* The median and worst of each step over the sessions; the summary's
- * worst median. */
-static void
-print_sessions (guint n_sessions)
-{
-  gint64 worst_median = 0;
-  const char *worst_step = "-";
-
-  g_print ("session steps over %u sessions: median (worst)\n", n_sessions);
-  for (guint i = 0; step_names != NULL && i < step_names->len; i++)
-    {
-      const char *name = g_ptr_array_index (step_names, i);
-      GArray *values = g_hash_table_lookup (step_values, name);
-      g_autofree char *value = NULL;
-      gint64 median;
-
-      g_array_sort (values, compare_gint64);
-      median = g_array_index (values, gint64, values->len / 2);
-      value = g_strdup_printf ("%8.1f ms (%.1f)", median / 1000.0,
-                               g_array_index (values, gint64, values->len - 1) / 1000.0);
-      g_print ("%s%*s %s\n", name, (int) MAX (0, LABEL_WIDTH - g_utf8_strlen (name, -1)), "", value);
-      if (median > worst_median)
-        {
-          worst_median = median;
-          worst_step = name;
-        }
-    }
-  g_print ("summary: worst median stall of %u sessions %.1f ms (%s)\n", n_sessions, worst_median / 1000.0,
-           worst_step);
-}
-
 /* Measures the worst stall of @step (run by the caller between
  * step_begin() and step_end()) until @page settled. */
 static gint64 step_started;
@@ -927,7 +958,7 @@ step_end (StallMonitor *monitor,
               peak / 1024.0);
   }
   print_ratio (monitor->worst_iteration, idle, "ratio stall / redraw floor");
-  record_step (what, monitor->worst_iteration);
+  record_sample (&session_samples, what, monitor->worst_iteration);
   if (monitor->worst_iteration > summary.session_stall)
     {
       summary.session_stall = monitor->worst_iteration;
@@ -1114,6 +1145,7 @@ main (int   argc,
       char *argv[])
 {
   const char *localedir = g_getenv ("HEIMPACK_LOCALEDIR");
+  guint n_runs;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir && localedir[0] ? localedir : LOCALEDIR);
@@ -1142,17 +1174,17 @@ main (int   argc,
     g_error ("Cannot acquire the main context");
 
   /* first: its memory figures are this process's. HP_BENCH_SESSIONS=N
-   * runs it N times, each in a new window, and prints each step's median.
+   * runs it N times, each in a new window, and prints each step's median;
+   * the search runs as many times.
    * HP_BENCH_ONLY=session or =search: only that part, while working on it */
+  n_runs = MAX (1, (guint) g_ascii_strtoull (g_getenv ("HP_BENCH_SESSIONS") ? g_getenv ("HP_BENCH_SESSIONS") : "1",
+                                             NULL, 10));
   if (g_strcmp0 (g_getenv ("HP_BENCH_ONLY"), "search") != 0)
     {
-      guint n_sessions = MAX (1, (guint) g_ascii_strtoull (g_getenv ("HP_BENCH_SESSIONS") ? g_getenv ("HP_BENCH_SESSIONS") : "1",
-                                                          NULL, 10));
-
-      for (guint i = 0; i < n_sessions; i++)
+      for (guint i = 0; i < n_runs; i++)
         bench_session (argv[1]);
-      if (n_sessions > 1)
-        print_sessions (n_sessions);
+      if (n_runs > 1)
+        print_sessions (n_runs);
     }
   if (g_strcmp0 (g_getenv ("HP_BENCH_ONLY"), "session") != 0)
     {
@@ -1161,8 +1193,19 @@ main (int   argc,
           bench_open (argv[1], "graduates");
           bench_open (argv[1], "products");
         }
-      bench_filter (argv[1], FALSE);
-      bench_filter (argv[1], TRUE);
+      /* as many runs as sessions, each in a new window */
+      for (guint i = 0; i < n_runs; i++)
+        {
+          bench_filter (argv[1], FALSE);
+          bench_filter (argv[1], TRUE);
+        }
+      if (n_runs > 1)
+        {
+          g_autofree char *heading = g_strdup_printf ("search figures over %u runs", n_runs);
+          const char *unused;
+
+          print_medians (&search_samples, heading, &unused);
+        }
     }
 
   g_print ("summary: first graduates rows %.2f s; all rows %.2f s; "
