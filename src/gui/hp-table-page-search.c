@@ -643,18 +643,7 @@ void
 _hp_table_page_init_search (HpTablePage *self)
 {
   HpTablePagePrivate *priv = _hp_table_page_get_priv (self);
-  GtkWidget *revealer = gtk_widget_get_first_child (GTK_WIDGET (priv->search_bar));
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (priv->scrolled_window);
-
-  /* GtkSearchBar slides in and out through its revealer: a quarter of a
-   * second in which every frame moves the list below by a few pixels, so
-   * that a software renderer paints all its rows again each time (6-9 ms a
-   * frame for the graduates at 1280 px, on top of the search's own work).
-   * Fading the bar in moves the list once. GTK 4.8 gives no property for
-   * this, so it is set on the bar's revealer; if another GTK built the bar
-   * otherwise, it slides as before. */
-  if (GTK_IS_REVEALER (revealer))
-    gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
 
   gtk_search_bar_connect_entry (priv->search_bar, GTK_EDITABLE (priv->search_entry));
   /* typing while the list has the focus starts a search */
