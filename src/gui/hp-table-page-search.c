@@ -632,11 +632,16 @@ _hp_table_page_get_filtering (HpTablePage *self)
 }
 
 /* Scrolling while the view still makes the rows it keeps out of view:
- * those wait, the frames are the scrolling's. */
+ * those wait, the frames are the scrolling's; unless the user scrolls
+ * toward the last page of the rows shown so far, who needs them. */
 static void
-scrolled_cb (HpTablePage *self)
+scrolled_cb (HpTablePage   *self,
+             GtkAdjustment *vadjustment)
 {
-  hp_reveal_model_hold (_hp_table_page_get_priv (self)->reveal, REVEAL_HOLD_MSEC);
+  double page = gtk_adjustment_get_page_size (vadjustment);
+
+  if (gtk_adjustment_get_value (vadjustment) + 2 * page < gtk_adjustment_get_upper (vadjustment))
+    hp_reveal_model_hold (_hp_table_page_get_priv (self)->reveal, REVEAL_HOLD_MSEC);
 }
 
 void

@@ -1349,6 +1349,75 @@ test_pages_school_list_complete (Fixture       *fixture,
 /* ------------------------------------------------------------------------ */
 /* Searching, keeping in sync                                                */
 
+/* how many rows the column view holds so far (hp-reveal-model.c) */
+static guint
+n_revealed (HpTablePage *page)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (_hp_table_page_get_column_view (page))));
+}
+
+static gboolean
+sixty_revealed (gpointer page)
+{
+  return n_revealed (page) >= 60;
+}
+
+static gboolean
+unmapped_rows_given_back (gpointer page)
+{
+  return gtk_column_view_get_model (_hp_table_page_get_column_view (page)) == NULL;
+}
+
+/* While a page shows its first rows a few per frame, scrolling holds the
+ * rows out of view back (the frames are the scrolling's), unless the user
+ * scrolls toward the last rows shown so far. */
+static void
+test_pages_scroll_holds_reveal (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkAdjustment *vadjustment;
+  gint64 held_at;
+  guint n_before, n_held;
+
+  show_page (fixture, hp_graduates_page_new);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (_hp_table_page_get_column_view (fixture->page)));
+
+  /* hidden at its top, the page gives its rows back; shown again, it
+   * reveals them anew */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), FALSE);
+  wait_until (unmapped_rows_given_back, fixture->page);
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), TRUE);
+  wait_until (sixty_revealed, fixture->page);
+  g_assert_cmpuint (n_revealed (fixture->page), <, 200);
+
+  /* scrolling on at the last rows shown for 600 ms: more come all the same
+   * (a hold would last as long as the scrolling) */
+  n_before = n_revealed (fixture->page);
+  held_at = g_get_monotonic_time ();
+  for (guint i = 0; g_get_monotonic_time () - held_at < 600 * 1000; i++)
+    {
+      /* a pixel up and down: the value changes each time */
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) -
+                                             gtk_adjustment_get_page_size (vadjustment) - i % 2);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_cmpuint (n_revealed (fixture->page), >, n_before);
+
+  /* back near the top: none for a while */
+  gtk_adjustment_set_value (vadjustment, 0.0);
+  held_at = g_get_monotonic_time ();
+  n_held = n_revealed (fixture->page);
+  while (g_get_monotonic_time () - held_at < 150 * 1000)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  /* the hold lasts 300 ms: a loop that overran says nothing */
+  if (g_get_monotonic_time () - held_at < 300 * 1000)
+    g_assert_cmpuint (n_revealed (fixture->page), ==, n_held);
+  wait_settled (fixture->page);
+  g_assert_cmpuint (n_revealed (fixture->page), ==, 2000);
+}
+
 static void
 test_pages_search (Fixture       *fixture,
                    gconstpointer  data)
@@ -1903,6 +1972,8 @@ main (int   argc,
               fixture_setup_campaign, test_pages_graduates_under18, fixture_teardown);
   g_test_add ("/heimpack/pages/school-list-complete", Fixture, NULL,
               fixture_setup_campaign, test_pages_school_list_complete, fixture_teardown);
+  g_test_add ("/heimpack/pages/scroll-holds-reveal", Fixture, NULL,
+              fixture_setup_demo, test_pages_scroll_holds_reveal, fixture_teardown);
   g_test_add ("/heimpack/pages/search", Fixture, NULL,
               fixture_setup_demo, test_pages_search, fixture_teardown);
   g_test_add ("/heimpack/pages/search-umlauts", Fixture, NULL,
