@@ -632,8 +632,8 @@ _hp_table_page_get_filtering (HpTablePage *self)
 }
 
 /* Scrolling while the view still makes the rows it keeps out of view:
- * those wait, the frames are the scrolling's; unless the user scrolls
- * toward the last page of the rows shown so far, who needs them. */
+ * those wait, the frames are the scrolling's; unless the user scrolls to
+ * within two pages of the last rows shown so far, and needs them. */
 static void
 scrolled_cb (HpTablePage   *self,
              GtkAdjustment *vadjustment)
