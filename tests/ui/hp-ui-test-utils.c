@@ -53,6 +53,22 @@ hp_ui_test_wait_until (HpUiTestCondition  done,
 }
 
 /**
+ * hp_ui_test_run_for:
+ * @usec: how long
+ *
+ * Runs the default main context, and so the windows' frames, for @usec.
+ */
+void
+hp_ui_test_run_for (gint64 usec)
+{
+  gint64 end = g_get_monotonic_time () + usec;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/**
  * hp_ui_test_find_toplevel:
  *
  * Returns: (transfer none) (nullable): the first toplevel of @type

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 typedef gboolean (*HpUiTestCondition) (gpointer data);
 
 void      hp_ui_test_drain_main_context       (void);
+void      hp_ui_test_run_for                  (gint64             usec);
 void      hp_ui_test_wait_until               (HpUiTestCondition  done,
                                                gpointer           data,
                                                gint64             timeout_usec,

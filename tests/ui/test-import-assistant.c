@@ -124,9 +124,7 @@ screenshot (GtkWidget  *window,
     return;
 
   /* let transitions end */
-  for (gint64 end = g_get_monotonic_time () + 400 * 1000; g_get_monotonic_time () < end;)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+  hp_ui_test_run_for (400 * 1000);
   gtk_test_widget_wait_for_draw (window);
 
   width = gtk_widget_get_width (window);

@@ -738,17 +738,6 @@ sixty_shown (gpointer data)
   return g_list_model_get_n_items (G_LIST_MODEL (data)) >= 60;
 }
 
-/* Runs the main loop, and so the window's frames, for @usec. */
-static void
-run_frames (gint64 usec)
-{
-  gint64 end = g_get_monotonic_time () + usec;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
 /* A hold (the user types or scrolls) stops the reveal once more rows show
  * than a view has room for (60), and the reveal goes on when it ends. */
 static void
@@ -771,7 +760,7 @@ test_reveal_model_holds (void)
   hp_reveal_model_hold (held, 60 * 1000);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, 20);
   hp_ui_test_wait_until (sixty_shown, held, 10 * G_USEC_PER_SEC, "The held reveal did not show 60 rows");
-  run_frames (300 * 1000);
+  hp_ui_test_run_for (300 * 1000);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (held)), ==, 60);
   g_assert_true (hp_reveal_model_get_revealing (held));
 

@@ -1377,13 +1377,7 @@ test_window_campaign_remove (Fixture       *fixture,
    * was dismissed at once; libadwaita 1.2.2 freed it after its 300 ms
    * slide-out and crashed when the slide-in ended or the window closed
    * (hp-toast.c). Frames go on past both, then the window closes. */
-  {
-    gint64 end = g_get_monotonic_time () + 1000 * 1000;
-
-    while (g_get_monotonic_time () < end)
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-  }
+  hp_ui_test_run_for (1000 * 1000);
 }
 
 static void
