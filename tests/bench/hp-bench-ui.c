@@ -597,6 +597,9 @@ typedef struct
 
 static Samples session_samples, search_samples;
 
+/* the session's floor: what a step that changes what shows costs at least */
+#define REDRAW_FLOOR "floor: the whole window drawn again"
+
 static void
 record_sample (Samples    *samples,
                const char *what,
@@ -620,30 +623,54 @@ record_sample (Samples    *samples,
   g_array_append_val (values, value);
 }
 
+static gint64
+median_of (GArray *values)
+{
+  g_array_sort (values, compare_gint64);
+  return g_array_index (values, gint64, values->len / 2);
+}
+
 /* The median (of an even count, the higher middle one) and the worst of
- * each figure over the runs; returns the worst median, and its name in
- * @out_name unless %NULL. */
+ * each figure over the runs, and with @floor_name (a figure recorded in
+ * @samples, or %NULL) each median as a ratio to the floor's; returns the
+ * worst median of the other figures, and its name in @out_name unless
+ * %NULL. */
 static gint64
 print_medians (Samples     *samples,
                const char  *heading,
+               const char  *floor_name,
                const char **out_name)
 {
   gint64 worst_median = 0;
+  gint64 floor_median = 0;
   const char *worst_name = "-";
 
-  g_print ("%s: median (worst)\n", heading);
+  if (floor_name != NULL && samples->values != NULL)
+    {
+      GArray *floor_values = g_hash_table_lookup (samples->values, g_intern_string (floor_name));
+
+      if (floor_values != NULL)
+        floor_median = median_of (floor_values);
+    }
+
+  g_print ("%s: median (worst)%s\n", heading, floor_median > 0 ? ", median / floor's median" : "");
   for (guint i = 0; samples->names != NULL && i < samples->names->len; i++)
     {
       const char *name = g_ptr_array_index (samples->names, i);
       GArray *values = g_hash_table_lookup (samples->values, name);
       g_autofree char *value = NULL;
+      g_autofree char *ratio = NULL;
       gint64 median;
 
-      g_array_sort (values, compare_gint64);
-      median = g_array_index (values, gint64, values->len / 2);
+      median = median_of (values);
       value = g_strdup_printf ("%8.1f ms (%.1f)", median / 1000.0,
                                g_array_index (values, gint64, values->len - 1) / 1000.0);
-      g_print ("%s%*s %s\n", name, (int) MAX (0, LABEL_WIDTH - g_utf8_strlen (name, -1)), "", value);
+      if (floor_median > 0)
+        ratio = g_strdup_printf ("%8.2fx", (double) median / floor_median);
+      g_print ("%s%*s %s%s\n", name, (int) MAX (0, LABEL_WIDTH - g_utf8_strlen (name, -1)), "", value,
+               ratio != NULL ? ratio : "");
+      if (name == g_intern_string (floor_name))
+        continue;
       if (median > worst_median)
         {
           worst_median = median;
@@ -661,7 +688,7 @@ print_sessions (guint n_sessions)
 {
   g_autofree char *heading = g_strdup_printf ("session steps over %u sessions", n_sessions);
   const char *worst_step;
-  gint64 worst_median = print_medians (&session_samples, heading, &worst_step);
+  gint64 worst_median = print_medians (&session_samples, heading, REDRAW_FLOOR, &worst_step);
 
   g_print ("summary: worst median stall of %u sessions %.1f ms (%s)\n", n_sessions, worst_median / 1000.0,
            worst_step);
@@ -1047,7 +1074,8 @@ bench_session (const char *path)
       }
     qsort (redraws, G_N_ELEMENTS (redraws), sizeof redraws[0], compare_gint64);
     idle_stall = redraws[G_N_ELEMENTS (redraws) / 2];
-    print_ms (idle_stall, "floor: the whole window drawn again");
+    print_ms (idle_stall, REDRAW_FLOOR);
+    record_sample (&session_samples, REDRAW_FLOOR, idle_stall);
     summary.redraw_floor = idle_stall;
   }
 
@@ -1205,7 +1233,7 @@ main (int   argc,
         {
           g_autofree char *heading = g_strdup_printf ("search figures over %u runs", n_runs);
 
-          print_medians (&search_samples, heading, NULL);
+          print_medians (&search_samples, heading, NULL, NULL);
         }
     }
 
