@@ -28,6 +28,7 @@ GtkLabel          *_hp_plan_page_get_spare_label     (HpPlanPage *self);
 GtkLabel          *_hp_plan_page_get_chase_label     (HpPlanPage *self);
 GtkColumnView     *_hp_plan_page_get_item_view       (HpPlanPage *self);
 GtkColumnView     *_hp_plan_page_get_school_view     (HpPlanPage *self);
+GtkColumnView     *_hp_plan_page_get_chase_view      (HpPlanPage *self);
 GListModel        *_hp_plan_page_get_item_model      (HpPlanPage *self);
 GListModel        *_hp_plan_page_get_school_model    (HpPlanPage *self);
 GListModel        *_hp_plan_page_get_chase_model     (HpPlanPage *self);

@@ -755,6 +755,12 @@ _hp_plan_page_get_school_view (HpPlanPage *self)
   return self->school_view;
 }
 
+GtkColumnView *
+_hp_plan_page_get_chase_view (HpPlanPage *self)
+{
+  return self->chase_view;
+}
+
 GListModel *
 _hp_plan_page_get_item_model (HpPlanPage *self)
 {

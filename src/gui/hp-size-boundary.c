@@ -6,9 +6,11 @@
  * changes size, although the scrolled window throws the answer away: for a
  * list, that measures every row (some 200 in a column view), each time a
  * frame adds a row or a row changes. Around a scrolled window that fills
- * its space, this boundary answers "no height of its own" instead; its
- * width comes from the child as before. The child's rows are then measured
- * once per frame, where the list lays them out.
+ * its space, this boundary asks its child for its height once and answers
+ * that from then on (a scrolled window's own height does not depend on its
+ * rows); its width comes from the child as before, and it expands where
+ * the child does. The child's rows are then measured once per frame, where
+ * the list lays them out.
  */
 
 #define G_LOG_DOMAIN "hp-size-boundary"
@@ -84,6 +86,19 @@ hp_size_boundary_measure (GtkWidget      *widget,
     gtk_widget_measure (self->child, orientation, -1, &self->height[0], &self->height[1], NULL, NULL);
   *minimum = self->height[0];
   *natural = self->height[1];
+}
+
+/* as a bin: a scrolled window that expands makes the boundary expand, so
+ * that a box gives it the room (it asks for its child's height only once) */
+static void
+hp_size_boundary_compute_expand (GtkWidget *widget,
+                                 gboolean  *hexpand,
+                                 gboolean  *vexpand)
+{
+  HpSizeBoundary *self = HP_SIZE_BOUNDARY (widget);
+
+  *hexpand = self->child != NULL && gtk_widget_compute_expand (self->child, GTK_ORIENTATION_HORIZONTAL);
+  *vexpand = self->child != NULL && gtk_widget_compute_expand (self->child, GTK_ORIENTATION_VERTICAL);
 }
 
 static GtkSizeRequestMode
@@ -164,6 +179,7 @@ hp_size_boundary_class_init (HpSizeBoundaryClass *klass)
 
   widget_class->measure = hp_size_boundary_measure;
   widget_class->get_request_mode = hp_size_boundary_get_request_mode;
+  widget_class->compute_expand = hp_size_boundary_compute_expand;
   widget_class->size_allocate = hp_size_boundary_size_allocate;
 
   properties[PROP_CHILD] =

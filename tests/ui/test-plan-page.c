@@ -22,6 +22,7 @@
 #include "hp-pack-page-private.h"
 #include "hp-plan-page-private.h"
 #include "hp-plan-row.h"
+#include "hp-reveal-model.h"
 #include "hp-schools-page.h"
 #include "hp-table-page-private.h"
 #include "hp-ui-test-utils.h"
@@ -908,6 +909,16 @@ laid_out_as_stack (gpointer data)
          !gtk_widget_get_mapped (page);
 }
 
+/* the view shows as many rows as its model below the reveal has */
+static gboolean
+shows_all_rows (gpointer data)
+{
+  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (data)));
+  GListModel *reveal = gtk_no_selection_get_model (GTK_NO_SELECTION (shown));
+
+  return g_list_model_get_n_items (shown) == g_list_model_get_n_items (hp_reveal_model_get_model (HP_REVEAL_MODEL (reveal)));
+}
+
 /* In the window: the first plan is computed behind another tab, so that
  * the tab opens on its figures; a change while the tab is hidden is
  * computed when it shows, not before. The pack contents page does the
@@ -978,6 +989,29 @@ test_plan_page_in_window (void)
   wait_for_computed (page, 2);
   /* ten more spare percent: more packs needed than before */
   g_assert_cmpuint (_hp_plan_page_get_plan (page)->needed_standard, >, expected->needed_standard);
+
+  /* the other tables show all their rows once their tab is chosen, and
+   * take the room below their sentence (a table one row tall once showed
+   * a single school) */
+  {
+    static const char * const tables[] = { "schools", "chase" };
+    GtkWidget *views[] = {
+      GTK_WIDGET (_hp_plan_page_get_school_view (page)), GTK_WIDGET (_hp_plan_page_get_chase_view (page)),
+    };
+    GListModel *rows[] = { _hp_plan_page_get_school_model (page), _hp_plan_page_get_chase_model (page) };
+    GtkWidget *tables_stack = GTK_WIDGET (_hp_plan_page_get_tables_stack (page));
+
+    for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+      {
+        gtk_stack_set_visible_child_name (GTK_STACK (tables_stack), tables[t]);
+        g_assert_cmpuint (g_list_model_get_n_items (rows[t]), >, t == 0 ? 20 : 0);
+        hp_ui_test_wait_until (shows_all_rows, views[t], WAIT_TIMEOUT_USEC, "A Planning table did not show all its rows");
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (views[t])))),
+                          ==, g_list_model_get_n_items (rows[t]));
+        g_assert_cmpint (gtk_widget_get_height (views[t]), >, gtk_widget_get_height (tables_stack) / 2);
+      }
+  }
+  gtk_stack_set_visible_child_name (_hp_plan_page_get_tables_stack (page), "items");
 
   /* win.reload computes again */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
