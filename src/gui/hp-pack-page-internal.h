@@ -34,6 +34,7 @@ struct _HpPackPage
   GtkColumnViewColumn *received_column;
   GtkColumnViewColumn *needed_column;
   GtkLabel            *summary_label;
+  GtkActionBar        *action_bar;
   GtkPopoverMenu      *row_popover;
 
   /* Owned */

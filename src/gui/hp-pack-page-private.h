@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 GListModel       *_hp_pack_page_get_rows          (HpPackPage  *self);
 GtkStack         *_hp_pack_page_get_stack         (HpPackPage  *self);
+GtkActionBar     *_hp_pack_page_get_action_bar    (HpPackPage  *self);
 AdwStatusPage    *_hp_pack_page_get_empty_page    (HpPackPage  *self);
 GtkColumnView    *_hp_pack_page_get_column_view   (HpPackPage  *self);
 GtkLabel         *_hp_pack_page_get_summary_label (HpPackPage  *self);

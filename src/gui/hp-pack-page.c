@@ -620,6 +620,12 @@ _hp_pack_page_get_stack (HpPackPage *self)
   return self->stack;
 }
 
+GtkActionBar *
+_hp_pack_page_get_action_bar (HpPackPage *self)
+{
+  return self->action_bar;
+}
+
 AdwStatusPage *
 _hp_pack_page_get_empty_page (HpPackPage *self)
 {
@@ -804,6 +810,7 @@ hp_pack_page_class_init (HpPackPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HpPackPage, received_column);
   gtk_widget_class_bind_template_child (widget_class, HpPackPage, needed_column);
   gtk_widget_class_bind_template_child (widget_class, HpPackPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HpPackPage, action_bar);
   gtk_widget_class_bind_template_child (widget_class, HpPackPage, row_popover);
   gtk_widget_class_bind_template_callback (widget_class, row_right_clicked_cb);
 
@@ -811,10 +818,22 @@ hp_pack_page_class_init (HpPackPageClass *klass)
   _hp_pack_page_class_init_actions (widget_class);
 }
 
+/* The bar's buttons act on the lines: an empty state, an error or the
+ * first load has a button of its own or none, as on the table pages. */
+static void
+stack_child_cb (HpPackPage *self)
+{
+  gtk_action_bar_set_revealed (self->action_bar,
+                               g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0);
+}
+
 static void
 hp_pack_page_init (HpPackPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (stack_child_cb), self,
+                           G_CONNECT_SWAPPED);
+  stack_child_cb (self);
 
   self->rows = g_list_store_new (HP_TYPE_PACK_ROW);
   /* a pack line's row has spin buttons and a bar: some 2 ms each to make */

@@ -774,6 +774,7 @@ test_pack_page_empty (Fixture       *fixture,
                       gconstpointer  data)
 {
   GtkStack *stack = _hp_pack_page_get_stack (fixture->page);
+  GtkActionBar *bar = _hp_pack_page_get_action_bar (fixture->page);
   AdwStatusPage *empty = _hp_pack_page_get_empty_page (fixture->page);
   GtkWidget *button = adw_status_page_get_child (empty);
   g_autoptr(GError) error = NULL;
@@ -784,13 +785,16 @@ test_pack_page_empty (Fixture       *fixture,
   g_assert_cmpstr (adw_status_page_get_title (empty), ==, "The Pack Is Empty");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (button), "suggested-action"));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "page.add");
+  /* its button is the one way on: the bar's buttons act on lines */
+  g_assert_false (gtk_action_bar_get_revealed (bar));
 
-  /* the first item shows the list */
+  /* the first item shows the list, and the bar */
   WAIT_FOR_RELOAD (fixture->page,
                    g_assert_true (_hp_pack_page_add_item (fixture->page, "Socken", 1, 1, &error)));
   g_assert_no_error (error);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   g_assert_cmpuint (count_rows (fixture), ==, 1);
+  g_assert_true (gtk_action_bar_get_revealed (bar));
 
   /* without a campaign: create one first */
   hp_page_set_campaign (HP_PAGE (fixture->page), NULL);
@@ -801,6 +805,7 @@ test_pack_page_empty (Fixture       *fixture,
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.new-campaign");
   /* the window's banner has the blue "New Campaign" button: this one is plain */
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (button), "suggested-action"));
+  g_assert_false (gtk_action_bar_get_revealed (bar));
   g_assert_false (_hp_pack_page_add_item (fixture->page, "Socken", 1, 1, &error));
   g_assert_error (error, HP_STORE_ERROR, HP_STORE_ERROR_INVALID);
 }
